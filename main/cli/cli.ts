@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+import { pathToFileURL } from 'node:url';
+import { runInspect, INSPECT_USAGE } from './inspect';
+import { EXIT, UsageError, type CliIo } from './io';
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  inspect: runInspect,
+};
+
+/** Usage text of the command-line tool. */
+export const USAGE = `Usage:
+  ${INSPECT_USAGE}
+
+  PATH is a describe-*/list-* JSON file, a folder (its *.json files), or an ecs-visualizer bundle.
+  Exit status: 0 loaded without errors, 1 an input had an error (what loaded is still reported), 2 usage error.
+`;
+
+/** Runs the command line `args` (without node and script) and returns the exit status. */
+export async function runCli(args: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = args;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(USAGE);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.stderr(`ecs-visualizer: unknown command "${command}"\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  try {
+    return await run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`ecs-visualizer ${command}: ${err.message}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+}
+
+const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isEntry) {
+  const io: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), isTty: Boolean(process.stdout.isTTY) };
+  runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`ecs-visualizer: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,172 @@
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_PREFIX } from './bundle';
+
+/** The object kinds a file can describe. */
+export type RecordKind = 'cluster' | 'service' | 'task' | 'taskDefinition' | 'containerInstance' | 'capacityProvider' | 'targetGroup';
+
+/** One described object found in a file, before validation. */
+export interface FoundRecord {
+  kind: RecordKind;
+  raw: Record<string, unknown>;
+  /** JSON path of the object inside its file. */
+  path: (string | number)[];
+}
+
+/** One ARN found in a `list-*` output (or an ARN array), to become a placeholder. */
+export interface FoundListedArn {
+  arn: string;
+  path: (string | number)[];
+}
+
+/** What one parsed file holds. */
+export interface Detection {
+  shapes: string[];
+  records: FoundRecord[];
+  listed: FoundListedArn[];
+  failures: { raw: unknown; path: (string | number)[] }[];
+  fetchedAt?: string;
+  /** Set when nothing usable was recognised: the error message. */
+  error?: { code: string; message: string };
+}
+
+interface Wrapper {
+  key: string;
+  shape: string;
+  kind: RecordKind;
+}
+
+/** Top-level keys of `describe-*` outputs (and the bundle's own keys). */
+const WRAPPERS: Wrapper[] = [
+  { key: 'clusters', shape: 'describe-clusters', kind: 'cluster' },
+  { key: 'services', shape: 'describe-services', kind: 'service' },
+  { key: 'tasks', shape: 'describe-tasks', kind: 'task' },
+  { key: 'taskDefinitions', shape: 'task-definitions', kind: 'taskDefinition' },
+  { key: 'containerInstances', shape: 'describe-container-instances', kind: 'containerInstance' },
+  { key: 'capacityProviders', shape: 'describe-capacity-providers', kind: 'capacityProvider' },
+  { key: 'TargetGroups', shape: 'elbv2-describe-target-groups', kind: 'targetGroup' },
+  { key: 'targetGroups', shape: 'target-groups', kind: 'targetGroup' },
+];
+
+/** Top-level keys of `list-*` outputs. */
+const LISTS: { key: string; shape: string }[] = [
+  { key: 'clusterArns', shape: 'list-clusters' },
+  { key: 'serviceArns', shape: 'list-services' },
+  { key: 'taskArns', shape: 'list-tasks' },
+  { key: 'containerInstanceArns', shape: 'list-container-instances' },
+  { key: 'taskDefinitionArns', shape: 'list-task-definitions' },
+];
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Recognises a lone object by its identity keys (an element of a bare array, e.g. `jq '.tasks'` output). */
+function kindOfObject(o: Record<string, unknown>): RecordKind | null {
+  if ('taskArn' in o && !('containerArn' in o)) return 'task';
+  if ('serviceArn' in o || 'serviceName' in o) return 'service';
+  if ('containerDefinitions' in o) return 'taskDefinition';
+  if ('containerInstanceArn' in o && ('ec2InstanceId' in o || 'registeredResources' in o || 'agentConnected' in o)) return 'containerInstance';
+  if ('capacityProviderArn' in o) return 'capacityProvider';
+  if ('TargetGroupArn' in o) return 'targetGroup';
+  if ('clusterArn' in o && 'clusterName' in o) return 'cluster';
+  return null;
+}
+
+function describeType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return `a ${typeof v}`;
+}
+
+/**
+ * Works out what a parsed JSON value is — which `describe-*` / `list-*` output,
+ * a bare task definition, a bundle, or an array of such objects — and pulls out
+ * the objects and ARNs it holds. Never throws.
+ */
+export function detect(value: unknown): Detection {
+  const out: Detection = { shapes: [], records: [], listed: [], failures: [] };
+  if (Array.isArray(value)) return detectArray(value, out);
+  if (!isObject(value)) {
+    out.error = { code: 'unknown-shape', message: `not an ECS describe output: the top-level value is ${describeType(value)}` };
+    return out;
+  }
+
+  const format = value.format;
+  if (typeof format === 'string' && format.startsWith(BUNDLE_FORMAT_PREFIX)) {
+    if (format !== BUNDLE_FORMAT) {
+      out.error = { code: 'unsupported-bundle', message: `bundle format "${format}" is not supported (this version reads ${BUNDLE_FORMAT})` };
+      return out;
+    }
+    out.shapes.push('bundle');
+    if (typeof value.fetchedAt === 'string') out.fetchedAt = value.fetchedAt;
+  }
+
+  for (const w of WRAPPERS) {
+    if (!(w.key in value)) continue;
+    const list = value[w.key];
+    if (!Array.isArray(list)) continue;
+    // A `capacityProviders` array of names is a cluster field, not describe-capacity-providers output.
+    if (list.length > 0 && !list.some(isObject)) continue;
+    if (!out.shapes.includes('bundle')) out.shapes.push(w.shape);
+    list.forEach((item, i) => {
+      if (isObject(item)) out.records.push({ kind: w.kind, raw: item, path: [w.key, i] });
+    });
+  }
+
+  // describe-task-definition wraps one object; a bare one (console JSON tab, --cli-input-json) is the object itself.
+  if (isObject(value.taskDefinition)) {
+    out.shapes.push('describe-task-definition');
+    out.records.push({ kind: 'taskDefinition', raw: value.taskDefinition, path: ['taskDefinition'] });
+  } else if (Array.isArray(value.containerDefinitions) && ('family' in value || 'taskDefinitionArn' in value)) {
+    out.shapes.push('task-definition');
+    out.records.push({ kind: 'taskDefinition', raw: value, path: [] });
+  } else if (out.records.length === 0 && out.shapes.length === 0) {
+    const kind = kindOfObject(value);
+    if (kind) {
+      out.shapes.push(`${kind}-object`);
+      out.records.push({ kind, raw: value, path: [] });
+    }
+  }
+
+  for (const l of LISTS) {
+    const list = value[l.key];
+    if (!Array.isArray(list)) continue;
+    out.shapes.push(l.shape);
+    list.forEach((arn, i) => {
+      if (typeof arn === 'string') out.listed.push({ arn, path: [l.key, i] });
+    });
+  }
+
+  if (Array.isArray(value.failures)) {
+    value.failures.forEach((f, i) => out.failures.push({ raw: f, path: ['failures', i] }));
+  }
+
+  if (out.shapes.length === 0) {
+    const keys = Object.keys(value);
+    const shown = keys.slice(0, 10).map((k) => JSON.stringify(k)).join(', ');
+    out.error = {
+      code: 'unknown-shape',
+      message: keys.length === 0 ? 'not an ECS describe output: the top-level object is empty' : `not an ECS describe output: top-level keys ${shown}${keys.length > 10 ? `, … (${keys.length} in all)` : ''}`,
+    };
+  }
+  return out;
+}
+
+function detectArray(value: unknown[], out: Detection): Detection {
+  if (value.length === 0) {
+    out.error = { code: 'unknown-shape', message: 'not an ECS describe output: the top-level value is an empty array' };
+    return out;
+  }
+  value.forEach((item, i) => {
+    if (typeof item === 'string' && item.startsWith('arn:')) out.listed.push({ arn: item, path: [i] });
+    else if (isObject(item)) {
+      const kind = kindOfObject(item);
+      if (kind) out.records.push({ kind, raw: item, path: [i] });
+    }
+  });
+  if (out.records.length === 0 && out.listed.length === 0) {
+    out.error = { code: 'unknown-shape', message: 'not an ECS describe output: an array of neither ECS objects nor ARNs' };
+    return out;
+  }
+  out.shapes.push(out.records.length > 0 ? 'object-array' : 'arn-array');
+  return out;
+}

@@ -1,0 +1,154 @@
+import {
+  capacityProviderId,
+  clusterId,
+  containerInstanceId,
+  parseArn,
+  readEcsArn,
+  readTaskDefinitionArn,
+  serviceId,
+  targetGroupId,
+  taskDefinitionId,
+  taskId,
+  type Scope,
+} from '../model/arn';
+import type { RecordKind } from './detect';
+import type {
+  RawCapacityProvider,
+  RawCluster,
+  RawContainerInstance,
+  RawService,
+  RawTargetGroup,
+  RawTask,
+  RawTaskDefinition,
+} from './schemas';
+import { targetGroupName } from './normalise';
+
+/** Who an object is: its canonical id and what its ARN says. */
+export interface RecordIdentity {
+  id: string;
+  arn?: string;
+  name: string;
+  scope: Scope;
+  /** The cluster the object belongs to, from its own fields or its long ARN. */
+  clusterName?: string;
+  /** Task definition family and revision (task definitions only). */
+  family?: string;
+  revision?: number;
+  /** References inside the object that disagree with each other. */
+  warnings: string[];
+}
+
+/** Scope used when an object names no region or account (a bare task definition file). */
+export const UNKNOWN_SCOPE: Scope = { region: '?', accountId: '?' };
+
+type Identified = RecordIdentity | { problem: string };
+
+function clusterNameOf(arn: string | undefined): { scope: Scope; name: string } | null {
+  if (!arn) return null;
+  const ref = readEcsArn(arn, 'cluster');
+  return ref ? { scope: ref.scope, name: ref.name } : null;
+}
+
+function identifyCluster(c: RawCluster): Identified {
+  const ref = clusterNameOf(c.clusterArn);
+  if (ref) return { id: clusterId(ref.scope, ref.name), arn: c.clusterArn, name: ref.name, scope: ref.scope, clusterName: ref.name, warnings: [] };
+  if (c.clusterName) return { id: clusterId(UNKNOWN_SCOPE, c.clusterName), name: c.clusterName, scope: UNKNOWN_SCOPE, clusterName: c.clusterName, warnings: [] };
+  return { problem: 'cluster has no clusterArn or clusterName; skipped' };
+}
+
+function identifyService(s: RawService): Identified {
+  const ref = s.serviceArn ? readEcsArn(s.serviceArn, 'service') : null;
+  const cluster = clusterNameOf(s.clusterArn);
+  const warnings: string[] = [];
+  if (ref && cluster && ref.clusterName && ref.clusterName !== cluster.name) {
+    warnings.push(`serviceArn names cluster "${ref.clusterName}" but clusterArn names "${cluster.name}"; using clusterArn`);
+  }
+  const name = s.serviceName ?? ref?.name;
+  if (!name) return { problem: 'service has no serviceArn or serviceName; skipped' };
+  if (ref && s.serviceName && ref.name !== s.serviceName) warnings.push(`serviceArn names service "${ref.name}" but serviceName is "${s.serviceName}"`);
+  const scope = ref?.scope ?? cluster?.scope ?? UNKNOWN_SCOPE;
+  const clusterName = cluster?.name ?? ref?.clusterName;
+  return { id: serviceId(scope, clusterName, name), arn: s.serviceArn, name, scope, clusterName, warnings };
+}
+
+function identifyTask(t: RawTask): Identified {
+  const ref = t.taskArn ? readEcsArn(t.taskArn, 'task') : null;
+  if (!ref) return { problem: t.taskArn ? `task has an unreadable taskArn "${t.taskArn}"; skipped` : 'task has no taskArn; skipped' };
+  const cluster = clusterNameOf(t.clusterArn);
+  const warnings: string[] = [];
+  if (cluster && ref.clusterName && ref.clusterName !== cluster.name) warnings.push(`taskArn names cluster "${ref.clusterName}" but clusterArn names "${cluster.name}"`);
+  const id = taskId(ref.scope, ref.name);
+  for (const c of t.containers ?? []) {
+    const cref = c.taskArn ? readEcsArn(c.taskArn, 'task') : null;
+    if (c.taskArn && (!cref || taskId(cref.scope, cref.name) !== id)) warnings.push(`container "${c.name ?? '?'}" names task ${c.taskArn}, not this task`);
+  }
+  const ci = t.containerInstanceArn ? readEcsArn(t.containerInstanceArn, 'container-instance') : null;
+  const clusterName = cluster?.name ?? ref.clusterName;
+  if (ci?.clusterName && clusterName && ci.clusterName !== clusterName) {
+    warnings.push(`containerInstanceArn names cluster "${ci.clusterName}" but the task runs in "${clusterName}"`);
+  }
+  return { id, arn: t.taskArn, name: ref.name, scope: ref.scope, clusterName, warnings };
+}
+
+/** Reads a task definition reference: a full ARN, or `family:revision` / `family`. */
+export function readTaskDefinitionRef(ref: string): { scope: Scope; family: string; revision?: number } | null {
+  const parsed = readTaskDefinitionArn(ref);
+  if (parsed) return parsed;
+  if (ref.startsWith('arn:')) return null;
+  const m = /^([A-Za-z0-9_-]+)(?::(\d+))?$/.exec(ref);
+  return m ? { scope: UNKNOWN_SCOPE, family: m[1], revision: m[2] === undefined ? undefined : Number(m[2]) } : null;
+}
+
+function identifyTaskDefinition(td: RawTaskDefinition): Identified {
+  const ref = td.taskDefinitionArn ? readTaskDefinitionRef(td.taskDefinitionArn) : null;
+  const family = td.family ?? ref?.family;
+  if (!family) return { problem: 'task definition has no taskDefinitionArn or family; skipped' };
+  const revision = td.revision ?? ref?.revision;
+  const scope = ref?.scope ?? UNKNOWN_SCOPE;
+  const warnings: string[] = [];
+  if (ref && td.family && ref.family !== td.family) warnings.push(`taskDefinitionArn names family "${ref.family}" but family is "${td.family}"`);
+  if (ref?.revision !== undefined && td.revision !== undefined && ref.revision !== td.revision) warnings.push(`taskDefinitionArn names revision ${ref.revision} but revision is ${td.revision}`);
+  const name = revision === undefined ? family : `${family}:${revision}`;
+  return { id: taskDefinitionId(scope, family, revision), arn: td.taskDefinitionArn, name, scope, family, revision, warnings };
+}
+
+function identifyContainerInstance(ci: RawContainerInstance): Identified {
+  const ref = ci.containerInstanceArn ? readEcsArn(ci.containerInstanceArn, 'container-instance') : null;
+  if (!ref) return { problem: 'container instance has no readable containerInstanceArn; skipped' };
+  return { id: containerInstanceId(ref.scope, ref.name), arn: ci.containerInstanceArn, name: ci.ec2InstanceId ?? ref.name, scope: ref.scope, clusterName: ref.clusterName, warnings: [] };
+}
+
+function identifyCapacityProvider(cp: RawCapacityProvider): Identified {
+  const ref = cp.capacityProviderArn ? readEcsArn(cp.capacityProviderArn, 'capacity-provider') : null;
+  const name = cp.name ?? ref?.name;
+  if (!name) return { problem: 'capacity provider has no name or capacityProviderArn; skipped' };
+  const scope = ref?.scope ?? UNKNOWN_SCOPE;
+  return { id: capacityProviderId(scope, name), arn: cp.capacityProviderArn, name, scope, warnings: [] };
+}
+
+function identifyTargetGroup(tg: RawTargetGroup): Identified {
+  if (!tg.TargetGroupArn) return { problem: 'target group has no TargetGroupArn; skipped' };
+  const parsed = parseArn(tg.TargetGroupArn);
+  const scope = parsed ? { region: parsed.region, accountId: parsed.accountId } : UNKNOWN_SCOPE;
+  return { id: targetGroupId(tg.TargetGroupArn), arn: tg.TargetGroupArn, name: tg.TargetGroupName ?? targetGroupName(tg.TargetGroupArn), scope, warnings: [] };
+}
+
+/** Works out the canonical identity of a validated record, or why it has none. */
+export function identify(kind: RecordKind, value: unknown): Identified {
+  switch (kind) {
+    case 'cluster':
+      return identifyCluster(value as RawCluster);
+    case 'service':
+      return identifyService(value as RawService);
+    case 'task':
+      return identifyTask(value as RawTask);
+    case 'taskDefinition':
+      return identifyTaskDefinition(value as RawTaskDefinition);
+    case 'containerInstance':
+      return identifyContainerInstance(value as RawContainerInstance);
+    case 'capacityProvider':
+      return identifyCapacityProvider(value as RawCapacityProvider);
+    case 'targetGroup':
+      return identifyTargetGroup(value as RawTargetGroup);
+  }
+}

@@ -1,0 +1,136 @@
+import type { Diagnostic, LoadedFile, Topology } from '../model/types';
+import { parseJson, pathLocator, formatPath, type Position } from './parse-json';
+import { detect, type RecordKind } from './detect';
+import { stripBom } from './decode';
+import {
+  capacityProviderSchema,
+  clusterSchema,
+  containerInstanceSchema,
+  failureSchema,
+  serviceSchema,
+  targetGroupSchema,
+  taskDefinitionSchema,
+  taskSchema,
+  validateRecord,
+} from './schemas';
+import { identify, type RecordIdentity } from './identify';
+import { buildTopology, type MergedRecord } from './link';
+
+/** One input: a file name (as shown in diagnostics) and its decoded text. */
+export interface SourceText {
+  name: string;
+  text: string;
+}
+
+/** Options of `ingest`. */
+export interface IngestOptions {
+  /** Diagnostics the reader already has (files refused from their size, files skipped); listed first. */
+  diagnostics?: Diagnostic[];
+}
+
+const SCHEMAS = {
+  cluster: clusterSchema,
+  service: serviceSchema,
+  task: taskSchema,
+  taskDefinition: taskDefinitionSchema,
+  containerInstance: containerInstanceSchema,
+  capacityProvider: capacityProviderSchema,
+  targetGroup: targetGroupSchema,
+} as const;
+
+/** Accumulates what all files described, merged by canonical id. */
+class Collector {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly files: LoadedFile[] = [];
+  readonly merged = new Map<string, MergedRecord>();
+  readonly listed: { arn: string; file: string }[] = [];
+  fetchedAt: string | undefined;
+
+  add(kind: RecordKind, identity: RecordIdentity, raw: Record<string, unknown>, file: string): void {
+    const key = `${kind}\u0000${identity.id}`;
+    const prev = this.merged.get(key);
+    if (!prev) {
+      this.merged.set(key, { kind, identity, raw, sources: [file] });
+      return;
+    }
+    // The same object in two files is one object; a later file's fields win (a newer describe of it).
+    prev.raw = { ...prev.raw, ...raw };
+    if (identity.arn && (!prev.identity.arn || identity.arn.length > prev.identity.arn.length)) prev.identity = { ...prev.identity, arn: identity.arn };
+    if (!prev.identity.clusterName && identity.clusterName) prev.identity = { ...prev.identity, clusterName: identity.clusterName };
+    if (!prev.sources.includes(file)) prev.sources.push(file);
+  }
+}
+
+function readOne(c: Collector, source: SourceText): void {
+  const file = source.name;
+  const text = stripBom(source.text);
+  if (text.trim().length === 0) {
+    c.files.push({ name: file, shapes: [] });
+    c.diagnostics.push({ severity: 'error', code: 'empty', message: 'file is empty', file });
+    return;
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    c.files.push({ name: file, shapes: [] });
+    c.diagnostics.push({ severity: 'error', code: 'json-syntax', message: parsed.message, file, ...parsed.position });
+    return;
+  }
+  const found = detect(parsed.value);
+  c.files.push({ name: file, shapes: found.shapes });
+  if (found.error) {
+    c.diagnostics.push({ severity: 'error', code: found.error.code, message: found.error.message, file });
+    return;
+  }
+  if (found.fetchedAt && (!c.fetchedAt || found.fetchedAt > c.fetchedAt)) c.fetchedAt = found.fetchedAt;
+
+  const locate = pathLocator(text);
+  const at = (path: (string | number)[]): { path: string } & Partial<Position> => ({ path: formatPath(path), ...locate(path) });
+
+  for (const record of found.records) {
+    const { value, dropped } = validateRecord(SCHEMAS[record.kind], record.raw);
+    for (const d of dropped) {
+      c.diagnostics.push({ severity: 'warning', code: 'wrong-type', message: `field dropped: ${d.message}`, file, ...at([...record.path, ...d.path]) });
+    }
+    const identity = identify(record.kind, value);
+    if ('problem' in identity) {
+      c.diagnostics.push({ severity: 'warning', code: 'missing-id', message: identity.problem, file, ...at(record.path) });
+      continue;
+    }
+    for (const w of identity.warnings) {
+      c.diagnostics.push({ severity: 'warning', code: 'inconsistent-reference', message: w, file, objectId: identity.id, ...at(record.path) });
+    }
+    c.add(record.kind, identity, record.raw, file);
+  }
+
+  for (const l of found.listed) c.listed.push({ arn: l.arn, file });
+
+  for (const f of found.failures) {
+    const obj = f.raw !== null && typeof f.raw === 'object' && !Array.isArray(f.raw) ? (f.raw as Record<string, unknown>) : {};
+    const { value } = validateRecord(failureSchema, { ...obj });
+    const what = [value.reason ?? 'failure', value.arn, value.detail ? `(${value.detail})` : undefined].filter(Boolean).join(' ');
+    c.diagnostics.push({ severity: 'warning', code: 'failure', message: `AWS reported a failure: ${what}`, file, ...at(f.path) });
+  }
+}
+
+/**
+ * Turns named texts (describe-* outputs, list-* outputs, task definitions,
+ * target groups, bundles) into one linked `Topology` with diagnostics. Pure,
+ * no I/O, never throws: a bad file is a diagnostic and the rest still loads.
+ */
+export function ingest(sources: SourceText[], options: IngestOptions = {}): Topology {
+  const c = new Collector();
+  c.diagnostics.push(...(options.diagnostics ?? []));
+  for (const source of sources) {
+    try {
+      readOne(c, source);
+    } catch (err) {
+      // A bug, not bad input: keep it visible without losing the other files.
+      c.diagnostics.push({ severity: 'error', code: 'internal', message: `could not be loaded (internal error: ${err instanceof Error ? err.message : String(err)})`, file: source.name });
+    }
+  }
+  return buildTopology({ merged: [...c.merged.values()], listed: c.listed, diagnostics: c.diagnostics, files: c.files, fetchedAt: c.fetchedAt });
+}
+
+export { summarize, type InspectSummary } from './summary';
+export { checkFileSize, skippedFileDiagnostic, isJsonFileName, MAX_FILE_BYTES } from './limits';
+export { decodeText } from './decode';

@@ -1,0 +1,26 @@
+import type { Diagnostic } from '../model/types';
+
+/** Largest input file accepted: a larger one is refused from its size, without being read. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/** The error for a file refused from its size, or null when the size is fine. Readers call this before reading. */
+export function checkFileSize(file: string, size: number): Diagnostic | null {
+  if (size <= MAX_FILE_BYTES) return null;
+  const mib = (size / (1024 * 1024)).toFixed(1);
+  return {
+    severity: 'error',
+    code: 'too-large',
+    message: `file is ${mib} MiB, over the 256 MiB limit; it was not read`,
+    file,
+  };
+}
+
+/** The info diagnostic for a file in an opened folder that is not `*.json` and was skipped. */
+export function skippedFileDiagnostic(file: string): Diagnostic {
+  return { severity: 'info', code: 'skipped', message: 'not a .json file; skipped', file };
+}
+
+/** True for names a folder load takes (`*.json`, any case). */
+export function isJsonFileName(name: string): boolean {
+  return /\.json$/i.test(name);
+}

@@ -1,0 +1,388 @@
+import type {
+  CapacityProvider,
+  Cluster,
+  ContainerInstance,
+  Diagnostic,
+  EntityKind,
+  LoadedFile,
+  OverlayClass,
+  Service,
+  TargetGroup,
+  Task,
+  TaskDefinition,
+  Topology,
+} from '../model/types';
+import {
+  capacityProviderId,
+  clusterId,
+  containerInstanceId,
+  parseArn,
+  readEcsArn,
+  serviceId,
+  targetGroupId,
+  taskDefinitionId,
+  taskId,
+  type Scope,
+} from '../model/arn';
+import type { RecordKind } from './detect';
+import { readTaskDefinitionRef, type RecordIdentity } from './identify';
+import {
+  normaliseCapacityProvider,
+  normaliseCluster,
+  normaliseContainerInstance,
+  normaliseService,
+  normaliseTargetGroup,
+  normaliseTask,
+  normaliseTaskDefinition,
+  providerType,
+  targetGroupName,
+  type Identity,
+} from './normalise';
+import type {
+  RawCapacityProvider,
+  RawCluster,
+  RawContainerInstance,
+  RawService,
+  RawTargetGroup,
+  RawTask,
+  RawTaskDefinition,
+} from './schemas';
+
+/** One object after merging every file that described it. */
+export interface MergedRecord {
+  kind: RecordKind;
+  identity: RecordIdentity;
+  /** Validated in place, so it satisfies its kind's schema. */
+  raw: Record<string, unknown>;
+  sources: string[];
+}
+
+/** Everything the readers collected. */
+export interface Collected {
+  merged: MergedRecord[];
+  listed: { arn: string; file: string }[];
+  diagnostics: Diagnostic[];
+  files: LoadedFile[];
+  fetchedAt?: string;
+}
+
+/** Info diagnostics for placeholders are capped per kind: a list-tasks of 10,000 ARNs is one fact, not 10,000. */
+const PLACEHOLDER_INFO_LIMIT = 20;
+
+const KIND_WORDS: Record<EntityKind, string> = {
+  cluster: 'cluster',
+  service: 'service',
+  task: 'task',
+  container: 'container',
+  taskDefinition: 'task definition',
+  containerInstance: 'container instance',
+  capacityProvider: 'capacity provider',
+  targetGroup: 'target group',
+};
+
+/** Holds the entities by id and makes placeholders for what is only referenced. */
+class Linker {
+  readonly clusters = new Map<string, Cluster>();
+  readonly services = new Map<string, Service>();
+  readonly tasks = new Map<string, Task>();
+  readonly taskDefinitions = new Map<string, TaskDefinition>();
+  readonly containerInstances = new Map<string, ContainerInstance>();
+  readonly capacityProviders = new Map<string, CapacityProvider>();
+  readonly targetGroups = new Map<string, TargetGroup>();
+  readonly placeholderNotes = new Map<EntityKind, { count: number; notes: Diagnostic[] }>();
+
+  private note(kind: EntityKind, id: string, label: string, file: string): void {
+    let entry = this.placeholderNotes.get(kind);
+    if (!entry) {
+      entry = { count: 0, notes: [] };
+      this.placeholderNotes.set(kind, entry);
+    }
+    entry.count += 1;
+    if (entry.notes.length < PLACEHOLDER_INFO_LIMIT) {
+      const where = id.split('|').slice(1, 3).join(' ');
+      entry.notes.push({ severity: 'info', code: 'placeholder', message: `${KIND_WORDS[kind]} ${label} (${where}) is referenced but not described; drawn as a placeholder`, file, objectId: id });
+    }
+  }
+
+  private touch(entity: { sources: string[] }, file: string): void {
+    if (!entity.sources.includes(file)) entity.sources.push(file);
+  }
+
+  ensureCluster(scope: Scope, name: string, file: string): string {
+    const id = clusterId(scope, name);
+    const found = this.clusters.get(id);
+    if (found) return id;
+    this.clusters.set(id, { id, kind: 'cluster', name, placeholder: true, sources: [file], region: scope.region, accountId: scope.accountId, arn: arnOf(scope, 'cluster', name), capacityProviders: [], defaultCapacityProviderStrategy: [] });
+    this.note('cluster', id, name, file);
+    return id;
+  }
+
+  ensureService(scope: Scope, clusterName: string | undefined, name: string, file: string, arn?: string): string {
+    const id = serviceId(scope, clusterName, name);
+    const found = this.services.get(id);
+    if (found) {
+      this.touch(found, file);
+      return id;
+    }
+    const cluster = clusterName ? this.ensureCluster(scope, clusterName, file) : undefined;
+    this.services.set(id, {
+      id, kind: 'service', name, placeholder: true, sources: [file], region: scope.region, accountId: scope.accountId, arn,
+      clusterId: cluster, capacityProviderStrategy: [], overlay: 'UNKNOWN', deployments: [], events: [], loadBalancers: [],
+    });
+    this.note('service', id, clusterName ? `${name} (cluster ${clusterName})` : name, file);
+    return id;
+  }
+
+  ensureTaskDefinition(ref: string | undefined, file: string): string | undefined {
+    if (!ref) return undefined;
+    const parsed = readTaskDefinitionRef(ref);
+    if (!parsed) return undefined;
+    const id = taskDefinitionId(parsed.scope, parsed.family, parsed.revision);
+    const found = this.taskDefinitions.get(id);
+    if (found) {
+      this.touch(found, file);
+      return id;
+    }
+    const name = parsed.revision === undefined ? parsed.family : `${parsed.family}:${parsed.revision}`;
+    this.taskDefinitions.set(id, {
+      id, kind: 'taskDefinition', name, placeholder: true, sources: [file], region: parsed.scope.region, accountId: parsed.scope.accountId,
+      arn: ref.startsWith('arn:') ? ref : undefined, family: parsed.family, revision: parsed.revision, requiresCompatibilities: [], containerDefinitions: [],
+    });
+    this.note('taskDefinition', id, name, file);
+    return id;
+  }
+
+  ensureContainerInstance(scope: Scope, shortId: string, file: string, cluster: string | undefined, arn?: string): string {
+    const id = containerInstanceId(scope, shortId);
+    const found = this.containerInstances.get(id);
+    if (found) {
+      found.clusterId ??= cluster;
+      this.touch(found, file);
+      return id;
+    }
+    this.containerInstances.set(id, { id, kind: 'containerInstance', name: shortId, placeholder: true, sources: [file], region: scope.region, accountId: scope.accountId, arn, clusterId: cluster, registered: {}, remaining: {} });
+    this.note('containerInstance', id, shortId, file);
+    return id;
+  }
+
+  ensureCapacityProvider(scope: Scope, name: string, file: string): string {
+    const id = capacityProviderId(scope, name);
+    const found = this.capacityProviders.get(id);
+    if (found) return id;
+    this.capacityProviders.set(id, { id, kind: 'capacityProvider', name, placeholder: true, sources: [file], region: scope.region, accountId: scope.accountId, providerType: providerType(name) });
+    this.note('capacityProvider', id, name, file);
+    return id;
+  }
+
+  ensureTargetGroup(arn: string, file: string): string {
+    const id = targetGroupId(arn);
+    const found = this.targetGroups.get(id);
+    if (found) return id;
+    const parsed = parseArn(arn);
+    this.targetGroups.set(id, { id, kind: 'targetGroup', name: targetGroupName(arn), placeholder: true, sources: [file], arn, region: parsed?.region, accountId: parsed?.accountId, loadBalancerArns: [] });
+    this.note('targetGroup', id, targetGroupName(arn), file);
+    return id;
+  }
+
+  ensureTask(scope: Scope, shortId: string, clusterName: string | undefined, file: string, arn: string): string {
+    const id = taskId(scope, shortId);
+    const found = this.tasks.get(id);
+    if (found) {
+      this.touch(found, file);
+      return id;
+    }
+    const cluster = clusterName ? this.ensureCluster(scope, clusterName, file) : undefined;
+    this.tasks.set(id, { id, kind: 'task', name: shortId, shortId, placeholder: true, sources: [file], region: scope.region, accountId: scope.accountId, arn, clusterId: cluster, launchType: 'UNKNOWN', spot: false, containers: [] });
+    this.note('task', id, shortId, file);
+    return id;
+  }
+}
+
+function arnOf(scope: Scope, type: string, name: string): string | undefined {
+  return scope.region === '?' ? undefined : `arn:aws:ecs:${scope.region}:${scope.accountId}:${type}/${name}`;
+}
+
+function identityOf(m: MergedRecord): Identity {
+  return { id: m.identity.id, arn: m.identity.arn, name: m.identity.name, scope: m.identity.scope, sources: m.sources, raw: m.raw };
+}
+
+/** Overlay class of a capacity provider strategy, or null when the strategy says nothing. */
+function strategyOverlay(items: { capacityProvider: string; weight?: number }[], providerKind: (name: string) => CapacityProvider['providerType']): OverlayClass | null {
+  if (items.length === 0) return null;
+  const kinds = items.map((i) => ({ kind: providerKind(i.capacityProvider), weight: i.weight ?? 0 }));
+  if (kinds.every((k) => k.kind === 'FARGATE' || k.kind === 'FARGATE_SPOT')) {
+    const weighted = kinds.filter((k) => k.weight > 0);
+    return weighted.length > 0 && weighted.every((k) => k.kind === 'FARGATE_SPOT') ? 'FARGATE_SPOT' : 'FARGATE';
+  }
+  if (kinds.some((k) => k.kind === 'MANAGED_INSTANCES')) return 'MANAGED_INSTANCES';
+  return 'EC2';
+}
+
+/** Overlay class of a task. */
+export function taskOverlay(t: Pick<Task, 'launchType' | 'spot'>): OverlayClass {
+  return t.spot ? 'FARGATE_SPOT' : t.launchType;
+}
+
+function explicitOverlay(launchType: string | undefined): OverlayClass | null {
+  if (launchType === 'EC2' || launchType === 'FARGATE' || launchType === 'EXTERNAL' || launchType === 'MANAGED_INSTANCES') return launchType;
+  return null;
+}
+
+function byId<T extends { id: string }>(map: Map<string, T>): T[] {
+  return [...map.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Builds the linked model: normalises every merged record, resolves the
+ * references DESIGN.md lists (cluster, service by group or deployment id, task
+ * definition, host, capacity providers, target groups) and makes a placeholder
+ * for every object only referenced or listed.
+ */
+export function buildTopology(input: Collected): Topology {
+  const L = new Linker();
+  const diagnostics = [...input.diagnostics];
+  const of = <K extends RecordKind>(kind: K) => input.merged.filter((m) => m.kind === kind);
+  const firstFile = (m: MergedRecord) => m.sources[0];
+
+  for (const m of of('cluster')) L.clusters.set(m.identity.id, normaliseCluster(identityOf(m), m.raw as RawCluster));
+  for (const m of of('taskDefinition')) {
+    const family = m.identity.family ?? m.identity.name;
+    L.taskDefinitions.set(m.identity.id, normaliseTaskDefinition(identityOf(m), m.raw as RawTaskDefinition, family, m.identity.revision));
+  }
+  for (const m of of('capacityProvider')) L.capacityProviders.set(m.identity.id, normaliseCapacityProvider(identityOf(m), m.raw as RawCapacityProvider));
+  for (const m of of('targetGroup')) L.targetGroups.set(m.identity.id, normaliseTargetGroup(identityOf(m), m.raw as RawTargetGroup));
+  for (const m of of('containerInstance')) {
+    const ci = normaliseContainerInstance(identityOf(m), m.raw as RawContainerInstance);
+    if (m.identity.clusterName) ci.clusterId = L.ensureCluster(m.identity.scope, m.identity.clusterName, firstFile(m));
+    L.containerInstances.set(ci.id, ci);
+  }
+
+  // Clusters name their capacity providers.
+  for (const cluster of [...L.clusters.values()]) {
+    if (cluster.placeholder) continue;
+    const scope = { region: cluster.region ?? '?', accountId: cluster.accountId ?? '?' };
+    for (const name of cluster.capacityProviders) L.ensureCapacityProvider(scope, name, cluster.sources[0]);
+  }
+
+  // Services: cluster, task definitions, target groups; index deployment ids for task linking.
+  const deploymentIndex = new Map<string, string>();
+  for (const m of of('service')) {
+    const file = firstFile(m);
+    const svc = normaliseService(identityOf(m), m.raw as RawService, (ref) => L.ensureTaskDefinition(ref, file));
+    if (m.identity.clusterName) svc.clusterId = L.ensureCluster(m.identity.scope, m.identity.clusterName, file);
+    for (const lb of svc.loadBalancers) if (lb.targetGroupArn) lb.targetGroupId = L.ensureTargetGroup(lb.targetGroupArn, file);
+    for (const d of svc.deployments) if (d.id) deploymentIndex.set(`${svc.clusterId ?? '?'}\u0000${d.id}`, svc.id);
+    L.services.set(svc.id, svc);
+  }
+
+  for (const m of of('task')) {
+    const file = firstFile(m);
+    const raw = m.raw as RawTask;
+    const task = normaliseTask(identityOf(m), raw);
+    const scope = m.identity.scope;
+    if (m.identity.clusterName) task.clusterId = L.ensureCluster(scope, m.identity.clusterName, file);
+    task.taskDefinitionId = L.ensureTaskDefinition(raw.taskDefinitionArn, file);
+    const ci = raw.containerInstanceArn ? readEcsArn(raw.containerInstanceArn, 'container-instance') : null;
+    if (ci) task.containerInstanceId = L.ensureContainerInstance(ci.scope, ci.name, file, task.clusterId, raw.containerInstanceArn);
+    if (task.group?.startsWith('service:')) {
+      task.serviceId = L.ensureService(scope, m.identity.clusterName, task.group.slice('service:'.length), file);
+    } else if (task.startedBy) {
+      task.serviceId = deploymentIndex.get(`${task.clusterId ?? '?'}\u0000${task.startedBy}`);
+    }
+    L.tasks.set(task.id, task);
+  }
+
+  linkListed(L, input.listed);
+
+  // Service overlay: declared launch type, else its capacity provider strategy, else what its tasks run on, else the cluster default.
+  const kindOfProvider = (scope: Scope) => (name: string) => L.capacityProviders.get(capacityProviderId(scope, name))?.providerType ?? providerType(name);
+  const tasksByService = new Map<string, Task[]>();
+  for (const t of L.tasks.values()) {
+    if (!t.serviceId || t.placeholder) continue;
+    const list = tasksByService.get(t.serviceId) ?? [];
+    list.push(t);
+    tasksByService.set(t.serviceId, list);
+  }
+  for (const svc of L.services.values()) {
+    const scope = { region: svc.region ?? '?', accountId: svc.accountId ?? '?' };
+    const cluster = svc.clusterId ? L.clusters.get(svc.clusterId) : undefined;
+    svc.overlay =
+      explicitOverlay(svc.launchType) ??
+      strategyOverlay(svc.capacityProviderStrategy, kindOfProvider(scope)) ??
+      majority((tasksByService.get(svc.id) ?? []).map(taskOverlay)) ??
+      strategyOverlay(cluster?.defaultCapacityProviderStrategy ?? [], kindOfProvider(scope)) ??
+      'UNKNOWN';
+  }
+
+  for (const [kind, entry] of L.placeholderNotes) {
+    diagnostics.push(...entry.notes);
+    if (entry.count > entry.notes.length) {
+      diagnostics.push({ severity: 'info', code: 'placeholder', message: `${entry.count - entry.notes.length} more ${KIND_WORDS[kind]} placeholders not listed one by one` });
+    }
+  }
+
+  return {
+    clusters: byId(L.clusters),
+    services: byId(L.services),
+    tasks: byId(L.tasks),
+    taskDefinitions: byId(L.taskDefinitions),
+    containerInstances: byId(L.containerInstances),
+    capacityProviders: byId(L.capacityProviders),
+    targetGroups: byId(L.targetGroups),
+    diagnostics,
+    files: input.files,
+    fetchedAt: input.fetchedAt,
+  };
+}
+
+function majority(values: OverlayClass[]): OverlayClass | null {
+  if (values.length === 0) return null;
+  const counts = new Map<OverlayClass, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+/** `list-*` ARNs become placeholders unless described elsewhere. */
+function linkListed(L: Linker, listed: { arn: string; file: string }[]): void {
+  for (const { arn, file } of listed) {
+    const parsed = parseArn(arn);
+    if (!parsed) continue;
+    const scope = { region: parsed.region, accountId: parsed.accountId };
+    switch (parsed.resourceType) {
+      case 'cluster': {
+        const ref = readEcsArn(arn, 'cluster');
+        if (ref) L.ensureCluster(scope, ref.name, file);
+        break;
+      }
+      case 'service': {
+        const ref = readEcsArn(arn, 'service');
+        if (!ref) break;
+        if (!ref.clusterName) {
+          // A short ARN does not say its cluster: it is a described service only if exactly one has that name here.
+          const same = [...L.services.values()].filter((s) => !s.placeholder && s.name === ref.name && s.region === scope.region && s.accountId === scope.accountId);
+          if (same.length === 1) {
+            if (!same[0].sources.includes(file)) same[0].sources.push(file);
+            break;
+          }
+        }
+        L.ensureService(scope, ref.clusterName, ref.name, file, arn);
+        break;
+      }
+      case 'task': {
+        const ref = readEcsArn(arn, 'task');
+        if (ref) L.ensureTask(scope, ref.name, ref.clusterName, file, arn);
+        break;
+      }
+      case 'container-instance': {
+        const ref = readEcsArn(arn, 'container-instance');
+        if (ref) L.ensureContainerInstance(scope, ref.name, file, ref.clusterName ? L.ensureCluster(scope, ref.clusterName, file) : undefined, arn);
+        break;
+      }
+      case 'task-definition':
+        L.ensureTaskDefinition(arn, file);
+        break;
+      default:
+        break;
+    }
+  }
+}

@@ -1,0 +1,319 @@
+import type {
+  CapacityProvider,
+  CapacityProviderStrategyItem,
+  Cluster,
+  Container,
+  ContainerInstance,
+  Deployment,
+  LaunchType,
+  ResourceUnits,
+  Service,
+  Task,
+  TargetGroup,
+  TaskDefinition,
+} from '../model/types';
+import { containerId, lastSegment, type Scope } from '../model/arn';
+import type {
+  RawCapacityProvider,
+  RawCluster,
+  RawContainerInstance,
+  RawDeployment,
+  RawService,
+  RawTargetGroup,
+  RawTask,
+  RawTaskDefinition,
+} from './schemas';
+
+/**
+ * Turns validated AWS objects into model entities. Pure field mapping:
+ * references to other objects are resolved by `link.ts`.
+ */
+
+/** Normalises a timestamp to ISO-8601: CLI v1 epoch seconds, CLI v2 strings with offsets, SDK ISO strings. */
+export function toIso(value: number | string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return undefined;
+    // Epoch seconds (CLI v1). A value this large is milliseconds, as some hand-made files hold.
+    const ms = value > 1e11 ? value : value * 1000;
+    const d = new Date(ms);
+    return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+  }
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? value : d.toISOString();
+}
+
+function units(value: string | number | undefined): string | undefined {
+  return value === undefined ? undefined : String(value);
+}
+
+function strategy(items: RawService['capacityProviderStrategy']): CapacityProviderStrategyItem[] {
+  return (items ?? [])
+    .filter((i) => typeof i.capacityProvider === 'string')
+    .map((i) => ({ capacityProvider: i.capacityProvider as string, weight: i.weight, base: i.base }));
+}
+
+const EXPLICIT_LAUNCH_TYPES: ReadonlySet<string> = new Set(['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES']);
+
+/**
+ * Launch type of a task, exactly as DESIGN.md says: the explicit `launchType`;
+ * else a FARGATE / FARGATE_SPOT capacity provider; else a container instance
+ * means EC2; else UNKNOWN. Spot is FARGATE plus capacity provider FARGATE_SPOT.
+ */
+export function inferLaunchType(raw: Pick<RawTask, 'launchType' | 'capacityProviderName' | 'containerInstanceArn'>): { launchType: LaunchType; spot: boolean } {
+  const cp = raw.capacityProviderName;
+  let launchType: LaunchType;
+  if (raw.launchType && EXPLICIT_LAUNCH_TYPES.has(raw.launchType)) launchType = raw.launchType as LaunchType;
+  else if (cp === 'FARGATE' || cp === 'FARGATE_SPOT') launchType = 'FARGATE';
+  else if (raw.containerInstanceArn) launchType = 'EC2';
+  else launchType = 'UNKNOWN';
+  return { launchType, spot: launchType === 'FARGATE' && cp === 'FARGATE_SPOT' };
+}
+
+/** The tag (or short digest) of an image reference: `httpd:2.4` → `2.4`, `nginx` → `latest`. */
+export function imageTag(image: string | undefined): string | undefined {
+  if (!image) return undefined;
+  const at = image.indexOf('@');
+  if (at >= 0) return image.slice(at + 1, at + 1 + 19);
+  const lastSlash = image.lastIndexOf('/');
+  const colon = image.indexOf(':', lastSlash + 1);
+  return colon >= 0 ? image.slice(colon + 1) : 'latest';
+}
+
+/** Entity fields every normaliser fills the same way. */
+export interface Identity {
+  id: string;
+  arn?: string;
+  name: string;
+  scope: Scope;
+  sources: string[];
+  raw: Record<string, unknown>;
+}
+
+function base(identity: Identity) {
+  return {
+    id: identity.id,
+    arn: identity.arn,
+    name: identity.name,
+    placeholder: false,
+    sources: identity.sources,
+    region: identity.scope.region,
+    accountId: identity.scope.accountId,
+    raw: identity.raw,
+  };
+}
+
+/** Cluster fields. */
+export function normaliseCluster(identity: Identity, c: RawCluster): Cluster {
+  return {
+    ...base(identity),
+    kind: 'cluster',
+    status: c.status,
+    runningTasksCount: c.runningTasksCount,
+    pendingTasksCount: c.pendingTasksCount,
+    activeServicesCount: c.activeServicesCount,
+    registeredContainerInstancesCount: c.registeredContainerInstancesCount,
+    capacityProviders: c.capacityProviders ?? [],
+    defaultCapacityProviderStrategy: strategy(c.defaultCapacityProviderStrategy),
+  };
+}
+
+function deployment(d: RawDeployment, source: Deployment['source'], tdId: (arn: string | undefined) => string | undefined): Deployment {
+  return {
+    id: d.id ?? '',
+    source,
+    status: d.status,
+    taskDefinitionId: tdId(d.taskDefinition),
+    desiredCount: d.desiredCount ?? d.computedDesiredCount,
+    runningCount: d.runningCount,
+    pendingCount: d.pendingCount,
+    failedTasks: d.failedTasks,
+    rolloutState: d.rolloutState,
+    rolloutStateReason: d.rolloutStateReason,
+    launchType: d.launchType,
+    capacityProviderStrategy: strategy(d.capacityProviderStrategy),
+    createdAt: toIso(d.createdAt),
+    updatedAt: toIso(d.updatedAt),
+  };
+}
+
+/** Service fields; `overlay` is settled later, once its tasks and capacity providers are known. */
+export function normaliseService(identity: Identity, s: RawService, tdId: (arn: string | undefined) => string | undefined): Service {
+  return {
+    ...base(identity),
+    kind: 'service',
+    status: s.status,
+    desiredCount: s.desiredCount,
+    runningCount: s.runningCount,
+    pendingCount: s.pendingCount,
+    launchType: s.launchType,
+    capacityProviderStrategy: strategy(s.capacityProviderStrategy),
+    overlay: 'UNKNOWN',
+    taskDefinitionId: tdId(s.taskDefinition),
+    deploymentController: s.deploymentController?.type,
+    schedulingStrategy: s.schedulingStrategy,
+    deployments: [
+      ...(s.deployments ?? []).map((d) => deployment(d, 'deployment', tdId)),
+      ...(s.taskSets ?? []).map((d) => deployment(d, 'taskSet', tdId)),
+    ],
+    events: (s.events ?? [])
+      .filter((e) => typeof e.message === 'string')
+      .map((e) => ({ id: e.id, createdAt: toIso(e.createdAt), message: e.message as string })),
+    loadBalancers: (s.loadBalancers ?? []).map((lb) => ({
+      targetGroupArn: lb.targetGroupArn,
+      loadBalancerName: lb.loadBalancerName,
+      containerName: lb.containerName,
+      containerPort: lb.containerPort,
+    })),
+    createdAt: toIso(s.createdAt),
+  };
+}
+
+/** Task fields, its containers included; cluster/service/host links are set by `link.ts`. */
+export function normaliseTask(identity: Identity, t: RawTask): Task {
+  const eni = (t.attachments ?? []).find((a) => a.type === 'ElasticNetworkInterface');
+  const detail = (name: string) => eni?.details?.find((d) => d.name === name)?.value;
+  const containers: Container[] = [];
+  const seen = new Set<string>();
+  (t.containers ?? []).forEach((c, i) => {
+    const name = c.name ?? `container-${i + 1}`;
+    // Two containers of one name would share an id; the second keeps its index to stay distinct.
+    const key = seen.has(name) ? `${name}#${i}` : name;
+    seen.add(key);
+    containers.push({
+      id: containerId(identity.id, key),
+      kind: 'container',
+      arn: c.containerArn,
+      name,
+      taskId: identity.id,
+      image: c.image,
+      imageTag: imageTag(c.image),
+      lastStatus: c.lastStatus,
+      healthStatus: c.healthStatus,
+      exitCode: c.exitCode,
+      reason: c.reason,
+      privateIp: c.networkInterfaces?.find((n) => n.privateIpv4Address)?.privateIpv4Address,
+      cpu: units(c.cpu),
+      memory: units(c.memory),
+    });
+  });
+  const { launchType, spot } = inferLaunchType(t);
+  return {
+    ...base(identity),
+    kind: 'task',
+    shortId: identity.name,
+    group: t.group,
+    startedBy: t.startedBy,
+    launchType,
+    spot,
+    capacityProviderName: t.capacityProviderName,
+    lastStatus: t.lastStatus,
+    desiredStatus: t.desiredStatus,
+    healthStatus: t.healthStatus,
+    availabilityZone: t.availabilityZone,
+    privateIp: detail('privateIPv4Address') ?? containers.find((c) => c.privateIp)?.privateIp,
+    subnetId: detail('subnetId'),
+    cpu: units(t.cpu),
+    memory: units(t.memory),
+    platformVersion: t.platformVersion,
+    stopCode: t.stopCode,
+    stoppedReason: t.stoppedReason,
+    createdAt: toIso(t.createdAt),
+    startedAt: toIso(t.startedAt),
+    stoppedAt: toIso(t.stoppedAt),
+    containers,
+  };
+}
+
+/** Task definition fields; environment values stay only in `raw`. */
+export function normaliseTaskDefinition(identity: Identity, td: RawTaskDefinition, family: string, revision: number | undefined): TaskDefinition {
+  return {
+    ...base(identity),
+    kind: 'taskDefinition',
+    family,
+    revision,
+    status: td.status,
+    cpu: units(td.cpu),
+    memory: units(td.memory),
+    networkMode: td.networkMode,
+    requiresCompatibilities: td.requiresCompatibilities ?? [],
+    containerDefinitions: (td.containerDefinitions ?? []).map((c, i) => ({
+      name: c.name ?? `container-${i + 1}`,
+      image: c.image,
+      cpu: c.cpu,
+      memory: c.memory,
+      essential: c.essential,
+      environmentNames: (c.environment ?? []).flatMap((e) => (typeof e.name === 'string' ? [e.name] : [])),
+      secretNames: (c.secrets ?? []).flatMap((s) => (typeof s.name === 'string' ? [s.name] : [])),
+    })),
+    registeredAt: toIso(td.registeredAt),
+  };
+}
+
+function resources(list: RawContainerInstance['registeredResources']): ResourceUnits {
+  const value = (name: string) => {
+    const r = list?.find((x) => x.name === name);
+    if (!r) return undefined;
+    return r.integerValue ?? r.longValue ?? r.doubleValue;
+  };
+  return { cpu: value('CPU'), memory: value('MEMORY') };
+}
+
+/** Container instance fields (instance type and AZ come from its ECS attributes). */
+export function normaliseContainerInstance(identity: Identity, ci: RawContainerInstance): ContainerInstance {
+  const attr = (name: string) => ci.attributes?.find((a) => a.name === name)?.value;
+  return {
+    ...base(identity),
+    kind: 'containerInstance',
+    ec2InstanceId: ci.ec2InstanceId,
+    status: ci.status,
+    agentConnected: ci.agentConnected,
+    instanceType: attr('ecs.instance-type'),
+    availabilityZone: attr('ecs.availability-zone'),
+    capacityProviderName: ci.capacityProviderName,
+    runningTasksCount: ci.runningTasksCount,
+    pendingTasksCount: ci.pendingTasksCount,
+    registered: resources(ci.registeredResources),
+    remaining: resources(ci.remainingResources),
+  };
+}
+
+/** The kind of capacity a provider gives, from its name or type. */
+export function providerType(name: string, type?: string, hasAsg?: boolean): CapacityProvider['providerType'] {
+  if (name === 'FARGATE' || type === 'FARGATE') return 'FARGATE';
+  if (name === 'FARGATE_SPOT' || type === 'FARGATE_SPOT') return 'FARGATE_SPOT';
+  if (type === 'MANAGED_INSTANCES') return 'MANAGED_INSTANCES';
+  if (hasAsg || type === 'EC2_AUTOSCALING') return 'ASG';
+  return 'UNKNOWN';
+}
+
+/** Capacity provider fields. */
+export function normaliseCapacityProvider(identity: Identity, cp: RawCapacityProvider): CapacityProvider {
+  return {
+    ...base(identity),
+    kind: 'capacityProvider',
+    providerType: providerType(identity.name, cp.type, cp.autoScalingGroupProvider !== undefined),
+    status: cp.status,
+    autoScalingGroupArn: cp.autoScalingGroupProvider?.autoScalingGroupArn,
+  };
+}
+
+/** Target group fields. */
+export function normaliseTargetGroup(identity: Identity, tg: RawTargetGroup): TargetGroup {
+  return {
+    ...base(identity),
+    kind: 'targetGroup',
+    protocol: tg.Protocol,
+    port: tg.Port,
+    targetType: tg.TargetType,
+    vpcId: tg.VpcId,
+    loadBalancerArns: tg.LoadBalancerArns ?? [],
+    healthCheckPath: tg.HealthCheckPath,
+  };
+}
+
+/** Short display name of a target group ARN (`targetgroup/<name>/<id>`). */
+export function targetGroupName(arn: string): string {
+  const m = /targetgroup\/([^/]+)/.exec(arn);
+  return m ? m[1] : lastSegment(arn);
+}

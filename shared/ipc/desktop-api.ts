@@ -1,0 +1,30 @@
+import type { Topology } from '../model/types';
+
+/** A file the renderer holds (picked, dropped): its name and, where the host knows it, its path on disk. */
+export interface PickedFile {
+  name: string;
+  text(): Promise<string>;
+  size: number;
+}
+
+/**
+ * The one interface the UI uses to reach the host. Two implementations: the
+ * Electron preload (`main/preload.ts`, checked with `satisfies DesktopApi`) and
+ * the plain browser one (`renderer/desktop/browser-api.ts`) for web mode.
+ */
+export interface DesktopApi {
+  /** Which host this is. */
+  readonly platform: 'electron' | 'web';
+  /** Load files the user picked or dropped in the page (web: read in the page; electron: by path, in main). */
+  loadFiles(files: File[]): Promise<Topology>;
+  /** The host's own open dialog (files or folder); null when cancelled or when the host has none. */
+  openDialog(): Promise<Topology | null>;
+  /** The demo snapshot that ships with the app. */
+  loadDemo(): Promise<Topology>;
+  /** Called when the host pushes a new load (menu open, command line, file watch reload). Returns an unsubscribe. */
+  onTopology(listener: (topology: Topology, reason: 'open' | 'reload') => void): () => void;
+  /** Save bytes or text the user exported (web: a download; electron: a save dialog). Returns the saved name, or null when cancelled. */
+  saveFile(suggestedName: string, data: Uint8Array | string): Promise<string | null>;
+  /** Open an AWS console URL in the system browser (only https://*.console.aws.amazon.com). */
+  openExternal(url: string): Promise<void>;
+}

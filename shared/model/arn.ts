@@ -1,0 +1,127 @@
+/**
+ * ARN parsing and canonical ids. ECS has two ARN formats for the same object
+ * (old `task/<id>`, new `task/<cluster>/<id>`), sometimes both inside one
+ * task; canonical ids drop the optional cluster segment so both link.
+ */
+
+/** The parts of an ARN: `arn:partition:service:region:account:resource`. */
+export interface ParsedArn {
+  partition: string;
+  service: string;
+  region: string;
+  accountId: string;
+  /** Resource type before the first `/` (or `:`), e.g. `task`, `targetgroup`. */
+  resourceType: string;
+  /** Everything after the resource type, split on `/`. */
+  segments: string[];
+}
+
+/** Splits an ARN into its parts, or returns null when the string is not an ARN. */
+export function parseArn(arn: string): ParsedArn | null {
+  if (!arn.startsWith('arn:')) return null;
+  const parts = arn.split(':');
+  if (parts.length < 6) return null;
+  const [, partition, service, region, accountId] = parts;
+  const resource = parts.slice(5).join(':');
+  const slash = resource.indexOf('/');
+  if (slash < 0) return { partition, service, region, accountId, resourceType: resource, segments: [] };
+  return {
+    partition,
+    service,
+    region,
+    accountId,
+    resourceType: resource.slice(0, slash),
+    segments: resource.slice(slash + 1).split('/'),
+  };
+}
+
+/** Region and account of an object, as far as they are known. */
+export interface Scope {
+  region: string;
+  accountId: string;
+}
+
+/** Scope of a parsed ARN. */
+export function scopeOf(parsed: ParsedArn): Scope {
+  return { region: parsed.region, accountId: parsed.accountId };
+}
+
+/** Canonical id of a cluster. */
+export function clusterId(scope: Scope, name: string): string {
+  return `cluster|${scope.region}|${scope.accountId}|${name}`;
+}
+
+/** Canonical id of a service: service names are unique only inside their cluster. */
+export function serviceId(scope: Scope, clusterName: string | undefined, name: string): string {
+  return `service|${scope.region}|${scope.accountId}|${clusterName ?? '?'}|${name}`;
+}
+
+/** Canonical id of a task (cluster segment dropped: short and long ARNs link). */
+export function taskId(scope: Scope, shortId: string): string {
+  return `task|${scope.region}|${scope.accountId}|${shortId}`;
+}
+
+/** Canonical id of a container instance (cluster segment dropped). */
+export function containerInstanceId(scope: Scope, shortId: string): string {
+  return `containerInstance|${scope.region}|${scope.accountId}|${shortId}`;
+}
+
+/** Canonical id of a task definition revision. */
+export function taskDefinitionId(scope: Scope, family: string, revision: number | undefined): string {
+  return `taskDefinition|${scope.region}|${scope.accountId}|${family}:${revision ?? '?'}`;
+}
+
+/** Canonical id of a capacity provider (names are unique per account and region). */
+export function capacityProviderId(scope: Scope, name: string): string {
+  return `capacityProvider|${scope.region}|${scope.accountId}|${name}`;
+}
+
+/** Canonical id of a target group. */
+export function targetGroupId(arn: string): string {
+  return `targetGroup|${arn}`;
+}
+
+/** Canonical id of a container inside its task. */
+export function containerId(task: string, name: string): string {
+  return `${task}|container|${name}`;
+}
+
+/** What an ECS ARN names, with the cluster segment where the long format gives it. */
+export interface EcsRef {
+  scope: Scope;
+  /** The cluster name from a long ARN (`task/<cluster>/<id>`), else undefined. */
+  clusterName?: string;
+  /** The last segment: task id, service name, container-instance id, cluster name, … */
+  name: string;
+}
+
+/**
+ * Reads an ECS ARN of the given resource type. Accepts both formats:
+ * `type/<name>` and `type/<cluster>/<name>`. Returns null when it is not one.
+ */
+export function readEcsArn(arn: string, resourceType: string): EcsRef | null {
+  const parsed = parseArn(arn);
+  if (!parsed || parsed.resourceType !== resourceType || parsed.segments.length === 0) return null;
+  const segs = parsed.segments.filter((s) => s.length > 0);
+  if (segs.length === 0) return null;
+  const name = segs[segs.length - 1];
+  const clusterName = segs.length >= 2 ? segs[segs.length - 2] : undefined;
+  return { scope: scopeOf(parsed), clusterName, name };
+}
+
+/** Reads a task definition ARN (`task-definition/<family>:<revision>`). */
+export function readTaskDefinitionArn(arn: string): { scope: Scope; family: string; revision?: number } | null {
+  const parsed = parseArn(arn);
+  if (!parsed || parsed.service !== 'ecs') return null;
+  // The revision sits after a ':' which parseArn folded into the resource.
+  const resource = arn.split(':').slice(5).join(':');
+  const m = /^task-definition\/([^:/]+)(?::(\d+))?$/.exec(resource);
+  if (!m) return null;
+  return { scope: scopeOf(parsed), family: m[1], revision: m[2] === undefined ? undefined : Number(m[2]) };
+}
+
+/** Builds a console URL-safe short form of an id for display: the last segment of an ARN. */
+export function lastSegment(arnOrName: string): string {
+  const i = Math.max(arnOrName.lastIndexOf('/'), arnOrName.lastIndexOf(':'));
+  return i >= 0 ? arnOrName.slice(i + 1) : arnOrName;
+}
