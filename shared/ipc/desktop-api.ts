@@ -1,4 +1,10 @@
 import type { Topology } from '../model/types';
+import type { MenuCommand } from './channels';
+
+export type { MenuCommand } from './channels';
+
+/** The global the Electron preload exposes the API under: `window.desktopApi`. Absent in web mode. */
+export const DESKTOP_API_GLOBAL = 'desktopApi';
 
 /** A file the renderer holds (picked, dropped): its name and, where the host knows it, its path on disk. */
 export interface PickedFile {
@@ -27,4 +33,12 @@ export interface DesktopApi {
   saveFile(suggestedName: string, data: Uint8Array | string): Promise<string | null>;
   /** Open an AWS console URL in the system browser (only https://*.console.aws.amazon.com). */
   openExternal(url: string): Promise<void>;
+  /**
+   * Called when the host menu asks the page to act (Export PNG/SVG, Find, Fit,
+   * overlay and legend toggles). Returns an unsubscribe. Optional: web mode
+   * has no host menu and binds its own keys.
+   */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
+  /** Tell the host about an error the page could not recover from (electron: logged to the log file and shown in a dialog). Optional. */
+  reportError?(error: { message: string; stack?: string }): Promise<void>;
 }

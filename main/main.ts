@@ -1,0 +1,142 @@
+/**
+ * The Electron main process entry: registers what must exist before the app
+ * is ready, then one `onReady()` calls each module's setup in order.
+ */
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ingest } from '../shared/ingest/index';
+import { readSources } from './files/read-sources';
+import { watchWindowHealth, setupMainCrashHandling, type CrashDeps } from './crash';
+import { registerHandlers } from './handlers';
+import { createIpc, createSenderCheck } from './ipc';
+import { logFilePath, setupLogging, type Logger } from './logger';
+import { setupMenu } from './menu';
+import { collectOpenFileEvents, DocumentSession, pathsFromArgv, pickPaths } from './open-files';
+import { APP_ENTRY_URL, registerAppScheme, setupAppProtocol } from './protocol';
+import { setupRecent } from './recent';
+import { RendererPush } from './renderer-push';
+import { setupTheme, WINDOW_BACKGROUND, type ThemeController } from './theme';
+import { createMainWindow, hardenSession, hardenWebContents } from './window';
+
+/** Built layout: dist/main/{main.js,preload.cjs}, dist/renderer/, dist/demo/. */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PRELOAD_PATH = path.join(here, 'preload.cjs');
+const RENDERER_DIR = path.join(here, '..', 'renderer');
+const DEMO_DIR = path.join(here, '..', 'demo');
+
+// Tests (e2e) run each app in its own profile; a packaged app ignores this.
+if (!app.isPackaged && process.env.ECS_VISUALIZER_USER_DATA) app.setPath('userData', process.env.ECS_VISUALIZER_USER_DATA);
+
+registerAppScheme();
+const deliverOpenFiles = collectOpenFileEvents();
+
+let mainWindow: BrowserWindow | null = null;
+const getWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+
+function titleFor(paths: string[]): string {
+  if (paths.length === 0) return 'ECS Visualizer';
+  const first = path.basename(paths[0] ?? '');
+  return `${paths.length > 1 ? `${first} (+${paths.length - 1})` : first} — ECS Visualizer`;
+}
+
+function openWindow(log: Logger, theme: ThemeController, push: RendererPush, crash: CrashDeps): BrowserWindow {
+  const window = createMainWindow({
+    preloadPath: PRELOAD_PATH,
+    backgroundColor: theme.isDark() ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light,
+    devTools: !app.isPackaged,
+    log,
+  });
+  watchWindowHealth(window, crash);
+  window.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) push.markNotReady();
+  });
+  window.webContents.on('render-process-gone', () => push.markNotReady());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+async function onReady(): Promise<void> {
+  const log = setupLogging();
+  const crash: CrashDeps = { log, getWindow, logFile: logFilePath() };
+  setupMainCrashHandling(crash);
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
+  hardenSession(session.defaultSession, log);
+  setupAppProtocol(RENDERER_DIR);
+
+  const theme = setupTheme();
+  const recent = setupRecent();
+  const push = new RendererPush(getWindow);
+  const documents = new DocumentSession({
+    read: readSources,
+    ingest,
+    addRecent: (paths) => recent.add(paths),
+    push: (topology, reason) => push.topology(topology, reason),
+    demoDir: DEMO_DIR,
+    log,
+    onShown: (paths) => getWindow()?.setTitle(titleFor(paths)),
+  });
+  const openPicked = async (kind: 'files' | 'folder'): Promise<void> => {
+    const paths = await pickPaths(getWindow(), kind);
+    if (paths) await documents.openAndPush(paths);
+  };
+
+  registerHandlers(createIpc(createSenderCheck(getWindow), log), { documents, push, getWindow, crash });
+
+  const rebuildMenu = setupMenu(
+    () => ({ recent: recent.list(), theme: theme.source(), platform: process.platform, devTools: !app.isPackaged }),
+    {
+      open: () => void openPicked('files'),
+      openFolder: () => void openPicked('folder'),
+      openRecent: (entry) => void documents.openAndPush(entry.paths),
+      clearRecent: () => recent.clear(),
+      reload: () => void documents.reload(),
+      setTheme: (source) => theme.set(source),
+      command: (command) => push.command(command),
+    },
+  );
+  recent.onChange(rebuildMenu);
+  theme.onChange(() => {
+    rebuildMenu();
+    getWindow()?.setBackgroundColor(theme.isDark() ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light);
+  });
+
+  mainWindow = openWindow(log, theme, push, crash);
+  app.on('activate', () => {
+    // macOS: clicking the Dock icon with no window open brings one back, showing the current files.
+    if (!getWindow()) {
+      mainWindow = openWindow(log, theme, push, crash);
+      void documents.reload();
+    }
+  });
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const window = getWindow();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+    void documents.openAndPush(pathsFromArgv(argv, workingDirectory, Boolean(process.defaultApp)));
+  });
+  deliverOpenFiles((paths) => void documents.openAndPush(paths));
+  await documents.openAndPush(pathsFromArgv(process.argv, process.cwd(), Boolean(process.defaultApp)));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch hands its paths to the running app (the 'second-instance' event there) and ends.
+  app.quit();
+} else {
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app
+    .whenReady()
+    .then(onReady)
+    .catch((error: unknown) => {
+      // Startup failed before the window could say anything: say it in a box rather than quit silently.
+      dialog.showErrorBox('ECS Visualizer could not start', error instanceof Error ? (error.stack ?? error.message) : String(error));
+      app.exit(1);
+    });
+}

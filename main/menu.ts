@@ -1,0 +1,105 @@
+/**
+ * The application menu. The template is built by a pure function from the
+ * current state (recent list, theme choice), so tests read it as data; the
+ * actions it calls are passed in by main.ts.
+ */
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand, ThemeSource } from '../shared/ipc/channels';
+import { recentLabel, type RecentEntry } from './recent';
+
+/** What menu items do; main.ts wires each to its module. */
+export interface MenuActions {
+  open(): void;
+  openFolder(): void;
+  openRecent(entry: RecentEntry): void;
+  clearRecent(): void;
+  reload(): void;
+  setTheme(source: ThemeSource): void;
+  /** Commands the page carries out (export, find, fit, toggles). */
+  command(command: MenuCommand): void;
+}
+
+/** The state the menu shows. */
+export interface MenuState {
+  recent: RecentEntry[];
+  theme: ThemeSource;
+  platform: NodeJS.Platform;
+  /** Show the developer tools item (development builds only). */
+  devTools: boolean;
+}
+
+/** The menu template for a state; pure. */
+export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
+  const isMac = state.platform === 'darwin';
+  const recentItems: MenuItemConstructorOptions[] =
+    state.recent.length === 0
+      ? [{ label: 'No recent files', enabled: false }]
+      : state.recent.map((entry) => ({ label: recentLabel(entry), toolTip: entry.paths.join('\n'), click: () => actions.openRecent(entry) }));
+  const themeItem = (source: ThemeSource, label: string): MenuItemConstructorOptions => ({
+    label,
+    type: 'radio',
+    checked: state.theme === source,
+    click: () => actions.setTheme(source),
+  });
+
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      { label: '&Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
+      { label: 'Open &Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openFolder() },
+      {
+        label: 'Open &Recent',
+        submenu: [...recentItems, { type: 'separator' }, { label: 'Clear Recent', enabled: state.recent.length > 0, click: () => actions.clearRecent() }],
+      },
+      { type: 'separator' },
+      { label: '&Reload', accelerator: 'CmdOrCtrl+R', click: () => actions.reload() },
+      { type: 'separator' },
+      { label: 'Export &PNG…', accelerator: 'CmdOrCtrl+E', click: () => actions.command('export-png') },
+      { label: 'Export &SVG…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.command('export-svg') },
+      ...(isMac ? [] : ([{ type: 'separator' }, { role: 'quit' }] as MenuItemConstructorOptions[])),
+    ],
+  };
+
+  const edit: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+      { type: 'separator' },
+      { label: '&Find…', accelerator: 'CmdOrCtrl+F', click: () => actions.command('find') },
+    ],
+  };
+
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      { label: '&Fit to Window', accelerator: 'CmdOrCtrl+0', click: () => actions.command('fit') },
+      { label: 'Toggle EC2 / Fargate &Overlay', accelerator: 'CmdOrCtrl+Shift+L', click: () => actions.command('toggle-overlay') },
+      { label: 'Toggle &Legend', click: () => actions.command('toggle-legend') },
+      { type: 'separator' },
+      { label: '&Theme', submenu: [themeItem('system', 'Follow System'), themeItem('light', 'Light'), themeItem('dark', 'Dark')] },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      ...(state.devTools ? ([{ type: 'separator' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[]) : []),
+    ],
+  };
+
+  const help: MenuItemConstructorOptions = { role: 'help', submenu: [{ role: 'about', label: 'About ECS Visualizer' }] };
+
+  const appMenu: MenuItemConstructorOptions[] = isMac
+    ? [{ role: 'appMenu', submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] }]
+    : [];
+  return [...appMenu, file, edit, view, ...(isMac ? [{ role: 'windowMenu' } as MenuItemConstructorOptions] : []), help];
+}
+
+/** Installs the application menu and returns a function that rebuilds it after the state changed. */
+export function setupMenu(getState: () => MenuState, actions: MenuActions): () => void {
+  const rebuild = (): void => Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(getState(), actions)));
+  rebuild();
+  return rebuild;
+}

@@ -1,0 +1,72 @@
+/**
+ * The preload: the page's only way to reach main. It exposes the DesktopApi
+ * as named functions under `window.desktopApi`, never ipcRenderer itself or
+ * an IPC event. Bundled as CommonJS (scripts/build-electron.mjs) because a
+ * sandboxed preload cannot load ES modules.
+ */
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import type { InlineSource, InvokeArg, InvokeChannel, InvokeResult, MenuCommand, TopologyPushReason } from '../shared/ipc/channels';
+import { DESKTOP_API_GLOBAL, type DesktopApi } from '../shared/ipc/desktop-api';
+import { MAX_FILE_BYTES } from '../shared/ingest/limits';
+import type { Topology } from '../shared/model/types';
+
+function invoke<C extends InvokeChannel>(channel: C, arg: InvokeArg<C>): Promise<InvokeResult<C>> {
+  return ipcRenderer.invoke(channel, arg) as Promise<InvokeResult<C>>;
+}
+
+let readySent = false;
+
+/** Tells main the page listens, once per page load, so it sends what it opened while the page was loading. */
+function announceReady(): void {
+  if (readySent) return;
+  readySent = true;
+  void invoke('app:renderer-ready', undefined);
+}
+
+/** Splits picked or dropped files into paths (read in main, then watched) and texts of files that have no path. */
+async function describeFiles(files: File[]): Promise<{ paths: string[]; inline: InlineSource[] }> {
+  const paths: string[] = [];
+  const inline: InlineSource[] = [];
+  for (const file of files) {
+    let filePath = '';
+    try {
+      // Only a real file from the user's disk has a path: the page cannot invent one, so it cannot make main read a file the user never chose.
+      filePath = webUtils.getPathForFile(file);
+    } catch {
+      filePath = '';
+    }
+    if (filePath) paths.push(filePath);
+    else inline.push({ name: file.name, size: file.size, text: file.size > MAX_FILE_BYTES ? null : await file.text() });
+  }
+  return { paths, inline };
+}
+
+const desktopApi = {
+  platform: 'electron',
+  async loadFiles(files: File[]) {
+    return invoke('files:load', await describeFiles(files));
+  },
+  openDialog: () => invoke('files:open-dialog', undefined),
+  loadDemo: () => invoke('files:load-demo', undefined),
+  onTopology(listener: (topology: Topology, reason: TopologyPushReason) => void) {
+    const wrapped = (_event: IpcRendererEvent, topology: Topology, reason: TopologyPushReason): void => listener(topology, reason);
+    ipcRenderer.on('topology:push', wrapped);
+    announceReady();
+    return () => {
+      ipcRenderer.removeListener('topology:push', wrapped);
+    };
+  },
+  saveFile: (suggestedName: string, data: Uint8Array | string) => invoke('files:save', { suggestedName, data }),
+  openExternal: (url: string) => invoke('shell:open-external', url),
+  onMenuCommand(listener: (command: MenuCommand) => void) {
+    const wrapped = (_event: IpcRendererEvent, command: MenuCommand): void => listener(command);
+    ipcRenderer.on('menu:command', wrapped);
+    return () => {
+      ipcRenderer.removeListener('menu:command', wrapped);
+    };
+  },
+  reportError: (error: { message: string; stack?: string }) =>
+    invoke('app:report-error', { message: String(error.message), ...(error.stack === undefined ? {} : { stack: String(error.stack) }) }),
+} as const satisfies DesktopApi;
+
+contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, desktopApi);

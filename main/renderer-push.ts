@@ -1,0 +1,51 @@
+/**
+ * Main → renderer pushes (topology loads, menu commands). A push made before
+ * the page listens (a file given on the command line opens while the page
+ * still loads) is held until the preload says the page is ready; after a
+ * reload of the page the current topology is sent again, so the diagram
+ * comes back instead of an empty window.
+ */
+import type { BrowserWindow } from 'electron';
+import type { MenuCommand, PushChannels, TopologyPushReason } from '../shared/ipc/channels';
+import type { Topology } from '../shared/model/types';
+
+/** Sends pushes to the app window once its page listens. */
+export class RendererPush {
+  private ready = false;
+  private latest: { topology: Topology; reason: TopologyPushReason } | null = null;
+  private unsent = false;
+
+  constructor(private readonly getWindow: () => BrowserWindow | null) {}
+
+  private send<C extends keyof PushChannels>(channel: C, ...args: PushChannels[C]): boolean {
+    const window = this.getWindow();
+    if (!this.ready || !window || window.isDestroyed()) return false;
+    window.webContents.send(channel, ...args);
+    return true;
+  }
+
+  /** Shows a topology: now when the page listens, else as soon as it does. */
+  topology(topology: Topology, reason: TopologyPushReason): void {
+    this.latest = { topology, reason };
+    this.unsent = !this.send('topology:push', topology, reason);
+  }
+
+  /** Forwards a menu command; dropped when no page listens, as a click on a blank window would be. */
+  command(command: MenuCommand): void {
+    this.send('menu:command', command);
+  }
+
+  /** The page is listening: deliver what it missed (a fresh page has lost everything, so the current topology is re-sent as an open). */
+  markReady(): void {
+    this.ready = true;
+    if (this.latest) {
+      const reason = this.unsent ? this.latest.reason : 'open';
+      this.unsent = !this.send('topology:push', this.latest.topology, reason);
+    }
+  }
+
+  /** The page is loading again (reload, crash recovery): hold pushes until it listens. */
+  markNotReady(): void {
+    this.ready = false;
+  }
+}

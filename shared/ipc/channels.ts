@@ -1,0 +1,103 @@
+/**
+ * The IPC contract between the Electron main process and the preload: every
+ * channel with its argument and result type. Main registers handlers through
+ * `handle()` (main/ipc.ts), which validates arguments with the schemas in
+ * `./schemas.ts`; the preload calls the same channel names. Names and types
+ * live here without zod so the preload bundle stays small.
+ */
+import type { Topology } from '../model/types';
+
+/** A file the renderer holds that has no path on disk (created in the page, or from a host that hides paths): sent as text. */
+export interface InlineSource {
+  name: string;
+  /** The file's text, or null when the preload refused to read it because of its size. */
+  text: string | null;
+  /** Size in bytes as the File reported it. */
+  size: number;
+}
+
+/** Argument of `files:load`: picked or dropped files, by path where the host knows one. */
+export interface LoadFilesRequest {
+  paths: string[];
+  inline: InlineSource[];
+}
+
+/** Argument of `files:save`. */
+export interface SaveFileRequest {
+  suggestedName: string;
+  data: Uint8Array | string;
+}
+
+/** Argument of `app:report-error`: an error the renderer could not recover from. */
+export interface RendererErrorReport {
+  message: string;
+  stack?: string;
+}
+
+/** Why main pushed a topology: a fresh open (reset the view) or a reload of the same files (keep zoom, selection, collapsed state). */
+export type TopologyPushReason = 'open' | 'reload';
+
+/** Menu commands main forwards to the renderer, which owns the canvas. */
+export const MENU_COMMANDS = ['export-png', 'export-svg', 'find', 'fit', 'toggle-overlay', 'toggle-legend'] as const;
+
+/** One menu command the renderer acts on. */
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** Where the theme comes from: the OS, or the user's override. */
+export type ThemeSource = 'system' | 'light' | 'dark';
+
+/** Renderer → main request/response channels (ipcRenderer.invoke / ipcMain.handle): argument and result of each. */
+export interface InvokeChannels {
+  'files:load': { arg: LoadFilesRequest; result: Topology };
+  'files:open-dialog': { arg: undefined; result: Topology | null };
+  'files:load-demo': { arg: undefined; result: Topology };
+  'files:save': { arg: SaveFileRequest; result: string | null };
+  'shell:open-external': { arg: string; result: void };
+  'app:report-error': { arg: RendererErrorReport; result: void };
+  /** Sent once the renderer listens for pushes, so main can flush what it opened before the page was ready. */
+  'app:renderer-ready': { arg: undefined; result: void };
+}
+
+/** A renderer → main channel name. */
+export type InvokeChannel = keyof InvokeChannels;
+
+/** The argument type of an invoke channel. */
+export type InvokeArg<C extends InvokeChannel> = InvokeChannels[C]['arg'];
+
+/** The result type of an invoke channel. */
+export type InvokeResult<C extends InvokeChannel> = InvokeChannels[C]['result'];
+
+/** Main → renderer push channels (webContents.send / ipcRenderer.on): the arguments of each. */
+export interface PushChannels {
+  'topology:push': [topology: Topology, reason: TopologyPushReason];
+  'menu:command': [command: MenuCommand];
+}
+
+/** A main → renderer channel name. */
+export type PushChannel = keyof PushChannels;
+
+/** Every channel name, as values, for code that must not hard-code strings. */
+export const IpcChannel = {
+  loadFiles: 'files:load',
+  openDialog: 'files:open-dialog',
+  loadDemo: 'files:load-demo',
+  saveFile: 'files:save',
+  openExternal: 'shell:open-external',
+  reportError: 'app:report-error',
+  rendererReady: 'app:renderer-ready',
+  topologyPush: 'topology:push',
+  menuCommand: 'menu:command',
+} as const satisfies Record<string, InvokeChannel | PushChannel>;
+
+/** True for the only URLs the app opens outside itself: the AWS console over https (`*.console.aws.amazon.com`). */
+export function isAllowedExternalUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '' || parsed.port !== '') return false;
+  const host = parsed.hostname.toLowerCase();
+  return host === 'console.aws.amazon.com' || host.endsWith('.console.aws.amazon.com');
+}
