@@ -1,0 +1,157 @@
+/**
+ * The diagram as plain data: nodes with known sizes and the edges between
+ * them. Built from a Topology by `buildGraph`, positioned by `layoutGraph`,
+ * drawn by the React canvas and (later) the SVG renderer.
+ */
+import type { LaunchType, OverlayClass } from '../model/types';
+import type { StatusClass } from '../theme/theme';
+
+/** Kinds of diagram node; the first four are ECS objects, `group` is a box the diagram adds. */
+export type GraphNodeKind = 'cluster' | 'service' | 'task' | 'container' | 'group';
+
+/** What a group box holds: the tasks of a service, of a standalone family, other tasks of a cluster, or objects with no known cluster. */
+export type GroupVariant = 'service-tasks' | 'family' | 'cluster-tasks' | 'unknown-cluster';
+
+/** Tasks per overlay class. */
+export type OverlayCounts = Partial<Record<OverlayClass, number>>;
+
+/** Per-status task counts. */
+export type StatusCounts = Partial<Record<StatusClass, number>>;
+
+/** Data of a cluster node: the totals an operator checks first. */
+export interface ClusterData {
+  name: string;
+  region?: string;
+  accountId?: string;
+  status?: string;
+  /** Counts AWS reported in describe-clusters (authoritative even when not every task was loaded). */
+  reported: { activeServices?: number; runningTasks?: number; pendingTasks?: number; containerInstances?: number };
+  /** Counts of what was loaded. */
+  loaded: { services: number; tasks: number; containerInstances: number };
+  tasksByOverlay: OverlayCounts;
+  tasksByStatus: StatusCounts;
+  capacityProviders: string[];
+}
+
+/** Data of a service node. */
+export interface ServiceData {
+  name: string;
+  overlay: OverlayClass;
+  status?: string;
+  desired?: number;
+  running?: number;
+  pending?: number;
+  /** Declared launch type, or the capacity provider strategy spelled out. */
+  placement: string;
+  /** `family:revision` of the task definition in use. */
+  taskDefinition?: string;
+  /** A rolling deployment that has not finished (rolloutState IN_PROGRESS or more than one deployment). */
+  deploying: boolean;
+  /** Number of service events (shown in the details panel). */
+  eventCount: number;
+  /** The newest event message, often the whole story ("unable to place a task"). */
+  latestEvent?: string;
+  loadBalanced: boolean;
+  tasksByOverlay: OverlayCounts;
+}
+
+/** Data of a task node. */
+export interface TaskData {
+  shortId: string;
+  overlay: OverlayClass;
+  launchType: LaunchType;
+  lastStatus?: string;
+  desiredStatus?: string;
+  healthStatus?: string;
+  availabilityZone?: string;
+  privateIp?: string;
+  cpu?: string;
+  memory?: string;
+  taskDefinition?: string;
+  stoppedReason?: string;
+  stopCode?: string;
+  containerCount: number;
+}
+
+/** Data of a container chip. */
+export interface ContainerData {
+  name: string;
+  image?: string;
+  imageTag?: string;
+  lastStatus?: string;
+  healthStatus?: string;
+  exitCode?: number;
+  reason?: string;
+}
+
+/** Data of a group box. */
+export interface GroupData {
+  variant: GroupVariant;
+  label: string;
+  /** Tasks inside (all of them, also when collapsed). */
+  taskCount: number;
+  tasksByStatus: StatusCounts;
+}
+
+interface NodeBase<K extends GraphNodeKind, D> {
+  id: string;
+  kind: K;
+  /** The model object this node stands for (absent for synthetic groups). */
+  entityId?: string;
+  /** Enclosing node (task box for a task, task for a container); positions of children are relative to it. */
+  parentId?: string;
+  placeholder: boolean;
+  statusClass: StatusClass;
+  /** True when the user collapsed it: its children are not in the graph. */
+  collapsed: boolean;
+  /** Descendant nodes hidden by collapsing, for the "+N" hint. */
+  hiddenCount: number;
+  /** True when collapsing it would hide something. */
+  collapsible: boolean;
+  width: number;
+  height: number;
+  data: D;
+}
+
+/** A diagram node, discriminated by `kind`. */
+export type GraphNode =
+  | NodeBase<'cluster', ClusterData>
+  | NodeBase<'service', ServiceData>
+  | NodeBase<'task', TaskData>
+  | NodeBase<'container', ContainerData>
+  | NodeBase<'group', GroupData>;
+
+/** An edge of the layered layout (parent → child across ranks). */
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+}
+
+/** Counts for the legend: over the whole load, not just what filters keep. */
+export interface LegendCounts {
+  tasksByOverlay: OverlayCounts;
+  servicesByOverlay: OverlayCounts;
+  tasksByStatus: StatusCounts;
+  placeholders: number;
+}
+
+/** The output of `buildGraph`. Parents always come before their children in `nodes`. */
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  legend: LegendCounts;
+}
+
+/** A positioned node: `x`/`y` is the top-left corner, relative to the parent when it has one. */
+export type PositionedNode = GraphNode & { x: number; y: number };
+
+/** A graph after layout. */
+export interface LaidOutGraph {
+  nodes: PositionedNode[];
+  edges: GraphEdge[];
+  legend: LegendCounts;
+  /** Size of the whole drawing. */
+  width: number;
+  height: number;
+}
