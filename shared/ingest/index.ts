@@ -53,8 +53,10 @@ class Collector {
       this.merged.set(key, { kind, identity, raw, sources: [file] });
       return;
     }
-    // The same object in two files is one object; a later file's fields win (a newer describe of it).
-    prev.raw = { ...prev.raw, ...raw };
+    // The same object in two files is one object. The newer describe wins: ECS bumps a task's `version`
+    // on every state change; without versions, the file given later wins.
+    const older = typeof raw.version === 'number' && typeof prev.raw.version === 'number' && raw.version < prev.raw.version;
+    prev.raw = older ? { ...raw, ...prev.raw } : { ...prev.raw, ...raw };
     if (identity.arn && (!prev.identity.arn || identity.arn.length > prev.identity.arn.length)) prev.identity = { ...prev.identity, arn: identity.arn };
     if (!prev.identity.clusterName && identity.clusterName) prev.identity = { ...prev.identity, clusterName: identity.clusterName };
     if (!prev.sources.includes(file)) prev.sources.push(file);
@@ -89,7 +91,8 @@ function readOne(c: Collector, source: SourceText): void {
   for (const record of found.records) {
     const { value, dropped } = validateRecord(SCHEMAS[record.kind], record.raw);
     for (const d of dropped) {
-      c.diagnostics.push({ severity: 'warning', code: 'wrong-type', message: `field dropped: ${d.message}`, file, ...at([...record.path, ...d.path]) });
+      const where = at([...record.path, ...d.path]);
+      c.diagnostics.push({ severity: 'warning', code: 'wrong-type', message: `${where.path} dropped: ${d.message}`, file, ...where });
     }
     const identity = identify(record.kind, value);
     if ('problem' in identity) {

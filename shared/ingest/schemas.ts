@@ -221,7 +221,10 @@ export function validateRecord<S extends z.ZodType>(schema: S, record: Record<st
   for (let pass = 0; pass < 8; pass += 1) {
     const result = schema.safeParse(record);
     if (result.success) return { value: result.data as z.infer<S>, dropped };
-    const paths = result.error.issues.map((issue) => ({ path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'), message: issueMessage(issue) }));
+    const paths = result.error.issues.map((issue) => {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      return { path, message: issueMessage(issue, valueAt(record, path)) };
+    });
     // Deepest and highest index first, so splicing one element does not shift another still to be removed.
     paths.sort((a, b) => comparePathsDesc(a.path, b.path));
     let changed = false;
@@ -240,8 +243,18 @@ export function validateRecord<S extends z.ZodType>(schema: S, record: Record<st
   return { value: {} as z.infer<S>, dropped: [...dropped, { path: [], message: 'object could not be validated' }] };
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type') return `expected ${issue.expected}, got ${describeReceived(issue.input)}`;
+function valueAt(root: unknown, path: (string | number)[]): unknown {
+  let node = root;
+  for (const p of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[p];
+  }
+  return node;
+}
+
+/** Says what was expected and what type was found, never the value itself (it may be a secret). */
+function issueMessage(issue: z.core.$ZodIssue, received: unknown): string {
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}, got ${describeReceived(received)}`;
   if (issue.code === 'invalid_union') return 'value of the wrong type';
   return issue.message;
 }
