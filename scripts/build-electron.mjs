@@ -1,0 +1,107 @@
+// Builds the desktop app into dist/: the main process (ESM) in dist/main/,
+// the preload as CommonJS (a sandboxed preload cannot load ES modules), the
+// renderer with Vite into dist/renderer/ with the CSP meta tag written in,
+// and the demo snapshot into dist/demo/.
+// Usage: node scripts/build-electron.mjs [--skip-renderer]
+import { build } from 'esbuild';
+import { cp, mkdir, readdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const skipRenderer = process.argv.includes('--skip-renderer');
+
+// Electron 45 runs Node 22 in main and Chromium 140 in the page.
+const NODE_TARGET = 'node22';
+const CHROME_TARGET = 'chrome140';
+
+async function buildMain() {
+  await build({
+    entryPoints: [path.join(root, 'main/main.ts')],
+    outfile: path.join(dist, 'main/main.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: NODE_TARGET,
+    sourcemap: 'linked',
+    // resvg is a native addon: it stays in node_modules (electron-builder packs production dependencies).
+    external: ['electron', '@resvg/resvg-js'],
+    // Bundled CommonJS dependencies (electron-log) call require(); give the ES module one.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+}
+
+async function buildPreload() {
+  await build({
+    entryPoints: [path.join(root, 'main/preload.ts')],
+    outfile: path.join(dist, 'main/preload.cjs'),
+    bundle: true,
+    // A sandboxed preload gets a browser-like require() that knows only 'electron' (and a few Node polyfills).
+    platform: 'browser',
+    format: 'cjs',
+    target: CHROME_TARGET,
+    sourcemap: 'inline',
+    external: ['electron'],
+    logLevel: 'warning',
+  });
+}
+
+/** Loads a TypeScript module of the repo (the CSP) by bundling it in memory. */
+async function importTs(file) {
+  const result = await build({ entryPoints: [path.join(root, file)], bundle: true, write: false, format: 'esm', platform: 'neutral', logLevel: 'warning' });
+  return import(`data:text/javascript,${encodeURIComponent(result.outputFiles[0].text)}`);
+}
+
+async function buildRenderer() {
+  const rendererRoot = path.join(root, 'renderer');
+  if (!existsSync(path.join(rendererRoot, 'index.html'))) {
+    throw new Error('renderer/index.html not found: the renderer has to exist before the desktop app can be built');
+  }
+  const { CONTENT_SECURITY_POLICY_META } = await importTs('main/csp.ts');
+  const vite = await import('vite');
+  const configFile = ['vite.config.ts', 'vite.config.mts', 'vite.config.js', 'vite.config.mjs'].map((f) => path.join(root, f)).find((f) => existsSync(f));
+  await vite.build({
+    configFile: configFile ?? false,
+    root: rendererRoot,
+    // Absolute asset URLs resolve on app://ecs-visualizer/ just as on a web server.
+    base: '/',
+    logLevel: 'warn',
+    build: { outDir: path.join(dist, 'renderer'), emptyOutDir: true, target: CHROME_TARGET, sourcemap: false },
+    plugins: configFile
+      ? [cspMetaPlugin(CONTENT_SECURITY_POLICY_META)]
+      : [(await import('@vitejs/plugin-react')).default(), cspMetaPlugin(CONTENT_SECURITY_POLICY_META)],
+  });
+}
+
+/** Writes the CSP meta tag as the first element of <head> (the protocol also sends it as a header). */
+function cspMetaPlugin(policy) {
+  return {
+    name: 'ecs-visualizer-csp-meta',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) =>
+        html
+          .replace(/<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*>\s*/gi, '')
+          .replace(/<head>/i, `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`),
+    },
+  };
+}
+
+async function copyDemo() {
+  const from = path.join(root, 'fixtures/samples');
+  const to = path.join(dist, 'demo');
+  await rm(to, { recursive: true, force: true });
+  await mkdir(to, { recursive: true });
+  for (const name of await readdir(from)) {
+    if (name.endsWith('.json')) await cp(path.join(from, name), path.join(to, name));
+  }
+}
+
+await rm(path.join(dist, 'main'), { recursive: true, force: true });
+await Promise.all([buildMain(), buildPreload(), copyDemo()]);
+if (!skipRenderer) await buildRenderer();
+console.log(`built the desktop app into ${path.relative(process.cwd(), dist) || 'dist'}/ (main, preload.cjs${skipRenderer ? '' : ', renderer'}, demo)`);
