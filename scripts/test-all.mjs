@@ -35,6 +35,9 @@ function readJson(file) {
 
 check('typecheck', bin('tsc'), ['-b']);
 check('lint', bin('eslint'), ['.']);
+// The desktop security check (Electronegativity) runs where the project defines it.
+const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
+if (scripts['test:security']) check('security (electronegativity)', 'npm', ['run', '--silent', 'test:security']);
 
 {
   const file = join(out, 'vitest.json');
