@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import { ingest } from '../shared/ingest/index';
 import type { DesktopApi } from '../shared/ipc/desktop-api';
@@ -271,8 +271,16 @@ interface MenuItem {
   click?: () => void;
 }
 
-function menuActions(): MenuActions & Record<keyof MenuActions, ReturnType<typeof vi.fn>> {
-  return { open: vi.fn(), openFolder: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn(), reload: vi.fn(), setTheme: vi.fn(), command: vi.fn() };
+function menuActions(): { [K in keyof MenuActions]: Mock<MenuActions[K]> } {
+  return {
+    open: vi.fn<MenuActions['open']>(),
+    openFolder: vi.fn<MenuActions['openFolder']>(),
+    openRecent: vi.fn<MenuActions['openRecent']>(),
+    clearRecent: vi.fn<MenuActions['clearRecent']>(),
+    reload: vi.fn<MenuActions['reload']>(),
+    setTheme: vi.fn<MenuActions['setTheme']>(),
+    command: vi.fn<MenuActions['command']>(),
+  };
 }
 
 function allItems(items: MenuItem[]): MenuItem[] {
