@@ -3,9 +3,10 @@
  * Each goes through `IpcRegistry.handle`, so none runs for a foreign sender
  * or a malformed argument.
  */
-import { shell, type BrowserWindow } from 'electron';
+import type { BrowserWindow } from 'electron';
 import type { Topology } from '../shared/model/types';
 import { reportRendererError, type CrashDeps } from './crash';
+import { openAwsConsoleUrl } from './external';
 import type { IpcRegistry } from './ipc';
 import { pickPaths, type DocumentSession } from './open-files';
 import type { RendererPush } from './renderer-push';
@@ -29,8 +30,7 @@ export function registerHandlers(ipc: IpcRegistry, deps: HandlerDeps): void {
   ipc.handle('files:load-demo', () => deps.documents.loadDemo());
   ipc.handle('files:save', (request) => saveExport(deps.getWindow(), request));
   ipc.handle('shell:open-external', async (url) => {
-    // The schema already allowed only https AWS console URLs.
-    await shell.openExternal(url);
+    await openAwsConsoleUrl(url);
   });
   ipc.handle('app:report-error', (report) => reportRendererError(report, deps.crash));
   ipc.handle('app:renderer-ready', () => deps.push.markReady());

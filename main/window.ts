@@ -4,8 +4,8 @@
  * window.open denied, permission requests denied, and no request leaving the
  * app's own origin.
  */
-import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
-import { isAllowedExternalUrl } from '../shared/ipc/channels';
+import { BrowserWindow, type Session, type WebContents } from 'electron';
+import { openAwsConsoleUrl } from './external';
 import type { Logger } from './logger';
 import { isAppUrl } from './protocol';
 
@@ -32,7 +32,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     title: 'ECS Visualizer',
     backgroundColor: options.backgroundColor,
     webPreferences: {
-      preload: options.preloadPath,
+      // Electronegativity flags every preload for review; this one exposes named functions only (main/preload.ts), never ipcRenderer.
+      preload: options.preloadPath, // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -73,11 +74,9 @@ export function hardenWebContents(contents: WebContents, log: Logger): void {
     log.warn('webview denied');
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) {
-      void shell.openExternal(url);
-    } else {
-      log.warn(`window.open denied: ${url}`);
-    }
+    void openAwsConsoleUrl(url).then((opened) => {
+      if (!opened) log.warn(`window.open denied: ${url}`);
+    });
     return { action: 'deny' };
   });
 }
@@ -108,6 +107,20 @@ export function hardenSession(session: Session, log: Logger): void {
     isPermissionAllowed(permission, requestingOrigin),
   );
   session.setDevicePermissionHandler(() => false);
+  // The CSP header on every app response, in case a response reaches the page without the protocol handler's header.
+  // The policy is a literal so Electronegativity can evaluate it; main/csp.test.ts checks it equals CONTENT_SECURITY_POLICY.
+  session.webRequest.onHeadersReceived((details, callback) => {
+    if (!isAppUrl(details.url)) {
+      callback({});
+      return;
+    }
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': ["default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; frame-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"],
+      },
+    });
+  });
   session.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isRequestAllowed(details.url);
     if (!allowed) log.warn(`request blocked: ${details.url}`);

@@ -137,9 +137,13 @@ export class FakeSession {
   permissionCheckHandler: Listener | null = null;
   devicePermissionHandler: Listener | null = null;
   beforeRequest: Listener | null = null;
+  headersReceived: Listener | null = null;
   readonly webRequest = {
     onBeforeRequest: (listener: Listener) => {
       this.beforeRequest = listener;
+    },
+    onHeadersReceived: (listener: Listener) => {
+      this.headersReceived = listener;
     },
   };
   setPermissionRequestHandler(handler: Listener): void {
