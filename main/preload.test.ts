@@ -1,0 +1,90 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DesktopApi } from '../shared/ipc/desktop-api';
+type FakeElectron = typeof import('./test/fake-electron');
+
+vi.mock('electron', () => import('./test/fake-electron'));
+
+let contextBridge: FakeElectron['contextBridge'];
+let ipcRenderer: FakeElectron['ipcRenderer'];
+
+/** Loads a fresh preload (it runs once per page load) against a fresh fake electron, and returns what it exposed. */
+async function loadPreload(): Promise<Record<string, unknown>> {
+  await import('./preload');
+  return contextBridge.exposed.get('desktopApi') as Record<string, unknown>;
+}
+
+beforeEach(async () => {
+  vi.resetModules();
+  // The mocked 'electron' is what the preload imports; take the fake from there so both see one instance.
+  const fake = (await import('electron')) as unknown as FakeElectron;
+  fake.resetFakeElectron();
+  ({ contextBridge, ipcRenderer } = fake);
+});
+
+describe('the preload', () => {
+  it('exposes one object, window.desktopApi, of named functions only', async () => {
+    const api = await loadPreload();
+    expect([...contextBridge.exposed.keys()]).toEqual(['desktopApi']);
+    expect(Object.keys(api).sort()).toEqual(['loadDemo', 'loadFiles', 'onMenuCommand', 'onTopology', 'openDialog', 'openExternal', 'platform', 'reportError', 'saveFile']);
+    for (const [key, value] of Object.entries(api)) {
+      if (key === 'platform') expect(value).toBe('electron');
+      else expect(typeof value, key).toBe('function');
+    }
+  });
+
+  it('never hands the page ipcRenderer or anything that reaches it', async () => {
+    const api = await loadPreload();
+    const seen = new Set<unknown>();
+    const walk = (value: unknown): void => {
+      if (value === null || typeof value !== 'object' || seen.has(value)) return;
+      seen.add(value);
+      expect(value).not.toBe(ipcRenderer);
+      Object.values(value).forEach(walk);
+    };
+    walk(api);
+    expect(Object.values(api)).not.toContain(ipcRenderer.invoke);
+  });
+
+  it('passes pushed topologies to the listener without the IPC event, and unsubscribes', async () => {
+    const api = (await loadPreload()) as unknown as DesktopApi;
+    const listener = vi.fn();
+    const unsubscribe = api.onTopology(listener);
+    const topology = { clusters: [] };
+    ipcRenderer.emit('topology:push', { sender: ipcRenderer }, topology, 'reload');
+    expect(listener).toHaveBeenCalledExactlyOnceWith(topology, 'reload');
+    unsubscribe();
+    ipcRenderer.emit('topology:push', { sender: ipcRenderer }, topology, 'open');
+    expect(listener).toHaveBeenCalledOnce();
+  });
+
+  it('tells main the page listens once per page load, on the first subscription', async () => {
+    const api = (await loadPreload()) as unknown as DesktopApi;
+    api.onTopology(vi.fn());
+    api.onTopology(vi.fn());
+    expect(ipcRenderer.invoke.mock.calls.filter(([channel]) => channel === 'app:renderer-ready')).toHaveLength(1);
+  });
+
+  it('forwards menu commands to the page', async () => {
+    const api = (await loadPreload()) as unknown as Required<DesktopApi>;
+    const listener = vi.fn();
+    api.onMenuCommand(listener);
+    ipcRenderer.emit('menu:command', { sender: ipcRenderer }, 'export-png');
+    expect(listener).toHaveBeenCalledExactlyOnceWith('export-png');
+  });
+
+  it('maps each call to its channel', async () => {
+    const api = (await loadPreload()) as unknown as Required<DesktopApi>;
+    await api.openDialog();
+    await api.loadDemo();
+    await api.saveFile('cluster.svg', '<svg/>');
+    await api.openExternal('https://console.aws.amazon.com/ecs/');
+    await api.reportError({ message: 'boom', stack: 'at x' });
+    expect(ipcRenderer.invoke.mock.calls).toEqual([
+      ['files:open-dialog', undefined],
+      ['files:load-demo', undefined],
+      ['files:save', { suggestedName: 'cluster.svg', data: '<svg/>' }],
+      ['shell:open-external', 'https://console.aws.amazon.com/ecs/'],
+      ['app:report-error', { message: 'boom', stack: 'at x' }],
+    ]);
+  });
+});
