@@ -95,8 +95,15 @@ describe('layoutGraph', () => {
     const box = g.nodes.find((n) => n.kind === 'group')!;
     const cards = g.nodes.filter((n) => n.parentId === box.id);
     expect(cards).toHaveLength(9);
-    expect(new Set(cards.map((c) => c.x)).size).toBe(gridColumns(9));
+    expect(new Set(cards.map((c) => c.x)).size).toBe(gridColumns(9, 'LR'));
     expect(box.width).toBeGreaterThanOrEqual(Math.max(...cards.map((c) => c.x + c.width)));
+  });
+
+  it('keeps boxes wide when ranks run left to right and narrow when they run down', () => {
+    expect(gridColumns(6, 'LR')).toBe(6);
+    expect(gridColumns(7, 'LR')).toBe(4); // two even rows, not 6 + 1
+    expect(gridColumns(50, 'LR')).toBeGreaterThan(gridColumns(50, 'TB'));
+    for (const n of [1, 2, 5, 13, 200]) for (const d of ['LR', 'TB'] as const) expect(gridColumns(n, d)).toBeLessThanOrEqual(n);
   });
 
   it('reports a drawing size that holds every top-level box', () => {

@@ -9,10 +9,19 @@ import { LAYOUT_SPACING, SIZES } from '../theme/theme';
 import type { Direction } from '../graph/view';
 import type { Graph, GraphNode, LaidOutGraph, PositionedNode } from '../graph/types';
 
-/** Columns of the task grid in a box of `count` cards: one row up to four, then close to square. */
-export function gridColumns(count: number): number {
-  if (count <= SIZES.groupMaxColumns) return Math.max(1, count);
-  return Math.min(SIZES.groupMaxColumns, Math.ceil(Math.sqrt(count)));
+/**
+ * Columns of the task grid in a box of `count` cards. Boxes stack along the
+ * rank axis, so they grow across it: wide and short when ranks run left to
+ * right (one row up to `groupRowColumns`, then about twice as wide as tall),
+ * narrow and tall when they run top to bottom.
+ */
+export function gridColumns(count: number, direction: Direction = 'LR'): number {
+  if (count <= 1) return 1;
+  if (direction === 'TB') return Math.min(count, Math.max(2, Math.ceil(Math.sqrt(count / 2))));
+  if (count <= SIZES.groupRowColumns) return count;
+  const cols = Math.max(SIZES.groupRowColumns, Math.ceil(Math.sqrt(count * 2)));
+  // Even rows: 7 tasks as 4+3, not 6+1.
+  return Math.ceil(count / Math.ceil(count / cols));
 }
 
 interface Box {
@@ -49,7 +58,7 @@ export function layoutGraph(graph: Graph, direction: Direction): LaidOutGraph {
     if (n.kind !== 'group') continue;
     const cards = children.get(n.id) ?? [];
     if (cards.length === 0) continue;
-    const cols = gridColumns(cards.length);
+    const cols = gridColumns(cards.length, direction);
     const pad = SIZES.groupPadding;
     const gap = SIZES.groupGap;
     let y = SIZES.groupHeader + pad;
@@ -83,13 +92,26 @@ export function layoutGraph(graph: Graph, direction: Direction): LaidOutGraph {
   for (const e of graph.edges) if (topIds.has(e.source) && topIds.has(e.target)) g.setEdge(e.source, e.target);
   dagre.layout(g);
 
+  // dagre centres every box on its rank; start them all at the rank's near edge instead, so edges
+  // enter a straight column of boxes and wide task boxes do not look ragged.
+  const horizontal = direction === 'LR';
+  const rankStart = new Map<number, number>();
+  for (const n of topLevel) {
+    const laid = g.node(n.id);
+    const s = size.get(n.id) ?? n;
+    const centre = Math.round(horizontal ? laid.x : laid.y);
+    const start = centre - (horizontal ? s.width : s.height) / 2;
+    rankStart.set(centre, Math.min(rankStart.get(centre) ?? start, start));
+  }
+
   let width = 0;
   let height = 0;
   for (const n of topLevel) {
     const laid = g.node(n.id);
     const s = size.get(n.id) ?? n;
-    const x = laid.x - s.width / 2;
-    const y = laid.y - s.height / 2;
+    const start = rankStart.get(Math.round(horizontal ? laid.x : laid.y)) ?? 0;
+    const x = horizontal ? start : laid.x - s.width / 2;
+    const y = horizontal ? laid.y - s.height / 2 : start;
     pos.set(n.id, { x, y });
     width = Math.max(width, x + s.width + LAYOUT_SPACING.marginX);
     height = Math.max(height, y + s.height + LAYOUT_SPACING.marginY);

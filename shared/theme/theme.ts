@@ -110,8 +110,8 @@ export const SIZES = {
   groupPadding: 14,
   /** Gap between task cards inside a group box. */
   groupGap: 12,
-  /** Widest a group's task grid grows, in columns, before it adds rows. */
-  groupMaxColumns: 4,
+  /** Task cards a box holds in one row (left-to-right layout) before it adds rows. */
+  groupRowColumns: 6,
   /** Size of the synthetic "unknown cluster" node. */
   unknownCluster: { width: 260, height: 100 },
   /** Size of a collapsed group box. */

@@ -1,0 +1,165 @@
+/**
+ * The app shell: toolbar, canvas or first screen, details and diagnostics
+ * panels; owns the file inputs, drag-and-drop, and building and laying out
+ * the graph whenever the load or the view changes.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import type { DesktopApi } from '../shared/ipc/desktop-api';
+import { buildGraph } from '../shared/graph/build-graph';
+import type { Topology } from '../shared/model/types';
+import { DiagramCanvas } from './canvas/diagram-canvas';
+import { filesFromDataTransfer } from './desktop/drop-files';
+import { LayoutClient } from './layout/layout-client';
+import { DetailsPanel } from './panels/details-panel';
+import { DiagnosticsPanel } from './panels/diagnostics-panel';
+import { Toolbar } from './panels/toolbar';
+import { WelcomeScreen } from './panels/welcome-screen';
+import { useDiagramStore } from './store/diagram-store';
+
+// React types do not know the folder-picker attribute; it is passed through to the DOM as is.
+const FOLDER_INPUT_ATTRS = { webkitdirectory: '', directory: '' } as Record<string, string>;
+
+function labelFor(files: File[]): string {
+  if (files.length === 1) return files[0].name;
+  const folder = files[0]?.webkitRelativePath.split('/')[0];
+  return folder && files.every((f) => f.webkitRelativePath.startsWith(`${folder}/`)) ? `${folder}/ (${files.length} files)` : `${files.length} files`;
+}
+
+/** Recomputes graph and layout when the load or the layout-relevant view changes. */
+function useLayout(client: LayoutClient): void {
+  const topology = useDiagramStore((s) => s.topology);
+  const direction = useDiagramStore((s) => s.view.direction);
+  const collapsed = useDiagramStore((s) => s.view.collapsed);
+  const filters = useDiagramStore((s) => s.view.filters);
+  const setLayout = useDiagramStore((s) => s.setLayout);
+  const setError = useDiagramStore((s) => s.setError);
+  useEffect(() => {
+    if (!topology) return;
+    let current = true;
+    // The overlay only recolours nodes, so it is not an input of the layout.
+    const graph = buildGraph(topology, { overlay: true, direction, collapsed, filters });
+    client.layout(graph, direction).then(
+      (layout) => current && setLayout(layout),
+      (e: unknown) => current && setError(`Layout failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, topology, direction, collapsed, filters, setLayout, setError]);
+}
+
+/** The application. */
+export function App({ api }: { api: DesktopApi }) {
+  const topology = useDiagramStore((s) => s.topology);
+  const loading = useDiagramStore((s) => s.loading);
+  const error = useDiagramStore((s) => s.error);
+  const setTopology = useDiagramStore((s) => s.setTopology);
+  const setLoading = useDiagramStore((s) => s.setLoading);
+  const setError = useDiagramStore((s) => s.setError);
+  const filesInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(0);
+  const client = useMemo(() => new LayoutClient(), []);
+  useEffect(() => () => client.dispose(), [client]);
+  useLayout(client);
+
+  const load = useCallback(
+    async (work: () => Promise<Topology | null>, label: string) => {
+      setLoading(true);
+      try {
+        const t = await work();
+        if (t) setTopology(t, label);
+        else setLoading(false);
+      } catch (e) {
+        setError(`Could not load: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+    [setLoading, setTopology, setError],
+  );
+  const loadFiles = useCallback((files: File[]) => (files.length > 0 ? load(() => api.loadFiles(files), labelFor(files)) : Promise.resolve()), [api, load]);
+  const openDemo = useCallback(() => void load(() => api.loadDemo(), 'demo snapshot'), [api, load]);
+
+  useEffect(() => api.onTopology((t, reason) => setTopology(t, reason === 'reload' ? useDiagramStore.getState().sourceLabel : 'opened files', reason)), [api, setTopology]);
+  useEffect(() => {
+    const act = (command: string) => {
+      const s = useDiagramStore.getState();
+      if (command === 'fit') s.requestFit();
+      else if (command === 'toggle-overlay') s.toggleOverlay();
+      else if (command === 'toggle-legend') s.setLegendOpen(!s.legendOpen);
+      else if (command === 'find') searchRef.current?.focus();
+    };
+    const unsubscribe = api.onMenuCommand?.(act);
+    // Web mode has no menu: the same commands on keys, ignored while typing.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.metaKey || e.ctrlKey || e.altKey) return;
+      if (!useDiagramStore.getState().topology) return;
+      const command = ({ f: 'fit', o: 'toggle-overlay', l: 'toggle-legend', '/': 'find' } as Record<string, string>)[e.key];
+      if (command) {
+        e.preventDefault();
+        act(command);
+      } else if (e.key === 'Escape') useDiagramStore.getState().select(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      unsubscribe?.();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [api]);
+
+  const onInputChange = (input: HTMLInputElement | null) => {
+    const files = [...(input?.files ?? [])];
+    // Reset so picking the same files again still fires a change.
+    if (input) input.value = '';
+    void loadFiles(files);
+  };
+  const onDrop = async (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(0);
+    void loadFiles(await filesFromDataTransfer(e.dataTransfer));
+  };
+  const hasFiles = (e: DragEvent) => [...e.dataTransfer.types].includes('Files');
+
+  return (
+    <div
+      className="app"
+      onDragEnter={(e) => hasFiles(e) && setDragging((n) => n + 1)}
+      onDragLeave={(e) => hasFiles(e) && setDragging((n) => Math.max(0, n - 1))}
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+      }}
+      onDrop={(e) => void onDrop(e)}
+      data-testid="app"
+    >
+      <input ref={filesInput} className="visually-hidden" type="file" multiple accept=".json,application/json" data-testid="open-files" tabIndex={-1} onChange={(e) => onInputChange(e.currentTarget)} />
+      <input ref={folderInput} className="visually-hidden" type="file" multiple data-testid="open-folder" tabIndex={-1} onChange={(e) => onInputChange(e.currentTarget)} {...FOLDER_INPUT_ATTRS} />
+      <Toolbar onOpenFiles={() => filesInput.current?.click()} onOpenFolder={() => folderInput.current?.click()} onOpenDemo={openDemo} searchRef={searchRef} />
+      {topology ? (
+        <div className="workspace">
+          <ReactFlowProvider>
+            <div className="main-column">
+              {error && (
+                <div className="callout callout-stopped banner" role="alert">
+                  {error}
+                </div>
+              )}
+              <DiagramCanvas />
+              <DiagnosticsPanel />
+            </div>
+            <DetailsPanel api={api} />
+          </ReactFlowProvider>
+        </div>
+      ) : (
+        <WelcomeScreen onOpenFiles={() => filesInput.current?.click()} onOpenFolder={() => folderInput.current?.click()} onOpenDemo={openDemo} loading={loading} error={error} />
+      )}
+      {dragging > 0 && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop describe-* JSON files or a folder to open them
+        </div>
+      )}
+    </div>
+  );
+}

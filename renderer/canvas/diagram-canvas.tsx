@@ -1,0 +1,92 @@
+/**
+ * The interactive diagram: React Flow with the custom nodes, pan/zoom,
+ * controls, minimap and the legend; fits the view on each new load.
+ */
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useNodesInitialized, useReactFlow, type Node, type NodeMouseHandler } from '@xyflow/react';
+import { BASE_COLOURS, overlayStyle, STOPPED_FILL } from '../../shared/theme/theme';
+import { NODE_TYPES } from '../nodes';
+import type { DiagramFlowNode } from '../nodes/node-types';
+import { Legend } from '../panels/legend-panel';
+import { useDiagramStore } from '../store/diagram-store';
+import { toFlowEdges, toFlowNodes } from './to-flow';
+
+// Above this many nodes only what is on screen is rendered; below it everything is (tests count nodes).
+const VIRTUALIZE_ABOVE = 1500;
+
+function FitOnRequest({ count }: { count: number }) {
+  const { fitView, getInternalNode, setCenter, getZoom } = useReactFlow();
+  const initialized = useNodesInitialized();
+  const fitRequest = useDiagramStore((s) => s.fitRequest);
+  const focusRequest = useDiagramStore((s) => s.focusRequest);
+  const selectedId = useDiagramStore((s) => s.selectedId);
+  const done = useRef({ fit: -1, focus: 0 });
+  useEffect(() => {
+    if (!initialized || count === 0 || done.current.fit === fitRequest) return;
+    done.current.fit = fitRequest;
+    void fitView({ padding: 0.06, duration: 0 });
+  }, [initialized, count, fitRequest, fitView]);
+  useEffect(() => {
+    if (focusRequest === done.current.focus || !selectedId) return;
+    done.current.focus = focusRequest;
+    const node = getInternalNode(selectedId);
+    if (!node) return;
+    const { x, y } = node.internals.positionAbsolute;
+    void setCenter(x + (node.width ?? 0) / 2, y + (node.height ?? 0) / 2, { zoom: Math.max(getZoom(), 0.9), duration: 300 });
+  }, [focusRequest, selectedId, getInternalNode, setCenter, getZoom]);
+  return null;
+}
+
+function minimapColour(overlayOn: boolean) {
+  return (node: Node): string => {
+    const n = (node as DiagramFlowNode).data.graph;
+    if (n.kind === 'task' || n.kind === 'service') return n.statusClass === 'stopped' ? STOPPED_FILL : overlayStyle(n.data.overlay, overlayOn).accent;
+    if (n.kind === 'cluster') return BASE_COLOURS.clusterAccent;
+    if (n.kind === 'group') return 'rgba(148,163,184,0.25)';
+    return '#cbd5e1';
+  };
+}
+
+/** The canvas; expects a layout in the store. */
+export function DiagramCanvas() {
+  const layout = useDiagramStore((s) => s.layout);
+  const direction = useDiagramStore((s) => s.view.direction);
+  const overlayOn = useDiagramStore((s) => s.view.overlay);
+  const selectedId = useDiagramStore((s) => s.selectedId);
+  const select = useDiagramStore((s) => s.select);
+  const base = useMemo(() => (layout ? toFlowNodes(layout, direction) : []), [layout, direction]);
+  const nodes = useMemo(() => base.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)), [base, selectedId]);
+  const edges = useMemo(() => (layout ? toFlowEdges(layout) : []), [layout]);
+  const onNodeClick: NodeMouseHandler = useCallback((_, node) => (node.type === 'group' ? undefined : select(node.id)), [select]);
+  const onPaneClick = useCallback(() => select(null), [select]);
+  const nodeColor = useMemo(() => minimapColour(overlayOn), [overlayOn]);
+  return (
+    <div className="canvas" data-testid="canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        onNodeClick={onNodeClick}
+        onPaneClick={onPaneClick}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable
+        onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
+        minZoom={0.03}
+        maxZoom={2.5}
+        fitView
+        fitViewOptions={{ padding: 0.06 }}
+        proOptions={{ hideAttribution: true }}
+        defaultEdgeOptions={{ type: 'smoothstep' }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color={BASE_COLOURS.grid} />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap pannable zoomable nodeColor={nodeColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" position="bottom-right" ariaLabel="Minimap" />
+        <Panel position="top-left">
+          <Legend />
+        </Panel>
+        <FitOnRequest count={nodes.length} />
+      </ReactFlow>
+    </div>
+  );
+}

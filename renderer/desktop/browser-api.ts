@@ -1,0 +1,92 @@
+/**
+ * The DesktopApi of web mode: files are read in the page and ingested here,
+ * the demo ships inside the bundle, saving is a download. The same UI runs
+ * on it as on the Electron preload, which is what the e2e tests drive.
+ */
+import type { DesktopApi } from '../../shared/ipc/desktop-api';
+import { ingest, type SourceText } from '../../shared/ingest/index';
+import { checkFileSize, isJsonFileName, skippedFileDiagnostic } from '../../shared/ingest/limits';
+import type { Diagnostic, Topology } from '../../shared/model/types';
+
+/** The name a file is reported under: its path inside a picked or dropped folder, else its name. */
+export function displayName(file: File): string {
+  return file.webkitRelativePath || file.name;
+}
+
+/**
+ * Reads files and ingests them. Files from a folder (they carry a relative
+ * path) that are not `*.json` are skipped with an info diagnostic, as the CLI
+ * does for a folder; files picked one by one are all read.
+ */
+export async function readAndIngest(files: File[]): Promise<Topology> {
+  const diagnostics: Diagnostic[] = [];
+  const sources: SourceText[] = [];
+  const sorted = [...files].sort((a, b) => displayName(a).localeCompare(displayName(b)));
+  for (const file of sorted) {
+    const name = displayName(file);
+    if (file.webkitRelativePath && !isJsonFileName(file.name)) {
+      diagnostics.push(skippedFileDiagnostic(name));
+      continue;
+    }
+    const tooBig = checkFileSize(name, file.size);
+    if (tooBig) {
+      diagnostics.push(tooBig);
+      continue;
+    }
+    try {
+      sources.push({ name, text: await file.text() });
+    } catch (e) {
+      diagnostics.push({ severity: 'error', code: 'unreadable', message: `could not read the file: ${e instanceof Error ? e.message : String(e)}`, file: name });
+    }
+  }
+  return ingest(sources, { diagnostics });
+}
+
+/** Triggers a download of `data` as `name` (web mode has no save dialog). */
+function download(name: string, data: Uint8Array | string): void {
+  const blob = typeof data === 'string' ? new Blob([data], { type: 'text/plain' }) : new Blob([data.slice().buffer as ArrayBuffer]);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoke later: some browsers start the download after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Only AWS console pages may be opened from the app. */
+export function isConsoleUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && (u.hostname === 'console.aws.amazon.com' || u.hostname.endsWith('.console.aws.amazon.com'));
+  } catch {
+    return false;
+  }
+}
+
+/** Creates the web-mode implementation of DesktopApi. */
+export function createBrowserApi(): DesktopApi {
+  return {
+    platform: 'web',
+    loadFiles: readAndIngest,
+    // Web mode opens files through <input type=file> in the page; there is no host dialog.
+    openDialog: async () => null,
+    loadDemo: async () => {
+      // Loaded on demand so the first screen does not wait for the snapshot.
+      const { default: text } = await import('../demo/demo-snapshot.json?raw');
+      return ingest([{ name: 'demo-snapshot.json', text }]);
+    },
+    onTopology: () => () => undefined,
+    saveFile: async (suggestedName, data) => {
+      download(suggestedName, data);
+      return suggestedName;
+    },
+    openExternal: async (url) => {
+      if (!isConsoleUrl(url)) throw new Error(`refused to open ${url}: only AWS console URLs`);
+      window.open(url, '_blank', 'noopener,noreferrer');
+    },
+  };
+}

@@ -1,0 +1,17 @@
+/** Renderer entry: picks the host API and mounts the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/base.css';
+import './styles.css';
+import { App } from './app';
+import { pickDesktopApi } from './desktop/pick-api';
+
+const api = pickDesktopApi();
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <App api={api} />
+  </StrictMode>,
+);
+window.addEventListener('error', (e) => void api.reportError?.({ message: e.message, stack: e.error instanceof Error ? e.error.stack : undefined }));

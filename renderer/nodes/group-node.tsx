@@ -1,0 +1,42 @@
+/** A box of task cards (a service's tasks, a standalone family) or the synthetic "unknown cluster". */
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import { STATUS_ORDER, STATUS_STYLES } from '../../shared/theme/theme';
+import { CollapseToggle, NodeHandles } from './node-parts';
+import type { GroupFlowNode } from './node-types';
+
+/** Group box. */
+export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<GroupFlowNode>) {
+  const n = data.graph;
+  const d = n.data;
+  const unknownCluster = d.variant === 'unknown-cluster';
+  return (
+    <div
+      className={`group-box group-${d.variant}${selected ? ' selected' : ''}`}
+      data-testid="node"
+      data-kind="group"
+      data-group={d.variant}
+      data-id={n.id}
+      style={{ width: n.width, height: n.height }}
+    >
+      <NodeHandles horizontal={data.horizontal} source={unknownCluster} target={!unknownCluster} />
+      <div className="group-head">
+        <span className="group-label" title={d.label}>
+          {unknownCluster ? 'Unknown cluster' : d.variant === 'family' ? `Standalone · ${d.label}` : d.label}
+        </span>
+        {!unknownCluster && (
+          <span className="group-counts">
+            {d.taskCount} {d.taskCount === 1 ? 'task' : 'tasks'}
+            {STATUS_ORDER.filter((s) => s !== 'running' && d.tasksByStatus[s]).map((s) => (
+              <span key={s} className={`group-count status-text-${s}`} title={STATUS_STYLES[s].label}>
+                · {d.tasksByStatus[s]} {s}
+              </span>
+            ))}
+          </span>
+        )}
+        {n.collapsible && <CollapseToggle id={n.id} collapsed={n.collapsed} hiddenCount={n.hiddenCount} />}
+      </div>
+      {unknownCluster && <div className="group-note">Objects whose cluster is not in the loaded files</div>}
+    </div>
+  );
+});

@@ -1,0 +1,73 @@
+/** A service card: running/desired/pending, launch type or capacity provider strategy, task definition, latest event. */
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import { useDiagramStore } from '../store/diagram-store';
+import { cardStyle } from './node-style';
+import { CollapseToggle, NodeHandles, OverlayBadge, StatusGlyph } from './node-parts';
+import type { ServiceFlowNode } from './node-types';
+
+// Event messages that usually explain why a service is short of tasks.
+const TROUBLE = /unable to place|failed|unhealthy|insufficient|error|stopped/i;
+
+/** Service card. */
+export const ServiceNode = memo(function ServiceNode({ data, selected }: NodeProps<ServiceFlowNode>) {
+  const overlayOn = useDiagramStore((s) => s.view.overlay);
+  const n = data.graph;
+  const d = n.data;
+  const desired = d.desired ?? 0;
+  const running = d.running ?? 0;
+  const short = d.desired !== undefined && d.running !== undefined && running < desired;
+  const pct = desired > 0 ? Math.min(100, Math.round((running / desired) * 100)) : running > 0 ? 100 : 0;
+  return (
+    <div
+      className={`card service-card status-${n.statusClass}`}
+      data-testid="node"
+      data-kind="service"
+      data-id={n.id}
+      data-launch-type={d.overlay}
+      data-status={n.statusClass}
+      {...(n.placeholder ? { 'data-placeholder': 'true' } : {})}
+      style={{ ...cardStyle({ overlay: d.overlay, status: n.statusClass, placeholder: n.placeholder, overlayOn, selected }), width: n.width, height: n.height }}
+    >
+      <NodeHandles horizontal={data.horizontal} source target />
+      <div className="card-stripe" />
+      <div className="card-kicker">
+        <span>Service</span>
+        {d.deploying && <span className="pill pill-info" title="A deployment is rolling out">deploying</span>}
+        {d.loadBalanced && <span className="pill" title="Behind a load balancer target group">LB</span>}
+        <OverlayBadge overlay={d.overlay} overlayOn={overlayOn} />
+      </div>
+      <div className="card-head">
+        <span className="card-title" title={d.name}>
+          {d.name}
+        </span>
+        <StatusGlyph status={n.statusClass} />
+        {n.collapsible && <CollapseToggle id={n.id} collapsed={n.collapsed} hiddenCount={n.hiddenCount} />}
+      </div>
+      {n.placeholder ? (
+        <div className="card-line muted">referenced only: not described</div>
+      ) : (
+        <>
+          <div className="card-line counts" data-testid="service-counts">
+            <span className={short ? 'count-short' : 'count-ok'}>
+              <b>{running}</b>/{desired} running
+            </span>
+            {(d.pending ?? 0) > 0 && <span className="count-pending">{d.pending} pending</span>}
+          </div>
+          <div className="progress" aria-hidden="true">
+            <div className={`progress-bar${short ? ' short' : ''}`} style={{ width: `${pct}%` }} />
+          </div>
+          <div className="card-line muted" title={d.placement}>
+            {d.placement}
+          </div>
+          <div className="card-line muted mono">{d.taskDefinition ?? ' '}</div>
+        </>
+      )}
+      {d.latestEvent && (
+        <div className={`card-line event${TROUBLE.test(d.latestEvent) ? ' event-trouble' : ''}`} title={d.latestEvent}>
+          {d.latestEvent.replace(/^\(service [^)]+\)\s*/, '')}
+        </div>
+      )}
+    </div>
+  );
+});

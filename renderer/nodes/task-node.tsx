@@ -1,0 +1,54 @@
+/** A task card: short id, launch type, last/desired status, health, AZ, IP, size; its containers nest inside. */
+import { memo } from 'react';
+import type { NodeProps } from '@xyflow/react';
+import { useDiagramStore } from '../store/diagram-store';
+import { cardStyle, formatCpu, formatMemory } from './node-style';
+import { CollapseToggle, OverlayBadge, StatusGlyph } from './node-parts';
+import type { TaskFlowNode } from './node-types';
+
+/** Task card. */
+export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<TaskFlowNode>) {
+  const overlayOn = useDiagramStore((s) => s.view.overlay);
+  const n = data.graph;
+  const d = n.data;
+  const status = d.lastStatus ?? (n.placeholder ? 'listed only' : 'status unknown');
+  const transit = d.desiredStatus && d.desiredStatus !== d.lastStatus ? ` → ${d.desiredStatus}` : '';
+  const where = [d.availabilityZone, d.privateIp].filter(Boolean).join(' · ');
+  const size = [formatCpu(d.cpu), formatMemory(d.memory), d.taskDefinition].filter(Boolean).join(' · ');
+  return (
+    <div
+      className={`card task-card status-${n.statusClass}`}
+      data-testid="node"
+      data-kind="task"
+      data-id={n.id}
+      data-launch-type={d.overlay}
+      data-status={n.statusClass}
+      {...(n.placeholder ? { 'data-placeholder': 'true' } : {})}
+      style={{ ...cardStyle({ overlay: d.overlay, status: n.statusClass, placeholder: n.placeholder, overlayOn, selected }), width: n.width, height: n.height }}
+      title={n.id}
+    >
+      <div className="card-stripe" />
+      <div className="card-head">
+        <span className="task-id mono">{d.shortId.length > 14 ? `${d.shortId.slice(0, 12)}…` : d.shortId}</span>
+        <OverlayBadge overlay={d.overlay} overlayOn={overlayOn} />
+        <StatusGlyph status={n.statusClass} />
+        {n.collapsible && <CollapseToggle id={n.id} collapsed={n.collapsed} hiddenCount={n.hiddenCount} />}
+      </div>
+      <div className="card-line">
+        <span className={`status-text status-text-${n.statusClass}`}>
+          {status}
+          {transit}
+        </span>
+        {d.healthStatus && d.healthStatus !== 'UNKNOWN' && <span className={`health health-${d.healthStatus.toLowerCase()}`}>{d.healthStatus}</span>}
+      </div>
+      {n.statusClass === 'stopped' && d.stoppedReason ? (
+        <div className="card-line stopped-reason" title={d.stoppedReason}>
+          {d.stoppedReason}
+        </div>
+      ) : (
+        <div className="card-line muted mono">{where || (n.placeholder ? 'referenced only: not described' : ' ')}</div>
+      )}
+      <div className="card-line muted">{size || ' '}</div>
+    </div>
+  );
+});

@@ -1,0 +1,310 @@
+/**
+ * The details of the selected object: its fields, copy ARN, console link,
+ * containers (task), events and deployments (service), and the raw JSON with
+ * environment values masked until revealed.
+ */
+import { useState, type ReactNode } from 'react';
+import type { DesktopApi } from '../../shared/ipc/desktop-api';
+import type { Container, EntityBase, Service, Task, TaskDefinition, Topology } from '../../shared/model/types';
+import { taskOverlay } from '../../shared/graph/build-graph';
+import { containerStatus, taskStatus } from '../../shared/graph/status';
+import { OVERLAY_STYLES } from '../../shared/theme/theme';
+import { useDiagramStore } from '../store/diagram-store';
+import { consoleUrl, findEntity } from './find-entity';
+import { JsonView } from './json-view';
+
+const KIND_LABEL: Record<string, string> = {
+  cluster: 'Cluster',
+  service: 'Service',
+  task: 'Task',
+  container: 'Container',
+  taskDefinition: 'Task definition',
+  containerInstance: 'Container instance',
+  capacityProvider: 'Capacity provider',
+  targetGroup: 'Target group',
+};
+
+// Shown elsewhere in the panel (header, own sections) or internal.
+const SKIP = new Set(['id', 'kind', 'arn', 'name', 'raw', 'placeholder', 'sources', 'containers', 'events', 'deployments', 'loadBalancers', 'containerDefinitions', 'taskId']);
+
+// Labels where splitting the camelCase key would read wrong.
+const LABELS: Record<string, string> = {
+  shortId: 'Task ID',
+  clusterId: 'Cluster',
+  serviceId: 'Service',
+  taskDefinitionId: 'Task definition',
+  containerInstanceId: 'Container instance',
+  targetGroupId: 'Target group',
+  privateIp: 'Private IP',
+  cpu: 'CPU',
+  ec2InstanceId: 'EC2 instance',
+  accountId: 'Account',
+  subnetId: 'Subnet',
+  vpcId: 'VPC',
+  spot: 'Fargate Spot',
+};
+
+/** "runningTasksCount" → "Running tasks count". */
+function humanize(key: string): string {
+  if (LABELS[key]) return LABELS[key];
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function render(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) {
+    if (value.length === 0) return null;
+    return value
+      .map((v) => (v && typeof v === 'object' && 'capacityProvider' in v ? `${String(v.capacityProvider)}${'weight' in v ? ` ×${String(v.weight)}` : ''}${'base' in v && v.base ? ` (base ${String(v.base)})` : ''}` : typeof v === 'object' ? JSON.stringify(v) : String(v)))
+      .join(', ');
+  }
+  if (typeof value === 'object') {
+    const parts = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${String(v)}`);
+    return parts.length ? parts.join(', ') : null;
+  }
+  return null;
+}
+
+/** Names for ids that point at other objects, so the panel reads "prod-web" not "cluster|eu-west-1|…". */
+function resolveRef(topology: Topology, key: string, value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const byId = <T extends EntityBase>(list: T[]) => list.find((e) => e.id === value);
+  if (key === 'clusterId') return byId(topology.clusters)?.name ?? value;
+  if (key === 'serviceId') return byId(topology.services)?.name ?? value;
+  if (key === 'taskDefinitionId') {
+    const td = byId(topology.taskDefinitions);
+    return td ? `${td.family}:${td.revision ?? '?'}` : value.slice(value.lastIndexOf('|') + 1);
+  }
+  if (key === 'containerInstanceId') {
+    const ci = topology.containerInstances.find((c) => c.id === value);
+    return ci?.ec2InstanceId ? `${ci.ec2InstanceId} (${ci.name})` : value.slice(value.lastIndexOf('|') + 1);
+  }
+  return null;
+}
+
+function Fields({ topology, object }: { topology: Topology; object: object }) {
+  const rows: [string, string][] = [];
+  for (const [key, value] of Object.entries(object)) {
+    if (SKIP.has(key)) continue;
+    const text = resolveRef(topology, key, value) ?? render(value);
+    if (text !== null) rows.push([humanize(key), text]);
+  }
+  return (
+    <dl className="fields" data-testid="details-fields">
+      {rows.map(([k, v]) => (
+        <div className="field" key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="panel-section">
+      <div className="section-head">
+        <h3>{title}</h3>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function ContainersTable({ containers, onSelect }: { containers: Container[]; onSelect: (id: string) => void }) {
+  return (
+    <table className="mini-table">
+      <thead>
+        <tr>
+          <th>Container</th>
+          <th>Image tag</th>
+          <th>Status</th>
+          <th>Health</th>
+          <th>Exit</th>
+        </tr>
+      </thead>
+      <tbody>
+        {containers.map((c) => (
+          <tr key={c.id} className={`status-row-${containerStatus(c)}`}>
+            <td>
+              <button type="button" className="link" onClick={() => onSelect(c.id)}>
+                {c.name}
+              </button>
+            </td>
+            <td className="mono">{c.imageTag ?? ''}</td>
+            <td>{c.lastStatus ?? ''}</td>
+            <td>{c.healthStatus ?? ''}</td>
+            <td>{c.exitCode ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ServiceEvents({ service }: { service: Service }) {
+  const events = [...service.events].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '')).slice(0, 50);
+  if (events.length === 0) return <p className="hint">No events in the loaded data.</p>;
+  return (
+    <ol className="events" data-testid="service-events">
+      {events.map((e, i) => (
+        <li key={e.id ?? i} className={/unable to place|failed|unhealthy|insufficient/i.test(e.message) ? 'event-trouble' : undefined}>
+          {e.createdAt && <time className="mono">{e.createdAt.replace('T', ' ').replace(/\.\d+/, '').replace(/\+00:00$|Z$/, ' UTC')}</time>}
+          <span>{e.message}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Deployments({ service, topology }: { service: Service; topology: Topology }) {
+  if (service.deployments.length === 0) return null;
+  return (
+    <Section title="Deployments">
+      <table className="mini-table">
+        <thead>
+          <tr>
+            <th>Status</th>
+            <th>Task def</th>
+            <th>Run/Des/Pend</th>
+            <th>Rollout</th>
+          </tr>
+        </thead>
+        <tbody>
+          {service.deployments.map((d) => (
+            <tr key={d.id}>
+              <td>{d.status ?? d.source}</td>
+              <td className="mono">{resolveRef(topology, 'taskDefinitionId', d.taskDefinitionId) ?? ''}</td>
+              <td>
+                {d.runningCount ?? '?'}/{d.desiredCount ?? '?'}/{d.pendingCount ?? '?'}
+              </td>
+              <td title={d.rolloutStateReason}>{d.rolloutState ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The right-hand details panel; renders nothing when nothing is selected. */
+export function DetailsPanel({ api }: { api: DesktopApi }) {
+  const topology = useDiagramStore((s) => s.topology);
+  const selectedId = useDiagramStore((s) => s.selectedId);
+  const select = useDiagramStore((s) => s.select);
+  const [copied, setCopied] = useState<string | null>(null);
+  if (!topology || !selectedId) return null;
+  const found = findEntity(topology, selectedId);
+  const close = (
+    <button type="button" className="btn btn-icon" aria-label="Close details" onClick={() => select(null)}>
+      ×
+    </button>
+  );
+  if (!found) {
+    return (
+      <aside className="details-panel" data-testid="details-panel">
+        <header className="panel-head">
+          <h2>Not in this load</h2>
+          {close}
+        </header>
+        <p className="hint">Nothing in the loaded files has the id {selectedId}.</p>
+      </aside>
+    );
+  }
+  const entity = found.kind === 'entity' ? found.entity : null;
+  const container = found.kind === 'container' ? found.container : null;
+  const kind = entity?.kind ?? 'container';
+  const name = entity?.name ?? container?.name ?? '';
+  const arn = entity?.arn ?? container?.arn;
+  const url = entity ? consoleUrl(topology, entity) : null;
+  const task = entity?.kind === 'task' ? (entity as Task) : found.kind === 'container' ? found.task : null;
+  const service = entity?.kind === 'service' ? (entity as Service) : null;
+  const tdId = (task && entity?.kind === 'task' ? task.taskDefinitionId : service?.taskDefinitionId) ?? undefined;
+  const taskDefinition: TaskDefinition | undefined = tdId ? topology.taskDefinitions.find((td) => td.id === tdId && !td.placeholder) : undefined;
+  const overlay = entity?.kind === 'task' ? taskOverlay(entity as Task) : service?.overlay;
+  const status = entity?.kind === 'task' ? taskStatus(entity as Task) : container ? containerStatus(container) : null;
+  const rawContainer = container && Array.isArray(found.kind === 'container' ? found.task.raw?.containers : undefined) ? ((found.kind === 'container' ? found.task.raw?.containers : []) as Record<string, unknown>[]).find((c) => c.name === container.name) : undefined;
+
+  const onCopy = async () => {
+    if (!arn) return;
+    setCopied((await copy(arn)) ? 'Copied' : 'Copy failed: select the ARN and copy it');
+    setTimeout(() => setCopied(null), 2000);
+  };
+
+  return (
+    <aside className="details-panel" data-testid="details-panel" aria-label={`${KIND_LABEL[kind]} details`}>
+      <header className="panel-head">
+        <div>
+          <div className="panel-kicker">
+            {KIND_LABEL[kind] ?? kind}
+            {overlay && <span className="badge badge-overlay" style={{ background: OVERLAY_STYLES[overlay].accent, color: OVERLAY_STYLES[overlay].onAccent }}>{OVERLAY_STYLES[overlay].badge}</span>}
+            {status && status !== 'running' && <span className={`pill status-text-${status}`}>{status}</span>}
+            {entity?.placeholder && <span className="pill">referenced only</span>}
+          </div>
+          <h2 title={name}>{name}</h2>
+        </div>
+        {close}
+      </header>
+      {arn && (
+        <div className="arn-row">
+          <code className="arn" data-testid="details-arn">
+            {arn}
+          </code>
+          <div className="arn-actions">
+            <button type="button" className="btn btn-small" data-testid="copy-arn" onClick={() => void onCopy()}>
+              {copied ?? 'Copy ARN'}
+            </button>
+            {url && (
+              <button type="button" className="btn btn-small" onClick={() => void api.openExternal(url)}>
+                Open in AWS console
+              </button>
+            )}
+          </div>
+        </div>
+      )}
+      {task?.stoppedReason && entity?.kind === 'task' && <p className="callout callout-stopped">Stopped: {task.stoppedReason}</p>}
+      {container?.reason && <p className="callout callout-stopped">{container.reason}</p>}
+      {service && service.events.length > 0 && (
+        <Section title={`Events (${service.events.length})`}>
+          <ServiceEvents service={service} />
+        </Section>
+      )}
+      <Section title="Fields">
+        <Fields topology={topology} object={entity ?? container ?? {}} />
+      </Section>
+      {entity?.kind === 'task' && task && task.containers.length > 0 && (
+        <Section title={`Containers (${task.containers.length})`}>
+          <ContainersTable containers={task.containers} onSelect={(id) => select(id)} />
+        </Section>
+      )}
+      {service && <Deployments service={service} topology={topology} />}
+      {entity?.placeholder && <p className="hint">Only referenced or listed in {entity.sources.join(', ')}; describe it to see its fields.</p>}
+      {entity?.raw && <JsonView value={entity.raw} label="Raw JSON" />}
+      {rawContainer && <JsonView value={rawContainer} label="Raw JSON (container)" />}
+      {taskDefinition?.raw && <JsonView value={taskDefinition.raw} label={`Task definition ${taskDefinition.family}:${taskDefinition.revision ?? '?'}`} />}
+      {entity && entity.sources.length > 0 && (
+        <Section title="Sources">
+          <ul className="sources">
+            {entity.sources.map((s) => (
+              <li key={s} className="mono">
+                {s}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+    </aside>
+  );
+}

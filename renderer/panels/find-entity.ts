@@ -1,0 +1,42 @@
+/**
+ * Finds the model object behind a selected id (a node id, a diagnostic's
+ * objectId): any entity kind, containers included.
+ */
+import type { Cluster, Container, EntityBase, Task, Topology } from '../../shared/model/types';
+
+/** A selected object: an entity, or a container with the task it belongs to. */
+export type Selected = { kind: 'entity'; entity: EntityBase } | { kind: 'container'; container: Container; task: Task };
+
+/** The object with this id, or null when the load has none. */
+export function findEntity(topology: Topology, id: string): Selected | null {
+  const lists: EntityBase[][] = [topology.clusters, topology.services, topology.tasks, topology.taskDefinitions, topology.containerInstances, topology.capacityProviders, topology.targetGroups];
+  for (const list of lists) {
+    const hit = list.find((e) => e.id === id);
+    if (hit) return { kind: 'entity', entity: hit };
+  }
+  for (const task of topology.tasks) {
+    const container = task.containers.find((c) => c.id === id);
+    if (container) return { kind: 'container', container, task };
+  }
+  return null;
+}
+
+/** The cluster an object belongs to, when known. */
+export function clusterOf(topology: Topology, entity: EntityBase): Cluster | undefined {
+  const clusterId = (entity as { clusterId?: string }).clusterId;
+  return clusterId ? topology.clusters.find((c) => c.id === clusterId) : undefined;
+}
+
+/** The AWS console page of a cluster, service or task, when region and names are known. */
+export function consoleUrl(topology: Topology, entity: EntityBase): string | null {
+  const region = entity.region;
+  if (!region || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) return null;
+  const base = `https://${region}.console.aws.amazon.com/ecs/v2/clusters`;
+  const q = `?region=${region}`;
+  if (entity.kind === 'cluster') return `${base}/${encodeURIComponent(entity.name)}/services${q}`;
+  const cluster = clusterOf(topology, entity);
+  if (!cluster) return null;
+  if (entity.kind === 'service') return `${base}/${encodeURIComponent(cluster.name)}/services/${encodeURIComponent(entity.name)}/health${q}`;
+  if (entity.kind === 'task') return `${base}/${encodeURIComponent(cluster.name)}/tasks/${encodeURIComponent((entity as Task).shortId)}/configuration${q}`;
+  return null;
+}

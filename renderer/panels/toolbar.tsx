@@ -1,0 +1,111 @@
+/** The top bar: open buttons, search, problems-only, overlay, direction, fit, legend, diagnostics. */
+import type { RefObject } from 'react';
+import { useDiagramStore } from '../store/diagram-store';
+import { severityCounts } from './diagnostics-panel';
+
+/** Props: the actions the app owns (file pickers, demo) and the search box ref for the Find command. */
+export interface ToolbarProps {
+  onOpenFiles(): void;
+  onOpenFolder(): void;
+  onOpenDemo(): void;
+  searchRef: RefObject<HTMLInputElement | null>;
+}
+
+/** The toolbar. */
+export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef }: ToolbarProps) {
+  const topology = useDiagramStore((s) => s.topology);
+  const sourceLabel = useDiagramStore((s) => s.sourceLabel);
+  const view = useDiagramStore((s) => s.view);
+  const toggleOverlay = useDiagramStore((s) => s.toggleOverlay);
+  const setDirection = useDiagramStore((s) => s.setDirection);
+  const setFilters = useDiagramStore((s) => s.setFilters);
+  const requestFit = useDiagramStore((s) => s.requestFit);
+  const diagnosticsOpen = useDiagramStore((s) => s.diagnosticsOpen);
+  const setDiagnosticsOpen = useDiagramStore((s) => s.setDiagnosticsOpen);
+  const loading = useDiagramStore((s) => s.loading);
+  const counts = severityCounts(topology?.diagnostics ?? []);
+  const problems = counts.error + counts.warning;
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Diagram">
+      <div className="brand">
+        <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
+          <rect x="1" y="1" width="22" height="22" rx="5" fill="#0f172a" />
+          <rect x="5" y="6" width="5" height="5" rx="1" fill="#f97316" />
+          <rect x="14" y="6" width="5" height="5" rx="1" fill="#8b5cf6" />
+          <rect x="5" y="13" width="5" height="5" rx="1" fill="#8b5cf6" />
+          <rect x="14" y="13" width="5" height="5" rx="1" fill="#c4b5fd" />
+        </svg>
+        <span className="brand-name">ECS Visualizer</span>
+        {topology && (
+          <span className="source-label" title={topology.fetchedAt ? `snapshot fetched ${topology.fetchedAt}` : undefined}>
+            {sourceLabel}
+            {topology.fetchedAt ? ` · fetched ${topology.fetchedAt.replace('T', ' ').slice(0, 16)} UTC` : ''}
+          </span>
+        )}
+      </div>
+      <div className="toolbar-group">
+        <button type="button" className="btn" onClick={onOpenFiles} disabled={loading}>
+          Open files…
+        </button>
+        <button type="button" className="btn" onClick={onOpenFolder} disabled={loading}>
+          Open folder…
+        </button>
+        <button type="button" className="btn" onClick={onOpenDemo} disabled={loading}>
+          Demo
+        </button>
+      </div>
+      {topology && (
+        <div className="toolbar-group grow">
+          <input
+            ref={searchRef}
+            className="search"
+            type="search"
+            placeholder="Find task, service, image, IP…"
+            aria-label="Find"
+            value={view.filters.text ?? ''}
+            onChange={(e) => setFilters({ ...view.filters, text: e.target.value || undefined })}
+          />
+          <label className="check" title="Only unhealthy, stopped and pending tasks, and services short of tasks">
+            <input type="checkbox" data-testid="problems-only" checked={view.filters.problemsOnly ?? false} onChange={(e) => setFilters({ ...view.filters, problemsOnly: e.target.checked || undefined })} /> Problems only
+          </label>
+          {view.filters.overlays && (
+            <button type="button" className="pill pill-info" onClick={() => setFilters({ ...view.filters, overlays: undefined })} title="Show every launch type">
+              only {view.filters.overlays.join(', ')} ×
+            </button>
+          )}
+        </div>
+      )}
+      {topology && (
+        <div className="toolbar-group">
+          <button type="button" className={`btn switch${view.overlay ? ' on' : ''}`} data-testid="overlay-toggle" aria-pressed={view.overlay} onClick={toggleOverlay} title="Launch-type colours (O)">
+            <span className="switch-knob" aria-hidden="true" /> Launch-type overlay
+          </button>
+          <div className="segmented" role="group" aria-label="Direction">
+            <button type="button" className={`btn${view.direction === 'LR' ? ' active' : ''}`} aria-pressed={view.direction === 'LR'} onClick={() => setDirection('LR')} title="Left to right">
+              ⇢
+            </button>
+            <button type="button" className={`btn${view.direction === 'TB' ? ' active' : ''}`} aria-pressed={view.direction === 'TB'} onClick={() => setDirection('TB')} title="Top to bottom">
+              ⇣
+            </button>
+          </div>
+          <button type="button" className="btn" data-testid="fit-view" onClick={requestFit} title="Fit to screen (F)">
+            Fit
+          </button>
+          <button
+            type="button"
+            className={`btn diag-toggle${problems > 0 ? ' has-problems' : ''}`}
+            data-testid="diagnostics-toggle"
+            aria-pressed={diagnosticsOpen}
+            onClick={() => setDiagnosticsOpen(!diagnosticsOpen)}
+            disabled={topology.diagnostics.length === 0}
+          >
+            Diagnostics
+            {counts.error > 0 && <span className="count-badge sev-error">{counts.error}</span>}
+            {counts.warning > 0 && <span className="count-badge sev-warning">{counts.warning}</span>}
+            {problems === 0 && counts.info > 0 && <span className="count-badge sev-info">{counts.info}</span>}
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * The renderer's one store: what is loaded, how it is viewed, what is
+ * selected, which panels are open. Components read slices of it.
+ */
+import { create } from 'zustand';
+import type { LaidOutGraph } from '../../shared/graph/types';
+import { DEFAULT_VIEW, type Direction, type ViewFilters, type ViewState } from '../../shared/graph/view';
+import type { Topology } from '../../shared/model/types';
+
+/** The store's state and actions. */
+export interface DiagramState {
+  topology: Topology | null;
+  /** What was loaded, for the title bar: "demo snapshot", "3 files". */
+  sourceLabel: string;
+  view: ViewState;
+  layout: LaidOutGraph | null;
+  /** Bumped when the canvas should fit everything into view (new load, Fit button). */
+  fitRequest: number;
+  selectedId: string | null;
+  /** Bumped when the canvas should bring the selected node into view (selection from a panel). */
+  focusRequest: number;
+  legendOpen: boolean;
+  diagnosticsOpen: boolean;
+  /** Environment values shown unmasked in the details panel (an explicit user choice, reset per selection). */
+  revealSecrets: boolean;
+  loading: boolean;
+  error: string | null;
+
+  /** Shows a new load. `reload` keeps view and selection (file watch); `open` starts fresh. */
+  setTopology(topology: Topology, sourceLabel: string, reason?: 'open' | 'reload'): void;
+  setLayout(layout: LaidOutGraph): void;
+  setLoading(loading: boolean): void;
+  setError(error: string | null): void;
+  toggleOverlay(): void;
+  setDirection(direction: Direction): void;
+  toggleCollapsed(id: string): void;
+  setFilters(filters: ViewFilters): void;
+  /** Selects an object; `focus` also pans the canvas to it. */
+  select(id: string | null, options?: { focus?: boolean }): void;
+  requestFit(): void;
+  setLegendOpen(open: boolean): void;
+  setDiagnosticsOpen(open: boolean): void;
+  setRevealSecrets(reveal: boolean): void;
+  /** Back to the first screen. */
+  close(): void;
+}
+
+const INITIAL = {
+  topology: null,
+  sourceLabel: '',
+  view: DEFAULT_VIEW,
+  layout: null,
+  fitRequest: 0,
+  selectedId: null,
+  focusRequest: 0,
+  legendOpen: true,
+  diagnosticsOpen: false,
+  revealSecrets: false,
+  loading: false,
+  error: null,
+} satisfies Partial<DiagramState>;
+
+/** The store hook. */
+export const useDiagramStore = create<DiagramState>()((set) => ({
+  ...INITIAL,
+  setTopology: (topology, sourceLabel, reason = 'open') =>
+    set((s) => {
+      const problems = topology.diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning');
+      if (reason === 'reload') return { topology, sourceLabel, diagnosticsOpen: s.diagnosticsOpen || problems, loading: false, error: null };
+      return { topology, sourceLabel, view: { ...DEFAULT_VIEW }, layout: null, selectedId: null, revealSecrets: false, diagnosticsOpen: problems, loading: false, error: null, fitRequest: s.fitRequest + 1 };
+    }),
+  setLayout: (layout) => set({ layout }),
+  setLoading: (loading) => set({ loading }),
+  setError: (error) => set({ error, loading: false }),
+  toggleOverlay: () => set((s) => ({ view: { ...s.view, overlay: !s.view.overlay } })),
+  setDirection: (direction) => set((s) => ({ view: { ...s.view, direction }, fitRequest: s.fitRequest + 1 })),
+  toggleCollapsed: (id) =>
+    set((s) => {
+      const collapsed = s.view.collapsed.includes(id) ? s.view.collapsed.filter((c) => c !== id) : [...s.view.collapsed, id];
+      return { view: { ...s.view, collapsed } };
+    }),
+  setFilters: (filters) => set((s) => ({ view: { ...s.view, filters } })),
+  select: (selectedId, options) =>
+    set((s) => ({
+      selectedId,
+      revealSecrets: s.selectedId === selectedId ? s.revealSecrets : false,
+      focusRequest: options?.focus ? s.focusRequest + 1 : s.focusRequest,
+    })),
+  requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
+  setLegendOpen: (legendOpen) => set({ legendOpen }),
+  setDiagnosticsOpen: (diagnosticsOpen) => set({ diagnosticsOpen }),
+  setRevealSecrets: (revealSecrets) => set({ revealSecrets }),
+  close: () => set((s) => ({ ...INITIAL, fitRequest: s.fitRequest + 1 })),
+}));
