@@ -1,0 +1,74 @@
+/**
+ * The plain data of a live AWS fetch that crosses from main to the renderer:
+ * profiles (names and kinds only), the request, progress and the outcome.
+ * Nothing here can hold a credential: these shapes have no field for one, and
+ * main/aws builds them from counts, names and AWS error messages only.
+ */
+import type { Topology } from '../model/types';
+
+/** How a profile gets its credentials, as far as the config files tell. */
+export type AwsProfileKind = 'sso' | 'assume-role' | 'static' | 'process' | 'web-identity' | 'other';
+
+/** One profile of the user's AWS config and credentials files, without any secret. */
+export interface AwsProfileSummary {
+  name: string;
+  kind: AwsProfileKind;
+  /** The profile's `region`, the default region of a fetch with it. */
+  region?: string;
+  /** True when assuming its role asks for an MFA code (`mfa_serial`). */
+  mfa: boolean;
+  /** `source_profile` of an assume-role profile. */
+  sourceProfile?: string;
+}
+
+/** What the renderer asks main to fetch. */
+export interface AwsFetchRequest {
+  /** A profile name from the list; absent = the default credential chain (environment, default profile, …). */
+  profile?: string;
+  /** Regions to fetch; empty = the profile's region. */
+  regions: string[];
+  /** Cluster names or ARNs; empty = every cluster. */
+  clusters: string[];
+  includeStopped: boolean;
+}
+
+/** The steps of a fetch, in the order a progress bar shows them. */
+export const FETCH_PHASES = ['clusters', 'services', 'tasks', 'taskDefinitions', 'containerInstances', 'capacityProviders'] as const;
+
+/** One step of a fetch. */
+export type FetchPhase = (typeof FETCH_PHASES)[number];
+
+/** Progress of one phase: `done` of `total` described; `total` still grows while `listing`. */
+export interface PhaseProgress {
+  done: number;
+  total: number;
+  listing: boolean;
+}
+
+/** A progress report of a running fetch. */
+export interface FetchProgress {
+  phases: Record<FetchPhase, PhaseProgress>;
+  /** API calls sent so far (retries not counted). */
+  calls: number;
+  /** Retries after throttling or a transient error. */
+  retries: number;
+  warnings: number;
+  elapsedMs: number;
+}
+
+/** One call that failed without stopping the fetch (AccessDenied, a deleted cluster, …). */
+export interface FetchWarning {
+  operation: string;
+  region: string;
+  /** The cluster, service or task definition the call was about. */
+  resource?: string;
+  /** The AWS error code, e.g. `AccessDeniedException`. */
+  code: string;
+  message: string;
+}
+
+/** How a fetch ended, as the renderer sees it. */
+export type AwsFetchOutcome =
+  | { outcome: 'complete'; topology: Topology; warnings: FetchWarning[]; elapsedMs: number }
+  | { outcome: 'cancelled' }
+  | { outcome: 'failed'; message: string; warnings: FetchWarning[] };
