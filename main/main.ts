@@ -48,6 +48,8 @@ function openWindow(log: Logger, theme: ThemeController, push: RendererPush, cra
     log,
   });
   watchWindowHealth(window, crash);
+  // The window title names the open files (set by onShown); the page's <title> must not replace it.
+  window.on('page-title-updated', (event) => event.preventDefault());
   window.webContents.on('did-start-navigation', (details) => {
     if (details.isMainFrame && !details.isSameDocument) push.markNotReady();
   });

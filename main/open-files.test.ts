@@ -153,6 +153,8 @@ describe('paths on the command line', () => {
 
   it('skips the app path when run as `electron <app>`, and takes everything after `--`', () => {
     expect(pathsFromArgv(['/usr/bin/electron', '.', '--inspect=0', 'a.json', '--', '-odd-name.json'], '/w', true)).toEqual(['/w/a.json', '/w/-odd-name.json']);
+    // Switches may come before the app path (Playwright and debuggers put theirs first).
+    expect(pathsFromArgv(['/usr/bin/electron', '--inspect=0', '--remote-debugging-port=0', '/repo', 'b.json'], '/w', true)).toEqual(['/w/b.json']);
   });
 
   it('opens them and pushes the diagram to the page', async () => {

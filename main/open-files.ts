@@ -140,19 +140,21 @@ export async function pickPaths(window: BrowserWindow | null, kind: OpenDialogKi
 }
 
 /**
- * The paths in a command line: everything after the executable (and, when run
- * as `electron <app>`, after the app path) that is not a switch; after `--`
- * everything is a path. Relative paths are resolved against `cwd`.
+ * The paths in a command line: everything after the executable that is not a
+ * switch, less the app path when run as `electron [switches] <app>` (the first
+ * non-switch argument); after `--` everything is a path. Relative paths are
+ * resolved against `cwd`.
  */
 export function pathsFromArgv(argv: string[], cwd: string, defaultApp: boolean): string[] {
-  const args = argv.slice(defaultApp ? 2 : 1);
   const paths: string[] = [];
+  let appPathPending = defaultApp;
   let switchesEnded = false;
-  for (const arg of args) {
+  for (const arg of argv.slice(1)) {
     if (!switchesEnded && arg === '--') {
       switchesEnded = true;
     } else if (switchesEnded || !arg.startsWith('-')) {
-      if (arg.trim() !== '') paths.push(path.resolve(cwd, arg));
+      if (appPathPending) appPathPending = false;
+      else if (arg.trim() !== '') paths.push(path.resolve(cwd, arg));
     }
   }
   return paths;

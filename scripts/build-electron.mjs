@@ -77,27 +77,35 @@ async function buildRenderer() {
   });
 }
 
-/** Writes the CSP meta tag as the first element of <head> (the protocol also sends it as a header). */
+/** Writes main/csp.ts's policy as the page's CSP meta tag, replacing any other, before any script (the protocol also sends it as a header). */
 function cspMetaPlugin(policy) {
+  const tag = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
   return {
     name: 'ecs-visualizer-csp-meta',
     transformIndexHtml: {
       order: 'post',
-      handler: (html) =>
-        html
-          .replace(/<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*>\s*/gi, '')
-          .replace(/<head>/i, `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}">`),
+      handler: (html) => {
+        const stripped = html.replace(/[ \t]*<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*>\s*/gi, '');
+        const charset = /<meta charset=[^>]*>/i;
+        return charset.test(stripped) ? stripped.replace(charset, (m) => `${m}\n    ${tag}`) : stripped.replace(/<head>/i, `<head>\n    ${tag}`);
+      },
     },
   };
 }
 
+/** The demo File > Open Demo loads in the app: the renderer's demo snapshot (the one web mode bundles), else the samples. */
 async function copyDemo() {
-  const from = path.join(root, 'fixtures/samples');
   const to = path.join(dist, 'demo');
   await rm(to, { recursive: true, force: true });
   await mkdir(to, { recursive: true });
-  for (const name of await readdir(from)) {
-    if (name.endsWith('.json')) await cp(path.join(from, name), path.join(to, name));
+  const snapshot = path.join(root, 'renderer/demo/demo-snapshot.json');
+  if (existsSync(snapshot)) {
+    await cp(snapshot, path.join(to, 'demo-snapshot.json'));
+    return;
+  }
+  const samples = path.join(root, 'fixtures/samples');
+  for (const name of await readdir(samples)) {
+    if (name.endsWith('.json')) await cp(path.join(samples, name), path.join(to, name));
   }
 }
 

@@ -60,6 +60,8 @@ class FakeApp extends EventEmitter {
   clearRecentDocuments = vi.fn();
   quit = vi.fn();
   exit = vi.fn();
+  requestSingleInstanceLock = vi.fn(() => true);
+  whenReady = vi.fn(async () => undefined);
   getPath(name: string): string {
     return name === 'userData' ? this.userData : path.join(os.tmpdir(), `fake-${name}`);
   }
