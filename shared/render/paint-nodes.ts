@@ -1,0 +1,282 @@
+/**
+ * One painter per node kind, mirroring the React cards (renderer/nodes):
+ * the same fields in the same places, so the export reads like the screen.
+ * Each returns the node's inner markup in its own coordinates (0,0 = top-left).
+ */
+import type { PositionedNode } from '../graph/types';
+import { OVERLAY_ORDER, PLACEHOLDER_STYLE, STATUS_ORDER, STATUS_STYLES } from '../theme/theme';
+import type { OverlayClass } from '../model/types';
+import type { ExportPalette } from './palette';
+import { badge, card, hatchId, hiddenPill, n, runs, statusColour, statusGlyph, text, type Run } from './primitives';
+import { textWidth } from './text';
+
+/** What every painter needs besides the node. */
+export interface PaintContext {
+  /** Already dimmed for the node's opacity (see `dimmed`). */
+  palette: ExportPalette;
+  overlayOn: boolean;
+  /** The node's opacity, for picking the matching hatch pattern. */
+  opacity: number;
+}
+
+type NodeOf<K extends PositionedNode['kind']> = Extract<PositionedNode, { kind: K }>;
+
+// Event messages that usually explain why a service is short of tasks (same rule as the service card).
+const TROUBLE = /unable to place|failed|unhealthy|insufficient|error|stopped/i;
+
+/** Fill, stripe and border of a task or service card for its overlay, status and placeholder state (as renderer/nodes/node-style.ts). */
+function overlayCard(node: PositionedNode, overlay: OverlayClass, ctx: PaintContext, radius: number): string {
+  const p = ctx.palette;
+  const o = p.overlay(overlay, ctx.overlayOn);
+  const s = STATUS_STYLES[node.statusClass];
+  const greyed = s.greyed || node.placeholder;
+  return card({
+    width: node.width,
+    height: node.height,
+    radius,
+    fill: node.placeholder ? p.placeholder.fill : s.greyed ? p.stoppedFill : o.fill,
+    stripe: { colour: greyed ? p.greyStripe : o.accent, side: 'left', size: 5 },
+    pattern: o.hatch && !greyed ? `url(#${hatchId(ctx.opacity)})` : undefined,
+    border: node.placeholder ? p.placeholder.border : p.statusBorder(node.statusClass),
+    borderWidth: s.borderWidth,
+    dash: node.placeholder ? p.placeholder.dash : undefined,
+  });
+}
+
+/** The overlay badge ("EC2", "Fargate", "Spot", …) with its right edge at `right`. */
+function overlayBadge(overlay: OverlayClass, right: number, top: number, ctx: PaintContext): { svg: string; width: number } {
+  const o = ctx.palette.overlay(overlay, true);
+  if (!ctx.overlayOn) return badge(right, top, o.badge, ctx.palette.progressTrack, ctx.palette.text);
+  return badge(right, top, o.badge, o.accent, o.onAccent);
+}
+
+function paintCluster(node: NodeOf<'cluster'>, ctx: PaintContext): string {
+  const p = ctx.palette;
+  const d = node.data;
+  const w = node.width;
+  const out: string[] = [];
+  out.push(
+    card({
+      width: w,
+      height: node.height,
+      radius: 10,
+      fill: node.placeholder ? p.placeholder.fill : p.cardFill,
+      stripe: node.placeholder ? undefined : { colour: p.clusterAccent, side: 'top', size: 4 },
+      border: node.placeholder ? p.placeholder.border : p.statusBorder(node.statusClass),
+      borderWidth: STATUS_STYLES[node.statusClass].borderWidth,
+      dash: node.placeholder ? p.placeholder.dash : undefined,
+    }),
+  );
+  out.push(text(14, 24, 'CLUSTER', { size: 10, face: 'bold', fill: p.mutedText, extra: 'letter-spacing="0.8"' }));
+  out.push(text(w - 14, 24, d.status ?? (node.placeholder ? 'not described' : ''), { size: 10, fill: p.mutedText, anchor: 'end', maxWidth: 110 }));
+  let right = w - 14;
+  if (node.collapsed && node.hiddenCount > 0) {
+    const pill = hiddenPill(right, 35, node.hiddenCount, p);
+    out.push(pill.svg);
+    right -= pill.width + 6;
+  }
+  const glyph = statusGlyph(node.statusClass, right - 16, 36, 16, p);
+  if (glyph) right -= 22;
+  out.push(glyph);
+  out.push(text(14, 49, d.name, { size: 17, face: 'bold', fill: p.text, maxWidth: right - 14 }));
+  out.push(text(14, 69, [d.region, d.accountId].filter(Boolean).join(' · '), { size: 11, face: 'mono', fill: p.mutedText, maxWidth: w - 28 }));
+  if (node.placeholder) {
+    out.push(text(14, 92, 'referenced only: not described', { size: 12, fill: p.mutedText, maxWidth: w - 28 }));
+  } else {
+    const running = d.reported.runningTasks ?? d.loaded.tasks - (d.tasksByStatus.stopped ?? 0) - (d.tasksByStatus.pending ?? 0);
+    const pending = d.reported.pendingTasks ?? d.tasksByStatus.pending ?? 0;
+    const services = d.reported.activeServices ?? d.loaded.services;
+    const hosts = d.reported.containerInstances ?? d.loaded.containerInstances;
+    const parts: Run[] = [{ text: String(services), face: 'bold' }, { text: ` service${services === 1 ? '' : 's'}` }, { text: '  ' }, { text: String(running), face: 'bold' }, { text: ' running' }];
+    if (pending > 0) parts.push({ text: '  ' }, { text: String(pending), face: 'bold', fill: p.warning }, { text: ' pending', fill: p.warning });
+    if (hosts > 0) parts.push({ text: '  ' }, { text: String(hosts), face: 'bold' }, { text: ` host${hosts === 1 ? '' : 's'}` });
+    out.push(runs(14, 93, parts, 12, p.text, w - 28));
+  }
+  const total = OVERLAY_ORDER.reduce((sum, o) => sum + (d.tasksByOverlay[o] ?? 0), 0);
+  if (total > 0) {
+    const barWidth = w - 28;
+    let x = 14;
+    out.push(`<rect x="14" y="106" width="${n(barWidth)}" height="8" rx="4" fill="${p.progressTrack}"/>`);
+    for (const o of OVERLAY_ORDER) {
+      const count = d.tasksByOverlay[o] ?? 0;
+      if (!count) continue;
+      const part = (barWidth * count) / total;
+      out.push(`<rect x="${n(x)}" y="106" width="${n(part)}" height="8" fill="${p.overlay(o, ctx.overlayOn).accent}"/>`);
+      x += part;
+    }
+    out.push(text(14, 126, `${total} loaded task${total === 1 ? '' : 's'} by launch type`, { size: 9.5, fill: p.mutedText, maxWidth: w - 28 }));
+  }
+  return out.join('');
+}
+
+function paintService(node: NodeOf<'service'>, ctx: PaintContext): string {
+  const p = ctx.palette;
+  const d = node.data;
+  const w = node.width;
+  const out: string[] = [overlayCard(node, d.overlay, ctx, 8)];
+  out.push(text(16, 22, 'SERVICE', { size: 10, face: 'bold', fill: p.mutedText, extra: 'letter-spacing="0.8"' }));
+  let right = w - 12;
+  const ob = overlayBadge(d.overlay, right, 10, ctx);
+  out.push(ob.svg);
+  right -= ob.width + 5;
+  if (d.loadBalanced) {
+    const lb = badge(right, 10, 'LB', 'none', p.mutedText, p.mutedText);
+    out.push(lb.svg);
+    right -= lb.width + 5;
+  }
+  if (d.deploying) out.push(badge(right, 10, 'deploying', p.info.fill, p.info.text).svg);
+
+  let titleRight = w - 12;
+  if (node.collapsed && node.hiddenCount > 0) {
+    const pill = hiddenPill(titleRight, 31, node.hiddenCount, p);
+    out.push(pill.svg);
+    titleRight -= pill.width + 6;
+  }
+  const glyph = statusGlyph(node.statusClass, titleRight - 15, 31, 15, p);
+  if (glyph) titleRight -= 21;
+  out.push(glyph);
+  out.push(text(16, 44, d.name, { size: 15, face: 'bold', fill: p.text, maxWidth: titleRight - 16 }));
+
+  if (node.placeholder) {
+    out.push(text(16, 66, 'referenced only: not described', { size: 12, fill: p.mutedText, maxWidth: w - 28 }));
+  } else {
+    const desired = d.desired ?? 0;
+    const running = d.running ?? 0;
+    const short = d.desired !== undefined && d.running !== undefined && running < desired;
+    const parts: Run[] = [{ text: String(running), face: 'bold', fill: short ? p.danger : undefined }, { text: `/${desired} running`, fill: short ? p.danger : undefined }];
+    if ((d.pending ?? 0) > 0) parts.push({ text: '   ' }, { text: `${d.pending} pending`, fill: p.warning });
+    out.push(runs(16, 64, parts, 12, p.text, w - 28));
+    const pct = desired > 0 ? Math.min(1, running / desired) : running > 0 ? 1 : 0;
+    const barWidth = w - 30;
+    out.push(`<rect x="16" y="71" width="${n(barWidth)}" height="5" rx="2.5" fill="${p.progressTrack}"/>`);
+    if (pct > 0) out.push(`<rect x="16" y="71" width="${n(barWidth * pct)}" height="5" rx="2.5" fill="${short ? p.danger : p.ok}"/>`);
+    out.push(text(16, 94, d.placement, { size: 11, fill: p.mutedText, maxWidth: w - 28 }));
+    if (d.taskDefinition) out.push(text(16, 111, d.taskDefinition, { size: 11, face: 'mono', fill: p.mutedText, maxWidth: w - 28 }));
+  }
+  if (d.latestEvent) {
+    const message = d.latestEvent.replace(/^\(service [^)]+\)\s*/, '');
+    out.push(text(16, 131, message, { size: 11, fill: TROUBLE.test(d.latestEvent) ? p.danger : p.mutedText, maxWidth: w - 28 }));
+  }
+  return out.join('');
+}
+
+function paintTask(node: NodeOf<'task'>, ctx: PaintContext): string {
+  const p = ctx.palette;
+  const d = node.data;
+  const w = node.width;
+  const out: string[] = [overlayCard(node, d.overlay, ctx, 8)];
+  let right = w - 10;
+  if (node.collapsed && node.hiddenCount > 0) {
+    const pill = hiddenPill(right, 9, node.hiddenCount, p);
+    out.push(pill.svg);
+    right -= pill.width + 5;
+  }
+  const ob = overlayBadge(d.overlay, right, 9, ctx);
+  out.push(ob.svg);
+  right -= ob.width + 5;
+  const glyph = statusGlyph(node.statusClass, right - 14, 10, 14, p);
+  if (glyph) right -= 19;
+  out.push(glyph);
+  out.push(text(14, 22, d.shortId, { size: 12, face: 'mono', fill: p.text, maxWidth: right - 16, extra: 'font-weight="700"' }));
+
+  const status = d.lastStatus ?? (node.placeholder ? 'listed only' : 'status unknown');
+  const transit = d.desiredStatus && d.desiredStatus !== d.lastStatus ? ` → ${d.desiredStatus}` : '';
+  const line: Run[] = [{ text: `${status}${transit}`, face: 'bold', fill: statusColour(node.statusClass, p) }];
+  if (d.healthStatus && d.healthStatus !== 'UNKNOWN') line.push({ text: '  ' }, { text: d.healthStatus, fill: d.healthStatus === 'HEALTHY' ? p.ok : p.danger });
+  out.push(runs(14, 44, line, 12, p.text, w - 24));
+
+  if (node.statusClass === 'stopped' && d.stoppedReason) {
+    out.push(text(14, 64, d.stoppedReason, { size: 11, fill: p.text, maxWidth: w - 24 }));
+  } else {
+    const where = [d.availabilityZone, d.privateIp].filter(Boolean).join(' · ');
+    out.push(text(14, 64, where || (node.placeholder ? 'referenced only: not described' : ''), { size: 11, face: where ? 'mono' : 'sans', fill: p.mutedText, maxWidth: w - 24 }));
+  }
+  const cpu = d.cpu && Number.isFinite(Number(d.cpu)) ? `${Number((Number(d.cpu) / 1024).toFixed(2))} vCPU` : d.cpu;
+  const mem = d.memory && Number.isFinite(Number(d.memory)) ? (Number(d.memory) >= 1024 ? `${Number((Number(d.memory) / 1024).toFixed(1))} GB` : `${d.memory} MB`) : d.memory;
+  out.push(text(14, 84, [cpu, mem, d.taskDefinition].filter(Boolean).join(' · '), { size: 11, fill: p.mutedText, maxWidth: w - 24 }));
+  return out.join('');
+}
+
+function paintContainer(node: NodeOf<'container'>, ctx: PaintContext): string {
+  const p = ctx.palette;
+  const d = node.data;
+  const w = node.width;
+  const s = STATUS_STYLES[node.statusClass];
+  const out: string[] = [card({ width: w, height: node.height, radius: 6, fill: p.chipFill, border: p.statusBorder(node.statusClass), borderWidth: s.borderWidth })];
+  out.push(`<circle cx="12" cy="12.5" r="4" fill="${statusColour(node.statusClass, p)}"/>`);
+  let right = w - 8;
+  const glyph = statusGlyph(node.statusClass, right - 12, 5, 12, p);
+  if (glyph) right -= 16;
+  out.push(glyph);
+  const tag = d.imageTag ? text(right, 16, d.imageTag, { size: 10, face: 'mono', fill: p.mutedText, anchor: 'end', maxWidth: 88 }) : '';
+  const tagWidth = d.imageTag ? Math.min(88, textWidth(d.imageTag, 10, 'mono')) + 8 : 0;
+  out.push(tag);
+  out.push(text(22, 16.5, d.name, { size: 12, face: 'bold', fill: p.text, maxWidth: right - 22 - tagWidth }));
+  const meta: Run[] = [{ text: d.lastStatus ?? 'status unknown' }];
+  if (d.healthStatus && d.healthStatus !== 'UNKNOWN') meta.push({ text: ' · ' }, { text: d.healthStatus, fill: d.healthStatus === 'HEALTHY' ? p.ok : p.danger });
+  if (d.exitCode !== undefined) meta.push({ text: ' · ' }, { text: `exit ${d.exitCode}`, fill: d.exitCode === 0 ? p.ok : p.danger });
+  out.push(runs(22, 31, meta, 10, p.mutedText, w - 30));
+  return out.join('');
+}
+
+function paintGroup(node: NodeOf<'group'>, ctx: PaintContext): string {
+  const p = ctx.palette;
+  const d = node.data;
+  const w = node.width;
+  const unknownCluster = d.variant === 'unknown-cluster';
+  const out: string[] = [
+    card({ width: w, height: node.height, radius: 10, fill: p.groupFill, border: unknownCluster ? PLACEHOLDER_STYLE.border : p.groupBorder, borderWidth: 1, dash: unknownCluster ? p.placeholder.dash : undefined }),
+  ];
+  const label = unknownCluster ? 'Unknown cluster' : d.variant === 'family' ? `Standalone · ${d.label}` : d.label;
+  const counts: Run[] = [];
+  if (!unknownCluster) {
+    counts.push({ text: `${d.taskCount} ${d.taskCount === 1 ? 'task' : 'tasks'}` });
+    for (const s of STATUS_ORDER) {
+      if (s === 'running' || !d.tasksByStatus[s]) continue;
+      counts.push({ text: ` · ${d.tasksByStatus[s]} ${s}`, fill: statusColour(s, p) });
+    }
+  }
+  const countText = counts.map((c) => c.text).join('');
+  const countWidth = Math.min(w / 2, textWidth(countText, 11));
+  if (countText) out.push(text(w - 14, 22, countText, { size: 11, fill: p.mutedText, anchor: 'end', maxWidth: w / 2 }));
+  out.push(text(14, 22, label, { size: 12, face: 'bold', fill: p.text, maxWidth: w - 28 - (countText ? countWidth + 10 : 0) }));
+  if (unknownCluster) out.push(text(14, 44, 'Objects whose cluster is not in the loaded files', { size: 11, fill: p.mutedText, maxWidth: w - 28 }));
+  if (node.collapsed && node.hiddenCount > 0) out.push(hiddenPill(w - 14, node.height - 24, node.hiddenCount, p).svg);
+  return out.join('');
+}
+
+/** The inner markup of a node of any kind. */
+export function paintNode(node: PositionedNode, ctx: PaintContext): string {
+  switch (node.kind) {
+    case 'cluster':
+      return paintCluster(node, ctx);
+    case 'service':
+      return paintService(node, ctx);
+    case 'task':
+      return paintTask(node, ctx);
+    case 'container':
+      return paintContainer(node, ctx);
+    case 'group':
+      return paintGroup(node, ctx);
+  }
+}
+
+/** The name a node is known by (its tooltip and what tests look for). */
+export function nodeName(node: PositionedNode): string {
+  switch (node.kind) {
+    case 'cluster':
+    case 'service':
+    case 'container':
+      return node.data.name;
+    case 'task':
+      return node.data.shortId;
+    case 'group':
+      return node.data.label;
+  }
+}
+
+/** Opacity of a whole node: placeholders and pending objects are dimmed. */
+export function nodeOpacity(node: PositionedNode): number {
+  if (node.kind === 'group') return 1;
+  return node.placeholder ? PLACEHOLDER_STYLE.opacity : STATUS_STYLES[node.statusClass].opacity;
+}
