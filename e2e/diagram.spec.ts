@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Callbacks of page.evaluate run in the browser: they need the DOM types; the rest runs in Node.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
