@@ -65,10 +65,30 @@ describe('crash handling', () => {
   it('a page that fails to load or a failing preload does not leave a blank window silently', async () => {
     watchWindowHealth(window as unknown as ElectronWindow, deps);
     window.webContents.emit('did-fail-load', {}, -6, 'ERR_FILE_NOT_FOUND', 'app://ecs-visualizer/index.html', true);
+    await settle();
     window.webContents.emit('preload-error', {}, '/app/preload.cjs', new Error('boom'));
     await settle();
     expect(deps.log.error).toHaveBeenCalledTimes(2);
     expect(dialog.showMessageBox).toHaveBeenCalledTimes(2);
+  });
+
+  it('one dialog at a time: a burst of errors does not stack dialogs', async () => {
+    let answer: (value: { response: number; checkboxChecked: boolean }) => void = () => undefined;
+    dialog.showMessageBox.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    const first = reportRendererError({ message: 'first' }, deps);
+    await reportRendererError({ message: 'second' }, deps);
+    expect(dialog.showMessageBox).toHaveBeenCalledOnce();
+    expect(deps.log.error).toHaveBeenCalledTimes(2);
+    answer({ response: 0, checkboxChecked: false });
+    await first;
+    await reportRendererError({ message: 'third' }, deps);
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(2);
+  });
+
+  it('a ResizeObserver loop notice is logged, not shown as a crash', async () => {
+    await reportRendererError({ message: 'ResizeObserver loop completed with undelivered notifications.' }, deps);
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+    expect(deps.log.warn).toHaveBeenCalled();
   });
 
   it('an error the page reports is logged with its stack and shown', async () => {

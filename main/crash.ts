@@ -20,19 +20,25 @@ function errorText(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
-/** Offers Reload or Quit for a window whose page is gone or broken. */
+/** Windows with a crash dialog open: one error often brings more, and one dialog is enough. */
+const dialogShown = new WeakSet<BrowserWindow>();
+
+/** Offers Reload or Quit for a window whose page is gone or broken (one dialog at a time). */
 async function offerReload(deps: CrashDeps, message: string, detail: string): Promise<void> {
   const window = deps.getWindow();
-  if (!window || window.isDestroyed()) return;
-  const { response } = await dialog.showMessageBox(window, {
-    type: 'error',
-    title: 'ECS Visualizer',
-    message,
-    detail: `${detail}\n\nDetails were written to ${deps.logFile}`,
-    buttons: ['Reload', 'Quit'],
-    defaultId: 0,
-    cancelId: 0,
-  });
+  if (!window || window.isDestroyed() || dialogShown.has(window)) return;
+  dialogShown.add(window);
+  const { response } = await dialog
+    .showMessageBox(window, {
+      type: 'error',
+      title: 'ECS Visualizer',
+      message,
+      detail: `${detail}\n\nDetails were written to ${deps.logFile}`,
+      buttons: ['Reload', 'Quit'],
+      defaultId: 0,
+      cancelId: 0,
+    })
+    .finally(() => dialogShown.delete(window));
   if (response === 1) app.quit();
   else if (!window.isDestroyed()) window.webContents.reload();
 }
@@ -75,6 +81,11 @@ export function watchWindowHealth(window: BrowserWindow, deps: CrashDeps): void 
 
 /** Logs an error the renderer reported (its error boundary caught it) and tells the user. */
 export async function reportRendererError(report: RendererErrorReport, deps: CrashDeps): Promise<void> {
+  // Chromium reports a layout that needed a second ResizeObserver pass as an error event; nothing is broken.
+  if (/^ResizeObserver loop/.test(report.message)) {
+    deps.log.warn('renderer:', report.message);
+    return;
+  }
   deps.log.error('renderer error:', report.message, report.stack ?? '');
   await offerReload(deps, 'Something went wrong in the window.', report.message);
 }
