@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// Callbacks of page.evaluate run in the browser: they need the DOM types; the rest runs in Node.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,13 +11,15 @@ const described = (page: Page, kind: string) => page.locator(`[data-testid="node
 
 /** Every node's box intersects the canvas: the whole diagram is on screen. */
 async function nodesOffScreen(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect();
-    return [...document.querySelectorAll('[data-testid="node"]')].filter((el) => {
+  const canvas = await page.getByTestId('canvas').boundingBox();
+  if (!canvas) return Number.POSITIVE_INFINITY;
+  const boxes = await page.locator('[data-testid="node"]').evaluateAll((els) =>
+    els.map((el) => {
       const r = el.getBoundingClientRect();
-      return r.width === 0 || r.right < canvas.left || r.left > canvas.right || r.bottom < canvas.top || r.top > canvas.bottom;
-    }).length;
-  });
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width };
+    }),
+  );
+  return boxes.filter((r) => r.width === 0 || r.right < canvas.x || r.left > canvas.x + canvas.width || r.bottom < canvas.y || r.top > canvas.y + canvas.height).length;
 }
 
 async function expectCountsMatch(page: Page, reference: InspectJson): Promise<void> {
@@ -75,7 +75,7 @@ test('the overlay toggle switches launch-type colours off and back on', async ({
   await openSamples(page);
   const fargate = described(page, 'task').and(page.locator('[data-launch-type="FARGATE"]')).first();
   const ec2 = described(page, 'task').and(page.locator('[data-launch-type="EC2"]')).first();
-  const bg = (l: typeof fargate) => l.evaluate((el) => getComputedStyle(el).backgroundColor);
+  const bg = (l: typeof fargate) => l.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
   const onFargate = await bg(fargate);
   const onEc2 = await bg(ec2);
   expect(onFargate).not.toBe(onEc2);
@@ -95,9 +95,15 @@ test('dropping files on the window loads them', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('welcome')).toBeVisible();
   const files = jsonFiles('fixtures/samples').map((f) => ({ name: path.basename(f), text: readFileSync(f, 'utf8') }));
+  // Built in the page, as a real drop would deliver it (this file is type-checked without the DOM lib).
+  interface PageGlobals {
+    DataTransfer: new () => { items: { add(file: unknown): void } };
+    File: new (parts: string[], name: string, options: { type: string }) => unknown;
+  }
   const dataTransfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    const g = globalThis as unknown as PageGlobals;
+    const dt = new g.DataTransfer();
+    for (const f of list) dt.items.add(new g.File([f.text], f.name, { type: 'application/json' }));
     return dt;
   }, files);
   const target = page.getByTestId('app');
