@@ -20,6 +20,7 @@ import {
   ListTasksCommand,
   type ECSClientConfig,
 } from '@aws-sdk/client-ecs';
+import { setMaxListeners } from 'node:events';
 import { makeBundle, type Bundle } from '../../shared/ingest/bundle';
 import { FETCH_PHASES, type FetchPhase, type FetchProgress, type FetchWarning, type PhaseProgress } from '../../shared/ipc/aws-fetch';
 import { AbortedError, createLimiter, sleep, type Limiter } from './limiter';
@@ -157,6 +158,8 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
   const tdCache = options.taskDefinitionCache ?? new Map<string, Raw>();
   // One controller for the user's Cancel and for a fatal error: either stops every request.
   const stop = new AbortController();
+  // Every request in flight and every backoff listens to it; they remove themselves when done.
+  setMaxListeners(0, stop.signal);
   const onUserAbort = () => stop.abort();
   if (options.signal?.aborted) stop.abort();
   options.signal?.addEventListener('abort', onUserAbort, { once: true });
@@ -166,6 +169,10 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
   const stats: FetchStats = { calls: {}, retries: 0, elapsedMs: 0 };
   const phases = Object.fromEntries(FETCH_PHASES.map((p) => [p, { done: 0, total: 0, listing: true }])) as Record<FetchPhase, PhaseProgress>;
   let fatal: string | undefined;
+  // A phase's total is final once every region has listed it.
+  let regionsListingClusters = options.regions.length;
+  let regionsListingProviders = options.regions.length;
+  let regionsListingClusterContents = options.regions.length;
 
   const report = () => {
     if (!options.onProgress || stop.signal.aborted) return;
@@ -272,6 +279,7 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
       }),
     );
     out.clusters.push(...described);
+    if (--regionsListingClusters === 0) phases.clusters.listing = false;
 
     const listAll = async (operation: string, cluster: string, list: (token: string | undefined, abortSignal: AbortSignal) => Promise<{ $metadata: { attempts?: number }; nextToken?: string; arns: string[] }>, onPage: (arns: string[]) => void) => {
       let nextToken: string | undefined;
@@ -347,6 +355,7 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
     const fetchCapacityProviders = async () => {
       const names = [...new Set(described.flatMap((c) => (Array.isArray(c.capacityProviders) ? (c.capacityProviders as unknown[]).filter((n): n is string => typeof n === 'string') : [])))];
       phases.capacityProviders.total += names.length;
+      if (--regionsListingProviders === 0) phases.capacityProviders.listing = false;
       report();
       await Promise.all(
         chunk(names, ECS_LIMITS.describeCapacityProviders).map(async (batch) => {
@@ -367,6 +376,7 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
     try {
       const clusterJobs = described.map((c) => fetchCluster(c.clusterArn as string));
       await Promise.all([Promise.all(clusterJobs).then(() => {
+        if (--regionsListingClusterContents > 0) return;
         phases.services.listing = false;
         phases.tasks.listing = false;
         phases.containerInstances.listing = false;
