@@ -2,7 +2,7 @@
 // the preload as CommonJS (a sandboxed preload cannot load ES modules), the
 // renderer with Vite into dist/renderer/ with the CSP meta tag written in,
 // and the demo snapshot into dist/demo/.
-// Usage: node scripts/build-electron.mjs [--skip-renderer]
+// Usage: node scripts/build-electron.mjs [--skip-renderer] [--out DIR]
 import { build } from 'esbuild';
 import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -10,7 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
+const outIndex = process.argv.indexOf('--out');
+const dist = outIndex > 0 && process.argv[outIndex + 1] ? path.resolve(process.argv[outIndex + 1]) : path.join(root, 'dist');
 const skipRenderer = process.argv.includes('--skip-renderer');
 
 // Electron 45 runs Node 22 in main and Chromium 140 in the page.
@@ -28,6 +29,8 @@ async function buildMain() {
     sourcemap: 'linked',
     // resvg is a native addon: it stays in node_modules (electron-builder packs production dependencies).
     external: ['electron', '@resvg/resvg-js'],
+    // Prefer ES module builds: jsonc-parser's UMD build requires its own files at run time, which a bundle cannot serve.
+    mainFields: ['module', 'main'],
     // Bundled CommonJS dependencies (electron-log) call require(); give the ES module one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     define: { 'process.env.NODE_ENV': '"production"' },
