@@ -1,3 +1,5 @@
+/* global require, exports, process */
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file: require() is how it imports */
 // A stand-in for the `electron` module when the built main bundle is loaded
 // under plain Node (scripts/build-electron.test.ts): records what the bundle
 // does at load time, and never becomes ready.
