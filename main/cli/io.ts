@@ -4,6 +4,8 @@ export interface CliIo {
   stderr(text: string): void;
   /** True when stdout is a terminal (progress bars, colour). */
   isTty: boolean;
+  /** True when stderr is a terminal (the fetch progress bar; plain lines otherwise). */
+  stderrIsTty?: boolean;
 }
 
 /** Exit statuses of DESIGN.md: 0 no error, 1 an input had an error, 2 usage error. */
