@@ -66,12 +66,13 @@ async function buildRenderer() {
   }
   const { CONTENT_SECURITY_POLICY_META } = await importTs('main/csp.ts');
   const vite = await import('vite');
-  const configFile = ['vite.config.ts', 'vite.config.mts', 'vite.config.js', 'vite.config.mjs'].map((f) => path.join(root, f)).find((f) => existsSync(f));
+  // The renderer's own Vite config (the one web mode builds with), so both hosts run the same bundle.
+  const configFile = ['vite.web.config.ts', 'vite.config.ts', 'vite.config.mts', 'vite.config.js'].map((f) => path.join(root, f)).find((f) => existsSync(f));
   await vite.build({
     configFile: configFile ?? false,
     root: rendererRoot,
-    // Absolute asset URLs resolve on app://ecs-visualizer/ just as on a web server.
-    base: '/',
+    // Relative asset URLs resolve on app://ecs-visualizer/ as on any static host.
+    base: './',
     logLevel: 'warn',
     build: { outDir: path.join(dist, 'renderer'), emptyOutDir: true, target: CHROME_TARGET, sourcemap: false },
     plugins: configFile
