@@ -22,8 +22,10 @@ const FOLDER_INPUT_ATTRS = { webkitdirectory: '', directory: '' } as Record<stri
 
 function labelFor(files: File[]): string {
   if (files.length === 1) return files[0].name;
-  const folder = files[0]?.webkitRelativePath.split('/')[0];
-  return folder && files.every((f) => f.webkitRelativePath.startsWith(`${folder}/`)) ? `${folder}/ (${files.length} files)` : `${files.length} files`;
+  // Not every File has webkitRelativePath (jsdom, some hosts): treat it as absent.
+  const rel = (f: File) => f.webkitRelativePath ?? '';
+  const folder = rel(files[0]).split('/')[0];
+  return folder && files.every((f) => rel(f).startsWith(`${folder}/`)) ? `${folder}/ (${files.length} files)` : `${files.length} files`;
 }
 
 /** Recomputes graph and layout when the load or the layout-relevant view changes. */

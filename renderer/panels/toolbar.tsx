@@ -37,7 +37,7 @@ export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef }: To
         </svg>
         <span className="brand-name">ECS Visualizer</span>
         {topology && (
-          <span className="source-label" title={topology.fetchedAt ? `snapshot fetched ${topology.fetchedAt}` : undefined}>
+          <span className="source-label" data-testid="source-label" title={topology.fetchedAt ? `snapshot fetched ${topology.fetchedAt}` : undefined}>
             {sourceLabel}
             {topology.fetchedAt ? ` · fetched ${topology.fetchedAt.replace('T', ' ').slice(0, 16)} UTC` : ''}
           </span>

@@ -1,0 +1,109 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, screen } from '@testing-library/react';
+import { emptyTopology, makeCluster, makeService, makeTask } from '../../shared/graph/testing/make-topology';
+import { OVERLAY_STYLES, PLACEHOLDER_STYLE, STATUS_STYLES } from '../../shared/theme/theme';
+import type { Topology } from '../../shared/model/types';
+import { useDiagramStore } from '../store/diagram-store';
+import { installFlowEnv, laidOutNode, renderNode } from '../testing/render-node';
+import { TaskNode } from './task-node';
+
+function topology(): Topology {
+  const prod = makeCluster('prod');
+  const web = makeService(prod, 'web', { launchType: 'EC2', overlay: 'EC2' });
+  const t = emptyTopology();
+  t.clusters = [prod];
+  t.services = [web];
+  t.tasks = [
+    makeTask('0a1b2c3d4e5f60718293a4b5c6d7e8f9', { cluster: prod, service: web, launchType: 'EC2', availabilityZone: 'eu-west-1a', privateIp: '10.0.1.17', cpu: '512', memory: '1024' }),
+    makeTask('sick', { cluster: prod, service: web, launchType: 'EC2', healthStatus: 'UNHEALTHY' }),
+    makeTask('spot1', { cluster: prod, family: 'batch', spot: true }),
+    makeTask('gone', { cluster: prod, family: 'batch', lastStatus: 'STOPPED', desiredStatus: 'STOPPED', stoppedReason: 'Essential container in task exited' }),
+    makeTask('wait', { cluster: prod, family: 'batch', lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING' }),
+    makeTask('listed', { cluster: prod, family: 'batch', placeholder: true, containers: [], raw: undefined, lastStatus: undefined, healthStatus: undefined }),
+  ];
+  return t;
+}
+
+const task = (shortId: string) => laidOutNode(topology(), 'task', (n) => n.data.shortId === shortId);
+const root = () => screen.getByTestId('node');
+
+beforeAll(installFlowEnv);
+afterEach(() => {
+  cleanup();
+  useDiagramStore.setState({ view: { ...useDiagramStore.getState().view, overlay: true } });
+});
+
+describe('TaskNode', () => {
+  it('carries the DOM contract: node, kind, launch type', () => {
+    renderNode(TaskNode, task('sick'));
+    expect(root().dataset).toMatchObject({ testid: 'node', kind: 'task', launchType: 'EC2' });
+    expect(root().hasAttribute('data-placeholder')).toBe(false);
+  });
+
+  it('shows what an operator looks for first: short id, status, health, AZ, IP, cpu/memory', () => {
+    renderNode(TaskNode, task('0a1b2c3d4e5f60718293a4b5c6d7e8f9'));
+    const text = root().textContent ?? '';
+    expect(text).toContain('0a1b2c3d4e5f…');
+    expect(text).toContain('RUNNING');
+    expect(text).toContain('HEALTHY');
+    expect(text).toContain('eu-west-1a · 10.0.1.17');
+    expect(text).toContain('0.5 vCPU · 1 GB');
+    expect(screen.getByTitle('EC2').textContent).toBe('EC2');
+  });
+
+  it('paints EC2 orange and Fargate Spot purple with a hatch and a Spot badge', () => {
+    renderNode(TaskNode, task('sick'));
+    expect(root().style.getPropertyValue('--accent')).toBe(OVERLAY_STYLES.EC2.accent);
+    cleanup();
+    renderNode(TaskNode, task('spot1'));
+    expect(root().dataset.launchType).toBe('FARGATE_SPOT');
+    expect(root().style.backgroundImage).toContain('repeating-linear-gradient');
+    expect(screen.getByTitle('Fargate Spot').textContent).toBe('Spot');
+  });
+
+  it('outlines an unhealthy task in red with an alert badge', () => {
+    renderNode(TaskNode, task('sick'));
+    expect(root().dataset.status).toBe('unhealthy');
+    expect(root().style.borderWidth).toBe(`${STATUS_STYLES.unhealthy.borderWidth}px`);
+    expect(screen.getByRole('img', { name: 'Unhealthy' })).toBeTruthy();
+  });
+
+  it('greys a stopped task and shows its stoppedReason', () => {
+    renderNode(TaskNode, task('gone'));
+    expect(root().dataset.status).toBe('stopped');
+    expect(root().textContent).toContain('Essential container in task exited');
+    expect(screen.getByRole('img', { name: 'Stopped' })).toBeTruthy();
+  });
+
+  it('dims a provisioning task and gives it a clock', () => {
+    renderNode(TaskNode, task('wait'));
+    expect(Number(root().style.opacity)).toBeLessThan(1);
+    expect(root().textContent).toContain('PROVISIONING → RUNNING');
+    expect(screen.getByRole('img', { name: 'Pending / provisioning' })).toBeTruthy();
+  });
+
+  it('draws a listed-only task as a dashed placeholder', () => {
+    renderNode(TaskNode, task('listed'));
+    expect(root().dataset.placeholder).toBe('true');
+    expect(root().style.borderStyle).toBe('dashed');
+    expect(root().style.opacity).toBe(String(PLACEHOLDER_STYLE.opacity));
+    expect(root().textContent).toContain('referenced only');
+  });
+
+  it('turns neutral when the overlay is off', () => {
+    useDiagramStore.setState({ view: { ...useDiagramStore.getState().view, overlay: false } });
+    renderNode(TaskNode, task('spot1'));
+    expect(root().style.backgroundImage).not.toContain('gradient');
+    expect(root().style.getPropertyValue('--accent')).not.toBe(OVERLAY_STYLES.FARGATE_SPOT.accent);
+    // The launch type is still on the node for tests and tooling.
+    expect(root().dataset.launchType).toBe('FARGATE_SPOT');
+  });
+
+  it('collapses its containers from its toggle', () => {
+    const node = task('sick');
+    renderNode(TaskNode, node);
+    screen.getByTestId('collapse-toggle').click();
+    expect(useDiagramStore.getState().view.collapsed).toContain(node.id);
+    useDiagramStore.getState().toggleCollapsed(node.id);
+  });
+});

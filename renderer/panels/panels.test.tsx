@@ -1,0 +1,204 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { buildGraph } from '../../shared/graph/build-graph';
+import { emptyTopology, makeCluster, makeService, makeTask } from '../../shared/graph/testing/make-topology';
+import { DEFAULT_VIEW } from '../../shared/graph/view';
+import type { DesktopApi } from '../../shared/ipc/desktop-api';
+import { layoutGraph } from '../../shared/layout/layout';
+import type { Topology } from '../../shared/model/types';
+import { MASK } from '../../shared/redact/mask-environment';
+import { useDiagramStore } from '../store/diagram-store';
+import { installFlowEnv } from '../testing/render-node';
+import { DetailsPanel } from './details-panel';
+import { DiagnosticsPanel } from './diagnostics-panel';
+import { Legend } from './legend-panel';
+import { WelcomeScreen } from './welcome-screen';
+
+const TASK_ARN = 'arn:aws:ecs:eu-west-1:111122223333:task/prod/abc123';
+
+function topology(): Topology {
+  const prod = makeCluster('prod');
+  const web = makeService(prod, 'web', {
+    launchType: 'EC2',
+    overlay: 'EC2',
+    events: [
+      { id: 'e1', createdAt: '2026-11-28T09:00:00Z', message: '(service web) has reached a steady state.' },
+      { id: 'e2', createdAt: '2026-11-28T09:30:00Z', message: '(service web) was unable to place a task because no container instance met all of its requirements.' },
+    ],
+  });
+  const task = makeTask('abc123', {
+    cluster: prod,
+    service: web,
+    launchType: 'EC2',
+    arn: TASK_ARN,
+    raw: {
+      taskArn: TASK_ARN,
+      overrides: { containerOverrides: [{ name: 'app', environment: [{ name: 'DB_PASSWORD', value: 'hunter2' }] }] },
+    },
+  });
+  const t = emptyTopology();
+  t.clusters = [prod];
+  t.services = [web];
+  t.tasks = [task, makeTask('spot1', { cluster: prod, service: web, spot: true }), makeTask('gone', { cluster: prod, family: 'batch', lastStatus: 'STOPPED' })];
+  t.diagnostics = [
+    { severity: 'error', code: 'json-syntax', message: "invalid JSON: ',' expected", file: 'services.json', line: 6, column: 13 },
+    { severity: 'warning', code: 'inconsistent-reference', message: 'container names another task', file: 'tasks.json', line: 3, column: 9, objectId: task.id },
+    { severity: 'info', code: 'placeholder', message: 'cluster x is referenced but not described', file: 'list.json' },
+  ];
+  return t;
+}
+
+const api: DesktopApi = {
+  platform: 'web',
+  loadFiles: async () => emptyTopology(),
+  openDialog: async () => null,
+  loadDemo: async () => emptyTopology(),
+  onTopology: () => () => undefined,
+  saveFile: async () => null,
+  openExternal: vi.fn(async () => undefined),
+};
+
+function load(t: Topology): void {
+  act(() => {
+    useDiagramStore.getState().setTopology(t, 'test');
+    useDiagramStore.getState().setLayout(layoutGraph(buildGraph(t, DEFAULT_VIEW), 'LR'));
+  });
+}
+
+beforeAll(installFlowEnv);
+beforeEach(() => useDiagramStore.getState().close());
+afterEach(cleanup);
+
+describe('DetailsPanel', () => {
+  it('shows the selected task with its ARN and copies the ARN', async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const t = topology();
+    load(t);
+    render(<DetailsPanel api={api} />);
+    expect(screen.queryByTestId('details-panel')).toBeNull();
+    act(() => useDiagramStore.getState().select(t.tasks[0].id));
+    expect(screen.getByTestId('details-arn').textContent).toBe(TASK_ARN);
+    await act(async () => fireEvent.click(screen.getByTestId('copy-arn')));
+    expect(writeText).toHaveBeenCalledWith(TASK_ARN);
+    expect(screen.getByTestId('copy-arn').textContent).toBe('Copied');
+  });
+
+  it('masks environment values in the raw JSON until the user reveals them', () => {
+    const t = topology();
+    load(t);
+    render(<DetailsPanel api={api} />);
+    act(() => useDiagramStore.getState().select(t.tasks[0].id));
+    const raw = () => screen.getByTestId('raw-json').textContent ?? '';
+    expect(raw()).not.toContain('hunter2');
+    expect(raw()).toContain(MASK);
+    expect(raw()).toContain('DB_PASSWORD');
+    fireEvent.click(screen.getByTestId('reveal-secrets'));
+    expect(raw()).toContain('hunter2');
+    // A new selection masks again.
+    act(() => useDiagramStore.getState().select(t.services[0].id));
+    act(() => useDiagramStore.getState().select(t.tasks[0].id));
+    expect(raw()).not.toContain('hunter2');
+  });
+
+  it("lists a service's events, newest first, and its fields", () => {
+    const t = topology();
+    load(t);
+    render(<DetailsPanel api={api} />);
+    act(() => useDiagramStore.getState().select(t.services[0].id));
+    const events = within(screen.getByTestId('service-events')).getAllByRole('listitem');
+    expect(events[0].textContent).toContain('unable to place a task');
+    expect(events[0].className).toBe('event-trouble');
+    expect(screen.getByTestId('details-fields').textContent).toContain('Cluster' + 'prod');
+  });
+
+  it('opens the AWS console page of a task', () => {
+    const t = topology();
+    load(t);
+    render(<DetailsPanel api={api} />);
+    act(() => useDiagramStore.getState().select(t.tasks[0].id));
+    fireEvent.click(screen.getByText('Open in AWS console'));
+    expect(api.openExternal).toHaveBeenCalledWith('https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/tasks/abc123/configuration?region=eu-west-1');
+  });
+});
+
+describe('DiagnosticsPanel', () => {
+  it('opens by itself when the load has errors, with file:line:column', () => {
+    load(topology());
+    render(<DiagnosticsPanel />);
+    const rows = screen.getAllByTestId('diagnostic');
+    expect(rows.map((r) => r.dataset.severity)).toEqual(['error', 'warning']);
+    expect(rows[0].textContent).toContain('services.json:6:13');
+    expect(rows[0].textContent).toContain("invalid JSON: ',' expected");
+  });
+
+  it('shows info notes on request', () => {
+    load(topology());
+    render(<DiagnosticsPanel />);
+    fireEvent.click(screen.getByLabelText(/1 info/));
+    expect(screen.getAllByTestId('diagnostic')).toHaveLength(3);
+  });
+
+  it('selects the object a diagnostic names when clicked', () => {
+    const t = topology();
+    load(t);
+    render(<DiagnosticsPanel />);
+    fireEvent.click(within(screen.getAllByTestId('diagnostic')[1]).getByRole('button'));
+    expect(useDiagramStore.getState().selectedId).toBe(t.tasks[0].id);
+    // A diagnostic without an object is not clickable.
+    expect(within(screen.getAllByTestId('diagnostic')[0]).queryByRole('button')).toBeNull();
+  });
+
+  it('stays closed for a clean load', () => {
+    const t = topology();
+    t.diagnostics = [];
+    load(t);
+    render(<DiagnosticsPanel />);
+    expect(screen.queryByTestId('diagnostics-panel')).toBeNull();
+  });
+});
+
+describe('Legend', () => {
+  it('counts tasks per launch type and status', () => {
+    load(topology());
+    render(<Legend />);
+    expect(screen.getByTestId('legend-count-EC2').textContent).toBe('1');
+    expect(screen.getByTestId('legend-count-FARGATE_SPOT').textContent).toBe('1');
+    expect(screen.getByTestId('legend-count-FARGATE').textContent).toBe('1');
+    expect(screen.getByTestId('legend').textContent).toContain('Stopped1');
+  });
+
+  it('filters the diagram to one launch type on click, and back', () => {
+    load(topology());
+    render(<Legend />);
+    fireEvent.click(screen.getByTestId('legend-EC2'));
+    expect(useDiagramStore.getState().view.filters.overlays).toEqual(['EC2']);
+    fireEvent.click(screen.getByTestId('legend-EC2'));
+    expect(useDiagramStore.getState().view.filters.overlays).toBeUndefined();
+  });
+
+  it('says when the overlay is off', () => {
+    load(topology());
+    act(() => useDiagramStore.getState().toggleOverlay());
+    render(<Legend />);
+    expect(screen.getByTestId('legend').textContent).toContain('Overlay off');
+  });
+});
+
+describe('WelcomeScreen', () => {
+  it('offers open files, open folder and the demo', () => {
+    const onOpenFiles = vi.fn();
+    const onOpenFolder = vi.fn();
+    const onOpenDemo = vi.fn();
+    render(<WelcomeScreen onOpenFiles={onOpenFiles} onOpenFolder={onOpenFolder} onOpenDemo={onOpenDemo} loading={false} error={null} />);
+    fireEvent.click(screen.getByText('Open files…'));
+    fireEvent.click(screen.getByText('Open folder…'));
+    fireEvent.click(screen.getByTestId('open-demo'));
+    expect([onOpenFiles, onOpenFolder, onOpenDemo].map((f) => f.mock.calls.length)).toEqual([1, 1, 1]);
+  });
+
+  it('shows a load error', () => {
+    render(<WelcomeScreen onOpenFiles={vi.fn()} onOpenFolder={vi.fn()} onOpenDemo={vi.fn()} loading={false} error="Could not load: boom" />);
+    expect(screen.getByRole('alert').textContent).toBe('Could not load: boom');
+  });
+});
