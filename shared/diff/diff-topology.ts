@@ -1,0 +1,165 @@
+/**
+ * What changed between two snapshots of the same account: objects added,
+ * removed, or changed in a way an operator watches (a task started or
+ * stopped, a status or health changed, a desired count changed). Ids are the
+ * model ids, which are also the diagram's node ids, so the renderer highlights
+ * `byId` directly; removed objects are not in the new diagram, so each names
+ * the parent that is (`parentId`) to carry a "gone" badge.
+ */
+import type { EntityKind, Topology } from '../model/types';
+
+/** Whether an object is new, gone, or there in both with a watched field changed. */
+export type ChangeType = 'added' | 'removed' | 'changed';
+
+/** A watched field that differs. */
+export interface FieldChange {
+  field: string;
+  before?: string | number | boolean;
+  after?: string | number | boolean;
+}
+
+/** One object that changed between the snapshots. */
+export interface EntityChange {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  change: ChangeType;
+  /** Short text for a tooltip or the changes list, e.g. "task stopped", "desired count 2 → 4". */
+  summary: string;
+  fields: FieldChange[];
+  /** The nearest object that is in the new diagram (service or cluster of a task, task of a container). */
+  parentId?: string;
+}
+
+/** Every change between two snapshots. */
+export interface TopologyDiff {
+  changes: EntityChange[];
+  /** Added and changed objects by id (those are in the new diagram), removed ones by id too. */
+  byId: Record<string, EntityChange>;
+  /** Removed objects grouped under the parent still in the new diagram. */
+  removedByParent: Record<string, EntityChange[]>;
+  counts: Record<ChangeType, number>;
+  /** `fetchedAt` of the two snapshots, when they had one. */
+  from?: string;
+  to?: string;
+}
+
+type Scalar = string | number | boolean | undefined;
+
+interface Comparable {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  placeholder?: boolean;
+  parentId?: string;
+  fields: Record<string, Scalar>;
+  status?: string;
+}
+
+// The fields an operator watches per kind. Counts that follow from tasks (a cluster's running count) are left
+// out: the tasks themselves carry that change, and a cluster lit up by every task start would hide the signal.
+function comparables(t: Topology): Map<string, Comparable> {
+  const m = new Map<string, Comparable>();
+  const put = (c: Comparable) => m.set(c.id, c);
+  for (const c of t.clusters) put({ id: c.id, kind: 'cluster', name: c.name, placeholder: c.placeholder, fields: { status: c.status } });
+  for (const s of t.services) {
+    put({ id: s.id, kind: 'service', name: s.name, placeholder: s.placeholder, parentId: s.clusterId, fields: { status: s.status, desiredCount: s.desiredCount, runningCount: s.runningCount, pendingCount: s.pendingCount, taskDefinition: s.taskDefinitionId } });
+  }
+  for (const task of t.tasks) {
+    put({ id: task.id, kind: 'task', name: task.shortId, placeholder: task.placeholder, parentId: task.serviceId ?? task.clusterId, status: task.lastStatus, fields: { lastStatus: task.lastStatus, healthStatus: task.healthStatus, desiredStatus: task.desiredStatus } });
+    for (const c of task.placeholder ? [] : task.containers) put({ id: c.id, kind: 'container', name: c.name, parentId: task.id, status: c.lastStatus, fields: { lastStatus: c.lastStatus, healthStatus: c.healthStatus, image: c.image } });
+  }
+  for (const i of t.containerInstances) put({ id: i.id, kind: 'containerInstance', name: i.ec2InstanceId ?? i.name, placeholder: i.placeholder, parentId: i.clusterId, fields: { status: i.status, agentConnected: i.agentConnected } });
+  return m;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  status: 'status',
+  desiredCount: 'desired count',
+  runningCount: 'running count',
+  pendingCount: 'pending count',
+  taskDefinition: 'task definition',
+  lastStatus: 'status',
+  healthStatus: 'health',
+  desiredStatus: 'desired status',
+  image: 'image',
+  agentConnected: 'agent connected',
+};
+
+const KIND_LABELS: Record<EntityKind, string> = {
+  cluster: 'cluster',
+  service: 'service',
+  task: 'task',
+  container: 'container',
+  taskDefinition: 'task definition',
+  containerInstance: 'container instance',
+  capacityProvider: 'capacity provider',
+  targetGroup: 'target group',
+};
+
+const show = (v: Scalar) => (v === undefined ? '—' : String(v).split('/').pop() ?? String(v));
+
+function summaryOf(kind: EntityKind, change: ChangeType, fields: FieldChange[], status: string | undefined): string {
+  if (kind === 'task' || kind === 'container') {
+    const label = KIND_LABELS[kind];
+    if (change === 'added') return status === 'STOPPED' ? `${label} stopped` : `${label} started`;
+    if (change === 'removed') return `${label} gone (stopped)`;
+    const last = fields.find((f) => f.field === 'lastStatus');
+    if (last?.after === 'STOPPED') return `${label} stopped`;
+    if (last?.after === 'RUNNING') return `${label} started`;
+  }
+  if (change === 'added') return `${KIND_LABELS[kind]} added`;
+  if (change === 'removed') return `${KIND_LABELS[kind]} removed`;
+  // The desired count first: it is the change an operator made on purpose.
+  const ordered = [...fields].sort((a, b) => Number(b.field === 'desiredCount') - Number(a.field === 'desiredCount'));
+  return ordered.map((f) => `${FIELD_LABELS[f.field] ?? f.field} ${show(f.before)} → ${show(f.after)}`).join(', ');
+}
+
+/** Compares two snapshots of an account: `before` is what was shown, `after` the refresh. */
+export function diffTopology(before: Topology, after: Topology): TopologyDiff {
+  const a = comparables(before);
+  const b = comparables(after);
+  const changes: EntityChange[] = [];
+  const record = (c: Comparable, change: ChangeType, fields: FieldChange[]) =>
+    changes.push({ id: c.id, kind: c.kind, name: c.name, change, summary: summaryOf(c.kind, change, fields, c.status), fields, ...(c.parentId ? { parentId: c.parentId } : {}) });
+
+  for (const [id, now] of b) {
+    if (now.placeholder) continue;
+    const was = a.get(id);
+    // Only listed before and described now is not news: it was there, just not looked at.
+    if (!was) {
+      record(now, 'added', []);
+      continue;
+    }
+    if (was.placeholder) continue;
+    const fields: FieldChange[] = [];
+    for (const [field, after] of Object.entries(now.fields)) {
+      const prior = was.fields[field];
+      // A field one snapshot lacks (not fetched) is unknown, not changed.
+      if (prior === undefined || after === undefined || prior === after) continue;
+      fields.push({ field, before: prior, after });
+    }
+    if (fields.length) record(now, 'changed', fields);
+  }
+  for (const [id, was] of a) {
+    if (was.placeholder || b.has(id)) continue;
+    // A container of a removed task is not news of its own.
+    if (was.kind === 'container' && was.parentId && !b.has(was.parentId)) continue;
+    record(was, 'removed', []);
+  }
+
+  const byId: Record<string, EntityChange> = {};
+  const removedByParent: Record<string, EntityChange[]> = {};
+  for (const c of changes) {
+    byId[c.id] = c;
+    if (c.change === 'removed') {
+      // Climb to the nearest ancestor that is still in the new diagram.
+      let parent = c.parentId;
+      while (parent && !b.has(parent)) parent = a.get(parent)?.parentId;
+      if (parent) (removedByParent[parent] ??= []).push(c);
+    }
+  }
+  const counts: Record<ChangeType, number> = { added: 0, removed: 0, changed: 0 };
+  for (const c of changes) counts[c.change] += 1;
+  return { changes, byId, removedByParent, counts, ...(before.fetchedAt ? { from: before.fetchedAt } : {}), ...(after.fetchedAt ? { to: after.fetchedAt } : {}) };
+}
