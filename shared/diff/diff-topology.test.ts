@@ -7,8 +7,10 @@ import { diffTopology } from './diff-topology';
 type Raw = Record<string, unknown>;
 
 const base = generateAccount({ seed: 5, clusters: 1, services: 4, tasksPerService: [2, 2], stoppedShare: 0, unhealthyShare: 0, standalonePerCluster: 0 });
-const load = (b: Bundle) => ingest([{ name: 'snapshot.json', text: JSON.stringify(b) }]);
-const clone = (): Bundle & { tasks: Raw[]; services: Raw[] } => structuredClone(base) as Bundle & { tasks: Raw[]; services: Raw[] };
+const load = (b: Bundle | Snapshot) => ingest([{ name: 'snapshot.json', text: JSON.stringify(b) }]);
+/** A bundle whose arrays can be edited as raw AWS objects. */
+type Snapshot = Omit<Bundle, 'tasks' | 'services' | 'containerInstances'> & { tasks: Raw[]; services: Raw[]; containerInstances: Raw[] };
+const clone = (from: Bundle = base): Snapshot => structuredClone(from) as Snapshot;
 const shortId = (arn: unknown) => String(arn).split('/').pop();
 
 describe('diffTopology', () => {
@@ -23,7 +25,7 @@ describe('diffTopology', () => {
     const [stopping, gone] = next.tasks;
     Object.assign(stopping, { lastStatus: 'STOPPED', desiredStatus: 'STOPPED', stoppedReason: 'Scaling activity initiated by deployment' });
     next.tasks = next.tasks.filter((t) => t !== gone);
-    const started = { ...structuredClone(next.tasks[2]), taskArn: `${String(next.tasks[2].taskArn).replace(/[0-9a-f]{32}$/, '')}${'f'.repeat(32)}` };
+    const started: Raw = { ...structuredClone(next.tasks[2]), taskArn: `${String(next.tasks[2].taskArn).replace(/[0-9a-f]{32}$/, '')}${'f'.repeat(32)}` };
     started.containers = (started.containers as Raw[]).map((c, i) => ({ ...c, containerArn: `${String(c.containerArn)}-new${i}`, taskArn: started.taskArn }));
     next.tasks.push(started);
     const before = load(base);
@@ -57,13 +59,13 @@ describe('diffTopology', () => {
   it('a service only listed in one snapshot is neither added nor removed', () => {
     const listedOnly = { ...clone(), services: [] as Raw[], tasks: [] as Raw[] };
     const withList = { ...listedOnly, serviceArns: (base.services as Raw[]).map((s) => s.serviceArn) };
-    const d = diffTopology(load(withList as Bundle), load(clone()));
+    const d = diffTopology(load(withList as unknown as Bundle), load(clone()));
     expect(d.changes.filter((c) => c.kind === 'service')).toEqual([]);
   });
 
   it('a new service, and a host that started draining', () => {
     const ec2 = generateAccount({ seed: 6, clusters: 1, services: 3, tasksPerService: [12, 12], ec2Share: 1, stoppedShare: 0, standalonePerCluster: 0 });
-    const next = structuredClone(ec2) as Bundle & { services: Raw[]; containerInstances: Raw[] };
+    const next = clone(ec2);
     const extra = { ...structuredClone(next.services[0]), serviceArn: String(next.services[0].serviceArn).replace(/[^/]+$/, 'brand-new'), serviceName: 'brand-new' };
     next.services.push(extra);
     const host = next.containerInstances.find((i) => i.status === 'ACTIVE');
