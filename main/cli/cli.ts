@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 import { pathToFileURL } from 'node:url';
 import { runInspect, INSPECT_USAGE } from './inspect';
+import { runExport, EXPORT_USAGE } from './export';
 import { EXIT, UsageError, type CliIo } from './io';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   inspect: runInspect,
+  export: runExport,
 };
 
 /** Usage text of the command-line tool. */
 export const USAGE = `Usage:
   ${INSPECT_USAGE}
+  ${EXPORT_USAGE}
 
   PATH is a describe-*/list-* JSON file, a folder (its *.json files), or an ecs-visualizer bundle.
   Exit status: 0 loaded without errors, 1 an input had an error (what loaded is still reported), 2 usage error.

@@ -236,10 +236,13 @@ function paintGroup(node: NodeOf<'group'>, ctx: PaintContext): string {
       counts.push({ text: ` · ${d.tasksByStatus[s]} ${s}`, fill: statusColour(s, p) });
     }
   }
-  const countText = counts.map((c) => c.text).join('');
-  const countWidth = Math.min(w / 2, textWidth(countText, 11));
-  if (countText) out.push(text(w - 14, 22, countText, { size: 11, fill: p.mutedText, anchor: 'end', maxWidth: w / 2 }));
-  out.push(text(14, 22, label, { size: 12, face: 'bold', fill: p.text, maxWidth: w - 28 - (countText ? countWidth + 10 : 0) }));
+  // The label is what people look for: counts give way (first the status breakdown, then all) before it is cut.
+  const labelRoom = (countText: string): number => w - 28 - (countText ? textWidth(countText, 11) + 10 : 0);
+  let countText = counts.map((c) => c.text).join('');
+  if (countText && textWidth(label, 12, 'bold') > labelRoom(countText)) countText = counts[0]?.text ?? '';
+  if (countText && textWidth(label, 12, 'bold') > labelRoom(countText)) countText = '';
+  if (countText) out.push(text(w - 14, 22, countText, { size: 11, fill: p.mutedText, anchor: 'end' }));
+  out.push(text(14, 22, label, { size: 12, face: 'bold', fill: p.text, maxWidth: labelRoom(countText) }));
   if (unknownCluster) out.push(text(14, 44, 'Objects whose cluster is not in the loaded files', { size: 11, fill: p.mutedText, maxWidth: w - 28 }));
   if (node.collapsed && node.hiddenCount > 0) out.push(hiddenPill(w - 14, node.height - 24, node.hiddenCount, p).svg);
   return out.join('');

@@ -1,0 +1,138 @@
+/**
+ * `ecs-visualizer export` as a CI job runs it: real process for the main
+ * paths, in-process for the rest. Exit codes (0 / 1 with the export still
+ * written / 2), the files it writes, and what it prints.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PNG } from 'pngjs';
+import { runCli } from './cli';
+import type { CliIo } from './io';
+import { generateAccount } from '../../shared/synth/generate-account';
+import { MAX_PNG_SIDE } from '../../shared/render/raster-limits';
+import { makeTempDir, removeTempDir } from '../test/temp-files';
+
+const run = promisify(execFile);
+const ROOT = join(__dirname, '..', '..');
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'main/cli/cli.ts'), ...args], { cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function cliInProcess(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTty: false };
+  const code = await runCli(args, io);
+  return { code, stdout, stderr };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = makeTempDir('ecs-visualizer-export-');
+});
+afterAll(() => removeTempDir(dir));
+
+describe('ecs-visualizer export (real process)', () => {
+  it('writes a PNG at 2× of the prod fixtures and exits 0', async () => {
+    const out = join(dir, 'prod.png');
+    const r = await cli('export', 'fixtures/ingest/prod', '-o', out, '--scale', '2');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Wrote .*prod\.png \(\d+×\d+ px at 2×, \d+ nodes\)\n$/);
+    const png = PNG.sync.read(readFileSync(out));
+    const [, w, h] = /\((\d+)×(\d+) px/.exec(r.stdout)!.map(Number);
+    expect([png.width, png.height]).toEqual([w, h]);
+    // At 2× the width is even: the 1× drawing doubled.
+    expect(png.width % 2).toBe(0);
+  });
+
+  it('exits 1 when an input is broken, still writing the export of what loaded, and names the file and line', async () => {
+    const out = join(dir, 'partial.svg');
+    const r = await cli('export', 'fixtures/broken', '-o', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/services-missing-comma\.json:\d+:\d+: /);
+    expect(existsSync(out)).toBe(true);
+    expect(readFileSync(out, 'utf8')).toContain('<svg');
+  });
+
+  it('exits 2 with the usage for a bad option and writes nothing', async () => {
+    const out = join(dir, 'never.png');
+    const r = await cli('export', 'fixtures/ingest/prod', '-o', out, '--scale', '9');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--scale must be a number from 0.25 to 4');
+    expect(r.stderr).toContain('ecs-visualizer export PATH...');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('ecs-visualizer export (in process)', () => {
+  it.each([
+    [['fixtures/ingest/prod'], /needs -o OUT\.png or -o OUT\.svg/],
+    [['-o', 'x.png'], /at least one PATH/],
+    [['fixtures/ingest/prod', '-o', 'x.jpg'], /must name a \.png or \.svg file/],
+    [['fixtures/ingest/prod', '-o', 'x.png', '--view', 'placement'], /--view placement is not available yet/],
+    [['fixtures/ingest/prod', '-o', 'x.png', '--view', 'sideways'], /--view must be one of hierarchy, placement/],
+    [['fixtures/ingest/prod', '-o', 'x.png', '--theme', 'pink'], /--theme must be one of light, dark/],
+    [['fixtures/ingest/prod', '-o', 'x.png', '--background', 'grey'], /--background must be one of white, transparent, dark/],
+    [['fixtures/ingest/prod', '-o', 'x.png', '--scale', 'two'], /--scale must be a number/],
+    [['fixtures/ingest/prod', '-o', 'x.png', '--bogus'], /Unknown option '--bogus'/],
+  ])('usage error %j → exit 2', async (args, message) => {
+    const r = await cliInProcess('export', ...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('refuses to write an image of nothing when no input loaded (exit 1)', async () => {
+    const out = join(dir, 'nothing.png');
+    const r = await cliInProcess('export', join(dir, 'missing.json'), '-o', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/missing\.json: cannot read: no such file or folder/);
+    expect(r.stderr).toMatch(/nothing to draw/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('honours --title, --no-legend, --theme dark and --expand-all in the SVG', async () => {
+    const out = join(dir, 'options.svg');
+    const r = await cliInProcess('export', 'fixtures/ingest/prod', '-o', out, '--title', 'Prod & friends', '--no-legend', '--theme', 'dark', '--expand-all');
+    expect(r.code).toBe(0);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg).toContain('>Prod &amp; friends</text>');
+    expect(svg).not.toContain('data-legend');
+    expect(svg).toContain('fill="#0f172a"');
+  });
+
+  it('a synthetic account with environment values exports with none of them', async () => {
+    const bundlePath = join(dir, 'synthetic.json');
+    const text = JSON.stringify(generateAccount({ seed: 11, clusters: 2, services: 6, tasksPerService: [1, 3] }));
+    writeFileSync(bundlePath, text);
+    const secrets = [...new Set(text.match(/synthetic-secret-[0-9a-f]+/g) ?? [])];
+    expect(secrets.length).toBeGreaterThan(0);
+    const svgOut = join(dir, 'synthetic.svg');
+    expect((await cliInProcess('export', bundlePath, '-o', svgOut, '--expand-all')).code).toBe(0);
+    const svg = readFileSync(svgOut, 'utf8');
+    for (const s of secrets) expect(svg).not.toContain(s);
+  });
+
+  it('warns and scales down when the PNG would pass 16,384 px, suggesting SVG', async () => {
+    const clusters = Array.from({ length: 130 }, (_, i) => ({ clusterArn: `arn:aws:ecs:eu-west-1:111122223333:cluster/c${i}`, clusterName: `c${i}`, status: 'ACTIVE' }));
+    const input = join(dir, 'tall.json');
+    writeFileSync(input, JSON.stringify({ clusters }));
+    const out = join(dir, 'tall.png');
+    const r = await cliInProcess('export', input, '-o', out, '--scale', '2');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: the image would be \d+×\d+ px at 2×.*scaled down.*export SVG/);
+    const png = PNG.sync.read(readFileSync(out));
+    expect(png.height).toBeLessThanOrEqual(MAX_PNG_SIDE);
+    expect(png.height).toBeGreaterThan(MAX_PNG_SIDE - 2);
+  });
+});

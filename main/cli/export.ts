@@ -1,0 +1,158 @@
+/**
+ * `export PATH... -o OUT.png|OUT.svg`: the diagram as documentation, without
+ * a window. Loads like `inspect`, draws the whole graph of the chosen view
+ * with shared/render, and writes SVG as is or PNG through resvg. What loaded
+ * is exported even when an input had errors (exit 1 then).
+ */
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_VIEW, type ViewState } from '../../shared/graph/view';
+import { formatDiagnostic } from '../../shared/ingest/format';
+import { ingest } from '../../shared/ingest/index';
+import type { Topology } from '../../shared/model/types';
+import { exportSvg } from '../../shared/render/export-svg';
+import type { ExportBackground, ExportTheme } from '../../shared/render/palette';
+import { MAX_EXPORT_SCALE, MIN_EXPORT_SCALE } from '../../shared/render/raster-limits';
+import { svgToPng } from '../export/png';
+import { readSources } from '../files/read-sources';
+import { EXIT, UsageError, type CliIo } from './io';
+
+/** Usage line of `export`. */
+export const EXPORT_USAGE =
+  'ecs-visualizer export PATH... -o OUT.png|OUT.svg [--view hierarchy|placement] [--expand-all] [--scale N] [--title T] [--theme light|dark] [--background white|transparent|dark] [--no-legend] [--direction LR|TB]';
+
+/** Parsed `export` arguments. */
+export interface ExportArgs {
+  paths: string[];
+  output: string;
+  format: 'png' | 'svg';
+  expandAll: boolean;
+  scale: number;
+  title?: string;
+  theme: ExportTheme;
+  background: ExportBackground;
+  legend: boolean;
+  direction: ViewState['direction'];
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+/** Parses and checks the arguments; throws UsageError (exit 2) on anything wrong. */
+export function parseExportArgs(args: string[]): ExportArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        view: { type: 'string' },
+        'expand-all': { type: 'boolean', default: false },
+        scale: { type: 'string' },
+        title: { type: 'string' },
+        theme: { type: 'string' },
+        background: { type: 'string' },
+        'no-legend': { type: 'boolean', default: false },
+        direction: { type: 'string' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  const v = parsed.values;
+  if (parsed.positionals.length === 0) throw new UsageError('export needs at least one PATH (a file or a folder)');
+  if (!v.output) throw new UsageError('export needs -o OUT.png or -o OUT.svg');
+  const ext = path.extname(v.output).toLowerCase();
+  if (ext !== '.png' && ext !== '.svg') throw new UsageError(`-o must name a .png or .svg file (got "${v.output}")`);
+  const view = oneOf('--view', v.view, ['hierarchy', 'placement'] as const, 'hierarchy');
+  // The placement view (tasks by host / AZ) is issue 5's; until it exists, say so rather than draw the hierarchy under its name.
+  if (view === 'placement') throw new UsageError('--view placement is not available yet; use --view hierarchy (the default)');
+  let scale = 1;
+  if (v.scale !== undefined) {
+    scale = Number(v.scale);
+    if (!Number.isFinite(scale) || scale < MIN_EXPORT_SCALE || scale > MAX_EXPORT_SCALE) throw new UsageError(`--scale must be a number from ${MIN_EXPORT_SCALE} to ${MAX_EXPORT_SCALE} (got "${v.scale}")`);
+  }
+  const theme = oneOf('--theme', v.theme, ['light', 'dark'] as const, 'light');
+  const background = oneOf('--background', v.background, ['white', 'transparent', 'dark'] as const, theme === 'dark' ? 'dark' : 'white');
+  const direction = oneOf('--direction', v.direction, ['LR', 'TB'] as const, DEFAULT_VIEW.direction);
+  return {
+    paths: parsed.positionals,
+    output: v.output,
+    format: ext === '.png' ? 'png' : 'svg',
+    expandAll: v['expand-all'] === true,
+    scale,
+    ...(v.title !== undefined ? { title: v.title } : {}),
+    theme,
+    background,
+    legend: v['no-legend'] !== true,
+    direction,
+  };
+}
+
+/**
+ * The view an export draws: the app's default view for a fresh load, or that
+ * view with nothing collapsed for `--expand-all`. When the default view
+ * collapses or stacks large services, this is the one place that follows it.
+ */
+export function exportView(_topology: Topology, expandAll: boolean, direction: ViewState['direction']): ViewState {
+  const view: ViewState = { ...DEFAULT_VIEW, direction };
+  return expandAll ? { ...view, collapsed: [] } : view;
+}
+
+// Write beside the target and rename, so a reader (CI upload, docs build) never sees half a file.
+async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temp, data);
+    await rename(temp, file);
+  } catch (err) {
+    await unlink(temp).catch(() => undefined);
+    throw err;
+  }
+}
+
+/** `export PATH... -o OUT`: returns the exit status. */
+export async function runExport(args: string[], io: CliIo): Promise<number> {
+  const a = parseExportArgs(args);
+  const read = await readSources(a.paths);
+  const topology = ingest(read.sources, { diagnostics: read.diagnostics });
+  const errors = topology.diagnostics.filter((d) => d.severity === 'error');
+  for (const d of errors) io.stderr(formatDiagnostic(d) + '\n');
+
+  const loaded = topology.clusters.length + topology.services.length + topology.tasks.length;
+  if (loaded === 0) {
+    // An image of nothing would pass for documentation in CI; refuse it.
+    io.stderr(`ecs-visualizer export: nothing to draw: no cluster, service or task was loaded; ${a.output} not written\n`);
+    return EXIT.inputError;
+  }
+
+  const view = exportView(topology, a.expandAll, a.direction);
+  const rendered = exportSvg(topology, view, { title: a.title, theme: a.theme, background: a.background, includeLegend: a.legend });
+  let summary: string;
+  try {
+    if (a.format === 'svg') {
+      await writeAtomically(a.output, rendered.svg);
+      summary = `${rendered.width}×${rendered.height} px`;
+    } else {
+      const png = await svgToPng(rendered.svg, rendered.width, rendered.height, a.scale);
+      if (png.warning) io.stderr(`ecs-visualizer export: warning: ${png.warning}\n`);
+      await writeAtomically(a.output, png.png);
+      summary = `${png.width}×${png.height} px at ${Number(png.size.scale.toFixed(3))}×`;
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException)?.code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'EROFS') {
+      io.stderr(`ecs-visualizer export: cannot write ${a.output}: ${code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : code}\n`);
+      return EXIT.inputError;
+    }
+    throw err;
+  }
+  io.stdout(`Wrote ${a.output} (${summary}, ${rendered.nodeCount} nodes)\n`);
+  return errors.length > 0 ? EXIT.inputError : EXIT.ok;
+}

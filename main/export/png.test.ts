@@ -1,0 +1,120 @@
+/**
+ * The PNG export decoded back into pixels (pngjs): the size a user asked for
+ * (or the capped size), a real picture rather than a blank one, and the
+ * theme's EC2 orange and Fargate purple actually painted.
+ */
+import { describe, expect, it } from 'vitest';
+import { PNG } from 'pngjs';
+import { loadFixtureDir, jsonSource } from '../../fixtures/load-fixtures';
+import { ingest } from '../../shared/ingest/index';
+import { DEFAULT_VIEW } from '../../shared/graph/view';
+import { exportSvg } from '../../shared/render/export-svg';
+import { MAX_PNG_AREA, MAX_PNG_SIDE } from '../../shared/render/raster-limits';
+import { OVERLAY_STYLES } from '../../shared/theme/theme';
+import { svgToPng } from './png';
+
+interface Pixels {
+  width: number;
+  height: number;
+  data: Buffer;
+}
+
+function decode(png: Buffer): Pixels {
+  const img = PNG.sync.read(png);
+  return { width: img.width, height: img.height, data: img.data };
+}
+
+function rgb(hex: string): [number, number, number] {
+  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+/** Pixels of exactly this colour (opaque). */
+function countColour(p: Pixels, hex: string): number {
+  const [r, g, b] = rgb(hex);
+  let n = 0;
+  for (let i = 0; i < p.data.length; i += 4) if (p.data[i] === r && p.data[i + 1] === g && p.data[i + 2] === b && p.data[i + 3] === 255) n++;
+  return n;
+}
+
+/** Share of pixels that differ from the background colour. */
+function inkShare(p: Pixels, background: [number, number, number, number]): number {
+  let ink = 0;
+  for (let i = 0; i < p.data.length; i += 4) {
+    if (p.data[i] !== background[0] || p.data[i + 1] !== background[1] || p.data[i + 2] !== background[2] || p.data[i + 3] !== background[3]) ink++;
+  }
+  return ink / (p.width * p.height);
+}
+
+/** True when the row band [y0, y1) has pixels other than white. */
+function bandHasInk(p: Pixels, y0: number, y1: number): boolean {
+  for (let y = Math.max(0, y0); y < Math.min(p.height, y1); y++) {
+    for (let x = 0; x < p.width; x++) {
+      const i = (y * p.width + x) * 4;
+      if (p.data[i] < 200 || p.data[i + 1] < 200 || p.data[i + 2] < 200) return true;
+    }
+  }
+  return false;
+}
+
+const prod = ingest(loadFixtureDir('ingest/prod'));
+
+describe('PNG export of the prod fixtures', () => {
+  const svg = exportSvg(prod, DEFAULT_VIEW);
+
+  it.each([1, 2])('at %i× is the drawing’s size times the scale, not blank, with EC2 and Fargate colours', async (scale) => {
+    const out = await svgToPng(svg.svg, svg.width, svg.height, scale);
+    const px = decode(out.png);
+    expect([px.width, px.height]).toEqual([svg.width * scale, svg.height * scale]);
+    expect([out.width, out.height]).toEqual([px.width, px.height]);
+    expect(out.warning).toBeUndefined();
+    // A real diagram covers a good part of the page with cards, text and lines.
+    expect(inkShare(px, [255, 255, 255, 255])).toBeGreaterThan(0.1);
+    // Solid accent stripes and badges: hundreds of exact-colour pixels each, more at 2×.
+    expect(countColour(px, OVERLAY_STYLES.EC2.accent)).toBeGreaterThan(200 * scale * scale);
+    expect(countColour(px, OVERLAY_STYLES.FARGATE.accent)).toBeGreaterThan(200 * scale * scale);
+    expect(countColour(px, OVERLAY_STYLES.FARGATE.fill)).toBeGreaterThan(1000 * scale * scale);
+  });
+
+  it('renders text with the bundled font (glyphs, not empty boxes): the title band has ink', async () => {
+    const out = await svgToPng(svg.svg, svg.width, svg.height, 1);
+    const px = decode(out.png);
+    // Title baseline is 44 px down; its glyphs sit between 20 and 50.
+    expect(bandHasInk(px, 20, 50)).toBe(true);
+  });
+
+  it('a transparent background leaves the corners transparent; dark fills them dark', async () => {
+    const clear = exportSvg(prod, DEFAULT_VIEW, { background: 'transparent' });
+    const t = decode((await svgToPng(clear.svg, clear.width, clear.height, 1)).png);
+    expect(t.data[3]).toBe(0);
+    const dark = exportSvg(prod, DEFAULT_VIEW, { theme: 'dark' });
+    const d = decode((await svgToPng(dark.svg, dark.width, dark.height, 1)).png);
+    expect([...d.data.subarray(0, 4)]).toEqual([...rgb('#0f172a'), 255]);
+    expect(countColour(d, OVERLAY_STYLES.EC2.accent)).toBeGreaterThan(200);
+    expect(countColour(d, OVERLAY_STYLES.FARGATE.accent)).toBeGreaterThan(200);
+  });
+});
+
+describe('PNG size caps', () => {
+  // 130 clusters stack in one rank: a drawing about 20,000 px tall.
+  const clusters = Array.from({ length: 130 }, (_, i) => ({ clusterArn: `arn:aws:ecs:eu-west-1:111122223333:cluster/c${String(i).padStart(3, '0')}`, clusterName: `c${String(i).padStart(3, '0')}`, status: 'ACTIVE', runningTasksCount: 1 }));
+  const tall = ingest([jsonSource('clusters.json', { clusters })]);
+  const svg = exportSvg(tall, DEFAULT_VIEW);
+
+  it('scales a drawing taller than 16,384 px down to fit, whole (first and last cluster drawn), with a warning', async () => {
+    expect(svg.height).toBeGreaterThan(MAX_PNG_SIDE);
+    const out = await svgToPng(svg.svg, svg.width, svg.height, 1);
+    const px = decode(out.png);
+    expect(px.height).toBeLessThanOrEqual(MAX_PNG_SIDE);
+    expect(px.height).toBeGreaterThan(MAX_PNG_SIDE - 2);
+    expect(px.width * px.height).toBeLessThanOrEqual(MAX_PNG_AREA);
+    // Uniform scaling: the aspect ratio is kept.
+    expect(px.width / px.height).toBeCloseTo(svg.width / svg.height, 2);
+    expect(out.warning).toMatch(/scaled down/);
+    expect(out.warning).toMatch(/SVG/);
+    // Not cropped: the last cluster card sits in the last ~200 px of the image, the title at the top.
+    const s = px.height / svg.height;
+    expect(bandHasInk(px, px.height - Math.round(200 * s), px.height - Math.round(24 * s))).toBe(true);
+    expect(bandHasInk(px, 0, Math.round(60 * s))).toBe(true);
+    expect(inkShare(px, [255, 255, 255, 255])).toBeGreaterThan(0.02);
+  });
+});
