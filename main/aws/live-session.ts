@@ -12,7 +12,7 @@ import type { Bundle } from '../../shared/ingest/bundle';
 import type { AwsFetchOutcome, AwsFetchRequest, AwsProfileSummary, FetchProgress } from '../../shared/ipc/aws-fetch';
 import { fetchAccount } from './fetch';
 import { AbortedError } from './limiter';
-import { checkCredentials, credentialsFor, defaultRegion, listProfiles, type AwsConfigFiles, type CredentialProvider } from './profiles';
+import { checkCredentials, credentialsFor, defaultRegion, listProfiles, type AwsConfigFiles, type CredentialOptions, type CredentialProvider } from './profiles';
 
 /** What the session needs from the app shell (IPC in the real app, plain functions in tests). */
 export interface LiveSessionDeps {
@@ -24,6 +24,8 @@ export interface LiveSessionDeps {
   /** The ECS endpoint; absent = AWS's (the SDK also honours AWS_ENDPOINT_URL_ECS). */
   endpointUrl?: string;
   progressIntervalMs?: number;
+  /** Replaces the STS call of assume-role profiles (tests; the real app leaves it out). */
+  roleAssumer?: CredentialOptions['roleAssumer'];
 }
 
 /** The main-side API behind the "Connect to AWS" dialog. */
@@ -55,6 +57,7 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
     if (!p) {
       const base = credentialsFor(profile, {
         ...deps.configFiles,
+        ...(deps.roleAssumer ? { roleAssumer: deps.roleAssumer } : {}),
         mfaCode: async (serial) => {
           const code = await deps.askMfaCode({ profile: profile ?? 'default', serial });
           if (code === undefined) throw new AbortedError();

@@ -113,6 +113,8 @@ export async function checkCredentials(provider: CredentialProvider, profile: st
     await provider();
     return { ok: true };
   } catch (err) {
+    // The user dismissed a prompt (MFA code): that is a cancel, not a credentials problem.
+    if (err instanceof Error && err.name === 'AbortError') throw err;
     return { ok: false, message: explainCredentialError(err, profile) };
   }
 }

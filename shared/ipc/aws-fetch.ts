@@ -72,3 +72,39 @@ export type AwsFetchOutcome =
   | { outcome: 'complete'; topology: Topology; warnings: FetchWarning[]; elapsedMs: number }
   | { outcome: 'cancelled' }
   | { outcome: 'failed'; message: string; warnings: FetchWarning[] };
+
+/** Main → renderer: the user must type the current code of an MFA device to assume a profile's role. */
+export interface MfaCodeRequest {
+  /** Echoed in the answer, so an answer to an old prompt is ignored. */
+  requestId: string;
+  profile: string;
+  /** The device ARN (`mfa_serial`), shown so the user knows which device. */
+  serial: string;
+}
+
+/** Renderer → main: the code typed, or null when the user cancelled the prompt. */
+export interface MfaCodeAnswer {
+  requestId: string;
+  code: string | null;
+}
+
+/**
+ * The invoke channels of "Connect to AWS", to be merged into `InvokeChannels`
+ * (`interface InvokeChannels extends AwsInvokeChannels`), with their argument
+ * schemas from `./aws-schemas.ts` spread into `invokeArgSchemas`.
+ */
+export interface AwsInvokeChannels {
+  'aws:list-profiles': { arg: undefined; result: AwsProfileSummary[] };
+  /** Resolves when the fetch ends; progress arrives on `aws:progress` meanwhile. */
+  'aws:fetch': { arg: AwsFetchRequest; result: AwsFetchOutcome };
+  'aws:cancel': { arg: undefined; result: void };
+  'aws:mfa-answer': { arg: MfaCodeAnswer; result: void };
+  /** Saves the last complete fetch as a snapshot (main shows the save dialog); the path, or null when the user cancelled. */
+  'aws:save-snapshot': { arg: undefined; result: string | null };
+}
+
+/** The push channels of "Connect to AWS", to be merged into `PushChannels`. */
+export interface AwsPushChannels {
+  'aws:progress': [progress: FetchProgress];
+  'aws:mfa-request': [request: MfaCodeRequest];
+}
