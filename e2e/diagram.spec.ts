@@ -167,4 +167,17 @@ test('the demo snapshot draws two clusters, every launch type, and is saved as d
   await page.getByTestId('fit-view').click();
   await expect.poll(() => nodesOffScreen(page)).toBe(0);
   await page.screenshot({ path: path.join(ROOT, 'docs/screenshot.png') });
+
+  // A closer look for the README: the unhealthy task selected, its service's tasks at a readable zoom.
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.getByTestId('fit-view').click();
+  const service = page.locator('[data-testid="node"][data-kind="service"]', { hasText: 'web-frontend' });
+  const box = await service.boundingBox();
+  expect(box).not.toBeNull();
+  await page.mouse.move(box!.x + box!.width * 2.2, box!.y + box!.height / 2);
+  for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -100);
+  const unhealthy = page.locator('[data-kind="task"][data-status="unhealthy"]');
+  await unhealthy.click();
+  await expect(page.getByTestId('details-panel')).toContainText('UNHEALTHY');
+  await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-details.png') });
 });

@@ -3,7 +3,7 @@
  * controls, minimap and the legend; fits the view on each new load.
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
-import { Background, BackgroundVariant, Controls, MiniMap, Panel, ReactFlow, useNodesInitialized, useReactFlow, type Node, type NodeMouseHandler } from '@xyflow/react';
+import { Background, BackgroundVariant, Controls, getViewportForBounds, MiniMap, Panel, ReactFlow, useReactFlow, useStore, type Node, type NodeMouseHandler } from '@xyflow/react';
 import { BASE_COLOURS, overlayStyle, STOPPED_FILL } from '../../shared/theme/theme';
 import { NODE_TYPES } from '../nodes';
 import type { DiagramFlowNode } from '../nodes/node-types';
@@ -13,19 +13,28 @@ import { toFlowEdges, toFlowNodes } from './to-flow';
 
 // Above this many nodes only what is on screen is rendered; below it everything is (tests count nodes).
 const VIRTUALIZE_ABOVE = 1500;
+const MIN_ZOOM = 0.03;
+// Width of the legend panel plus its margin (styles.css .legend).
+const LEGEND_INSET = 256;
 
-function FitOnRequest({ count }: { count: number }) {
-  const { fitView, getInternalNode, setCenter, getZoom } = useReactFlow();
-  const initialized = useNodesInitialized();
+function FitOnRequest({ width, height }: { width: number; height: number }) {
+  const { setViewport, getInternalNode, setCenter, getZoom } = useReactFlow();
+  const paneWidth = useStore((s) => s.width);
+  const paneHeight = useStore((s) => s.height);
   const fitRequest = useDiagramStore((s) => s.fitRequest);
   const focusRequest = useDiagramStore((s) => s.focusRequest);
   const selectedId = useDiagramStore((s) => s.selectedId);
   const done = useRef({ fit: -1, focus: 0 });
   useEffect(() => {
-    if (!initialized || count === 0 || done.current.fit === fitRequest) return;
+    if (width === 0 || paneWidth === 0 || paneHeight === 0 || done.current.fit === fitRequest) return;
     done.current.fit = fitRequest;
-    void fitView({ padding: 0.06, duration: 0 });
-  }, [initialized, count, fitRequest, fitView]);
+    // The layout knows the drawing's bounds, so fit from them rather than from React Flow's measured
+    // nodes: those lag a frame behind a new layout, and a fit on them frames the old one.
+    // Keep the fitted drawing clear of the legend, which floats over the canvas's left edge.
+    const inset = useDiagramStore.getState().legendOpen && paneWidth > 900 ? LEGEND_INSET : 0;
+    const viewport = getViewportForBounds({ x: 0, y: 0, width, height }, paneWidth - inset, paneHeight, MIN_ZOOM, 1.2, 0.04);
+    void setViewport({ ...viewport, x: viewport.x + inset });
+  }, [width, height, paneWidth, paneHeight, fitRequest, setViewport]);
   useEffect(() => {
     if (focusRequest === done.current.focus || !selectedId) return;
     done.current.focus = focusRequest;
@@ -72,7 +81,7 @@ export function DiagramCanvas() {
         nodesConnectable={false}
         elementsSelectable
         onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
-        minZoom={0.03}
+        minZoom={MIN_ZOOM}
         maxZoom={2.5}
         fitView
         fitViewOptions={{ padding: 0.06 }}
@@ -85,7 +94,7 @@ export function DiagramCanvas() {
         <Panel position="top-left">
           <Legend />
         </Panel>
-        <FitOnRequest count={nodes.length} />
+        <FitOnRequest width={layout?.width ?? 0} height={layout?.height ?? 0} />
       </ReactFlow>
     </div>
   );

@@ -82,10 +82,10 @@ export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef }: To
           </button>
           <div className="segmented" role="group" aria-label="Direction">
             <button type="button" className={`btn${view.direction === 'LR' ? ' active' : ''}`} aria-pressed={view.direction === 'LR'} onClick={() => setDirection('LR')} title="Left to right">
-              ⇢
+              →
             </button>
             <button type="button" className={`btn${view.direction === 'TB' ? ' active' : ''}`} aria-pressed={view.direction === 'TB'} onClick={() => setDirection('TB')} title="Top to bottom">
-              ⇣
+              ↓
             </button>
           </div>
           <button type="button" className="btn" data-testid="fit-view" onClick={requestFit} title="Fit to screen (F)">

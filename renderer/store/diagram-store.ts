@@ -16,6 +16,8 @@ export interface DiagramState {
   layout: LaidOutGraph | null;
   /** Bumped when the canvas should fit everything into view (new load, Fit button). */
   fitRequest: number;
+  /** Fit once the layout being computed arrives (new load, direction change): fitting the old one would be wrong. */
+  fitOnNextLayout: boolean;
   selectedId: string | null;
   /** Bumped when the canvas should bring the selected node into view (selection from a panel). */
   focusRequest: number;
@@ -51,6 +53,7 @@ const INITIAL = {
   view: DEFAULT_VIEW,
   layout: null,
   fitRequest: 0,
+  fitOnNextLayout: false,
   selectedId: null,
   focusRequest: 0,
   legendOpen: true,
@@ -67,13 +70,13 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
     set((s) => {
       const problems = topology.diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning');
       if (reason === 'reload') return { topology, sourceLabel, diagnosticsOpen: s.diagnosticsOpen || problems, loading: false, error: null };
-      return { topology, sourceLabel, view: { ...DEFAULT_VIEW }, layout: null, selectedId: null, revealSecrets: false, diagnosticsOpen: problems, loading: false, error: null, fitRequest: s.fitRequest + 1 };
+      return { topology, sourceLabel, view: { ...DEFAULT_VIEW }, layout: null, selectedId: null, revealSecrets: false, diagnosticsOpen: problems, loading: false, error: null, fitOnNextLayout: true };
     }),
-  setLayout: (layout) => set({ layout }),
+  setLayout: (layout) => set((s) => (s.fitOnNextLayout ? { layout, fitOnNextLayout: false, fitRequest: s.fitRequest + 1 } : { layout })),
   setLoading: (loading) => set({ loading }),
   setError: (error) => set({ error, loading: false }),
   toggleOverlay: () => set((s) => ({ view: { ...s.view, overlay: !s.view.overlay } })),
-  setDirection: (direction) => set((s) => ({ view: { ...s.view, direction }, fitRequest: s.fitRequest + 1 })),
+  setDirection: (direction) => set((s) => (s.view.direction === direction ? {} : { view: { ...s.view, direction }, fitOnNextLayout: true })),
   toggleCollapsed: (id) =>
     set((s) => {
       const collapsed = s.view.collapsed.includes(id) ? s.view.collapsed.filter((c) => c !== id) : [...s.view.collapsed, id];
@@ -90,5 +93,5 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
   setLegendOpen: (legendOpen) => set({ legendOpen }),
   setDiagnosticsOpen: (diagnosticsOpen) => set({ diagnosticsOpen }),
   setRevealSecrets: (revealSecrets) => set({ revealSecrets }),
-  close: () => set((s) => ({ ...INITIAL, fitRequest: s.fitRequest + 1 })),
+  close: () => set((s) => ({ ...INITIAL, fitRequest: s.fitRequest })),
 }));
