@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { LaidOutGraph } from '../../shared/graph/types';
-import { DEFAULT_VIEW, type Direction, type ViewFilters, type ViewState } from '../../shared/graph/view';
+import { DEFAULT_VIEW, initialView, type Direction, type ViewFilters, type ViewState } from '../../shared/graph/view';
 import type { Topology } from '../../shared/model/types';
 
 /** The store's state and actions. */
@@ -70,7 +70,7 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
     set((s) => {
       const problems = topology.diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning');
       if (reason === 'reload') return { topology, sourceLabel, diagnosticsOpen: s.diagnosticsOpen || problems, loading: false, error: null };
-      return { topology, sourceLabel, view: { ...DEFAULT_VIEW }, layout: null, selectedId: null, revealSecrets: false, diagnosticsOpen: problems, loading: false, error: null, fitOnNextLayout: true };
+      return { topology, sourceLabel, view: initialView(topology), layout: null, selectedId: null, revealSecrets: false, diagnosticsOpen: problems, loading: false, error: null, fitOnNextLayout: true };
     }),
   setLayout: (layout) => set((s) => (s.fitOnNextLayout ? { layout, fitOnNextLayout: false, fitRequest: s.fitRequest + 1 } : { layout })),
   setLoading: (loading) => set({ loading }),

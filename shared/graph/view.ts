@@ -30,3 +30,16 @@ export interface ViewState {
 
 /** The view a fresh load starts with: overlay on, left-to-right, nothing collapsed, no filters. */
 export const DEFAULT_VIEW: ViewState = { overlay: true, direction: 'LR', collapsed: [], filters: {} };
+
+/** Above this many tasks a fresh load starts with every service collapsed (expand one with its "+N"). */
+export const AUTO_COLLAPSE_TASKS = 1500;
+
+/**
+ * The view a load starts with. Small loads show everything; a large one
+ * starts with services collapsed, because tens of thousands of task cards are
+ * neither readable nor fast, and the service cards carry the counts anyway.
+ */
+export function initialView(topology: { tasks: readonly unknown[]; services: readonly { id: string }[] }): ViewState {
+  if (topology.tasks.length <= AUTO_COLLAPSE_TASKS) return { ...DEFAULT_VIEW, collapsed: [] };
+  return { ...DEFAULT_VIEW, collapsed: topology.services.map((s) => s.id) };
+}
