@@ -4,7 +4,7 @@
  * by the app's main process.
  */
 import { renderAsync } from '@resvg/resvg-js';
-import { rasterSize, reducedSizeWarning, type RasterSize } from '../../shared/render/raster-limits';
+import { rasterSize, reducedSizeWarning, svgAtPixelSize, type RasterSize } from '../../shared/render/raster-limits';
 import { EXPORT_FONT_FAMILIES, exportFontFiles } from './fonts';
 
 /** A rendered PNG and what happened on the way. */
@@ -24,8 +24,7 @@ export interface PngResult {
  */
 export async function svgToPng(svg: string, width: number, height: number, scale: number): Promise<PngResult> {
   const size = rasterSize(width, height, scale);
-  const sized = svg.replace(/(<svg\b[^>]*?)\swidth="[^"]*"\sheight="[^"]*"/, `$1 width="${size.width}" height="${size.height}"`);
-  const image = await renderAsync(sized, {
+  const image = await renderAsync(svgAtPixelSize(svg, size), {
     fitTo: { mode: 'original' },
     font: {
       fontFiles: exportFontFiles(),

@@ -72,3 +72,14 @@ export function defaultSubtitle(topology: Topology): string {
   if (accounts.length > 0) parts.push(accounts.length <= 2 ? `account ${accounts.join(', ')}` : `${accounts.length} accounts`);
   return parts.join(' · ');
 }
+
+/** A file name to suggest when saving an export: title and data date, e.g. `prod-web-2026-11-28.png`. */
+export function exportFileName(topology: Topology, extension: 'png' | 'svg', title?: string): string {
+  const base = (title?.trim() || defaultTitle(topology))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'ecs-diagram';
+  const time = dataTime(topology);
+  return `${base}${time ? `-${time.iso.slice(0, 10)}` : ''}.${extension}`;
+}

@@ -87,9 +87,12 @@ function paintCluster(node: NodeOf<'cluster'>, ctx: PaintContext): string {
     const pending = d.reported.pendingTasks ?? d.tasksByStatus.pending ?? 0;
     const services = d.reported.activeServices ?? d.loaded.services;
     const hosts = d.reported.containerInstances ?? d.loaded.containerInstances;
-    const parts: Run[] = [{ text: String(services), face: 'bold' }, { text: ` service${services === 1 ? '' : 's'}` }, { text: '  ' }, { text: String(running), face: 'bold' }, { text: ' running' }];
-    if (pending > 0) parts.push({ text: '  ' }, { text: String(pending), face: 'bold', fill: p.warning }, { text: ' pending', fill: p.warning });
-    if (hosts > 0) parts.push({ text: '  ' }, { text: String(hosts), face: 'bold' }, { text: ` host${hosts === 1 ? '' : 's'}` });
+    const parts: Run[][] = [
+      [{ text: String(services), face: 'bold' }, { text: ` service${services === 1 ? '' : 's'}` }],
+      [{ text: '  ' }, { text: String(running), face: 'bold' }, { text: ' running' }],
+    ];
+    if (pending > 0) parts.push([{ text: '  ' }, { text: String(pending), face: 'bold', fill: p.warning }, { text: ' pending', fill: p.warning }]);
+    if (hosts > 0) parts.push([{ text: '  ' }, { text: String(hosts), face: 'bold' }, { text: ` host${hosts === 1 ? '' : 's'}` }]);
     out.push(runs(14, 93, parts, 12, p.text, w - 28));
   }
   const total = OVERLAY_ORDER.reduce((sum, o) => sum + (d.tasksByOverlay[o] ?? 0), 0);
@@ -143,8 +146,8 @@ function paintService(node: NodeOf<'service'>, ctx: PaintContext): string {
     const desired = d.desired ?? 0;
     const running = d.running ?? 0;
     const short = d.desired !== undefined && d.running !== undefined && running < desired;
-    const parts: Run[] = [{ text: String(running), face: 'bold', fill: short ? p.danger : undefined }, { text: `/${desired} running`, fill: short ? p.danger : undefined }];
-    if ((d.pending ?? 0) > 0) parts.push({ text: '   ' }, { text: `${d.pending} pending`, fill: p.warning });
+    const parts: Run[][] = [[{ text: String(running), face: 'bold', fill: short ? p.danger : undefined }, { text: `/${desired} running`, fill: short ? p.danger : undefined }]];
+    if ((d.pending ?? 0) > 0) parts.push([{ text: '   ' }, { text: `${d.pending} pending`, fill: p.warning }]);
     out.push(runs(16, 64, parts, 12, p.text, w - 28));
     const pct = desired > 0 ? Math.min(1, running / desired) : running > 0 ? 1 : 0;
     const barWidth = w - 30;
@@ -181,8 +184,8 @@ function paintTask(node: NodeOf<'task'>, ctx: PaintContext): string {
 
   const status = d.lastStatus ?? (node.placeholder ? 'listed only' : 'status unknown');
   const transit = d.desiredStatus && d.desiredStatus !== d.lastStatus ? ` → ${d.desiredStatus}` : '';
-  const line: Run[] = [{ text: `${status}${transit}`, face: 'bold', fill: statusColour(node.statusClass, p) }];
-  if (d.healthStatus && d.healthStatus !== 'UNKNOWN') line.push({ text: '  ' }, { text: d.healthStatus, fill: d.healthStatus === 'HEALTHY' ? p.ok : p.danger });
+  const line: Run[][] = [[{ text: `${status}${transit}`, face: 'bold', fill: statusColour(node.statusClass, p) }]];
+  if (d.healthStatus && d.healthStatus !== 'UNKNOWN') line.push([{ text: '  ' }, { text: d.healthStatus, fill: d.healthStatus === 'HEALTHY' ? p.ok : p.danger }]);
   out.push(runs(14, 44, line, 12, p.text, w - 24));
 
   if (node.statusClass === 'stopped' && d.stoppedReason) {
@@ -212,9 +215,9 @@ function paintContainer(node: NodeOf<'container'>, ctx: PaintContext): string {
   const tagWidth = d.imageTag ? Math.min(88, textWidth(d.imageTag, 10, 'mono')) + 8 : 0;
   out.push(tag);
   out.push(text(22, 16.5, d.name, { size: 12, face: 'bold', fill: p.text, maxWidth: right - 22 - tagWidth }));
-  const meta: Run[] = [{ text: d.lastStatus ?? 'status unknown' }];
-  if (d.healthStatus && d.healthStatus !== 'UNKNOWN') meta.push({ text: ' · ' }, { text: d.healthStatus, fill: d.healthStatus === 'HEALTHY' ? p.ok : p.danger });
-  if (d.exitCode !== undefined) meta.push({ text: ' · ' }, { text: `exit ${d.exitCode}`, fill: d.exitCode === 0 ? p.ok : p.danger });
+  const meta: Run[][] = [[{ text: d.lastStatus ?? 'status unknown' }]];
+  if (d.healthStatus && d.healthStatus !== 'UNKNOWN') meta.push([{ text: ' · ' }, { text: d.healthStatus, fill: d.healthStatus === 'HEALTHY' ? p.ok : p.danger }]);
+  if (d.exitCode !== undefined) meta.push([{ text: ' · ' }, { text: `exit ${d.exitCode}`, fill: d.exitCode === 0 ? p.ok : p.danger }]);
   out.push(runs(22, 31, meta, 10, p.mutedText, w - 30));
   return out.join('');
 }

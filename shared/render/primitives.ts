@@ -59,16 +59,19 @@ export function runsWidth(runs: Run[], size: number): number {
   return runs.reduce((w, r) => w + textWidth(r.text, size, r.face ?? 'sans'), 0);
 }
 
-/** A line made of runs (tspans); runs past `maxWidth` are dropped whole so numbers are never cut in half. */
-export function runs(x: number, y: number, parts: Run[], size: number, fill: string, maxWidth: number): string {
+/** A line made of runs (tspans). An array is kept or dropped whole ("3" never shows without "hosts"); whatever passes `maxWidth` is dropped, so numbers are never cut. */
+export function runs(x: number, y: number, parts: (Run | Run[])[], size: number, fill: string, maxWidth: number): string {
   const kept: Run[] = [];
   let width = 0;
-  for (const r of parts) {
-    const w = textWidth(r.text, size, r.face ?? 'sans');
+  for (const part of parts) {
+    const unit = Array.isArray(part) ? part : [part];
+    const w = runsWidth(unit, size);
     if (width + w > maxWidth) break;
-    kept.push(r);
+    kept.push(...unit);
     width += w;
   }
+  // Separators left dangling at the end by a dropped unit go too.
+  while (kept.length > 0 && kept[kept.length - 1].text.trim() === '') kept.pop();
   if (kept.length === 0) return '';
   const spans = kept.map((r) => {
     const attrs = [r.face === 'bold' ? 'font-weight="700"' : '', r.face === 'mono' ? `font-family="${SVG_MONO}"` : '', r.fill ? `fill="${r.fill}"` : ''].filter(Boolean).join(' ');

@@ -56,3 +56,12 @@ export function reducedSizeWarning(size: RasterSize): string {
     `or export the default view (large services stacked) instead of expanding everything.`
   );
 }
+
+/**
+ * The SVG document with its root width/height set to the PNG's pixel size
+ * (the viewBox is kept), so a rasteriser draws the whole drawing scaled into
+ * exactly that many pixels: never cropped, never a different size.
+ */
+export function svgAtPixelSize(svg: string, size: Pick<RasterSize, 'width' | 'height'>): string {
+  return svg.replace(/(<svg\b[^>]*?)\swidth="[^"]*"\sheight="[^"]*"/, `$1 width="${size.width}" height="${size.height}"`);
+}
