@@ -137,17 +137,22 @@ test('broken files show the diagnostics panel and the diagram of what did load',
   expect(broken.counts.tasks).toBeGreaterThan(0);
 });
 
-test('clicking a diagnostic that names an object selects it', async ({ page }) => {
+test('clicking a diagnostic that names an object selects it, expanding what hid it', async ({ page }) => {
   await openSamples(page);
   const withObject = samples.diagnostics.find((d) => d.severity !== 'info' && d.objectId?.startsWith('task|'));
   expect(withObject).toBeDefined();
   // The samples carry warnings, so the panel opens by itself.
   await expect(page.getByTestId('diagnostics-panel')).toBeVisible();
+  // Collapse every cluster first: selecting from the panel has to expand what hides the task.
+  const clusterToggles = page.locator('[data-kind="cluster"] [data-testid="collapse-toggle"][aria-expanded="true"]');
+  while ((await clusterToggles.count()) > 0) await clusterToggles.first().click();
+  await expect(described(page, 'task')).toHaveCount(0);
   const row = page.locator('[data-testid="diagnostic"][data-severity="warning"] button').first();
   await row.click();
   await expect(page.getByTestId('details-panel')).toContainText('Task');
   await expect(page.locator(`[data-testid="node"][data-id="${withObject!.objectId}"]`)).toHaveAttribute('data-kind', 'task');
   await expect(page.locator('.react-flow__node.selected [data-testid="node"]')).toHaveAttribute('data-id', withObject!.objectId!);
+  await expect(page.locator('.react-flow__node.selected')).toBeInViewport();
 });
 
 test('the demo snapshot draws two clusters, every launch type, and is saved as docs/screenshot.png', async ({ page }) => {

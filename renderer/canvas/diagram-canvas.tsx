@@ -4,6 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Background, BackgroundVariant, Controls, getViewportForBounds, MiniMap, Panel, ReactFlow, useReactFlow, useStore, type Node, type NodeMouseHandler } from '@xyflow/react';
+import type { LaidOutGraph } from '../../shared/graph/types';
 import { BASE_COLOURS, overlayStyle, STOPPED_FILL } from '../../shared/theme/theme';
 import { NODE_TYPES } from '../nodes';
 import type { DiagramFlowNode } from '../nodes/node-types';
@@ -17,7 +18,9 @@ const MIN_ZOOM = 0.03;
 // Width of the legend panel plus its margin (styles.css .legend).
 const LEGEND_INSET = 256;
 
-function FitOnRequest({ width, height }: { width: number; height: number }) {
+function FitOnRequest({ layout }: { layout: LaidOutGraph | null }) {
+  const width = layout?.width ?? 0;
+  const height = layout?.height ?? 0;
   const { setViewport, getInternalNode, setCenter, getZoom } = useReactFlow();
   const paneWidth = useStore((s) => s.width);
   const paneHeight = useStore((s) => s.height);
@@ -37,12 +40,16 @@ function FitOnRequest({ width, height }: { width: number; height: number }) {
   }, [width, height, paneWidth, paneHeight, fitRequest, setViewport]);
   useEffect(() => {
     if (focusRequest === done.current.focus || !selectedId) return;
-    done.current.focus = focusRequest;
-    const node = getInternalNode(selectedId);
-    if (!node) return;
-    const { x, y } = node.internals.positionAbsolute;
-    void setCenter(x + (node.width ?? 0) / 2, y + (node.height ?? 0) / 2, { zoom: Math.max(getZoom(), 0.9), duration: 300 });
-  }, [focusRequest, selectedId, getInternalNode, setCenter, getZoom]);
+    // The node may only appear with the next layout (its parent was collapsed): retry when that lands.
+    const frame = requestAnimationFrame(() => {
+      const node = getInternalNode(selectedId);
+      if (!node) return;
+      done.current.focus = focusRequest;
+      const { x, y } = node.internals.positionAbsolute;
+      void setCenter(x + (node.width ?? 0) / 2, y + (node.height ?? 0) / 2, { zoom: Math.max(getZoom(), 0.9), duration: 300 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [focusRequest, selectedId, layout, getInternalNode, setCenter, getZoom]);
   return null;
 }
 
@@ -94,7 +101,7 @@ export function DiagramCanvas() {
         <Panel position="top-left">
           <Legend />
         </Panel>
-        <FitOnRequest width={layout?.width ?? 0} height={layout?.height ?? 0} />
+        <FitOnRequest layout={layout} />
       </ReactFlow>
     </div>
   );

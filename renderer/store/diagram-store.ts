@@ -3,6 +3,7 @@
  * selected, which panels are open. Components read slices of it.
  */
 import { create } from 'zustand';
+import { ancestorIds } from '../../shared/graph/build-graph';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import { DEFAULT_VIEW, initialView, type Direction, type ViewFilters, type ViewState } from '../../shared/graph/view';
 import type { Topology } from '../../shared/model/types';
@@ -84,11 +85,15 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
     }),
   setFilters: (filters) => set((s) => ({ view: { ...s.view, filters } })),
   select: (selectedId, options) =>
-    set((s) => ({
-      selectedId,
-      revealSecrets: s.selectedId === selectedId ? s.revealSecrets : false,
-      focusRequest: options?.focus ? s.focusRequest + 1 : s.focusRequest,
-    })),
+    set((s) => {
+      const next = { selectedId, revealSecrets: s.selectedId === selectedId ? s.revealSecrets : false };
+      if (!options?.focus || !selectedId || !s.topology) return next;
+      // Bring it on screen: expand whatever collapsed node holds it.
+      const hiding = new Set(ancestorIds(s.topology, selectedId));
+      const collapsed = s.view.collapsed.filter((id) => !hiding.has(id));
+      const view = collapsed.length === s.view.collapsed.length ? s.view : { ...s.view, collapsed };
+      return { ...next, view, focusRequest: s.focusRequest + 1 };
+    }),
   requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
   setLegendOpen: (legendOpen) => set({ legendOpen }),
   setDiagnosticsOpen: (diagnosticsOpen) => set({ diagnosticsOpen }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph, UNKNOWN_CLUSTER_ID } from './build-graph';
+import { ancestorIds, buildGraph, UNKNOWN_CLUSTER_ID } from './build-graph';
 import { DEFAULT_VIEW } from './view';
 import { emptyTopology, makeCluster, makeService, makeTask } from './testing/make-topology';
 import type { Topology } from '../model/types';
@@ -136,5 +136,18 @@ describe('buildGraph', () => {
     const twoContainers = g.nodes.find((n) => n.kind === 'task' && n.data.shortId === 'aaa1');
     const oneContainer = g.nodes.find((n) => n.kind === 'task' && n.data.shortId === 'aaa2');
     expect(twoContainers!.height).toBeGreaterThan(oneContainer!.height);
+  });
+
+  it('names the collapsed nodes that can hide an object, so selecting it can expand them', () => {
+    const t = sample();
+    const hidden = t.tasks[0].containers[1];
+    const collapsedAll = buildGraph(t, { ...DEFAULT_VIEW, collapsed: [t.clusters[0].id, t.services[0].id, t.tasks[0].id] });
+    expect(collapsedAll.nodes.some((n) => n.id === hidden.id)).toBe(false);
+    const ancestors = ancestorIds(t, hidden.id);
+    expect(ancestors).toContain(t.clusters[0].id);
+    const expanded = buildGraph(t, { ...DEFAULT_VIEW, collapsed: [t.clusters[0].id, t.services[0].id, t.tasks[0].id].filter((id) => !ancestors.includes(id)) });
+    expect(expanded.nodes.some((n) => n.id === hidden.id)).toBe(true);
+    // Standalone tasks sit in their family box.
+    expect(ancestorIds(t, t.tasks[3].id)[0]).toMatch(/^group:family:/);
   });
 });

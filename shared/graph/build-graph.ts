@@ -363,3 +363,27 @@ export function buildGraph(topology: Topology, view: ViewState): Graph {
 
   return { nodes, edges, legend };
 }
+
+/**
+ * Ids of the nodes that hold the node of `id` (its task, box, service,
+ * cluster), nearest first, so a selection from a panel can expand whatever
+ * collapsed node hides it.
+ */
+export function ancestorIds(topology: Topology, id: string): string[] {
+  const clusterIds = new Set(topology.clusters.map((c) => c.id));
+  const serviceIds = new Set(topology.services.map((s) => s.id));
+  const clusterKey = (clusterId: string | undefined) => (clusterId && clusterIds.has(clusterId) ? clusterId : UNKNOWN_CLUSTER_ID);
+  const ofTask = (t: Task): string[] => {
+    const key = clusterKey(t.clusterId);
+    if (t.serviceId && serviceIds.has(t.serviceId)) return [serviceTasksGroupId(t.serviceId), t.serviceId, key];
+    const family = familyOf(t);
+    return [family ? familyGroupId(key, family) : clusterTasksGroupId(key), key];
+  };
+  for (const t of topology.tasks) {
+    if (t.id === id) return ofTask(t);
+    if (t.containers.some((c) => c.id === id)) return [t.id, ...ofTask(t)];
+  }
+  const service = topology.services.find((s) => s.id === id);
+  if (service) return [clusterKey(service.clusterId)];
+  return [];
+}
