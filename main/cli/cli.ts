@@ -2,20 +2,24 @@
 import { pathToFileURL } from 'node:url';
 import { runInspect, INSPECT_USAGE } from './inspect';
 import { runExport, EXPORT_USAGE } from './export';
+import { runFetch, FETCH_USAGE } from './fetch';
 import { EXIT, UsageError, type CliIo } from './io';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   inspect: runInspect,
   export: runExport,
+  fetch: (args, io) => runFetch(args, io),
 };
 
 /** Usage text of the command-line tool. */
 export const USAGE = `Usage:
   ${INSPECT_USAGE}
   ${EXPORT_USAGE}
+  ${FETCH_USAGE}
 
   PATH is a describe-*/list-* JSON file, a folder (its *.json files), or an ecs-visualizer bundle.
   Exit status: 0 loaded without errors, 1 an input had an error (what loaded is still reported), 2 usage error.
+  fetch: 1 also when an AWS call failed (the snapshot is still written, with the failure in it), 130 when cancelled (nothing written).
 `;
 
 /** Runs the command line `args` (without node and script) and returns the exit status. */
@@ -43,7 +47,7 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
 
 const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isEntry) {
-  const io: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), isTty: Boolean(process.stdout.isTTY) };
+  const io: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), isTty: Boolean(process.stdout.isTTY), stderrIsTty: Boolean(process.stderr.isTTY) };
   runCli(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;
