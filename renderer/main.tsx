@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/base.css';
 import './styles.css';
 import { App } from './app';
+import { ErrorBoundary } from './error-boundary';
 import { pickDesktopApi } from './desktop/pick-api';
 
 const api = pickDesktopApi();
@@ -11,7 +12,9 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <App api={api} />
+    <ErrorBoundary api={api}>
+      <App api={api} />
+    </ErrorBoundary>
   </StrictMode>,
 );
 window.addEventListener('error', (e) => void api.reportError?.({ message: e.message, stack: e.error instanceof Error ? e.error.stack : undefined }));
