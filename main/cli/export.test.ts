@@ -123,6 +123,19 @@ describe('ecs-visualizer export (in process)', () => {
     for (const s of secrets) expect(svg).not.toContain(s);
   });
 
+  it('draws the app’s default view for a large load (services collapsed) unless --expand-all', async () => {
+    const input = join(dir, 'large.json');
+    writeFileSync(input, JSON.stringify(generateAccount({ seed: 3, clusters: 1, services: 400, tasksPerService: [4, 4], containersPerTask: [1, 1], standalonePerCluster: 0 })));
+    const nodes = (stdout: string): number => Number(/, (\d+) nodes\)/.exec(stdout)?.[1]);
+    const byDefault = await cliInProcess('export', input, '-o', join(dir, 'large-default.svg'));
+    const expanded = await cliInProcess('export', input, '-o', join(dir, 'large-expanded.svg'), '--expand-all');
+    expect([byDefault.code, expanded.code]).toEqual([0, 0]);
+    // 1 cluster + 400 services when collapsed; every task box, task and container on top when expanded.
+    expect(nodes(byDefault.stdout)).toBe(401);
+    expect(nodes(expanded.stdout)).toBe(401 + 400 + 1600 + 1600);
+    expect(readFileSync(join(dir, 'large-default.svg'), 'utf8')).toContain('+9 hidden');
+  });
+
   it('warns and scales down when the PNG would pass 16,384 px, suggesting SVG', async () => {
     const clusters = Array.from({ length: 130 }, (_, i) => ({ clusterArn: `arn:aws:ecs:eu-west-1:111122223333:cluster/c${i}`, clusterName: `c${i}`, status: 'ACTIVE' }));
     const input = join(dir, 'tall.json');
@@ -131,6 +144,8 @@ describe('ecs-visualizer export (in process)', () => {
     const r = await cliInProcess('export', input, '-o', out, '--scale', '2');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/warning: the image would be \d+×\d+ px at 2×.*scaled down.*export SVG/);
+    // This already is the default view: the advice is SVG, not "use the default view".
+    expect(r.stderr).not.toMatch(/default view/);
     const png = PNG.sync.read(readFileSync(out));
     expect(png.height).toBeLessThanOrEqual(MAX_PNG_SIDE);
     expect(png.height).toBeGreaterThan(MAX_PNG_SIDE - 2);

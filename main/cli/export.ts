@@ -7,7 +7,7 @@
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_VIEW, type ViewState } from '../../shared/graph/view';
+import { DEFAULT_VIEW, initialView, type ViewState } from '../../shared/graph/view';
 import { formatDiagnostic } from '../../shared/ingest/format';
 import { ingest } from '../../shared/ingest/index';
 import type { Topology } from '../../shared/model/types';
@@ -96,12 +96,12 @@ export function parseExportArgs(args: string[]): ExportArgs {
 }
 
 /**
- * The view an export draws: the app's default view for a fresh load, or that
- * view with nothing collapsed for `--expand-all`. When the default view
- * collapses or stacks large services, this is the one place that follows it.
+ * The view an export draws: the app's view for a fresh load of the same
+ * input (`initialView`: large loads start with services collapsed), or that
+ * view with nothing collapsed for `--expand-all`.
  */
-export function exportView(_topology: Topology, expandAll: boolean, direction: ViewState['direction']): ViewState {
-  const view: ViewState = { ...DEFAULT_VIEW, direction };
+export function exportView(topology: Topology, expandAll: boolean, direction: ViewState['direction']): ViewState {
+  const view: ViewState = { ...initialView(topology), direction };
   return expandAll ? { ...view, collapsed: [] } : view;
 }
 
@@ -140,7 +140,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
       await writeAtomically(a.output, rendered.svg);
       summary = `${rendered.width}×${rendered.height} px`;
     } else {
-      const png = await svgToPng(rendered.svg, rendered.width, rendered.height, a.scale);
+      const png = await svgToPng(rendered.svg, rendered.width, rendered.height, a.scale, { expanded: a.expandAll });
       if (png.warning) io.stderr(`ecs-visualizer export: warning: ${png.warning}\n`);
       await writeAtomically(a.output, png.png);
       summary = `${png.width}×${png.height} px at ${Number(png.size.scale.toFixed(3))}×`;

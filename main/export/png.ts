@@ -18,11 +18,12 @@ export interface PngResult {
 }
 
 /**
- * Rasterises an SVG document of `width` × `height` SVG px at `scale`. The
+ * Rasterises an SVG document of `width` × `height` SVG px at `scale`
+ * (`expanded`: the view shows more than the default one, for the warning). The
  * root element's size is rewritten to the exact pixel size so resvg scales
  * the whole drawing into it (its viewBox is kept): nothing is cropped.
  */
-export async function svgToPng(svg: string, width: number, height: number, scale: number): Promise<PngResult> {
+export async function svgToPng(svg: string, width: number, height: number, scale: number, options: { expanded?: boolean } = {}): Promise<PngResult> {
   const size = rasterSize(width, height, scale);
   const image = await renderAsync(svgAtPixelSize(svg, size), {
     fitTo: { mode: 'original' },
@@ -36,5 +37,5 @@ export async function svgToPng(svg: string, width: number, height: number, scale
     logLevel: 'off',
   });
   const png = image.asPng();
-  return { png, width: image.width, height: image.height, size, ...(size.reduced ? { warning: reducedSizeWarning(size) } : {}) };
+  return { png, width: image.width, height: image.height, size, ...(size.reduced ? { warning: reducedSizeWarning(size, options.expanded ?? true) } : {}) };
 }

@@ -49,9 +49,10 @@ function hasInk(canvas: HTMLCanvasElement): boolean {
 
 /**
  * Rasterises an SVG document of `width` × `height` SVG px at `scale`
- * (the export dialog's 1–4×), within the PNG caps.
+ * (the export dialog's 1–4×), within the PNG caps. `expanded`: the user
+ * expanded more than the default view shows (shapes the warning's advice).
  */
-export async function rasteriseSvg(svg: string, width: number, height: number, scale: number): Promise<RasterisedPng> {
+export async function rasteriseSvg(svg: string, width: number, height: number, scale: number, options: { expanded?: boolean } = {}): Promise<RasterisedPng> {
   const size = rasterSize(width, height, scale);
   // A data: URL rather than blob: keeps the SVG same-origin-clean under any CSP that allows img data: (ours does), so the canvas is never tainted.
   const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgAtPixelSize(svg, size))}`;
@@ -65,5 +66,5 @@ export async function rasteriseSvg(svg: string, width: number, height: number, s
   if (!hasInk(canvas)) throw new RasteriseError('the browser produced a blank image; export SVG instead');
   const blob = await toBlob(canvas);
   const bytes = new Uint8Array(await blob.arrayBuffer());
-  return { blob, bytes, width: size.width, height: size.height, size, ...(size.reduced ? { warning: reducedSizeWarning(size) } : {}) };
+  return { blob, bytes, width: size.width, height: size.height, size, ...(size.reduced ? { warning: reducedSizeWarning(size, options.expanded ?? true) } : {}) };
 }

@@ -35,4 +35,10 @@ describe('PNG size caps', () => {
     expect(text).toMatch(/export SVG/);
     expect(text).toMatch(/default view/);
   });
+
+  it('does not suggest the default view to someone already exporting it', () => {
+    const text = reducedSizeWarning(rasterSize(20_000, 20_000, 2), false);
+    expect(text).toMatch(/export SVG/);
+    expect(text).not.toMatch(/default view/);
+  });
 });

@@ -46,14 +46,18 @@ export function rasterSize(width: number, height: number, scale: number): Raster
   return { ...out, scale: out.width / w, reduced: true, requested };
 }
 
-/** The warning shown when a PNG was scaled down: what happened and what to do instead. */
-export function reducedSizeWarning(size: RasterSize): string {
+/**
+ * The warning shown when a PNG was scaled down: what happened and what to do
+ * instead. `expanded` says the view had things expanded beyond the default,
+ * so going back to the default (stacked) view is worth suggesting.
+ */
+export function reducedSizeWarning(size: RasterSize, expanded = true): string {
   const r = size.requested;
   return (
     `the image would be ${r.width}×${r.height} px at ${r.scale}×, over the PNG limit ` +
     `(${MAX_PNG_SIDE} px a side, ${Math.round(MAX_PNG_AREA / 1e6)} million pixels); it was scaled down to ` +
-    `${size.width}×${size.height} px (${Number(size.scale.toFixed(3))}×). For full detail export SVG, ` +
-    `or export the default view (large services stacked) instead of expanding everything.`
+    `${size.width}×${size.height} px (${Number(size.scale.toFixed(3))}×). For full detail export SVG` +
+    (expanded ? `, or export the default view (large services stacked) instead of expanding everything.` : `, or export fewer clusters at a time.`)
   );
 }
 
