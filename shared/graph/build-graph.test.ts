@@ -65,8 +65,8 @@ describe('buildGraph', () => {
 
   it('tells Fargate Spot apart from Fargate and marks unhealthy and stopped tasks', () => {
     const g = buildGraph(sample(), DEFAULT_VIEW);
-    const task = (id: string) => g.nodes.find((n) => n.kind === 'task' && n.data.shortId === id);
-    expect(task('bbb1')?.kind === 'task' && task('bbb1')?.data.overlay).toBe('FARGATE_SPOT');
+    const task = (id: string) => g.nodes.find((n): n is Extract<GraphNode, { kind: 'task' }> => n.kind === 'task' && n.data.shortId === id);
+    expect(task('bbb1')?.data.overlay).toBe('FARGATE_SPOT');
     expect(task('aaa2')?.statusClass).toBe('unhealthy');
     expect(task('ccc1')?.statusClass).toBe('stopped');
     expect(g.legend.tasksByOverlay).toEqual({ EC2: 2, FARGATE_SPOT: 1, FARGATE: 3 });

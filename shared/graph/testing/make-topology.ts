@@ -65,7 +65,7 @@ export function makeContainer(taskId: string, name: string, extra: Partial<Conta
 /** A described task with `containers` container names; `service` links it, else `family` makes it standalone. */
 export function makeTask(
   shortId: string,
-  opts: { cluster?: Cluster; service?: Service; family?: string; containers?: string[] } & Partial<Task> = {},
+  opts: { cluster?: Cluster; service?: Service; family?: string; containers?: string[] } & Omit<Partial<Task>, 'containers'> = {},
 ): Task {
   const { cluster, service, family, containers = ['app'], ...extra } = opts;
   const id = `task|${SCOPE}|${shortId}`;
