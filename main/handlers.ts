@@ -11,6 +11,7 @@ import type { IpcRegistry } from './ipc';
 import { pickPaths, type DocumentSession } from './open-files';
 import type { RendererPush } from './renderer-push';
 import { saveExport } from './save-file';
+import type { AwsIpcHost } from './aws/setup-aws-ipc';
 
 /** What the handlers reach. */
 export interface HandlerDeps {
@@ -18,6 +19,14 @@ export interface HandlerDeps {
   push: RendererPush;
   getWindow: () => BrowserWindow | null;
   crash: CrashDeps;
+  /** Registers the "Connect to AWS" channels (main/aws/setup-aws-ipc.ts) on the host it is given. */
+  setupAws: (host: AwsIpcHost) => void;
+}
+
+/** The file name a saved live snapshot is offered under: the fetch's own time, so two saves do not collide. */
+export function snapshotFileName(fetchedAt: string | undefined): string {
+  const stamp = (fetchedAt ?? '').replace(/[:.]/g, '-').replace(/[^0-9A-Za-z-]/g, '').slice(0, 19);
+  return `ecs-snapshot${stamp ? `-${stamp}` : ''}.json`;
 }
 
 /** Registers the handlers of all invoke channels. */
@@ -34,4 +43,10 @@ export function registerHandlers(ipc: IpcRegistry, deps: HandlerDeps): void {
   });
   ipc.handle('app:report-error', (report) => reportRendererError(report, deps.crash));
   ipc.handle('app:renderer-ready', () => deps.push.markReady());
+  deps.setupAws({
+    // Same registry as every other channel: the AWS handlers get the sender check and schema validation too.
+    handle: (channel, handler) => ipc.handle(channel, (arg) => handler(arg)),
+    push: (channel, ...args) => deps.push.aws(channel, ...args),
+    saveSnapshot: (bundle) => saveExport(deps.getWindow(), { suggestedName: snapshotFileName(bundle.fetchedAt), data: JSON.stringify(bundle, null, 2) }),
+  });
 }

@@ -20,6 +20,11 @@ const VALID: Record<InvokeChannel, unknown> = {
   'shell:open-external': 'https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services',
   'app:report-error': { message: 'render failed', stack: 'Error: render failed\n    at Canvas' },
   'app:renderer-ready': undefined,
+  'aws:list-profiles': undefined,
+  'aws:fetch': { regions: ['eu-west-1'], clusters: [], includeStopped: false },
+  'aws:cancel': undefined,
+  'aws:mfa-answer': { requestId: 'r', code: '123456' },
+  'aws:save-snapshot': undefined,
 };
 
 /** Malformed arguments per channel: wrong types, extra keys, paths where a name belongs, URLs that are not the AWS console. */
@@ -31,12 +36,18 @@ const MALFORMED: Record<InvokeChannel, unknown[]> = {
   'shell:open-external': [42, 'http://console.aws.amazon.com/', 'https://evil.example/', 'https://console.aws.amazon.com.evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@console.aws.amazon.com/'],
   'app:report-error': ['boom', { message: 5 }, { message: 'x', stack: 1 }, { message: 'x', extra: 1 }],
   'app:renderer-ready': ['ready', 1, {}],
+  'aws:list-profiles': ['default', 1],
+  'aws:fetch': [{ regions: ['not a region'], clusters: [], includeStopped: false }, { regions: ['eu-west-1'], clusters: [], includeStopped: false, secretAccessKey: 'x' }, { regions: 'eu-west-1', clusters: [], includeStopped: false }],
+  'aws:cancel': ['now', {}],
+  'aws:mfa-answer': [{ requestId: 'r', code: '12ab' }, { requestId: '', code: '123456' }, ['x']],
+  'aws:save-snapshot': ['x', {}],
 };
 
 let window: BrowserWindow;
 let deps: {
   documents: { load: ReturnType<typeof vi.fn>; open: ReturnType<typeof vi.fn>; loadDemo: ReturnType<typeof vi.fn> };
-  push: { markReady: ReturnType<typeof vi.fn> };
+  push: { markReady: ReturnType<typeof vi.fn>; aws: ReturnType<typeof vi.fn> };
+  aws: ReturnType<typeof vi.fn<(channel: string, arg?: unknown) => Promise<null>>>;
 };
 
 beforeEach(() => {
@@ -44,12 +55,21 @@ beforeEach(() => {
   window = new BrowserWindow({});
   deps = {
     documents: { load: vi.fn(async () => emptyTopology), open: vi.fn(async () => emptyTopology), loadDemo: vi.fn(async () => emptyTopology) },
-    push: { markReady: vi.fn() },
+    push: { markReady: vi.fn(), aws: vi.fn() },
+    aws: vi.fn(async (_channel: string, _arg?: unknown) => null),
   };
   dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/data/tasks.json'] });
   dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
   const getWindow = (): ElectronWindow => window as unknown as ElectronWindow;
-  const handlerDeps = { ...deps, getWindow, crash: { log, getWindow, logFile: '/logs/main.log' } } as unknown as HandlerDeps;
+  // The AWS session itself is tested in main/aws; here each aws:* channel's handler is a spy, so the test sees what the IPC layer lets through.
+  const setupAws: HandlerDeps['setupAws'] = (host) => {
+    host.handle('aws:list-profiles', async () => (await deps.aws('aws:list-profiles'), []));
+    host.handle('aws:fetch', async (arg) => (await deps.aws('aws:fetch', arg), { outcome: 'cancelled' }));
+    host.handle('aws:cancel', async () => void (await deps.aws('aws:cancel')));
+    host.handle('aws:mfa-answer', async (arg) => void (await deps.aws('aws:mfa-answer', arg)));
+    host.handle('aws:save-snapshot', () => deps.aws('aws:save-snapshot'));
+  };
+  const handlerDeps = { ...deps, setupAws, getWindow, crash: { log, getWindow, logFile: '/logs/main.log' } } as unknown as HandlerDeps;
   registerHandlers(createIpc(createSenderCheck(getWindow) as never, log), handlerDeps);
 });
 
@@ -60,6 +80,7 @@ function sideEffects(): number {
     deps.documents.open.mock.calls.length +
     deps.documents.loadDemo.mock.calls.length +
     deps.push.markReady.mock.calls.length +
+    deps.aws.mock.calls.length +
     dialog.showOpenDialog.mock.calls.length +
     dialog.showSaveDialog.mock.calls.length +
     dialog.showMessageBox.mock.calls.length +

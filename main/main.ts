@@ -9,6 +9,7 @@ import { ingest } from '../shared/ingest/index';
 import { readSources } from './files/read-sources';
 import { watchWindowHealth, setupMainCrashHandling, type CrashDeps } from './crash';
 import { registerHandlers } from './handlers';
+import { setupAwsIpc } from './aws/setup-aws-ipc';
 import { createIpc, createSenderCheck } from './ipc';
 import { logFilePath, setupLogging, type Logger } from './logger';
 import { setupMenu } from './menu';
@@ -86,7 +87,7 @@ async function onReady(): Promise<void> {
     if (paths) await documents.openAndPush(paths);
   };
 
-  registerHandlers(createIpc(createSenderCheck(getWindow), log), { documents, push, getWindow, crash });
+  registerHandlers(createIpc(createSenderCheck(getWindow), log), { documents, push, getWindow, crash, setupAws: (host) => void setupAwsIpc(host) });
 
   const rebuildMenu = setupMenu(
     () => ({ recent: recent.list(), theme: theme.source(), platform: process.platform, devTools: !app.isPackaged }),

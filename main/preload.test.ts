@@ -25,7 +25,10 @@ describe('the preload', () => {
   it('exposes one object, window.desktopApi, of named functions only', async () => {
     const api = await loadPreload();
     expect([...contextBridge.exposed.keys()]).toEqual(['desktopApi']);
-    expect(Object.keys(api).sort()).toEqual(['loadDemo', 'loadFiles', 'onMenuCommand', 'onTopology', 'openDialog', 'openExternal', 'platform', 'reportError', 'saveFile']);
+    expect(Object.keys(api).sort()).toEqual([
+      'answerAwsMfa', 'cancelAwsFetch', 'fetchAws', 'listAwsProfiles', 'loadDemo', 'loadFiles', 'onAwsMfaRequest', 'onAwsProgress',
+      'onMenuCommand', 'onTopology', 'openDialog', 'openExternal', 'platform', 'reportError', 'saveAwsSnapshot', 'saveFile',
+    ]);
     for (const [key, value] of Object.entries(api)) {
       if (key === 'platform') expect(value).toBe('electron');
       else expect(typeof value, key).toBe('function');
@@ -70,6 +73,33 @@ describe('the preload', () => {
     api.onMenuCommand(listener);
     ipcRenderer.emit('menu:command', { sender: ipcRenderer }, 'export-png');
     expect(listener).toHaveBeenCalledExactlyOnceWith('export-png');
+  });
+
+  it('forwards live-fetch progress and MFA prompts to the page, without the IPC event, and unsubscribes', async () => {
+    const api = (await loadPreload()) as unknown as Required<DesktopApi>;
+    const progress = vi.fn();
+    const mfa = vi.fn();
+    const stopProgress = api.onAwsProgress(progress);
+    api.onAwsMfaRequest(mfa);
+    const report = { calls: 3, retries: 0, warnings: 0, elapsedMs: 10 };
+    ipcRenderer.emit('aws:progress', { sender: ipcRenderer }, report);
+    ipcRenderer.emit('aws:mfa-request', { sender: ipcRenderer }, { requestId: 'r1', profile: 'prod', serial: 'arn:aws:iam::1:mfa/me' });
+    expect(progress).toHaveBeenCalledExactlyOnceWith(report);
+    expect(mfa).toHaveBeenCalledExactlyOnceWith({ requestId: 'r1', profile: 'prod', serial: 'arn:aws:iam::1:mfa/me' });
+    stopProgress();
+    ipcRenderer.emit('aws:progress', { sender: ipcRenderer }, report);
+    expect(progress).toHaveBeenCalledTimes(1);
+  });
+
+  it('maps each live-fetch call to its aws:* channel', async () => {
+    const api = (await loadPreload()) as unknown as Required<DesktopApi>;
+    await api.listAwsProfiles();
+    await api.fetchAws({ regions: ['eu-west-1'], clusters: [], includeStopped: false });
+    await api.cancelAwsFetch();
+    await api.answerAwsMfa({ requestId: 'r1', code: '123456' });
+    await api.saveAwsSnapshot();
+    expect(ipcRenderer.invoke.mock.calls.map(([channel]) => channel)).toEqual(['aws:list-profiles', 'aws:fetch', 'aws:cancel', 'aws:mfa-answer', 'aws:save-snapshot']);
+    expect(ipcRenderer.invoke.mock.calls[1][1]).toEqual({ regions: ['eu-west-1'], clusters: [], includeStopped: false });
   });
 
   it('maps each call to its channel', async () => {

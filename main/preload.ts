@@ -5,6 +5,7 @@
  * sandboxed preload cannot load ES modules.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import type { AwsFetchRequest, FetchProgress, MfaCodeAnswer, MfaCodeRequest } from '../shared/ipc/aws-fetch';
 import type { InlineSource, InvokeArg, InvokeChannel, InvokeResult, MenuCommand, TopologyPushReason } from '../shared/ipc/channels';
 import { DESKTOP_API_GLOBAL, type DesktopApi } from '../shared/ipc/desktop-api';
 import { MAX_FILE_BYTES } from '../shared/ingest/limits';
@@ -67,6 +68,25 @@ const desktopApi = {
   },
   reportError: (error: { message: string; stack?: string }) =>
     invoke('app:report-error', { message: String(error.message), ...(error.stack === undefined ? {} : { stack: String(error.stack) }) }),
+  listAwsProfiles: () => invoke('aws:list-profiles', undefined),
+  fetchAws: (request: AwsFetchRequest) => invoke('aws:fetch', request),
+  cancelAwsFetch: () => invoke('aws:cancel', undefined),
+  saveAwsSnapshot: () => invoke('aws:save-snapshot', undefined),
+  onAwsProgress(listener: (progress: FetchProgress) => void) {
+    const wrapped = (_event: IpcRendererEvent, progress: FetchProgress): void => listener(progress);
+    ipcRenderer.on('aws:progress', wrapped);
+    return () => {
+      ipcRenderer.removeListener('aws:progress', wrapped);
+    };
+  },
+  onAwsMfaRequest(listener: (request: MfaCodeRequest) => void) {
+    const wrapped = (_event: IpcRendererEvent, request: MfaCodeRequest): void => listener(request);
+    ipcRenderer.on('aws:mfa-request', wrapped);
+    return () => {
+      ipcRenderer.removeListener('aws:mfa-request', wrapped);
+    };
+  },
+  answerAwsMfa: (answer: MfaCodeAnswer) => invoke('aws:mfa-answer', answer),
 } as const satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, desktopApi);

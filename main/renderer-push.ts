@@ -6,6 +6,7 @@
  * comes back instead of an empty window.
  */
 import type { BrowserWindow } from 'electron';
+import type { AwsPushChannels } from '../shared/ipc/aws-fetch';
 import type { MenuCommand, PushChannels, TopologyPushReason } from '../shared/ipc/channels';
 import type { Topology } from '../shared/model/types';
 
@@ -33,6 +34,12 @@ export class RendererPush {
   /** Forwards a menu command; dropped when no page listens, as a click on a blank window would be. */
   command(command: MenuCommand): void {
     this.send('menu:command', command);
+  }
+
+  /** Forwards live-fetch progress or an MFA prompt; dropped when no page listens (the fetch goes on regardless). */
+  aws<C extends keyof AwsPushChannels>(channel: C, ...args: AwsPushChannels[C]): void {
+    // AwsPushChannels is part of PushChannels; TypeScript cannot see that through the generic index.
+    this.send(channel, ...(args as unknown as PushChannels[C]));
   }
 
   /** The page is listening: deliver what it missed (a fresh page has lost everything, so the current topology is re-sent as an open). */

@@ -6,6 +6,7 @@
  * live here without zod so the preload bundle stays small.
  */
 import type { Topology } from '../model/types';
+import type { AwsInvokeChannels, AwsPushChannels } from './aws-fetch';
 
 /** A file the renderer holds that has no path on disk (created in the page, or from a host that hides paths): sent as text. */
 export interface InlineSource {
@@ -47,7 +48,7 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export type ThemeSource = 'system' | 'light' | 'dark';
 
 /** Renderer → main request/response channels (ipcRenderer.invoke / ipcMain.handle): argument and result of each. */
-export interface InvokeChannels {
+export interface InvokeChannels extends AwsInvokeChannels {
   'files:load': { arg: LoadFilesRequest; result: Topology };
   'files:open-dialog': { arg: undefined; result: Topology | null };
   'files:load-demo': { arg: undefined; result: Topology };
@@ -68,7 +69,7 @@ export type InvokeArg<C extends InvokeChannel> = InvokeChannels[C]['arg'];
 export type InvokeResult<C extends InvokeChannel> = InvokeChannels[C]['result'];
 
 /** Main → renderer push channels (webContents.send / ipcRenderer.on): the arguments of each. */
-export interface PushChannels {
+export interface PushChannels extends AwsPushChannels {
   'topology:push': [topology: Topology, reason: TopologyPushReason];
   'menu:command': [command: MenuCommand];
 }
@@ -87,6 +88,13 @@ export const IpcChannel = {
   rendererReady: 'app:renderer-ready',
   topologyPush: 'topology:push',
   menuCommand: 'menu:command',
+  awsListProfiles: 'aws:list-profiles',
+  awsFetch: 'aws:fetch',
+  awsCancel: 'aws:cancel',
+  awsMfaAnswer: 'aws:mfa-answer',
+  awsSaveSnapshot: 'aws:save-snapshot',
+  awsProgress: 'aws:progress',
+  awsMfaRequest: 'aws:mfa-request',
 } as const satisfies Record<string, InvokeChannel | PushChannel>;
 
 /** True for the only URLs the app opens outside itself: the AWS console over https (`*.console.aws.amazon.com`). */

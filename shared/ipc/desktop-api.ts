@@ -1,5 +1,6 @@
 import type { Topology } from '../model/types';
 import type { MenuCommand } from './channels';
+import type { AwsFetchOutcome, AwsFetchRequest, AwsProfileSummary, FetchProgress, MfaCodeAnswer, MfaCodeRequest } from './aws-fetch';
 
 export type { MenuCommand } from './channels';
 
@@ -41,4 +42,18 @@ export interface DesktopApi {
   onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
   /** Tell the host about an error the page could not recover from (electron: logged to the log file and shown in a dialog). Optional. */
   reportError?(error: { message: string; stack?: string }): Promise<void>;
+  /** "Connect to AWS" (desktop only: credentials never leave main). The user's AWS profiles, names and kinds only. */
+  listAwsProfiles?(): Promise<AwsProfileSummary[]>;
+  /** Fetches the account's ECS state in main; resolves when it ends (progress arrives through `onAwsProgress`). */
+  fetchAws?(request: AwsFetchRequest): Promise<AwsFetchOutcome>;
+  /** Cancels the running fetch at once (in-flight requests are aborted). */
+  cancelAwsFetch?(): Promise<void>;
+  /** Saves the last complete fetch as an `ecs-visualizer/v1` snapshot (main shows the save dialog). */
+  saveAwsSnapshot?(): Promise<string | null>;
+  /** Progress of a running fetch, per phase. Returns an unsubscribe. */
+  onAwsProgress?(listener: (progress: FetchProgress) => void): () => void;
+  /** An assume-role profile needs the current MFA code. Returns an unsubscribe. */
+  onAwsMfaRequest?(listener: (request: MfaCodeRequest) => void): () => void;
+  /** The code the user typed for an MFA request, or null when they cancelled. */
+  answerAwsMfa?(answer: MfaCodeAnswer): Promise<void>;
 }

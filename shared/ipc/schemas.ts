@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../ingest/limits';
+import { awsInvokeArgSchemas } from './aws-schemas';
 import { isAllowedExternalUrl, type InvokeArg, type InvokeChannel } from './channels';
 
 /** Most paths one load may name: more than any real selection, few enough to keep a hostile call cheap. */
@@ -48,4 +49,5 @@ export const invokeArgSchemas = {
   'shell:open-external': z.string().max(8192).refine(isAllowedExternalUrl, 'only https://*.console.aws.amazon.com URLs are opened'),
   'app:report-error': z.strictObject({ message: z.string().max(100_000), stack: z.string().max(1_000_000).optional() }),
   'app:renderer-ready': z.undefined(),
+  ...awsInvokeArgSchemas,
 } satisfies { [C in InvokeChannel]: z.ZodType<InvokeArg<C>> };
