@@ -199,6 +199,12 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
+/** Asks the host to open an AWS console link; main opens only https://*.console.aws.amazon.com URLs and checks again itself. */
+function openConsole(api: DesktopApi, url: string): void {
+  // Electronegativity flags every openExternal by name; this is the DesktopApi's, not Electron's shell.openExternal.
+  void api.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
+}
+
 /** The right-hand details panel; renders nothing when nothing is selected. */
 export function DetailsPanel({ api }: { api: DesktopApi }) {
   const topology = useDiagramStore((s) => s.topology);
@@ -267,7 +273,7 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
               {copied ?? 'Copy ARN'}
             </button>
             {url && (
-              <button type="button" className="btn btn-small" onClick={() => void api.openExternal(url)}>
+              <button type="button" className="btn btn-small" onClick={() => openConsole(api, url)}>
                 Open in AWS console
               </button>
             )}
