@@ -6,7 +6,7 @@
  * `byId` directly; removed objects are not in the new diagram, so each names
  * the parent that is (`parentId`) to carry a "gone" badge.
  */
-import type { EntityKind, Topology } from '../model/types';
+import { ENTITY_KIND_LABELS, type EntityKind, type Topology } from '../model/types';
 
 /** Whether an object is new, gone, or there in both with a watched field changed. */
 export type ChangeType = 'added' | 'removed' | 'changed';
@@ -86,30 +86,20 @@ const FIELD_LABELS: Record<string, string> = {
   agentConnected: 'agent connected',
 };
 
-const KIND_LABELS: Record<EntityKind, string> = {
-  cluster: 'cluster',
-  service: 'service',
-  task: 'task',
-  container: 'container',
-  taskDefinition: 'task definition',
-  containerInstance: 'container instance',
-  capacityProvider: 'capacity provider',
-  targetGroup: 'target group',
-};
 
 const show = (v: Scalar) => (v === undefined ? '—' : String(v).split('/').pop() ?? String(v));
 
 function summaryOf(kind: EntityKind, change: ChangeType, fields: FieldChange[], status: string | undefined): string {
   if (kind === 'task' || kind === 'container') {
-    const label = KIND_LABELS[kind];
+    const label = ENTITY_KIND_LABELS[kind];
     if (change === 'added') return status === 'STOPPED' ? `${label} stopped` : `${label} started`;
     if (change === 'removed') return `${label} gone (stopped)`;
     const last = fields.find((f) => f.field === 'lastStatus');
     if (last?.after === 'STOPPED') return `${label} stopped`;
     if (last?.after === 'RUNNING') return `${label} started`;
   }
-  if (change === 'added') return `${KIND_LABELS[kind]} added`;
-  if (change === 'removed') return `${KIND_LABELS[kind]} removed`;
+  if (change === 'added') return `${ENTITY_KIND_LABELS[kind]} added`;
+  if (change === 'removed') return `${ENTITY_KIND_LABELS[kind]} removed`;
   // The desired count first: it is the change an operator made on purpose.
   const ordered = [...fields].sort((a, b) => Number(b.field === 'desiredCount') - Number(a.field === 'desiredCount'));
   return ordered.map((f) => `${FIELD_LABELS[f.field] ?? f.field} ${show(f.before)} → ${show(f.after)}`).join(', ');

@@ -1,3 +1,4 @@
+import { ENTITY_KIND_LABELS } from '../model/types';
 import type {
   CapacityProvider,
   Cluster,
@@ -69,17 +70,6 @@ export interface Collected {
 /** Info diagnostics for placeholders are capped per kind: a list-tasks of 10,000 ARNs is one fact, not 10,000. */
 const PLACEHOLDER_INFO_LIMIT = 20;
 
-const KIND_WORDS: Record<EntityKind, string> = {
-  cluster: 'cluster',
-  service: 'service',
-  task: 'task',
-  container: 'container',
-  taskDefinition: 'task definition',
-  containerInstance: 'container instance',
-  capacityProvider: 'capacity provider',
-  targetGroup: 'target group',
-};
-
 /** Holds the entities by id and makes placeholders for what is only referenced. */
 class Linker {
   readonly clusters = new Map<string, Cluster>();
@@ -100,7 +90,7 @@ class Linker {
     entry.count += 1;
     if (entry.notes.length < PLACEHOLDER_INFO_LIMIT) {
       const where = id.split('|').slice(1, 3).join(' ');
-      entry.notes.push({ severity: 'info', code: 'placeholder', message: `${KIND_WORDS[kind]} ${label} (${where}) is referenced but not described; drawn as a placeholder`, file, objectId: id });
+      entry.notes.push({ severity: 'info', code: 'placeholder', message: `${ENTITY_KIND_LABELS[kind]} ${label} (${where}) is referenced but not described; drawn as a placeholder`, file, objectId: id });
     }
   }
 
@@ -317,7 +307,7 @@ export function buildTopology(input: Collected): Topology {
   for (const [kind, entry] of L.placeholderNotes) {
     diagnostics.push(...entry.notes);
     if (entry.count > entry.notes.length) {
-      diagnostics.push({ severity: 'info', code: 'placeholder', message: `${entry.count - entry.notes.length} more ${KIND_WORDS[kind]} placeholders not listed one by one` });
+      diagnostics.push({ severity: 'info', code: 'placeholder', message: `${entry.count - entry.notes.length} more ${ENTITY_KIND_LABELS[kind]} placeholders not listed one by one` });
     }
   }
 

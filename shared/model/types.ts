@@ -40,6 +40,18 @@ export type EntityKind =
   | 'capacityProvider'
   | 'targetGroup';
 
+/** How each kind is named in messages and lists ("task definition", not "taskDefinition"). */
+export const ENTITY_KIND_LABELS: Readonly<Record<EntityKind, string>> = {
+  cluster: 'cluster',
+  service: 'service',
+  task: 'task',
+  container: 'container',
+  taskDefinition: 'task definition',
+  containerInstance: 'container instance',
+  capacityProvider: 'capacity provider',
+  targetGroup: 'target group',
+};
+
 /** What every model object has. */
 export interface EntityBase {
   /** Canonical id: equal for the same object whatever ARN format named it. */

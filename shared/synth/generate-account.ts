@@ -1,4 +1,5 @@
 import { makeBundle, type Bundle } from '../ingest/bundle';
+import type { InspectSummary } from '../ingest/summary';
 
 /**
  * A seeded, deterministic synthetic ECS account at any size, as the raw
@@ -63,17 +64,8 @@ function between(next: () => number, [lo, hi]: [number, number]): number {
   return lo + Math.floor(next() * (hi - lo + 1));
 }
 
-/** What the generator made, for tests that check counts against it. */
-export interface SynthCounts {
-  clusters: number;
-  services: number;
-  tasks: number;
-  containers: number;
-  taskDefinitions: number;
-  containerInstances: number;
-  capacityProviders: number;
-  targetGroups: number;
-}
+/** What the generator made, in the shape `inspect` counts, for tests that check counts against it. */
+export type SynthCounts = InspectSummary['counts'];
 
 /** Counts of described objects in a generated bundle. */
 export function countBundle(b: Bundle): SynthCounts {
