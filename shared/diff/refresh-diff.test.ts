@@ -11,7 +11,7 @@ const later = (b: Bundle, minutes: number): Bundle => ({ ...structuredClone(b), 
 describe('refreshDiff', () => {
   it('diffs a later snapshot of the same account: a desired count changed shows on that service', () => {
     const next = later(base, 5);
-    (next.services[0] as Record<string, unknown>).desiredCount = 9;
+    (next.services?.[0] as Record<string, unknown>).desiredCount = 9;
     const d = refreshDiff(load(base), load(next));
     expect(d?.changes.map((c) => c.summary)).toEqual([expect.stringMatching(/^desired count 2 → 9/)]);
   });
