@@ -7,6 +7,16 @@ import { ancestorIds } from '../../shared/graph/build-graph';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import { DEFAULT_VIEW, initialView, type Direction, type ViewFilters, type ViewState } from '../../shared/graph/view';
 import type { Topology } from '../../shared/model/types';
+import type { TopologyDiff } from '../../shared/diff/diff-topology';
+import { refreshDiff } from '../../shared/diff/refresh-diff';
+
+/** Choices of the Export popover, kept so the menu and Ctrl/Cmd+E export the same way. */
+export interface ExportOptions {
+  scale: 1 | 2 | 3 | 4;
+  background: 'white' | 'transparent' | 'dark';
+  includeLegend: boolean;
+  includeTitle: boolean;
+}
 
 /** The store's state and actions. */
 export interface DiagramState {
@@ -28,6 +38,13 @@ export interface DiagramState {
   revealSecrets: boolean;
   loading: boolean;
   error: string | null;
+  /** A passing message for the user (export saved, image scaled down); not an error. */
+  notice: string | null;
+  /** What changed since the load before, when this load is a newer snapshot of the same account; cleared by any other load. */
+  diff: TopologyDiff | null;
+  /** Live AWS auto-refresh period in seconds; 0 = off (the default). */
+  autoRefreshSeconds: number;
+  exportOptions: ExportOptions;
 
   /** Shows a new load. `reload` keeps view and selection (file watch); `open` starts fresh. */
   setTopology(topology: Topology, sourceLabel: string, reason?: 'open' | 'reload'): void;
@@ -44,6 +61,9 @@ export interface DiagramState {
   setLegendOpen(open: boolean): void;
   setDiagnosticsOpen(open: boolean): void;
   setRevealSecrets(reveal: boolean): void;
+  setNotice(notice: string | null): void;
+  setAutoRefreshSeconds(seconds: number): void;
+  setExportOptions(options: Partial<ExportOptions>): void;
   /** Back to the first screen. */
   close(): void;
 }
@@ -62,6 +82,10 @@ const INITIAL = {
   revealSecrets: false,
   loading: false,
   error: null,
+  notice: null,
+  diff: null,
+  autoRefreshSeconds: 0,
+  exportOptions: { scale: 2, background: 'white', includeLegend: true, includeTitle: true } as ExportOptions,
 } satisfies Partial<DiagramState>;
 
 /** The store hook. */
@@ -70,8 +94,10 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
   setTopology: (topology, sourceLabel, reason = 'open') =>
     set((s) => {
       const problems = topology.diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning');
-      if (reason === 'reload') return { topology, sourceLabel, diagnosticsOpen: s.diagnosticsOpen || problems, loading: false, error: null };
-      return { topology, sourceLabel, view: initialView(topology), layout: null, selectedId: null, revealSecrets: false, diagnosticsOpen: problems, loading: false, error: null, fitOnNextLayout: true };
+      // Computed on every load, so a diff lasts exactly until the next one.
+      const diff = refreshDiff(s.topology, topology);
+      if (reason === 'reload') return { topology, sourceLabel, diff, diagnosticsOpen: s.diagnosticsOpen || problems, loading: false, error: null };
+      return { topology, sourceLabel, diff, view: initialView(topology), layout: null, selectedId: null, revealSecrets: false, diagnosticsOpen: problems, loading: false, error: null, fitOnNextLayout: true };
     }),
   setLayout: (layout) => set((s) => (s.fitOnNextLayout ? { layout, fitOnNextLayout: false, fitRequest: s.fitRequest + 1 } : { layout })),
   setLoading: (loading) => set({ loading }),
@@ -98,5 +124,9 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
   setLegendOpen: (legendOpen) => set({ legendOpen }),
   setDiagnosticsOpen: (diagnosticsOpen) => set({ diagnosticsOpen }),
   setRevealSecrets: (revealSecrets) => set({ revealSecrets }),
-  close: () => set((s) => ({ ...INITIAL, fitRequest: s.fitRequest })),
+  setNotice: (notice) => set({ notice }),
+  setAutoRefreshSeconds: (autoRefreshSeconds) => set({ autoRefreshSeconds: Math.max(0, autoRefreshSeconds) }),
+  setExportOptions: (options) => set((s) => ({ exportOptions: { ...s.exportOptions, ...options } })),
+  // Export choices are the user's preferences, not part of the load: they survive closing it.
+  close: () => set((s) => ({ ...INITIAL, fitRequest: s.fitRequest, exportOptions: s.exportOptions })),
 }));
