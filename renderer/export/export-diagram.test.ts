@@ -1,0 +1,136 @@
+/**
+ * In-app export from the store: the whole laid-out graph of the current view
+ * (not the viewport), the popover's choices honoured, no environment value
+ * in the file, and the PNG handed to the host at the drawing's size × scale.
+ * Pixels are checked in the web e2e (jsdom has no canvas).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadFixtureDir } from '../../fixtures/load-fixtures';
+import { buildGraph } from '../../shared/graph/build-graph';
+import { ingest } from '../../shared/ingest/index';
+import { layoutGraph } from '../../shared/layout/layout';
+import { OVERLAY_STYLES } from '../../shared/theme/theme';
+import { useDiagramStore } from '../store/diagram-store';
+import { exportDiagram, runExport } from './export-diagram';
+import { rasteriseSvg, RasteriseError } from './rasterise';
+
+vi.mock('./rasterise', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./rasterise')>();
+  return { ...real, rasteriseSvg: vi.fn() };
+});
+const rasterise = vi.mocked(rasteriseSvg);
+
+const prod = ingest(loadFixtureDir('ingest/prod'));
+const SECRETS = ['td-secret-value-4242', 'override-secret-value-7731'];
+
+/** Loads `prod` into the store the way the app does, with the layout of the store's view. */
+function loadProd(): void {
+  const s = useDiagramStore.getState();
+  s.setTopology(prod, 'prod');
+  relayout();
+}
+function relayout(): void {
+  const { topology, view, setLayout } = useDiagramStore.getState();
+  if (!topology) throw new Error('no topology');
+  setLayout(layoutGraph(buildGraph(topology, view), view.direction));
+}
+
+function fakeApi() {
+  const saved: { name: string; data: Uint8Array | string }[] = [];
+  return { saved, saveFile: vi.fn(async (name: string, data: Uint8Array | string) => (saved.push({ name, data }), name)) };
+}
+
+beforeEach(() => {
+  useDiagramStore.getState().close();
+  rasterise.mockReset();
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('exportDiagram', () => {
+  it('SVG: every node of the current view by name, the legend and title, a file name from the clusters, no environment value', async () => {
+    loadProd();
+    const api = fakeApi();
+    const r = await exportDiagram(api, 'svg');
+    const [{ name, data }] = api.saved;
+    const svg = String(data);
+    expect(name).toMatch(/^prod.*\.svg$/);
+    expect(r.saved).toBe(name);
+    const layout = useDiagramStore.getState().layout;
+    const names = (layout?.nodes ?? []).flatMap((n) => (n.kind === 'task' ? [n.data.shortId.slice(0, 12)] : 'name' in n.data ? [n.data.name] : []));
+    expect(names.length).toBeGreaterThan(5);
+    for (const n of names) expect(svg).toContain(n);
+    expect(svg).toContain('class="title"');
+    expect(svg).toMatch(/legend/i);
+    for (const secret of SECRETS) expect(svg).not.toContain(secret);
+    // The whole drawing: at least the layout's size, whatever the canvas shows.
+    expect(r.width).toBeGreaterThanOrEqual(layout?.width ?? Infinity);
+    expect(r.height).toBeGreaterThanOrEqual(layout?.height ?? Infinity);
+  });
+
+  it('follows the view: a collapsed service drops its tasks from the file, the overlay off drops launch-type colours', async () => {
+    loadProd();
+    const service = prod.services.find((s) => !s.placeholder && prod.tasks.some((t) => t.serviceId === s.id));
+    const task = prod.tasks.find((t) => t.serviceId === service?.id);
+    if (!service || !task) throw new Error('fixture lacks a service with tasks');
+    const api = fakeApi();
+    await exportDiagram(api, 'svg');
+    // Fixture task ids overlap as substrings: look for the node itself.
+    expect(String(api.saved[0].data)).toContain(`data-id="${task.id}"`);
+    useDiagramStore.getState().toggleCollapsed(service.id);
+    useDiagramStore.getState().toggleOverlay();
+    relayout();
+    await exportDiagram(api, 'svg');
+    expect(String(api.saved[1].data)).not.toContain(`data-id="${task.id}"`);
+    expect(String(api.saved[1].data)).toContain(`data-id="${service.id}"`);
+    // Overlay off: the file drawn before had launch-type accents, this one has none of the Fargate purple.
+    expect(String(api.saved[0].data)).toContain(OVERLAY_STYLES.FARGATE.accent);
+    expect(String(api.saved[1].data)).not.toContain(OVERLAY_STYLES.FARGATE.accent);
+  });
+
+  it('honours the options: no title, no legend, dark background', async () => {
+    loadProd();
+    const api = fakeApi();
+    await exportDiagram(api, 'svg', { scale: 1, background: 'dark', includeLegend: false, includeTitle: false });
+    const svg = String(api.saved[0].data);
+    expect(svg).not.toContain('class="title"');
+    expect(svg).toContain('#0f172a');
+    const withLegend = fakeApi();
+    await exportDiagram(withLegend, 'svg', { scale: 1, background: 'dark', includeLegend: true, includeTitle: false });
+    expect(String(withLegend.saved[0].data).length).toBeGreaterThan(svg.length);
+  });
+
+  it('PNG: rasterises the whole SVG at the chosen scale and saves the bytes under a .png name', async () => {
+    loadProd();
+    const bytes = new Uint8Array([137, 80, 78, 71]);
+    rasterise.mockImplementation(async (_svg, w, h, scale) => ({ blob: new Blob([]), bytes, width: w * scale, height: h * scale, size: { width: w * scale, height: h * scale, scale, reduced: false } }));
+    const api = fakeApi();
+    const r = await exportDiagram(api, 'png', { scale: 3, background: 'transparent', includeLegend: true, includeTitle: true });
+    const [svg, w, h, scale, opts] = rasterise.mock.calls[0];
+    expect(scale).toBe(3);
+    expect(svg).toContain('<svg');
+    expect([r.width, r.height]).toEqual([w * 3, h * 3]);
+    expect(opts).toEqual({ expanded: false });
+    expect(api.saved[0].name).toMatch(/\.png$/);
+    expect(api.saved[0].data).toBe(bytes);
+  });
+});
+
+describe('runExport', () => {
+  it('says where the file went and passes on the scaled-down warning', async () => {
+    loadProd();
+    rasterise.mockResolvedValue({ blob: new Blob([]), bytes: new Uint8Array(1), width: 100, height: 50, size: { width: 100, height: 50, scale: 1, reduced: true }, warning: 'The image was scaled down; export SVG for full detail.' });
+    await runExport(fakeApi(), 'png');
+    expect(useDiagramStore.getState().notice).toMatch(/^Saved .*\.png \(100 × 50 px\)\. The image was scaled down/);
+  });
+
+  it('a PNG the browser cannot make points the user to SVG; nothing loaded says so', async () => {
+    await runExport(fakeApi(), 'png');
+    expect(useDiagramStore.getState().notice).toMatch(/Nothing to export/);
+    loadProd();
+    rasterise.mockRejectedValue(new RasteriseError('the browser produced a blank image'));
+    const api = fakeApi();
+    expect(await runExport(api, 'png')).toBeNull();
+    expect(useDiagramStore.getState().error).toMatch(/Export SVG instead/);
+    expect(api.saved).toHaveLength(0);
+  });
+});
