@@ -1,0 +1,81 @@
+/** The Export popover as a user drives it: pick SVG or PNG and options, click Export, get a file. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { loadFixtureDir } from '../../fixtures/load-fixtures';
+import { buildGraph } from '../../shared/graph/build-graph';
+import { ingest } from '../../shared/ingest/index';
+import { layoutGraph } from '../../shared/layout/layout';
+import { useDiagramStore } from '../store/diagram-store';
+import { ExportButton } from './export-button';
+import { rasteriseSvg } from './rasterise';
+
+vi.mock('./rasterise', async (importOriginal) => ({ ...(await importOriginal<typeof import('./rasterise')>()), rasteriseSvg: vi.fn() }));
+
+const prod = ingest(loadFixtureDir('ingest/prod'));
+
+function load(): void {
+  const s = useDiagramStore.getState();
+  s.setTopology(prod, 'prod');
+  const { view } = useDiagramStore.getState();
+  s.setLayout(layoutGraph(buildGraph(prod, view), view.direction));
+}
+
+const saved: { name: string; data: Uint8Array | string }[] = [];
+const api = { saveFile: async (name: string, data: Uint8Array | string) => (saved.push({ name, data }), name) };
+
+beforeEach(() => {
+  saved.length = 0;
+  useDiagramStore.getState().close();
+});
+afterEach(cleanup);
+
+describe('ExportButton', () => {
+  it('is disabled until there is a diagram', () => {
+    render(<ExportButton api={api} />);
+    expect((screen.getByTestId('export-button') as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('SVG without the legend: one file saved, popover closed, the user told where it went', async () => {
+    load();
+    render(<ExportButton api={api} />);
+    fireEvent.click(screen.getByTestId('export-button'));
+    fireEvent.click(screen.getByLabelText('SVG'));
+    // Scale means nothing for SVG.
+    expect((screen.getByLabelText('Scale') as HTMLSelectElement).disabled).toBe(true);
+    fireEvent.click(screen.getByLabelText('Include legend'));
+    fireEvent.click(screen.getByTestId('export-run'));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0].name).toMatch(/\.svg$/);
+    expect(String(saved[0].data)).toContain('class="title"');
+    expect(String(saved[0].data)).not.toMatch(/class="legend/);
+    await waitFor(() => expect(screen.queryByTestId('export-popover')).toBeNull());
+    expect(useDiagramStore.getState().notice).toContain(saved[0].name);
+    // The choice sticks for the menu and Ctrl/Cmd+E.
+    expect(useDiagramStore.getState().exportOptions.includeLegend).toBe(false);
+  });
+
+  it('PNG at the chosen scale on a dark background', async () => {
+    load();
+    vi.mocked(rasteriseSvg).mockImplementation(async (_svg, w, h, scale) => ({ blob: new Blob([]), bytes: new Uint8Array([1]), width: w * scale, height: h * scale, size: { width: w * scale, height: h * scale, scale, reduced: false } }));
+    render(<ExportButton api={api} />);
+    fireEvent.click(screen.getByTestId('export-button'));
+    fireEvent.change(screen.getByLabelText('Scale'), { target: { value: '4' } });
+    fireEvent.change(screen.getByLabelText('Background'), { target: { value: 'dark' } });
+    fireEvent.click(screen.getByTestId('export-run'));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const [svg, , , scale] = vi.mocked(rasteriseSvg).mock.calls[0];
+    expect(scale).toBe(4);
+    expect(svg).toContain('#0f172a');
+    expect(saved[0].name).toMatch(/\.png$/);
+  });
+
+  it('Escape closes the popover without exporting', () => {
+    load();
+    render(<ExportButton api={api} />);
+    fireEvent.click(screen.getByTestId('export-button'));
+    expect(screen.getByTestId('export-popover')).toBeTruthy();
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(screen.queryByTestId('export-popover')).toBeNull();
+    expect(saved).toHaveLength(0);
+  });
+});

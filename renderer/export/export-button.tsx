@@ -1,0 +1,99 @@
+/**
+ * The toolbar's Export button and its options popover: format, scale,
+ * background, legend and title. The choices are kept in the store so the
+ * menu's Export PNG/SVG and Ctrl/Cmd+E use them too.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { DesktopApi } from '../../shared/ipc/desktop-api';
+import { useDiagramStore, type ExportOptions } from '../store/diagram-store';
+import { runExport, type ExportFormat } from './export-diagram';
+
+const SCALES: ExportOptions['scale'][] = [1, 2, 3, 4];
+const BACKGROUNDS: { value: ExportOptions['background']; label: string }[] = [
+  { value: 'white', label: 'White' },
+  { value: 'transparent', label: 'Transparent' },
+  { value: 'dark', label: 'Dark' },
+];
+
+/** Export button with its popover; `api` saves the file (a download in web mode). */
+export function ExportButton({ api }: { api: Pick<DesktopApi, 'saveFile'> }) {
+  const options = useDiagramStore((s) => s.exportOptions);
+  const setOptions = useDiagramStore((s) => s.setExportOptions);
+  const ready = useDiagramStore((s) => s.layout !== null);
+  const [open, setOpen] = useState(false);
+  const [format, setFormat] = useState<ExportFormat>('png');
+  const [busy, setBusy] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    // A popover closes on Escape and on a click elsewhere, as menus do.
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    const onDown = (e: MouseEvent) => root.current && e.target instanceof Node && !root.current.contains(e.target) && setOpen(false);
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('mousedown', onDown);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('mousedown', onDown);
+    };
+  }, [open]);
+
+  const run = async () => {
+    setBusy(true);
+    try {
+      if (await runExport(api, format, options)) setOpen(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="export-control" ref={root}>
+      <button type="button" className="btn" data-testid="export-button" aria-haspopup="dialog" aria-expanded={open} disabled={!ready} onClick={() => setOpen(!open)} title="Export the whole diagram as PNG or SVG (Ctrl/Cmd+E)">
+        Export…
+      </button>
+      {open && (
+        <div className="export-popover" role="dialog" aria-label="Export options" data-testid="export-popover">
+          <fieldset className="export-field">
+            <legend>Format</legend>
+            {(['png', 'svg'] as const).map((f) => (
+              <label key={f} className="check">
+                <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} /> {f.toUpperCase()}
+              </label>
+            ))}
+          </fieldset>
+          <label className="export-field">
+            Scale
+            <select value={options.scale} disabled={format === 'svg'} onChange={(e) => setOptions({ scale: Number(e.target.value) as ExportOptions['scale'] })}>
+              {SCALES.map((s) => (
+                <option key={s} value={s}>
+                  {s}×
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="export-field">
+            Background
+            <select value={options.background} onChange={(e) => setOptions({ background: e.target.value as ExportOptions['background'] })}>
+              {BACKGROUNDS.map((b) => (
+                <option key={b.value} value={b.value}>
+                  {b.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={options.includeLegend} onChange={(e) => setOptions({ includeLegend: e.target.checked })} /> Include legend
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={options.includeTitle} onChange={(e) => setOptions({ includeTitle: e.target.checked })} /> Include title
+          </label>
+          <p className="export-hint muted">The whole diagram as it is viewed now (filters, collapsed boxes), not just what fits on screen.</p>
+          <button type="button" className="btn btn-primary" data-testid="export-run" disabled={busy} onClick={() => void run()}>
+            {busy ? 'Exporting…' : `Export ${format.toUpperCase()}`}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
