@@ -80,7 +80,6 @@ describe('ecs-visualizer export (in process)', () => {
     [['fixtures/ingest/prod'], /needs -o OUT\.png or -o OUT\.svg/],
     [['-o', 'x.png'], /at least one PATH/],
     [['fixtures/ingest/prod', '-o', 'x.jpg'], /must name a \.png or \.svg file/],
-    [['fixtures/ingest/prod', '-o', 'x.png', '--view', 'placement'], /--view placement is not available yet/],
     [['fixtures/ingest/prod', '-o', 'x.png', '--view', 'sideways'], /--view must be one of hierarchy, placement/],
     [['fixtures/ingest/prod', '-o', 'x.png', '--theme', 'pink'], /--theme must be one of light, dark/],
     [['fixtures/ingest/prod', '-o', 'x.png', '--background', 'grey'], /--background must be one of white, transparent, dark/],
@@ -90,6 +89,18 @@ describe('ecs-visualizer export (in process)', () => {
     const r = await cliInProcess('export', ...args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
+  });
+
+  it('draws the placement view: hosts with reserved CPU and memory, Fargate per AZ', async () => {
+    const out = join(dir, 'placement.svg');
+    const r = await cliInProcess('export', 'fixtures/ingest/prod', '-o', out, '--view', 'placement');
+    expect(r.code).toBe(0);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg).toContain('i-0123456789abcdef0');
+    expect(svg).toContain('DRAINING');
+    expect(svg).toContain('CPU reserved 1024 / 4096 units (25%)');
+    expect(svg).toContain('Memory reserved 2048 / 15576 MiB (13%)');
+    expect(svg).toMatch(/Fargate · eu-west-1[abc]/);
   });
 
   it('refuses to write an image of nothing when no input loaded (exit 1)', async () => {

@@ -34,6 +34,8 @@ export interface ExportArgs {
   background: ExportBackground;
   legend: boolean;
   direction: ViewState['direction'];
+  /** Hierarchy (Cluster → Service → Task) or placement (tasks by EC2 host / Fargate AZ). */
+  view: NonNullable<ViewState['mode']>;
 }
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -71,8 +73,6 @@ export function parseExportArgs(args: string[]): ExportArgs {
   const ext = path.extname(v.output).toLowerCase();
   if (ext !== '.png' && ext !== '.svg') throw new UsageError(`-o must name a .png or .svg file (got "${v.output}")`);
   const view = oneOf('--view', v.view, ['hierarchy', 'placement'] as const, 'hierarchy');
-  // The placement view (tasks by host / AZ) is issue 5's; until it exists, say so rather than draw the hierarchy under its name.
-  if (view === 'placement') throw new UsageError('--view placement is not available yet; use --view hierarchy (the default)');
   let scale = 1;
   if (v.scale !== undefined) {
     scale = Number(v.scale);
@@ -92,6 +92,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
     background,
     legend: v['no-legend'] !== true,
     direction,
+    view,
   };
 }
 
@@ -100,8 +101,8 @@ export function parseExportArgs(args: string[]): ExportArgs {
  * input (`initialView`: large loads start with services collapsed), or that
  * view with nothing collapsed for `--expand-all`.
  */
-export function exportView(topology: Topology, expandAll: boolean, direction: ViewState['direction']): ViewState {
-  const view: ViewState = { ...initialView(topology), direction };
+export function exportView(topology: Topology, expandAll: boolean, direction: ViewState['direction'], mode: ViewState['mode'] = 'hierarchy'): ViewState {
+  const view: ViewState = { ...initialView(topology), direction, mode };
   return expandAll ? { ...view, collapsed: [] } : view;
 }
 
@@ -132,7 +133,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     return EXIT.inputError;
   }
 
-  const view = exportView(topology, a.expandAll, a.direction);
+  const view = exportView(topology, a.expandAll, a.direction, a.view);
   const rendered = exportSvg(topology, view, { title: a.title, theme: a.theme, background: a.background, includeLegend: a.legend });
   let summary: string;
   try {

@@ -4,14 +4,20 @@
  * per standalone family) rather than one column each, so a service with 50
  * tasks stays readable and dagre only ranks the few hundred nodes above them.
  */
-import type { Cluster, OverlayClass, Service, Task, Topology } from '../model/types';
-import { SIZES, type StatusClass } from '../theme/theme';
-import { clusterStatus, containerStatus, needsAttention, serviceStatus, taskStatus } from './status';
-import type { Graph, GraphEdge, GraphNode, GroupVariant, LegendCounts, OverlayCounts, StatusCounts } from './types';
+import type { Service, Task, Topology } from '../model/types';
+import { SIZES } from '../theme/theme';
+import { filterPredicates, serviceProblems } from './filters';
+import { buildContext, byName, clusterNode, countNodes, inc, legendCounts, pushEdge, pushGroup, UNKNOWN_CLUSTER_ID, type BuildContext } from './node-builders';
+import { buildPlacementGraph, placementAncestorIds } from './placement';
+import { serviceStatus } from './status';
+import { taskOverlay } from './task-overlay';
+import type { DeploymentSummary, Graph, GraphNode, OverlayCounts } from './types';
 import type { ViewState } from './view';
 
-/** Id of the synthetic node that holds objects whose cluster is not known. */
-export const UNKNOWN_CLUSTER_ID = 'group:unknown-cluster';
+export { taskOverlay } from './task-overlay';
+export { legendCounts, taskHeight } from './node-builders';
+
+export { UNKNOWN_CLUSTER_ID } from './node-builders';
 
 /** Id of the box holding a service's tasks. */
 export function serviceTasksGroupId(serviceId: string): string {
@@ -28,27 +34,6 @@ export function clusterTasksGroupId(clusterKey: string): string {
   return `group:other:${clusterKey}`;
 }
 
-/** The overlay class of a task: Fargate Spot is told apart from Fargate. */
-export function taskOverlay(task: Pick<Task, 'launchType' | 'spot'>): OverlayClass {
-  return task.spot ? 'FARGATE_SPOT' : task.launchType;
-}
-
-/** Height of a task card holding `containers` chips (theme sizes). */
-export function taskHeight(containers: number): number {
-  return containers === 0 ? SIZES.task.height : SIZES.task.height + SIZES.taskPadding + containers * SIZES.containerRow - (SIZES.containerRow - SIZES.container.height);
-}
-
-// Problems first inside a box: the card an operator came for is top-left.
-const STATUS_RANK: Record<StatusClass, number> = { unhealthy: 0, stopped: 1, pending: 2, unknown: 3, running: 4 };
-
-function inc<K extends string>(counts: Partial<Record<K, number>>, key: K): void {
-  counts[key] = (counts[key] ?? 0) + 1;
-}
-
-function byName<T extends { name: string; id: string }>(a: T, b: T): number {
-  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
-}
-
 function familyOf(task: Task): string | undefined {
   return task.group?.startsWith('family:') ? task.group.slice('family:'.length) : undefined;
 }
@@ -61,67 +46,50 @@ function describeStrategy(service: Service): string {
     .join(' · ');
 }
 
-function textMatcher(text: string | undefined): ((...values: (string | undefined)[]) => boolean) | null {
-  const needle = text?.trim().toLowerCase();
-  if (!needle) return null;
-  return (...values) => values.some((v) => v !== undefined && v.toLowerCase().includes(needle));
+// PRIMARY first, then ACTIVE, then the rest: the card lists the deployment that wins first.
+const DEPLOYMENT_RANK: Record<string, number> = { PRIMARY: 0, ACTIVE: 1 };
+
+function deploymentSummaries(service: Service, ctx: BuildContext): DeploymentSummary[] {
+  return [...service.deployments]
+    .sort((a, b) => (DEPLOYMENT_RANK[a.status?.toUpperCase() ?? ''] ?? 2) - (DEPLOYMENT_RANK[b.status?.toUpperCase() ?? ''] ?? 2))
+    .map((d) => ({
+      id: d.id,
+      status: d.status,
+      rolloutState: d.rolloutState,
+      rolloutStateReason: d.rolloutStateReason,
+      taskDefinition: ctx.tdLabel(d.taskDefinitionId),
+      running: d.runningCount,
+      desired: d.desiredCount,
+      failedTasks: d.failedTasks,
+    }));
 }
 
 /**
- * Builds the diagram for one view. Pure: the same topology and view always
- * give the same nodes in the same order (parents before children). Node
- * sizes come from the theme; group boxes are sized by the layout from the
- * cards inside them.
+ * Builds the diagram for one view: the hierarchy, or the placement view when
+ * `view.mode` says so. Pure: the same topology and view always give the same
+ * nodes in the same order (parents before children). Node sizes come from
+ * the theme; group boxes are sized by the layout from the cards inside them.
  */
 export function buildGraph(topology: Topology, view: ViewState): Graph {
+  if (view.mode === 'placement') return buildPlacementGraph(topology, view);
+  return buildHierarchyGraph(topology, view);
+}
+
+/** Cluster → Service → box of tasks → task ⊃ containers, with filters, collapse and stacks applied. */
+export function buildHierarchyGraph(topology: Topology, view: ViewState): Graph {
   const collapsed = new Set(view.collapsed);
   const nodes: GraphNode[] = [];
-  const edges: GraphEdge[] = [];
-  const edge = (source: string, target: string): void => {
-    edges.push({ id: `${source}->${target}`, source, target });
-  };
-
-  const tdLabels = new Map(topology.taskDefinitions.map((td) => [td.id, td.revision !== undefined ? `${td.family}:${td.revision}` : td.family]));
-  const tdLabel = (id: string | undefined): string | undefined => {
-    if (!id) return undefined;
-    // Ids of task definitions that were referenced but not loaded still end in family:revision.
-    return tdLabels.get(id) ?? id.slice(id.lastIndexOf('|') + 1);
-  };
-
-  const clusterById = new Map(topology.clusters.map((c) => [c.id, c]));
-  const serviceById = new Map(topology.services.map((s) => [s.id, s]));
+  const edges = [] as Graph['edges'];
+  const ctx = buildContext(topology, view);
+  const { clusterById, serviceById } = ctx;
   const clusterKeyOf = (clusterId: string | undefined): string => (clusterId && clusterById.has(clusterId) ? clusterId : UNKNOWN_CLUSTER_ID);
-
-  // Legend counts cover the whole load so filtering never makes a type look absent.
-  const legend: LegendCounts = { tasksByOverlay: {}, servicesByOverlay: {}, tasksByStatus: {}, placeholders: 0 };
-  for (const t of topology.tasks) {
-    if (t.placeholder) continue;
-    inc(legend.tasksByOverlay, taskOverlay(t));
-    inc(legend.tasksByStatus, taskStatus(t));
-  }
-  for (const s of topology.services) if (!s.placeholder) inc(legend.servicesByOverlay, s.overlay);
-  for (const list of [topology.clusters, topology.services, topology.tasks]) legend.placeholders += list.filter((e) => e.placeholder).length;
+  const legend = legendCounts(topology);
 
   // Filters: tasks are kept by predicate; services and clusters by what they hold or by their own match.
-  const f = view.filters;
-  const overlayFilter = f.overlays ? new Set(f.overlays) : null;
-  const matches = textMatcher(f.text);
-  const filtering = overlayFilter !== null || f.problemsOnly === true || matches !== null;
-  const keepTask = (t: Task): boolean => {
-    if (overlayFilter && !overlayFilter.has(taskOverlay(t))) return false;
-    if (f.problemsOnly && !needsAttention(t)) return false;
-    if (matches && !matches(t.shortId, t.name, t.id, t.group, t.privateIp, ...t.containers.flatMap((c) => [c.name, c.image]))) return false;
-    return true;
-  };
-  const keepServiceAlone = (s: Service): boolean => {
-    if (!filtering) return true;
-    if (overlayFilter && !overlayFilter.has(s.overlay)) return false;
-    if (f.problemsOnly) {
-      const short = s.desiredCount !== undefined && s.runningCount !== undefined && s.runningCount < s.desiredCount;
-      if (!short) return false;
-    }
-    return matches ? matches(s.name, s.id) : true;
-  };
+  const keep = filterPredicates(view.filters, ctx.problems);
+  const filtering = keep.active;
+  const needle = view.filters.text?.trim().toLowerCase();
+  const clusterMatches = (name: string, id: string): boolean => !!needle && (name.toLowerCase().includes(needle) || id.toLowerCase().includes(needle));
 
   // Bucket tasks: by service, else by (cluster, family), else by cluster.
   const tasksByService = new Map<string, Task[]>();
@@ -134,7 +102,7 @@ export function buildGraph(topology: Topology, view: ViewState): Graph {
       all.push(t);
       allTasksOfService.set(t.serviceId, all);
     }
-    if (!keepTask(t)) continue;
+    if (!keep.task(t)) continue;
     if (t.serviceId && serviceById.has(t.serviceId)) {
       const list = tasksByService.get(t.serviceId) ?? [];
       list.push(t);
@@ -158,7 +126,7 @@ export function buildGraph(topology: Topology, view: ViewState): Graph {
 
   const servicesByCluster = new Map<string, Service[]>();
   for (const s of topology.services) {
-    const kept = (tasksByService.get(s.id)?.length ?? 0) > 0 || keepServiceAlone(s);
+    const kept = (tasksByService.get(s.id)?.length ?? 0) > 0 || keep.serviceAlone(s);
     if (!kept) continue;
     const key = clusterKeyOf(s.clusterId);
     const list = servicesByCluster.get(key) ?? [];
@@ -166,96 +134,17 @@ export function buildGraph(topology: Topology, view: ViewState): Graph {
     servicesByCluster.set(key, list);
   }
 
-  /** Emits task cards (and their container chips) inside a box. */
-  const emitTasks = (tasks: Task[], parentId: string): void => {
-    const sorted = [...tasks].sort((a, b) => STATUS_RANK[taskStatus(a)] - STATUS_RANK[taskStatus(b)] || a.shortId.localeCompare(b.shortId));
-    for (const t of sorted) {
-      const isCollapsed = collapsed.has(t.id);
-      const shown = isCollapsed ? 0 : t.containers.length;
-      nodes.push({
-        id: t.id,
-        kind: 'task',
-        entityId: t.id,
-        parentId,
-        placeholder: t.placeholder,
-        statusClass: taskStatus(t),
-        collapsed: isCollapsed,
-        hiddenCount: isCollapsed ? t.containers.length : 0,
-        collapsible: t.containers.length > 0,
-        width: SIZES.task.width,
-        height: taskHeight(shown),
-        data: {
-          shortId: t.shortId,
-          overlay: taskOverlay(t),
-          launchType: t.launchType,
-          lastStatus: t.lastStatus,
-          desiredStatus: t.desiredStatus,
-          healthStatus: t.healthStatus,
-          availabilityZone: t.availabilityZone,
-          privateIp: t.privateIp,
-          cpu: t.cpu,
-          memory: t.memory,
-          taskDefinition: tdLabel(t.taskDefinitionId),
-          stoppedReason: t.stoppedReason,
-          stopCode: t.stopCode,
-          containerCount: t.containers.length,
-        },
-      });
-      if (isCollapsed) continue;
-      for (const c of t.containers) {
-        nodes.push({
-          id: c.id,
-          kind: 'container',
-          entityId: c.id,
-          parentId: t.id,
-          placeholder: false,
-          statusClass: containerStatus(c),
-          collapsed: false,
-          hiddenCount: 0,
-          collapsible: false,
-          width: SIZES.container.width,
-          height: SIZES.container.height,
-          data: { name: c.name, image: c.image, imageTag: c.imageTag, lastStatus: c.lastStatus, healthStatus: c.healthStatus, exitCode: c.exitCode, reason: c.reason },
-        });
-      }
-    }
-  };
-
-  const countNodes = (tasks: Task[]): number => tasks.reduce((n, t) => n + 1 + t.containers.length, 0);
-
-  /** Emits a box of tasks wired from `from`, with its cards unless the box is collapsed. */
-  const emitGroup = (id: string, variant: GroupVariant, label: string, tasks: Task[], from: string): void => {
-    const tasksByStatus: StatusCounts = {};
-    for (const t of tasks) inc(tasksByStatus, taskStatus(t));
-    const isCollapsed = collapsed.has(id);
-    nodes.push({
-      id,
-      kind: 'group',
-      placeholder: false,
-      statusClass: tasksByStatus.unhealthy ? 'unhealthy' : 'running',
-      collapsed: isCollapsed,
-      hiddenCount: isCollapsed ? countNodes(tasks) : 0,
-      collapsible: tasks.length > 0,
-      // Boxes are sized by the layout from the cards they hold.
-      width: SIZES.collapsedGroup.width,
-      height: SIZES.collapsedGroup.height,
-      data: { variant, label, taskCount: tasks.length, tasksByStatus },
-    });
-    edge(from, id);
-    if (!isCollapsed) emitTasks(tasks, id);
-  };
-
   const clusterKeys: string[] = [...topology.clusters].sort(byName).map((c) => c.id);
   const needsUnknown = servicesByCluster.has(UNKNOWN_CLUSTER_ID) || tasksByFamily.has(UNKNOWN_CLUSTER_ID) || otherTasks.has(UNKNOWN_CLUSTER_ID);
   if (needsUnknown) clusterKeys.push(UNKNOWN_CLUSTER_ID);
 
   for (const key of clusterKeys) {
-    const cluster: Cluster | undefined = clusterById.get(key);
+    const cluster = clusterById.get(key);
     const services = (servicesByCluster.get(key) ?? []).sort(byName);
     const families = [...(tasksByFamily.get(key) ?? new Map<string, Task[]>()).entries()].sort(([a], [b]) => a.localeCompare(b));
     const others = otherTasks.get(key) ?? [];
     const hasChildren = services.length > 0 || families.length > 0 || others.length > 0;
-    if (filtering && !hasChildren && !(cluster && matches?.(cluster.name, cluster.id))) continue;
+    if (filtering && !hasChildren && !(cluster && keep.cluster(cluster.id) && clusterMatches(cluster.name, cluster.id))) continue;
 
     const isCollapsed = collapsed.has(key);
     const below =
@@ -264,45 +153,7 @@ export function buildGraph(topology: Topology, view: ViewState): Graph {
       (others.length > 0 ? 1 + countNodes(others) : 0);
 
     if (cluster) {
-      const clusterTasks = topology.tasks.filter((t) => t.clusterId === cluster.id && !t.placeholder);
-      const tasksByOverlay: OverlayCounts = {};
-      const tasksByStatus: StatusCounts = {};
-      for (const t of clusterTasks) {
-        inc(tasksByOverlay, taskOverlay(t));
-        inc(tasksByStatus, taskStatus(t));
-      }
-      nodes.push({
-        id: cluster.id,
-        kind: 'cluster',
-        entityId: cluster.id,
-        placeholder: cluster.placeholder,
-        statusClass: clusterStatus(cluster),
-        collapsed: isCollapsed,
-        hiddenCount: isCollapsed ? below : 0,
-        collapsible: hasChildren,
-        width: SIZES.cluster.width,
-        height: SIZES.cluster.height,
-        data: {
-          name: cluster.name,
-          region: cluster.region,
-          accountId: cluster.accountId,
-          status: cluster.status,
-          reported: {
-            activeServices: cluster.activeServicesCount,
-            runningTasks: cluster.runningTasksCount,
-            pendingTasks: cluster.pendingTasksCount,
-            containerInstances: cluster.registeredContainerInstancesCount,
-          },
-          loaded: {
-            services: topology.services.filter((s) => s.clusterId === cluster.id && !s.placeholder).length,
-            tasks: clusterTasks.length,
-            containerInstances: topology.containerInstances.filter((ci) => ci.clusterId === cluster.id && !ci.placeholder).length,
-          },
-          tasksByOverlay,
-          tasksByStatus,
-          capacityProviders: cluster.capacityProviders,
-        },
-      });
+      nodes.push(clusterNode(cluster, ctx, { collapsed: isCollapsed, hiddenCount: isCollapsed ? below : 0, collapsible: hasChildren }));
     } else {
       const count = others.length + families.reduce((n, [, ts]) => n + ts.length, 0) + services.reduce((n, s) => n + (tasksByService.get(s.id)?.length ?? 0), 0);
       nodes.push({
@@ -346,30 +197,33 @@ export function buildGraph(topology: Topology, view: ViewState): Graph {
           running: s.runningCount,
           pending: s.pendingCount,
           placement: describeStrategy(s),
-          taskDefinition: tdLabel(s.taskDefinitionId),
+          taskDefinition: ctx.tdLabel(s.taskDefinitionId),
           deploying: s.deployments.filter((d) => d.source === 'deployment').length > 1 || s.deployments.some((d) => d.rolloutState === 'IN_PROGRESS'),
           eventCount: s.events.length,
           latestEvent: events[0]?.message,
           loadBalanced: s.loadBalancers.length > 0,
           tasksByOverlay,
+          deployments: deploymentSummaries(s, ctx),
+          problems: serviceProblems(s),
         },
       });
-      edge(key, s.id);
-      if (!serviceCollapsed && tasks.length > 0) emitGroup(serviceTasksGroupId(s.id), 'service-tasks', `Tasks of ${s.name}`, tasks, s.id);
+      pushEdge(edges, key, s.id);
+      if (!serviceCollapsed && tasks.length > 0) pushGroup(nodes, edges, { id: serviceTasksGroupId(s.id), variant: 'service-tasks', label: `Tasks of ${s.name}`, tasks, from: s.id }, ctx);
     }
-    for (const [family, tasks] of families) emitGroup(familyGroupId(key, family), 'family', `family:${family}`, tasks, key);
-    if (others.length > 0) emitGroup(clusterTasksGroupId(key), 'cluster-tasks', 'Tasks (no service or family)', others, key);
+    for (const [family, tasks] of families) pushGroup(nodes, edges, { id: familyGroupId(key, family), variant: 'family', label: `family:${family}`, tasks, from: key }, ctx);
+    if (others.length > 0) pushGroup(nodes, edges, { id: clusterTasksGroupId(key), variant: 'cluster-tasks', label: 'Tasks (no service or family)', tasks: others, from: key }, ctx);
   }
 
   return { nodes, edges, legend };
 }
 
 /**
- * Ids of the nodes that hold the node of `id` (its task, box, service,
- * cluster), nearest first, so a selection from a panel can expand whatever
- * collapsed node hides it.
+ * Ids of the nodes that hold the node of `id` (its task, box, service or
+ * host, cluster) in the diagram of `mode`, nearest first, so a selection
+ * from a panel or a search can expand whatever collapsed node hides it.
  */
-export function ancestorIds(topology: Topology, id: string): string[] {
+export function ancestorIds(topology: Topology, id: string, mode: ViewState['mode'] = 'hierarchy'): string[] {
+  if (mode === 'placement') return placementAncestorIds(topology, id);
   const clusterIds = new Set(topology.clusters.map((c) => c.id));
   const serviceIds = new Set(topology.services.map((s) => s.id));
   const clusterKey = (clusterId: string | undefined) => (clusterId && clusterIds.has(clusterId) ? clusterId : UNKNOWN_CLUSTER_ID);

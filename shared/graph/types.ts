@@ -6,11 +6,11 @@
 import type { LaunchType, OverlayClass } from '../model/types';
 import type { StatusClass } from '../theme/theme';
 
-/** Kinds of diagram node; the first four are ECS objects, `group` is a box the diagram adds. */
-export type GraphNodeKind = 'cluster' | 'service' | 'task' | 'container' | 'group';
+/** Kinds of diagram node; the first four are ECS objects, `group` is a box the diagram adds, `host` a place tasks run (placement view). */
+export type GraphNodeKind = 'cluster' | 'service' | 'task' | 'container' | 'group' | 'host';
 
 /** What a group box holds: the tasks of a service, of a standalone family, other tasks of a cluster, or objects with no known cluster. */
-export type GroupVariant = 'service-tasks' | 'family' | 'cluster-tasks' | 'unknown-cluster';
+export type GroupVariant = 'service-tasks' | 'family' | 'cluster-tasks' | 'unknown-cluster' | 'host-tasks';
 
 /** Tasks per overlay class. */
 export type OverlayCounts = Partial<Record<OverlayClass, number>>;
@@ -53,6 +53,25 @@ export interface ServiceData {
   latestEvent?: string;
   loadBalanced: boolean;
   tasksByOverlay: OverlayCounts;
+  /** Deployments and task sets, PRIMARY first (health and deployment overlay). */
+  deployments?: DeploymentSummary[];
+  /** Why the service needs a look (short of tasks, deployment failed or rolling out); empty when fine. */
+  problems?: string[];
+}
+
+/** One deployment of a service as its card shows it. */
+export interface DeploymentSummary {
+  id: string;
+  /** PRIMARY, ACTIVE, INACTIVE. */
+  status?: string;
+  /** COMPLETED, IN_PROGRESS, FAILED. */
+  rolloutState?: string;
+  rolloutStateReason?: string;
+  /** `family:revision` it deploys. */
+  taskDefinition?: string;
+  running?: number;
+  desired?: number;
+  failedTasks?: number;
 }
 
 /** Data of a task node. */
@@ -71,6 +90,8 @@ export interface TaskData {
   stoppedReason?: string;
   stopCode?: string;
   containerCount: number;
+  /** The primary deployment's `family:revision` when this task runs another revision (left behind by a rollout). */
+  primaryTaskDefinition?: string;
 }
 
 /** Data of a container chip. */
@@ -91,6 +112,42 @@ export interface GroupData {
   /** Tasks inside (all of them, also when collapsed). */
   taskCount: number;
   tasksByStatus: StatusCounts;
+  /** Set when the box is a stack (collapsed, over the threshold or by hand): "24 tasks: 22 RUNNING, 2 PENDING · rev 41/42". */
+  stackLabel?: string;
+}
+
+/** Where a placement-view host node's tasks run. */
+export type HostVariant = 'ec2' | 'managed' | 'external' | 'fargate' | 'unplaced';
+
+/** Reserved (registered − remaining) against registered units of one resource; not live usage. */
+export interface ReservedResource {
+  reserved: number;
+  registered: number;
+}
+
+/** Data of a host node (placement view): an EC2/External container instance, Fargate in one AZ, or unplaced tasks. */
+export interface HostData {
+  variant: HostVariant;
+  /** Instance id (i-…, mi-…), "Fargate · eu-west-1a", "Unplaced". */
+  label: string;
+  instanceType?: string;
+  availabilityZone?: string;
+  /** ACTIVE, DRAINING, … (container instances only). */
+  status?: string;
+  agentConnected?: boolean;
+  capacityProvider?: string;
+  /** CPU units reserved by tasks vs registered, from describe-container-instances. */
+  cpu?: ReservedResource;
+  /** Memory (MiB) reserved by tasks vs registered. */
+  memory?: ReservedResource;
+  taskCount: number;
+  /** Tasks on Fargate Spot in this group. */
+  spotCount: number;
+  tasksByStatus: StatusCounts;
+  /** Why these tasks have no known host (unplaced only). */
+  reason?: string;
+  /** Why the host needs a look (DRAINING, agent disconnected). */
+  problems: string[];
 }
 
 interface NodeBase<K extends GraphNodeKind, D> {
@@ -119,7 +176,8 @@ export type GraphNode =
   | NodeBase<'service', ServiceData>
   | NodeBase<'task', TaskData>
   | NodeBase<'container', ContainerData>
-  | NodeBase<'group', GroupData>;
+  | NodeBase<'group', GroupData>
+  | NodeBase<'host', HostData>;
 
 /** An edge of the layered layout (parent → child across ranks). */
 export interface GraphEdge {

@@ -8,11 +8,28 @@ import type { OverlayClass } from '../model/types';
 /** Rank direction of the layered layout: left-to-right or top-to-bottom. */
 export type Direction = 'LR' | 'TB';
 
+/** Which of the two diagrams is drawn: Cluster → Service → Task, or tasks grouped by where they run. */
+export type ViewMode = 'hierarchy' | 'placement';
+
+/** Task lifecycle a status filter keeps (unhealthy tasks are running ones: health is its own filter). */
+export type LifecycleFilter = 'running' | 'pending' | 'stopped';
+
+/** Task health a health filter keeps; a task with no health check counts as UNKNOWN. */
+export type HealthFilter = 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
+
 /** Which objects stay in the diagram. An empty/absent filter keeps everything. */
 export interface ViewFilters {
   /** Keep only tasks (and services) of these overlay classes; absent = all. */
   overlays?: OverlayClass[];
-  /** Keep only tasks that need attention (unhealthy, stopped, pending) and their parents. */
+  /** Keep only tasks in these lifecycle states. */
+  statuses?: LifecycleFilter[];
+  /** Keep only tasks of these health states. */
+  health?: HealthFilter[];
+  /** Keep only these clusters (model ids). */
+  clusterIds?: string[];
+  /** Keep only these services (model ids) and their tasks. */
+  serviceIds?: string[];
+  /** Keep only what needs attention (see shared/graph/filters.ts `taskProblems`, `serviceProblems`, `instanceProblems`) and its parents. */
   problemsOnly?: boolean;
   /** Case-insensitive text matched against names, ids and images; parents of a match stay. */
   text?: string;
@@ -26,10 +43,19 @@ export interface ViewState {
   /** Node ids whose children are hidden (clusters, services, groups, tasks). */
   collapsed: string[];
   filters: ViewFilters;
+  /** Which diagram; absent = hierarchy (views saved before the placement view existed). */
+  mode?: ViewMode;
+  /** Boxes of more than this many tasks start collapsed into a stack; absent = STACK_THRESHOLD. */
+  stackThreshold?: number;
+  /** Stacked boxes the user opened (they start collapsed, so `collapsed` cannot say it). */
+  expanded?: string[];
 }
 
+/** Default of `stackThreshold`: a box of more tasks starts as one stack node. */
+export const STACK_THRESHOLD = 12;
+
 /** The view a fresh load starts with: overlay on, left-to-right, nothing collapsed, no filters. */
-export const DEFAULT_VIEW: ViewState = { overlay: true, direction: 'LR', collapsed: [], filters: {} };
+export const DEFAULT_VIEW: ViewState = { overlay: true, direction: 'LR', collapsed: [], filters: {}, mode: 'hierarchy' };
 
 /** Above this many tasks a fresh load starts with every service collapsed (expand one with its "+N"). */
 export const AUTO_COLLAPSE_TASKS = 1500;

@@ -3,7 +3,8 @@
  * the same fields in the same places, so the export reads like the screen.
  * Each returns the node's inner markup in its own coordinates (0,0 = top-left).
  */
-import type { PositionedNode } from '../graph/types';
+import { hostDetail, hostKicker, hostOverlay, hostTasksLine, reservedShare, reservedText } from '../graph/placement';
+import type { PositionedNode, ReservedResource } from '../graph/types';
 import { OVERLAY_ORDER, PLACEHOLDER_STYLE, STATUS_ORDER, STATUS_STYLES } from '../theme/theme';
 import type { OverlayClass } from '../model/types';
 import type { ExportPalette } from './palette';
@@ -247,7 +248,42 @@ function paintGroup(node: NodeOf<'group'>, ctx: PaintContext): string {
   if (countText) out.push(text(w - 14, 22, countText, { size: 11, fill: p.mutedText, anchor: 'end' }));
   out.push(text(14, 22, label, { size: 12, face: 'bold', fill: p.text, maxWidth: labelRoom(countText) }));
   if (unknownCluster) out.push(text(14, 44, 'Objects whose cluster is not in the loaded files', { size: 11, fill: p.mutedText, maxWidth: w - 28 }));
+  if (d.stackLabel) out.push(text(14, 46, d.stackLabel, { size: 11, fill: p.text, maxWidth: w - 28 }));
   if (node.collapsed && node.hiddenCount > 0) out.push(hiddenPill(w - 14, node.height - 24, node.hiddenCount, p).svg);
+  return out.join('');
+}
+
+function paintHost(node: NodeOf<'host'>, ctx: PaintContext): string {
+  const p = ctx.palette;
+  const d = node.data;
+  const w = node.width;
+  const out: string[] = [overlayCard(node, hostOverlay(d.variant), ctx, 8)];
+  out.push(text(16, 22, hostKicker(d.variant).toUpperCase(), { size: 10, face: 'bold', fill: p.mutedText, extra: 'letter-spacing="0.8"' }));
+  let right = w - 12;
+  if (d.status) {
+    const active = d.status.toUpperCase() === 'ACTIVE';
+    const b = active ? badge(right, 10, d.status, 'none', p.ok, p.ok) : badge(right, 10, d.status, p.warning, '#ffffff');
+    out.push(b.svg);
+    right -= b.width + 5;
+  }
+  let titleRight = w - 12;
+  if (node.collapsed && node.hiddenCount > 0) {
+    const pill = hiddenPill(titleRight, 31, node.hiddenCount, p);
+    out.push(pill.svg);
+    titleRight -= pill.width + 6;
+  }
+  out.push(text(16, 46, d.label, { size: 14, face: d.variant === 'fargate' || d.variant === 'unplaced' ? 'bold' : 'mono', fill: p.text, maxWidth: titleRight - 16, extra: 'font-weight="700"' }));
+  out.push(text(16, 66, hostDetail(d), { size: 11, fill: d.agentConnected === false ? p.danger : p.mutedText, maxWidth: w - 28 }));
+  const bar = (y: number, resource: 'cpu' | 'memory', r: ReservedResource | undefined): void => {
+    if (!r) return;
+    out.push(text(16, y, reservedText(resource, r), { size: 11, fill: p.text, maxWidth: w - 28 }));
+    const share = reservedShare(r);
+    out.push(`<rect x="16" y="${n(y + 6)}" width="${n(w - 32)}" height="7" rx="3.5" fill="${p.progressTrack}"/>`);
+    if (share > 0) out.push(`<rect x="16" y="${n(y + 6)}" width="${n((w - 32) * share)}" height="7" rx="3.5" fill="${share > 0.9 ? p.danger : p.overlay(hostOverlay(d.variant), true).accent}"/>`);
+  };
+  bar(90, 'cpu', d.cpu);
+  bar(120, 'memory', d.memory);
+  out.push(text(16, 158, hostTasksLine(d), { size: 11, fill: p.mutedText, maxWidth: w - 28 }));
   return out.join('');
 }
 
@@ -264,6 +300,8 @@ export function paintNode(node: PositionedNode, ctx: PaintContext): string {
       return paintContainer(node, ctx);
     case 'group':
       return paintGroup(node, ctx);
+    case 'host':
+      return paintHost(node, ctx);
   }
 }
 
@@ -277,6 +315,7 @@ export function nodeName(node: PositionedNode): string {
     case 'task':
       return node.data.shortId;
     case 'group':
+    case 'host':
       return node.data.label;
   }
 }

@@ -44,7 +44,7 @@ function visibleText(doc: XmlDocument): string[] {
 }
 
 function nameOf(node: GraphNode): string {
-  return node.kind === 'task' ? node.data.shortId : node.kind === 'group' ? node.data.label : node.data.name;
+  return node.kind === 'task' ? node.data.shortId : node.kind === 'group' || node.kind === 'host' ? node.data.label : node.data.name;
 }
 
 const prod = ingest(loadFixtureDir('ingest/prod'));

@@ -116,6 +116,10 @@ export const SIZES = {
   unknownCluster: { width: 260, height: 100 },
   /** Size of a collapsed group box. */
   collapsedGroup: { width: 220, height: 56 },
+  /** A host card of the placement view (container instance, Fargate AZ, unplaced), with its reserved CPU/memory bars. */
+  host: { width: 300, height: 172 },
+  /** A collapsed box drawn as a stack of cards with its one-line summary. */
+  stack: { width: 312, height: 84 },
 } as const;
 
 /** Spacing between dagre ranks and nodes. */

@@ -1,0 +1,239 @@
+/**
+ * The node builders both diagrams share: cluster cards, task cards with
+ * their container chips, and boxes of tasks (stacked when large). Keeping
+ * them here means a task card reads the same in the hierarchy and placement
+ * views.
+ */
+import type { Cluster, Service, Task, Topology } from '../model/types';
+import { SIZES, type StatusClass } from '../theme/theme';
+import { isCollapsed, stackLabel, stackSummary } from './collapse';
+import { problemContext, type ProblemContext } from './filters';
+import { clusterStatus, containerStatus, taskStatus } from './status';
+import { taskOverlay } from './task-overlay';
+import type { GraphEdge, GraphNode, GroupVariant, LegendCounts, OverlayCounts, StatusCounts } from './types';
+import type { ViewState } from './view';
+
+/** Id of the synthetic node that holds objects whose cluster is not known. */
+export const UNKNOWN_CLUSTER_ID = 'group:unknown-cluster';
+
+/** Height of a task card holding `containers` chips (theme sizes). */
+export function taskHeight(containers: number): number {
+  return containers === 0 ? SIZES.task.height : SIZES.task.height + SIZES.taskPadding + containers * SIZES.containerRow - (SIZES.containerRow - SIZES.container.height);
+}
+
+// Problems first inside a box: the card an operator came for is top-left.
+const STATUS_RANK: Record<StatusClass, number> = { unhealthy: 0, stopped: 1, pending: 2, unknown: 3, running: 4 };
+
+/** Adds one to a count. */
+export function inc<K extends string>(counts: Partial<Record<K, number>>, key: K): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/** Orders named objects by name, then id, so graphs are deterministic. */
+export function byName<T extends { name: string; id: string }>(a: T, b: T): number {
+  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+}
+
+/** Nodes a set of task cards adds (cards and chips), for "+N" hints. */
+export function countNodes(tasks: readonly Task[]): number {
+  return tasks.reduce((n, t) => n + 1 + t.containers.length, 0);
+}
+
+/** Lookups every builder needs, made once per graph. */
+export interface BuildContext {
+  topology: Topology;
+  view: ViewState;
+  clusterById: Map<string, Cluster>;
+  serviceById: Map<string, Service>;
+  problems: ProblemContext;
+  /** `family:revision` of a task definition id (also of ones referenced but not loaded). */
+  tdLabel(id: string | undefined): string | undefined;
+  /** Revision number (as text) of a task definition id. */
+  revisionOf(id: string | undefined): string | undefined;
+  /** The primary deployment's task definition id per service id. */
+  primaryTd: Map<string, string>;
+}
+
+/** The build context of a topology and view. */
+export function buildContext(topology: Topology, view: ViewState): BuildContext {
+  const tds = new Map(topology.taskDefinitions.map((td) => [td.id, td]));
+  // Ids of task definitions that were referenced but not loaded still end in family:revision.
+  const tail = (id: string): string => id.slice(id.lastIndexOf('|') + 1);
+  const tdLabel = (id: string | undefined): string | undefined => {
+    if (!id) return undefined;
+    const td = tds.get(id);
+    if (!td) return tail(id);
+    return td.revision !== undefined ? `${td.family}:${td.revision}` : td.family;
+  };
+  const revisionOf = (id: string | undefined): string | undefined => {
+    if (!id) return undefined;
+    const td = tds.get(id);
+    if (td?.revision !== undefined) return String(td.revision);
+    const m = /:(\d+)$/.exec(tail(id));
+    return m ? m[1] : undefined;
+  };
+  const primaryTd = new Map<string, string>();
+  for (const s of topology.services) {
+    const primary = s.deployments.find((d) => d.status?.toUpperCase() === 'PRIMARY') ?? (s.deployments.length === 1 ? s.deployments[0] : undefined);
+    const td = primary?.taskDefinitionId ?? (s.deployments.length === 0 ? undefined : s.taskDefinitionId);
+    if (td) primaryTd.set(s.id, td);
+  }
+  return {
+    topology,
+    view,
+    clusterById: new Map(topology.clusters.map((c) => [c.id, c])),
+    serviceById: new Map(topology.services.map((s) => [s.id, s])),
+    problems: problemContext(topology),
+    tdLabel,
+    revisionOf,
+    primaryTd,
+  };
+}
+
+/** Pushes an edge `source → target`. */
+export function pushEdge(edges: GraphEdge[], source: string, target: string): void {
+  edges.push({ id: `${source}->${target}`, source, target });
+}
+
+/** The cluster card of `cluster`, with its loaded and reported totals. */
+export function clusterNode(cluster: Cluster, ctx: BuildContext, state: { collapsed: boolean; hiddenCount: number; collapsible: boolean }): GraphNode {
+  const { topology } = ctx;
+  const clusterTasks = topology.tasks.filter((t) => t.clusterId === cluster.id && !t.placeholder);
+  const tasksByOverlay: OverlayCounts = {};
+  const tasksByStatus: StatusCounts = {};
+  for (const t of clusterTasks) {
+    inc(tasksByOverlay, taskOverlay(t));
+    inc(tasksByStatus, taskStatus(t));
+  }
+  return {
+    id: cluster.id,
+    kind: 'cluster',
+    entityId: cluster.id,
+    placeholder: cluster.placeholder,
+    statusClass: clusterStatus(cluster),
+    ...state,
+    width: SIZES.cluster.width,
+    height: SIZES.cluster.height,
+    data: {
+      name: cluster.name,
+      region: cluster.region,
+      accountId: cluster.accountId,
+      status: cluster.status,
+      reported: {
+        activeServices: cluster.activeServicesCount,
+        runningTasks: cluster.runningTasksCount,
+        pendingTasks: cluster.pendingTasksCount,
+        containerInstances: cluster.registeredContainerInstancesCount,
+      },
+      loaded: {
+        services: topology.services.filter((s) => s.clusterId === cluster.id && !s.placeholder).length,
+        tasks: clusterTasks.length,
+        containerInstances: topology.containerInstances.filter((ci) => ci.clusterId === cluster.id && !ci.placeholder).length,
+      },
+      tasksByOverlay,
+      tasksByStatus,
+      capacityProviders: cluster.capacityProviders,
+    },
+  };
+}
+
+/** Pushes task cards (and their container chips) inside box `parentId`, problems first. */
+export function pushTasks(nodes: GraphNode[], tasks: readonly Task[], parentId: string, ctx: BuildContext): void {
+  const collapsed = new Set(ctx.view.collapsed);
+  const sorted = [...tasks].sort((a, b) => STATUS_RANK[taskStatus(a)] - STATUS_RANK[taskStatus(b)] || a.shortId.localeCompare(b.shortId));
+  for (const t of sorted) {
+    const isCollapsed = collapsed.has(t.id);
+    const shown = isCollapsed ? 0 : t.containers.length;
+    const primary = t.serviceId ? ctx.primaryTd.get(t.serviceId) : undefined;
+    // A stopped task's revision is history, not drift: flag only tasks that are (or will be) running.
+    const stale = primary !== undefined && t.taskDefinitionId !== undefined && t.taskDefinitionId !== primary && taskStatus(t) !== 'stopped';
+    nodes.push({
+      id: t.id,
+      kind: 'task',
+      entityId: t.id,
+      parentId,
+      placeholder: t.placeholder,
+      statusClass: taskStatus(t),
+      collapsed: isCollapsed,
+      hiddenCount: isCollapsed ? t.containers.length : 0,
+      collapsible: t.containers.length > 0,
+      width: SIZES.task.width,
+      height: taskHeight(shown),
+      data: {
+        shortId: t.shortId,
+        overlay: taskOverlay(t),
+        launchType: t.launchType,
+        lastStatus: t.lastStatus,
+        desiredStatus: t.desiredStatus,
+        healthStatus: t.healthStatus,
+        availabilityZone: t.availabilityZone,
+        privateIp: t.privateIp,
+        cpu: t.cpu,
+        memory: t.memory,
+        taskDefinition: ctx.tdLabel(t.taskDefinitionId),
+        stoppedReason: t.stoppedReason,
+        stopCode: t.stopCode,
+        containerCount: t.containers.length,
+        ...(stale ? { primaryTaskDefinition: ctx.tdLabel(primary) } : {}),
+      },
+    });
+    if (isCollapsed) continue;
+    for (const c of t.containers) {
+      nodes.push({
+        id: c.id,
+        kind: 'container',
+        entityId: c.id,
+        parentId: t.id,
+        placeholder: false,
+        statusClass: containerStatus(c),
+        collapsed: false,
+        hiddenCount: 0,
+        collapsible: false,
+        width: SIZES.container.width,
+        height: SIZES.container.height,
+        data: { name: c.name, image: c.image, imageTag: c.imageTag, lastStatus: c.lastStatus, healthStatus: c.healthStatus, exitCode: c.exitCode, reason: c.reason },
+      });
+    }
+  }
+}
+
+/**
+ * Pushes a box of tasks wired from `from`, with its cards unless collapsed.
+ * A box of more tasks than the view's stack threshold starts collapsed as a
+ * stack ("24 tasks: 22 RUNNING, 2 PENDING · rev 41/42") until opened.
+ */
+export function pushGroup(nodes: GraphNode[], edges: GraphEdge[], box: { id: string; variant: GroupVariant; label: string; tasks: readonly Task[]; from: string }, ctx: BuildContext): void {
+  const { id, variant, label, tasks, from } = box;
+  const tasksByStatus: StatusCounts = {};
+  for (const t of tasks) inc(tasksByStatus, taskStatus(t));
+  const collapsed = isCollapsed(ctx.view, id, tasks.length);
+  const stack = collapsed ? stackLabel(stackSummary(tasks, (t) => ctx.revisionOf(t.taskDefinitionId))) : undefined;
+  nodes.push({
+    id,
+    kind: 'group',
+    placeholder: false,
+    statusClass: tasksByStatus.unhealthy ? 'unhealthy' : 'running',
+    collapsed,
+    hiddenCount: collapsed ? countNodes(tasks) : 0,
+    collapsible: tasks.length > 0,
+    // Boxes are sized by the layout from the cards they hold.
+    width: stack ? SIZES.stack.width : SIZES.collapsedGroup.width,
+    height: stack ? SIZES.stack.height : SIZES.collapsedGroup.height,
+    data: { variant, label, taskCount: tasks.length, tasksByStatus, ...(stack ? { stackLabel: stack } : {}) },
+  });
+  pushEdge(edges, from, id);
+  if (!collapsed) pushTasks(nodes, tasks, id, ctx);
+}
+
+/** Legend counts over the whole load, so filtering never makes a type look absent. */
+export function legendCounts(topology: Topology): LegendCounts {
+  const legend: LegendCounts = { tasksByOverlay: {}, servicesByOverlay: {}, tasksByStatus: {}, placeholders: 0 };
+  for (const t of topology.tasks) {
+    if (t.placeholder) continue;
+    inc(legend.tasksByOverlay, taskOverlay(t));
+    inc(legend.tasksByStatus, taskStatus(t));
+  }
+  for (const s of topology.services) if (!s.placeholder) inc(legend.servicesByOverlay, s.overlay);
+  for (const list of [topology.clusters, topology.services, topology.tasks]) legend.placeholders += list.filter((e) => e.placeholder).length;
+  return legend;
+}

@@ -1,0 +1,53 @@
+/**
+ * Search: which objects of a load match a query, and in which field. A
+ * match set, not a filter: the canvas highlights the hits and dims the rest,
+ * and Enter walks through them in this order.
+ */
+import type { Topology } from '../model/types';
+
+/** The field a search hit matched in. */
+export type SearchField = 'cluster' | 'service' | 'task id' | 'ARN' | 'container' | 'image' | 'private IP' | 'instance id';
+
+/** One object that matched: its model id (also its node id), and where. */
+export interface SearchHit {
+  id: string;
+  field: SearchField;
+  /** The value that matched, for a tooltip or a list. */
+  value: string;
+}
+
+/**
+ * The objects matching `query` (case-insensitive substring), one hit per
+ * object, in diagram order: clusters, services, then per task the task
+ * itself before its containers. An EC2 instance id matches the container
+ * instance and every task placed on it. An empty query matches nothing.
+ */
+export function searchTopology(topology: Topology, query: string): SearchHit[] {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return [];
+  const hits: SearchHit[] = [];
+  const first = (id: string, candidates: [SearchField, string | undefined][]): void => {
+    for (const [field, value] of candidates) {
+      if (value && value.toLowerCase().includes(needle)) {
+        hits.push({ id, field, value });
+        return;
+      }
+    }
+  };
+  const order = <T extends { name: string; id: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  for (const c of order(topology.clusters)) first(c.id, [['cluster', c.name], ['ARN', c.arn]]);
+  for (const s of order(topology.services)) first(s.id, [['service', s.name], ['ARN', s.arn]]);
+  const instances = new Map(topology.containerInstances.map((ci) => [ci.id, ci]));
+  for (const ci of topology.containerInstances) first(ci.id, [['instance id', ci.ec2InstanceId], ['ARN', ci.arn]]);
+  for (const t of [...topology.tasks].sort((a, b) => a.shortId.localeCompare(b.shortId) || a.id.localeCompare(b.id))) {
+    const host = t.containerInstanceId ? instances.get(t.containerInstanceId) : undefined;
+    first(t.id, [
+      ['task id', t.shortId],
+      ['ARN', t.arn],
+      ['private IP', t.privateIp],
+      ['instance id', host?.ec2InstanceId],
+    ]);
+    for (const c of t.containers) first(c.id, [['container', c.name], ['image', c.image], ['private IP', c.privateIp]]);
+  }
+  return hits;
+}
