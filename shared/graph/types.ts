@@ -186,6 +186,11 @@ export interface GraphEdge {
   target: string;
 }
 
+/** An edge after layout: `bend`, when set, is where it turns (x when ranks run left to right, else y), so it runs in a gap, not across boxes. */
+export interface LaidOutEdge extends GraphEdge {
+  bend?: number;
+}
+
 /** Counts for the legend: over the whole load, not just what filters keep. */
 export interface LegendCounts {
   tasksByOverlay: OverlayCounts;
@@ -207,9 +212,11 @@ export type PositionedNode = GraphNode & { x: number; y: number };
 /** A graph after layout. */
 export interface LaidOutGraph {
   nodes: PositionedNode[];
-  edges: GraphEdge[];
+  edges: LaidOutEdge[];
   legend: LegendCounts;
   /** Size of the whole drawing. */
   width: number;
   height: number;
+  /** Which top-level layout placed it: dagre's layered one, or the compact tree for big graphs. */
+  algorithm?: 'layered' | 'compact';
 }
