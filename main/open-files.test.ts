@@ -41,7 +41,8 @@ function wireApp(): void {
     watch: () => ({ close: () => undefined }),
   });
   const push = new RendererPush(getWindow);
-  const deps = { documents, push, getWindow, crash: { log, getWindow, logFile: 'main.log' } } as unknown as HandlerDeps;
+  // Connect to AWS is not part of the open flows; its channels are tested in ipc.test.ts and main/aws.
+  const deps = { documents, push, getWindow, crash: { log, getWindow, logFile: 'main.log' }, setupAws: () => undefined } as unknown as HandlerDeps;
   registerHandlers(createIpc(createSenderCheck(getWindow) as never, log), deps);
   // The preload's invoke reaches main as the app window's top frame would.
   ipcRenderer.invoke.mockImplementation((channel: string, arg?: unknown) => ipcMain.invoke(channel, arg, ipcEvent(window.webContents)));
