@@ -1,7 +1,6 @@
 /** The Export popover as a user drives it: pick SVG or PNG and options, click Export, get a file. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { loadFixtureDir } from '../../fixtures/load-fixtures';
 import { buildGraph } from '../../shared/graph/build-graph';
 import { ingest } from '../../shared/ingest/index';
 import { layoutGraph } from '../../shared/layout/layout';
@@ -11,7 +10,9 @@ import { rasteriseSvg } from './rasterise';
 
 vi.mock('./rasterise', async (importOriginal) => ({ ...(await importOriginal<typeof import('./rasterise')>()), rasteriseSvg: vi.fn() }));
 
-const prod = ingest(loadFixtureDir('ingest/prod'));
+// Read through Vite (not node:fs) so the test type-checks with the renderer's project.
+const prodFiles = import.meta.glob<string>('../../fixtures/ingest/prod/*.json', { query: '?raw', import: 'default', eager: true });
+const prod = ingest(Object.entries(prodFiles).sort(([a], [b]) => a.localeCompare(b)).map(([path, text]) => ({ name: path.split('/').pop() ?? path, text })));
 
 function load(): void {
   const s = useDiagramStore.getState();
@@ -56,7 +57,7 @@ describe('ExportButton', () => {
 
   it('PNG at the chosen scale on a dark background', async () => {
     load();
-    vi.mocked(rasteriseSvg).mockImplementation(async (_svg, w, h, scale) => ({ blob: new Blob([]), bytes: new Uint8Array([1]), width: w * scale, height: h * scale, size: { width: w * scale, height: h * scale, scale, reduced: false } }));
+    vi.mocked(rasteriseSvg).mockImplementation(async (_svg, w, h, scale) => ({ blob: new Blob([]), bytes: new Uint8Array([1]), width: w * scale, height: h * scale, size: { width: w * scale, height: h * scale, scale, reduced: false, requested: { width: w * scale, height: h * scale, scale } } }));
     render(<ExportButton api={api} />);
     fireEvent.click(screen.getByTestId('export-button'));
     fireEvent.change(screen.getByLabelText('Scale'), { target: { value: '4' } });

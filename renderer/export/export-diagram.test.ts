@@ -5,7 +5,6 @@
  * Pixels are checked in the web e2e (jsdom has no canvas).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadFixtureDir } from '../../fixtures/load-fixtures';
 import { buildGraph } from '../../shared/graph/build-graph';
 import { ingest } from '../../shared/ingest/index';
 import { layoutGraph } from '../../shared/layout/layout';
@@ -20,7 +19,9 @@ vi.mock('./rasterise', async (importOriginal) => {
 });
 const rasterise = vi.mocked(rasteriseSvg);
 
-const prod = ingest(loadFixtureDir('ingest/prod'));
+// Read through Vite (not node:fs) so the test type-checks with the renderer's project.
+const prodFiles = import.meta.glob<string>('../../fixtures/ingest/prod/*.json', { query: '?raw', import: 'default', eager: true });
+const prod = ingest(Object.entries(prodFiles).sort(([a], [b]) => a.localeCompare(b)).map(([path, text]) => ({ name: path.split('/').pop() ?? path, text })));
 const SECRETS = ['td-secret-value-4242', 'override-secret-value-7731'];
 
 /** Loads `prod` into the store the way the app does, with the layout of the store's view. */
@@ -102,7 +103,7 @@ describe('exportDiagram', () => {
   it('PNG: rasterises the whole SVG at the chosen scale and saves the bytes under a .png name', async () => {
     loadProd();
     const bytes = new Uint8Array([137, 80, 78, 71]);
-    rasterise.mockImplementation(async (_svg, w, h, scale) => ({ blob: new Blob([]), bytes, width: w * scale, height: h * scale, size: { width: w * scale, height: h * scale, scale, reduced: false } }));
+    rasterise.mockImplementation(async (_svg, w, h, scale) => ({ blob: new Blob([]), bytes, width: w * scale, height: h * scale, size: { width: w * scale, height: h * scale, scale, reduced: false, requested: { width: w * scale, height: h * scale, scale } } }));
     const api = fakeApi();
     const r = await exportDiagram(api, 'png', { scale: 3, background: 'transparent', includeLegend: true, includeTitle: true });
     const [svg, w, h, scale, opts] = rasterise.mock.calls[0];
@@ -118,7 +119,7 @@ describe('exportDiagram', () => {
 describe('runExport', () => {
   it('says where the file went and passes on the scaled-down warning', async () => {
     loadProd();
-    rasterise.mockResolvedValue({ blob: new Blob([]), bytes: new Uint8Array(1), width: 100, height: 50, size: { width: 100, height: 50, scale: 1, reduced: true }, warning: 'The image was scaled down; export SVG for full detail.' });
+    rasterise.mockResolvedValue({ blob: new Blob([]), bytes: new Uint8Array(1), width: 100, height: 50, size: { width: 100, height: 50, scale: 1, reduced: true, requested: { width: 200, height: 100, scale: 2 } }, warning: 'The image was scaled down; export SVG for full detail.' });
     await runExport(fakeApi(), 'png');
     expect(useDiagramStore.getState().notice).toMatch(/^Saved .*\.png \(100 × 50 px\)\. The image was scaled down/);
   });
