@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Background, BackgroundVariant, Controls, getViewportForBounds, MiniMap, Panel, ReactFlow, useReactFlow, useStore, type Node, type NodeMouseHandler } from '@xyflow/react';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import { BASE_COLOURS, overlayStyle, STOPPED_FILL } from '../../shared/theme/theme';
-import { NODE_TYPES } from '../nodes';
+import { MARKED_NODE_TYPES } from '../diff/diff-marks';
 import type { DiagramFlowNode } from '../nodes/node-types';
 import { Legend } from '../panels/legend-panel';
 import { useDiagramStore } from '../store/diagram-store';
@@ -81,7 +81,7 @@ export function DiagramCanvas() {
       <ReactFlow
         nodes={nodes}
         edges={edges}
-        nodeTypes={NODE_TYPES}
+        nodeTypes={MARKED_NODE_TYPES}
         onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
         nodesDraggable={false}
