@@ -1,5 +1,8 @@
 /** The top bar: open buttons, search, problems-only, overlay, direction, fit, legend, diagnostics. */
 import type { RefObject } from 'react';
+import type { DesktopApi } from '../../shared/ipc/desktop-api';
+import { AwsControls } from '../aws/aws-controls';
+import { ExportButton } from '../export/export-button';
 import { useDiagramStore } from '../store/diagram-store';
 import { severityCounts } from './diagnostics-panel';
 
@@ -9,10 +12,12 @@ export interface ToolbarProps {
   onOpenFolder(): void;
   onOpenDemo(): void;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** The host: Export saves through it; Connect to AWS shows when it can fetch (desktop). */
+  api?: DesktopApi;
 }
 
 /** The toolbar. */
-export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef }: ToolbarProps) {
+export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef, api }: ToolbarProps) {
   const topology = useDiagramStore((s) => s.topology);
   const sourceLabel = useDiagramStore((s) => s.sourceLabel);
   const view = useDiagramStore((s) => s.view);
@@ -53,6 +58,7 @@ export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef }: To
         <button type="button" className="btn" onClick={onOpenDemo} disabled={loading}>
           Demo
         </button>
+        {api && <AwsControls api={api} />}
       </div>
       {topology && (
         <div className="toolbar-group grow">
@@ -91,6 +97,7 @@ export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef }: To
           <button type="button" className="btn" data-testid="fit-view" onClick={requestFit} title="Fit to screen (F)">
             Fit
           </button>
+          {api && <ExportButton api={api} />}
           <button
             type="button"
             className={`btn diag-toggle${problems > 0 ? ' has-problems' : ''}`}
