@@ -9,6 +9,8 @@ import type { DesktopApi } from '../shared/ipc/desktop-api';
 import { buildGraph } from '../shared/graph/build-graph';
 import type { Topology } from '../shared/model/types';
 import { DiagramCanvas } from './canvas/diagram-canvas';
+import { ChangesPanel } from './diff/changes-panel';
+import { runExport } from './export/export-diagram';
 import { filesFromDataTransfer } from './desktop/drop-files';
 import { LayoutClient } from './layout/layout-client';
 import { DetailsPanel } from './panels/details-panel';
@@ -56,6 +58,7 @@ export function App({ api }: { api: DesktopApi }) {
   const topology = useDiagramStore((s) => s.topology);
   const loading = useDiagramStore((s) => s.loading);
   const error = useDiagramStore((s) => s.error);
+  const notice = useDiagramStore((s) => s.notice);
   const setTopology = useDiagramStore((s) => s.setTopology);
   const setLoading = useDiagramStore((s) => s.setLoading);
   const setError = useDiagramStore((s) => s.setError);
@@ -91,10 +94,17 @@ export function App({ api }: { api: DesktopApi }) {
       else if (command === 'toggle-overlay') s.toggleOverlay();
       else if (command === 'toggle-legend') s.setLegendOpen(!s.legendOpen);
       else if (command === 'find') searchRef.current?.focus();
+      else if (command === 'export-png' || command === 'export-svg') void runExport(api, command === 'export-png' ? 'png' : 'svg');
     };
     const unsubscribe = api.onMenuCommand?.(act);
     // Web mode has no menu: the same commands on keys, ignored while typing.
     const onKey = (e: KeyboardEvent) => {
+      // Ctrl/Cmd+E (PNG) and Ctrl/Cmd+Shift+E (SVG), as the desktop menu's accelerators; Electron's menu already handles them.
+      if (api.platform === 'web' && (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'e') {
+        e.preventDefault();
+        if (useDiagramStore.getState().topology) act(e.shiftKey ? 'export-svg' : 'export-png');
+        return;
+      }
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.metaKey || e.ctrlKey || e.altKey) return;
       if (!useDiagramStore.getState().topology) return;
       const command = ({ f: 'fit', o: 'toggle-overlay', l: 'toggle-legend', '/': 'find' } as Record<string, string>)[e.key];
@@ -138,7 +148,7 @@ export function App({ api }: { api: DesktopApi }) {
     >
       <input ref={filesInput} className="visually-hidden" type="file" multiple accept=".json,application/json" data-testid="open-files" tabIndex={-1} onChange={(e) => onInputChange(e.currentTarget)} />
       <input ref={folderInput} className="visually-hidden" type="file" multiple data-testid="open-folder" tabIndex={-1} onChange={(e) => onInputChange(e.currentTarget)} {...FOLDER_INPUT_ATTRS} />
-      <Toolbar onOpenFiles={() => filesInput.current?.click()} onOpenFolder={() => folderInput.current?.click()} onOpenDemo={openDemo} searchRef={searchRef} />
+      <Toolbar onOpenFiles={() => filesInput.current?.click()} onOpenFolder={() => folderInput.current?.click()} onOpenDemo={openDemo} searchRef={searchRef} api={api} />
       {topology ? (
         <div className="workspace">
           <ReactFlowProvider>
@@ -148,7 +158,16 @@ export function App({ api }: { api: DesktopApi }) {
                   {error}
                 </div>
               )}
+              {notice && (
+                <div className="callout callout-notice banner" role="status" data-testid="notice">
+                  {notice}
+                  <button type="button" className="btn btn-icon" aria-label="Dismiss" onClick={() => useDiagramStore.getState().setNotice(null)}>
+                    ×
+                  </button>
+                </div>
+              )}
               <DiagramCanvas />
+              <ChangesPanel />
               <DiagnosticsPanel />
             </div>
             <DetailsPanel api={api} />
