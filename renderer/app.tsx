@@ -18,6 +18,8 @@ import { DiagnosticsPanel } from './panels/diagnostics-panel';
 import { Toolbar } from './panels/toolbar';
 import { WelcomeScreen } from './panels/welcome-screen';
 import { useDiagramStore } from './store/diagram-store';
+import { moveSelectionByKey } from './canvas/selection-keys';
+import { ExploreBar } from './panels/explore-bar';
 
 // React types do not know the folder-picker attribute; it is passed through to the DOM as is.
 const FOLDER_INPUT_ATTRS = { webkitdirectory: '', directory: '' } as Record<string, string>;
@@ -36,13 +38,16 @@ function useLayout(client: LayoutClient): void {
   const direction = useDiagramStore((s) => s.view.direction);
   const collapsed = useDiagramStore((s) => s.view.collapsed);
   const filters = useDiagramStore((s) => s.view.filters);
+  const mode = useDiagramStore((s) => s.view.mode);
+  const expanded = useDiagramStore((s) => s.view.expanded);
+  const stackThreshold = useDiagramStore((s) => s.view.stackThreshold);
   const setLayout = useDiagramStore((s) => s.setLayout);
   const setError = useDiagramStore((s) => s.setError);
   useEffect(() => {
     if (!topology) return;
     let current = true;
     // The overlay only recolours nodes, so it is not an input of the layout.
-    const graph = buildGraph(topology, { overlay: true, direction, collapsed, filters });
+    const graph = buildGraph(topology, { overlay: true, direction, collapsed, filters, mode, expanded, stackThreshold });
     client.layout(graph, direction).then(
       (layout) => current && setLayout(layout),
       (e: unknown) => current && setError(`Layout failed: ${e instanceof Error ? e.message : String(e)}`),
@@ -50,7 +55,7 @@ function useLayout(client: LayoutClient): void {
     return () => {
       current = false;
     };
-  }, [client, topology, direction, collapsed, filters, setLayout, setError]);
+  }, [client, topology, direction, collapsed, filters, mode, expanded, stackThreshold, setLayout, setError]);
 }
 
 /** The application. */
@@ -105,13 +110,22 @@ export function App({ api }: { api: DesktopApi }) {
         if (useDiagramStore.getState().topology) act(e.shiftKey ? 'export-svg' : 'export-png');
         return;
       }
+      // Ctrl/Cmd+F finds in the diagram, as the desktop menu's Find does.
+      if (api.platform === 'web' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f' && useDiagramStore.getState().topology) {
+        e.preventDefault();
+        act('find');
+        return;
+      }
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.metaKey || e.ctrlKey || e.altKey) return;
       if (!useDiagramStore.getState().topology) return;
       const command = ({ f: 'fit', o: 'toggle-overlay', l: 'toggle-legend', '/': 'find' } as Record<string, string>)[e.key];
       if (command) {
         e.preventDefault();
         act(command);
-      } else if (e.key === 'Escape') useDiagramStore.getState().select(null);
+      } else if (e.key === 'Escape') {
+        useDiagramStore.getState().select(null);
+        useDiagramStore.getState().setSearch('');
+      } else moveSelectionByKey(e);
     };
     window.addEventListener('keydown', onKey);
     return () => {
@@ -166,6 +180,7 @@ export function App({ api }: { api: DesktopApi }) {
                   </button>
                 </div>
               )}
+              <ExploreBar />
               <DiagramCanvas />
               <ChangesPanel />
               <DiagnosticsPanel />

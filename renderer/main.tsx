@@ -3,11 +3,21 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/base.css';
 import './styles.css';
+import './explore.css';
 import { App } from './app';
 import { ErrorBoundary } from './error-boundary';
 import { pickDesktopApi } from './desktop/pick-api';
+import { startViewPersistence } from './store/persist-view';
 
 const api = pickDesktopApi();
+// Storage can be denied (privacy settings): the app works without it.
+startViewPersistence((() => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+})());
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(

@@ -11,6 +11,7 @@ import type { DiagramFlowNode } from '../nodes/node-types';
 import { Legend } from '../panels/legend-panel';
 import { useDiagramStore } from '../store/diagram-store';
 import { toFlowEdges, toFlowNodes } from './to-flow';
+import { useEmphasis, type Emphasis } from './use-emphasis';
 
 // Above this many nodes only what is on screen is rendered; below it everything is (tests count nodes).
 const VIRTUALIZE_ABOVE = 1500;
@@ -63,6 +64,12 @@ function minimapColour(overlayOn: boolean) {
   };
 }
 
+/** The node with its emphasis class: dimmed outside the focus or search, ringed when a search hit. */
+function withEmphasis(n: DiagramFlowNode, e: Emphasis): DiagramFlowNode {
+  const classes = [e.lit && !e.lit.has(n.id) ? 'dimmed' : '', e.hits.has(n.id) ? 'search-hit' : '', e.current === n.id ? 'search-current' : ''].filter(Boolean).join(' ');
+  return classes ? { ...n, className: classes } : n;
+}
+
 /** The canvas; expects a layout in the store. */
 export function DiagramCanvas() {
   const layout = useDiagramStore((s) => s.layout);
@@ -71,7 +78,8 @@ export function DiagramCanvas() {
   const selectedId = useDiagramStore((s) => s.selectedId);
   const select = useDiagramStore((s) => s.select);
   const base = useMemo(() => (layout ? toFlowNodes(layout, direction) : []), [layout, direction]);
-  const nodes = useMemo(() => base.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)), [base, selectedId]);
+  const emphasis = useEmphasis();
+  const nodes = useMemo(() => base.map((n) => withEmphasis(n.id === selectedId ? { ...n, selected: true } : n, emphasis)), [base, selectedId, emphasis]);
   const edges = useMemo(() => (layout ? toFlowEdges(layout) : []), [layout]);
   const onNodeClick: NodeMouseHandler = useCallback((_, node) => (node.type === 'group' ? undefined : select(node.id)), [select]);
   const onPaneClick = useCallback(() => select(null), [select]);

@@ -2,6 +2,7 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { STATUS_ORDER, STATUS_STYLES } from '../../shared/theme/theme';
+import { useDiagramStore } from '../store/diagram-store';
 import { CollapseToggle, NodeHandles } from './node-parts';
 import type { GroupFlowNode } from './node-types';
 
@@ -10,6 +11,39 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<G
   const n = data.graph;
   const d = n.data;
   const unknownCluster = d.variant === 'unknown-cluster';
+  const toggle = useDiagramStore((s) => s.toggleCollapsed);
+  if (n.collapsed && d.stackLabel) {
+    // A stack: the whole card opens it, since it stands for the cards it hides.
+    return (
+      <div
+        className="group-box group-stack nodrag"
+        data-testid="node"
+        data-kind="group"
+        data-group={d.variant}
+        data-stack="true"
+        data-id={n.id}
+        style={{ width: n.width, height: n.height }}
+        role="button"
+        tabIndex={0}
+        title="Show these tasks"
+        onClick={(e) => {
+          e.stopPropagation();
+          toggle(n.id);
+        }}
+      >
+        <NodeHandles horizontal={data.horizontal} source={false} target />
+        <div className="group-head">
+          <span className="group-label" title={d.label}>
+            {d.variant === 'family' ? `Standalone · ${d.label}` : d.label}
+          </span>
+          <CollapseToggle id={n.id} collapsed={n.collapsed} hiddenCount={n.hiddenCount} />
+        </div>
+        <div className="stack-summary" data-testid="stack-summary">
+          {d.stackLabel}
+        </div>
+      </div>
+    );
+  }
   return (
     <div
       className={`group-box group-${d.variant}${selected ? ' selected' : ''}`}

@@ -3,8 +3,9 @@ import type { NodeTypes } from '@xyflow/react';
 import { ClusterNode } from './cluster-node';
 import { ContainerNode } from './container-node';
 import { GroupNode } from './group-node';
+import { HostNode } from './host-node';
 import { ServiceNode } from './service-node';
 import { TaskNode } from './task-node';
 
 /** Kept at module level: a new object each render would remount every node. */
-export const NODE_TYPES: NodeTypes = { cluster: ClusterNode, service: ServiceNode, task: TaskNode, container: ContainerNode, group: GroupNode };
+export const NODE_TYPES: NodeTypes = { cluster: ClusterNode, service: ServiceNode, task: TaskNode, container: ContainerNode, group: GroupNode, host: HostNode };

@@ -22,5 +22,8 @@ export type ContainerFlowNode = Node<DiagramNodeData<'container'>, 'container'>;
 /** A group box (tasks of a service or family, unknown cluster). */
 export type GroupFlowNode = Node<DiagramNodeData<'group'>, 'group'>;
 
+/** A host card (placement view). */
+export type HostFlowNode = Node<DiagramNodeData<'host'>, 'host'>;
+
 /** Any diagram node. */
-export type DiagramFlowNode = ClusterFlowNode | ServiceFlowNode | TaskFlowNode | ContainerFlowNode | GroupFlowNode;
+export type DiagramFlowNode = ClusterFlowNode | ServiceFlowNode | TaskFlowNode | ContainerFlowNode | GroupFlowNode | HostFlowNode;

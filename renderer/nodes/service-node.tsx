@@ -5,9 +5,31 @@ import { useDiagramStore } from '../store/diagram-store';
 import { cardStyle } from './node-style';
 import { CollapseToggle, NodeHandles, OverlayBadge, StatusGlyph } from './node-parts';
 import type { ServiceFlowNode } from './node-types';
+import type { DeploymentSummary } from '../../shared/graph/types';
 
 // Event messages that usually explain why a service is short of tasks.
 const TROUBLE = /unable to place|failed|unhealthy|insufficient|error|stopped/i;
+
+/** The task definition line, or the deployments when more than one is live or the rollout has not completed. */
+function DeploymentLine({ deployments, taskDefinition }: { deployments: DeploymentSummary[]; taskDefinition?: string }) {
+  const primary = deployments[0];
+  const settled = deployments.length <= 1 && (!primary?.rolloutState || primary.rolloutState.toUpperCase() === 'COMPLETED');
+  if (settled) return <div className="card-line muted mono">{taskDefinition ?? ' '}</div>;
+  const describe = (x: DeploymentSummary) =>
+    [x.status, x.taskDefinition, x.rolloutState, x.desired !== undefined ? `${x.running ?? 0}/${x.desired}` : undefined, x.failedTasks ? `${x.failedTasks} failed` : undefined, x.rolloutStateReason].filter(Boolean).join(' ');
+  const failed = deployments.some((x) => x.rolloutState?.toUpperCase() === 'FAILED');
+  return (
+    <div className={`card-line deployments${failed ? ' event-trouble' : ''}`} data-testid="deployments" title={deployments.map(describe).join('\n')}>
+      {deployments.map((x, i) => (
+        <span key={x.id} className={`deployment deployment-${(x.rolloutState ?? 'unknown').toLowerCase()}`}>
+          {i > 0 ? ' · ' : ''}
+          {x.status === 'PRIMARY' ? '' : `${x.status ?? ''} `}
+          <span className="mono">{x.taskDefinition}</span> {x.rolloutState ?? ''}
+        </span>
+      ))}
+    </div>
+  );
+}
 
 /** Service card. */
 export const ServiceNode = memo(function ServiceNode({ data, selected }: NodeProps<ServiceFlowNode>) {
@@ -60,7 +82,7 @@ export const ServiceNode = memo(function ServiceNode({ data, selected }: NodePro
           <div className="card-line muted" title={d.placement}>
             {d.placement}
           </div>
-          <div className="card-line muted mono">{d.taskDefinition ?? ' '}</div>
+          <DeploymentLine deployments={d.deployments ?? []} taskDefinition={d.taskDefinition} />
         </>
       )}
       {d.latestEvent && (

@@ -30,6 +30,11 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
       <div className="card-stripe" />
       <div className="card-head">
         <span className="task-id mono">{d.shortId.length > 14 ? `${d.shortId.slice(0, 12)}…` : d.shortId}</span>
+        {d.primaryTaskDefinition && (
+          <span className="pill pill-warn" data-testid="stale-revision" title={`Runs ${d.taskDefinition ?? 'another revision'}; the primary deployment runs ${d.primaryTaskDefinition}`}>
+            old rev
+          </span>
+        )}
         <OverlayBadge overlay={d.overlay} overlayOn={overlayOn} />
         <StatusGlyph status={n.statusClass} />
         {n.collapsible && <CollapseToggle id={n.id} collapsed={n.collapsed} hiddenCount={n.hiddenCount} />}
@@ -42,7 +47,7 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
         {d.healthStatus && d.healthStatus !== 'UNKNOWN' && <span className={`health health-${d.healthStatus.toLowerCase()}`}>{d.healthStatus}</span>}
       </div>
       {n.statusClass === 'stopped' && d.stoppedReason ? (
-        <div className="card-line stopped-reason" title={d.stoppedReason}>
+        <div className="card-line stopped-reason" title={[d.stopCode, d.stoppedReason].filter(Boolean).join(': ')}>
           {d.stoppedReason}
         </div>
       ) : (

@@ -5,6 +5,7 @@ import { AwsControls } from '../aws/aws-controls';
 import { ExportButton } from '../export/export-button';
 import { useDiagramStore } from '../store/diagram-store';
 import { severityCounts } from './diagnostics-panel';
+import { ExploreControls } from './explore-controls';
 
 /** Props: the actions the app owns (file pickers, demo) and the search box ref for the Find command. */
 export interface ToolbarProps {
@@ -23,7 +24,6 @@ export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef, api 
   const view = useDiagramStore((s) => s.view);
   const toggleOverlay = useDiagramStore((s) => s.toggleOverlay);
   const setDirection = useDiagramStore((s) => s.setDirection);
-  const setFilters = useDiagramStore((s) => s.setFilters);
   const requestFit = useDiagramStore((s) => s.requestFit);
   const diagnosticsOpen = useDiagramStore((s) => s.diagnosticsOpen);
   const setDiagnosticsOpen = useDiagramStore((s) => s.setDiagnosticsOpen);
@@ -62,23 +62,7 @@ export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef, api 
       </div>
       {topology && (
         <div className="toolbar-group grow">
-          <input
-            ref={searchRef}
-            className="search"
-            type="search"
-            placeholder="Find task, service, image, IP…"
-            aria-label="Find"
-            value={view.filters.text ?? ''}
-            onChange={(e) => setFilters({ ...view.filters, text: e.target.value || undefined })}
-          />
-          <label className="check" title="Only unhealthy, stopped and pending tasks, and services short of tasks">
-            <input type="checkbox" data-testid="problems-only" checked={view.filters.problemsOnly ?? false} onChange={(e) => setFilters({ ...view.filters, problemsOnly: e.target.checked || undefined })} /> Problems only
-          </label>
-          {view.filters.overlays && (
-            <button type="button" className="pill pill-info" onClick={() => setFilters({ ...view.filters, overlays: undefined })} title="Show every launch type">
-              only {view.filters.overlays.join(', ')} ×
-            </button>
-          )}
+          <ExploreControls searchRef={searchRef} />
         </div>
       )}
       {topology && (

@@ -5,7 +5,10 @@
 import { create } from 'zustand';
 import { ancestorIds } from '../../shared/graph/build-graph';
 import type { LaidOutGraph } from '../../shared/graph/types';
-import { DEFAULT_VIEW, initialView, type Direction, type ViewFilters, type ViewState } from '../../shared/graph/view';
+import { DEFAULT_VIEW, initialView, type Direction, type ViewFilters, type ViewMode, type ViewState } from '../../shared/graph/view';
+import { expandAll, toggleCollapse } from '../../shared/graph/collapse';
+import { searchTopology } from '../../shared/graph/search';
+import { savedView } from './view-persistence';
 import type { Topology } from '../../shared/model/types';
 import type { TopologyDiff } from '../../shared/diff/diff-topology';
 import { refreshDiff } from '../../shared/diff/refresh-diff';
@@ -45,6 +48,10 @@ export interface DiagramState {
   /** Live AWS auto-refresh period in seconds; 0 = off (the default). */
   autoRefreshSeconds: number;
   exportOptions: ExportOptions;
+  /** The search box's query: hits are highlighted, the rest dimmed (a match set, not a filter). */
+  search: string;
+  /** Which hit Enter last moved to (−1 before the first Enter). */
+  searchIndex: number;
 
   /** Shows a new load. `reload` keeps view and selection (file watch); `open` starts fresh. */
   setTopology(topology: Topology, sourceLabel: string, reason?: 'open' | 'reload'): void;
@@ -64,6 +71,12 @@ export interface DiagramState {
   setNotice(notice: string | null): void;
   setAutoRefreshSeconds(seconds: number): void;
   setExportOptions(options: Partial<ExportOptions>): void;
+  /** Sets the search query (resets the Enter cycle). */
+  setSearch(search: string): void;
+  /** Moves to the next (1) or previous (−1) search hit: selects it, opens what hides it, centres it. */
+  stepSearch(delta: 1 | -1): void;
+  /** Switches between the hierarchy and the placement view. */
+  setMode(mode: ViewMode): void;
   /** Back to the first screen. */
   close(): void;
 }
@@ -86,6 +99,8 @@ const INITIAL = {
   diff: null,
   autoRefreshSeconds: 0,
   exportOptions: { scale: 2, background: 'white', includeLegend: true, includeTitle: true } as ExportOptions,
+  search: '',
+  searchIndex: -1,
 } satisfies Partial<DiagramState>;
 
 /** The store hook. */
@@ -97,7 +112,7 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
       // Computed on every load, so a diff lasts exactly until the next one.
       const diff = refreshDiff(s.topology, topology);
       if (reason === 'reload') return { topology, sourceLabel, diff, diagnosticsOpen: s.diagnosticsOpen || problems, loading: false, error: null };
-      return { topology, sourceLabel, diff, view: initialView(topology), layout: null, selectedId: null, revealSecrets: false, diagnosticsOpen: problems, loading: false, error: null, fitOnNextLayout: true };
+      return { topology, sourceLabel, diff, view: savedView(topology, sourceLabel) ?? initialView(topology), search: '', searchIndex: -1, layout: null, selectedId: null, revealSecrets: false, diagnosticsOpen: problems, loading: false, error: null, fitOnNextLayout: true };
     }),
   setLayout: (layout) => set((s) => (s.fitOnNextLayout ? { layout, fitOnNextLayout: false, fitRequest: s.fitRequest + 1 } : { layout })),
   setLoading: (loading) => set({ loading }),
@@ -106,20 +121,34 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
   setDirection: (direction) => set((s) => (s.view.direction === direction ? {} : { view: { ...s.view, direction }, fitOnNextLayout: true })),
   toggleCollapsed: (id) =>
     set((s) => {
-      const collapsed = s.view.collapsed.includes(id) ? s.view.collapsed.filter((c) => c !== id) : [...s.view.collapsed, id];
-      return { view: { ...s.view, collapsed } };
+      // Stacks start collapsed without being in `collapsed`: ask the drawn graph how the node looks now.
+      const drawn = s.layout?.nodes.find((n) => n.id === id);
+      return { view: toggleCollapse(s.view, id, drawn ? drawn.collapsed : s.view.collapsed.includes(id)) };
     }),
   setFilters: (filters) => set((s) => ({ view: { ...s.view, filters } })),
   select: (selectedId, options) =>
     set((s) => {
       const next = { selectedId, revealSecrets: s.selectedId === selectedId ? s.revealSecrets : false };
       if (!options?.focus || !selectedId || !s.topology) return next;
-      // Bring it on screen: expand whatever collapsed node holds it.
-      const hiding = new Set(ancestorIds(s.topology, selectedId));
-      const collapsed = s.view.collapsed.filter((id) => !hiding.has(id));
-      const view = collapsed.length === s.view.collapsed.length ? s.view : { ...s.view, collapsed };
+      // Bring it on screen: expand whatever collapsed node (or stack) holds it.
+      // Every holder is opened, not only those drawn collapsed now: a stack inside a collapsed service is not drawn yet.
+      const hiding = ancestorIds(s.topology, selectedId, s.view.mode);
+      const opened = new Set(s.view.expanded ?? []);
+      const changed = hiding.some((id) => s.view.collapsed.includes(id) || !opened.has(id));
+      const view = changed ? expandAll(s.view, hiding) : s.view;
       return { ...next, view, focusRequest: s.focusRequest + 1 };
     }),
+  setSearch: (search) => set({ search, searchIndex: -1 }),
+  stepSearch: (delta) => {
+    const s = useDiagramStore.getState();
+    if (!s.topology) return;
+    const hits = searchTopology(s.topology, s.search);
+    if (hits.length === 0) return;
+    const searchIndex = (((s.searchIndex < 0 && delta < 0 ? 0 : s.searchIndex) + delta) % hits.length + hits.length) % hits.length;
+    set({ searchIndex });
+    s.select(hits[searchIndex].id, { focus: true });
+  },
+  setMode: (mode) => set((s) => ((s.view.mode ?? 'hierarchy') === mode ? {} : { view: { ...s.view, mode }, fitOnNextLayout: true })),
   requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
   setLegendOpen: (legendOpen) => set({ legendOpen }),
   setDiagnosticsOpen: (diagnosticsOpen) => set({ diagnosticsOpen }),

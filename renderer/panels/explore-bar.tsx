@@ -1,0 +1,89 @@
+/**
+ * The strip above the canvas: breadcrumbs of the selection (cluster ›
+ * service › task › container, each clickable) and the active filters as
+ * chips, each removable, with "Clear filters" to drop them all in one click.
+ */
+import { useMemo } from 'react';
+import { breadcrumbPath } from '../../shared/graph/emphasis';
+import type { PositionedNode } from '../../shared/graph/types';
+import type { ViewFilters } from '../../shared/graph/view';
+import { filtersActive } from '../../shared/graph/filters';
+import { OVERLAY_STYLES } from '../../shared/theme/theme';
+import { useDiagramStore } from '../store/diagram-store';
+
+function crumbLabel(n: PositionedNode): string {
+  switch (n.kind) {
+    case 'cluster':
+    case 'service':
+    case 'container':
+      return n.data.name;
+    case 'task':
+      return n.data.shortId.length > 14 ? `${n.data.shortId.slice(0, 12)}…` : n.data.shortId;
+    case 'group':
+    case 'host':
+      return n.data.label;
+  }
+}
+
+/** One removable chip per active filter value. */
+function filterChips(filters: ViewFilters, names: Map<string, string>): { key: string; label: string; without: ViewFilters }[] {
+  const chips: { key: string; label: string; without: ViewFilters }[] = [];
+  const drop = <K extends keyof ViewFilters>(key: K, value: unknown): ViewFilters => {
+    const list = (filters[key] as unknown[] | undefined)?.filter((v) => v !== value);
+    return { ...filters, [key]: list && list.length > 0 ? list : undefined };
+  };
+  if (filters.problemsOnly) chips.push({ key: 'problems', label: 'problems only', without: { ...filters, problemsOnly: undefined } });
+  for (const o of filters.overlays ?? []) chips.push({ key: `o:${o}`, label: OVERLAY_STYLES[o].label, without: drop('overlays', o) });
+  for (const s of filters.statuses ?? []) chips.push({ key: `s:${s}`, label: s, without: drop('statuses', s) });
+  for (const h of filters.health ?? []) chips.push({ key: `h:${h}`, label: h.toLowerCase(), without: drop('health', h) });
+  for (const c of filters.clusterIds ?? []) chips.push({ key: `c:${c}`, label: `cluster ${names.get(c) ?? c}`, without: drop('clusterIds', c) });
+  for (const s of filters.serviceIds ?? []) chips.push({ key: `v:${s}`, label: `service ${names.get(s) ?? s}`, without: drop('serviceIds', s) });
+  if (filters.text) chips.push({ key: 'text', label: `text “${filters.text}”`, without: { ...filters, text: undefined } });
+  return chips;
+}
+
+/** The breadcrumb and filter strip. */
+export function ExploreBar() {
+  const topology = useDiagramStore((s) => s.topology);
+  const layout = useDiagramStore((s) => s.layout);
+  const selectedId = useDiagramStore((s) => s.selectedId);
+  const filters = useDiagramStore((s) => s.view.filters);
+  const setFilters = useDiagramStore((s) => s.setFilters);
+  const select = useDiagramStore((s) => s.select);
+  const crumbs = useMemo(() => {
+    if (!layout || !selectedId) return [];
+    const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+    return breadcrumbPath(layout, selectedId)
+      .map((id) => byId.get(id))
+      .filter((n): n is PositionedNode => n !== undefined && !(n.kind === 'group' && n.data.variant !== 'unknown-cluster'));
+  }, [layout, selectedId]);
+  const names = useMemo(() => new Map([...(topology?.clusters ?? []), ...(topology?.services ?? [])].map((e) => [e.id, e.name])), [topology]);
+  const chips = filterChips(filters, names);
+  if (crumbs.length === 0 && !filtersActive(filters)) return null;
+  return (
+    <div className="explore-bar" data-testid="explore-bar">
+      <nav className="breadcrumbs" aria-label="Selection path" data-testid="breadcrumbs">
+        {crumbs.map((n, i) => (
+          <span key={n.id} className="crumb">
+            {i > 0 && <span className="crumb-sep" aria-hidden="true">›</span>}
+            <button type="button" className={`crumb-btn${n.id === selectedId ? ' current' : ''}`} aria-current={n.id === selectedId ? 'location' : undefined} onClick={() => select(n.id, { focus: true })}>
+              <span className="crumb-kind">{n.kind === 'host' ? 'host' : n.kind}</span> {crumbLabel(n)}
+            </button>
+          </span>
+        ))}
+      </nav>
+      {chips.length > 0 && (
+        <div className="filter-chips" data-testid="filter-chips">
+          {chips.map((c) => (
+            <button key={c.key} type="button" className="chip" data-testid="filter-chip" title="Remove this filter" onClick={() => setFilters(c.without)}>
+              {c.label} <span aria-hidden="true">×</span>
+            </button>
+          ))}
+          <button type="button" className="btn btn-small" data-testid="clear-filters" onClick={() => setFilters({})}>
+            Clear filters
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
