@@ -2,7 +2,7 @@
  * The interactive diagram: React Flow with the custom nodes, pan/zoom,
  * controls, minimap and the legend; fits the view on each new load.
  */
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type MutableRefObject } from 'react';
 import { Background, BackgroundVariant, Controls, getViewportForBounds, MiniMap, Panel, ReactFlow, useReactFlow, useStore, type Node, type NodeMouseHandler } from '@xyflow/react';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import { BASE_COLOURS, overlayStyle, STOPPED_FILL } from '../../shared/theme/theme';
@@ -10,16 +10,16 @@ import { MARKED_NODE_TYPES } from '../diff/diff-marks';
 import type { DiagramFlowNode } from '../nodes/node-types';
 import { Legend } from '../panels/legend-panel';
 import { useDiagramStore } from '../store/diagram-store';
+import { detailBand, LARGE_DIAGRAM_NODES } from './level-of-detail';
+import { OverviewLayer } from './overview-layer';
 import { toFlowEdges, toFlowNodes } from './to-flow';
 import { useEmphasis, type Emphasis } from './use-emphasis';
 
-// Above this many nodes only what is on screen is rendered; below it everything is (tests count nodes).
-const VIRTUALIZE_ABOVE = 1500;
 const MIN_ZOOM = 0.03;
 // Width of the legend panel plus its margin (styles.css .legend).
 const LEGEND_INSET = 256;
 
-function FitOnRequest({ layout }: { layout: LaidOutGraph | null }) {
+function FitOnRequest({ layout, done }: { layout: LaidOutGraph | null; done: MutableRefObject<{ fit: number; focus: number }> }) {
   const width = layout?.width ?? 0;
   const height = layout?.height ?? 0;
   const { setViewport, getInternalNode, setCenter, getZoom } = useReactFlow();
@@ -28,7 +28,6 @@ function FitOnRequest({ layout }: { layout: LaidOutGraph | null }) {
   const fitRequest = useDiagramStore((s) => s.fitRequest);
   const focusRequest = useDiagramStore((s) => s.focusRequest);
   const selectedId = useDiagramStore((s) => s.selectedId);
-  const done = useRef({ fit: -1, focus: 0 });
   useEffect(() => {
     if (width === 0 || paneWidth === 0 || paneHeight === 0 || done.current.fit === fitRequest) return;
     done.current.fit = fitRequest;
@@ -64,6 +63,9 @@ function minimapColour(overlayOn: boolean) {
   };
 }
 
+const NO_NODES: DiagramFlowNode[] = [];
+const NO_EDGES: ReturnType<typeof toFlowEdges> = [];
+
 /** The node with its emphasis class: dimmed outside the focus or search, ringed when a search hit. */
 function withEmphasis(n: DiagramFlowNode, e: Emphasis): DiagramFlowNode {
   const classes = [e.lit && !e.lit.has(n.id) ? 'dimmed' : '', e.hits.has(n.id) ? 'search-hit' : '', e.current === n.id ? 'search-current' : ''].filter(Boolean).join(' ');
@@ -80,22 +82,33 @@ export function DiagramCanvas() {
   const base = useMemo(() => (layout ? toFlowNodes(layout, direction) : []), [layout, direction]);
   const emphasis = useEmphasis();
   const nodes = useMemo(() => base.map((n) => withEmphasis(n.id === selectedId ? { ...n, selected: true } : n, emphasis)), [base, selectedId, emphasis]);
-  const edges = useMemo(() => (layout ? toFlowEdges(layout) : []), [layout]);
+  const edges = useMemo(() => (layout ? toFlowEdges(layout, direction) : []), [layout, direction]);
+  // Level of detail: far out, a big diagram is one painted canvas and React Flow holds no nodes at all.
+  // A fit about to run decides the band, so a fresh 20,000-node load never mounts its nodes at zoom 1 first.
+  const count = layout?.nodes.length ?? 0;
+  const fitDone = useRef({ fit: -1, focus: 0 });
+  const fitRequest = useDiagramStore((s) => s.fitRequest);
+  const paneWidth = useStore((s) => s.width);
+  const paneHeight = useStore((s) => s.height);
+  const zoomBand = useStore((s) => detailBand(s.transform[2], count));
+  const fitPending = layout !== null && fitDone.current.fit !== fitRequest && paneWidth > 0;
+  const band = fitPending && layout ? detailBand(Math.min(paneWidth / layout.width, paneHeight / layout.height), count) : zoomBand;
+  const overview = band === 'overview';
   const onNodeClick: NodeMouseHandler = useCallback((_, node) => (node.type === 'group' ? undefined : select(node.id)), [select]);
   const onPaneClick = useCallback(() => select(null), [select]);
   const nodeColor = useMemo(() => minimapColour(overlayOn), [overlayOn]);
   return (
     <div className="canvas" data-testid="canvas">
       <ReactFlow
-        nodes={nodes}
-        edges={edges}
+        nodes={overview ? NO_NODES : nodes}
+        edges={overview ? NO_EDGES : edges}
         nodeTypes={MARKED_NODE_TYPES}
         onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable
-        onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
+        onlyRenderVisibleElements={count > LARGE_DIAGRAM_NODES}
         minZoom={MIN_ZOOM}
         maxZoom={2.5}
         fitView
@@ -105,11 +118,13 @@ export function DiagramCanvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color={BASE_COLOURS.grid} />
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap pannable zoomable nodeColor={nodeColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" position="bottom-right" ariaLabel="Minimap" />
+        {overview && layout && <OverviewLayer layout={layout} direction={direction} overlayOn={overlayOn} />}
+        {/* A big diagram's minimap would be 20,000 SVG rects repainted on every pan; its overview band is the map. */}
+        {count <= LARGE_DIAGRAM_NODES && <MiniMap pannable zoomable nodeColor={nodeColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" position="bottom-right" ariaLabel="Minimap" />}
         <Panel position="top-left">
           <Legend />
         </Panel>
-        <FitOnRequest layout={layout} />
+        <FitOnRequest layout={layout} done={fitDone} />
       </ReactFlow>
     </div>
   );

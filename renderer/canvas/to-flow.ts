@@ -25,7 +25,24 @@ export function toFlowNodes(layout: LaidOutGraph, direction: Direction): Diagram
   );
 }
 
-/** React Flow edges: smooth steps along the rank direction. */
-export function toFlowEdges(layout: LaidOutGraph): Edge[] {
-  return layout.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, type: 'smoothstep', selectable: false, focusable: false, className: 'diagram-edge' }));
+/**
+ * React Flow edges: smooth steps along the rank direction. Where the layout
+ * says an edge turns (`bend`, in the gap before a wrapped line of children),
+ * the step is put there, so the edge runs in gaps rather than across boxes.
+ */
+export function toFlowEdges(layout: LaidOutGraph, direction: Direction = 'LR'): Edge[] {
+  const horizontal = direction === 'LR';
+  const byId = new Map<string, LaidOutGraph['nodes'][number]>();
+  for (const n of layout.nodes) if (!n.parentId) byId.set(n.id, n);
+  return layout.edges.map((e) => {
+    const edge: Edge = { id: e.id, source: e.source, target: e.target, type: 'smoothstep', selectable: false, focusable: false, className: 'diagram-edge' };
+    const s = byId.get(e.source);
+    const t = byId.get(e.target);
+    if (e.bend === undefined || !s || !t) return edge;
+    // Handles sit on the source's far side and the target's near side along the rank axis.
+    const from = horizontal ? s.x + s.width : s.y + s.height;
+    const to = horizontal ? t.x : t.y;
+    if (to - from <= 0) return edge;
+    return { ...edge, pathOptions: { stepPosition: Math.min(1, Math.max(0, (e.bend - from) / (to - from))) } };
+  });
 }

@@ -1,12 +1,14 @@
 /**
- * The DesktopApi of web mode: files are read in the page and ingested here,
+ * The DesktopApi of web mode: files are picked in the page and ingested in a
+ * Web Worker (ingest-client.ts),
  * the demo ships inside the bundle, saving is a download. The same UI runs
  * on it as on the Electron preload, which is what the e2e tests drive.
  */
 import type { DesktopApi } from '../../shared/ipc/desktop-api';
-import { ingest, type SourceText } from '../../shared/ingest/index';
+import { ingest } from '../../shared/ingest/index';
 import { checkFileSize, isJsonFileName, skippedFileDiagnostic } from '../../shared/ingest/limits';
 import type { Diagnostic, Topology } from '../../shared/model/types';
+import { ingestFiles } from './ingest-client';
 
 /** The name a file is reported under: its path inside a picked or dropped folder, else its name. */
 export function displayName(file: File): string {
@@ -20,7 +22,7 @@ export function displayName(file: File): string {
  */
 export async function readAndIngest(files: File[]): Promise<Topology> {
   const diagnostics: Diagnostic[] = [];
-  const sources: SourceText[] = [];
+  const picked: { name: string; file: Blob }[] = [];
   const sorted = [...files].sort((a, b) => displayName(a).localeCompare(displayName(b)));
   for (const file of sorted) {
     const name = displayName(file);
@@ -33,13 +35,10 @@ export async function readAndIngest(files: File[]): Promise<Topology> {
       diagnostics.push(tooBig);
       continue;
     }
-    try {
-      sources.push({ name, text: await file.text() });
-    } catch (e) {
-      diagnostics.push({ severity: 'error', code: 'unreadable', message: `could not read the file: ${e instanceof Error ? e.message : String(e)}`, file: name });
-    }
+    picked.push({ name, file });
   }
-  return ingest(sources, { diagnostics });
+  // Reading and parsing happen in a worker: a 100 MB describe-tasks file must not freeze the page.
+  return ingestFiles(picked, diagnostics);
 }
 
 /** Triggers a download of `data` as `name` (web mode has no save dialog). */
