@@ -79,7 +79,7 @@ test('opening a newer snapshot of the same account highlights exactly what chang
   await expect(apiMark.getByTestId('diff-gone')).toHaveText('−1 gone');
   await expect(apiMark.getByTestId('diff-badge')).toHaveText('running count 6 → 4');
   // Outlines in the theme's added/changed colours, on the node's box.
-  const outline = await checkoutMark.evaluate((el) => getComputedStyle(el).boxShadow);
+  const outline = await checkoutMark.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).boxShadow ?? '');
   expect(outline).toContain('rgb(245, 158, 11)');
 
   // The Changes list: one row per change, gone task included.
