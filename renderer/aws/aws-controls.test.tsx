@@ -159,6 +159,19 @@ describe('AwsControls', () => {
     expect(host.pending).toHaveLength(0);
   });
 
+  it('a refresh that ends after the user opened files does not replace them', async () => {
+    const host = fakeHost();
+    render(<AwsControls api={host.api} />);
+    await connect(host);
+    await host.settle({ outcome: 'complete', topology: snapshot(first), warnings: [], elapsedMs: 900 });
+    fireEvent.click(screen.getByTestId('aws-refresh'));
+    const files = snapshot(first);
+    act(() => useDiagramStore.getState().setTopology(files, 'files.json'));
+    await host.settle({ outcome: 'complete', topology: snapshot(later(first, () => undefined)), warnings: [], elapsedMs: 800 });
+    expect(useDiagramStore.getState().topology).toBe(files);
+    expect(useDiagramStore.getState().sourceLabel).toBe('files.json');
+  });
+
   it('Save snapshot asks the host to save the last fetch and says where it went', async () => {
     const host = fakeHost();
     render(<AwsControls api={host.api} />);

@@ -57,6 +57,8 @@ function LiveAwsControls({ api }: { api: LiveApi }) {
   const showingLive = useDiagramStore((s) => live !== null && s.topology === live.topology);
   const dialogOpenRef = useRef(dialogOpen);
   dialogOpenRef.current = dialogOpen;
+  const liveRef = useRef(live);
+  liveRef.current = live;
 
   useEffect(() => api.onAwsProgress?.(setProgress), [api]);
   useEffect(
@@ -96,6 +98,8 @@ function LiveAwsControls({ api }: { api: LiveApi }) {
       }
       setBusy(null);
       setMfaPrompt(undefined);
+      // The user opened something else while a refresh ran: their choice wins over the late result.
+      if (kind === 'refresh' && useDiagramStore.getState().topology !== liveRef.current?.topology) return;
       if (out.outcome === 'complete') {
         // A first fetch starts a fresh view; a refresh keeps zoom, collapsed boxes and selection, as a file reload does.
         setTopology(out.topology, liveLabel(request), kind === 'connect' ? 'open' : 'reload');
