@@ -23,7 +23,8 @@ export interface Emphasis {
 export function useSearchHits(): SearchHit[] {
   const topology = useDiagramStore((s) => s.topology);
   const search = useDiagramStore((s) => s.search);
-  return useMemo(() => (topology ? searchTopology(topology, search) : []), [topology, search]);
+  const mode = useDiagramStore((s) => s.view.mode);
+  return useMemo(() => (topology ? searchTopology(topology, search, mode) : []), [topology, search, mode]);
 }
 
 /** The emphasis of the drawn graph. */

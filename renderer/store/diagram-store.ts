@@ -142,7 +142,7 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
   stepSearch: (delta) => {
     const s = useDiagramStore.getState();
     if (!s.topology) return;
-    const hits = searchTopology(s.topology, s.search);
+    const hits = searchTopology(s.topology, s.search, s.view.mode);
     if (hits.length === 0) return;
     const searchIndex = (((s.searchIndex < 0 && delta < 0 ? 0 : s.searchIndex) + delta) % hits.length + hits.length) % hits.length;
     set({ searchIndex });

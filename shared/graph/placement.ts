@@ -45,7 +45,7 @@ export function reservedResources(ci: Pick<ContainerInstance, 'registered' | 're
 // Reasons a task has no known host, keyed for stable node ids.
 const UNPLACED: Record<string, string> = {
   'host-missing': 'its container instance is not in the loaded files',
-  'no-host': 'no container instance recorded (not placed yet, or stopped before placement)',
+  'no-host': 'no container instance recorded (not placed yet)',
   'no-az': 'Fargate task with no availability zone recorded',
   'unknown-launch-type': 'launch type unknown: no launchType, capacity provider or host',
 };

@@ -28,7 +28,10 @@ describe('searchTopology', () => {
   it('finds a container by name', () => expect(hits('nginx')).toEqual(['container:nginx']));
   it('finds a container by image', () => expect(hits('dkr.ecr')).toEqual(['image:1234.dkr.ecr.eu-west-1.amazonaws.com/shop:41']));
   it('finds a task by private IP', () => expect(hits('10.0.2.7')).toEqual(['private IP:10.0.2.7']));
-  it('finds the EC2 instance and every task placed on it by instance id', () => expect(hits('i-0abc')).toEqual(['instance id:i-0abc123', 'instance id:i-0abc123']));
+  it('finds every task placed on an EC2 instance by its id, and the host itself where hosts are drawn', () => {
+    expect(hits('i-0abc')).toEqual(['instance id:i-0abc123']);
+    expect(searchTopology(sample(), 'i-0abc', 'placement').map((h) => h.id)).toEqual(['ci|1', sample().tasks[0].id]);
+  });
   it('matches nothing for an empty query, and gives each object one hit', () => {
     expect(searchTopology(sample(), '  ')).toEqual([]);
     const all = searchTopology(sample(), 'prod');

@@ -4,6 +4,7 @@
  * and Enter walks through them in this order.
  */
 import type { Topology } from '../model/types';
+import type { ViewMode } from './view';
 
 /** The field a search hit matched in. */
 export type SearchField = 'cluster' | 'service' | 'task id' | 'ARN' | 'container' | 'image' | 'private IP' | 'instance id';
@@ -19,10 +20,11 @@ export interface SearchHit {
 /**
  * The objects matching `query` (case-insensitive substring), one hit per
  * object, in diagram order: clusters, services, then per task the task
- * itself before its containers. An EC2 instance id matches the container
- * instance and every task placed on it. An empty query matches nothing.
+ * itself before its containers. An EC2 instance id matches every task
+ * placed on it, and in the placement view (where hosts are drawn) the host
+ * too. An empty query matches nothing.
  */
-export function searchTopology(topology: Topology, query: string): SearchHit[] {
+export function searchTopology(topology: Topology, query: string, mode: ViewMode = 'hierarchy'): SearchHit[] {
   const needle = query.trim().toLowerCase();
   if (!needle) return [];
   const hits: SearchHit[] = [];
@@ -38,7 +40,7 @@ export function searchTopology(topology: Topology, query: string): SearchHit[] {
   for (const c of order(topology.clusters)) first(c.id, [['cluster', c.name], ['ARN', c.arn]]);
   for (const s of order(topology.services)) first(s.id, [['service', s.name], ['ARN', s.arn]]);
   const instances = new Map(topology.containerInstances.map((ci) => [ci.id, ci]));
-  for (const ci of topology.containerInstances) first(ci.id, [['instance id', ci.ec2InstanceId], ['ARN', ci.arn]]);
+  if (mode === 'placement') for (const ci of topology.containerInstances) first(ci.id, [['instance id', ci.ec2InstanceId], ['ARN', ci.arn]]);
   for (const t of [...topology.tasks].sort((a, b) => a.shortId.localeCompare(b.shortId) || a.id.localeCompare(b.id))) {
     const host = t.containerInstanceId ? instances.get(t.containerInstanceId) : undefined;
     first(t.id, [

@@ -1,0 +1,196 @@
+/**
+ * Explore e2e (web mode): search, a filter, collapse/expand of a stack,
+ * focus with breadcrumbs, keyboard, and the placement view, on
+ * fixtures/explore (one cluster, eight EC2 hosts, the first DRAINING,
+ * Fargate and Fargate Spot tasks) and fixtures/ingest/prod (a DRAINING host
+ * with known reserved resources). Writes docs/screenshot-explore.png and
+ * docs/screenshot-placement.png.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { jsonFiles, ROOT } from './inspect';
+
+interface Bundle {
+  tasks: { taskArn: string; group?: string; launchType?: string; capacityProviderName?: string; lastStatus?: string }[];
+  containerInstances: { ec2InstanceId: string; status: string }[];
+}
+
+const ACCOUNT = path.join(ROOT, 'fixtures/explore/account.json');
+const bundle = JSON.parse(readFileSync(ACCOUNT, 'utf8')) as Bundle;
+const draining = bundle.containerInstances.find((ci) => ci.status === 'DRAINING');
+const checkoutTasks = bundle.tasks.filter((t) => t.group === 'service:checkout').length;
+
+const nodes = (page: Page, kind: string) => page.locator(`[data-testid="node"][data-kind="${kind}"]`);
+/** Nodes whose React Flow wrapper is dimmed (outside the focus or the search). */
+const dimmed = (page: Page) => page.locator('.react-flow__node.dimmed [data-testid="node"]');
+const lit = (page: Page) => page.locator('.react-flow__node:not(.dimmed) [data-testid="node"]');
+
+async function open(page: Page, files: string[]): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('open-files').setInputFiles(files);
+  await expect(page.getByTestId('canvas')).toBeVisible();
+  await expect(nodes(page, 'task').first()).toBeVisible();
+}
+
+test.beforeAll(() => {
+  // The fixture must hold what these tests claim about it.
+  expect(draining).toBeDefined();
+  expect(checkoutTasks).toBeGreaterThan(12);
+  expect(bundle.tasks.some((t) => t.capacityProviderName === 'FARGATE_SPOT')).toBe(true);
+});
+
+test('search highlights matches with a count, dims the rest, and Enter walks and centres them', async ({ page }) => {
+  await open(page, [ACCOUNT]);
+  const search = page.getByTestId('search');
+  await search.fill(draining!.ec2InstanceId);
+  // The host itself and every task placed on it.
+  const count = page.getByTestId('search-count');
+  await expect(count).toHaveText(/^\d+ matches$/);
+  const matches = Number((await count.textContent())!.split(' ')[0]);
+  expect(matches).toBeGreaterThan(1);
+  await expect(page.locator('.react-flow__node.search-hit')).not.toHaveCount(0);
+  expect(await dimmed(page).count()).toBeGreaterThan(10);
+  await search.press('Enter');
+  await expect(count).toHaveText(`1 / ${matches}`);
+  await expect(page.locator('.react-flow__node.search-current')).toHaveCount(1);
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(1);
+  await search.press('Enter');
+  await expect(count).toHaveText(`2 / ${matches}`);
+  // A container image is a search field too.
+  await search.fill('example/nightly-job');
+  await expect(count).toHaveText('1 match');
+  await expect(page.locator('.react-flow__node.search-hit [data-kind="container"]')).toHaveCount(1);
+  await search.press('Escape');
+  await expect(count).toHaveCount(0);
+  await expect(dimmed(page)).toHaveCount(0);
+});
+
+test('"problems only" keeps problem tasks, shows a chip, and Clear filters restores everything in one click', async ({ page }) => {
+  await open(page, [ACCOUNT]);
+  const before = await nodes(page, 'task').count();
+  await page.getByTestId('problems-only').check();
+  await expect(page.getByTestId('filter-chip')).toHaveText(['problems only ×']);
+  await expect.poll(() => nodes(page, 'task').count()).toBeLessThan(before);
+  // What is left is unhealthy, stopped with a reason, or on the draining host: no plain healthy Fargate task.
+  const left = await nodes(page, 'task').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-status')}/${el.getAttribute('data-launch-type')}`));
+  expect(left.length).toBeGreaterThan(0);
+  expect(left.filter((t) => t === 'running/FARGATE' || t === 'running/FARGATE_SPOT')).toEqual([]);
+  // A launch-type filter from the menu adds its own chip.
+  await page.getByTestId('filters-button').click();
+  await page.getByTestId('filter-launch-EC2').check();
+  await expect(page.getByTestId('filter-chip')).toHaveCount(2);
+  for (const t of await nodes(page, 'task').evaluateAll((els) => els.map((el) => el.getAttribute('data-launch-type')))) expect(t).toBe('EC2');
+  await page.getByTestId('clear-filters').click();
+  await expect(page.getByTestId('filter-chips')).toHaveCount(0);
+  await expect(nodes(page, 'task')).toHaveCount(before);
+});
+
+test('a service of more than 12 tasks starts as a stack that expands on click and collapses again', async ({ page }) => {
+  await open(page, [ACCOUNT]);
+  const stack = page.locator('[data-testid="node"][data-stack="true"]');
+  await expect(stack).toHaveCount(1);
+  await expect(stack.getByTestId('stack-summary')).toHaveText(new RegExp(`^${checkoutTasks} tasks: \\d+ RUNNING.*· rev \\d+`));
+  const before = await nodes(page, 'task').count();
+  await stack.click();
+  await expect(stack).toHaveCount(0);
+  await expect(nodes(page, 'task')).toHaveCount(before + checkoutTasks);
+  // Collapse the box again with its own toggle.
+  const box = page.locator('[data-testid="node"][data-kind="group"][data-group="service-tasks"]').filter({ hasText: 'Tasks of checkout' });
+  await box.getByTestId('collapse-toggle').first().click();
+  await expect(nodes(page, 'task')).toHaveCount(before);
+  // Any service collapses too.
+  const service = nodes(page, 'service').filter({ hasText: 'auth' });
+  await service.getByTestId('collapse-toggle').click();
+  await expect.poll(() => nodes(page, 'task').count()).toBeLessThan(before);
+  await service.getByTestId('collapse-toggle').click();
+  await expect(nodes(page, 'task')).toHaveCount(before);
+});
+
+test('selecting a service focuses it: its tasks stay bright, the rest dims, breadcrumbs lead to it; keys move and Esc clears', async ({ page }) => {
+  await open(page, [ACCOUNT]);
+  const service = nodes(page, 'service').filter({ hasText: 'catalog' });
+  await service.click();
+  await expect(page.getByTestId('breadcrumbs')).toContainText('cluster');
+  await expect(page.getByTestId('breadcrumbs').locator('.crumb-btn.current')).toContainText('catalog');
+  expect(await dimmed(page).count()).toBeGreaterThan(10);
+  // Its own tasks are lit; another service is dimmed.
+  await expect(page.locator('.react-flow__node:not(.dimmed) [data-kind="service"]')).toHaveCount(1);
+  expect(await lit(page).and(page.locator('[data-kind="task"]')).count()).toBeGreaterThan(0);
+  // ArrowDown goes to the first task of the service; ArrowUp back to the service.
+  await page.locator('body').press('ArrowDown');
+  await expect(page.getByTestId('breadcrumbs').locator('.crumb-btn.current .crumb-kind')).toHaveText('task');
+  await page.locator('body').press('ArrowUp');
+  await expect(page.getByTestId('breadcrumbs').locator('.crumb-btn.current')).toContainText('catalog');
+  await page.getByTestId('search').fill('catalog');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('search')).toHaveValue('');
+  await expect(page.getByTestId('breadcrumbs')).toHaveCount(0);
+  await expect(dimmed(page)).toHaveCount(0);
+  // A focused view, for the README: select, then Enter centres it at a readable zoom.
+  await page.getByTestId('fit-view').click();
+  await page.waitForTimeout(400);
+  await nodes(page, 'service').filter({ hasText: 'orders' }).click();
+  await page.locator('body').press('Enter');
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-explore.png') });
+});
+
+test('the placement view groups tasks by EC2 host (DRAINING first) and Fargate AZ with Spot marked', async ({ page }) => {
+  await open(page, [ACCOUNT]);
+  await page.getByTestId('view-placement').click();
+  const hosts = nodes(page, 'host');
+  await expect(hosts.first()).toBeVisible();
+  await expect(page.locator('[data-kind="host"][data-host="ec2"]')).toHaveCount(bundle.containerInstances.length);
+  await expect(hosts.first()).toHaveAttribute('data-host-status', 'DRAINING');
+  await expect(hosts.first()).toContainText(draining!.ec2InstanceId);
+  await expect(hosts.first()).toContainText('agent connected');
+  await expect(hosts.first().getByTestId('reserved-cpu')).toContainText(/CPU reserved \d+ \/ \d+ units/);
+  await expect(hosts.first().getByTestId('reserved-memory')).toContainText(/Memory reserved \d+ \/ \d+ MiB/);
+  const fargate = page.locator('[data-kind="host"][data-host="fargate"]');
+  expect(await fargate.count()).toBeGreaterThan(0);
+  await expect(fargate.first()).toContainText(/Fargate · eu-west-1[abc]/);
+  await expect(fargate.filter({ hasText: 'on Spot' }).first()).toBeVisible();
+  // Services are not part of this view.
+  await expect(nodes(page, 'service')).toHaveCount(0);
+  // The draining host up close: search its id, Enter centres the host at a readable zoom.
+  await page.getByTestId('search').fill(draining!.ec2InstanceId);
+  await page.getByTestId('search').press('Enter');
+  await expect(page.locator('.react-flow__node.search-current [data-kind="host"]')).toHaveCount(1);
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-placement-host.png') });
+  await page.getByTestId('search').press('Escape');
+  // Back to the hierarchy.
+  await page.getByTestId('view-hierarchy').click();
+  await expect(nodes(page, 'host')).toHaveCount(0);
+  await expect(nodes(page, 'service')).toHaveCount(7);
+});
+
+test("placement bars show describe-container-instances' reserved numbers (fixtures/ingest/prod)", async ({ page }) => {
+  await open(page, jsonFiles('fixtures/ingest/prod'));
+  await page.getByTestId('view-placement').click();
+  const host = page.locator('[data-kind="host"][data-host="ec2"]');
+  await expect(host).toHaveCount(1);
+  await expect(host).toHaveAttribute('data-host-status', 'DRAINING');
+  await expect(host).toContainText('i-0123456789abcdef0');
+  await expect(host.getByTestId('reserved-cpu')).toContainText('CPU reserved 1024 / 4096 units (25%)');
+  await expect(host.getByTestId('reserved-memory')).toContainText('Memory reserved 2048 / 15576 MiB (13%)');
+  await expect(host.getByRole('meter', { name: 'CPU reserved' })).toHaveAttribute('aria-valuenow', '1024');
+  await expect(page.locator('[data-kind="host"][data-host="fargate"]').filter({ hasText: 'on Spot' })).toHaveCount(1);
+  await page.getByTestId('fit-view').click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-placement.png') });
+});
+
+test('the view is restored when the same file is opened again', async ({ page }) => {
+  await open(page, [ACCOUNT]);
+  await page.getByTestId('view-placement').click();
+  await page.getByTestId('problems-only').check();
+  await expect(page.getByTestId('filter-chip')).toHaveCount(1);
+  await page.reload();
+  await page.getByTestId('open-files').setInputFiles([ACCOUNT]);
+  await expect(nodes(page, 'host').first()).toBeVisible();
+  await expect(page.getByTestId('view-placement')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('problems-only')).toBeChecked();
+});
