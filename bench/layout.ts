@@ -58,7 +58,7 @@ const dagreMax = Number(values['dagre-max']);
 const log = values.json ? (_: string) => undefined : (line: string) => console.log(line);
 
 /** Everything expanded: no collapsed services, no stacks. */
-const EXPANDED: ViewState = { ...DEFAULT_VIEW, collapsed: [], ...({ stackThreshold: Number.POSITIVE_INFINITY } as object) };
+const EXPANDED: ViewState = { ...DEFAULT_VIEW, collapsed: [], stackThreshold: Number.POSITIVE_INFINITY };
 
 function time<T>(f: () => T): [T, number] {
   const start = performance.now();

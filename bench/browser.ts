@@ -1,0 +1,204 @@
+/**
+ * Browser benchmark of web mode in Debian's Chromium: a synthetic account of
+ * 20,000 nodes opened through the file input, then measured the way a user
+ * feels it: time from file selected to the first interactive frame, main-
+ * thread long tasks (over 100 ms) while it opens, pan frame rate at
+ * fit-to-screen and at zoom 1, and the page's JS heap. A second run loads a
+ * ~100 MB describe-tasks file and reports the longest main-thread stall.
+ * Prints the figures; asserts nothing (they go in docs/BENCHMARKS.md).
+ *
+ * Run: `npm run bench:browser` (`-- --nodes 20000 --big-mb 100 --no-build`).
+ */
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from 'playwright-core';
+import { generateAccount, generateAccountOfSize } from '../shared/synth/generate-account';
+
+// The page callbacks below run in Chromium. The node project has no DOM lib (adding it would leak into all
+// of main/), so the few page globals they touch are declared here, in this module only.
+declare const window: object;
+declare const document: { querySelector(selector: string): { style: { transform: string } } | null };
+
+const { values } = parseArgs({
+  options: {
+    nodes: { type: 'string', default: '20000' },
+    'big-mb': { type: 'string', default: '100' },
+    'no-build': { type: 'boolean', default: false },
+    out: { type: 'string', default: path.join(tmpdir(), 'ecs-visualizer-bench-web') },
+  },
+});
+const ROOT = path.resolve(import.meta.dirname, '..');
+const webDir = values.out;
+const work = mkdtempSync(path.join(tmpdir(), 'ecs-visualizer-bench-browser-'));
+
+if (!values['no-build'] || !existsSync(path.join(webDir, 'index.html'))) {
+  // Its own output folder: dist-web belongs to `npm run web` and the e2e run, which may be building it right now.
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.ts', '--outDir', webDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.woff2': 'font/woff2' };
+const server = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://x');
+  const file = path.join(webDir, path.normalize(url.pathname === '/' ? '/index.html' : url.pathname));
+  if (!file.startsWith(webDir) || !existsSync(file) || statSync(file).isDirectory()) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(res);
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const address = server.address();
+const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+
+/** Installed before the app: long tasks (buffered) and the moment a file input changes. */
+const PROBE = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true });
+  document.addEventListener('change', (e) => { if (e.target && e.target.type === 'file') window.__selected = performance.now(); }, true);
+`;
+
+interface Probe {
+  __longTasks: { start: number; duration: number }[];
+  __selected?: number;
+  __ready?: number;
+}
+
+/** Frames per second while the mouse drags the pane `distance` px over `steps` moves. */
+async function panFps(page: Page, distance = 600, steps = 90): Promise<number> {
+  const box = (await page.getByTestId('canvas').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  // A string, not a function: tsx names inner functions with a helper the page does not have.
+  await page.evaluate(`(() => {
+    window.__frames = 0;
+    window.__counting = true;
+    const tick = () => { if (!window.__counting) return; window.__frames++; requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
+  const start = await page.evaluate(() => performance.now());
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) await page.mouse.move(cx + Math.sin((i / steps) * Math.PI * 2) * distance * 0.5, cy + Math.cos((i / steps) * Math.PI * 2) * distance * 0.25, { steps: 1 });
+  await page.mouse.up();
+  const [frames, end] = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number; __counting: boolean };
+    w.__counting = false;
+    return [w.__frames, performance.now()] as const;
+  });
+  return (frames / (end - start)) * 1000;
+}
+
+async function zoom(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const t = document.querySelector('.react-flow__viewport')?.style.transform ?? '';
+    return Number(/scale\(([\d.e-]+)\)/.exec(t)?.[1] ?? 1);
+  });
+}
+
+/** Zooms with the wheel at the pane's centre until the zoom is about `target`. */
+async function zoomTo(page: Page, target: number): Promise<number> {
+  const box = (await page.getByTestId('canvas').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 30; i++) {
+    const z = await zoom(page);
+    if (Math.abs(Math.log(z / target)) < 0.08) break;
+    // d3-zoom scales by 2^(−deltaY × 0.002) per wheel event.
+    await page.mouse.wheel(0, Math.max(-500, Math.min(500, -Math.log2(target / z) / 0.002)));
+    await page.waitForTimeout(120);
+  }
+  await page.waitForTimeout(400);
+  return zoom(page);
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
+});
+try {
+  const nodes = Number(values.nodes);
+  const accountFile = path.join(work, `account-${nodes}.json`);
+  writeFileSync(accountFile, JSON.stringify(generateAccountOfSize(nodes)));
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await page.addInitScript(PROBE);
+  await page.goto(base);
+  await page.getByTestId('open-files').waitFor({ state: 'attached' });
+  await page.getByTestId('open-files').setInputFiles(accountFile);
+  // First interactive frame: the diagram (painted overview or mounted nodes) is on screen and a frame has run since.
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as Probe;
+      if (w.__ready) return true;
+      const drawn = document.querySelector('[data-testid="overview-layer"], .react-flow__node');
+      if (drawn) w.__ready = performance.now();
+      return Boolean(drawn);
+    },
+    undefined,
+    { polling: 'raf', timeout: 120_000 },
+  );
+  await page.waitForTimeout(1500);
+  const open = await page.evaluate(() => {
+    const w = window as unknown as Probe;
+    const from = w.__selected ?? 0;
+    const tasks = w.__longTasks.filter((t) => t.start >= from - 5);
+    return { ms: (w.__ready ?? 0) - from, longTasks: tasks.filter((t) => t.duration > 100).map((t) => Math.round(t.duration)), longest: Math.round(Math.max(0, ...tasks.map((t) => t.duration))) };
+  });
+  const fitZoom = await zoom(page);
+  const fpsFit = await panFps(page);
+  const z1 = await zoomTo(page, 1);
+  const mounted1 = await page.locator('.react-flow__node').count();
+  const fpsZoom1 = await panFps(page);
+  const zMid = await zoomTo(page, 0.25);
+  const mountedMid = await page.locator('.react-flow__node').count();
+  const fpsMid = await panFps(page);
+  const heapMB = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6);
+
+  console.log(`Chromium ${browser.version()}, 1600×1000, --disable-gpu; synthetic account of ${nodes.toLocaleString('en')} nodes (${(statSync(accountFile).size / 1e6).toFixed(1)} MB)\n`);
+  console.log(`file selected → first interactive frame: ${Math.round(open.ms)} ms`);
+  console.log(`main-thread long tasks over 100 ms while opening: ${open.longTasks.length}${open.longTasks.length ? ` (${open.longTasks.join(', ')} ms)` : ''}; longest task ${open.longest} ms`);
+  console.log(`pan at fit-to-screen (zoom ${fitZoom.toFixed(3)}, painted overview): ${fpsFit.toFixed(0)} fps`);
+  console.log(`pan at zoom ${zMid.toFixed(2)} (bare boxes, ${mountedMid} nodes mounted): ${fpsMid.toFixed(0)} fps`);
+  console.log(`pan at zoom ${z1.toFixed(2)} (full cards, ${mounted1} nodes mounted): ${fpsZoom1.toFixed(0)} fps`);
+  console.log(`JS heap of the page: ${heapMB.toFixed(0)} MB`);
+  await page.close();
+
+  const bigMb = Number(values['big-mb']);
+  if (bigMb > 0) {
+    // A describe-tasks file of about bigMb MB: one account's tasks, repeated with fresh ids until big enough.
+    const tasks = (generateAccount({ services: 400, tasksPerService: [20, 30], containersPerTask: [2, 3], seed: 7 }).tasks ?? []) as Record<string, unknown>[];
+    const bigFile = path.join(work, 'describe-tasks.json');
+    const chunk = JSON.stringify(tasks).slice(1, -1);
+    const copies = Math.max(1, Math.ceil((bigMb * 1e6) / chunk.length));
+    const parts: string[] = [];
+    for (let c = 0; c < copies; c++) parts.push(chunk.replace(/task\/([^"/]+)\/([0-9a-f]{32})/g, (_m, cl: string, id: string) => `task/${cl}/${id.slice(0, 26)}${c.toString(16).padStart(6, '0')}`));
+    writeFileSync(bigFile, `{"tasks":[${parts.join(',')}],"failures":[]}`);
+    const big = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await big.addInitScript(PROBE);
+    await big.goto(base);
+    // A frame-gap meter: the longest time the page went without drawing a frame while the file loads.
+    await big.evaluate(`(() => {
+      window.__gap = 0;
+      let last = performance.now();
+      const tick = (t) => { window.__gap = Math.max(window.__gap, t - last); last = t; requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    })()`);
+    await big.getByTestId('open-files').setInputFiles(bigFile);
+    await big.waitForFunction(() => document.querySelector('[data-testid="overview-layer"], .react-flow__node, [role="alert"]'), undefined, { polling: 500, timeout: 300_000 });
+    await big.waitForTimeout(1000);
+    const r = await big.evaluate(() => {
+      const w = window as unknown as Probe & { __gap: number };
+      const tasks = w.__longTasks.filter((t) => t.start >= (w.__selected ?? 0) - 5);
+      return { gap: w.__gap, longest: Math.max(0, ...tasks.map((t) => t.duration)), over100: tasks.filter((t) => t.duration > 100).length, ms: performance.now() - (w.__selected ?? 0) };
+    });
+    console.log(`\n${(statSync(bigFile).size / 1e6).toFixed(0)} MB describe-tasks file: diagram after ${(r.ms / 1000 - 1).toFixed(1)} s; longest main-thread task ${Math.round(r.longest)} ms (${r.over100} over 100 ms); longest gap between frames ${Math.round(r.gap)} ms`);
+    await big.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(work, { recursive: true, force: true });
+}
