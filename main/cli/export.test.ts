@@ -147,18 +147,21 @@ describe('ecs-visualizer export (in process)', () => {
     expect(readFileSync(join(dir, 'large-default.svg'), 'utf8')).toContain('+9 hidden');
   });
 
-  it('warns and scales down when the PNG would pass 16,384 px, suggesting SVG', async () => {
-    const clusters = Array.from({ length: 130 }, (_, i) => ({ clusterArn: `arn:aws:ecs:eu-west-1:111122223333:cluster/c${i}`, clusterName: `c${i}`, status: 'ACTIVE' }));
-    const input = join(dir, 'tall.json');
-    writeFileSync(input, JSON.stringify({ clusters }));
-    const out = join(dir, 'tall.png');
-    const r = await cliInProcess('export', input, '-o', out, '--scale', '2');
+  it('--expand-all opens stacks too, and a PNG over 16,384 px is scaled down whole with a warning that suggests SVG or the default view', async () => {
+    // One service of 200 tasks: stacked by default, a wide grid of cards when everything is expanded.
+    const A = 'arn:aws:ecs:eu-west-1:111122223333';
+    const tasks = Array.from({ length: 200 }, (_, i) => ({ taskArn: `${A}:task/c/${i.toString(16).padStart(32, '0')}`, clusterArn: `${A}:cluster/c`, group: 'service:web', launchType: 'FARGATE', lastStatus: 'RUNNING', desiredStatus: 'RUNNING', containers: [] }));
+    const input = join(dir, 'big-service.json');
+    writeFileSync(input, JSON.stringify({ clusters: [{ clusterArn: `${A}:cluster/c`, clusterName: 'c' }], services: [{ serviceArn: `${A}:service/c/web`, serviceName: 'web', clusterArn: `${A}:cluster/c`, launchType: 'FARGATE', desiredCount: 200, runningCount: 200 }], tasks }));
+    const stacked = await cliInProcess('export', input, '-o', join(dir, 'stacked.svg'));
+    expect(stacked.stdout).toMatch(/, 3 nodes\)/); // cluster, service, one stack
+    const out = join(dir, 'big.png');
+    const r = await cliInProcess('export', input, '-o', out, '--scale', '3', '--expand-all');
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/warning: the image would be \d+×\d+ px at 2×.*scaled down.*export SVG/);
-    // This already is the default view: the advice is SVG, not "use the default view".
-    expect(r.stderr).not.toMatch(/default view/);
+    expect(r.stdout).toMatch(/, 203 nodes\)/);
+    expect(r.stderr).toMatch(/warning: the image would be \d+×\d+ px at 3×.*scaled down.*export SVG.*default view/);
     const png = PNG.sync.read(readFileSync(out));
-    expect(png.height).toBeLessThanOrEqual(MAX_PNG_SIDE);
-    expect(png.height).toBeGreaterThan(MAX_PNG_SIDE - 2);
-  });
+    expect(Math.max(png.width, png.height)).toBeLessThanOrEqual(MAX_PNG_SIDE);
+    expect(Math.max(png.width, png.height)).toBeGreaterThan(MAX_PNG_SIDE - 2);
+  }, 30_000);
 });

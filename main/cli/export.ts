@@ -103,7 +103,8 @@ export function parseExportArgs(args: string[]): ExportArgs {
  */
 export function exportView(topology: Topology, expandAll: boolean, direction: ViewState['direction'], mode: ViewState['mode'] = 'hierarchy'): ViewState {
   const view: ViewState = { ...initialView(topology), direction, mode };
-  return expandAll ? { ...view, collapsed: [] } : view;
+  // Everything means stacks too: they start collapsed by their size, not by `collapsed`.
+  return expandAll ? { ...view, collapsed: [], stackThreshold: Number.MAX_SAFE_INTEGER } : view;
 }
 
 // Write beside the target and rename, so a reader (CI upload, docs build) never sees half a file.

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import { loadFixtureDir, jsonSource } from '../../fixtures/load-fixtures';
+import { loadFixtureDir } from '../../fixtures/load-fixtures';
 import { ingest } from '../../shared/ingest/index';
 import { DEFAULT_VIEW } from '../../shared/graph/view';
 import { exportSvg } from '../../shared/render/export-svg';
@@ -95,26 +95,32 @@ describe('PNG export of the prod fixtures', () => {
 });
 
 describe('PNG size caps', () => {
-  // 130 clusters stack in one rank: a drawing about 20,000 px tall.
-  const clusters = Array.from({ length: 130 }, (_, i) => ({ clusterArn: `arn:aws:ecs:eu-west-1:111122223333:cluster/c${String(i).padStart(3, '0')}`, clusterName: `c${String(i).padStart(3, '0')}`, status: 'ACTIVE', runningTasksCount: 1 }));
-  const tall = ingest([jsonSource('clusters.json', { clusters })]);
-  const svg = exportSvg(tall, DEFAULT_VIEW);
+  // A drawing 20,000 px tall, with a distinct colour at its very top and very bottom: capping must keep both.
+  const EC2 = OVERLAY_STYLES.EC2.accent;
+  const FARGATE = OVERLAY_STYLES.FARGATE.accent;
+  const tall = {
+    width: 400,
+    height: 20_000,
+    svg: `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="20000" viewBox="0 0 400 20000"><rect width="400" height="20000" fill="#ffffff"/><rect x="0" y="0" width="400" height="200" fill="${EC2}"/><rect x="0" y="19800" width="400" height="200" fill="${FARGATE}"/></svg>`,
+  };
 
-  it('scales a drawing taller than 16,384 px down to fit, whole (first and last cluster drawn), with a warning', async () => {
-    expect(svg.height).toBeGreaterThan(MAX_PNG_SIDE);
-    const out = await svgToPng(svg.svg, svg.width, svg.height, 1);
+  it('scales a drawing taller than 16,384 px down to fit, whole (top and bottom both drawn), with a warning', async () => {
+    const out = await svgToPng(tall.svg, tall.width, tall.height, 1);
     const px = decode(out.png);
     expect(px.height).toBeLessThanOrEqual(MAX_PNG_SIDE);
     expect(px.height).toBeGreaterThan(MAX_PNG_SIDE - 2);
     expect(px.width * px.height).toBeLessThanOrEqual(MAX_PNG_AREA);
     // Uniform scaling: the aspect ratio is kept.
-    expect(px.width / px.height).toBeCloseTo(svg.width / svg.height, 2);
+    expect(px.width / px.height).toBeCloseTo(tall.width / tall.height, 2);
     expect(out.warning).toMatch(/scaled down/);
     expect(out.warning).toMatch(/SVG/);
-    // Not cropped: the last cluster card sits in the last ~200 px of the image, the title at the top.
-    const s = px.height / svg.height;
-    expect(bandHasInk(px, px.height - Math.round(200 * s), px.height - Math.round(24 * s))).toBe(true);
-    expect(bandHasInk(px, 0, Math.round(60 * s))).toBe(true);
-    expect(inkShare(px, [255, 255, 255, 255])).toBeGreaterThan(0.02);
+    // Not cropped: the top band is EC2 orange and the bottom band Fargate purple, each about 200 px × the scale.
+    const s = px.height / tall.height;
+    const band = Math.round(200 * s);
+    expect(countColour(px, EC2)).toBeGreaterThan(px.width * (band - 2));
+    expect(countColour(px, FARGATE)).toBeGreaterThan(px.width * (band - 2));
+    expect(bandHasInk(px, px.height - band + 1, px.height - 1)).toBe(true);
+    expect(bandHasInk(px, 1, band - 1)).toBe(true);
   });
+
 });
