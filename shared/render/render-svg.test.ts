@@ -199,3 +199,19 @@ describe('SVG export of a synthetic account with environment values', () => {
     expect(parse(out.svg).querySelectorAll('g[data-kind]').length).toBe(buildGraph(topo, view).nodes.length);
   });
 });
+
+describe('SVG export of a big account (compact layout)', () => {
+  it('draws edges as steps that turn where the layout says, in the gaps between boxes', () => {
+    const topo = ingest([{ name: 'big.json', text: JSON.stringify(generateAccount({ seed: 3, clusters: 1, services: 320, tasksPerService: [1, 1], containersPerTask: [1, 1] })) }]);
+    const laid = layoutGraph(buildGraph(topo, { ...DEFAULT_VIEW, collapsed: [] }), 'LR');
+    const bent = laid.edges.filter((e) => e.bend !== undefined);
+    expect(bent.length).toBeGreaterThan(0);
+    const out = renderSvg(laid, { title: 'big', subtitle: '', includeLegend: false, includeTitle: false });
+    const paths = [...parse(out.svg).querySelectorAll('g.edges path')].map((p) => p.getAttribute('d') ?? '');
+    expect(paths).toHaveLength(laid.edges.length);
+    // Each bent edge is drawn with a vertical run at its bend x (H bend V …), never as a curve across the boxes.
+    const stepped = paths.filter((d) => /H-?[\d.]+V-?[\d.]+H/.test(d) && !d.includes('C'));
+    expect(stepped.length).toBe(bent.length);
+    for (const e of bent.slice(0, 20)) expect(paths.some((d) => d.includes(`H${Math.round(e.bend! * 10) / 10}V`) || d.includes(`H${e.bend}V`))).toBe(true);
+  });
+});

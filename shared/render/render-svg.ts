@@ -66,7 +66,16 @@ function edgesMarkup(graph: LaidOutGraph, abs: Map<string, { x: number; y: numbe
     const sp = abs.get(e.source);
     const tp = abs.get(e.target);
     if (!s || !t || !sp || !tp) continue;
-    if (direction === 'LR') {
+    if (e.bend !== undefined) {
+      // The compact layout says where the edge may turn so it runs in a gap: a curve would cut across boxes.
+      if (direction === 'LR') {
+        const [x1, y1, x2, y2] = [sp.x + s.width, sp.y + s.height / 2, tp.x, tp.y + t.height / 2];
+        paths.push(`M${n(x1)} ${n(y1)}H${n(e.bend)}V${n(y2)}H${n(x2)}`);
+      } else {
+        const [x1, y1, x2, y2] = [sp.x + s.width / 2, sp.y + s.height, tp.x + t.width / 2, tp.y];
+        paths.push(`M${n(x1)} ${n(y1)}V${n(e.bend)}H${n(x2)}V${n(y2)}`);
+      }
+    } else if (direction === 'LR') {
       const [x1, y1, x2, y2] = [sp.x + s.width, sp.y + s.height / 2, tp.x, tp.y + t.height / 2];
       const c = Math.max(24, (x2 - x1) / 2);
       paths.push(`M${n(x1)} ${n(y1)}C${n(x1 + c)} ${n(y1)} ${n(x2 - c)} ${n(y2)} ${n(x2)} ${n(y2)}`);
