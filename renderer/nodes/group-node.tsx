@@ -1,4 +1,4 @@
-/** A box of task cards (a service's tasks, a standalone family) or the synthetic "unknown cluster". */
+/** A box of task cards (a service's tasks, a standalone family), the synthetic "unknown cluster", or the card of one account and region above its clusters. */
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { STATUS_ORDER, STATUS_STYLES } from '../../shared/theme/theme';
@@ -12,6 +12,30 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<G
   const d = n.data;
   const unknownCluster = d.variant === 'unknown-cluster';
   const toggle = useDiagramStore((s) => s.toggleCollapsed);
+  if (d.variant === 'account') {
+    // A card, not a frame: it stands above its clusters (edges), it does not enclose them.
+    return (
+      <div className={`card account-card status-${n.statusClass}`} data-testid="node" data-kind="group" data-group="account" data-id={n.id} style={{ width: n.width, height: n.height, ...(selected ? { boxShadow: '0 0 0 3px #2563eb' } : {}) }}>
+        <NodeHandles horizontal={data.horizontal} source target={false} />
+        <div className="card-stripe" />
+        <div className="card-kicker">
+          <span>Account · region</span>
+        </div>
+        <div className="card-head">
+          <span className="card-title mono" title={d.label}>
+            {d.label}
+          </span>
+          <CollapseToggle id={n.id} collapsed={n.collapsed} hiddenCount={n.hiddenCount} />
+        </div>
+        <div className="card-line muted" data-testid="account-counts">
+          {d.taskCount} {d.taskCount === 1 ? 'task' : 'tasks'}
+          {STATUS_ORDER.filter((s) => s !== 'running' && d.tasksByStatus[s])
+            .map((s) => ` · ${d.tasksByStatus[s]} ${s}`)
+            .join('')}
+        </div>
+      </div>
+    );
+  }
   if (n.collapsed && d.stackLabel) {
     // A stack: the whole card opens it, since it stands for the cards it hides.
     return (

@@ -25,5 +25,8 @@ export type GroupFlowNode = Node<DiagramNodeData<'group'>, 'group'>;
 /** A host card (placement view). */
 export type HostFlowNode = Node<DiagramNodeData<'host'>, 'host'>;
 
+/** A load balancer target group beside its service. */
+export type TargetGroupFlowNode = Node<DiagramNodeData<'targetGroup'>, 'targetGroup'>;
+
 /** Any diagram node. */
-export type DiagramFlowNode = ClusterFlowNode | ServiceFlowNode | TaskFlowNode | ContainerFlowNode | GroupFlowNode | HostFlowNode;
+export type DiagramFlowNode = ClusterFlowNode | ServiceFlowNode | TaskFlowNode | ContainerFlowNode | GroupFlowNode | HostFlowNode | TargetGroupFlowNode;

@@ -17,7 +17,7 @@ function topology(): Topology {
     makeTask('0a1b2c3d4e5f60718293a4b5c6d7e8f9', { cluster: prod, service: web, launchType: 'EC2', availabilityZone: 'eu-west-1a', privateIp: '10.0.1.17', cpu: '512', memory: '1024' }),
     makeTask('sick', { cluster: prod, service: web, launchType: 'EC2', healthStatus: 'UNHEALTHY' }),
     makeTask('spot1', { cluster: prod, family: 'batch', spot: true }),
-    makeTask('gone', { cluster: prod, family: 'batch', lastStatus: 'STOPPED', desiredStatus: 'STOPPED', stoppedReason: 'Essential container in task exited' }),
+    makeTask('gone', { cluster: prod, family: 'batch', lastStatus: 'STOPPED', desiredStatus: 'STOPPED', stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited' }),
     makeTask('wait', { cluster: prod, family: 'batch', lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING' }),
     makeTask('listed', { cluster: prod, family: 'batch', placeholder: true, containers: [], raw: undefined, lastStatus: undefined, healthStatus: undefined }),
   ];
@@ -73,6 +73,16 @@ describe('TaskNode', () => {
     expect(root().dataset.status).toBe('stopped');
     expect(root().textContent).toContain('Essential container in task exited');
     expect(screen.getByRole('img', { name: 'Stopped' })).toBeTruthy();
+  });
+
+  it('shows a stopped task’s stopCode and stoppedReason on the card itself, at the card’s fixed size', () => {
+    const node = task('gone');
+    renderNode(TaskNode, node);
+    expect(screen.getByTestId('stop-code').textContent).toBe('EssentialContainerExited');
+    expect(screen.getByTestId('stopped-reason').textContent).toBe('Essential container in task exited');
+    // Visible text, not only a tooltip; and the card keeps the size the layout was given.
+    expect(root().textContent).toContain('EssentialContainerExited');
+    expect(root().style.height).toBe(`${node.height}px`);
   });
 
   it('dims a provisioning task and gives it a clock', () => {

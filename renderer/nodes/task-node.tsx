@@ -1,4 +1,4 @@
-/** A task card: short id, launch type, last/desired status, health, AZ, IP, size; its containers nest inside. */
+/** A task card: short id, launch type, last/desired status, health, AZ, IP, size (a stopped task: its stopCode and stoppedReason instead of AZ/IP); its containers nest inside. */
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useDiagramStore } from '../store/diagram-store';
@@ -44,10 +44,16 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
           {status}
           {transit}
         </span>
+        {/* The code says which kind of stop (EssentialContainerExited, TaskFailedToStart, SpotInterruption…) at a glance, the reason line below says why; it comes before health, which matters less once stopped. */}
+        {n.statusClass === 'stopped' && d.stopCode && (
+          <span className="stop-code mono" data-testid="stop-code">
+            {d.stopCode}
+          </span>
+        )}
         {d.healthStatus && d.healthStatus !== 'UNKNOWN' && <span className={`health health-${d.healthStatus.toLowerCase()}`}>{d.healthStatus}</span>}
       </div>
       {n.statusClass === 'stopped' && d.stoppedReason ? (
-        <div className="card-line stopped-reason" title={[d.stopCode, d.stoppedReason].filter(Boolean).join(': ')}>
+        <div className="card-line stopped-reason" data-testid="stopped-reason" title={[d.stopCode, d.stoppedReason].filter(Boolean).join(': ')}>
           {d.stoppedReason}
         </div>
       ) : (

@@ -22,6 +22,8 @@ function crumbLabel(n: PositionedNode): string {
     case 'group':
     case 'host':
       return n.data.label;
+    case 'targetGroup':
+      return n.data.name;
   }
 }
 
@@ -55,7 +57,7 @@ export function ExploreBar() {
     const byId = new Map(layout.nodes.map((n) => [n.id, n]));
     return breadcrumbPath(layout, selectedId)
       .map((id) => byId.get(id))
-      .filter((n): n is PositionedNode => n !== undefined && !(n.kind === 'group' && n.data.variant !== 'unknown-cluster'));
+      .filter((n): n is PositionedNode => n !== undefined && !(n.kind === 'group' && n.data.variant !== 'unknown-cluster' && n.data.variant !== 'account'));
   }, [layout, selectedId]);
   const names = useMemo(() => new Map([...(topology?.clusters ?? []), ...(topology?.services ?? [])].map((e) => [e.id, e.name])), [topology]);
   const chips = filterChips(filters, names);
@@ -67,7 +69,7 @@ export function ExploreBar() {
           <span key={n.id} className="crumb">
             {i > 0 && <span className="crumb-sep" aria-hidden="true">›</span>}
             <button type="button" className={`crumb-btn${n.id === selectedId ? ' current' : ''}`} aria-current={n.id === selectedId ? 'location' : undefined} onClick={() => select(n.id, { focus: true })}>
-              <span className="crumb-kind">{n.kind === 'host' ? 'host' : n.kind}</span> {crumbLabel(n)}
+              <span className="crumb-kind">{n.kind === 'group' && n.data.variant === 'account' ? 'account' : n.kind === 'targetGroup' ? 'target group' : n.kind}</span> {crumbLabel(n)}
             </button>
           </span>
         ))}

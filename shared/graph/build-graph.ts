@@ -8,6 +8,8 @@ import type { Service, Task, Topology } from '../model/types';
 import { SIZES } from '../theme/theme';
 import { filterPredicates, serviceProblems } from './filters';
 import { buildContext, byName, clusterNode, countNodes, inc, legendCounts, pushEdge, pushGroup, UNKNOWN_CLUSTER_ID, type BuildContext } from './node-builders';
+import { pushTargetGroups } from './target-group';
+import { accountOfCluster, withAccounts } from './accounts';
 import { buildPlacementGraph, placementAncestorIds } from './placement';
 import { serviceStatus } from './status';
 import { taskOverlay } from './task-overlay';
@@ -71,8 +73,7 @@ function deploymentSummaries(service: Service, ctx: BuildContext): DeploymentSum
  * the theme; group boxes are sized by the layout from the cards inside them.
  */
 export function buildGraph(topology: Topology, view: ViewState): Graph {
-  if (view.mode === 'placement') return buildPlacementGraph(topology, view);
-  return buildHierarchyGraph(topology, view);
+  return withAccounts(view.mode === 'placement' ? buildPlacementGraph(topology, view) : buildHierarchyGraph(topology, view), topology, view);
 }
 
 /** Cluster → Service → box of tasks → task ⊃ containers, with filters, collapse and stacks applied. */
@@ -134,6 +135,7 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState): Graph 
     servicesByCluster.set(key, list);
   }
 
+  const targetGroupsDrawn = new Map<string, GraphNode>();
   const clusterKeys: string[] = [...topology.clusters].sort(byName).map((c) => c.id);
   const needsUnknown = servicesByCluster.has(UNKNOWN_CLUSTER_ID) || tasksByFamily.has(UNKNOWN_CLUSTER_ID) || otherTasks.has(UNKNOWN_CLUSTER_ID);
   if (needsUnknown) clusterKeys.push(UNKNOWN_CLUSTER_ID);
@@ -148,7 +150,7 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState): Graph 
 
     const isCollapsed = collapsed.has(key);
     const below =
-      services.reduce((n, s) => n + 1 + (tasksByService.has(s.id) ? 1 + countNodes(tasksByService.get(s.id) ?? []) : 0), 0) +
+      services.reduce((n, s) => n + 1 + new Set(s.loadBalancers.map((lb) => lb.targetGroupId).filter(Boolean)).size + (tasksByService.has(s.id) ? 1 + countNodes(tasksByService.get(s.id) ?? []) : 0), 0) +
       families.reduce((n, [, ts]) => n + 1 + countNodes(ts), 0) +
       (others.length > 0 ? 1 + countNodes(others) : 0);
 
@@ -208,6 +210,8 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState): Graph 
         },
       });
       pushEdge(edges, key, s.id);
+      // Before the task box, so the target group sits level with its service rather than below a tall box.
+      pushTargetGroups(nodes, edges, s, ctx, targetGroupsDrawn);
       if (!serviceCollapsed && tasks.length > 0) pushGroup(nodes, edges, { id: serviceTasksGroupId(s.id), variant: 'service-tasks', label: `Tasks of ${s.name}`, tasks, from: s.id }, ctx);
     }
     for (const [family, tasks] of families) pushGroup(nodes, edges, { id: familyGroupId(key, family), variant: 'family', label: `family:${family}`, tasks, from: key }, ctx);
@@ -223,7 +227,14 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState): Graph 
  * from a panel or a search can expand whatever collapsed node hides it.
  */
 export function ancestorIds(topology: Topology, id: string, mode: ViewState['mode'] = 'hierarchy'): string[] {
-  if (mode === 'placement') return placementAncestorIds(topology, id);
+  const chain = mode === 'placement' ? placementAncestorIds(topology, id) : hierarchyAncestorIds(topology, id);
+  // The account card above the cluster, when the load has that level.
+  const accountOf = accountOfCluster(topology.clusters);
+  const account = accountOf.get(chain[chain.length - 1] ?? id);
+  return account ? [...chain, account] : chain;
+}
+
+function hierarchyAncestorIds(topology: Topology, id: string): string[] {
   const clusterIds = new Set(topology.clusters.map((c) => c.id));
   const serviceIds = new Set(topology.services.map((s) => s.id));
   const clusterKey = (clusterId: string | undefined) => (clusterId && clusterIds.has(clusterId) ? clusterId : UNKNOWN_CLUSTER_ID);
@@ -239,5 +250,7 @@ export function ancestorIds(topology: Topology, id: string, mode: ViewState['mod
   }
   const service = topology.services.find((s) => s.id === id);
   if (service) return [clusterKey(service.clusterId)];
+  const front = topology.services.find((s) => s.loadBalancers.some((lb) => lb.targetGroupId === id));
+  if (front) return [front.id, clusterKey(front.clusterId)];
   return [];
 }

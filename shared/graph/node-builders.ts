@@ -4,7 +4,7 @@
  * them here means a task card reads the same in the hierarchy and placement
  * views.
  */
-import type { Cluster, Service, Task, Topology } from '../model/types';
+import type { Cluster, Service, TargetGroup, Task, Topology } from '../model/types';
 import { SIZES, type StatusClass } from '../theme/theme';
 import { isCollapsed, stackLabel, stackSummary } from './collapse';
 import { problemContext, type ProblemContext } from './filters';
@@ -45,6 +45,7 @@ export interface BuildContext {
   view: ViewState;
   clusterById: Map<string, Cluster>;
   serviceById: Map<string, Service>;
+  targetGroupById: Map<string, TargetGroup>;
   problems: ProblemContext;
   /** `family:revision` of a task definition id (also of ones referenced but not loaded). */
   tdLabel(id: string | undefined): string | undefined;
@@ -83,6 +84,7 @@ export function buildContext(topology: Topology, view: ViewState): BuildContext 
     view,
     clusterById: new Map(topology.clusters.map((c) => [c.id, c])),
     serviceById: new Map(topology.services.map((s) => [s.id, s])),
+    targetGroupById: new Map(topology.targetGroups.map((tg) => [tg.id, tg])),
     problems: problemContext(topology),
     tdLabel,
     revisionOf,
@@ -237,3 +239,4 @@ export function legendCounts(topology: Topology): LegendCounts {
   for (const list of [topology.clusters, topology.services, topology.tasks]) legend.placeholders += list.filter((e) => e.placeholder).length;
   return legend;
 }
+

@@ -6,11 +6,11 @@
 import type { LaunchType, OverlayClass } from '../model/types';
 import type { StatusClass } from '../theme/theme';
 
-/** Kinds of diagram node; the first four are ECS objects, `group` is a box the diagram adds, `host` a place tasks run (placement view). */
-export type GraphNodeKind = 'cluster' | 'service' | 'task' | 'container' | 'group' | 'host';
+/** Kinds of diagram node; the first four are ECS objects, `group` is a box the diagram adds, `host` a place tasks run (placement view), `targetGroup` a load balancer target group in front of services. */
+export type GraphNodeKind = 'cluster' | 'service' | 'task' | 'container' | 'group' | 'host' | 'targetGroup';
 
-/** What a group box holds: the tasks of a service, of a standalone family, other tasks of a cluster, or objects with no known cluster. */
-export type GroupVariant = 'service-tasks' | 'family' | 'cluster-tasks' | 'unknown-cluster' | 'host-tasks';
+/** What a group box holds: the tasks of a service, of a standalone family, other tasks of a cluster, objects with no known cluster, or (`account`) the clusters of one account and region when a load spans several. */
+export type GroupVariant = 'service-tasks' | 'family' | 'cluster-tasks' | 'unknown-cluster' | 'host-tasks' | 'account';
 
 /** Tasks per overlay class. */
 export type OverlayCounts = Partial<Record<OverlayClass, number>>;
@@ -150,6 +150,28 @@ export interface HostData {
   problems: string[];
 }
 
+/** Where a service sends a target group's traffic: its `loadBalancers[]` entry. */
+export interface TargetGroupTarget {
+  serviceName: string;
+  containerName?: string;
+  containerPort?: number;
+}
+
+/** Data of a target group node (from describe-target-groups, or a placeholder named in a service's `loadBalancers`). */
+export interface TargetGroupData {
+  name: string;
+  /** HTTP, HTTPS, TCP, … (described only). */
+  protocol?: string;
+  port?: number;
+  /** instance, ip, lambda, alb. */
+  targetType?: string;
+  healthCheckPath?: string;
+  /** Load balancers that forward to it. */
+  loadBalancerCount: number;
+  /** Container name and port per service that registers into it, in service order. */
+  targets: TargetGroupTarget[];
+}
+
 interface NodeBase<K extends GraphNodeKind, D> {
   id: string;
   kind: K;
@@ -177,7 +199,8 @@ export type GraphNode =
   | NodeBase<'task', TaskData>
   | NodeBase<'container', ContainerData>
   | NodeBase<'group', GroupData>
-  | NodeBase<'host', HostData>;
+  | NodeBase<'host', HostData>
+  | NodeBase<'targetGroup', TargetGroupData>;
 
 /** An edge of the layered layout (parent → child across ranks). */
 export interface GraphEdge {

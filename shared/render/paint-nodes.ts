@@ -3,6 +3,7 @@
  * the same fields in the same places, so the export reads like the screen.
  * Each returns the node's inner markup in its own coordinates (0,0 = top-left).
  */
+import { targetGroupDetail, targetGroupListener, targetGroupRoute } from '../graph/target-group';
 import { hostDetail, hostKicker, hostOverlay, hostTasksLine, reservedShare, reservedText } from '../graph/placement';
 import type { PositionedNode, ReservedResource } from '../graph/types';
 import { OVERLAY_ORDER, PLACEHOLDER_STYLE, STATUS_ORDER, STATUS_STYLES } from '../theme/theme';
@@ -186,6 +187,8 @@ function paintTask(node: NodeOf<'task'>, ctx: PaintContext): string {
   const status = d.lastStatus ?? (node.placeholder ? 'listed only' : 'status unknown');
   const transit = d.desiredStatus && d.desiredStatus !== d.lastStatus ? ` → ${d.desiredStatus}` : '';
   const line: Run[][] = [[{ text: `${status}${transit}`, face: 'bold', fill: statusColour(node.statusClass, p) }]];
+  // A stopped task's code says more than its last health, so it gets the room first.
+  if (node.statusClass === 'stopped' && d.stopCode) line.push([{ text: '  ' }, { text: d.stopCode, face: 'mono', fill: p.danger }]);
   if (d.healthStatus && d.healthStatus !== 'UNKNOWN') line.push([{ text: '  ' }, { text: d.healthStatus, fill: d.healthStatus === 'HEALTHY' ? p.ok : p.danger }]);
   out.push(runs(14, 44, line, 12, p.text, w - 24));
 
@@ -228,6 +231,7 @@ function paintGroup(node: NodeOf<'group'>, ctx: PaintContext): string {
   const d = node.data;
   const w = node.width;
   const unknownCluster = d.variant === 'unknown-cluster';
+  if (d.variant === 'account') return paintAccount(node, ctx);
   const out: string[] = [
     card({ width: w, height: node.height, radius: 10, fill: p.groupFill, border: unknownCluster ? PLACEHOLDER_STYLE.border : p.groupBorder, borderWidth: 1, dash: unknownCluster ? p.placeholder.dash : undefined }),
   ];
@@ -250,6 +254,53 @@ function paintGroup(node: NodeOf<'group'>, ctx: PaintContext): string {
   if (unknownCluster) out.push(text(14, 44, 'Objects whose cluster is not in the loaded files', { size: 11, fill: p.mutedText, maxWidth: w - 28 }));
   if (d.stackLabel) out.push(text(14, 46, d.stackLabel, { size: 11, fill: p.text, maxWidth: w - 28 }));
   if (node.collapsed && node.hiddenCount > 0) out.push(hiddenPill(w - 14, node.height - 24, node.hiddenCount, p).svg);
+  return out.join('');
+}
+
+/** The card of one account and region above its clusters (as renderer/nodes/group-node.tsx draws it). */
+function paintAccount(node: NodeOf<'group'>, ctx: PaintContext): string {
+  const p = ctx.palette;
+  const d = node.data;
+  const w = node.width;
+  const out: string[] = [
+    card({ width: w, height: node.height, radius: 10, fill: p.cardFill, stripe: { colour: p.clusterAccent, side: 'left', size: 6 }, border: p.statusBorder(node.statusClass), borderWidth: STATUS_STYLES[node.statusClass].borderWidth }),
+  ];
+  out.push(text(18, 22, 'ACCOUNT · REGION', { size: 10, face: 'bold', fill: p.mutedText, extra: 'letter-spacing="0.8"' }));
+  let right = w - 14;
+  if (node.collapsed && node.hiddenCount > 0) {
+    const pill = hiddenPill(right, 31, node.hiddenCount, p);
+    out.push(pill.svg);
+    right -= pill.width + 6;
+  }
+  out.push(text(18, 45, d.label, { size: 14, face: 'mono', fill: p.text, maxWidth: right - 18, extra: 'font-weight="700"' }));
+  const counts: Run[][] = [[{ text: `${d.taskCount} ${d.taskCount === 1 ? 'task' : 'tasks'}` }]];
+  for (const s of STATUS_ORDER) if (s !== 'running' && d.tasksByStatus[s]) counts.push([{ text: ` · ${d.tasksByStatus[s]} ${s}`, fill: statusColour(s, p) }]);
+  out.push(runs(18, 65, counts, 11, p.mutedText, w - 32));
+  return out.join('');
+}
+
+function paintTargetGroup(node: NodeOf<'targetGroup'>, ctx: PaintContext): string {
+  const p = ctx.palette;
+  const d = node.data;
+  const w = node.width;
+  const out: string[] = [
+    card({
+      width: w,
+      height: node.height,
+      radius: 8,
+      fill: node.placeholder ? p.placeholder.fill : p.cardFill,
+      stripe: { colour: node.placeholder ? p.greyStripe : p.info.text, side: 'left', size: 5 },
+      border: node.placeholder ? p.placeholder.border : p.statusBorder(node.statusClass),
+      borderWidth: 1,
+      dash: node.placeholder ? p.placeholder.dash : undefined,
+    }),
+  ];
+  out.push(text(16, 22, 'TARGET GROUP', { size: 10, face: 'bold', fill: p.mutedText, extra: 'letter-spacing="0.8"' }));
+  const listener = targetGroupListener(d);
+  if (listener) out.push(badge(w - 12, 10, listener, 'none', p.info.text, p.info.text).svg);
+  out.push(text(16, 44, d.name, { size: 13, face: 'bold', fill: p.text, maxWidth: w - 28 }));
+  out.push(text(16, 63, targetGroupRoute(d), { size: 12, face: 'mono', fill: p.text, maxWidth: w - 28 }));
+  out.push(text(16, 81, targetGroupDetail(d, node.placeholder), { size: 11, fill: p.mutedText, maxWidth: w - 28 }));
   return out.join('');
 }
 
@@ -302,6 +353,8 @@ export function paintNode(node: PositionedNode, ctx: PaintContext): string {
       return paintGroup(node, ctx);
     case 'host':
       return paintHost(node, ctx);
+    case 'targetGroup':
+      return paintTargetGroup(node, ctx);
   }
 }
 
@@ -317,6 +370,8 @@ export function nodeName(node: PositionedNode): string {
     case 'group':
     case 'host':
       return node.data.label;
+    case 'targetGroup':
+      return node.data.name;
   }
 }
 

@@ -120,6 +120,10 @@ export const SIZES = {
   host: { width: 300, height: 172 },
   /** A collapsed box drawn as a stack of cards with its one-line summary. */
   stack: { width: 312, height: 84 },
+  /** A load balancer target group beside its service, with container name and port. */
+  targetGroup: { width: 264, height: 92 },
+  /** The card of one account and region above its clusters (only when a load spans several). */
+  account: { width: 260, height: 76 },
 } as const;
 
 /** Spacing between dagre ranks and nodes. */

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { ancestorIds, buildGraph } from './build-graph';
+import { layoutGraph } from '../layout/layout';
+import { accountGroupId } from './accounts';
+import { DEFAULT_VIEW } from './view';
+import { emptyTopology, makeCluster, makeService, makeTask } from './testing/make-topology';
+import type { Topology } from '../model/types';
+import type { GraphNode } from './types';
+
+function topology(): Topology {
+  const prod = makeCluster('prod');
+  // Same cluster name in another account: the case where a flat row of clusters misleads.
+  const prodUs = makeCluster('prod', { id: 'cluster|us-east-1|444455556666|prod', region: 'us-east-1', accountId: '444455556666' });
+  const staging = makeCluster('staging');
+  const web = makeService(prod, 'web');
+  const t = emptyTopology();
+  t.clusters = [prod, prodUs, staging];
+  t.services = [web];
+  t.tasks = [makeTask('w1', { cluster: prod, service: web }), makeTask('u1', { cluster: prodUs, family: 'batch', lastStatus: 'STOPPED' })];
+  return t;
+}
+
+const accounts = (nodes: GraphNode[]) => nodes.filter((n): n is Extract<GraphNode, { kind: 'group' }> => n.kind === 'group' && n.data.variant === 'account');
+const EU = accountGroupId('111122223333', 'eu-west-1');
+const US = accountGroupId('444455556666', 'us-east-1');
+
+describe('account level', () => {
+  it('puts one account card per (account, region) above its clusters when the load spans several', () => {
+    const t = topology();
+    const g = buildGraph(t, DEFAULT_VIEW);
+    expect(accounts(g.nodes).map((n) => n.data.label)).toEqual(['111122223333 · eu-west-1', '444455556666 · us-east-1']);
+    const clustersUnder = (id: string) => g.edges.filter((e) => e.source === id).map((e) => e.target).sort();
+    expect(clustersUnder(EU)).toEqual([t.clusters[0].id, t.clusters[2].id].sort());
+    expect(clustersUnder(US)).toEqual([t.clusters[1].id]);
+    // Parents before children still holds.
+    expect(g.nodes.findIndex((n) => n.id === EU)).toBeLessThan(g.nodes.findIndex((n) => n.id === t.clusters[0].id));
+  });
+
+  it('counts the tasks of its clusters by status', () => {
+    const us = accounts(buildGraph(topology(), DEFAULT_VIEW).nodes).find((n) => n.id === US)!;
+    expect(us.data.taskCount).toBe(1);
+    expect(us.data.tasksByStatus).toEqual({ stopped: 1 });
+  });
+
+  it('changes nothing when every cluster is in one account and region', () => {
+    const t = topology();
+    t.clusters = [t.clusters[0], t.clusters[2]];
+    t.tasks = [t.tasks[0]];
+    const g = buildGraph(t, DEFAULT_VIEW);
+    expect(accounts(g.nodes)).toHaveLength(0);
+    expect(g.nodes[0].kind).toBe('cluster');
+    expect(ancestorIds(t, t.clusters[0].id)).toEqual([]);
+  });
+
+  it('hides everything under a collapsed account card and counts it', () => {
+    const t = topology();
+    const g = buildGraph(t, { ...DEFAULT_VIEW, collapsed: [EU] });
+    const eu = accounts(g.nodes).find((n) => n.id === EU)!;
+    expect(eu.collapsed).toBe(true);
+    expect(g.nodes.some((n) => n.id === t.clusters[0].id || n.id === t.services[0].id || n.id === t.tasks[0].id)).toBe(false);
+    expect(eu.hiddenCount).toBe(2 + 1 + 1 + 2); // two clusters, service, task box, task and its container
+    expect(g.edges.every((e) => g.nodes.some((n) => n.id === e.source) && g.nodes.some((n) => n.id === e.target))).toBe(true);
+    // The other account is untouched.
+    expect(g.nodes.some((n) => n.id === t.clusters[1].id)).toBe(true);
+  });
+
+  it('is the top level of the placement view too', () => {
+    const g = buildGraph(topology(), { ...DEFAULT_VIEW, mode: 'placement' });
+    expect(accounts(g.nodes)).toHaveLength(2);
+  });
+
+  it('is an ancestor of its clusters and what they hold, so a selection can open it', () => {
+    const t = topology();
+    expect(ancestorIds(t, t.clusters[1].id)).toEqual([US]);
+    expect(ancestorIds(t, t.tasks[0].id).at(-1)).toBe(EU);
+  });
+
+  it('lays out left of its clusters, which stay left of their services', () => {
+    const t = topology();
+    const laid = layoutGraph(buildGraph(t, DEFAULT_VIEW), 'LR');
+    const byId = new Map(laid.nodes.map((n) => [n.id, n]));
+    const eu = byId.get(EU)!;
+    const prod = byId.get(t.clusters[0].id)!;
+    const web = byId.get(t.services[0].id)!;
+    expect(prod.x).toBeGreaterThanOrEqual(eu.x + eu.width);
+    expect(web.x).toBeGreaterThanOrEqual(prod.x + prod.width);
+  });
+});

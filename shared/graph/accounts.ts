@@ -1,0 +1,108 @@
+/**
+ * The account level: when a load spans more than one (account, region)
+ * pair, a card per pair ("111122223333 · eu-west-1") sits above its
+ * clusters, since cluster and service names repeat across accounts and a
+ * flat row of same-named clusters would mislead. One pair draws as before.
+ */
+import type { Cluster, Topology } from '../model/types';
+import { SIZES } from '../theme/theme';
+import { inc, pushEdge } from './node-builders';
+import { taskStatus } from './status';
+import type { Graph, GraphNode, StatusCounts } from './types';
+import type { ViewState } from './view';
+
+/** Id of the account card of one (account, region) pair. */
+export function accountGroupId(accountId: string | undefined, region: string | undefined): string {
+  return `group:account:${accountId ?? '?'}|${region ?? '?'}`;
+}
+
+/** "111122223333 · eu-west-1", with "unknown account/region" for a part the ARN did not carry. */
+export function accountLabel(accountId: string | undefined, region: string | undefined): string {
+  return `${accountId ?? 'unknown account'} · ${region ?? 'unknown region'}`;
+}
+
+/** Account card id per cluster id, or an empty map when every cluster shares one pair (no account level then). */
+export function accountOfCluster(clusters: readonly Pick<Cluster, 'id' | 'accountId' | 'region'>[]): Map<string, string> {
+  const of = new Map(clusters.map((c) => [c.id, accountGroupId(c.accountId, c.region)]));
+  return new Set(of.values()).size > 1 ? of : new Map();
+}
+
+/**
+ * Puts the account level above the clusters of a built graph (either view)
+ * when the whole load — not just what filters keep, so filtering never
+ * reshapes the tree — spans several pairs. A collapsed account card hides
+ * everything below it. Account cards come first, so parents still precede
+ * their children.
+ */
+export function withAccounts(graph: Graph, topology: Topology, view: ViewState): Graph {
+  const accountOf = accountOfCluster(topology.clusters);
+  if (accountOf.size === 0) return graph;
+  const clusterById = new Map(topology.clusters.map((c) => [c.id, c]));
+  const clustersOf = new Map<string, string[]>();
+  for (const n of graph.nodes) {
+    const account = n.kind === 'cluster' ? accountOf.get(n.id) : undefined;
+    if (!account) continue;
+    const list = clustersOf.get(account) ?? [];
+    list.push(n.id);
+    clustersOf.set(account, list);
+  }
+  if (clustersOf.size === 0) return graph;
+
+  // What each node leads to (edges across ranks, parent links inside boxes), for hiding a collapsed account's subtree.
+  const below = new Map<string, string[]>();
+  const link = (from: string, to: string): void => {
+    const list = below.get(from);
+    if (list) list.push(to);
+    else below.set(from, [to]);
+  };
+  for (const e of graph.edges) link(e.source, e.target);
+  for (const n of graph.nodes) if (n.parentId) link(n.parentId, n.id);
+
+  const collapsed = new Set(view.collapsed);
+  const hidden = new Set<string>();
+  const accounts: GraphNode[] = [];
+  const edges: Graph['edges'] = [];
+  for (const [id, clusterIds] of [...clustersOf.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    const first = clusterById.get(clusterIds[0]);
+    const isCollapsed = collapsed.has(id);
+    let hiddenCount = 0;
+    if (isCollapsed) {
+      const work = [...clusterIds];
+      while (work.length > 0) {
+        const next = work.pop()!;
+        if (hidden.has(next)) continue;
+        hidden.add(next);
+        hiddenCount++;
+        work.push(...(below.get(next) ?? []));
+      }
+    } else {
+      for (const c of clusterIds) pushEdge(edges, id, c);
+    }
+    const ids = new Set(clusterIds);
+    const tasksByStatus: StatusCounts = {};
+    let taskCount = 0;
+    for (const t of topology.tasks) {
+      if (t.placeholder || !t.clusterId || !ids.has(t.clusterId)) continue;
+      taskCount++;
+      inc(tasksByStatus, taskStatus(t));
+    }
+    accounts.push({
+      id,
+      kind: 'group',
+      placeholder: false,
+      statusClass: tasksByStatus.unhealthy ? 'unhealthy' : 'running',
+      collapsed: isCollapsed,
+      hiddenCount,
+      collapsible: true,
+      width: SIZES.account.width,
+      height: SIZES.account.height,
+      data: { variant: 'account', label: accountLabel(first?.accountId, first?.region), taskCount, tasksByStatus },
+    });
+  }
+  const keep = (id: string): boolean => !hidden.has(id);
+  return {
+    nodes: [...accounts, ...graph.nodes.filter((n) => keep(n.id))],
+    edges: [...edges, ...graph.edges.filter((e) => keep(e.source) && keep(e.target))],
+    legend: graph.legend,
+  };
+}

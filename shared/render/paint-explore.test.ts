@@ -1,0 +1,47 @@
+// @vitest-environment jsdom
+/** The export draws what the explore cards show: target groups beside services, account cards above clusters, a stopped task's code and reason. */
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../graph/build-graph';
+import { DEFAULT_VIEW } from '../graph/view';
+import { layoutGraph } from '../layout/layout';
+import { emptyTopology, makeCluster, makeService, makeTask } from '../graph/testing/make-topology';
+import { renderSvg } from './index';
+
+const { DOMParser } = globalThis as unknown as { DOMParser: new () => { parseFromString(text: string, type: string): { querySelectorAll(s: string): ArrayLike<{ textContent: string | null; getAttribute(n: string): string | null }> } } };
+
+function svgOf() {
+  const prod = makeCluster('prod');
+  const edge = makeCluster('edge', { id: 'cluster|us-east-1|444455556666|edge', region: 'us-east-1', accountId: '444455556666' });
+  const web = makeService(prod, 'web', { loadBalancers: [{ targetGroupId: 'tg|web', containerName: 'nginx', containerPort: 8080 }] });
+  const t = emptyTopology();
+  t.clusters = [prod, edge];
+  t.services = [web];
+  t.targetGroups = [{ id: 'tg|web', kind: 'targetGroup', name: 'web-tg', placeholder: false, sources: ['tg.json'], protocol: 'HTTP', port: 80, targetType: 'ip', healthCheckPath: '/healthz', loadBalancerArns: ['lb'] }];
+  t.tasks = [makeTask('gone1', { cluster: prod, service: web, lastStatus: 'STOPPED', desiredStatus: 'STOPPED', stopCode: 'TaskFailedToStart', stoppedReason: 'Essential container in task exited' })];
+  const svg = renderSvg(layoutGraph(buildGraph(t, DEFAULT_VIEW), 'LR')).svg;
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  return { doc, texts: [...Array.from(doc.querySelectorAll('text'))].map((n) => n.textContent ?? '') };
+}
+
+describe('export of explore nodes', () => {
+  const { doc, texts } = svgOf();
+  const kinds = Array.from(doc.querySelectorAll('g[data-kind]')).map((g) => g.getAttribute('data-kind'));
+
+  it('draws a target group with its listener, container name and port, and health check', () => {
+    expect(kinds).toContain('targetGroup');
+    expect(texts).toContain('web-tg');
+    expect(texts).toContain('HTTP:80');
+    expect(texts).toContain('→ nginx:8080');
+    expect(texts).toContain('ip targets · health /healthz');
+  });
+
+  it('draws one account card per account and region', () => {
+    expect(texts).toContain('111122223333 · eu-west-1');
+    expect(texts).toContain('444455556666 · us-east-1');
+  });
+
+  it('writes a stopped task’s stopCode and stoppedReason on its card', () => {
+    expect(texts.some((t) => t.includes('STOPPED') && t.includes('TaskFailedToStart'))).toBe(true);
+    expect(texts).toContain('Essential container in task exited');
+  });
+});
