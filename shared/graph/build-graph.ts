@@ -210,9 +210,12 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState): Graph 
         },
       });
       pushEdge(edges, key, s.id);
-      // Before the task box, so the target group sits level with its service rather than below a tall box.
-      pushTargetGroups(nodes, edges, s, ctx, targetGroupsDrawn);
+      // Nodes before the task box, so a target group sits level with its service rather than below a tall box;
+      // edges after it, so the service's first child (ArrowDown, focus order) is still its tasks.
+      const targetEdges: typeof edges = [];
+      pushTargetGroups(nodes, targetEdges, s, ctx, targetGroupsDrawn);
       if (!serviceCollapsed && tasks.length > 0) pushGroup(nodes, edges, { id: serviceTasksGroupId(s.id), variant: 'service-tasks', label: `Tasks of ${s.name}`, tasks, from: s.id }, ctx);
+      edges.push(...targetEdges);
     }
     for (const [family, tasks] of families) pushGroup(nodes, edges, { id: familyGroupId(key, family), variant: 'family', label: `family:${family}`, tasks, from: key }, ctx);
     if (others.length > 0) pushGroup(nodes, edges, { id: clusterTasksGroupId(key), variant: 'cluster-tasks', label: 'Tasks (no service or family)', tasks: others, from: key }, ctx);

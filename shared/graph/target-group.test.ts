@@ -97,6 +97,12 @@ describe('target groups in the hierarchy', () => {
     expect(tg.x).toBe(box.x);
   });
 
+  it('leaves the task box as the service’s first child, so ArrowDown from a service still goes to its tasks', () => {
+    const g = buildGraph(topology(), DEFAULT_VIEW);
+    const web = g.nodes.find((n) => n.kind === 'service' && n.data.name === 'web')!;
+    expect(g.edges.filter((e) => e.source === web.id).map((e) => e.target)).toEqual([`group:tasks:${web.id}`, TG_ID]);
+  });
+
   it('is not drawn in the placement view', () => {
     expect(tgs(buildGraph(topology(), { ...DEFAULT_VIEW, mode: 'placement' }).nodes)).toHaveLength(0);
   });
