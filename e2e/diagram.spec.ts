@@ -69,6 +69,8 @@ test('clicking a task opens the details panel with its ARN', async ({ page }) =>
   expect(arns).toContain(text);
   expect(text.endsWith(id.slice(id.lastIndexOf('|') + 1))).toBe(true);
   await expect(page.getByTestId('copy-arn')).toBeVisible();
+  // The raw JSON stays in the ingest worker in web mode; opening the panel fetches the task's.
+  await expect(page.getByTestId('details-panel').getByTestId('raw-json').first()).toContainText(`"taskArn": "${text}"`);
 });
 
 test('the overlay toggle switches launch-type colours off and back on', async ({ page }) => {

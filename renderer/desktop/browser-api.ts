@@ -8,7 +8,7 @@ import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import { ingest } from '../../shared/ingest/index';
 import { checkFileSize, isJsonFileName, skippedFileDiagnostic } from '../../shared/ingest/limits';
 import type { Diagnostic, Topology } from '../../shared/model/types';
-import { ingestFiles } from './ingest-client';
+import { ingestFiles, layOutLoaded, loadRaw } from './ingest-client';
 
 /** The name a file is reported under: its path inside a picked or dropped folder, else its name. */
 export function displayName(file: File): string {
@@ -79,6 +79,8 @@ export function createBrowserApi(): DesktopApi {
       return ingest([{ name: 'demo-snapshot.json', text }]);
     },
     onTopology: () => () => undefined,
+    loadRaw,
+    layOut: layOutLoaded,
     saveFile: async (suggestedName, data) => {
       download(suggestedName, data);
       return suggestedName;

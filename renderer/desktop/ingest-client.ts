@@ -1,14 +1,21 @@
 /**
  * Runs web mode's ingest in a Web Worker (ingest.worker.ts); where workers
  * are unavailable (jsdom) or the worker cannot start, ingests in the page.
+ * Topologies from the worker come without `raw` (the worker keeps it);
+ * `loadRaw` fetches one object's, and `layOutLoaded` lays out a load in the
+ * worker that holds it.
  */
+import type { LaidOutGraph } from '../../shared/graph/types';
+import type { Direction, ViewState } from '../../shared/graph/view';
 import { ingest } from '../../shared/ingest/index';
 import type { Diagnostic, Topology } from '../../shared/model/types';
-import type { IngestRequest, IngestResponse } from './ingest-worker-protocol';
+import type { IngestResponse, IngestWorkerRequest } from './ingest-worker-protocol';
 
 let worker: Worker | null | undefined;
 let nextId = 1;
-const pending = new Map<number, { resolve: (t: Topology) => void; reject: (e: Error) => void }>();
+const pending = new Map<number, { resolve: (r: IngestResponse & { ok: true }) => void; reject: (e: Error) => void }>();
+// Which worker load each topology object came from, so its raw JSON is asked of the right load.
+const loadOf = new WeakMap<Topology, number>();
 
 function startWorker(): Worker | null {
   if (worker !== undefined) return worker;
@@ -19,7 +26,7 @@ function startWorker(): Worker | null {
       const p = pending.get(e.data.id);
       if (!p) return;
       pending.delete(e.data.id);
-      if (e.data.ok) p.resolve(e.data.topology);
+      if (e.data.ok) p.resolve(e.data);
       else p.reject(new Error(e.data.error));
     };
     worker.onerror = () => {
@@ -35,6 +42,13 @@ function startWorker(): Worker | null {
     worker = null;
   }
   return worker;
+}
+
+function ask(w: Worker, request: IngestWorkerRequest): Promise<IngestResponse & { ok: true }> {
+  return new Promise((resolve, reject) => {
+    pending.set(request.id, { resolve, reject });
+    w.postMessage(request);
+  });
 }
 
 async function ingestInPage(files: { name: string; file: Blob }[], diagnostics: Diagnostic[]): Promise<Topology> {
@@ -53,15 +67,32 @@ async function ingestInPage(files: { name: string; file: Blob }[], diagnostics: 
 export async function ingestFiles(files: { name: string; file: Blob }[], diagnostics: Diagnostic[]): Promise<Topology> {
   const w = startWorker();
   if (!w) return ingestInPage(files, diagnostics);
-  const id = nextId++;
   try {
-    return await new Promise<Topology>((resolve, reject) => {
-      pending.set(id, { resolve, reject });
-      const request: IngestRequest = { id, files, diagnostics };
-      w.postMessage(request);
-    });
+    const response = await ask(w, { type: 'ingest', id: nextId++, files, diagnostics });
+    if (!('topology' in response)) throw new Error('ingest worker answered without a topology');
+    loadOf.set(response.topology, response.load);
+    return response.topology;
   } catch (e) {
     if (worker === null) return ingestInPage(files, diagnostics);
     throw e;
   }
+}
+
+/** The raw AWS JSON of object `objectId` of `topology`, when the worker loaded it (undefined otherwise). */
+export async function loadRaw(topology: Topology, objectId: string): Promise<Record<string, unknown> | undefined> {
+  const load = loadOf.get(topology);
+  if (load === undefined || !worker) return undefined;
+  const response = await ask(worker, { type: 'raw', id: nextId++, load, objectId });
+  return 'raw' in response ? response.raw : undefined;
+}
+
+/** The laid-out graph of `topology` under `view`, built in the worker that loaded it; null when no worker holds it. */
+export function layOutLoaded(topology: Topology, view: ViewState, direction: Direction): Promise<LaidOutGraph> | null {
+  const load = loadOf.get(topology);
+  const w = worker;
+  if (load === undefined || !w) return null;
+  return ask(w, { type: 'layout', id: nextId++, load, view, direction }).then((response) => {
+    if (!('layout' in response)) throw new Error('ingest worker answered without a layout');
+    return response.layout;
+  });
 }

@@ -3,7 +3,7 @@
  * containers (task), events and deployments (service), and the raw JSON with
  * environment values masked until revealed.
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import type { Container, EntityBase, Service, Task, TaskDefinition, Topology } from '../../shared/model/types';
 import { taskOverlay } from '../../shared/graph/build-graph';
@@ -205,6 +205,40 @@ function openConsole(api: DesktopApi, url: string): void {
   void api.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
 }
 
+/** An object's raw JSON: carried on it (Electron, demo), or asked of the host when the topology came without it (web mode). */
+function useRaw(api: DesktopApi, topology: Topology, object: EntityBase | null | undefined): Record<string, unknown> | undefined {
+  const [fetched, setFetched] = useState<{ id: string; raw: Record<string, unknown> | undefined } | null>(null);
+  const id = object?.id;
+  const inline = object?.raw;
+  useEffect(() => {
+    if (!id || inline || !api.loadRaw) return;
+    let current = true;
+    // A failed fetch only leaves the section out: the panel's fields do not depend on it.
+    api.loadRaw(topology, id).then(
+      (raw) => current && setFetched({ id, raw }),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, topology, id, inline]);
+  return inline ?? (fetched && fetched.id === id ? fetched.raw : undefined);
+}
+
+function RawJson({ api, topology, entity, container, taskDefinition }: { api: DesktopApi; topology: Topology; entity: EntityBase | null; container: { task: Task; name: string } | null; taskDefinition: TaskDefinition | undefined }) {
+  const raw = useRaw(api, topology, entity);
+  const taskRaw = useRaw(api, topology, container?.task);
+  const tdRaw = useRaw(api, topology, taskDefinition);
+  const rawContainer = container && Array.isArray(taskRaw?.containers) ? (taskRaw.containers as Record<string, unknown>[]).find((c) => c.name === container.name) : undefined;
+  return (
+    <>
+      {raw && <JsonView value={raw} label="Raw JSON" />}
+      {rawContainer && <JsonView value={rawContainer} label="Raw JSON (container)" />}
+      {tdRaw && taskDefinition && <JsonView value={tdRaw} label={`Task definition ${taskDefinition.family}:${taskDefinition.revision ?? '?'}`} />}
+    </>
+  );
+}
+
 /** The right-hand details panel; renders nothing when nothing is selected. */
 export function DetailsPanel({ api }: { api: DesktopApi }) {
   const topology = useDiagramStore((s) => s.topology);
@@ -241,7 +275,6 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
   const taskDefinition: TaskDefinition | undefined = tdId ? topology.taskDefinitions.find((td) => td.id === tdId && !td.placeholder) : undefined;
   const overlay = entity?.kind === 'task' ? taskOverlay(entity as Task) : service?.overlay;
   const status = entity?.kind === 'task' ? taskStatus(entity as Task) : container ? containerStatus(container) : null;
-  const rawContainer = container && Array.isArray(found.kind === 'container' ? found.task.raw?.containers : undefined) ? ((found.kind === 'container' ? found.task.raw?.containers : []) as Record<string, unknown>[]).find((c) => c.name === container.name) : undefined;
 
   const onCopy = async () => {
     if (!arn) return;
@@ -297,9 +330,7 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
       )}
       {service && <Deployments service={service} topology={topology} />}
       {entity?.placeholder && <p className="hint">Only referenced or listed in {entity.sources.join(', ')}; describe it to see its fields.</p>}
-      {entity?.raw && <JsonView value={entity.raw} label="Raw JSON" />}
-      {rawContainer && <JsonView value={rawContainer} label="Raw JSON (container)" />}
-      {taskDefinition?.raw && <JsonView value={taskDefinition.raw} label={`Task definition ${taskDefinition.family}:${taskDefinition.revision ?? '?'}`} />}
+      <RawJson api={api} topology={topology} entity={entity} container={found.kind === 'container' ? { task: found.task, name: found.container.name } : null} taskDefinition={taskDefinition} />
       {entity && entity.sources.length > 0 && (
         <Section title="Sources">
           <ul className="sources">

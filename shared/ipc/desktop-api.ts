@@ -1,3 +1,5 @@
+import type { LaidOutGraph } from '../graph/types';
+import type { Direction, ViewState } from '../graph/view';
 import type { Topology } from '../model/types';
 import type { MenuCommand } from './channels';
 import type { AwsFetchOutcome, AwsFetchRequest, AwsProfileSummary, FetchProgress, MfaCodeAnswer, MfaCodeRequest } from './aws-fetch';
@@ -30,6 +32,17 @@ export interface DesktopApi {
   loadDemo(): Promise<Topology>;
   /** Called when the host pushes a new load (menu open, command line, file watch reload). Returns an unsubscribe. */
   onTopology(listener: (topology: Topology, reason: 'open' | 'reload') => void): () => void;
+  /**
+   * The raw AWS JSON of one object of `topology`, for a host that sent the topology without it
+   * (web mode: it stays in the ingest worker, since cloning it to the page froze big opens).
+   * Optional: Electron's topologies carry `raw`.
+   */
+  loadRaw?(topology: Topology, objectId: string): Promise<Record<string, unknown> | undefined>;
+  /**
+   * Builds and lays out the graph of a topology the host loaded and still holds (web mode: its ingest
+   * worker), so it is not cloned again to a layout worker; null when the host does not hold it. Optional.
+   */
+  layOut?(topology: Topology, view: ViewState, direction: Direction): Promise<LaidOutGraph> | null;
   /** Save bytes or text the user exported (web: a download; electron: a save dialog). Returns the saved name, or null when cancelled. */
   saveFile(suggestedName: string, data: Uint8Array | string): Promise<string | null>;
   /** Open an AWS console URL in the system browser (only https://*.console.aws.amazon.com). */

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { emptyTopology, makeCluster, makeService } from '../../shared/graph/testing/make-topology';
+import { stripRaw } from './strip-raw';
+
+describe('stripRaw', () => {
+  it('takes every raw JSON out of the topology and returns it by object id', () => {
+    const cluster = makeCluster('prod');
+    const service = makeService(cluster, 'web');
+    const topology = { ...emptyTopology(), clusters: [cluster], services: [service] };
+    const byId = stripRaw(topology);
+    expect(byId.get(cluster.id)).toEqual({ clusterName: 'prod' });
+    expect(byId.get(service.id)).toEqual({ serviceName: 'web' });
+    // Absent, not undefined: what crosses to the page must not carry the key at all.
+    expect('raw' in topology.clusters[0]).toBe(false);
+    expect('raw' in topology.services[0]).toBe(false);
+  });
+});
