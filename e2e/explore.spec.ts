@@ -188,9 +188,22 @@ test('the view is restored when the same file is opened again', async ({ page })
   await page.getByTestId('view-placement').click();
   await page.getByTestId('problems-only').check();
   await expect(page.getByTestId('filter-chip')).toHaveCount(1);
+  // Zoom in twice with the canvas controls: the zoom is part of what is saved.
+  const viewport = page.locator('.react-flow__viewport');
+  const zoomOf = async () => Number(/scale\(([\d.]+)\)/.exec((await viewport.getAttribute('style')) ?? '')?.[1]);
+  const fitted = await zoomOf();
+  await page.locator('.react-flow__controls-zoomin').click();
+  await page.locator('.react-flow__controls-zoomin').click();
+  await expect.poll(zoomOf).toBeGreaterThan(fitted * 1.3);
+  const zoomed = await zoomOf();
+  await page.waitForTimeout(400); // the zoom animation ends and the move-end saves it
   await page.reload();
   await page.getByTestId('open-files').setInputFiles([ACCOUNT]);
   await expect(nodes(page, 'host').first()).toBeVisible();
   await expect(page.getByTestId('view-placement')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('problems-only')).toBeChecked();
+  await expect.poll(zoomOf).toBeCloseTo(zoomed, 2);
+  // Fit still fits (the filtered diagram, so not back to the first zoom): it leaves the restored zoom.
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  await expect.poll(async () => Math.abs((await zoomOf()) - zoomed)).toBeGreaterThan(0.05);
 });

@@ -10,6 +10,7 @@ import { MARKED_NODE_TYPES } from '../diff/diff-marks';
 import type { DiagramFlowNode } from '../nodes/node-types';
 import { Legend } from '../panels/legend-panel';
 import { useDiagramStore } from '../store/diagram-store';
+import { saveView, type SavedViewport } from '../store/view-persistence';
 import { detailBand, LARGE_DIAGRAM_NODES } from './level-of-detail';
 import { OverviewLayer } from './overview-layer';
 import { toFlowEdges, toFlowNodes } from './to-flow';
@@ -34,6 +35,13 @@ function FitOnRequest({ layout, done }: { layout: LaidOutGraph | null; done: Mut
     // The layout knows the drawing's bounds, so fit from them rather than from React Flow's measured
     // nodes: those lag a frame behind a new layout, and a fit on them frames the old one.
     // Keep the fitted drawing clear of the legend, which floats over the canvas's left edge.
+    const restore = useDiagramStore.getState().restoreViewport;
+    if (restore) {
+      // Reopening an input goes back to where the user left it; the Fit button (a later request) fits.
+      useDiagramStore.setState({ restoreViewport: null });
+      void setViewport(restore);
+      return;
+    }
     const inset = useDiagramStore.getState().legendOpen && paneWidth > 900 ? LEGEND_INSET : 0;
     const viewport = getViewportForBounds({ x: 0, y: 0, width, height }, paneWidth - inset, paneHeight, MIN_ZOOM, 1.2, 0.04);
     void setViewport({ ...viewport, x: viewport.x + inset });
@@ -96,6 +104,11 @@ export function DiagramCanvas() {
   const overview = band === 'overview';
   const onNodeClick: NodeMouseHandler = useCallback((_, node) => (node.type === 'group' ? undefined : select(node.id)), [select]);
   const onPaneClick = useCallback(() => select(null), [select]);
+  // Pan and zoom are part of the view saved per input (view-persistence), kept when the user stops moving.
+  const onMoveEnd = useCallback((_: unknown, viewport: SavedViewport) => {
+    const { topology, sourceLabel, view, restoreViewport } = useDiagramStore.getState();
+    if (topology && !restoreViewport) saveView(topology, sourceLabel, view, viewport);
+  }, []);
   const nodeColor = useMemo(() => minimapColour(overlayOn), [overlayOn]);
   return (
     <div className="canvas" data-testid="canvas">
@@ -105,14 +118,13 @@ export function DiagramCanvas() {
         nodeTypes={MARKED_NODE_TYPES}
         onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
+        onMoveEnd={onMoveEnd}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable
         onlyRenderVisibleElements={count > LARGE_DIAGRAM_NODES}
         minZoom={MIN_ZOOM}
         maxZoom={2.5}
-        fitView
-        fitViewOptions={{ padding: 0.06 }}
         proOptions={{ hideAttribution: true }}
         defaultEdgeOptions={{ type: 'smoothstep' }}
       >

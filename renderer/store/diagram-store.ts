@@ -8,7 +8,7 @@ import type { LaidOutGraph } from '../../shared/graph/types';
 import { DEFAULT_VIEW, initialView, type Direction, type ViewFilters, type ViewMode, type ViewState } from '../../shared/graph/view';
 import { expandAll, toggleCollapse } from '../../shared/graph/collapse';
 import { searchTopology } from '../../shared/graph/search';
-import { savedView } from './view-persistence';
+import { savedView, savedViewport, type SavedViewport } from './view-persistence';
 import type { Topology } from '../../shared/model/types';
 import type { TopologyDiff } from '../../shared/diff/diff-topology';
 import { refreshDiff } from '../../shared/diff/refresh-diff';
@@ -32,6 +32,8 @@ export interface DiagramState {
   fitRequest: number;
   /** Fit once the layout being computed arrives (new load, direction change): fitting the old one would be wrong. */
   fitOnNextLayout: boolean;
+  /** Pan and zoom saved for this input the last time it was open: the first fit of the load goes there instead. */
+  restoreViewport: SavedViewport | null;
   selectedId: string | null;
   /** Bumped when the canvas should bring the selected node into view (selection from a panel). */
   focusRequest: number;
@@ -101,6 +103,7 @@ const INITIAL = {
   exportOptions: { scale: 2, background: 'white', includeLegend: true, includeTitle: true } as ExportOptions,
   search: '',
   searchIndex: -1,
+  restoreViewport: null,
 } satisfies Partial<DiagramState>;
 
 /** The store hook. */
@@ -112,7 +115,7 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
       // Computed on every load, so a diff lasts exactly until the next one.
       const diff = refreshDiff(s.topology, topology);
       if (reason === 'reload') return { topology, sourceLabel, diff, diagnosticsOpen: s.diagnosticsOpen || problems, loading: false, error: null };
-      return { topology, sourceLabel, diff, view: savedView(topology, sourceLabel) ?? initialView(topology), search: '', searchIndex: -1, layout: null, selectedId: null, revealSecrets: false, diagnosticsOpen: problems, loading: false, error: null, fitOnNextLayout: true };
+      return { topology, sourceLabel, diff, view: savedView(topology, sourceLabel) ?? initialView(topology), restoreViewport: savedViewport(topology, sourceLabel), search: '', searchIndex: -1, layout: null, selectedId: null, revealSecrets: false, diagnosticsOpen: problems, loading: false, error: null, fitOnNextLayout: true };
     }),
   setLayout: (layout) => set((s) => (s.fitOnNextLayout ? { layout, fitOnNextLayout: false, fitRequest: s.fitRequest + 1 } : { layout })),
   setLoading: (loading) => set({ loading }),
