@@ -4,37 +4,14 @@
  * written / 2), the files it writes, and what it prints.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
-import { runCli } from './cli';
-import type { CliIo } from './io';
 import { generateAccount } from '../../shared/synth/generate-account';
 import { MAX_PNG_SIDE } from '../../shared/render/raster-limits';
+import { cliInProcess, cliProcess } from '../test/run-cli';
 import { makeTempDir, removeTempDir } from '../test/temp-files';
 
-const run = promisify(execFile);
-const ROOT = join(__dirname, '..', '..');
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'main/cli/cli.ts'), ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-async function cliInProcess(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTty: false };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
 
 let dir: string;
 beforeAll(() => {
@@ -45,7 +22,7 @@ afterAll(() => removeTempDir(dir));
 describe('ecs-visualizer export (real process)', () => {
   it('writes a PNG at 2× of the prod fixtures and exits 0', async () => {
     const out = join(dir, 'prod.png');
-    const r = await cli('export', 'fixtures/ingest/prod', '-o', out, '--scale', '2');
+    const r = await cliProcess('export', 'fixtures/ingest/prod', '-o', out, '--scale', '2');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Wrote .*prod\.png \(\d+×\d+ px at 2×, \d+ nodes\)\n$/);
@@ -58,7 +35,7 @@ describe('ecs-visualizer export (real process)', () => {
 
   it('exits 1 when an input is broken, still writing the export of what loaded, and names the file and line', async () => {
     const out = join(dir, 'partial.svg');
-    const r = await cli('export', 'fixtures/broken', '-o', out);
+    const r = await cliProcess('export', 'fixtures/broken', '-o', out);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/services-missing-comma\.json:\d+:\d+: /);
     expect(existsSync(out)).toBe(true);
@@ -67,7 +44,7 @@ describe('ecs-visualizer export (real process)', () => {
 
   it('exits 2 with the usage for a bad option and writes nothing', async () => {
     const out = join(dir, 'never.png');
-    const r = await cli('export', 'fixtures/ingest/prod', '-o', out, '--scale', '9');
+    const r = await cliProcess('export', 'fixtures/ingest/prod', '-o', out, '--scale', '9');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--scale must be a number from 0.25 to 4');
     expect(r.stderr).toContain('ecs-visualizer export PATH...');
@@ -136,14 +113,18 @@ describe('ecs-visualizer export (in process)', () => {
 
   it('draws the app’s default view for a large load (services collapsed) unless --expand-all', async () => {
     const input = join(dir, 'large.json');
-    writeFileSync(input, JSON.stringify(generateAccount({ seed: 3, clusters: 1, services: 400, tasksPerService: [4, 4], containersPerTask: [1, 1], standalonePerCluster: 0 })));
+    const bundle = generateAccount({ seed: 3, clusters: 1, services: 400, tasksPerService: [4, 4], containersPerTask: [1, 1], standalonePerCluster: 0 });
+    writeFileSync(input, JSON.stringify(bundle));
+    const targetGroups = bundle.targetGroups?.length ?? 0;
+    expect(targetGroups).toBeGreaterThan(0);
     const nodes = (stdout: string): number => Number(/, (\d+) nodes\)/.exec(stdout)?.[1]);
     const byDefault = await cliInProcess('export', input, '-o', join(dir, 'large-default.svg'));
     const expanded = await cliInProcess('export', input, '-o', join(dir, 'large-expanded.svg'), '--expand-all');
     expect([byDefault.code, expanded.code]).toEqual([0, 0]);
-    // 1 cluster + 400 services when collapsed; every task box, task and container on top when expanded.
-    expect(nodes(byDefault.stdout)).toBe(401);
-    expect(nodes(expanded.stdout)).toBe(401 + 400 + 1600 + 1600);
+    // 1 cluster + 400 services (and their target groups, which stay beside a collapsed service) when
+    // collapsed; every task box, task and container on top when expanded.
+    expect(nodes(byDefault.stdout)).toBe(401 + targetGroups);
+    expect(nodes(expanded.stdout)).toBe(401 + targetGroups + 400 + 1600 + 1600);
     expect(readFileSync(join(dir, 'large-default.svg'), 'utf8')).toContain('+9 hidden');
   });
 

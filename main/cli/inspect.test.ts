@@ -1,39 +1,15 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtempSync, rmSync, writeFileSync, truncateSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './cli';
-import type { CliIo } from './io';
+import { cliInProcess, cliProcess } from '../test/run-cli';
 import { MAX_FILE_BYTES } from '../../shared/ingest/limits';
 
-const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
-
-/** Runs the real command line, as a user would: `npm run cli -- …` is `tsx main/cli/cli.ts …`. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'main/cli/cli.ts'), ...args], { cwd: ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-/** Runs the CLI in-process with captured output. */
-async function cliInProcess(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTty: false };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
 
 describe('ecs-visualizer inspect (real process)', () => {
   it('--json on the samples folder prints the DESIGN.md object and exits 0', async () => {
-    const r = await cli('inspect', 'fixtures/samples', '--json');
+    const r = await cliProcess('inspect', 'fixtures/samples', '--json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.counts).toEqual({ clusters: 3, services: 2, tasks: 4, containers: 4, taskDefinitions: 2, containerInstances: 2, capacityProviders: 3, targetGroups: 1 });
@@ -46,7 +22,7 @@ describe('ecs-visualizer inspect (real process)', () => {
   }, 30_000);
 
   it('broken input exits 1, prints file:line:column: message to stderr, and still prints the summary of what loaded', async () => {
-    const r = await cli('inspect', 'fixtures/broken');
+    const r = await cliProcess('inspect', 'fixtures/broken');
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n').sort()).toEqual([
       'fixtures/broken/ec2-instances.json: not an ECS describe output: top-level keys "Reservations", "NextToken"',
@@ -55,15 +31,15 @@ describe('ecs-visualizer inspect (real process)', () => {
     ]);
     expect(r.stdout).toMatch(/Tasks\s+2/);
     expect(r.stdout).toMatch(/Clusters\s+1/);
-    const json = await cli('inspect', 'fixtures/broken', '--json');
+    const json = await cliProcess('inspect', 'fixtures/broken', '--json');
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout).diagnostics).toContainEqual({ severity: 'error', code: 'json-syntax', message: "invalid JSON: ',' expected", file: 'fixtures/broken/services-missing-comma.json', line: 6, column: 13 });
   }, 30_000);
 
   it('usage errors exit 2', async () => {
-    expect((await cli('inspect')).code).toBe(2);
-    expect((await cli('inspect', '--bogus', 'x')).code).toBe(2);
-    const unknown = await cli('explode');
+    expect((await cliProcess('inspect')).code).toBe(2);
+    expect((await cliProcess('inspect', '--bogus', 'x')).code).toBe(2);
+    const unknown = await cliProcess('explode');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "explode"');
   }, 30_000);
