@@ -6,7 +6,7 @@ import type { AwsFetchOutcome, AwsFetchRequest, AwsProfileSummary, FetchProgress
 
 export type { MenuCommand } from './channels';
 
-/** The global the Electron preload exposes the API under: `window.desktopApi`. Absent in web mode. */
+/** The name the Electron preload exposes the API under on the page's global object (`desktopApi`). Absent in web mode. */
 export const DESKTOP_API_GLOBAL = 'desktopApi';
 
 /** A file the renderer holds (picked, dropped): its name and, where the host knows it, its path on disk. */
