@@ -12,11 +12,11 @@ import { pushTargetGroups } from './target-group';
 import { accountOfCluster, withAccounts } from './accounts';
 import { buildPlacementGraph, placementAncestorIds } from './placement';
 import { serviceStatus } from './status';
-import { taskOverlay } from './task-overlay';
+import { taskOverlay } from '../model/task-overlay';
 import type { DeploymentSummary, Graph, GraphNode, OverlayCounts } from './types';
 import type { ViewState } from './view';
 
-export { taskOverlay } from './task-overlay';
+export { taskOverlay } from '../model/task-overlay';
 export { legendCounts, taskHeight } from './node-builders';
 
 export { UNKNOWN_CLUSTER_ID } from './node-builders';

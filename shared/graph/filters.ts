@@ -4,7 +4,7 @@
  * "problems only" means the same thing whichever view is on screen.
  */
 import type { ContainerInstance, Service, Task, Topology } from '../model/types';
-import { taskOverlay } from './task-overlay';
+import { taskOverlay } from '../model/task-overlay';
 import type { HealthFilter, LifecycleFilter, ViewFilters } from './view';
 
 /** Facts about the load that a task's problems depend on (its host may be draining). */

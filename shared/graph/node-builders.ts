@@ -9,7 +9,7 @@ import { SIZES, type StatusClass } from '../theme/theme';
 import { isCollapsed, stackLabel, stackSummary } from './collapse';
 import { problemContext, type ProblemContext } from './filters';
 import { clusterStatus, containerStatus, taskStatus } from './status';
-import { taskOverlay } from './task-overlay';
+import { taskOverlay } from '../model/task-overlay';
 import type { GraphEdge, GraphNode, GroupVariant, LegendCounts, OverlayCounts, StatusCounts } from './types';
 import type { ViewState } from './view';
 

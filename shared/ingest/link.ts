@@ -1,4 +1,5 @@
 import { ENTITY_KIND_LABELS } from '../model/types';
+import { taskOverlay } from '../model/task-overlay';
 import type {
   CapacityProvider,
   Cluster,
@@ -206,11 +207,6 @@ function strategyOverlay(items: { capacityProvider: string; weight?: number }[],
   }
   if (kinds.some((k) => k.kind === 'MANAGED_INSTANCES')) return 'MANAGED_INSTANCES';
   return 'EC2';
-}
-
-/** Overlay class of a task. */
-export function taskOverlay(t: Pick<Task, 'launchType' | 'spot'>): OverlayClass {
-  return t.spot ? 'FARGATE_SPOT' : t.launchType;
 }
 
 function explicitOverlay(launchType: string | undefined): OverlayClass | null {
