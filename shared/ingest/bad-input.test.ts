@@ -55,6 +55,40 @@ describe('bad input: a diagnostic of the right severity, and nothing else is los
     expect(second.containers[0].image).toBe('nginx');
   });
 
+  it('Service Connect and Cloud Map fields of the wrong type: warnings with their paths; the rest of the configuration is kept', () => {
+    const service = {
+      serviceArn: 'arn:aws:ecs:us-west-2:123456789012:service/shop/orders',
+      serviceName: 'orders',
+      serviceRegistries: [{ registryArn: 42, containerName: 'orders', containerPort: '8080' }],
+      deployments: [
+        {
+          id: 'ecs-svc/1',
+          status: 'PRIMARY',
+          serviceConnectConfiguration: {
+            enabled: 'yes',
+            namespace: 'arn:aws:servicediscovery:us-west-2:123456789012:namespace/ns-abc',
+            services: [{ portName: 'http', discoveryName: 'orders', clientAliases: [{ port: '8080', dnsName: 'orders.shop' }] }],
+          },
+          serviceConnectResources: 'none',
+        },
+      ],
+    };
+    const t = ingest([jsonSource('svc.json', { services: [service] })]);
+    const warnings = t.diagnostics.filter((d) => d.code === 'wrong-type');
+    expect(warnings.map((w) => w.path).sort()).toEqual([
+      '$.services[0].deployments[0].serviceConnectConfiguration.enabled',
+      '$.services[0].deployments[0].serviceConnectConfiguration.services[0].clientAliases[0].port',
+      '$.services[0].deployments[0].serviceConnectResources',
+      '$.services[0].serviceRegistries[0].containerPort',
+      '$.services[0].serviceRegistries[0].registryArn',
+    ]);
+    expect(warnings.every((w) => w.severity === 'warning' && w.line !== undefined)).toBe(true);
+    const orders = t.services[0];
+    // A dropped `enabled` reads as on: the namespace is named.
+    expect(orders.serviceConnect).toMatchObject({ enabled: true, endpoints: [{ discoveryName: 'orders', clientAliases: [{ dnsName: 'orders.shop', port: undefined }] }] });
+    expect(orders.serviceRegistries).toEqual([{ containerName: 'orders', registryArn: undefined, containerPort: undefined, port: undefined }]);
+  });
+
   it('an empty file: error', () => {
     const t = ingest([{ name: 'empty.json', text: '  \n' }, good]);
     expect(t.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', code: 'empty', file: 'empty.json' }));

@@ -8,6 +8,7 @@ import type {
   LaunchType,
   ResourceUnits,
   Service,
+  ServiceConnect,
   Task,
   TargetGroup,
   TaskDefinition,
@@ -19,6 +20,7 @@ import type {
   RawContainerInstance,
   RawDeployment,
   RawService,
+  RawServiceConnect,
   RawTargetGroup,
   RawTask,
   RawTaskDefinition,
@@ -115,6 +117,32 @@ export function normaliseCluster(identity: Identity, c: RawCluster): Cluster {
   });
 }
 
+/**
+ * A Service Connect configuration, each endpoint joined with the Cloud Map service ECS made for it
+ * (`serviceConnectResources`, keyed by discovery name, which defaults to the port name).
+ */
+function serviceConnect(c: RawServiceConnect | undefined, resources: RawDeployment['serviceConnectResources']): ServiceConnect | undefined {
+  if (!c) return undefined;
+  const made = new Map<string, string>();
+  for (const r of resources ?? []) if (r.discoveryName && r.discoveryArn) made.set(r.discoveryName, r.discoveryArn);
+  return {
+    // `enabled` is required by the API; a hand-written file that leaves it out but names a namespace means it on.
+    enabled: c.enabled !== false,
+    namespace: c.namespace,
+    endpoints: (c.services ?? []).map((e) => {
+      const key = e.discoveryName ?? e.portName;
+      return {
+        portName: e.portName,
+        discoveryName: e.discoveryName,
+        discoveryArn: key ? made.get(key) : undefined,
+        clientAliases: (e.clientAliases ?? []).map((a) => ({ port: a.port, dnsName: a.dnsName })),
+        ingressPortOverride: e.ingressPortOverride,
+      };
+    }),
+    logDriver: c.logConfiguration?.logDriver,
+  };
+}
+
 function deployment(d: RawDeployment, source: Deployment['source'], tdId: (arn: string | undefined) => string | undefined): Deployment {
   return {
     id: d.id ?? '',
@@ -129,6 +157,7 @@ function deployment(d: RawDeployment, source: Deployment['source'], tdId: (arn: 
     rolloutStateReason: d.rolloutStateReason,
     launchType: d.launchType,
     capacityProviderStrategy: strategy(d.capacityProviderStrategy),
+    serviceConnect: serviceConnect(d.serviceConnectConfiguration, d.serviceConnectResources),
     createdAt: toIso(d.createdAt),
     updatedAt: toIso(d.updatedAt),
   };
@@ -136,6 +165,9 @@ function deployment(d: RawDeployment, source: Deployment['source'], tdId: (arn: 
 
 /** Service fields; `overlay` is settled later, once its tasks and capacity providers are known. */
 export function normaliseService(identity: Identity, s: RawService, tdId: (arn: string | undefined) => string | undefined): Service {
+  const deployments = [...(s.deployments ?? []).map((d) => deployment(d, 'deployment', tdId)), ...(s.taskSets ?? []).map((d) => deployment(d, 'taskSet', tdId))];
+  // describe-services keeps Service Connect on the deployments: the PRIMARY one is what new tasks get.
+  const primary = deployments.find((d) => d.status?.toUpperCase() === 'PRIMARY') ?? (deployments.length === 1 ? deployments[0] : undefined);
   return entity(identity, {
     kind: 'service' as const,
     status: s.status,
@@ -148,10 +180,7 @@ export function normaliseService(identity: Identity, s: RawService, tdId: (arn: 
     taskDefinitionId: tdId(s.taskDefinition),
     deploymentController: s.deploymentController?.type,
     schedulingStrategy: s.schedulingStrategy,
-    deployments: [
-      ...(s.deployments ?? []).map((d) => deployment(d, 'deployment', tdId)),
-      ...(s.taskSets ?? []).map((d) => deployment(d, 'taskSet', tdId)),
-    ],
+    deployments,
     events: (s.events ?? [])
       .filter((e) => typeof e.message === 'string')
       .map((e) => ({ id: e.id, createdAt: toIso(e.createdAt), message: e.message as string })),
@@ -161,6 +190,8 @@ export function normaliseService(identity: Identity, s: RawService, tdId: (arn: 
       containerName: lb.containerName,
       containerPort: lb.containerPort,
     })),
+    serviceConnect: primary?.serviceConnect ?? serviceConnect(s.serviceConnectConfiguration, undefined),
+    serviceRegistries: (s.serviceRegistries ?? []).map((r) => ({ registryArn: r.registryArn, port: r.port, containerName: r.containerName, containerPort: r.containerPort })),
     createdAt: toIso(s.createdAt),
   });
 }

@@ -35,6 +35,23 @@ export const clusterSchema = z.looseObject({
   defaultCapacityProviderStrategy: strategy,
 });
 
+/** Service Connect as describe-services prints it on each deployment (and create-service input on the service). */
+const serviceConnectSchema = z.looseObject({
+  enabled: bool,
+  namespace: str,
+  services: z
+    .array(
+      z.looseObject({
+        portName: str,
+        discoveryName: str,
+        ingressPortOverride: num,
+        clientAliases: z.array(z.looseObject({ port: num, dnsName: str })).optional(),
+      }),
+    )
+    .optional(),
+  logConfiguration: z.looseObject({ logDriver: str }).optional(),
+});
+
 const deploymentSchema = z.looseObject({
   id: str,
   status: str,
@@ -50,6 +67,9 @@ const deploymentSchema = z.looseObject({
   capacityProviderStrategy: strategy,
   createdAt: timestamp,
   updatedAt: timestamp,
+  serviceConnectConfiguration: serviceConnectSchema.optional(),
+  /** The Cloud Map service ECS made per discovery name. */
+  serviceConnectResources: z.array(z.looseObject({ discoveryName: str, discoveryArn: str })).optional(),
 });
 
 /** `describe-services` `services[]`. */
@@ -70,6 +90,8 @@ export const serviceSchema = z.looseObject({
   taskSets: z.array(deploymentSchema).optional(),
   events: z.array(z.looseObject({ id: str, createdAt: timestamp, message: str })).optional(),
   loadBalancers: z.array(z.looseObject({ targetGroupArn: str, loadBalancerName: str, containerName: str, containerPort: num })).optional(),
+  serviceRegistries: z.array(z.looseObject({ registryArn: str, port: num, containerName: str, containerPort: num })).optional(),
+  serviceConnectConfiguration: serviceConnectSchema.optional(),
   createdAt: timestamp,
 });
 
@@ -188,6 +210,8 @@ export type RawCluster = z.infer<typeof clusterSchema>;
 export type RawService = z.infer<typeof serviceSchema>;
 /** Validated deployment or task set. */
 export type RawDeployment = z.infer<typeof deploymentSchema>;
+/** Validated Service Connect configuration. */
+export type RawServiceConnect = z.infer<typeof serviceConnectSchema>;
 /** Validated task. */
 export type RawTask = z.infer<typeof taskSchema>;
 /** Validated container of a task. */

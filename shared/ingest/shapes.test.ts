@@ -73,6 +73,54 @@ describe('input shapes', () => {
     expect(s.placeholders).toBeGreaterThanOrEqual(t[key].length);
   });
 
+  it('describe-services with Service Connect: read off the PRIMARY deployment, each endpoint with its Cloud Map service; registries kept', () => {
+    // As the AWS CLI prints it (Service Connect tutorial): the configuration and the Cloud Map services ECS made live on the deployment.
+    const sc = (namespace: string, alias: Record<string, unknown>) => ({
+      enabled: true,
+      namespace,
+      services: [{ portName: 'nginx', discoveryName: 'nginx', clientAliases: [alias] }],
+      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/service-connect-proxy', 'awslogs-region': 'us-west-2' } },
+    });
+    const t = ingest([
+      jsonSource('services.json', {
+        services: [
+          {
+            serviceArn: 'arn:aws:ecs:us-west-2:123456789012:service/tutorial-cluster/service-connect-nginx-service',
+            serviceName: 'service-connect-nginx-service',
+            clusterArn: 'arn:aws:ecs:us-west-2:123456789012:cluster/tutorial-cluster',
+            loadBalancers: [],
+            serviceRegistries: [{ registryArn: 'arn:aws:servicediscovery:us-west-2:123456789012:service/srv-legacy1234', containerName: 'nginx', containerPort: 80 }],
+            status: 'ACTIVE',
+            deployments: [
+              {
+                id: 'ecs-svc/1234567890123456789',
+                status: 'PRIMARY',
+                serviceConnectConfiguration: sc('arn:aws:servicediscovery:us-west-2:123456789012:namespace/ns-xmpl1234', { port: 80, dnsName: 'nginx.service-connect' }),
+                serviceConnectResources: [{ discoveryName: 'nginx', discoveryArn: 'arn:aws:servicediscovery:us-west-2:123456789012:service/srv-xmpl1234' }],
+              },
+              { id: 'ecs-svc/9876543210987654321', status: 'ACTIVE', serviceConnectConfiguration: sc('service-connect', { port: 80 }) },
+            ],
+          },
+          // create-service --cli-input-json style: the configuration on the service itself, no deployment yet.
+          { serviceArn: 'arn:aws:ecs:us-west-2:123456789012:service/tutorial-cluster/client', serviceName: 'client', serviceConnectConfiguration: { enabled: true, namespace: 'service-connect' } },
+        ],
+      }),
+    ]);
+    const [nginx, client] = ['service-connect-nginx-service', 'client'].map((name) => t.services.find((s) => s.name === name)!);
+    expect(nginx.serviceConnect).toEqual({
+      enabled: true,
+      namespace: 'arn:aws:servicediscovery:us-west-2:123456789012:namespace/ns-xmpl1234',
+      endpoints: [{ portName: 'nginx', discoveryName: 'nginx', discoveryArn: 'arn:aws:servicediscovery:us-west-2:123456789012:service/srv-xmpl1234', clientAliases: [{ port: 80, dnsName: 'nginx.service-connect' }], ingressPortOverride: undefined }],
+      logDriver: 'awslogs',
+    });
+    // The older deployment keeps its own configuration, for comparing the two.
+    expect(nginx.deployments[1].serviceConnect).toMatchObject({ namespace: 'service-connect', endpoints: [{ clientAliases: [{ port: 80 }] }] });
+    expect(nginx.serviceRegistries).toEqual([{ registryArn: 'arn:aws:servicediscovery:us-west-2:123456789012:service/srv-legacy1234', containerName: 'nginx', containerPort: 80, port: undefined }]);
+    expect(client.serviceConnect).toEqual({ enabled: true, namespace: 'service-connect', endpoints: [], logDriver: undefined });
+    expect(client.serviceRegistries).toEqual([]);
+    expect(t.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
   it('a bare task definition (console JSON tab) loads without the describe wrapper', () => {
     const bare = {
       family: 'nginx-demo',

@@ -105,6 +105,8 @@ export interface Deployment {
   rolloutStateReason?: string;
   launchType?: string;
   capacityProviderStrategy: CapacityProviderStrategyItem[];
+  /** This deployment's Service Connect configuration, with the Cloud Map services ECS made for it. */
+  serviceConnect?: ServiceConnect;
   createdAt?: string;
   updatedAt?: string;
 }
@@ -121,6 +123,45 @@ export interface ServiceLoadBalancer {
   targetGroupId?: string;
   targetGroupArn?: string;
   loadBalancerName?: string;
+  containerName?: string;
+  containerPort?: number;
+}
+
+/** A name and port that clients of a Service Connect endpoint connect to (`clientAliases[]`). */
+export interface ServiceConnectAlias {
+  port?: number;
+  /** Absent when the service left it to ECS, which then uses `discoveryName.namespace`. */
+  dnsName?: string;
+}
+
+/** One endpoint a service publishes in its Service Connect namespace (a `services[]` entry). */
+export interface ServiceConnectEndpoint {
+  /** The port mapping name in the task definition. */
+  portName?: string;
+  /** The Cloud Map service name; ECS uses `portName` when it is absent. */
+  discoveryName?: string;
+  /** The Cloud Map service ECS made for it (a deployment's `serviceConnectResources`). */
+  discoveryArn?: string;
+  clientAliases: ServiceConnectAlias[];
+  ingressPortOverride?: number;
+}
+
+/** The Service Connect configuration of a service or of one of its deployments. */
+export interface ServiceConnect {
+  enabled: boolean;
+  /** The Cloud Map namespace, as the input named it: a name or an ARN. */
+  namespace?: string;
+  /** What the service publishes; empty for a client-only service (it connects to others, publishes nothing). */
+  endpoints: ServiceConnectEndpoint[];
+  /** Log driver of the Service Connect proxy (awslogs, …). */
+  logDriver?: string;
+}
+
+/** A Cloud Map service registry a service registers its tasks in (`serviceRegistries[]`). */
+export interface ServiceRegistry {
+  /** `arn:aws:servicediscovery:<region>:<account>:service/srv-…`. */
+  registryArn?: string;
+  port?: number;
   containerName?: string;
   containerPort?: number;
 }
@@ -144,6 +185,13 @@ export interface Service extends EntityBase {
   deployments: Deployment[];
   events: ServiceEvent[];
   loadBalancers: ServiceLoadBalancer[];
+  /**
+   * Service Connect in effect: the PRIMARY deployment's configuration (where describe-services puts it),
+   * else the service's own (create-service input files). Absent when the input has none.
+   */
+  serviceConnect?: ServiceConnect;
+  /** Cloud Map service registries (`serviceRegistries`); absent on placeholders. */
+  serviceRegistries?: ServiceRegistry[];
   createdAt?: string;
 }
 
