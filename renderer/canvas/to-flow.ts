@@ -3,6 +3,7 @@ import type { Edge } from '@xyflow/react';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import type { Direction } from '../../shared/graph/view';
 import type { DiagramFlowNode } from '../nodes/node-types';
+import { DISCOVERY_STYLE } from '../../shared/theme/theme';
 
 /** React Flow nodes for a laid-out graph (parents before children, as React Flow requires). */
 export function toFlowNodes(layout: LaidOutGraph, direction: Direction): DiagramFlowNode[] {
@@ -35,9 +36,11 @@ export function toFlowEdges(layout: LaidOutGraph, direction: Direction = 'LR'): 
   const byId = new Map<string, LaidOutGraph['nodes'][number]>();
   for (const n of layout.nodes) if (!n.parentId) byId.set(n.id, n);
   return layout.edges.map((e) => {
-    const edge: Edge = { id: e.id, source: e.source, target: e.target, type: 'smoothstep', selectable: false, focusable: false, className: 'diagram-edge' };
     const s = byId.get(e.source);
     const t = byId.get(e.target);
+    // Links into a namespace say "discovered through", not "holds": dashed, so they read apart from the tree.
+    const edge: Edge = { id: e.id, source: e.source, target: e.target, type: 'smoothstep', selectable: false, focusable: false, className: 'diagram-edge' };
+    if (t?.kind === 'namespace') Object.assign(edge, { className: 'diagram-edge discovery-edge', style: { stroke: DISCOVERY_STYLE.edge, strokeDasharray: DISCOVERY_STYLE.dash } });
     if (e.bend === undefined || !s || !t) return edge;
     // Handles sit on the source's far side and the target's near side along the rank axis.
     const from = horizontal ? s.x + s.width : s.y + s.height;

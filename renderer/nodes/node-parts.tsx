@@ -1,6 +1,7 @@
 /**
  * Small pieces shared by the node components: launch-type badge, status
- * glyphs, collapse toggle, connection handles.
+ * glyphs, collapse toggle, connection handles, the body of a card beside a
+ * service.
  */
 import { memo, type MouseEvent } from 'react';
 import { Handle, Position } from '@xyflow/react';
@@ -56,6 +57,46 @@ export function CollapseToggle({ id, collapsed, hiddenCount }: { id: string; col
     <button type="button" className="collapse-toggle nodrag" data-testid="collapse-toggle" aria-expanded={!collapsed} title={collapsed ? 'Expand' : 'Collapse'} onClick={onClick}>
       {collapsed ? `+${hiddenCount}` : '−'}
     </button>
+  );
+}
+
+/** What a card beside a service says (target group, namespace): its lines, and the test ids they carry (`<kind>-route`, …). */
+export interface SideCardText {
+  kind: string;
+  kicker: string;
+  /** A pill at the right of the kicker (listener, ns- id), when there is one. */
+  pill?: { text: string; className: string; testId: string };
+  name: string;
+  /** Where traffic or lookups go, in monospace. */
+  route: string;
+  detail: string;
+}
+
+/** The body of a card beside a service: stripe, kicker with its pill, name, route line and a muted detail line. */
+export function SideCardBody({ kind, kicker, pill, name, route, detail }: SideCardText) {
+  return (
+    <>
+      <div className="card-stripe" />
+      <div className="card-kicker">
+        <span>{kicker}</span>
+        {pill && (
+          <span className={`pill ${pill.className}`} data-testid={pill.testId}>
+            {pill.text}
+          </span>
+        )}
+      </div>
+      <div className="card-head">
+        <span className="card-title" title={name}>
+          {name}
+        </span>
+      </div>
+      <div className="card-line mono" data-testid={`${kind}-route`} title={route}>
+        {route}
+      </div>
+      <div className="card-line muted" data-testid={`${kind}-detail`}>
+        {detail}
+      </div>
+    </>
   );
 }
 

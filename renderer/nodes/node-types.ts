@@ -28,5 +28,8 @@ export type HostFlowNode = Node<DiagramNodeData<'host'>, 'host'>;
 /** A load balancer target group beside its service. */
 export type TargetGroupFlowNode = Node<DiagramNodeData<'targetGroup'>, 'targetGroup'>;
 
+/** A Service Connect namespace or Cloud Map service beside the services that use it. */
+export type NamespaceFlowNode = Node<DiagramNodeData<'namespace'>, 'namespace'>;
+
 /** Any diagram node. */
-export type DiagramFlowNode = ClusterFlowNode | ServiceFlowNode | TaskFlowNode | ContainerFlowNode | GroupFlowNode | HostFlowNode | TargetGroupFlowNode;
+export type DiagramFlowNode = ClusterFlowNode | ServiceFlowNode | TaskFlowNode | ContainerFlowNode | GroupFlowNode | HostFlowNode | TargetGroupFlowNode | NamespaceFlowNode;

@@ -8,7 +8,7 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { targetGroupDetail, targetGroupListener, targetGroupRoute } from '../../shared/graph/target-group';
 import { PLACEHOLDER_STYLE, BASE_COLOURS } from '../../shared/theme/theme';
-import { NodeHandles } from './node-parts';
+import { NodeHandles, SideCardBody } from './node-parts';
 import type { TargetGroupFlowNode } from './node-types';
 
 /** Target group card. */
@@ -35,24 +35,14 @@ export const TargetGroupNode = memo(function TargetGroupNode({ data, selected }:
       title={n.id}
     >
       <NodeHandles horizontal={data.horizontal} source={false} target />
-      <div className="card-stripe" />
-      <div className="card-kicker">
-        <span>Target group</span>
-        {listener && (
-          <span className="pill pill-listener" data-testid="target-group-listener">
-            {listener}
-          </span>
-        )}
-      </div>
-      <div className="card-head">
-        <span className="card-title" title={d.name}>
-          {d.name}
-        </span>
-      </div>
-      <div className="card-line mono" data-testid="target-group-route" title={targetGroupRoute(d)}>
-        {targetGroupRoute(d)}
-      </div>
-      <div className="card-line muted">{targetGroupDetail(d, n.placeholder)}</div>
+      <SideCardBody
+        kind="target-group"
+        kicker="Target group"
+        pill={listener ? { text: listener, className: 'pill-listener', testId: 'target-group-listener' } : undefined}
+        name={d.name}
+        route={targetGroupRoute(d)}
+        detail={targetGroupDetail(d, n.placeholder)}
+      />
     </div>
   );
 });

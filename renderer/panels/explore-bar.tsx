@@ -23,8 +23,17 @@ function crumbLabel(n: PositionedNode): string {
     case 'host':
       return n.data.label;
     case 'targetGroup':
+    case 'namespace':
       return n.data.name;
   }
+}
+
+/** The kind word before a crumb's name ("cluster", "target group", "namespace", …). */
+function crumbKind(n: PositionedNode): string {
+  if (n.kind === 'group' && n.data.variant === 'account') return 'account';
+  if (n.kind === 'targetGroup') return 'target group';
+  if (n.kind === 'namespace') return n.data.variant === 'service-connect' ? 'namespace' : 'cloud map';
+  return n.kind;
 }
 
 /** One removable chip per active filter value. */
@@ -69,7 +78,7 @@ export function ExploreBar() {
           <span key={n.id} className="crumb">
             {i > 0 && <span className="crumb-sep" aria-hidden="true">›</span>}
             <button type="button" className={`crumb-btn${n.id === selectedId ? ' current' : ''}`} aria-current={n.id === selectedId ? 'location' : undefined} onClick={() => select(n.id, { focus: true })}>
-              <span className="crumb-kind">{n.kind === 'group' && n.data.variant === 'account' ? 'account' : n.kind === 'targetGroup' ? 'target group' : n.kind}</span> {crumbLabel(n)}
+              <span className="crumb-kind">{crumbKind(n)}</span> {crumbLabel(n)}
             </button>
           </span>
         ))}

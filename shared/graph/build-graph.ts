@@ -9,6 +9,7 @@ import { SIZES } from '../theme/theme';
 import { filterPredicates, serviceProblems } from './filters';
 import { buildContext, byName, clusterNode, countNodes, inc, legendCounts, pushEdge, pushGroup, UNKNOWN_CLUSTER_ID, type BuildContext } from './node-builders';
 import { pushTargetGroups } from './target-group';
+import { countNamespaceNodes, discoveryIndex, namespaceNodes, pushNamespaces } from './namespace';
 import { accountOfCluster, withAccounts } from './accounts';
 import { buildPlacementGraph, placementAncestorIds } from './placement';
 import { serviceStatus } from './status';
@@ -136,6 +137,8 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState): Graph 
   }
 
   const targetGroupsDrawn = new Map<string, GraphNode>();
+  const namespacesDrawn = new Map<string, GraphNode>();
+  const discovery = discoveryIndex(topology);
   const clusterKeys: string[] = [...topology.clusters].sort(byName).map((c) => c.id);
   const needsUnknown = servicesByCluster.has(UNKNOWN_CLUSTER_ID) || tasksByFamily.has(UNKNOWN_CLUSTER_ID) || otherTasks.has(UNKNOWN_CLUSTER_ID);
   if (needsUnknown) clusterKeys.push(UNKNOWN_CLUSTER_ID);
@@ -151,6 +154,7 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState): Graph 
     const isCollapsed = collapsed.has(key);
     const below =
       services.reduce((n, s) => n + 1 + new Set(s.loadBalancers.map((lb) => lb.targetGroupId).filter(Boolean)).size + (tasksByService.has(s.id) ? 1 + countNodes(tasksByService.get(s.id) ?? []) : 0), 0) +
+      countNamespaceNodes(services) +
       families.reduce((n, [, ts]) => n + 1 + countNodes(ts), 0) +
       (others.length > 0 ? 1 + countNodes(others) : 0);
 
@@ -210,10 +214,11 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState): Graph 
         },
       });
       pushEdge(edges, key, s.id);
-      // Nodes before the task box, so a target group sits level with its service rather than below a tall box;
-      // edges after it, so the service's first child (ArrowDown, focus order) is still its tasks.
+      // Nodes before the task box, so a target group or namespace sits level with its service rather than below
+      // a tall box; edges after it, so the service's first child (ArrowDown, focus order) is still its tasks.
       const targetEdges: typeof edges = [];
       pushTargetGroups(nodes, targetEdges, s, ctx, targetGroupsDrawn);
+      pushNamespaces(nodes, targetEdges, s, key, discovery, namespacesDrawn);
       if (!serviceCollapsed && tasks.length > 0) pushGroup(nodes, edges, { id: serviceTasksGroupId(s.id), variant: 'service-tasks', label: `Tasks of ${s.name}`, tasks, from: s.id }, ctx);
       edges.push(...targetEdges);
     }
@@ -255,5 +260,10 @@ function hierarchyAncestorIds(topology: Topology, id: string): string[] {
   if (service) return [clusterKey(service.clusterId)];
   const front = topology.services.find((s) => s.loadBalancers.some((lb) => lb.targetGroupId === id));
   if (front) return [front.id, clusterKey(front.clusterId)];
+  // A namespace node is held by its cluster: collapsing a service never hides it.
+  if (id.startsWith('namespace|')) {
+    const ns = namespaceNodes(topology).find((n) => n.id === id);
+    return ns ? [ns.clusterKey] : [];
+  }
   return [];
 }

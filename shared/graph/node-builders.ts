@@ -92,9 +92,9 @@ export function buildContext(topology: Topology, view: ViewState): BuildContext 
   };
 }
 
-/** Pushes an edge `source → target`. */
-export function pushEdge(edges: GraphEdge[], source: string, target: string): void {
-  edges.push({ id: `${source}->${target}`, source, target });
+/** Pushes an edge `source → target`; `cross` marks a link outside the layout tree (see GraphEdge). */
+export function pushEdge(edges: GraphEdge[], source: string, target: string, cross = false): void {
+  edges.push(cross ? { id: `${source}->${target}`, source, target, cross } : { id: `${source}->${target}`, source, target });
 }
 
 /** The cluster card of `cluster`, with its loaded and reported totals. */

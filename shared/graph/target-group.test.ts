@@ -76,6 +76,9 @@ describe('target groups in the hierarchy', () => {
     expect(nodes).toHaveLength(1);
     expect(g.edges.filter((e) => e.target === TG_ID)).toHaveLength(2);
     expect(targetGroupRoute(nodes[0].data)).toBe('→ api:3000 (api) · nginx:8080 (web)');
+    // The second service's edge is a cross-link: the top level stays a tree, so the compact layout can place it.
+    expect(g.edges.filter((e) => e.target === TG_ID).map((e) => e.cross ?? false)).toEqual([false, true]);
+    expect(layoutGraph(g, 'LR', { algorithm: 'compact' }).algorithm).toBe('compact');
   });
 
   it('goes with its cluster when the cluster is collapsed, and stays beside a collapsed service', () => {

@@ -13,7 +13,8 @@ import type { GraphEdge, GraphNode, TargetGroupData } from './types';
  * Pushes the target groups of `service`'s `loadBalancers` (described, or
  * placeholders made from the ARN at ingest), each wired from the service.
  * A target group already drawn for another service gets this service's
- * container and port added and a second edge, so it stays one node.
+ * container and port added and a second edge, a cross-link (see GraphEdge),
+ * so it stays one node and the layout tree stays a tree.
  */
 export function pushTargetGroups(nodes: GraphNode[], edges: GraphEdge[], service: Service, ctx: BuildContext, drawn: Map<string, GraphNode>): void {
   for (const lb of service.loadBalancers) {
@@ -23,7 +24,8 @@ export function pushTargetGroups(nodes: GraphNode[], edges: GraphEdge[], service
     if (existing?.kind === 'targetGroup') {
       // A service may list one target group twice (two ports of one container): one edge, every port.
       existing.data.targets.push(target);
-      if (!edges.some((e) => e.source === service.id && e.target === existing.id)) pushEdge(edges, service.id, existing.id);
+      // This service has no edge to it yet, so another service drew it: a cross-link, the group stays in that service's part of the tree.
+      if (!edges.some((e) => e.source === service.id && e.target === existing.id)) pushEdge(edges, service.id, existing.id, true);
       continue;
     }
     const tg = ctx.targetGroupById.get(lb.targetGroupId);

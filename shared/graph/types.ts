@@ -6,8 +6,12 @@
 import type { LaunchType, OverlayClass } from '../model/types';
 import type { StatusClass } from '../theme/theme';
 
-/** Kinds of diagram node; the first four are ECS objects, `group` is a box the diagram adds, `host` a place tasks run (placement view), `targetGroup` a load balancer target group in front of services. */
-export type GraphNodeKind = 'cluster' | 'service' | 'task' | 'container' | 'group' | 'host' | 'targetGroup';
+/**
+ * Kinds of diagram node; the first four are ECS objects, `group` is a box the diagram adds, `host` a place
+ * tasks run (placement view), `targetGroup` a load balancer target group in front of services, `namespace`
+ * a Service Connect namespace or Cloud Map service the services are discovered through.
+ */
+export type GraphNodeKind = 'cluster' | 'service' | 'task' | 'container' | 'group' | 'host' | 'targetGroup' | 'namespace';
 
 /** What a group box holds: the tasks of a service, of a standalone family, other tasks of a cluster, objects with no known cluster, or (`account`) the clusters of one account and region when a load spans several. */
 export type GroupVariant = 'service-tasks' | 'family' | 'cluster-tasks' | 'unknown-cluster' | 'host-tasks' | 'account';
@@ -172,6 +176,38 @@ export interface TargetGroupData {
   targets: TargetGroupTarget[];
 }
 
+/** How services are discovered through a namespace node: Service Connect, or a Cloud Map registry (`serviceRegistries`). */
+export type DiscoveryVariant = 'service-connect' | 'cloud-map';
+
+/** One name and port a service can be reached at through a namespace node. */
+export interface DiscoveryEndpoint {
+  /** Service Connect: the client alias DNS name, else the discovery or port name. Cloud Map: the container name. */
+  name?: string;
+  port?: number;
+}
+
+/** A service that uses a namespace node, and what it publishes there. */
+export interface DiscoveryMember {
+  serviceId: string;
+  serviceName: string;
+  /** Empty for a Service Connect client that publishes nothing. */
+  endpoints: DiscoveryEndpoint[];
+}
+
+/** Data of a namespace node: a Service Connect namespace, or a Cloud Map service a service registers its tasks in. */
+export interface NamespaceData {
+  variant: DiscoveryVariant;
+  /** The namespace name (as given, or read off the default client alias), else the ns-… / srv-… id. */
+  name: string;
+  /** `ns-…` or `srv-…` from the ARN, when the input gave an ARN. */
+  resourceId?: string;
+  arn?: string;
+  /** The services of this cluster that use it, in service order. */
+  members: DiscoveryMember[];
+  /** Services of other clusters in the same namespace (Service Connect spans clusters; each cluster draws its own node). */
+  elsewhere: number;
+}
+
 interface NodeBase<K extends GraphNodeKind, D> {
   id: string;
   kind: K;
@@ -200,13 +236,20 @@ export type GraphNode =
   | NodeBase<'container', ContainerData>
   | NodeBase<'group', GroupData>
   | NodeBase<'host', HostData>
-  | NodeBase<'targetGroup', TargetGroupData>;
+  | NodeBase<'targetGroup', TargetGroupData>
+  | NodeBase<'namespace', NamespaceData>;
 
 /** An edge of the layered layout (parent → child across ranks). */
 export interface GraphEdge {
   id: string;
   source: string;
   target: string;
+  /**
+   * A link outside the tree: a second service into a target group or namespace node another service already
+   * holds. Drawn like any edge, but the compact layout places nodes by the tree edges alone, so shared
+   * target groups and namespaces keep a big account on the fast layout.
+   */
+  cross?: boolean;
 }
 
 /** An edge after layout: `bend`, when set, is where it turns (x when ranks run left to right, else y), so it runs in a gap, not across boxes. */

@@ -85,13 +85,16 @@ function layoutNested(graph: Graph, direction: Direction, children: Map<string, 
   }
 }
 
-/** The top level as a forest (children in graph order), or null when some box has two parents or there is a cycle. */
+/**
+ * The top level as a forest (children in graph order), or null when some box has two parents or there is a
+ * cycle. Cross-links (a shared target group or namespace) are not part of the tree.
+ */
 function asForest(topLevel: GraphNode[], edges: Graph['edges']): { roots: string[]; children: Map<string, string[]> } | null {
   const index = new Map(topLevel.map((n, i) => [n.id, i]));
   const parent = new Map<string, string>();
   const children = new Map<string, string[]>();
   for (const e of edges) {
-    if (!index.has(e.source) || !index.has(e.target)) continue;
+    if (e.cross || !index.has(e.source) || !index.has(e.target)) continue;
     if (parent.has(e.target) || e.source === e.target) return null;
     parent.set(e.target, e.source);
     const list = children.get(e.source) ?? [];
@@ -216,7 +219,8 @@ export function layoutGraph(graph: Graph, direction: Direction, options: LayoutO
     });
     for (const [id, p] of r.positions) pos.set(id, p);
     edges = graph.edges.map((e) => {
-      const bend = r.bends.get(e.target);
+      // A bend is where the tree edge into a node turns; a cross-link comes from elsewhere and draws its own way.
+      const bend = e.cross ? undefined : r.bends.get(e.target);
       return bend === undefined ? e : { ...e, bend };
     });
     bounds = { width: r.width, height: r.height };

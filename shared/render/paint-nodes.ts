@@ -4,9 +4,10 @@
  * Each returns the node's inner markup in its own coordinates (0,0 = top-left).
  */
 import { targetGroupDetail, targetGroupListener, targetGroupRoute } from '../graph/target-group';
+import { namespaceDetail, namespaceKicker, namespaceRoute } from '../graph/namespace';
 import { hostDetail, hostKicker, hostOverlay, hostTasksLine, reservedShare, reservedText } from '../graph/placement';
 import type { PositionedNode, ReservedResource } from '../graph/types';
-import { OVERLAY_ORDER, PLACEHOLDER_STYLE, STATUS_ORDER, STATUS_STYLES } from '../theme/theme';
+import { DISCOVERY_STYLE, OVERLAY_ORDER, PLACEHOLDER_STYLE, STATUS_ORDER, STATUS_STYLES } from '../theme/theme';
 import type { OverlayClass } from '../model/types';
 import type { ExportPalette } from './palette';
 import { badge, card, hatchId, hiddenPill, n, runs, statusColour, statusGlyph, text, type Run } from './primitives';
@@ -304,6 +305,21 @@ function paintTargetGroup(node: NodeOf<'targetGroup'>, ctx: PaintContext): strin
   return out.join('');
 }
 
+/** A Service Connect namespace or Cloud Map service (as renderer/nodes/namespace-node.tsx draws it). */
+function paintNamespace(node: NodeOf<'namespace'>, ctx: PaintContext): string {
+  const p = ctx.palette;
+  const d = node.data;
+  const w = node.width;
+  const out: string[] = [card({ width: w, height: node.height, radius: 8, fill: p.cardFill, stripe: { colour: DISCOVERY_STYLE.accent, side: 'left', size: 5 }, border: DISCOVERY_STYLE.border, borderWidth: 1 })];
+  out.push(text(16, 22, namespaceKicker(d.variant).toUpperCase(), { size: 10, face: 'bold', fill: p.mutedText, extra: 'letter-spacing="0.8"' }));
+  // The ns-/srv- id beside a readable name; when the id is the name, once is enough.
+  if (d.resourceId && d.resourceId !== d.name) out.push(badge(w - 12, 10, d.resourceId, 'none', DISCOVERY_STYLE.accent, DISCOVERY_STYLE.accent).svg);
+  out.push(text(16, 44, d.name, { size: 13, face: 'bold', fill: p.text, maxWidth: w - 28 }));
+  out.push(text(16, 63, namespaceRoute(d), { size: 12, face: 'mono', fill: p.text, maxWidth: w - 28 }));
+  out.push(text(16, 81, namespaceDetail(d), { size: 11, fill: p.mutedText, maxWidth: w - 28 }));
+  return out.join('');
+}
+
 function paintHost(node: NodeOf<'host'>, ctx: PaintContext): string {
   const p = ctx.palette;
   const d = node.data;
@@ -355,6 +371,8 @@ export function paintNode(node: PositionedNode, ctx: PaintContext): string {
       return paintHost(node, ctx);
     case 'targetGroup':
       return paintTargetGroup(node, ctx);
+    case 'namespace':
+      return paintNamespace(node, ctx);
   }
 }
 
@@ -371,6 +389,7 @@ export function nodeName(node: PositionedNode): string {
     case 'host':
       return node.data.label;
     case 'targetGroup':
+    case 'namespace':
       return node.data.name;
   }
 }

@@ -11,6 +11,7 @@ import { nodeName, nodeOpacity, paintNode, type PaintContext } from './paint-nod
 import { dimmed, exportPalette, type ExportBackground, type ExportTheme } from './palette';
 import { hatchId, n, SVG_SANS, text } from './primitives';
 import { escapeXml, textWidth } from './text';
+import { DISCOVERY_STYLE } from '../theme/theme';
 
 /** What an export looks like beyond the graph itself. */
 export interface SvgRenderOptions {
@@ -59,13 +60,16 @@ function absolutePositions(nodes: PositionedNode[]): Map<string, { x: number; y:
 
 function edgesMarkup(graph: LaidOutGraph, abs: Map<string, { x: number; y: number }>, direction: Direction, colour: string): string {
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
-  const paths: string[] = [];
+  const tree: string[] = [];
+  // Links into a namespace ("discovered through") are dashed, as on screen.
+  const discovery: string[] = [];
   for (const e of graph.edges) {
     const s = byId.get(e.source);
     const t = byId.get(e.target);
     const sp = abs.get(e.source);
     const tp = abs.get(e.target);
     if (!s || !t || !sp || !tp) continue;
+    const paths = t.kind === 'namespace' ? discovery : tree;
     if (e.bend !== undefined) {
       // The compact layout says where the edge may turn so it runs in a gap: a curve would cut across boxes.
       if (direction === 'LR') {
@@ -75,6 +79,11 @@ function edgesMarkup(graph: LaidOutGraph, abs: Map<string, { x: number; y: numbe
         const [x1, y1, x2, y2] = [sp.x + s.width / 2, sp.y + s.height, tp.x + t.width / 2, tp.y];
         paths.push(`M${n(x1)} ${n(y1)}V${n(e.bend)}H${n(x2)}V${n(y2)}`);
       }
+    } else if (e.cross && (direction === 'LR' ? tp.x + t.width <= sp.x : tp.y + t.height <= sp.y)) {
+      // A cross-link back to a node placed before its source (compact layout): between the facing sides, not around both boxes.
+      const [x1, y1, x2, y2] = direction === 'LR' ? [sp.x, sp.y + s.height / 2, tp.x + t.width, tp.y + t.height / 2] : [sp.x + s.width / 2, sp.y, tp.x + t.width / 2, tp.y + t.height];
+      const [cx, cy] = direction === 'LR' ? [Math.max(24, (x1 - x2) / 2), 0] : [0, Math.max(24, (y1 - y2) / 2)];
+      paths.push(`M${n(x1)} ${n(y1)}C${n(x1 - cx)} ${n(y1 - cy)} ${n(x2 + cx)} ${n(y2 + cy)} ${n(x2)} ${n(y2)}`);
     } else if (direction === 'LR') {
       const [x1, y1, x2, y2] = [sp.x + s.width, sp.y + s.height / 2, tp.x, tp.y + t.height / 2];
       const c = Math.max(24, (x2 - x1) / 2);
@@ -85,8 +94,8 @@ function edgesMarkup(graph: LaidOutGraph, abs: Map<string, { x: number; y: numbe
       paths.push(`M${n(x1)} ${n(y1)}C${n(x1)} ${n(y1 + c)} ${n(x2)} ${n(y2 - c)} ${n(x2)} ${n(y2)}`);
     }
   }
-  if (paths.length === 0) return '';
-  return `<g class="edges" fill="none" stroke="${colour}" stroke-width="1.6">${paths.map((d) => `<path d="${d}"/>`).join('')}</g>`;
+  const group = (paths: string[], attributes: string): string => (paths.length === 0 ? '' : `<g ${attributes} fill="none" stroke-width="1.6">${paths.map((d) => `<path d="${d}"/>`).join('')}</g>`);
+  return group(tree, `class="edges" stroke="${colour}"`) + group(discovery, `class="edges discovery-edges" stroke="${DISCOVERY_STYLE.edge}" stroke-dasharray="${DISCOVERY_STYLE.dash}"`);
 }
 
 /** Renders the whole graph as a standalone SVG document. */

@@ -32,6 +32,14 @@ export interface SynthOptions {
   tasksPerHost?: number;
   /** Share of services behind a load balancer target group, 0–1. */
   loadBalancedShare?: number;
+  /**
+   * Share of services in their cluster's Service Connect namespace (named after the cluster, as the console
+   * makes it), 0–1; a quarter of them are clients that publish nothing. Default 0: no random draw is made,
+   * so existing seeds give the same accounts.
+   */
+  serviceConnectShare?: number;
+  /** Share of the other services registered in a Cloud Map service (`serviceRegistries`), 0–1. Default 0. */
+  cloudMapShare?: number;
 }
 
 /** Small fast PRNG (mulberry32): same seed, same account. */
@@ -98,6 +106,8 @@ export function generateAccount(options: SynthOptions): Bundle {
     standalonePerCluster: 2,
     tasksPerHost: 10,
     loadBalancedShare: 0.5,
+    serviceConnectShare: 0,
+    cloudMapShare: 0,
     ...options,
   };
   const next = rng(o.seed);
@@ -144,6 +154,8 @@ export function generateAccount(options: SynthOptions): Bundle {
     };
 
     const serviceCount = Math.floor(o.services / o.clusters) + (ci < o.services % o.clusters ? 1 : 0);
+    // The cluster's Service Connect namespace, made with its first member (describe-services prints its ARN).
+    let namespaceArn: string | undefined;
     let serviceTotal = 0;
     const makeTask = (family: string, tdArn: string, group: string, startedBy: string | undefined, placement: 'EC2' | 'FARGATE' | 'FARGATE_SPOT', containerNames: string[], image: string, i: number) => {
       const id = hex(next, 32);
@@ -205,6 +217,11 @@ export function generateAccount(options: SynthOptions): Bundle {
       const containerCount = between(next, o.containersPerTask);
       const containerNames = [name, 'log-router', 'envoy', 'xray', 'sidecar'].slice(0, containerCount);
       const image = `${o.accountId}.dkr.ecr.${o.region}.amazonaws.com/${name}:${1 + Math.floor(next() * 3)}.${Math.floor(next() * 20)}.${Math.floor(next() * 10)}`;
+      // Draws only when asked for, so accounts without service discovery stay as they were.
+      const connect = o.serviceConnectShare > 0 && next() < o.serviceConnectShare;
+      const clientOnly = connect && next() < 0.25;
+      const registered = !connect && o.cloudMapShare > 0 && next() < o.cloudMapShare;
+      if (connect && !namespaceArn) namespaceArn = `arn:aws:servicediscovery:${o.region}:${o.accountId}:namespace/ns-${hex(next, 16)}`;
       taskDefinitions.push({
         taskDefinitionArn: tdArn,
         family,
@@ -218,6 +235,8 @@ export function generateAccount(options: SynthOptions): Bundle {
           name: c,
           image: k === 0 ? image : 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0',
           essential: k === 0,
+          // Service Connect publishes a named port mapping of the task definition.
+          ...(connect && k === 0 ? { portMappings: [{ name: 'http', containerPort: 8080, protocol: 'tcp', appProtocol: 'http' }] } : {}),
           environment: [{ name: 'DB_PASSWORD', value: `synthetic-secret-${hex(next, 6)}` }, { name: 'LOG_LEVEL', value: 'info' }],
           secrets: [{ name: 'API_KEY', valueFrom: `arn:aws:ssm:${o.region}:${o.accountId}:parameter/${family}/api-key` }],
         })),
@@ -247,7 +266,33 @@ export function generateAccount(options: SynthOptions): Bundle {
         ...(ec2 ? { launchType: 'EC2' } : { capacityProviderStrategy: [{ capacityProvider: spot ? 'FARGATE_SPOT' : 'FARGATE', weight: 1, base: 0 }] }),
         taskDefinition: tdArn,
         loadBalancers: lb ? [{ targetGroupArn: tgArn, containerName: name, containerPort: 8080 }] : [],
-        deployments: [{ id: deploymentId, status: 'PRIMARY', taskDefinition: tdArn, desiredCount: desired, runningCount, pendingCount, failedTasks: 0, rolloutState: runningCount < desired ? 'IN_PROGRESS' : 'COMPLETED', createdAt: iso(-120), updatedAt: iso(-60) }],
+        ...(registered ? { serviceRegistries: [{ registryArn: `arn:aws:servicediscovery:${o.region}:${o.accountId}:service/srv-${hex(next, 16)}`, containerName: name, containerPort: 8080 }] } : {}),
+        deployments: [
+          {
+            id: deploymentId,
+            status: 'PRIMARY',
+            taskDefinition: tdArn,
+            desiredCount: desired,
+            runningCount,
+            pendingCount,
+            failedTasks: 0,
+            rolloutState: runningCount < desired ? 'IN_PROGRESS' : 'COMPLETED',
+            createdAt: iso(-120),
+            updatedAt: iso(-60),
+            // As describe-services prints it: on the deployment, the namespace as an ARN, one Cloud Map service per discovery name.
+            ...(connect
+              ? {
+                  serviceConnectConfiguration: {
+                    enabled: true,
+                    namespace: namespaceArn,
+                    ...(clientOnly ? {} : { services: [{ portName: 'http', discoveryName: name, clientAliases: [{ port: 8080, dnsName: `${name}.${clusterName}` }] }] }),
+                    logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': `/ecs/${clusterName}/service-connect`, 'awslogs-region': o.region, 'awslogs-stream-prefix': name } },
+                  },
+                  serviceConnectResources: clientOnly ? [] : [{ discoveryName: name, discoveryArn: `arn:aws:servicediscovery:${o.region}:${o.accountId}:service/srv-${hex(next, 16)}` }],
+                }
+              : {}),
+          },
+        ],
         events: [
           { id: `${hex(next, 8)}-${hex(next, 4)}`, createdAt: iso(-30), message: runningCount < desired ? `(service ${name}) was unable to place a task because no container instance met all of its requirements.` : `(service ${name}) has reached a steady state.` },
         ],
@@ -287,6 +332,7 @@ export function generateAccount(options: SynthOptions): Bundle {
       activeServicesCount: serviceTotal,
       capacityProviders: ['FARGATE', 'FARGATE_SPOT', asgName],
       defaultCapacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1, base: 0 }],
+      ...(namespaceArn ? { serviceConnectDefaults: { namespace: namespaceArn } } : {}),
     });
   }
 

@@ -124,7 +124,15 @@ export const SIZES = {
   targetGroup: { width: 264, height: 92 },
   /** The card of one account and region above its clusters (only when a load spans several). */
   account: { width: 260, height: 76 },
+  /** A Service Connect namespace or Cloud Map service beside the services that use it. */
+  namespace: { width: 300, height: 92 },
 } as const;
+
+/**
+ * Service discovery cards (Service Connect namespaces, Cloud Map services): teal, so they read apart
+ * from target groups (blue) and from every launch-type colour.
+ */
+export const DISCOVERY_STYLE = { accent: '#0f766e', border: '#5eead4', edge: '#2dd4bf', dash: '6 4' } as const;
 
 /** Spacing between dagre ranks and nodes. */
 export const LAYOUT_SPACING = { rankSep: 90, nodeSep: 28, marginX: 24, marginY: 24 } as const;
