@@ -126,6 +126,8 @@ export interface NamespaceNodeRef {
   target: DiscoveryTarget;
   /** Services of this cluster that use it, by name. */
   services: Service[];
+  /** The names they publish there (client alias DNS names, discovery names, container names). */
+  endpointNames: string[];
 }
 
 /** Every namespace node the hierarchy can draw (one per cluster and namespace), ordered by cluster and name. */
@@ -136,9 +138,10 @@ export function namespaceNodes(topology: Pick<Topology, 'services' | 'clusters'>
     for (const s of target.services) {
       const clusterKey = clusterKeyOf(s, clusterIds);
       const id = namespaceNodeId(clusterKey, target.key);
-      const ref = refs.get(id);
-      if (ref) ref.services.push(s);
-      else refs.set(id, { id, clusterKey, target, services: [s] });
+      let ref = refs.get(id);
+      if (!ref) refs.set(id, (ref = { id, clusterKey, target, services: [], endpointNames: [] }));
+      ref.services.push(s);
+      for (const e of discoveryLinks(s).find((l) => l.key === target.key)?.endpoints ?? []) if (e.name && !ref.endpointNames.includes(e.name)) ref.endpointNames.push(e.name);
     }
   }
   return [...refs.values()].sort((a, b) => a.clusterKey.localeCompare(b.clusterKey) || a.target.name.localeCompare(b.target.name) || a.id.localeCompare(b.id));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { searchTopology } from './search';
+import { namespaceNodes } from './namespace';
 import { emptyTopology, makeCluster, makeContainer, makeService, makeTask } from './testing/make-topology';
 import type { Topology } from '../model/types';
 
@@ -32,6 +33,42 @@ describe('searchTopology', () => {
     expect(hits('i-0abc')).toEqual(['instance id:i-0abc123']);
     expect(searchTopology(sample(), 'i-0abc', 'placement').map((h) => h.id)).toEqual(['ci|1', sample().tasks[0].id]);
   });
+  it('finds a target group a service uses by its name, in the hierarchy that draws it', () => {
+    const t = sample();
+    t.services[0].loadBalancers = [{ targetGroupId: 'targetGroup|shop-tg', containerName: 'nginx', containerPort: 80 }];
+    t.targetGroups = [
+      { id: 'targetGroup|shop-tg', kind: 'targetGroup', name: 'shop-tg', arn: 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/shop-tg/0123', placeholder: false, sources: [], loadBalancerArns: [] },
+      // Described but used by no service: not drawn, so not a hit.
+      { id: 'targetGroup|shop-old', kind: 'targetGroup', name: 'shop-old', placeholder: false, sources: [], loadBalancerArns: [] },
+    ];
+    expect(searchTopology(t, 'shop-').map((h) => `${h.field}:${h.value}`)).toEqual(['target group:shop-tg']);
+    expect(searchTopology(t, 'targetgroup/shop').map((h) => h.id)).toEqual(['targetGroup|shop-tg']);
+    expect(searchTopology(t, 'shop-tg', 'placement')).toEqual([]);
+  });
+
+  it('finds a namespace node by name, ns- id or a DNS name published in it, one hit per cluster that draws it', () => {
+    const t = sample();
+    const ns = 'arn:aws:servicediscovery:eu-west-1:111122223333:namespace/ns-ke2ewbfvynxeu2ub';
+    t.services[0].serviceConnect = { enabled: true, namespace: ns, endpoints: [{ discoveryName: 'checkout', clientAliases: [{ port: 8080, dnsName: 'checkout.internal' }] }] };
+    const staging = makeCluster('staging');
+    t.clusters.push(staging);
+    t.services.push(makeService(staging, 'cart', { serviceConnect: { enabled: true, namespace: ns, endpoints: [] } }));
+    const ids = namespaceNodes(t).map((n) => n.id);
+    expect(ids).toHaveLength(2);
+    expect(searchTopology(t, 'internal').map((h) => `${h.field}:${h.value}`)).toEqual(['namespace:internal', 'namespace:internal']);
+    expect(searchTopology(t, 'internal').map((h) => h.id).sort()).toEqual([...ids].sort());
+    expect(searchTopology(t, 'ns-ke2e').map((h) => h.field)).toEqual(['namespace', 'namespace']);
+    // A DNS name is published by the prod service only: the prod node.
+    expect(searchTopology(t, 'checkout.int').map((h) => `${h.field}:${h.value}`)).toEqual(['DNS name:checkout.internal']);
+    expect(searchTopology(t, 'internal', 'placement')).toEqual([]);
+  });
+
+  it('finds a Cloud Map service by its srv- id', () => {
+    const t = sample();
+    t.services[0].serviceRegistries = [{ registryArn: 'arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-abc123', containerName: 'app', containerPort: 80 }];
+    expect(searchTopology(t, 'srv-abc').map((h) => `${h.field}:${h.value}`)).toEqual(['namespace:srv-abc123']);
+  });
+
   it('matches nothing for an empty query, and gives each object one hit', () => {
     expect(searchTopology(sample(), '  ')).toEqual([]);
     const all = searchTopology(sample(), 'prod');

@@ -4,10 +4,11 @@
  * and Enter walks through them in this order.
  */
 import type { Topology } from '../model/types';
+import { namespaceNodes } from './namespace';
 import type { ViewMode } from './view';
 
 /** The field a search hit matched in. */
-export type SearchField = 'cluster' | 'service' | 'task id' | 'ARN' | 'container' | 'image' | 'private IP' | 'instance id';
+export type SearchField = 'cluster' | 'service' | 'target group' | 'namespace' | 'DNS name' | 'task id' | 'ARN' | 'container' | 'image' | 'private IP' | 'instance id';
 
 /** One object that matched: its model id (also its node id), and where. */
 export interface SearchHit {
@@ -19,10 +20,13 @@ export interface SearchHit {
 
 /**
  * The objects matching `query` (case-insensitive substring), one hit per
- * object, in diagram order: clusters, services, then per task the task
- * itself before its containers. An EC2 instance id matches every task
- * placed on it, and in the placement view (where hosts are drawn) the host
- * too. An empty query matches nothing.
+ * object, in diagram order: clusters, services, target groups and
+ * namespaces, then per task the task itself before its containers. Target
+ * groups and namespaces (by name, id, ARN, or a DNS name published there)
+ * are hit only in the hierarchy, the view that draws them; a namespace used
+ * in two clusters is two hits, one per node. An EC2 instance id matches
+ * every task placed on it, and in the placement view (where hosts are
+ * drawn) the host too. An empty query matches nothing.
  */
 export function searchTopology(topology: Topology, query: string, mode: ViewMode = 'hierarchy'): SearchHit[] {
   const needle = query.trim().toLowerCase();
@@ -39,6 +43,14 @@ export function searchTopology(topology: Topology, query: string, mode: ViewMode
   const order = <T extends { name: string; id: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   for (const c of order(topology.clusters)) first(c.id, [['cluster', c.name], ['ARN', c.arn]]);
   for (const s of order(topology.services)) first(s.id, [['service', s.name], ['ARN', s.arn]]);
+  if (mode !== 'placement') {
+    const drawn = new Set(topology.services.flatMap((s) => s.loadBalancers.map((lb) => lb.targetGroupId)));
+    for (const tg of order(topology.targetGroups)) if (drawn.has(tg.id)) first(tg.id, [['target group', tg.name], ['ARN', tg.arn]]);
+    for (const ns of namespaceNodes(topology)) {
+      const { name, resourceId, arn } = ns.target;
+      first(ns.id, [['namespace', name], ['namespace', resourceId], ['ARN', arn], ...ns.endpointNames.map((n): [SearchField, string] => ['DNS name', n])]);
+    }
+  }
   const instances = new Map(topology.containerInstances.map((ci) => [ci.id, ci]));
   if (mode === 'placement') for (const ci of topology.containerInstances) first(ci.id, [['instance id', ci.ec2InstanceId], ['ARN', ci.arn]]);
   for (const t of [...topology.tasks].sort((a, b) => a.shortId.localeCompare(b.shortId) || a.id.localeCompare(b.id))) {
