@@ -2,8 +2,10 @@
  * Arrow keys walk the selection through the drawn diagram: up to the parent,
  * down to the first child, left/right to the previous/next sibling; Enter
  * centres the selection (its details are already open). Group frames are
- * stepped through, since they are not selectable objects.
+ * stepped through, since they are not selectable objects; account cards and
+ * the unknown-cluster box are not frames.
  */
+import { isAccountGroupId } from '../../shared/graph/accounts';
 import type { GraphEdge, PositionedNode } from '../../shared/graph/types';
 import { useDiagramStore } from '../store/diagram-store';
 
@@ -16,7 +18,7 @@ export function stepSelection(nodes: readonly PositionedNode[], edges: readonly 
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const parentOf = (nodeId: string): string | undefined => byId.get(nodeId)?.parentId ?? edges.find((e) => e.target === nodeId)?.source;
   const childrenOf = (nodeId: string): string[] => [...nodes.filter((n) => n.parentId === nodeId).map((n) => n.id), ...edges.filter((e) => e.source === nodeId).map((e) => e.target)];
-  const isFrame = (nodeId: string | undefined): boolean => byId.get(nodeId ?? '')?.kind === 'group' && !nodeId?.startsWith('group:unknown');
+  const isFrame = (nodeId: string | undefined): boolean => byId.get(nodeId ?? '')?.kind === 'group' && !nodeId?.startsWith('group:unknown') && !isAccountGroupId(nodeId ?? '');
   if (step === 'parent') {
     let p = parentOf(id);
     while (p && isFrame(p)) p = parentOf(p);

@@ -3,15 +3,20 @@
  * containers (task), events and deployments (service), and the raw JSON with
  * environment values masked until revealed.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import type { Container, EntityBase, Service, Task, TaskDefinition, Topology } from '../../shared/model/types';
 import { taskOverlay } from '../../shared/graph/build-graph';
+import { accountSummary, isAccountGroupId } from '../../shared/graph/accounts';
+import { isNamespaceNodeId, namespaceDetails } from '../../shared/graph/namespace';
 import { containerStatus, taskStatus } from '../../shared/graph/status';
 import { OVERLAY_STYLES } from '../../shared/theme/theme';
 import { useDiagramStore } from '../store/diagram-store';
 import { consoleUrl, findEntity } from './find-entity';
 import { JsonView } from './json-view';
+import { AccountDetails } from './account-details';
+import { NamespaceDetails, ServiceDiscovery } from './namespace-details';
+import { FieldList, Section } from './panel-parts';
 
 const KIND_LABEL: Record<string, string> = {
   cluster: 'Cluster',
@@ -25,7 +30,7 @@ const KIND_LABEL: Record<string, string> = {
 };
 
 // Shown elsewhere in the panel (header, own sections) or internal.
-const SKIP = new Set(['id', 'kind', 'arn', 'name', 'raw', 'placeholder', 'sources', 'containers', 'events', 'deployments', 'loadBalancers', 'containerDefinitions', 'taskId']);
+const SKIP = new Set(['id', 'kind', 'arn', 'name', 'raw', 'placeholder', 'sources', 'containers', 'events', 'deployments', 'loadBalancers', 'serviceConnect', 'serviceRegistries', 'containerDefinitions', 'taskId']);
 
 // Labels where splitting the camelCase key would read wrong.
 const LABELS: Record<string, string> = {
@@ -91,27 +96,7 @@ function Fields({ topology, object }: { topology: Topology; object: object }) {
     const text = resolveRef(topology, key, value) ?? render(value);
     if (text !== null) rows.push([humanize(key), text]);
   }
-  return (
-    <dl className="fields" data-testid="details-fields">
-      {rows.map(([k, v]) => (
-        <div className="field" key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="panel-section">
-      <div className="section-head">
-        <h3>{title}</h3>
-      </div>
-      {children}
-    </section>
-  );
+  return <FieldList rows={rows} />;
 }
 
 function ContainersTable({ containers, onSelect }: { containers: Container[]; onSelect: (id: string) => void }) {
@@ -246,6 +231,11 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
   const select = useDiagramStore((s) => s.select);
   const [copied, setCopied] = useState<string | null>(null);
   if (!topology || !selectedId) return null;
+  // Diagram nodes that are no model object have panels of their own.
+  const account = isAccountGroupId(selectedId) ? accountSummary(topology, selectedId) : null;
+  if (account) return <AccountDetails summary={account} onClose={() => select(null)} />;
+  const namespace = isNamespaceNodeId(selectedId) ? namespaceDetails(topology, selectedId) : null;
+  if (namespace) return <NamespaceDetails topology={topology} details={namespace} onClose={() => select(null)} />;
   const found = findEntity(topology, selectedId);
   const close = (
     <button type="button" className="btn btn-icon" aria-label="Close details" onClick={() => select(null)}>
@@ -329,6 +319,7 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
         </Section>
       )}
       {service && <Deployments service={service} topology={topology} />}
+      {service && <ServiceDiscovery topology={topology} service={service} />}
       {entity?.placeholder && <p className="hint">Only referenced or listed in {entity.sources.join(', ')}; describe it to see its fields.</p>}
       <RawJson api={api} topology={topology} entity={entity} container={found.kind === 'container' ? { task: found.task, name: found.container.name } : null} taskDefinition={taskDefinition} />
       {entity && entity.sources.length > 0 && (

@@ -8,7 +8,10 @@ import { layoutGraph } from '../../shared/layout/layout';
 import type { Topology } from '../../shared/model/types';
 import { MASK } from '../../shared/redact/mask-environment';
 import { useDiagramStore } from '../store/diagram-store';
-import { installFlowEnv } from '../testing/render-node';
+import { installFlowEnv, laidOutNode, renderNode } from '../testing/render-node';
+import { GroupNode } from '../nodes/group-node';
+import { accountGroupId } from '../../shared/graph/accounts';
+import { namespaceNodes } from '../../shared/graph/namespace';
 import { DetailsPanel } from './details-panel';
 import { DiagnosticsPanel } from './diagnostics-panel';
 import { Legend } from './legend-panel';
@@ -119,6 +122,76 @@ describe('DetailsPanel', () => {
     act(() => useDiagramStore.getState().select(t.tasks[0].id));
     fireEvent.click(screen.getByText('Open in AWS console'));
     expect(api.openExternal).toHaveBeenCalledWith('https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/tasks/abc123/configuration?region=eu-west-1');
+  });
+});
+
+describe('DetailsPanel of nodes that are not model objects', () => {
+  /** Two accounts: prod (web, api, a draining worker) in 111122223333 · eu-west-1, edge in 444455556666 · us-east-1. */
+  function accounts(): Topology {
+    const t = topology();
+    const [prod] = t.clusters;
+    const ns = 'arn:aws:servicediscovery:eu-west-1:111122223333:namespace/ns-ke2ewbfvynxeu2ub';
+    t.services[0].serviceConnect = { enabled: true, namespace: ns, endpoints: [{ portName: 'http', discoveryName: 'web', discoveryArn: 'arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-web1', clientAliases: [{ port: 80, dnsName: 'web.shop' }] }], logDriver: 'awslogs' };
+    t.services.push(
+      makeService(prod, 'api', { serviceConnect: { enabled: true, namespace: ns, endpoints: [] }, serviceRegistries: [{ registryArn: 'arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-api9', containerName: 'api', containerPort: 9000 }] }),
+      makeService(prod, 'worker', { status: 'DRAINING' }),
+    );
+    const edge = makeCluster('edge', { id: 'cluster|us-east-1|444455556666|edge', region: 'us-east-1', accountId: '444455556666' });
+    t.clusters.push(edge);
+    t.tasks.push(makeTask('e1', { cluster: edge, family: 'cron' }));
+    return t;
+  }
+
+  it('clicking an account card shows its account, region, and its clusters, services and tasks by status', () => {
+    const t = accounts();
+    load(t);
+    render(<DetailsPanel api={api} />);
+    renderNode(GroupNode, laidOutNode(t, 'group', (n) => n.id === accountGroupId('111122223333', 'eu-west-1')));
+    fireEvent.click(screen.getAllByTestId('node').find((n) => n.dataset.group === 'account')!);
+    const panel = screen.getByTestId('details-panel');
+    expect(panel.getAttribute('aria-label')).toBe('Account details');
+    expect(within(panel).getByRole('heading', { level: 2 }).textContent).toBe('111122223333 · eu-west-1');
+    const fields = within(panel).getByTestId('details-fields').textContent;
+    expect(fields).toContain('Account111122223333');
+    expect(fields).toContain('Regioneu-west-1');
+    expect(fields).toContain('Clusters1 (1 ACTIVE)');
+    expect(fields).toContain('Services3 (2 ACTIVE · 1 DRAINING)');
+    expect(fields).toContain('Tasks3 (2 running · 1 stopped)');
+    // A cluster in the list opens it.
+    fireEvent.click(within(screen.getByTestId('account-clusters')).getByText('prod'));
+    expect(useDiagramStore.getState().selectedId).toBe(t.clusters[0].id);
+  });
+
+  it('a namespace node shows its name, id and ARN and every service using it, each one click away', () => {
+    const t = accounts();
+    load(t);
+    render(<DetailsPanel api={api} />);
+    const ns = namespaceNodes(t).find((n) => n.target.variant === 'service-connect')!;
+    act(() => useDiagramStore.getState().select(ns.id));
+    const panel = screen.getByTestId('details-panel');
+    expect(panel.getAttribute('aria-label')).toBe('Namespace details');
+    expect(screen.getByTestId('details-arn').textContent).toBe('arn:aws:servicediscovery:eu-west-1:111122223333:namespace/ns-ke2ewbfvynxeu2ub');
+    expect(screen.getByTestId('details-fields').textContent).toContain('Nameshop (read off the client alias web.shop)');
+    expect(screen.getByTestId('details-fields').textContent).toContain('Namespace IDns-ke2ewbfvynxeu2ub');
+    const rows = within(screen.getByTestId('namespace-services')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual(['apiclient only', 'webweb.shop:80srv-web1']);
+    fireEvent.click(within(rows[1]).getByText('web'));
+    expect(useDiagramStore.getState().selectedId).toBe(t.services[0].id);
+  });
+
+  it("a service's panel shows its Service Connect endpoints and Cloud Map registries, linked to their nodes", () => {
+    const t = accounts();
+    load(t);
+    render(<DetailsPanel api={api} />);
+    const api9 = t.services.find((s) => s.name === 'api')!;
+    act(() => useDiagramStore.getState().select(api9.id));
+    expect(screen.getByTestId('service-connect-namespace').textContent).toBe('Namespace shop (ns-ke2ewbfvynxeu2ub)');
+    expect(screen.getByText(/Client only/)).toBeTruthy();
+    expect(screen.getByTestId('service-registries').textContent).toBe('srv-api9 → api:9000');
+    // Raw configuration objects are not repeated as JSON in the fields.
+    expect(screen.getByTestId('details-fields').textContent).not.toContain('serviceConnect');
+    fireEvent.click(within(screen.getByTestId('service-registries')).getByText('srv-api9'));
+    expect(useDiagramStore.getState().selectedId).toBe(namespaceNodes(t).find((n) => n.target.variant === 'cloud-map')!.id);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ancestorIds, buildGraph } from './build-graph';
 import { layoutGraph } from '../layout/layout';
-import { accountGroupId } from './accounts';
+import { accountGroupId, accountSummary } from './accounts';
 import { DEFAULT_VIEW } from './view';
 import { emptyTopology, makeCluster, makeService, makeTask } from './testing/make-topology';
 import type { Topology } from '../model/types';
@@ -84,5 +84,26 @@ describe('account level', () => {
     const web = byId.get(t.services[0].id)!;
     expect(prod.x).toBeGreaterThanOrEqual(eu.x + eu.width);
     expect(web.x).toBeGreaterThanOrEqual(prod.x + prod.width);
+  });
+});
+
+describe('accountSummary (the details of an account card)', () => {
+  it('counts the clusters, services and tasks of one account and region by status', () => {
+    const t = topology();
+    t.clusters.push(makeCluster('legacy', { placeholder: true, status: undefined }));
+    t.services.push(makeService(t.clusters[2], 'old', { status: 'DRAINING' }), makeService(t.clusters[1], 'us-api'));
+    t.tasks.push(makeTask('w2', { cluster: t.clusters[0], service: t.services[0], lastStatus: 'PENDING' }), makeTask('w3', { cluster: t.clusters[0], service: t.services[0], healthStatus: 'UNHEALTHY' }));
+    const eu = accountSummary(t, EU)!;
+    expect(eu).toMatchObject({ label: '111122223333 · eu-west-1', accountId: '111122223333', region: 'eu-west-1', containerInstances: 0 });
+    expect(eu.clusters.map((c) => c.name)).toEqual(['legacy', 'prod', 'staging']);
+    expect(eu.clustersByStatus).toEqual({ ACTIVE: 2, 'referenced only': 1 });
+    expect(eu.servicesByStatus).toEqual({ ACTIVE: 1, DRAINING: 1 });
+    expect(eu.tasksByStatus).toEqual({ running: 1, pending: 1, unhealthy: 1 });
+    expect(accountSummary(t, US)!.tasksByStatus).toEqual({ stopped: 1 });
+    expect(accountSummary(t, US)!.servicesByStatus).toEqual({ ACTIVE: 1 });
+  });
+
+  it('is null for a card id no cluster of the load has', () => {
+    expect(accountSummary(topology(), accountGroupId('999999999999', 'ap-south-1'))).toBeNull();
   });
 });

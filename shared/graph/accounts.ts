@@ -11,14 +11,63 @@ import { taskStatus } from './status';
 import type { Graph, GraphNode, StatusCounts } from './types';
 import type { ViewState } from './view';
 
+const ACCOUNT_PREFIX = 'group:account:';
+
 /** Id of the account card of one (account, region) pair. */
 export function accountGroupId(accountId: string | undefined, region: string | undefined): string {
-  return `group:account:${accountId ?? '?'}|${region ?? '?'}`;
+  return `${ACCOUNT_PREFIX}${accountId ?? '?'}|${region ?? '?'}`;
+}
+
+/** Whether a node id is an account card's. */
+export function isAccountGroupId(id: string): boolean {
+  return id.startsWith(ACCOUNT_PREFIX);
 }
 
 /** "111122223333 · eu-west-1", with "unknown account/region" for a part the ARN did not carry. */
 export function accountLabel(accountId: string | undefined, region: string | undefined): string {
   return `${accountId ?? 'unknown account'} · ${region ?? 'unknown region'}`;
+}
+
+/** What the details panel says about one account card: its pair, and what its clusters hold, by status. */
+export interface AccountSummary {
+  id: string;
+  label: string;
+  accountId?: string;
+  region?: string;
+  /** Its clusters, by name. */
+  clusters: { id: string; name: string; status?: string; placeholder: boolean }[];
+  /** Clusters per ECS status (ACTIVE, INACTIVE, …; "referenced only" for placeholders). */
+  clustersByStatus: Record<string, number>;
+  /** Described services per ECS status (ACTIVE, DRAINING, …). */
+  servicesByStatus: Record<string, number>;
+  /** Described tasks per status class (running, pending, stopped, unhealthy), as the cards count them. */
+  tasksByStatus: StatusCounts;
+  containerInstances: number;
+}
+
+/** The summary of the account card `id`, or null when no cluster of the load is in that pair. */
+export function accountSummary(topology: Topology, id: string): AccountSummary | null {
+  const clusters = topology.clusters.filter((c) => accountGroupId(c.accountId, c.region) === id).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  if (clusters.length === 0) return null;
+  const ids = new Set(clusters.map((c) => c.id));
+  const clustersByStatus: Record<string, number> = {};
+  for (const c of clusters) inc(clustersByStatus, c.placeholder ? 'referenced only' : (c.status ?? 'unknown'));
+  const servicesByStatus: Record<string, number> = {};
+  for (const s of topology.services) if (!s.placeholder && s.clusterId && ids.has(s.clusterId)) inc(servicesByStatus, s.status ?? 'unknown');
+  const tasksByStatus: StatusCounts = {};
+  for (const t of topology.tasks) if (!t.placeholder && t.clusterId && ids.has(t.clusterId)) inc(tasksByStatus, taskStatus(t));
+  const { accountId, region } = clusters[0];
+  return {
+    id,
+    label: accountLabel(accountId, region),
+    accountId,
+    region,
+    clusters: clusters.map((c) => ({ id: c.id, name: c.name, status: c.status, placeholder: c.placeholder })),
+    clustersByStatus,
+    servicesByStatus,
+    tasksByStatus,
+    containerInstances: topology.containerInstances.filter((ci) => !ci.placeholder && ci.clusterId && ids.has(ci.clusterId)).length,
+  };
 }
 
 /** Account card id per cluster id, or an empty map when every cluster shares one pair (no account level then). */

@@ -9,7 +9,7 @@ import { SIZES } from '../theme/theme';
 import { filterPredicates, serviceProblems } from './filters';
 import { buildContext, byName, clusterNode, countNodes, inc, legendCounts, pushEdge, pushGroup, UNKNOWN_CLUSTER_ID, type BuildContext } from './node-builders';
 import { pushTargetGroups } from './target-group';
-import { countNamespaceNodes, discoveryIndex, namespaceNodes, pushNamespaces } from './namespace';
+import { countNamespaceNodes, discoveryIndex, isNamespaceNodeId, namespaceNodes, pushNamespaces } from './namespace';
 import { accountOfCluster, withAccounts } from './accounts';
 import { buildPlacementGraph, placementAncestorIds } from './placement';
 import { serviceStatus } from './status';
@@ -261,7 +261,7 @@ function hierarchyAncestorIds(topology: Topology, id: string): string[] {
   const front = topology.services.find((s) => s.loadBalancers.some((lb) => lb.targetGroupId === id));
   if (front) return [front.id, clusterKey(front.clusterId)];
   // A namespace node is held by its cluster: collapsing a service never hides it.
-  if (id.startsWith('namespace|')) {
+  if (isNamespaceNodeId(id)) {
     const ns = namespaceNodes(topology).find((n) => n.id === id);
     return ns ? [ns.clusterKey] : [];
   }

@@ -3,7 +3,7 @@ import { ancestorIds, buildGraph } from './build-graph';
 import { layoutGraph } from '../layout/layout';
 import { DEFAULT_VIEW } from './view';
 import { emptyTopology, makeCluster, makeService, makeTask } from './testing/make-topology';
-import { discoveryIndex, namespaceDetail, namespaceNodeId, namespaceNodes, namespaceRoute } from './namespace';
+import { discoveryIndex, namespaceDetail, namespaceDetails, namespaceNodeId, namespaceNodes, namespaceRoute } from './namespace';
 import { ingest } from '../ingest/index';
 import { generateAccount } from '../synth/generate-account';
 import { jsonSource } from '../../fixtures/load-fixtures';
@@ -171,5 +171,26 @@ describe('discoveryIndex', () => {
     expect(ns.services.map((s: Service) => s.name)).toEqual(['orders', 'payments', 'web']);
     expect(ns.name).toBe('shop');
     expect([...index.values()].map((v) => v.variant).sort()).toEqual(['cloud-map', 'service-connect']);
+  });
+});
+
+describe('namespaceDetails (the details panel of a namespace node)', () => {
+  it('lists every service of the namespace, this cluster first, with what each publishes and its Cloud Map service', () => {
+    const t = topology();
+    t.services[1].serviceConnect!.endpoints[0].discoveryArn = 'arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-orders1';
+    const edge = makeCluster('edge');
+    t.clusters.push(edge);
+    t.services.push(makeService(edge, 'gateway', { serviceConnect: server('gateway') }));
+    const details = namespaceDetails(t, NS_ID)!;
+    expect(details.node.target.name).toBe('shop');
+    expect(details.rows.map((r) => [r.serviceName, r.here])).toEqual([
+      ['orders', true],
+      ['payments', true],
+      ['web', true],
+      ['gateway', false],
+    ]);
+    expect(details.rows[0]).toMatchObject({ endpoints: [{ name: 'orders.shop', port: 8080 }], cloudMapServices: ['srv-orders1'] });
+    expect(details.rows[2].endpoints).toEqual([]);
+    expect(namespaceDetails(t, 'namespace|nope')).toBeNull();
   });
 });

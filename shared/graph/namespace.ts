@@ -36,6 +36,8 @@ export interface DiscoveryTarget {
   variant: DiscoveryVariant;
   /** The name to show: given, read off a default client alias (`<discoveryName>.<namespace>`), else the id. */
   name: string;
+  /** The client alias the name was read off, when the input gave only the ARN. */
+  nameFromAlias?: string;
   resourceId?: string;
   arn?: string;
   /** Services using it in any cluster, by name. */
@@ -75,12 +77,12 @@ export function discoveryLinks(service: Service): DiscoveryLink[] {
   return links;
 }
 
-/** The namespace name a default client alias gives away: ECS names it `<discoveryName>.<namespace>` when the service set none. */
-function nameFromAliases(services: readonly Service[]): string | undefined {
+/** The namespace name a default client alias gives away (ECS names it `<discoveryName>.<namespace>` when the service set none), and that alias. */
+function nameFromAliases(services: readonly Service[]): { name: string; alias: string } | undefined {
   for (const s of services) {
     for (const e of s.serviceConnect?.endpoints ?? []) {
       const stem = e.discoveryName ?? e.portName;
-      for (const a of e.clientAliases) if (stem && a.dnsName?.startsWith(`${stem}.`) && a.dnsName.length > stem.length + 1) return a.dnsName.slice(stem.length + 1);
+      for (const a of e.clientAliases) if (stem && a.dnsName?.startsWith(`${stem}.`) && a.dnsName.length > stem.length + 1) return { name: a.dnsName.slice(stem.length + 1), alias: a.dnsName };
     }
   }
   return undefined;
@@ -104,7 +106,8 @@ export function discoveryIndex(topology: Pick<Topology, 'services' | 'clusters'>
   }
   for (const target of index.values()) {
     if (target.variant !== 'service-connect' || !target.arn) continue;
-    target.name = nameFromAliases(target.services) ?? target.name;
+    const read = nameFromAliases(target.services);
+    if (read) Object.assign(target, { name: read.name, nameFromAlias: read.alias });
   }
   return index;
 }
@@ -112,6 +115,11 @@ export function discoveryIndex(topology: Pick<Topology, 'services' | 'clusters'>
 /** Id of the node of namespace (or Cloud Map service) `key` in the cluster of `clusterKey`. */
 export function namespaceNodeId(clusterKey: string, key: string): string {
   return `namespace|${clusterKey}|${key}`;
+}
+
+/** Whether a node id is a namespace node's. */
+export function isNamespaceNodeId(id: string): boolean {
+  return id.startsWith('namespace|');
 }
 
 /** The cluster a service is drawn under: its own when loaded, else the unknown-cluster box (as buildGraph does). */
@@ -145,6 +153,41 @@ export function namespaceNodes(topology: Pick<Topology, 'services' | 'clusters'>
     }
   }
   return [...refs.values()].sort((a, b) => a.clusterKey.localeCompare(b.clusterKey) || a.target.name.localeCompare(b.target.name) || a.id.localeCompare(b.id));
+}
+
+/** One service of a namespace as the details panel lists it. */
+export interface NamespaceMemberRow {
+  serviceId: string;
+  serviceName: string;
+  clusterKey: string;
+  /** In the cluster of the node the panel is about (those come first). */
+  here: boolean;
+  /** Names and ports it publishes there (Service Connect), or its container and port (Cloud Map); empty for a client only. */
+  endpoints: DiscoveryEndpoint[];
+  /** `srv-…` ids of the Cloud Map services ECS made for its Service Connect endpoints. */
+  cloudMapServices: string[];
+}
+
+/** The namespace node `id` with every service that uses it in any cluster, that node's cluster first; null when the load has no such node. */
+export function namespaceDetails(topology: Pick<Topology, 'services' | 'clusters'>, id: string): { node: NamespaceNodeRef; rows: NamespaceMemberRow[] } | null {
+  const node = namespaceNodes(topology).find((n) => n.id === id);
+  if (!node) return null;
+  const clusterIds = new Set(topology.clusters.map((c) => c.id));
+  const rows = node.target.services.map((s): NamespaceMemberRow => {
+    const clusterKey = clusterKeyOf(s, clusterIds);
+    const made = node.target.variant === 'service-connect' ? (s.serviceConnect?.endpoints ?? []).map((e) => e.discoveryArn) : [];
+    return {
+      serviceId: s.id,
+      serviceName: s.name,
+      clusterKey,
+      here: clusterKey === node.clusterKey,
+      endpoints: discoveryLinks(s).find((l) => l.key === node.target.key)?.endpoints ?? [],
+      cloudMapServices: made.map((arn) => (arn ? parseArn(arn)?.segments[0] : undefined)).filter((v): v is string => v !== undefined),
+    };
+  });
+  // Stable sort: services stay by name inside each part.
+  rows.sort((a, b) => Number(b.here) - Number(a.here));
+  return { node, rows };
 }
 
 /** Distinct namespace nodes a cluster's `services` add (for the "+N" of a collapsed cluster). */
