@@ -1,9 +1,11 @@
 /**
  * The legend: launch-type colours with task counts (click one to show only
- * that type), status styles with counts, and the placeholder style.
+ * that type), status styles with counts, the placeholder style, and what sits
+ * beside the services (target groups, namespaces) when the load has any.
  */
 import type { OverlayClass } from '../../shared/model/types';
-import { NEUTRAL_STYLE, OVERLAY_ORDER, OVERLAY_STYLES, PLACEHOLDER_STYLE, STATUS_ORDER, STATUS_STYLES } from '../../shared/theme/theme';
+import type { AroundServicesCounts } from '../../shared/graph/types';
+import { DISCOVERY_STYLE, NEUTRAL_STYLE, OVERLAY_ORDER, OVERLAY_STYLES, PLACEHOLDER_STYLE, STATUS_ORDER, STATUS_STYLES } from '../../shared/theme/theme';
 import { StatusGlyph } from '../nodes/node-parts';
 import { hatch } from '../nodes/node-style';
 import { useDiagramStore } from '../store/diagram-store';
@@ -77,6 +79,42 @@ export function Legend() {
           <span className="legend-count">{legend.placeholders}</span>
         </li>
       </ul>
+      {legend.aroundServices && <AroundServices counts={legend.aroundServices} />}
     </div>
+  );
+}
+
+/** Target groups, namespaces and Cloud Map services, with counts, and the dashed link a service is discovered through; only what the load has. */
+function AroundServices({ counts }: { counts: AroundServicesCounts }) {
+  const rows = [
+    { key: 'targetGroups', label: 'Target group', count: counts.targetGroups, border: '#93c5fd', accent: '#1d4ed8' },
+    { key: 'namespaces', label: 'Service Connect namespace', count: counts.namespaces, border: DISCOVERY_STYLE.border, accent: DISCOVERY_STYLE.accent },
+    { key: 'cloudMapServices', label: 'Cloud Map service', count: counts.cloudMapServices, border: DISCOVERY_STYLE.border, accent: DISCOVERY_STYLE.accent },
+  ].filter((r) => r.count > 0);
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <div className="legend-head">
+        <strong>Beside services</strong>
+      </div>
+      <ul data-testid="legend-around">
+        {rows.map((r) => (
+          <li key={r.key} className="legend-row static">
+            <span className="swatch" style={{ borderColor: r.border, borderLeftColor: r.accent }} />
+            <span className="legend-label">{r.label}</span>
+            <span className="legend-count" data-testid={`legend-count-${r.key}`}>
+              {r.count}
+            </span>
+          </li>
+        ))}
+        {counts.namespaces + counts.cloudMapServices > 0 && (
+          <li className="legend-row static">
+            <span className="swatch swatch-link" style={{ borderTopColor: DISCOVERY_STYLE.edge }} />
+            <span className="legend-label">Discovered through</span>
+            <span className="legend-count" />
+          </li>
+        )}
+      </ul>
+    </>
   );
 }

@@ -250,6 +250,19 @@ describe('Legend', () => {
     expect(useDiagramStore.getState().view.filters.overlays).toBeUndefined();
   });
 
+  it('counts what sits beside the services only when the load has it', () => {
+    load(topology());
+    const { unmount } = render(<Legend />);
+    expect(screen.queryByTestId('legend-around')).toBeNull();
+    unmount();
+    const t = topology();
+    t.services[0].serviceConnect = { enabled: true, namespace: 'internal', endpoints: [] };
+    load(t);
+    render(<Legend />);
+    expect(screen.getByTestId('legend-around').textContent).toBe('Service Connect namespace1Discovered through');
+    expect(screen.queryByTestId('legend-count-targetGroups')).toBeNull();
+  });
+
   it('says when the overlay is off', () => {
     load(topology());
     act(() => useDiagramStore.getState().toggleOverlay());

@@ -9,7 +9,7 @@ import { SIZES } from '../theme/theme';
 import { filterPredicates, serviceProblems } from './filters';
 import { buildContext, byName, clusterNode, countNodes, inc, legendCounts, pushEdge, pushGroup, UNKNOWN_CLUSTER_ID, type BuildContext } from './node-builders';
 import { pushTargetGroups } from './target-group';
-import { countNamespaceNodes, discoveryIndex, isNamespaceNodeId, namespaceNodes, pushNamespaces } from './namespace';
+import { aroundServicesCounts, countNamespaceNodes, discoveryIndex, isNamespaceNodeId, namespaceNodes, pushNamespaces } from './namespace';
 import { accountOfCluster, withAccounts } from './accounts';
 import { buildPlacementGraph, placementAncestorIds } from './placement';
 import { serviceStatus } from './status';
@@ -85,7 +85,8 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState): Graph 
   const ctx = buildContext(topology, view);
   const { clusterById, serviceById } = ctx;
   const clusterKeyOf = (clusterId: string | undefined): string => (clusterId && clusterById.has(clusterId) ? clusterId : UNKNOWN_CLUSTER_ID);
-  const legend = legendCounts(topology);
+  const discovery = discoveryIndex(topology);
+  const legend = { ...legendCounts(topology), aroundServices: aroundServicesCounts(topology, discovery) };
 
   // Filters: tasks are kept by predicate; services and clusters by what they hold or by their own match.
   const keep = filterPredicates(view.filters, ctx.problems);
@@ -138,7 +139,6 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState): Graph 
 
   const targetGroupsDrawn = new Map<string, GraphNode>();
   const namespacesDrawn = new Map<string, GraphNode>();
-  const discovery = discoveryIndex(topology);
   const clusterKeys: string[] = [...topology.clusters].sort(byName).map((c) => c.id);
   const needsUnknown = servicesByCluster.has(UNKNOWN_CLUSTER_ID) || tasksByFamily.has(UNKNOWN_CLUSTER_ID) || otherTasks.has(UNKNOWN_CLUSTER_ID);
   if (needsUnknown) clusterKeys.push(UNKNOWN_CLUSTER_ID);

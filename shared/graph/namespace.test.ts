@@ -138,6 +138,14 @@ describe('Service Connect namespaces in the hierarchy', () => {
     expect(namespaces(buildGraph(topology(), { ...DEFAULT_VIEW, mode: 'placement' }).nodes)).toHaveLength(0);
   });
 
+  it('is counted in the legend once per namespace, whatever the filters, and not in the placement view', () => {
+    const t = topology();
+    t.services[1].loadBalancers = [{ targetGroupId: 'tg|orders', containerName: 'orders', containerPort: 8080 }];
+    const filtered = buildGraph(t, { ...DEFAULT_VIEW, filters: { serviceIds: [serviceId(t, 'batch')] } });
+    expect(filtered.legend.aroundServices).toEqual({ targetGroups: 1, namespaces: 1, cloudMapServices: 1 });
+    expect(buildGraph(t, { ...DEFAULT_VIEW, mode: 'placement' }).legend.aroundServices).toBeUndefined();
+  });
+
   it('sits to the right of the first service that uses it, and its links keep the graph a tree for the compact layout', () => {
     const t = topology();
     const laid = layoutGraph(buildGraph(t, DEFAULT_VIEW), 'LR', { algorithm: 'compact' });

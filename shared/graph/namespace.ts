@@ -15,7 +15,7 @@ import { parseArn } from '../model/arn';
 import { SIZES } from '../theme/theme';
 import { byName, pushEdge, UNKNOWN_CLUSTER_ID } from './node-builders';
 import { targetText } from './target-group';
-import type { DiscoveryEndpoint, DiscoveryVariant, GraphEdge, GraphNode, NamespaceData } from './types';
+import type { AroundServicesCounts, DiscoveryEndpoint, DiscoveryVariant, GraphEdge, GraphNode, NamespaceData } from './types';
 
 /** One way a service is discovered: a namespace or Cloud Map service, and what the service publishes there. */
 export interface DiscoveryLink {
@@ -110,6 +110,16 @@ export function discoveryIndex(topology: Pick<Topology, 'services' | 'clusters'>
     if (read) Object.assign(target, { name: read.name, nameFromAlias: read.alias });
   }
   return index;
+}
+
+/** The legend's counts of what sits beside the services: distinct target groups in use, namespaces and Cloud Map services. */
+export function aroundServicesCounts(topology: Pick<Topology, 'services'>, index: ReadonlyMap<string, DiscoveryTarget>): AroundServicesCounts {
+  const targets = [...index.values()];
+  return {
+    targetGroups: new Set(topology.services.flatMap((s) => s.loadBalancers.map((lb) => lb.targetGroupId).filter(Boolean))).size,
+    namespaces: targets.filter((t) => t.variant === 'service-connect').length,
+    cloudMapServices: targets.filter((t) => t.variant === 'cloud-map').length,
+  };
 }
 
 /** Id of the node of namespace (or Cloud Map service) `key` in the cluster of `clusterKey`. */

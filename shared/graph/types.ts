@@ -263,6 +263,15 @@ export interface LegendCounts {
   servicesByOverlay: OverlayCounts;
   tasksByStatus: StatusCounts;
   placeholders: number;
+  /** What the hierarchy draws beside the services (absent in the placement view, which does not). */
+  aroundServices?: AroundServicesCounts;
+}
+
+/** Target groups, Service Connect namespaces and Cloud Map services the services use, each counted once over the load. */
+export interface AroundServicesCounts {
+  targetGroups: number;
+  namespaces: number;
+  cloudMapServices: number;
 }
 
 /** The output of `buildGraph`. Parents always come before their children in `nodes`. */

@@ -1,11 +1,12 @@
 /**
  * The legend of an export: launch-type colours (with the loaded counts),
- * statuses and placeholders, flowed into rows inside a box as wide as the
- * image. Shown unless the user turns it off.
+ * statuses and placeholders, and what sits beside the services when the
+ * load has any, flowed into rows inside a box as wide as the image. Shown
+ * unless the user turns it off.
  */
 import type { LegendCounts } from '../graph/types';
 import type { OverlayClass } from '../model/types';
-import { OVERLAY_ORDER, STATUS_ORDER, STATUS_STYLES, type StatusClass } from '../theme/theme';
+import { DISCOVERY_STYLE, OVERLAY_ORDER, STATUS_ORDER, STATUS_STYLES, type StatusClass } from '../theme/theme';
 import { dimmed, type ExportPalette } from './palette';
 import { card, hatchId, statusGlyph, text } from './primitives';
 import { textWidth } from './text';
@@ -69,6 +70,22 @@ function placeholderItem(counts: LegendCounts, palette: ExportPalette): Item {
   };
 }
 
+/** Target groups, namespaces and Cloud Map services with their counts, and the dashed "discovered through" link; none when the load has none. */
+function aroundItems(counts: LegendCounts, p: ExportPalette): Item[] {
+  const a = counts.aroundServices;
+  if (!a) return [];
+  const cardSwatch = (accent: string, border: string) => (x: number, y: number) =>
+    `<g transform="translate(${x} ${y})">${card({ width: SWATCH_W, height: SWATCH_H, radius: 4, fill: p.cardFill, stripe: { colour: accent, side: 'left', size: 6 }, border, borderWidth: 1 })}</g>`;
+  const items: Item[] = [];
+  if (a.targetGroups > 0) items.push({ label: `Target group · ${a.targetGroups}`, swatch: cardSwatch(p.info.text, p.info.text) });
+  if (a.namespaces > 0) items.push({ label: `Service Connect namespace · ${a.namespaces}`, swatch: cardSwatch(DISCOVERY_STYLE.accent, DISCOVERY_STYLE.border) });
+  if (a.cloudMapServices > 0) items.push({ label: `Cloud Map service · ${a.cloudMapServices}`, swatch: cardSwatch(DISCOVERY_STYLE.accent, DISCOVERY_STYLE.border) });
+  if (a.namespaces + a.cloudMapServices > 0) {
+    items.push({ label: 'Discovered through', swatch: (x, y) => `<path d="M${x} ${y + SWATCH_H / 2}h${SWATCH_W}" stroke="${DISCOVERY_STYLE.edge}" stroke-width="2" stroke-dasharray="${DISCOVERY_STYLE.dash}"/>` });
+  }
+  return items;
+}
+
 /**
  * Lays the legend out in a box `width` px wide: one section a line
  * (launch type, status, other), wrapping when a section is wider than the box.
@@ -80,6 +97,8 @@ export function renderLegend(counts: LegendCounts, width: number, p: ExportPalet
     { title: 'Status', items: statusItems(p) },
     { title: 'Other', items: [placeholderItem(counts, p)] },
   ];
+  const around = aroundItems(counts, p);
+  if (around.length > 0) sections.push({ title: 'Beside services', items: around });
   const titleWidth = Math.max(...sections.map((s) => textWidth(s.title, LABEL_SIZE, 'bold'))) + 18;
   const out: string[] = [];
   let y = PAD;

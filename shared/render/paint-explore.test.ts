@@ -46,6 +46,8 @@ describe('export of explore nodes', () => {
     expect(dashed).toHaveLength(1);
     expect(dashed[0].getAttribute('stroke-dasharray')).toBeTruthy();
     expect(dashed[0].querySelectorAll('path')).toHaveLength(2);
+    // The legend names both kinds of card beside the services, and the dashed link.
+    expect(texts).toEqual(expect.arrayContaining(['Target group · 1', 'Service Connect namespace · 1', 'Discovered through']));
   });
 
   it('draws one account card per account and region', () => {
