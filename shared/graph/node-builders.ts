@@ -53,6 +53,29 @@ export interface BuildContext {
   revisionOf(id: string | undefined): string | undefined;
   /** The primary deployment's task definition id per service id. */
   primaryTd: Map<string, string>;
+  /** What a cluster holds (described objects, no placeholders), counted in one pass over the load. */
+  clusterContents(clusterId: string): ClusterContents;
+}
+
+/** The described tasks of a cluster and how many services and container instances it has. */
+export interface ClusterContents {
+  tasks: Task[];
+  services: number;
+  containerInstances: number;
+}
+
+function tallyClusters(topology: Topology): Map<string, ClusterContents> {
+  const byCluster = new Map<string, ClusterContents>();
+  const of = (id: string | undefined): ClusterContents | undefined => {
+    if (id === undefined) return undefined;
+    let c = byCluster.get(id);
+    if (!c) byCluster.set(id, (c = { tasks: [], services: 0, containerInstances: 0 }));
+    return c;
+  };
+  for (const t of topology.tasks) if (!t.placeholder) of(t.clusterId)?.tasks.push(t);
+  for (const s of topology.services) if (!s.placeholder && s.clusterId) of(s.clusterId)!.services += 1;
+  for (const ci of topology.containerInstances) if (!ci.placeholder && ci.clusterId) of(ci.clusterId)!.containerInstances += 1;
+  return byCluster;
 }
 
 /** The build context of a topology and view. */
@@ -79,7 +102,10 @@ export function buildContext(topology: Topology, view: ViewState): BuildContext 
     const td = primary?.taskDefinitionId ?? (s.deployments.length === 0 ? undefined : s.taskDefinitionId);
     if (td) primaryTd.set(s.id, td);
   }
+  let tallies: Map<string, ClusterContents> | undefined;
+  const empty: ClusterContents = { tasks: [], services: 0, containerInstances: 0 };
   return {
+    clusterContents: (clusterId) => (tallies ??= tallyClusters(topology)).get(clusterId) ?? empty,
     topology,
     view,
     clusterById: new Map(topology.clusters.map((c) => [c.id, c])),
@@ -99,8 +125,8 @@ export function pushEdge(edges: GraphEdge[], source: string, target: string, cro
 
 /** The cluster card of `cluster`, with its loaded and reported totals. */
 export function clusterNode(cluster: Cluster, ctx: BuildContext, state: { collapsed: boolean; hiddenCount: number; collapsible: boolean }): GraphNode {
-  const { topology } = ctx;
-  const clusterTasks = topology.tasks.filter((t) => t.clusterId === cluster.id && !t.placeholder);
+  const contents = ctx.clusterContents(cluster.id);
+  const clusterTasks = contents.tasks;
   const tasksByOverlay: OverlayCounts = {};
   const tasksByStatus: StatusCounts = {};
   for (const t of clusterTasks) {
@@ -128,9 +154,9 @@ export function clusterNode(cluster: Cluster, ctx: BuildContext, state: { collap
         containerInstances: cluster.registeredContainerInstancesCount,
       },
       loaded: {
-        services: topology.services.filter((s) => s.clusterId === cluster.id && !s.placeholder).length,
+        services: contents.services,
         tasks: clusterTasks.length,
-        containerInstances: topology.containerInstances.filter((ci) => ci.clusterId === cluster.id && !ci.placeholder).length,
+        containerInstances: contents.containerInstances,
       },
       tasksByOverlay,
       tasksByStatus,

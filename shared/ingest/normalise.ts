@@ -41,9 +41,13 @@ export function toIso(value: number | string | undefined): string | undefined {
     const d = new Date(ms);
     return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
   }
+  // Already in the form toISOString gives (the SDK's, bundles'): parsing and printing it again is the same string.
+  if (CANONICAL_ISO.test(value)) return value;
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? value : d.toISOString();
 }
+
+const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 function units(value: string | number | undefined): string | undefined {
   return value === undefined ? undefined : String(value);

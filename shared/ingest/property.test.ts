@@ -2,28 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ingest, summarize } from './index';
 import { loadFixtureDir } from '../../fixtures/load-fixtures';
+import { jsonPaths, withValueAt } from './testing/json-paths';
 
 const samples = [...loadFixtureDir('samples'), ...loadFixtureDir('ingest/prod')].map((s) => ({ name: s.name, value: JSON.parse(s.text) as unknown }));
-
-/** Every place inside a JSON value, as a key path. */
-function paths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  out.push(prefix);
-  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, i], out));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) paths(v, [...prefix, k], out);
-  return out;
-}
-
-function mutate(value: unknown, path: (string | number)[], replacement: unknown, remove: boolean): unknown {
-  const copy = structuredClone(value);
-  if (path.length === 0) return replacement;
-  let node = copy as Record<string | number, unknown>;
-  for (const p of path.slice(0, -1)) node = node[p] as Record<string | number, unknown>;
-  const last = path[path.length - 1];
-  if (remove && Array.isArray(node)) node.splice(last as number, 1);
-  else if (remove) delete node[last];
-  else node[last] = replacement;
-  return copy;
-}
 
 /** Ingest returns, with diagnostics, in bounded time; its summary is well-formed. */
 function checkReturns(sources: { name: string; text: string }[]): void {
@@ -54,8 +35,8 @@ describe('ingest never throws (property-based)', () => {
     fc.assert(
       fc.property(fc.nat(), fc.nat(), fc.jsonValue({ maxDepth: 3 }), fc.boolean(), (si, pi, replacement, remove) => {
         const sample = samples[si % samples.length];
-        const all = paths(sample.value);
-        const mutated = mutate(sample.value, all[pi % all.length], replacement, remove);
+        const all = jsonPaths(sample.value);
+        const mutated = withValueAt(sample.value, all[pi % all.length], replacement, remove);
         checkReturns([{ name: sample.name, text: JSON.stringify(mutated) ?? 'null' }]);
       }),
       { numRuns: 600 },
