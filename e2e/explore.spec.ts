@@ -3,8 +3,9 @@
  * focus with breadcrumbs, keyboard, and the placement view, on
  * fixtures/explore (one cluster, eight EC2 hosts, the first DRAINING,
  * Fargate and Fargate Spot tasks) and fixtures/ingest/prod (a DRAINING host
- * with known reserved resources). Writes docs/screenshot-explore.png and
- * docs/screenshot-placement.png.
+ * with known reserved resources), and Service Connect namespaces and Cloud
+ * Map services on fixtures/service-connect. Writes docs/screenshot-explore.png,
+ * docs/screenshot-placement.png and docs/screenshot-service-connect.png.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,14 @@ interface Bundle {
 }
 
 const ACCOUNT = path.join(ROOT, 'fixtures/explore/account.json');
+const SERVICE_CONNECT = path.join(ROOT, 'fixtures/service-connect/account.json');
+
+interface ConnectBundle {
+  services: { serviceName: string; clusterArn: string; serviceRegistries?: unknown[]; deployments: { serviceConnectConfiguration?: { namespace: string } }[] }[];
+}
+const connect = JSON.parse(readFileSync(SERVICE_CONNECT, 'utf8')) as ConnectBundle;
+const inNamespace = (cluster: string) => connect.services.filter((s) => s.clusterArn.endsWith(`/${cluster}`) && s.deployments[0].serviceConnectConfiguration);
+const productionNamespace = inNamespace('production')[0].deployments[0].serviceConnectConfiguration!.namespace;
 const bundle = JSON.parse(readFileSync(ACCOUNT, 'utf8')) as Bundle;
 const draining = bundle.containerInstances.find((ci) => ci.status === 'DRAINING');
 const checkoutTasks = bundle.tasks.filter((t) => t.group === 'service:checkout').length;
@@ -181,6 +190,56 @@ test("placement bars show describe-container-instances' reserved numbers (fixtur
   await page.getByTestId('fit-view').click();
   await page.waitForTimeout(500);
   await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-placement.png') });
+});
+
+test('Service Connect namespaces and Cloud Map services are drawn beside their services, linked, searchable, with details', async ({ page }) => {
+  // What the fixture holds: each cluster's namespace shared by several services, one Cloud Map registry.
+  const production = inNamespace('production');
+  const registered = connect.services.filter((s) => (s.serviceRegistries ?? []).length > 0);
+  expect(production.length).toBeGreaterThan(2);
+  expect(registered).toHaveLength(1);
+  await open(page, [SERVICE_CONNECT]);
+  const namespaces = nodes(page, 'namespace');
+  await expect(namespaces).toHaveCount(3);
+  const prodNs = page.locator('[data-kind="namespace"][data-variant="service-connect"]').filter({ hasText: 'production' });
+  await expect(prodNs).toHaveCount(1);
+  await expect(prodNs.getByTestId('namespace-id')).toHaveText(productionNamespace.split('/').pop()!);
+  await expect(prodNs.getByTestId('namespace-route')).toContainText('search.production:8080');
+  await expect(prodNs.getByTestId('namespace-detail')).toHaveText(new RegExp(`^${production.length} services · \\d client only$`));
+  await expect(page.locator('[data-kind="namespace"][data-variant="cloud-map"]')).toContainText('→ search:8080');
+  // One dashed link per service that uses a namespace or Cloud Map service.
+  const linked = connect.services.filter((s) => s.deployments[0].serviceConnectConfiguration).length + registered.length;
+  await expect(page.locator('.react-flow__edge.discovery-edge')).toHaveCount(linked);
+
+  // A DNS name published in the namespace finds it; Enter selects it and its panel lists every service in it.
+  const search = page.getByTestId('search');
+  await search.fill('search.production');
+  await expect(page.getByTestId('search-count')).toHaveText('1 match');
+  await expect(page.locator('.react-flow__node.search-hit [data-kind="namespace"]')).toHaveCount(1);
+  await search.press('Enter');
+  await expect(page.getByTestId('details-panel')).toHaveAttribute('aria-label', 'Namespace details');
+  await expect(page.getByTestId('namespace-services').locator('tbody tr')).toHaveCount(production.length);
+  await search.press('Escape');
+  // Its ns- id finds the node too.
+  await search.fill(`ns-${productionNamespace.split('/ns-').pop()!.slice(0, 8)}`);
+  await expect(page.getByTestId('search-count')).toHaveText('1 match');
+  // So does a target group's name.
+  await search.fill('staging-cart');
+  await expect(page.locator('.react-flow__node.search-hit [data-kind="targetGroup"]')).toHaveCount(1);
+  await search.press('Escape');
+
+  // Selecting the namespace lights the services that use it, and only those.
+  await prodNs.click();
+  await expect(page.locator('.react-flow__node:not(.dimmed) [data-kind="service"]')).toHaveCount(production.length);
+  await expect(page.getByTestId('breadcrumbs').locator('.crumb-btn.current .crumb-kind')).toHaveText('namespace');
+  // For the README: Enter centres the namespace at a readable zoom, its services and dashed links around it.
+  await page.locator('body').press('Enter');
+  await page.waitForTimeout(600);
+  await page.getByRole('button', { name: 'Hide legend' }).click();
+  await page.locator('.react-flow__controls-zoomout').click();
+  await page.locator('.react-flow__controls-zoomout').click();
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-service-connect.png') });
 });
 
 test('the view is restored when the same file is opened again', async ({ page }) => {
