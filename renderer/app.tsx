@@ -11,6 +11,7 @@ import { DiagramCanvas } from './canvas/diagram-canvas';
 import { ChangesPanel } from './diff/changes-panel';
 import { runExport } from './export/export-diagram';
 import { filesFromDataTransfer } from './desktop/drop-files';
+import { labelFor } from './desktop/source-label';
 import { LayoutClient } from './layout/layout-client';
 import { DetailsPanel } from './panels/details-panel';
 import { DiagnosticsPanel } from './panels/diagnostics-panel';
@@ -22,14 +23,6 @@ import { ExploreBar } from './panels/explore-bar';
 
 // React types do not know the folder-picker attribute; it is passed through to the DOM as is.
 const FOLDER_INPUT_ATTRS = { webkitdirectory: '', directory: '' } as Record<string, string>;
-
-function labelFor(files: File[]): string {
-  if (files.length === 1) return files[0].name;
-  // Not every File has webkitRelativePath (jsdom, some hosts): treat it as absent.
-  const rel = (f: File) => f.webkitRelativePath ?? '';
-  const folder = rel(files[0]).split('/')[0];
-  return folder && files.every((f) => rel(f).startsWith(`${folder}/`)) ? `${folder}/ (${files.length} files)` : `${files.length} files`;
-}
 
 /** Recomputes graph and layout when the load or the layout-relevant view changes. */
 function useLayout(client: LayoutClient, api: DesktopApi): void {
@@ -81,18 +74,18 @@ export function App({ api }: { api: DesktopApi }) {
       setLoading(true);
       try {
         const t = await work();
-        if (t) setTopology(t, label);
+        if (t) setTopology(t, label, 'open', api.startingView?.(t));
         else setLoading(false);
       } catch (e) {
         setError(`Could not load: ${e instanceof Error ? e.message : String(e)}`);
       }
     },
-    [setLoading, setTopology, setError],
+    [api, setLoading, setTopology, setError],
   );
   const loadFiles = useCallback((files: File[]) => (files.length > 0 ? load(() => api.loadFiles(files), labelFor(files)) : Promise.resolve()), [api, load]);
   const openDemo = useCallback(() => void load(() => api.loadDemo(), 'demo snapshot'), [api, load]);
 
-  useEffect(() => api.onTopology((t, reason) => setTopology(t, reason === 'reload' ? useDiagramStore.getState().sourceLabel : 'opened files', reason)), [api, setTopology]);
+  useEffect(() => api.onTopology((t, reason) => setTopology(t, reason === 'open' ? 'opened files' : useDiagramStore.getState().sourceLabel, reason)), [api, setTopology]);
   useEffect(() => {
     const act = (command: string) => {
       const s = useDiagramStore.getState();
@@ -164,8 +157,10 @@ export function App({ api }: { api: DesktopApi }) {
       <input ref={filesInput} className="visually-hidden" type="file" multiple accept=".json,application/json" data-testid="open-files" tabIndex={-1} onChange={(e) => onInputChange(e.currentTarget)} />
       <input ref={folderInput} className="visually-hidden" type="file" multiple data-testid="open-folder" tabIndex={-1} onChange={(e) => onInputChange(e.currentTarget)} {...FOLDER_INPUT_ATTRS} />
       <Toolbar onOpenFiles={() => filesInput.current?.click()} onOpenFolder={() => folderInput.current?.click()} onOpenDemo={openDemo} searchRef={searchRef} api={api} />
-      {topology ? (
-        <div className="workspace">
+      {/* The workspace is always mounted, hidden under the first screen until something is loaded: mounting
+          React Flow (~60–100 ms) then happens when the app starts, not inside the opening of a big file. */}
+      <div className="stage">
+        <div className={`workspace${topology ? '' : ' workspace-idle'}`} aria-hidden={topology ? undefined : true}>
           <ReactFlowProvider>
             <div className="main-column">
               {error && (
@@ -189,9 +184,8 @@ export function App({ api }: { api: DesktopApi }) {
             <DetailsPanel api={api} />
           </ReactFlowProvider>
         </div>
-      ) : (
-        <WelcomeScreen onOpenFiles={() => filesInput.current?.click()} onOpenFolder={() => folderInput.current?.click()} onOpenDemo={openDemo} loading={loading} error={error} />
-      )}
+        {!topology && <WelcomeScreen onOpenFiles={() => filesInput.current?.click()} onOpenFolder={() => folderInput.current?.click()} onOpenDemo={openDemo} loading={loading} error={error} />}
+      </div>
       {dragging > 0 && (
         <div className="drop-overlay" aria-hidden="true">
           Drop describe-* JSON files or a folder to open them

@@ -50,15 +50,29 @@ function FitOnRequest({ layout, done }: { layout: LaidOutGraph | null; done: Mut
     if (focusRequest === done.current.focus || !selectedId) return;
     // The node may only appear with the next layout (its parent was collapsed): retry when that lands.
     const frame = requestAnimationFrame(() => {
+      // Far out on a big diagram React Flow holds no nodes (overview band): the layout knows where it is.
       const node = getInternalNode(selectedId);
-      if (!node) return;
+      const box = node ? { ...node.internals.positionAbsolute, width: node.width ?? 0, height: node.height ?? 0 } : layout && absoluteBox(layout, selectedId);
+      if (!box) return;
       done.current.focus = focusRequest;
-      const { x, y } = node.internals.positionAbsolute;
-      void setCenter(x + (node.width ?? 0) / 2, y + (node.height ?? 0) / 2, { zoom: Math.max(getZoom(), 0.9), duration: 300 });
+      void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(getZoom(), 0.9), duration: 300 });
     });
     return () => cancelAnimationFrame(frame);
   }, [focusRequest, selectedId, layout, getInternalNode, setCenter, getZoom]);
   return null;
+}
+
+/** Where node `id` is drawn on the canvas: layout positions are relative to the parent box. */
+function absoluteBox(layout: LaidOutGraph, id: string): { x: number; y: number; width: number; height: number } | null {
+  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+  const node = byId.get(id);
+  if (!node) return null;
+  let { x, y } = node;
+  for (let p = node.parentId ? byId.get(node.parentId) : undefined; p; p = p.parentId ? byId.get(p.parentId) : undefined) {
+    x += p.x;
+    y += p.y;
+  }
+  return { x, y, width: node.width, height: node.height };
 }
 
 function minimapColour(overlayOn: boolean) {
@@ -87,10 +101,6 @@ export function DiagramCanvas() {
   const overlayOn = useDiagramStore((s) => s.view.overlay);
   const selectedId = useDiagramStore((s) => s.selectedId);
   const select = useDiagramStore((s) => s.select);
-  const base = useMemo(() => (layout ? toFlowNodes(layout, direction) : []), [layout, direction]);
-  const emphasis = useEmphasis();
-  const nodes = useMemo(() => base.map((n) => withEmphasis(n.id === selectedId ? { ...n, selected: true } : n, emphasis)), [base, selectedId, emphasis]);
-  const edges = useMemo(() => (layout ? toFlowEdges(layout, direction) : []), [layout, direction]);
   // Level of detail: far out, a big diagram is one painted canvas and React Flow holds no nodes at all.
   // A fit about to run decides the band, so a fresh 20,000-node load never mounts its nodes at zoom 1 first.
   const count = layout?.nodes.length ?? 0;
@@ -102,6 +112,13 @@ export function DiagramCanvas() {
   const fitPending = layout !== null && fitDone.current.fit !== fitRequest && paneWidth > 0;
   const band = fitPending && layout ? detailBand(Math.min(paneWidth / layout.width, paneHeight / layout.height), count) : zoomBand;
   const overview = band === 'overview';
+  // React Flow's nodes and edges are made when it shows them: a big load opens in the overview band.
+  const flowLayout = overview ? null : layout;
+  const base = useMemo(() => (flowLayout ? toFlowNodes(flowLayout, direction) : NO_NODES), [flowLayout, direction]);
+  const emphasis = useEmphasis();
+  // The same empty array each time: React Flow takes a new array as new nodes and updates its store.
+  const nodes = useMemo(() => (base === NO_NODES ? NO_NODES : base.map((n) => withEmphasis(n.id === selectedId ? { ...n, selected: true } : n, emphasis))), [base, selectedId, emphasis]);
+  const edges = useMemo(() => (flowLayout ? toFlowEdges(flowLayout, direction) : NO_EDGES), [flowLayout, direction]);
   const onNodeClick: NodeMouseHandler = useCallback((_, node) => (node.type === 'group' ? undefined : select(node.id)), [select]);
   const onPaneClick = useCallback(() => select(null), [select]);
   // Pan and zoom are part of the view saved per input (view-persistence), kept when the user stops moving.
@@ -113,8 +130,8 @@ export function DiagramCanvas() {
   return (
     <div className="canvas" data-testid="canvas">
       <ReactFlow
-        nodes={overview ? NO_NODES : nodes}
-        edges={overview ? NO_EDGES : edges}
+        nodes={nodes}
+        edges={edges}
         nodeTypes={MARKED_NODE_TYPES}
         onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
@@ -132,7 +149,7 @@ export function DiagramCanvas() {
         <Controls showInteractive={false} position="bottom-left" />
         {overview && layout && <OverviewLayer layout={layout} direction={direction} overlayOn={overlayOn} />}
         {/* A big diagram's minimap would be 20,000 SVG rects repainted on every pan; its overview band is the map. */}
-        {count <= LARGE_DIAGRAM_NODES && <MiniMap pannable zoomable nodeColor={nodeColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" position="bottom-right" ariaLabel="Minimap" />}
+        {layout && count <= LARGE_DIAGRAM_NODES && <MiniMap pannable zoomable nodeColor={nodeColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" position="bottom-right" ariaLabel="Minimap" />}
         <Panel position="top-left">
           <Legend />
         </Panel>

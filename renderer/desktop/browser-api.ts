@@ -8,7 +8,9 @@ import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import { ingest } from '../../shared/ingest/index';
 import { checkFileSize, isJsonFileName, skippedFileDiagnostic } from '../../shared/ingest/limits';
 import type { Diagnostic, Topology } from '../../shared/model/types';
-import { ingestFiles, layOutLoaded, loadRaw } from './ingest-client';
+import { savedViewsFor } from '../store/view-persistence';
+import { ingestFiles, layOutLoaded, loadRaw, onLoadComplete, prepareIngestWorker, startingView } from './ingest-client';
+import { labelFor } from './source-label';
 
 /** The name a file is reported under: its path inside a picked or dropped folder, else its name. */
 export function displayName(file: File): string {
@@ -38,7 +40,9 @@ export async function readAndIngest(files: File[]): Promise<Topology> {
     picked.push({ name, file });
   }
   // Reading and parsing happen in a worker: a 100 MB describe-tasks file must not freeze the page.
-  return ingestFiles(picked, diagnostics);
+  // With the views saved for this input, the worker lays out the first graph in the same go.
+  const label = labelFor(files);
+  return ingestFiles(picked, diagnostics, { label, savedViews: savedViewsFor(label) });
 }
 
 /** Triggers a download of `data` as `name` (web mode has no save dialog). */
@@ -68,6 +72,7 @@ export function isConsoleUrl(url: string): boolean {
 
 /** Creates the web-mode implementation of DesktopApi. */
 export function createBrowserApi(): DesktopApi {
+  prepareIngestWorker();
   return {
     platform: 'web',
     loadFiles: readAndIngest,
@@ -78,9 +83,11 @@ export function createBrowserApi(): DesktopApi {
       const { default: text } = await import('../demo/demo-snapshot.json?raw');
       return ingest([{ name: 'demo-snapshot.json', text }]);
     },
-    onTopology: () => () => undefined,
+    // A big load arrives in two steps (see ingest-client.ts); the complete topology comes through here.
+    onTopology: (listener) => onLoadComplete((topology) => listener(topology, 'complete')),
     loadRaw,
     layOut: layOutLoaded,
+    startingView,
     saveFile: async (suggestedName, data) => {
       download(suggestedName, data);
       return suggestedName;

@@ -3,26 +3,78 @@
  * are unavailable (jsdom) or the worker cannot start, ingests in the page.
  * Topologies from the worker come without `raw` (the worker keeps it);
  * `loadRaw` fetches one object's, and `layOutLoaded` lays out a load in the
- * worker that holds it.
+ * worker that holds it. A big load comes in two steps: first the topology
+ * without its big lists (`arriving` says how many objects are to come) with
+ * the layout of the view the page starts with (`startingView`), then the
+ * complete topology, given to the `onLoadComplete` listeners once every part
+ * has arrived.
  */
 import type { LaidOutGraph } from '../../shared/graph/types';
-import type { Direction, ViewState } from '../../shared/graph/view';
+import { sameLayoutInputs, type Direction, type ViewState } from '../../shared/graph/view';
 import { ingest } from '../../shared/ingest/index';
 import type { Diagnostic, Topology } from '../../shared/model/types';
-import type { IngestResponse, IngestWorkerRequest } from './ingest-worker-protocol';
+import { PART_LISTS, type IngestPart, type IngestResponse, type IngestWorkerMessage, type IngestWorkerRequest, type PartList } from './ingest-worker-protocol';
 
 let worker: Worker | null | undefined;
 let nextId = 1;
 const pending = new Map<number, { resolve: (r: IngestResponse & { ok: true }) => void; reject: (e: Error) => void }>();
 // Which worker load each topology object came from, so its raw JSON is asked of the right load.
 const loadOf = new WeakMap<Topology, number>();
+/** The layout the worker made with a load (arriving in its own message), for the view the page starts with. */
+interface Prelaid {
+  load: number;
+  view: ViewState;
+  layout: Promise<LaidOutGraph>;
+  settle: (layout: LaidOutGraph) => void;
+}
+const prelaidOf = new WeakMap<Topology, Prelaid>();
+// The one whose layout message is still to come.
+let awaitingLayout: Prelaid | null = null;
+// The load whose objects are arriving: its first answer and the parts so far. One at a time: a newer load drops it.
+let arriving: { load: number; head: Topology; lists: Record<PartList, unknown[]>; asked: boolean; fallback: ReturnType<typeof setTimeout> } | null = null;
+// When the page does not ask for the prelaid layout (another view), the parts are asked for after this long.
+const PARTS_FALLBACK_MS = 300;
+
+/** Asks the worker for the arriving load's parts, once. */
+function askForParts(): void {
+  if (!arriving || arriving.asked || !worker) return;
+  arriving.asked = true;
+  clearTimeout(arriving.fallback);
+  worker.postMessage({ type: 'parts', load: arriving.load } satisfies IngestWorkerRequest);
+}
+const completeListeners = new Set<(topology: Topology) => void>();
+
+function receivePart(message: IngestPart): void {
+  if (!arriving || arriving.load !== message.load) return;
+  const list = arriving.lists[message.part];
+  for (const item of message.items) list.push(item);
+  if (!message.last) return;
+  const { head, lists, load } = arriving;
+  arriving = null;
+  // Same files and diagnostics arrays as the first answer: that is how the store knows which load this completes.
+  const complete = { ...head, ...lists } as Topology;
+  delete complete.arriving;
+  loadOf.set(complete, load);
+  const prelaid = prelaidOf.get(head);
+  if (prelaid) prelaidOf.set(complete, prelaid);
+  for (const listener of completeListeners) listener(complete);
+}
 
 function startWorker(): Worker | null {
   if (worker !== undefined) return worker;
   if (typeof Worker === 'undefined') return (worker = null);
   try {
     worker = new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<IngestResponse>) => {
+    worker.onmessage = (e: MessageEvent<IngestWorkerMessage>) => {
+      if ('part' in e.data) {
+        receivePart(e.data);
+        return;
+      }
+      if ('prelaid' in e.data) {
+        if (awaitingLayout?.load === e.data.load) awaitingLayout.settle(e.data.prelaid);
+        awaitingLayout = null;
+        return;
+      }
       const p = pending.get(e.data.id);
       if (!p) return;
       pending.delete(e.data.id);
@@ -33,6 +85,8 @@ function startWorker(): Worker | null {
       // A worker that cannot load must not lose the load: every waiting request fails over to the page.
       worker?.terminate();
       worker = null;
+      if (arriving) clearTimeout(arriving.fallback);
+      arriving = null;
       for (const [id, p] of pending) {
         pending.delete(id);
         p.reject(new Error('ingest worker failed to start'));
@@ -44,7 +98,18 @@ function startWorker(): Worker | null {
   return worker;
 }
 
-function ask(w: Worker, request: IngestWorkerRequest): Promise<IngestResponse & { ok: true }> {
+/** Starts the worker ahead of the first load (loading its script is ~100 ms the user would otherwise wait for). */
+export function prepareIngestWorker(): void {
+  startWorker();
+}
+
+/** Calls `listener` with the complete topology of a load that arrived in parts. Returns an unsubscribe. */
+export function onLoadComplete(listener: (topology: Topology) => void): () => void {
+  completeListeners.add(listener);
+  return () => completeListeners.delete(listener);
+}
+
+function ask(w: Worker, request: Exclude<IngestWorkerRequest, { type: 'parts' }>): Promise<IngestResponse & { ok: true }> {
   return new Promise((resolve, reject) => {
     pending.set(request.id, { resolve, reject });
     w.postMessage(request);
@@ -63,15 +128,32 @@ async function ingestInPage(files: { name: string; file: Blob }[], diagnostics: 
   return ingest(sources, { diagnostics });
 }
 
+/** What the worker needs to lay out the graph the page will start with: the input's label and the views saved for it. */
+export interface StartingView {
+  label: string;
+  savedViews: { key: string; view: ViewState }[];
+}
+
 /** Reads and ingests `files` (name → blob), off the UI thread when it can. */
-export async function ingestFiles(files: { name: string; file: Blob }[], diagnostics: Diagnostic[]): Promise<Topology> {
+export async function ingestFiles(files: { name: string; file: Blob }[], diagnostics: Diagnostic[], starting: StartingView = { label: '', savedViews: [] }): Promise<Topology> {
   const w = startWorker();
   if (!w) return ingestInPage(files, diagnostics);
   try {
-    const response = await ask(w, { type: 'ingest', id: nextId++, files, diagnostics });
+    const response = await ask(w, { type: 'ingest', id: nextId++, files, diagnostics, ...starting });
     if (!('topology' in response)) throw new Error('ingest worker answered without a topology');
-    loadOf.set(response.topology, response.load);
-    return response.topology;
+    const { topology, load, startingView } = response;
+    loadOf.set(topology, load);
+    if (startingView) {
+      let settle: (layout: LaidOutGraph) => void = () => undefined;
+      const layout = new Promise<LaidOutGraph>((resolve) => (settle = resolve));
+      awaitingLayout = { load, view: startingView, layout, settle };
+      prelaidOf.set(topology, awaitingLayout);
+    }
+    if (arriving) clearTimeout(arriving.fallback);
+    arriving = topology.arriving
+      ? { load, head: topology, lists: Object.fromEntries(PART_LISTS.map((l) => [l, []])) as unknown as Record<PartList, unknown[]>, asked: false, fallback: setTimeout(askForParts, PARTS_FALLBACK_MS) }
+      : null;
+    return topology;
   } catch (e) {
     if (worker === null) return ingestInPage(files, diagnostics);
     throw e;
@@ -86,8 +168,21 @@ export async function loadRaw(topology: Topology, objectId: string): Promise<Rec
   return 'raw' in response ? response.raw : undefined;
 }
 
+/** The view the worker laid out first for `topology` (the one the page starts with), when it did. */
+export function startingView(topology: Topology): ViewState | undefined {
+  return prelaidOf.get(topology)?.view;
+}
+
 /** The laid-out graph of `topology` under `view`, built in the worker that loaded it; null when no worker holds it. */
 export function layOutLoaded(topology: Topology, view: ViewState, direction: Direction): Promise<LaidOutGraph> | null {
+  const prelaid = prelaidOf.get(topology);
+  if (prelaid && sameLayoutInputs(prelaid.view, { ...view, direction })) {
+    // The rest of the load is asked for a task after the layout is given, once the diagram is on screen.
+    return prelaid.layout.then((layout) => {
+      setTimeout(askForParts, 0);
+      return layout;
+    });
+  }
   const load = loadOf.get(topology);
   const w = worker;
   if (load === undefined || !w) return null;

@@ -3,12 +3,18 @@ import type { LaidOutGraph } from '../../shared/graph/types';
 import type { Direction, ViewState } from '../../shared/graph/view';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 
-/** Page → worker: read these files (under these names) and ingest them with these diagnostics already found. */
+/**
+ * Page → worker: read these files (under these names) and ingest them with these diagnostics already found.
+ * `label` and `savedViews` (the views saved for inputs of that label) let the worker lay out the graph
+ * the page starts with in the same go: it picks the view as the store would.
+ */
 export interface IngestRequest {
   type: 'ingest';
   id: number;
   files: { name: string; file: Blob }[];
   diagnostics: Diagnostic[];
+  label: string;
+  savedViews: { key: string; view: ViewState }[];
 }
 
 /** Page → worker: the raw AWS JSON of one object of the last load (the topology crossed without it). */
@@ -29,15 +35,55 @@ export interface LayoutLoadRequest {
   direction: Direction;
 }
 
-/** Page → worker: anything the worker answers. */
-export type IngestWorkerRequest = IngestRequest | RawRequest | LayoutLoadRequest;
+/**
+ * Page → worker: send the parts of load `load` now (no answer: the parts are the reply). The page asks
+ * once it has drawn the first frame, so receiving them does not delay it.
+ */
+export interface PartsRequest {
+  type: 'parts';
+  load: number;
+}
+
+/** Page → worker: anything the worker answers (PartsRequest: with parts). */
+export type IngestWorkerRequest = IngestRequest | RawRequest | LayoutLoadRequest | PartsRequest;
 
 /**
- * Worker → page: the topology without `raw` (kept in the worker, see RawRequest) and the load's number,
- * a raw JSON answer, or why ingest failed (a bug: bad input is a diagnostic, not a failure).
+ * Worker → page, right after an ingest answer with `startingView`: the layout the worker made with the load,
+ * for that view. Its own message, so the page takes the topology and the layout in two short tasks.
+ */
+export interface PrelaidLayout {
+  prelaid: LaidOutGraph;
+  load: number;
+}
+
+/** The lists of a topology that a big load sends in parts. */
+export const PART_LISTS = ['services', 'taskDefinitions', 'containerInstances', 'targetGroups', 'tasks'] as const;
+
+/** One of those lists. */
+export type PartList = (typeof PART_LISTS)[number];
+
+/**
+ * Worker → page: the answer to a request. An ingest answer is the topology without `raw` (kept in the
+ * worker, see RawRequest) and the view the page starts with, whose layout follows (PrelaidLayout);
+ * on a big load, with the PART_LISTS empty: `topology.arriving` says how many
+ * objects follow as `IngestPart` messages (when the page asks, PartsRequest), so no single message takes
+ * the page long to receive. Or a raw
+ * JSON answer, a layout, or why a request failed (a bug: bad input is a diagnostic, not a failure).
  */
 export type IngestResponse =
-  | { id: number; ok: true; topology: Topology; load: number }
+  | { id: number; ok: true; topology: Topology; load: number; startingView?: ViewState }
   | { id: number; ok: true; raw: Record<string, unknown> | undefined }
   | { id: number; ok: true; layout: LaidOutGraph }
   | { id: number; ok: false; error: string };
+
+/** Worker → page, after an ingest answer with `arriving`: the next objects of one list of load `load`, in order. */
+export interface IngestPart {
+  part: PartList;
+  load: number;
+  items: unknown[];
+  /** The last part of the load: the page now holds every object. */
+  last: boolean;
+}
+
+/** Everything the worker posts. */
+export type IngestWorkerMessage = IngestResponse | IngestPart | PrelaidLayout;

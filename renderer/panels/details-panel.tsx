@@ -242,6 +242,17 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
       ×
     </button>
   );
+  if (!found && topology.arriving) {
+    // A big load's objects are still arriving (web mode): it is not missing, just not here yet.
+    return (
+      <aside className="details-panel" data-testid="details-panel">
+        <header className="panel-head">
+          <h2>Loading…</h2>
+          {close}
+        </header>
+      </aside>
+    );
+  }
   if (!found) {
     return (
       <aside className="details-panel" data-testid="details-panel">

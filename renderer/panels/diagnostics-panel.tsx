@@ -22,9 +22,12 @@ export function severityCounts(diagnostics: Diagnostic[]): Record<Severity, numb
   return counts;
 }
 
+const NO_DIAGNOSTICS: Diagnostic[] = [];
+
 /** The bottom diagnostics panel; renders nothing when closed or empty. */
 export function DiagnosticsPanel() {
-  const diagnostics = useDiagramStore((s) => s.topology?.diagnostics ?? []);
+  // A constant when nothing is loaded: a new [] from a selector on every read makes React re-render forever.
+  const diagnostics = useDiagramStore((s) => s.topology?.diagnostics ?? NO_DIAGNOSTICS);
   const open = useDiagramStore((s) => s.diagnosticsOpen);
   const setOpen = useDiagramStore((s) => s.setDiagnosticsOpen);
   const select = useDiagramStore((s) => s.select);

@@ -47,6 +47,11 @@ export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef, api 
             {topology.fetchedAt ? ` · fetched ${topology.fetchedAt.replace('T', ' ').slice(0, 16)} UTC` : ''}
           </span>
         )}
+        {topology?.arriving ? (
+          <span className="source-label" role="status" data-testid="arriving">
+            · receiving {topology.arriving.toLocaleString('en')} more objects…
+          </span>
+        ) : null}
       </div>
       <div className="toolbar-group">
         <button type="button" className="btn" onClick={onOpenFiles} disabled={loading}>

@@ -47,6 +47,8 @@ export interface DiagramState {
   notice: string | null;
   /** What changed since the load before, when this load is a newer snapshot of the same account; cleared by any other load. */
   diff: TopologyDiff | null;
+  /** The load before one whose objects are still arriving: its diff is computed once they all have. */
+  diffBase: Topology | null;
   /** Live AWS auto-refresh period in seconds; 0 = off (the default). */
   autoRefreshSeconds: number;
   exportOptions: ExportOptions;
@@ -55,8 +57,12 @@ export interface DiagramState {
   /** Which hit Enter last moved to (−1 before the first Enter). */
   searchIndex: number;
 
-  /** Shows a new load. `reload` keeps view and selection (file watch); `open` starts fresh. */
-  setTopology(topology: Topology, sourceLabel: string, reason?: 'open' | 'reload'): void;
+  /**
+   * Shows a new load. `reload` keeps view and selection (file watch); `open` starts fresh, with
+   * `startingView` when the host laid one out (else the view saved for the input, else the initial one);
+   * `complete` swaps in the complete topology of the load shown while its objects were arriving (ignored otherwise).
+   */
+  setTopology(topology: Topology, sourceLabel: string, reason?: 'open' | 'reload' | 'complete', startingView?: ViewState): void;
   setLayout(layout: LaidOutGraph): void;
   setLoading(loading: boolean): void;
   setError(error: string | null): void;
@@ -99,6 +105,7 @@ const INITIAL = {
   error: null,
   notice: null,
   diff: null,
+  diffBase: null,
   autoRefreshSeconds: 0,
   exportOptions: { scale: 2, background: 'white', includeLegend: true, includeTitle: true } as ExportOptions,
   search: '',
@@ -109,13 +116,19 @@ const INITIAL = {
 /** The store hook. */
 export const useDiagramStore = create<DiagramState>()((set) => ({
   ...INITIAL,
-  setTopology: (topology, sourceLabel, reason = 'open') =>
+  setTopology: (topology, sourceLabel, reason = 'open', startingView) =>
     set((s) => {
+      if (reason === 'complete') {
+        // The parts share the first answer's files array; anything else shown means the user moved on.
+        if (!s.topology?.arriving || s.topology.files !== topology.files) return {};
+        return { topology, diff: refreshDiff(s.diffBase, topology), diffBase: null };
+      }
       const problems = topology.diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning');
-      // Computed on every load, so a diff lasts exactly until the next one.
-      const diff = refreshDiff(s.topology, topology);
-      if (reason === 'reload') return { topology, sourceLabel, diff, diagnosticsOpen: s.diagnosticsOpen || problems, loading: false, error: null };
-      return { topology, sourceLabel, diff, view: savedView(topology, sourceLabel) ?? initialView(topology), restoreViewport: savedViewport(topology, sourceLabel), search: '', searchIndex: -1, layout: null, selectedId: null, revealSecrets: false, diagnosticsOpen: problems, loading: false, error: null, fitOnNextLayout: true };
+      // Computed on every load, so a diff lasts exactly until the next one; a load still arriving is diffed when complete.
+      const diffBase = topology.arriving ? s.topology : null;
+      const diff = diffBase ? null : refreshDiff(s.topology, topology);
+      if (reason === 'reload') return { topology, sourceLabel, diff, diffBase, diagnosticsOpen: s.diagnosticsOpen || problems, loading: false, error: null };
+      return { topology, sourceLabel, diff, diffBase, view: startingView ?? savedView(topology, sourceLabel) ?? initialView(topology), restoreViewport: savedViewport(topology, sourceLabel), search: '', searchIndex: -1, layout: null, selectedId: null, revealSecrets: false, diagnosticsOpen: problems, loading: false, error: null, fitOnNextLayout: true };
     }),
   setLayout: (layout) => set((s) => (s.fitOnNextLayout ? { layout, fitOnNextLayout: false, fitRequest: s.fitRequest + 1 } : { layout })),
   setLoading: (loading) => set({ loading }),

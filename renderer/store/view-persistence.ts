@@ -70,6 +70,23 @@ export function enableViewPersistence(store: Storage | null): void {
   if (store && typeof requestIdleCallback === 'function') requestIdleCallback(() => read(`${PREFIX}warm-up`));
 }
 
+/** Every view saved for inputs labelled `sourceLabel` (whatever their clusters), by key. */
+export function savedViewsFor(sourceLabel: string): { key: string; view: ViewState }[] {
+  if (!storage) return [];
+  const found: { key: string; view: ViewState }[] = [];
+  const prefix = `${PREFIX}${sourceLabel}|`;
+  try {
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      const view = key?.startsWith(prefix) ? read(key)?.view : undefined;
+      if (key && view) found.push({ key, view });
+    }
+  } catch {
+    // Storage denied: no saved views.
+  }
+  return found;
+}
+
 /** The view saved for this input, if any. */
 export function savedView(topology: Pick<Topology, 'clusters'>, sourceLabel: string): ViewState | null {
   return read(viewKey(topology, sourceLabel))?.view ?? null;

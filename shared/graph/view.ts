@@ -69,3 +69,12 @@ export function initialView(topology: { tasks: readonly unknown[]; services: rea
   if (topology.tasks.length <= AUTO_COLLAPSE_TASKS) return { ...DEFAULT_VIEW, collapsed: [] };
   return { ...DEFAULT_VIEW, collapsed: topology.services.map((s) => s.id) };
 }
+
+/**
+ * Whether two views give the same graph and layout: the overlay only recolours, so it is not compared;
+ * absent mode, expanded and threshold compare as their defaults.
+ */
+export function sameLayoutInputs(a: ViewState, b: ViewState): boolean {
+  const inputs = (v: ViewState) => JSON.stringify([v.direction, v.collapsed, v.filters, v.mode ?? 'hierarchy', v.expanded ?? [], v.stackThreshold ?? STACK_THRESHOLD]);
+  return inputs(a) === inputs(b);
+}

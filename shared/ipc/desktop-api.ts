@@ -30,8 +30,11 @@ export interface DesktopApi {
   openDialog(): Promise<Topology | null>;
   /** The demo snapshot that ships with the app. */
   loadDemo(): Promise<Topology>;
-  /** Called when the host pushes a new load (menu open, command line, file watch reload). Returns an unsubscribe. */
-  onTopology(listener: (topology: Topology, reason: 'open' | 'reload') => void): () => void;
+  /**
+   * Called when the host pushes a new load (menu open, command line, file watch reload), or the complete
+   * topology of a load it gave in parts (`complete`: the one shown has `arriving`). Returns an unsubscribe.
+   */
+  onTopology(listener: (topology: Topology, reason: 'open' | 'reload' | 'complete') => void): () => void;
   /**
    * The raw AWS JSON of one object of `topology`, for a host that sent the topology without it
    * (web mode: it stays in the ingest worker, since cloning it to the page froze big opens).
@@ -43,6 +46,12 @@ export interface DesktopApi {
    * worker), so it is not cloned again to a layout worker; null when the host does not hold it. Optional.
    */
   layOut?(topology: Topology, view: ViewState, direction: Direction): Promise<LaidOutGraph> | null;
+  /**
+   * The view the host already laid out for a topology it gave (web mode lays out the first graph with the
+   * ingest); the page starts with it. Needed for a load given in parts, whose lists the page cannot pick a
+   * view from yet. Optional.
+   */
+  startingView?(topology: Topology): ViewState | undefined;
   /** Save bytes or text the user exported (web: a download; electron: a save dialog). Returns the saved name, or null when cancelled. */
   saveFile(suggestedName: string, data: Uint8Array | string): Promise<string | null>;
   /** Open an AWS console URL in the system browser (only https://*.console.aws.amazon.com). */

@@ -334,4 +334,10 @@ export interface Topology {
   files: LoadedFile[];
   /** A snapshot's fetch time (ISO-8601), when the input was a bundle that had one. */
   fetchedAt?: string;
+  /**
+   * How many objects (services, task definitions, container instances, target groups, tasks) of this load
+   * are still on their way to the page: web mode sends a big load's objects in parts after the layout,
+   * and the complete topology follows. Absent (or 0) on a complete topology.
+   */
+  arriving?: number;
 }

@@ -1,0 +1,50 @@
+/**
+ * A big account in web mode (the parts path): the ingest worker answers with
+ * the layout and the topology without its big lists, and sends services,
+ * task definitions, hosts, target groups and tasks in parts once the page
+ * has drawn. What a user sees: the diagram at once, then every object there
+ * to search, count and open, as if it had come in one piece.
+ */
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ingest } from '../shared/ingest/index';
+import { taskOverlay } from '../shared/model/task-overlay';
+import { generateAccountOfSize } from '../shared/synth/generate-account';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'ecs-visualizer-big-'));
+const file = path.join(dir, 'account-8000.json');
+const text = JSON.stringify(generateAccountOfSize(8000, 3));
+const topology = ingest([{ name: 'account-8000.json', text }]);
+
+test.beforeAll(() => {
+  writeFileSync(file, text);
+  // The load must be one the worker sends in parts, or this test proves nothing about them: more than twice
+  // renderer/desktop/split-parts.ts's PART_WEIGHT (2,500 objects and the containers they hold).
+  expect(topology.tasks.reduce((n, t) => n + 1 + t.containers.length, 0)).toBeGreaterThan(2 * 2500);
+});
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('a load sent in parts draws, then has every task: search finds one and its details open', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('open-files').setInputFiles(file);
+  await expect(page.getByTestId('canvas')).toBeVisible();
+  await expect(page.locator('[data-testid="overview-layer"], .react-flow__node').first()).toBeVisible();
+  // The parts have all arrived: the toolbar's "receiving N more objects…" is gone.
+  await expect(page.getByTestId('source-label')).toContainText('account-8000.json');
+  await expect(page.getByTestId('arriving')).toHaveCount(0);
+
+  // Legend counts are over the whole load: every task is on the page.
+  const byOverlay = new Map<string, number>();
+  for (const t of topology.tasks) if (!t.placeholder) byOverlay.set(taskOverlay(t), (byOverlay.get(taskOverlay(t)) ?? 0) + 1);
+  for (const [overlay, n] of byOverlay) await expect(page.getByTestId(`legend-count-${overlay}`)).toHaveText(String(n));
+
+  // The last task of the load (from the last part): search finds it, Enter opens the service that hides it and selects it.
+  const last = topology.tasks[topology.tasks.length - 1];
+  await page.getByTestId('search').fill(last.shortId);
+  await expect(page.getByTestId('search-count')).toHaveText('1 match');
+  await page.getByTestId('search').press('Enter');
+  await expect(page.getByTestId('details-arn')).toHaveText(last.arn!);
+  await expect(page.locator(`[data-testid="node"][data-id="${last.id}"]`)).toBeVisible();
+});

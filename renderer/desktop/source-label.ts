@@ -1,0 +1,10 @@
+/** How a set of opened files is named in the title bar and in the saved views' keys. */
+
+/** "name.json", "folder/ (3 files)" for a picked folder, else "3 files". */
+export function labelFor(files: readonly File[]): string {
+  if (files.length === 1) return files[0].name;
+  // Not every File has webkitRelativePath (jsdom, some hosts): treat it as absent.
+  const rel = (f: File) => f.webkitRelativePath ?? '';
+  const folder = rel(files[0]).split('/')[0];
+  return folder && files.every((f) => rel(f).startsWith(`${folder}/`)) ? `${folder}/ (${files.length} files)` : `${files.length} files`;
+}

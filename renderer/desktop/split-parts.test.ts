@@ -1,0 +1,35 @@
+/** How the ingest worker cuts a big load into messages, and how the page puts it back together. */
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../../shared/ingest/index';
+import { generateAccount, generateAccountOfSize } from '../../shared/synth/generate-account';
+import { PART_LISTS } from './ingest-worker-protocol';
+import { PART_WEIGHT, splitIntoParts } from './split-parts';
+
+const big = ingest([{ name: 'big.json', text: JSON.stringify(generateAccountOfSize(5000)) }]);
+
+describe('splitIntoParts', () => {
+  it('sends every object of the big lists exactly once, in order, the last part marked', () => {
+    const parts = splitIntoParts(big, 3);
+    expect(parts.length).toBeGreaterThan(5);
+    for (const list of PART_LISTS) {
+      const received = parts.filter((p) => p.part === list).flatMap((p) => p.items);
+      expect(received).toEqual(big[list]);
+    }
+    expect(parts.every((p) => p.load === 3)).toBe(true);
+    expect(parts.filter((p) => p.last)).toEqual([parts[parts.length - 1]]);
+  });
+
+  it('keeps each part within the weight a page receives in one short task (objects and what they hold)', () => {
+    const weight = (item: object) => 1 + ['containers', 'events', 'deployments', 'containerDefinitions'].reduce((n, k) => n + ((item as Record<string, unknown[]>)[k]?.length ?? 0), 0);
+    for (const p of splitIntoParts(big, 1)) {
+      const w = p.items.reduce((n: number, i) => n + weight(i as object), 0);
+      // A single object heavier than the budget travels alone.
+      expect(w <= PART_WEIGHT || p.items.length === 1).toBe(true);
+    }
+  });
+
+  it('sends a small load in one message (no parts)', () => {
+    const small = ingest([{ name: 'small.json', text: JSON.stringify(generateAccount({ seed: 2, clusters: 1, services: 3, tasksPerService: [2, 3] })) }]);
+    expect(splitIntoParts(small, 1)).toEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+/** A load that arrives in parts (web mode, big accounts): the store shows it at once and completes it in place. */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Bundle } from '../../shared/ingest/bundle';
+import { ingest } from '../../shared/ingest/index';
+import { DEFAULT_VIEW } from '../../shared/graph/view';
+import type { Topology } from '../../shared/model/types';
+import { generateAccount } from '../../shared/synth/generate-account';
+import { useDiagramStore } from './diagram-store';
+
+type Raw = Record<string, unknown>;
+const bundle = generateAccount({ seed: 5, clusters: 1, services: 3, tasksPerService: [2, 2], stoppedShare: 0, unhealthyShare: 0, standalonePerCluster: 0 }) as Bundle & { services: Raw[]; tasks: Raw[] };
+const load = (b: Bundle) => ingest([{ name: 'snapshot.json', text: JSON.stringify(b) }]);
+
+/** What the page holds first: the topology without its big lists, `arriving` saying how many objects follow. */
+function headOf(t: Topology): Topology {
+  return { ...t, services: [], taskDefinitions: [], containerInstances: [], targetGroups: [], tasks: [], arriving: t.services.length + t.taskDefinitions.length + t.containerInstances.length + t.targetGroups.length + t.tasks.length };
+}
+
+/** The complete topology, as the client assembles it from the head: the same files array. */
+function completeOf(head: Topology, full: Topology): Topology {
+  const complete = { ...head, services: full.services, taskDefinitions: full.taskDefinitions, containerInstances: full.containerInstances, targetGroups: full.targetGroups, tasks: full.tasks };
+  delete complete.arriving;
+  return complete;
+}
+
+beforeEach(() => useDiagramStore.getState().close());
+
+describe('a load given in parts', () => {
+  it('starts with the view the host laid out, then swaps in the complete topology keeping view and selection', () => {
+    const full = load(bundle);
+    const head = headOf(full);
+    const starting = { ...DEFAULT_VIEW, collapsed: full.services.map((s) => s.id) };
+    const s = useDiagramStore.getState();
+    s.setTopology(head, 'big.json', 'open', starting);
+    expect(useDiagramStore.getState().view).toEqual(starting);
+    s.select(full.clusters[0].id);
+    s.setTopology(completeOf(head, full), 'big.json', 'complete');
+    const after = useDiagramStore.getState();
+    expect(after.topology?.tasks).toHaveLength(full.tasks.length);
+    expect(after.topology?.arriving).toBeUndefined();
+    expect(after.view).toEqual(starting);
+    expect(after.selectedId).toBe(full.clusters[0].id);
+    expect(after.sourceLabel).toBe('big.json');
+  });
+
+  it('ignores the completion of a load the user has since left', () => {
+    const full = load(bundle);
+    const head = headOf(full);
+    const s = useDiagramStore.getState();
+    s.setTopology(head, 'big.json');
+    const other = load(generateAccount({ seed: 9, clusters: 1, services: 1, tasksPerService: [1, 1] }));
+    s.setTopology(other, 'other.json');
+    s.setTopology(completeOf(head, full), 'big.json', 'complete');
+    expect(useDiagramStore.getState().topology).toBe(other);
+    s.close();
+    s.setTopology(completeOf(head, full), 'big.json', 'complete');
+    expect(useDiagramStore.getState().topology).toBeNull();
+  });
+
+  it('diffs a newer snapshot against the load before it once complete, not against its own first part', () => {
+    const s = useDiagramStore.getState();
+    const before = load(bundle);
+    s.setTopology(before, 'before.json');
+    const next = structuredClone(bundle);
+    next.fetchedAt = new Date(Date.parse(bundle.fetchedAt ?? '') + 60_000).toISOString();
+    next.services[0].desiredCount = 7;
+    const full = load(next);
+    const head = headOf(full);
+    s.setTopology(head, 'after.json');
+    // Nothing is "gone" just because the tasks have not arrived yet.
+    expect(useDiagramStore.getState().diff).toBeNull();
+    s.setTopology(completeOf(head, full), 'after.json', 'complete');
+    const diff = useDiagramStore.getState().diff;
+    expect(diff?.changes.map((c) => [c.change, c.id])).toEqual([['changed', full.services.find((x) => x.name === bundle.services[0].serviceName)?.id]]);
+    expect(diff?.counts.removed).toBe(0);
+  });
+});
