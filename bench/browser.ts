@@ -185,7 +185,7 @@ try {
   const z1 = await zoomTo(page, 1);
   const mounted1 = await page.locator('.react-flow__node').count();
   const fpsZoom1 = await panFps(page);
-  const zMid = await zoomTo(page, 0.25);
+  const zMid = await zoomTo(page, 0.3);
   const mountedMid = await page.locator('.react-flow__node').count();
   const fpsMid = await panFps(page);
   const heapMB = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6);

@@ -8,14 +8,18 @@
  */
 import { useStore, type ReactFlowState } from '@xyflow/react';
 
-/** Above this many nodes React Flow renders only what is on screen, and the zoom bands apply. */
-export const LARGE_DIAGRAM_NODES = 1500;
+/**
+ * Above this many nodes React Flow renders only what is on screen, and the zoom bands apply. A service
+ * card costs React Flow over a millisecond to mount here: 452 of them (a 117 MB describe-tasks file, fitted
+ * at zoom 0.19) were a 600 ms task, to draw text 3 px high. The test fixtures (≤ 129 nodes) stay in full.
+ */
+export const LARGE_DIAGRAM_NODES = 200;
 
 /** Below this zoom a big diagram's cards lose their text (14 px type is under 6 px on screen). */
 export const SIMPLE_BELOW_ZOOM = 0.4;
 
-/** Below this zoom a big diagram is painted on one canvas instead of mounted as DOM nodes. */
-export const OVERVIEW_BELOW_ZOOM = 0.16;
+/** Below this zoom a big diagram is painted on one canvas instead of mounted as DOM nodes (a card's name is under 4 px). */
+export const OVERVIEW_BELOW_ZOOM = 0.25;
 
 /** How a diagram is drawn at one zoom. */
 export type DetailBand = 'full' | 'simple' | 'overview';
