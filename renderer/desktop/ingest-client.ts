@@ -25,7 +25,7 @@ interface Prelaid {
   load: number;
   view: ViewState;
   layout: Promise<LaidOutGraph>;
-  settle: (layout: LaidOutGraph) => void;
+  settle: (layout: LaidOutGraph | Promise<LaidOutGraph>) => void;
 }
 const prelaidOf = new WeakMap<Topology, Prelaid>();
 // The one whose layout message is still to come.
@@ -71,8 +71,12 @@ function startWorker(): Worker | null {
         return;
       }
       if ('prelaid' in e.data) {
-        if (awaitingLayout?.load === e.data.load) awaitingLayout.settle(e.data.prelaid);
+        const waiting = awaitingLayout;
         awaitingLayout = null;
+        if (waiting?.load !== e.data.load) return;
+        if (e.data.prelaid) waiting.settle(e.data.prelaid);
+        // Laying it out failed in the worker: ask as for any other view, to get the layout or the error.
+        else if (worker) waiting.settle(ask(worker, { type: 'layout', id: nextId++, load: waiting.load, view: { ...waiting.view, overlay: true }, direction: waiting.view.direction }).then((r) => ('layout' in r ? r.layout : Promise.reject(new Error('ingest worker answered without a layout')))));
         return;
       }
       const p = pending.get(e.data.id);
@@ -144,7 +148,7 @@ export async function ingestFiles(files: { name: string; file: Blob }[], diagnos
     const { topology, load, startingView } = response;
     loadOf.set(topology, load);
     if (startingView) {
-      let settle: (layout: LaidOutGraph) => void = () => undefined;
+      let settle: Prelaid['settle'] = () => undefined;
       const layout = new Promise<LaidOutGraph>((resolve) => (settle = resolve));
       awaitingLayout = { load, view: startingView, layout, settle };
       prelaidOf.set(topology, awaitingLayout);

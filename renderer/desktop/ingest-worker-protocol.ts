@@ -48,11 +48,12 @@ export interface PartsRequest {
 export type IngestWorkerRequest = IngestRequest | RawRequest | LayoutLoadRequest | PartsRequest;
 
 /**
- * Worker → page, right after an ingest answer with `startingView`: the layout the worker made with the load,
- * for that view. Its own message, so the page takes the topology and the layout in two short tasks.
+ * Worker → page, after an ingest answer with `startingView`: the layout the worker made with the load, for
+ * that view. Made after the answer is posted, so the page takes in the topology meanwhile.
  */
 export interface PrelaidLayout {
-  prelaid: LaidOutGraph;
+  /** null when laying it out failed: the page asks for it with a LayoutLoadRequest, and hears why. */
+  prelaid: LaidOutGraph | null;
   load: number;
 }
 

@@ -29,19 +29,18 @@ let topology: Topology | null = null;
 // The parts of the last load, until the page asks for them.
 let unsent: IngestPart[] = [];
 
-/** The view the page's store will pick for this load (saved for this input, else the initial one), and its layout. */
-function prelay(loaded: Topology, label: string, savedViews: IngestRequest['savedViews']): { view: ViewState; layout: LaidOutGraph } | undefined {
-  try {
-    const key = viewKey(loaded, label);
-    const view = savedViews.find((s) => s.key === key)?.view ?? initialView(loaded);
-    return { view, layout: layoutGraph(buildGraph(loaded, { ...view, overlay: true }), view.direction) };
-  } catch {
-    // The page asks for its layout as usual.
-    return undefined;
-  }
+/** The view the page's store will pick for this load: the one saved for this input, else the initial one. */
+function startingViewOf(loaded: Topology, label: string, savedViews: IngestRequest['savedViews']): ViewState {
+  const key = viewKey(loaded, label);
+  return savedViews.find((s) => s.key === key)?.view ?? initialView(loaded);
 }
 
-async function ingestRequest({ id, files, diagnostics, label, savedViews }: IngestRequest): Promise<{ response: IngestResponse; layout?: PrelaidLayout; parts: IngestPart[] }> {
+/**
+ * Ingests the files and answers: first the topology (without its big lists when they go in parts) and
+ * the view the page starts with, then, in a message of its own, that view's layout. The page takes in the
+ * topology while the layout is being made here, so the two overlap rather than follow each other.
+ */
+async function ingestRequest({ id, files, diagnostics, label, savedViews }: IngestRequest): Promise<void> {
   const sources: SourceText[] = [];
   for (const f of files) {
     try {
@@ -54,17 +53,32 @@ async function ingestRequest({ id, files, diagnostics, label, savedViews }: Inge
   rawById = stripRaw(loaded);
   topology = loaded;
   load += 1;
-  const prelaid = prelay(loaded, label, savedViews);
-  if (!prelaid) return { response: { id, ok: true, topology: loaded, load }, parts: [] };
-  const layout: PrelaidLayout = { prelaid: prelaid.layout, load };
-  const parts = splitIntoParts(loaded, load);
-  if (parts.length === 0) return { response: { id, ok: true, topology: loaded, load, startingView: prelaid.view }, layout, parts };
-  const head: Topology = { ...loaded, arriving: 0 };
-  for (const list of PART_LISTS) {
-    head.arriving! += loaded[list].length;
-    head[list] = [];
+  unsent = [];
+  let view: ViewState | undefined;
+  try {
+    view = startingViewOf(loaded, label, savedViews);
+  } catch {
+    // The page picks its view and asks for the layout as usual.
   }
-  return { response: { id, ok: true, topology: head, load, startingView: prelaid.view }, layout, parts };
+  const parts = view ? splitIntoParts(loaded, load) : [];
+  let sent = loaded;
+  if (parts.length > 0) {
+    sent = { ...loaded, arriving: 0 };
+    for (const list of PART_LISTS) {
+      sent.arriving! += loaded[list].length;
+      sent[list] = [];
+    }
+  }
+  self.postMessage({ id, ok: true, topology: sent, load, startingView: view } satisfies IngestResponse);
+  if (!view) return;
+  let layout: LaidOutGraph | null = null;
+  try {
+    layout = layoutGraph(buildGraph(loaded, { ...view, overlay: true }), view.direction);
+  } catch {
+    // null: the page asks for the layout itself, and gets the error then.
+  }
+  self.postMessage({ prelaid: layout, load } satisfies PrelaidLayout);
+  unsent = parts;
 }
 
 self.onmessage = async (e: MessageEvent<IngestWorkerRequest>) => {
@@ -75,18 +89,24 @@ self.onmessage = async (e: MessageEvent<IngestWorkerRequest>) => {
     unsent = [];
     return;
   }
+  if (request.type === 'ingest') {
+    try {
+      await ingestRequest(request);
+    } catch (err) {
+      self.postMessage({ id: request.id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies IngestResponse);
+    }
+    return;
+  }
   let response: IngestResponse;
-  let layout: PrelaidLayout | undefined;
   try {
     if (request.type === 'raw') response = { id: request.id, ok: true, raw: request.load === load ? rawById.get(request.objectId) : undefined };
-    else if (request.type === 'layout') {
+    else {
       // The client asks only for the load it was last given, and requests arrive in order: a miss is a bug.
       if (!topology || request.load !== load) throw new Error(`ingest worker does not hold load ${request.load}`);
       response = { id: request.id, ok: true, layout: layoutGraph(buildGraph(topology, request.view), request.direction) };
-    } else ({ response, layout, parts: unsent } = await ingestRequest(request));
+    }
   } catch (err) {
     response = { id: request.id, ok: false, error: err instanceof Error ? err.message : String(err) };
   }
   self.postMessage(response);
-  if (layout) self.postMessage(layout);
 };
