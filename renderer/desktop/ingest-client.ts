@@ -10,6 +10,7 @@
  * has arrived.
  */
 import type { LaidOutGraph } from '../../shared/graph/types';
+import { keepPaint } from '../canvas/overview-paint';
 import { sameLayoutInputs, type Direction, type ViewState } from '../../shared/graph/view';
 import { ingest } from '../../shared/ingest/index';
 import type { Diagnostic, Topology } from '../../shared/model/types';
@@ -74,7 +75,10 @@ function startWorker(): Worker | null {
         const waiting = awaitingLayout;
         awaitingLayout = null;
         if (waiting?.load !== e.data.load) return;
-        if (e.data.prelaid) waiting.settle(e.data.prelaid);
+        if (e.data.prelaid) {
+          if (e.data.paint) keepPaint(e.data.prelaid, waiting.view.direction, waiting.view.overlay, e.data.paint);
+          waiting.settle(e.data.prelaid);
+        }
         // Laying it out failed in the worker: ask as for any other view, to get the layout or the error.
         else if (worker) waiting.settle(ask(worker, { type: 'layout', id: nextId++, load: waiting.load, view: { ...waiting.view, overlay: true }, direction: waiting.view.direction }).then((r) => ('layout' in r ? r.layout : Promise.reject(new Error('ingest worker answered without a layout')))));
         return;

@@ -1,5 +1,6 @@
 /** Messages between the page and the ingest worker (web mode). */
 import type { LaidOutGraph } from '../../shared/graph/types';
+import type { Paint } from '../canvas/overview-paint';
 import type { Direction, ViewState } from '../../shared/graph/view';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 
@@ -54,6 +55,8 @@ export type IngestWorkerRequest = IngestRequest | RawRequest | LayoutLoadRequest
 export interface PrelaidLayout {
   /** null when laying it out failed: the page asks for it with a LayoutLoadRequest, and hears why. */
   prelaid: LaidOutGraph | null;
+  /** The overview canvas's paint of that layout for the view's direction and overlay (buffers transferred). */
+  paint?: Paint;
   load: number;
 }
 

@@ -18,6 +18,7 @@ import { layoutGraph } from '../../shared/layout/layout';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import type { ViewState } from '../../shared/graph/view';
 import type { Topology } from '../../shared/model/types';
+import { paintBuffers, preparePaint, type Paint } from '../canvas/overview-paint';
 import { viewKey } from '../store/view-persistence';
 import { stripRaw } from './strip-raw';
 import { PART_LISTS, type IngestPart, type IngestRequest, type IngestResponse, type IngestWorkerRequest, type PrelaidLayout } from './ingest-worker-protocol';
@@ -72,12 +73,15 @@ async function ingestRequest({ id, files, diagnostics, label, savedViews }: Inge
   self.postMessage({ id, ok: true, topology: sent, load, startingView: view } satisfies IngestResponse);
   if (!view) return;
   let layout: LaidOutGraph | null = null;
+  let paint: Paint | undefined;
   try {
     layout = layoutGraph(buildGraph(loaded, { ...view, overlay: true }), view.direction);
+    // What the overview canvas paints, made here too (a big load opens far out): the page only draws it.
+    paint = preparePaint(layout, view.direction, view.overlay);
   } catch {
     // null: the page asks for the layout itself, and gets the error then.
   }
-  self.postMessage({ prelaid: layout, load } satisfies PrelaidLayout);
+  self.postMessage({ prelaid: layout, paint, load } satisfies PrelaidLayout, { transfer: paint ? paintBuffers(paint) : [] });
   unsent = parts;
 }
 

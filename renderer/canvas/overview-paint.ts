@@ -1,0 +1,149 @@
+/**
+ * What the overview canvas paints (see overview-layer.tsx), apart from React: the boxes bucketed by
+ * depth and colour, the names and the edges of a layout, and drawing them under a viewport. Plain code
+ * so the ingest worker can prepare the first paint of a big load with its layout (`preparePaint`), and
+ * the page only draws it (`paintFor` finds it).
+ */
+import type { LaidOutGraph, PositionedNode } from '../../shared/graph/types';
+import type { Direction } from '../../shared/graph/view';
+import { BASE_COLOURS, overlayStyle, STATUS_STYLES, STOPPED_FILL } from '../../shared/theme/theme';
+
+/** Boxes bucketed by nesting depth and colour, so a frame sets each fill style once. */
+export interface Paint {
+  buckets: { depth: number; fill: string; stroke: string | null; rects: Float64Array }[];
+  labels: { x: number; y: number; width: number; text: string; strong: boolean }[];
+  edges: Float64Array;
+}
+
+function colours(n: PositionedNode, overlayOn: boolean): { fill: string; stroke: string | null } {
+  const s = STATUS_STYLES[n.statusClass];
+  switch (n.kind) {
+    case 'group':
+      return { fill: '#eef1f5', stroke: BASE_COLOURS.groupBorder };
+    case 'container':
+      return { fill: s.greyed ? '#d1d5db' : n.statusClass === 'unhealthy' ? '#fecaca' : '#ffffff', stroke: null };
+    case 'task':
+    case 'service': {
+      // Far out the accent, not the pale fill, is what tells EC2 from Fargate.
+      const fill = s.greyed ? STOPPED_FILL : overlayStyle(n.data.overlay, overlayOn).accent;
+      return { fill, stroke: n.statusClass === 'unhealthy' ? BASE_COLOURS.danger : null };
+    }
+    case 'cluster':
+      return { fill: BASE_COLOURS.clusterAccent, stroke: null };
+    default:
+      return { fill: '#94a3b8', stroke: null };
+  }
+}
+
+export function preparePaint(layout: LaidOutGraph, direction: Direction, overlayOn: boolean): Paint {
+  const abs = new Map<string, { x: number; y: number; depth: number }>();
+  const groups = new Map<string, { depth: number; fill: string; stroke: string | null; rects: number[] }>();
+  const labels: Paint['labels'] = [];
+  for (const n of layout.nodes) {
+    const p = n.parentId ? abs.get(n.parentId) : undefined;
+    const a = { x: n.x + (p?.x ?? 0), y: n.y + (p?.y ?? 0), depth: p ? p.depth + 1 : 0 };
+    abs.set(n.id, a);
+    const c = colours(n, overlayOn);
+    const key = `${a.depth}|${c.fill}|${c.stroke ?? ''}`;
+    const g = groups.get(key) ?? { depth: a.depth, fill: c.fill, stroke: c.stroke, rects: [] };
+    g.rects.push(a.x, a.y, n.width, n.height);
+    groups.set(key, g);
+    if (n.kind === 'cluster' || n.kind === 'service') labels.push({ x: a.x, y: a.y, width: n.width, text: n.data.name, strong: n.kind === 'cluster' });
+  }
+  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+  const edges: number[] = [];
+  const horizontal = direction === 'LR';
+  for (const e of layout.edges) {
+    const s = byId.get(e.source);
+    const t = byId.get(e.target);
+    const sp = abs.get(e.source);
+    const tp = abs.get(e.target);
+    if (!s || !t || !sp || !tp) continue;
+    const [x1, y1, x2, y2] = horizontal ? [sp.x + s.width, sp.y + s.height / 2, tp.x, tp.y + t.height / 2] : [sp.x + s.width / 2, sp.y + s.height, tp.x + t.width / 2, tp.y];
+    edges.push(x1, y1, x2, y2, e.bend ?? (horizontal ? (x1 + x2) / 2 : (y1 + y2) / 2));
+  }
+  const buckets = [...groups.values()].sort((a, b) => a.depth - b.depth).map((g) => ({ ...g, rects: Float64Array.from(g.rects) }));
+  return { buckets, labels, edges: Float64Array.from(edges) };
+}
+
+export function draw(ctx: CanvasRenderingContext2D, paint: Paint, horizontal: boolean, [tx, ty, zoom]: [number, number, number], width: number, height: number, dpr: number): void {
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty);
+  // The part of the drawing on screen, to skip what is not.
+  const left = -tx / zoom;
+  const top = -ty / zoom;
+  const right = left + width / zoom;
+  const bottom = top + height / zoom;
+  const e = paint.edges;
+  ctx.strokeStyle = BASE_COLOURS.edge;
+  ctx.lineWidth = 1 / zoom;
+  ctx.beginPath();
+  for (let i = 0; i < e.length; i += 5) {
+    const [x1, y1, x2, y2, b] = [e[i], e[i + 1], e[i + 2], e[i + 3], e[i + 4]];
+    if (Math.max(x1, x2) < left || Math.min(x1, x2) > right || Math.max(y1, y2) < top || Math.min(y1, y2) > bottom) continue;
+    ctx.moveTo(x1, y1);
+    if (horizontal) {
+      ctx.lineTo(b, y1);
+      ctx.lineTo(b, y2);
+    } else {
+      ctx.lineTo(x1, b);
+      ctx.lineTo(x2, b);
+    }
+    ctx.lineTo(x2, y2);
+  }
+  ctx.stroke();
+  // Under a pixel a box is noise: containers vanish first, then cards, as they would on paper.
+  const minSide = 1.2 / zoom;
+  for (const b of paint.buckets) {
+    ctx.fillStyle = b.fill;
+    const r = b.rects;
+    for (let i = 0; i < r.length; i += 4) {
+      const x = r[i];
+      const y = r[i + 1];
+      const w = r[i + 2];
+      const h = r[i + 3];
+      if (x > right || y > bottom || x + w < left || y + h < top || (b.depth > 0 && h < minSide)) continue;
+      ctx.fillRect(x, y, w, h);
+    }
+    if (b.stroke) {
+      ctx.strokeStyle = b.stroke;
+      ctx.lineWidth = 2 / zoom;
+      ctx.beginPath();
+      for (let i = 0; i < r.length; i += 4) if (!(r[i] > right || r[i + 1] > bottom || r[i] + r[i + 2] < left || r[i + 1] + r[i + 3] < top)) ctx.rect(r[i], r[i + 1], r[i + 2], r[i + 3]);
+      ctx.stroke();
+    }
+  }
+  // Names at a fixed screen size: clusters always, services once there is room for a line of text.
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.textBaseline = 'bottom';
+  for (const l of paint.labels) {
+    if (!l.strong && l.width * zoom < 60) continue;
+    const sx = l.x * zoom + tx;
+    const sy = l.y * zoom + ty;
+    if (sx > width || sy < 0 || sx + l.width * zoom < 0 || sy > height + 20) continue;
+    ctx.font = l.strong ? '600 13px system-ui, sans-serif' : '11px system-ui, sans-serif';
+    ctx.fillStyle = l.strong ? BASE_COLOURS.text : BASE_COLOURS.mutedText;
+    ctx.fillText(l.text, sx, sy - 2, Math.max(l.width * zoom, l.strong ? 240 : 0));
+  }
+}
+
+
+/** The buffers of a paint, to transfer it between threads without copying. */
+export function paintBuffers(paint: Paint): ArrayBuffer[] {
+  return [paint.edges.buffer as ArrayBuffer, ...paint.buckets.map((b) => b.rects.buffer as ArrayBuffer)];
+}
+
+// Paints made elsewhere (the ingest worker) for a layout, keyed by the layout object.
+const prepared = new WeakMap<LaidOutGraph, { direction: Direction; overlayOn: boolean; paint: Paint }>();
+
+/** Keeps a paint made for `layout` elsewhere, for `paintFor`. */
+export function keepPaint(layout: LaidOutGraph, direction: Direction, overlayOn: boolean, paint: Paint): void {
+  prepared.set(layout, { direction, overlayOn, paint });
+}
+
+/** The paint of `layout`: the one kept for it when it matches, else prepared now. */
+export function paintFor(layout: LaidOutGraph, direction: Direction, overlayOn: boolean): Paint {
+  const kept = prepared.get(layout);
+  return kept && kept.direction === direction && kept.overlayOn === overlayOn ? kept.paint : preparePaint(layout, direction, overlayOn);
+}
