@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorIds, buildGraph, UNKNOWN_CLUSTER_ID } from './build-graph';
-import { DEFAULT_VIEW } from './view';
+import { ancestorIds, buildGraph, createGraphCache, UNKNOWN_CLUSTER_ID } from './build-graph';
+import { DEFAULT_VIEW, type ViewState } from './view';
+import { ingest } from '../ingest/index';
+import { generateAccount } from '../synth/generate-account';
 import { emptyTopology, makeCluster, makeService, makeTask } from './testing/make-topology';
 import type { Topology } from '../model/types';
 import type { GraphNode } from './types';
@@ -149,5 +151,40 @@ describe('buildGraph', () => {
     expect(expanded.nodes.some((n) => n.id === hidden.id)).toBe(true);
     // Standalone tasks sit in their family box.
     expect(ancestorIds(t, t.tasks[3].id)[0]).toMatch(/^group:family:/);
+  });
+});
+
+describe('buildGraph with a GraphCache', () => {
+  it('builds the same graph as without it, view after view', () => {
+    // Target groups, Service Connect and Cloud Map, stacks (over 12 tasks), two accounts.
+    const topology = ingest(
+      [
+        generateAccount({ seed: 5, services: 40, clusters: 2, tasksPerService: [1, 16], serviceConnectShare: 0.4, cloudMapShare: 0.3 }),
+        generateAccount({ seed: 6, accountId: '111122223333', region: 'us-east-1', services: 6, clusters: 1 }),
+      ].map((b, i) => ({ name: `a${i}.json`, text: JSON.stringify(b) })),
+    );
+    const [cluster] = topology.clusters;
+    const [service, other] = topology.services;
+    const views: ViewState[] = [
+      DEFAULT_VIEW,
+      { ...DEFAULT_VIEW, collapsed: [service.id] },
+      { ...DEFAULT_VIEW, collapsed: [cluster.id], filters: { problemsOnly: true } },
+      { ...DEFAULT_VIEW, collapsed: [cluster.id] },
+      { ...DEFAULT_VIEW, filters: { text: other.name } },
+      { ...DEFAULT_VIEW, stackThreshold: 4, expanded: [`group:tasks:${service.id}`] },
+      { ...DEFAULT_VIEW, mode: 'placement', collapsed: [cluster.id] },
+      { ...DEFAULT_VIEW, collapsed: topology.services.map((s) => s.id) },
+    ];
+    const cache = createGraphCache();
+    for (const view of views) expect(buildGraph(topology, view, { cache }), JSON.stringify(view)).toStrictEqual(buildGraph(topology, view));
+  });
+
+  it('starts afresh for another topology', () => {
+    const cache = createGraphCache();
+    const a = sample();
+    const b = sample();
+    b.services = b.services.slice(1);
+    buildGraph(a, DEFAULT_VIEW, { cache });
+    expect(buildGraph(b, DEFAULT_VIEW, { cache })).toStrictEqual(buildGraph(b, DEFAULT_VIEW));
   });
 });

@@ -7,20 +7,21 @@
 import type { Service, Task, Topology } from '../model/types';
 import { SIZES } from '../theme/theme';
 import { filterPredicates, serviceProblems } from './filters';
-import { buildContext, byName, clusterNode, countNodes, inc, legendCounts, pushEdge, pushGroup, UNKNOWN_CLUSTER_ID, type BuildContext } from './node-builders';
+import { buildContext, byName, clusterNode, countNodes, derived, inc, legendCounts, pushEdge, pushGroup, UNKNOWN_CLUSTER_ID, type BuildContext, type GraphCache } from './node-builders';
 import { pushTargetGroups } from './target-group';
 import { aroundServicesCounts, countNamespaceNodes, discoveryIndex, isNamespaceNodeId, namespaceNodes, pushNamespaces } from './namespace';
 import { accountOfCluster, withAccounts } from './accounts';
 import { buildPlacementGraph, placementAncestorIds } from './placement';
 import { serviceStatus } from './status';
 import { taskOverlay } from '../model/task-overlay';
-import type { DeploymentSummary, Graph, GraphNode, OverlayCounts } from './types';
+import type { FilterPredicates } from './filters';
+import type { DeploymentSummary, Graph, GraphNode, OverlayCounts, ServiceData } from './types';
 import type { ViewState } from './view';
 
 export { taskOverlay } from '../model/task-overlay';
 export { legendCounts, taskHeight } from './node-builders';
 
-export { UNKNOWN_CLUSTER_ID } from './node-builders';
+export { createGraphCache, UNKNOWN_CLUSTER_ID, type GraphCache } from './node-builders';
 
 /** Id of the box holding a service's tasks. */
 export function serviceTasksGroupId(serviceId: string): string {
@@ -67,34 +68,35 @@ function deploymentSummaries(service: Service, ctx: BuildContext): DeploymentSum
     }));
 }
 
+/** Options of `buildGraph`. */
+export interface BuildOptions {
+  /** What earlier builds of this topology derived whatever the view, to reuse (see GraphCache). */
+  cache?: GraphCache;
+}
+
 /**
  * Builds the diagram for one view: the hierarchy, or the placement view when
  * `view.mode` says so. Pure: the same topology and view always give the same
  * nodes in the same order (parents before children). Node sizes come from
  * the theme; group boxes are sized by the layout from the cards inside them.
  */
-export function buildGraph(topology: Topology, view: ViewState): Graph {
-  return withAccounts(view.mode === 'placement' ? buildPlacementGraph(topology, view) : buildHierarchyGraph(topology, view), topology, view);
+export function buildGraph(topology: Topology, view: ViewState, options: BuildOptions = {}): Graph {
+  return withAccounts(view.mode === 'placement' ? buildPlacementGraph(topology, view, options.cache) : buildHierarchyGraph(topology, view, options.cache), topology, view);
 }
 
-/** Cluster → Service → box of tasks → task ⊃ containers, with filters, collapse and stacks applied. */
-export function buildHierarchyGraph(topology: Topology, view: ViewState): Graph {
-  const collapsed = new Set(view.collapsed);
-  const nodes: GraphNode[] = [];
-  const edges = [] as Graph['edges'];
-  const ctx = buildContext(topology, view);
-  const { clusterById, serviceById } = ctx;
-  const clusterKeyOf = (clusterId: string | undefined): string => (clusterId && clusterById.has(clusterId) ? clusterId : UNKNOWN_CLUSTER_ID);
-  const discovery = discoveryIndex(topology);
-  const legend = { ...legendCounts(topology), aroundServices: aroundServicesCounts(topology, discovery) };
+/** Tasks by where the hierarchy draws them, and the services each cluster draws (by name). */
+interface TaskBuckets {
+  tasksByService: Map<string, Task[]>;
+  tasksByFamily: Map<string, Map<string, Task[]>>;
+  otherTasks: Map<string, Task[]>;
+  /** Every task of a service, filtered or not (its card counts them all). */
+  allTasksOfService: Map<string, Task[]>;
+  servicesByCluster: Map<string, Service[]>;
+}
 
-  // Filters: tasks are kept by predicate; services and clusters by what they hold or by their own match.
-  const keep = filterPredicates(view.filters, ctx.problems);
-  const filtering = keep.active;
-  const needle = view.filters.text?.trim().toLowerCase();
-  const clusterMatches = (name: string, id: string): boolean => !!needle && (name.toLowerCase().includes(needle) || id.toLowerCase().includes(needle));
-
-  // Bucket tasks: by service, else by (cluster, family), else by cluster.
+/** Buckets the tasks the filters keep: by service, else by (cluster, family), else by cluster. */
+function bucketTasks(topology: Topology, ctx: BuildContext, keep: FilterPredicates, clusterKeyOf: (clusterId: string | undefined) => string): TaskBuckets {
+  const { serviceById } = ctx;
   const tasksByService = new Map<string, Task[]>();
   const tasksByFamily = new Map<string, Map<string, Task[]>>();
   const otherTasks = new Map<string, Task[]>();
@@ -136,6 +138,73 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState): Graph 
     list.push(s);
     servicesByCluster.set(key, list);
   }
+  for (const list of servicesByCluster.values()) list.sort(byName);
+  return { tasksByService, tasksByFamily, otherTasks, allTasksOfService, servicesByCluster };
+}
+
+/** What a service's card shows whatever the view (counts over all its tasks, deployments, events), and its target groups. */
+interface ServiceCard {
+  statusClass: GraphNode['statusClass'];
+  data: ServiceData;
+  targetGroups: number;
+}
+
+function serviceCard(s: Service, allTasks: readonly Task[], ctx: BuildContext): ServiceCard {
+  const tasksByOverlay: OverlayCounts = {};
+  for (const t of allTasks) if (!t.placeholder) inc(tasksByOverlay, taskOverlay(t));
+  const events = [...s.events].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+  return {
+    statusClass: serviceStatus(s, allTasks),
+    targetGroups: new Set(s.loadBalancers.map((lb) => lb.targetGroupId).filter(Boolean)).size,
+    data: {
+      name: s.name,
+      overlay: s.overlay,
+      status: s.status,
+      desired: s.desiredCount,
+      running: s.runningCount,
+      pending: s.pendingCount,
+      placement: describeStrategy(s),
+      taskDefinition: ctx.tdLabel(s.taskDefinitionId),
+      deploying: s.deployments.filter((d) => d.source === 'deployment').length > 1 || s.deployments.some((d) => d.rolloutState === 'IN_PROGRESS'),
+      eventCount: s.events.length,
+      latestEvent: events[0]?.message,
+      loadBalanced: s.loadBalancers.length > 0,
+      tasksByOverlay,
+      deployments: deploymentSummaries(s, ctx),
+      problems: serviceProblems(s),
+    },
+  };
+}
+
+/**
+ * Cluster → Service → box of tasks → task ⊃ containers, with filters, collapse and stacks applied. With a
+ * cache, what does not depend on the view (lookups, legend, unfiltered buckets, card data) is made once per topology.
+ */
+export function buildHierarchyGraph(topology: Topology, view: ViewState, cache?: GraphCache): Graph {
+  const collapsed = new Set(view.collapsed);
+  const nodes: GraphNode[] = [];
+  const edges = [] as Graph['edges'];
+  const ctx = buildContext(topology, view, cache);
+  const { clusterById } = ctx;
+  const clusterKeyOf = (clusterId: string | undefined): string => (clusterId && clusterById.has(clusterId) ? clusterId : UNKNOWN_CLUSTER_ID);
+  const discovery = derived(ctx, 'discovery', () => discoveryIndex(topology));
+  const legend = derived(ctx, 'legend', () => ({ ...legendCounts(topology), aroundServices: aroundServicesCounts(topology, discovery) }));
+
+  // Filters: tasks are kept by predicate; services and clusters by what they hold or by their own match.
+  const keep = filterPredicates(view.filters, ctx.problems);
+  const filtering = keep.active;
+  const needle = view.filters.text?.trim().toLowerCase();
+  const clusterMatches = (name: string, id: string): boolean => !!needle && (name.toLowerCase().includes(needle) || id.toLowerCase().includes(needle));
+  // Unfiltered, the buckets depend on the topology alone.
+  const make = () => bucketTasks(topology, ctx, keep, clusterKeyOf);
+  const { tasksByService, tasksByFamily, otherTasks, allTasksOfService, servicesByCluster } = filtering ? make() : derived(ctx, 'unfilteredBuckets', make);
+  const cards = derived(ctx, 'serviceCards', () => new Map<string, ServiceCard>());
+  const cardOf = (s: Service): ServiceCard => {
+    let card = cards.get(s.id);
+    if (!card) cards.set(s.id, (card = serviceCard(s, allTasksOfService.get(s.id) ?? [], ctx)));
+    return card;
+  };
+  const belowCluster = derived(ctx, 'belowCluster', () => new Map<string, number>());
 
   const targetGroupsDrawn = new Map<string, GraphNode>();
   const namespacesDrawn = new Map<string, GraphNode>();
@@ -145,18 +214,23 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState): Graph 
 
   for (const key of clusterKeys) {
     const cluster = clusterById.get(key);
-    const services = (servicesByCluster.get(key) ?? []).sort(byName);
+    const services = servicesByCluster.get(key) ?? [];
     const families = [...(tasksByFamily.get(key) ?? new Map<string, Task[]>()).entries()].sort(([a], [b]) => a.localeCompare(b));
     const others = otherTasks.get(key) ?? [];
     const hasChildren = services.length > 0 || families.length > 0 || others.length > 0;
     if (filtering && !hasChildren && !(cluster && keep.cluster(cluster.id) && clusterMatches(cluster.name, cluster.id))) continue;
 
     const isCollapsed = collapsed.has(key);
-    const below =
-      services.reduce((n, s) => n + 1 + new Set(s.loadBalancers.map((lb) => lb.targetGroupId).filter(Boolean)).size + (tasksByService.has(s.id) ? 1 + countNodes(tasksByService.get(s.id) ?? []) : 0), 0) +
-      countNamespaceNodes(services) +
-      families.reduce((n, [, ts]) => n + 1 + countNodes(ts), 0) +
-      (others.length > 0 ? 1 + countNodes(others) : 0);
+    // What collapsing the cluster hides; unfiltered, a count of the topology alone.
+    let below = filtering ? undefined : belowCluster.get(key);
+    if (below === undefined) {
+      below =
+        services.reduce((n, s) => n + 1 + cardOf(s).targetGroups + (tasksByService.has(s.id) ? 1 + countNodes(tasksByService.get(s.id) ?? []) : 0), 0) +
+        countNamespaceNodes(services) +
+        families.reduce((n, [, ts]) => n + 1 + countNodes(ts), 0) +
+        (others.length > 0 ? 1 + countNodes(others) : 0);
+      if (!filtering) belowCluster.set(key, below);
+    }
 
     if (cluster) {
       nodes.push(clusterNode(cluster, ctx, { collapsed: isCollapsed, hiddenCount: isCollapsed ? below : 0, collapsible: hasChildren }));
@@ -179,39 +253,20 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState): Graph 
 
     for (const s of services) {
       const tasks = tasksByService.get(s.id) ?? [];
-      const allTasks = allTasksOfService.get(s.id) ?? [];
-      const tasksByOverlay: OverlayCounts = {};
-      for (const t of allTasks) if (!t.placeholder) inc(tasksByOverlay, taskOverlay(t));
+      const card = cardOf(s);
       const serviceCollapsed = collapsed.has(s.id);
-      const events = [...s.events].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
       nodes.push({
         id: s.id,
         kind: 'service',
         entityId: s.id,
         placeholder: s.placeholder,
-        statusClass: serviceStatus(s, allTasks),
+        statusClass: card.statusClass,
         collapsed: serviceCollapsed,
         hiddenCount: serviceCollapsed && tasks.length > 0 ? 1 + countNodes(tasks) : 0,
         collapsible: tasks.length > 0,
         width: SIZES.service.width,
         height: SIZES.service.height,
-        data: {
-          name: s.name,
-          overlay: s.overlay,
-          status: s.status,
-          desired: s.desiredCount,
-          running: s.runningCount,
-          pending: s.pendingCount,
-          placement: describeStrategy(s),
-          taskDefinition: ctx.tdLabel(s.taskDefinitionId),
-          deploying: s.deployments.filter((d) => d.source === 'deployment').length > 1 || s.deployments.some((d) => d.rolloutState === 'IN_PROGRESS'),
-          eventCount: s.events.length,
-          latestEvent: events[0]?.message,
-          loadBalanced: s.loadBalancers.length > 0,
-          tasksByOverlay,
-          deployments: deploymentSummaries(s, ctx),
-          problems: serviceProblems(s),
-        },
+        data: card.data,
       });
       pushEdge(edges, key, s.id);
       // Nodes before the task box, so a target group or namespace sits level with its service rather than below

@@ -49,8 +49,10 @@ export interface DiscoveryTarget {
 /** Where a service is discovered: its Service Connect namespace (when enabled and named), then its Cloud Map registries. */
 export function discoveryLinks(service: Service): DiscoveryLink[] {
   const links: DiscoveryLink[] = [];
-  const scope = `${service.region ?? '?'}|${service.accountId ?? '?'}`;
   const sc = service.serviceConnect;
+  // Most services use neither: no key to make (every build asks this of every service).
+  if (!(sc?.enabled && sc.namespace) && !service.serviceRegistries?.length) return links;
+  const scope = `${service.region ?? '?'}|${service.accountId ?? '?'}`;
   if (sc?.enabled && sc.namespace) {
     const arn = parseArn(sc.namespace);
     const resourceId = arn?.segments[0];

@@ -39,10 +39,13 @@ export function countNodes(tasks: readonly Task[]): number {
   return tasks.reduce((n, t) => n + 1 + t.containers.length, 0);
 }
 
-/** Lookups every builder needs, made once per graph. */
-export interface BuildContext {
+/**
+ * What a build needs from the topology whatever the view: lookups, tallies,
+ * and values made on first use (`derived`). A GraphCache keeps it between
+ * builds of one load.
+ */
+export interface TopologyFacts {
   topology: Topology;
-  view: ViewState;
   clusterById: Map<string, Cluster>;
   serviceById: Map<string, Service>;
   targetGroupById: Map<string, TargetGroup>;
@@ -55,6 +58,36 @@ export interface BuildContext {
   primaryTd: Map<string, string>;
   /** What a cluster holds (described objects, no placeholders), counted in one pass over the load. */
   clusterContents(clusterId: string): ClusterContents;
+  /** Values of the topology alone, by name (see `derived`). */
+  memo: Map<string, unknown>;
+}
+
+/** Lookups every builder needs, made once per graph: the topology's facts and the view. */
+export interface BuildContext extends TopologyFacts {
+  view: ViewState;
+  /** `view.collapsed` as a set. */
+  collapsed: ReadonlySet<string>;
+}
+
+/**
+ * Keeps a topology's facts between builds, so an expand, collapse or filter
+ * rebuilds only what depends on the view. One per load (`createGraphCache`);
+ * the topology must not be changed while cached (another topology replaces
+ * the facts). The graph is the same with or without it.
+ */
+export interface GraphCache {
+  facts?: TopologyFacts;
+}
+
+/** An empty graph cache. */
+export function createGraphCache(): GraphCache {
+  return {};
+}
+
+/** A value of the topology alone, made on first use and kept with its facts (so across builds, with a GraphCache). */
+export function derived<T>(facts: TopologyFacts, name: string, make: () => T): T {
+  if (!facts.memo.has(name)) facts.memo.set(name, make());
+  return facts.memo.get(name) as T;
 }
 
 /** The described tasks of a cluster and how many services and container instances it has. */
@@ -78,8 +111,7 @@ function tallyClusters(topology: Topology): Map<string, ClusterContents> {
   return byCluster;
 }
 
-/** The build context of a topology and view. */
-export function buildContext(topology: Topology, view: ViewState): BuildContext {
+function topologyFacts(topology: Topology): TopologyFacts {
   const tds = new Map(topology.taskDefinitions.map((td) => [td.id, td]));
   // Ids of task definitions that were referenced but not loaded still end in family:revision.
   const tail = (id: string): string => id.slice(id.lastIndexOf('|') + 1);
@@ -107,7 +139,6 @@ export function buildContext(topology: Topology, view: ViewState): BuildContext 
   return {
     clusterContents: (clusterId) => (tallies ??= tallyClusters(topology)).get(clusterId) ?? empty,
     topology,
-    view,
     clusterById: new Map(topology.clusters.map((c) => [c.id, c])),
     serviceById: new Map(topology.services.map((s) => [s.id, s])),
     targetGroupById: new Map(topology.targetGroups.map((tg) => [tg.id, tg])),
@@ -115,7 +146,18 @@ export function buildContext(topology: Topology, view: ViewState): BuildContext 
     tdLabel,
     revisionOf,
     primaryTd,
+    memo: new Map(),
   };
+}
+
+/** The build context of a topology and view; with a cache, the topology's facts are made once. */
+export function buildContext(topology: Topology, view: ViewState, cache?: GraphCache): BuildContext {
+  let facts = cache?.facts;
+  if (facts?.topology !== topology) {
+    facts = topologyFacts(topology);
+    if (cache) cache.facts = facts;
+  }
+  return { ...facts, view, collapsed: new Set(view.collapsed) };
 }
 
 /** Pushes an edge `source → target`; `cross` marks a link outside the layout tree (see GraphEdge). */
@@ -125,6 +167,16 @@ export function pushEdge(edges: GraphEdge[], source: string, target: string, cro
 
 /** The cluster card of `cluster`, with its loaded and reported totals. */
 export function clusterNode(cluster: Cluster, ctx: BuildContext, state: { collapsed: boolean; hiddenCount: number; collapsible: boolean }): GraphNode {
+  // The card is the same in every view but for its collapse state: made once per topology.
+  const cards = derived(ctx, 'clusterCards', () => new Map<string, ClusterNode>());
+  let card = cards.get(cluster.id);
+  if (!card) cards.set(cluster.id, (card = clusterCard(cluster, ctx)));
+  return { ...card, ...state };
+}
+
+type ClusterNode = Extract<GraphNode, { kind: 'cluster' }>;
+
+function clusterCard(cluster: Cluster, ctx: BuildContext): ClusterNode {
   const contents = ctx.clusterContents(cluster.id);
   const clusterTasks = contents.tasks;
   const tasksByOverlay: OverlayCounts = {};
@@ -139,7 +191,9 @@ export function clusterNode(cluster: Cluster, ctx: BuildContext, state: { collap
     entityId: cluster.id,
     placeholder: cluster.placeholder,
     statusClass: clusterStatus(cluster),
-    ...state,
+    collapsed: false,
+    hiddenCount: 0,
+    collapsible: false,
     width: SIZES.cluster.width,
     height: SIZES.cluster.height,
     data: {
@@ -167,7 +221,7 @@ export function clusterNode(cluster: Cluster, ctx: BuildContext, state: { collap
 
 /** Pushes task cards (and their container chips) inside box `parentId`, problems first. */
 export function pushTasks(nodes: GraphNode[], tasks: readonly Task[], parentId: string, ctx: BuildContext): void {
-  const collapsed = new Set(ctx.view.collapsed);
+  const collapsed = ctx.collapsed;
   const sorted = [...tasks].sort((a, b) => STATUS_RANK[taskStatus(a)] - STATUS_RANK[taskStatus(b)] || a.shortId.localeCompare(b.shortId));
   for (const t of sorted) {
     const isCollapsed = collapsed.has(t.id);

@@ -7,7 +7,7 @@
 import type { ContainerInstance, Task, Topology } from '../model/types';
 import { SIZES } from '../theme/theme';
 import { filterPredicates, instanceProblems } from './filters';
-import { buildContext, byName, clusterNode, countNodes, inc, legendCounts, pushEdge, pushGroup, UNKNOWN_CLUSTER_ID, type BuildContext } from './node-builders';
+import { buildContext, byName, clusterNode, countNodes, inc, legendCounts, pushEdge, pushGroup, UNKNOWN_CLUSTER_ID, type BuildContext, type GraphCache } from './node-builders';
 import { taskStatus } from './status';
 import type { Graph, GraphNode, HostData, HostVariant, ReservedResource, StatusCounts } from './types';
 import type { ViewState } from './view';
@@ -136,10 +136,10 @@ function hostNode(b: HostBucket, ctx: BuildContext): GraphNode {
  * Builds the placement view: per cluster, one host card per container
  * instance (empty ones too, unless filtered), per Fargate AZ, and per reason
  * a task has no known host, each wired to a box of its tasks. Filters,
- * collapse and stacks work as in the hierarchy.
+ * collapse and stacks work as in the hierarchy. A cache keeps the topology's lookups between builds.
  */
-export function buildPlacementGraph(topology: Topology, view: ViewState): Graph {
-  const ctx = buildContext(topology, view);
+export function buildPlacementGraph(topology: Topology, view: ViewState, cache?: GraphCache): Graph {
+  const ctx = buildContext(topology, view, cache);
   const keep = filterPredicates(view.filters, ctx.problems);
   const nodes: GraphNode[] = [];
   const edges: Graph['edges'] = [];
