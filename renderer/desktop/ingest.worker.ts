@@ -11,10 +11,9 @@
  * page starts with. A big load's objects follow that answer in parts, when
  * the page has drawn, so it draws before it has them all and no message stalls it.
  */
-import { buildGraph } from '../../shared/graph/build-graph';
 import { initialView } from '../../shared/graph/view';
 import { ingest, type SourceText } from '../../shared/ingest/index';
-import { layoutGraph } from '../../shared/layout/layout';
+import { createLayoutSession } from '../../shared/layout/layout-session';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import type { ViewState } from '../../shared/graph/view';
 import type { Topology } from '../../shared/model/types';
@@ -27,6 +26,8 @@ import { splitIntoParts } from './split-parts';
 let rawById = new Map<string, Record<string, unknown>>();
 let load = 0;
 let topology: Topology | null = null;
+// Builds and lays out the views of that load, reusing work between them: an expand re-packs only what it changed.
+let session = createLayoutSession();
 // The parts of the last load, until the page asks for them.
 let unsent: IngestPart[] = [];
 
@@ -53,6 +54,7 @@ async function ingestRequest({ id, files, diagnostics, label, savedViews }: Inge
   const loaded = ingest(sources, { diagnostics });
   rawById = stripRaw(loaded);
   topology = loaded;
+  session = createLayoutSession();
   load += 1;
   unsent = [];
   let view: ViewState | undefined;
@@ -75,7 +77,7 @@ async function ingestRequest({ id, files, diagnostics, label, savedViews }: Inge
   let layout: LaidOutGraph | null = null;
   let paint: Paint | undefined;
   try {
-    layout = layoutGraph(buildGraph(loaded, { ...view, overlay: true }), view.direction);
+    layout = session.layOut(loaded, { ...view, overlay: true }, view.direction);
     // What the overview canvas paints, made here too (a big load opens far out): the page only draws it.
     paint = preparePaint(layout, view.direction, view.overlay);
   } catch {
@@ -107,7 +109,7 @@ self.onmessage = async (e: MessageEvent<IngestWorkerRequest>) => {
     else {
       // The client asks only for the load it was last given, and requests arrive in order: a miss is a bug.
       if (!topology || request.load !== load) throw new Error(`ingest worker does not hold load ${request.load}`);
-      response = { id: request.id, ok: true, layout: layoutGraph(buildGraph(topology, request.view), request.direction) };
+      response = { id: request.id, ok: true, layout: session.layOut(topology, request.view, request.direction) };
     }
   } catch (err) {
     response = { id: request.id, ok: false, error: err instanceof Error ? err.message : String(err) };

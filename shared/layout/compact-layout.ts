@@ -62,7 +62,7 @@ interface Line {
  * Splits `kids` (in order) into lines no longer than `limit` across the
  * reading direction: next-fit, so the order a user reads is the order given.
  */
-function lines(kids: Block[], limit: number, nodeSep: number): Line[] {
+function lines(kids: readonly Block[], limit: number, nodeSep: number): Line[] {
   const out: Line[] = [];
   let current: Line = { start: 0, end: 0, main: 0, cross: 0 };
   kids.forEach((k, i) => {
@@ -79,10 +79,86 @@ function lines(kids: Block[], limit: number, nodeSep: number): Line[] {
   return out;
 }
 
+/** One way to wrap a parent's children: the lines, the block's extents, and the block itself once built. */
+interface Wrap {
+  lines: Line[];
+  main: number;
+  cross: number;
+  block?: Block;
+}
+
+/**
+ * What packing one node's children needs besides the aim: its own box and its children's blocks. Which
+ * wrap wins depends on the aim, but each wrap does not, so the wraps tried are kept by line count and a
+ * later pass or layout with the same box and the very same child blocks (the same objects) reuses them.
+ */
+interface Packing {
+  leadMain: number;
+  leadCross: number;
+  kids: readonly Block[];
+  totalCross: number;
+  avgMain: number;
+  maxCross: number;
+  /** By the line count asked for (next-fit may give fewer lines). */
+  wraps: Map<number, Wrap>;
+}
+
+/**
+ * A node of the forest as the last layout saw it, and what was computed for it. A layout reuses the memo
+ * of a node whose box and children are the same (same ids, same order, each reused itself): its blocks
+ * are then still right, and a pass takes them without looking below.
+ */
+interface NodeMemo {
+  id: string;
+  main: number;
+  cross: number;
+  kids: NodeMemo[];
+  /** No node of the subtree has two children: its block is the same whatever the aim (`free` once built). */
+  aimFree: boolean;
+  free?: Block;
+  /** Blocks by the aim they were packed for (a few recent ones). */
+  byAim: Map<number, Block>;
+  /** A few recent packings of its children's blocks (passes aiming at different shapes can give different ones). */
+  packings: Packing[];
+  /** The layout that last found it unchanged or made it. */
+  seen: number;
+  /** This pass's block. */
+  block?: Block;
+}
+
+const KEPT = 4;
+
+/** Keeps at most KEPT entries: the oldest goes first. */
+function keepFew<K, V>(map: Map<K, V>): void {
+  if (map.size > KEPT) map.delete(map.keys().next().value as K);
+}
+
+/**
+ * The node memos of the last compact layout, by node id, for the next layout
+ * to reuse: after one service is expanded, only the blocks on its path to the
+ * root are packed again, and subtrees that did not change are not even
+ * visited. The output is the same as without it, since a memo is dropped
+ * whenever its box or anything below it changed. One cache serves one drawing
+ * (a direction or spacing change starts it afresh).
+ */
+export class CompactCache {
+  /** The last layout's work: blocks built afresh (`packed`), taken from the cache (`reused`), nodes whose memo was kept (`unchanged`) of `nodes`. */
+  stats = { packed: 0, reused: 0, unchanged: 0, nodes: 0 };
+  /** @internal Direction and spacing the memos were made with. */
+  key = '';
+  /** @internal Memos by node id; `roots` packs the roots' blocks. */
+  memos = new Map<string, NodeMemo>();
+  /** @internal */
+  roots: Packing[] = [];
+  /** @internal Layouts made with it. */
+  runs = 0;
+}
+
 /**
  * Lays out a forest. `roots` and `children` give the tree (children in
  * reading order); each node's block is its own box followed by its children,
- * wrapped into lines when one line would be far off `aspect`.
+ * wrapped into lines when one line would be far off `aspect`. With a `cache`,
+ * what the last layout computed for unchanged subtrees is reused.
  */
 export function compactLayout(
   items: ReadonlyMap<string, CompactItem>,
@@ -90,16 +166,28 @@ export function compactLayout(
   children: ReadonlyMap<string, readonly string[]>,
   direction: Direction,
   spacing: CompactSpacing,
+  cache: CompactCache = new CompactCache(),
 ): CompactResult {
   const horizontal = direction === 'LR';
   const mainOf = (it: CompactItem) => (horizontal ? it.width : it.height);
   const crossOf = (it: CompactItem) => (horizontal ? it.height : it.width);
   // Width ÷ height of a block given its main and cross extents.
   const ratio = (main: number, cross: number) => (horizontal ? main / cross : cross / main);
+  const stats = { packed: 0, reused: 0, unchanged: 0, nodes: 0 };
 
-  /** Packs blocks after a lead box of `leadMain × leadCross` (0 × 0 for the roots) and picks the line count. */
-  const pack = (leadMain: number, leadCross: number, kids: Block[], gapAfterLead: number, aspect: number): Block => {
-    const n = kids.length;
+  const key = JSON.stringify([direction, spacing]);
+  if (cache.key !== key) {
+    cache.key = key;
+    cache.memos = new Map();
+    cache.roots = [];
+  }
+  const run = ++cache.runs;
+  const memos = cache.memos;
+
+  /** The packing of blocks after a lead box of `leadMain × leadCross` (0 × 0 for the roots), from `kept` or new (and kept). */
+  const packingOf = (kept: Packing[], leadMain: number, leadCross: number, kids: Block[]): Packing => {
+    const found = kept.find((p) => p.leadMain === leadMain && p.leadCross === leadCross && p.kids.length === kids.length && p.kids.every((k, i) => k === kids[i]));
+    if (found) return found;
     let totalCross = 0;
     let sumMain = 0;
     let maxCross = 0;
@@ -108,37 +196,61 @@ export function compactLayout(
       sumMain += k.main;
       maxCross = Math.max(maxCross, k.cross);
     }
-    const avgMain = sumMain / n;
+    const p: Packing = { leadMain, leadCross, kids, totalCross, avgMain: sumMain / kids.length, maxCross, wraps: new Map() };
+    kept.push(p);
+    if (kept.length > KEPT) kept.shift();
+    return p;
+  };
+
+  /** The children wrapped into about `k` lines. */
+  const wrapOf = (p: Packing, k: number, gapAfterLead: number): Wrap => {
+    const kept = p.wraps.get(k);
+    if (kept) return kept;
+    const ls = k === 1 ? lines(p.kids, Number.POSITIVE_INFINITY, spacing.nodeSep) : lines(p.kids, Math.max(p.maxCross, p.totalCross / k), spacing.nodeSep);
+    const wrapped = ls.length > 1;
+    // Wrapped lines start below the lead box, so edges from it run along the free band above them.
+    const crossStart = wrapped ? p.leadCross + (p.leadCross > 0 ? spacing.nodeSep : 0) : 0;
+    let main = p.leadMain + (p.leadMain > 0 ? gapAfterLead : 0);
+    let cross = p.leadCross;
+    ls.forEach((l, i) => {
+      main += l.main + (i < ls.length - 1 ? spacing.lineSep : 0);
+      cross = Math.max(cross, crossStart + l.cross);
+    });
+    const w: Wrap = { lines: ls, main, cross };
+    p.wraps.set(k, w);
+    return w;
+  };
+
+  /** Picks the line count for `aspect`, then builds (or reuses) the block; `lead` is the node leading it (none for the roots). */
+  const pack = (p: Packing, gapAfterLead: number, aspect: number, lead?: string): Block => {
+    const n = p.kids.length;
     // The line count that would make the block the target shape if every child were average.
     const target = horizontal ? aspect : 1 / aspect;
-    const guess = Math.max(1, Math.round(Math.sqrt((target * totalCross) / (avgMain + spacing.lineSep))));
+    const guess = Math.max(1, Math.round(Math.sqrt((target * p.totalCross) / (p.avgMain + spacing.lineSep))));
     const candidates = new Set([1, guess - 2, guess - 1, guess, guess + 1, guess + 2].filter((k) => k >= 1 && k <= n));
-    let best: { lines: Line[]; main: number; cross: number; score: number } | null = null;
+    let best: { wrap: Wrap; score: number } | null = null;
     for (const k of candidates) {
-      const ls = k === 1 ? lines(kids, Number.POSITIVE_INFINITY, spacing.nodeSep) : lines(kids, Math.max(maxCross, totalCross / k), spacing.nodeSep);
-      const wrapped = ls.length > 1;
-      // Wrapped lines start below the lead box, so edges from it run along the free band above them.
-      const crossStart = wrapped ? leadCross + (leadCross > 0 ? spacing.nodeSep : 0) : 0;
-      let main = leadMain + (leadMain > 0 ? gapAfterLead : 0);
-      let cross = leadCross;
-      ls.forEach((l, i) => {
-        main += l.main + (i < ls.length - 1 ? spacing.lineSep : 0);
-        cross = Math.max(cross, crossStart + l.cross);
-      });
-      const score = Math.abs(Math.log(ratio(Math.max(main, 1), Math.max(cross, 1)) / aspect));
-      if (!best || score < best.score - 1e-9) best = { lines: ls, main, cross, score };
+      const wrap = wrapOf(p, k, gapAfterLead);
+      const score = Math.abs(Math.log(ratio(Math.max(wrap.main, 1), Math.max(wrap.cross, 1)) / aspect));
+      if (!best || score < best.score - 1e-9) best = { wrap, score };
     }
-    const chosen = best!;
+    const chosen = best!.wrap;
+    if (chosen.block) {
+      stats.reused++;
+      return chosen.block;
+    }
+    stats.packed++;
     const wrapped = chosen.lines.length > 1;
-    const crossStart = wrapped ? leadCross + (leadCross > 0 ? spacing.nodeSep : 0) : 0;
-    const block: Block = { main: chosen.main, cross: chosen.cross, ids: [], offMain: [], offCross: [], bendIds: [], bendAt: [] };
-    let lineMain = leadMain + (leadMain > 0 ? gapAfterLead : 0);
+    const crossStart = wrapped ? p.leadCross + (p.leadCross > 0 ? spacing.nodeSep : 0) : 0;
+    // The lead node itself comes first in its block.
+    const block: Block = { main: chosen.main, cross: chosen.cross, ids: lead === undefined ? [] : [lead], offMain: lead === undefined ? [] : [0], offCross: lead === undefined ? [] : [0], bendIds: [], bendAt: [] };
+    let lineMain = p.leadMain + (p.leadMain > 0 ? gapAfterLead : 0);
     chosen.lines.forEach((l, li) => {
       let c = crossStart;
       // The edge into this line turns in the gap just before it: the rank gap for the first line, the line gap after.
       const bend = lineMain - (li === 0 ? gapAfterLead : spacing.lineSep) / 2;
       for (let i = l.start; i < l.end; i++) {
-        const k = kids[i];
+        const k = p.kids[i];
         for (let j = 0; j < k.ids.length; j++) {
           block.ids.push(k.ids[j]);
           block.offMain.push(lineMain + k.offMain[j]);
@@ -148,7 +260,7 @@ export function compactLayout(
           block.bendIds.push(k.bendIds[j]);
           block.bendAt.push(lineMain + k.bendAt[j]);
         }
-        if (leadMain > 0) {
+        if (p.leadMain > 0) {
           block.bendIds.push(k.ids[0]);
           block.bendAt.push(bend);
         }
@@ -156,10 +268,12 @@ export function compactLayout(
       }
       lineMain += l.main + spacing.lineSep;
     });
+    chosen.block = block;
     return block;
   };
 
-  // Post-order without recursion: a deep or wide forest cannot overflow the stack.
+  // The forest in post-order, without recursion (a deep or wide forest cannot overflow the stack), matched
+  // against the memos children first: a node keeps its memo when its box and children are as before.
   const order: string[] = [];
   const stack = [...roots];
   while (stack.length > 0) {
@@ -167,27 +281,62 @@ export function compactLayout(
     order.push(id);
     for (const c of children.get(id) ?? []) stack.push(c);
   }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const id = order[i];
+    const item = items.get(id)!;
+    const main = mainOf(item);
+    const cross = crossOf(item);
+    const kidIds = children.get(id) ?? [];
+    const old = memos.get(id);
+    if (old && old.main === main && old.cross === cross && old.kids.length === kidIds.length && old.kids.every((k, j) => k.id === kidIds[j] && k.seen === run)) {
+      old.seen = run;
+      stats.unchanged++;
+      continue;
+    }
+    const kids = kidIds.map((c) => memos.get(c)!);
+    memos.set(id, { id, main, cross, kids, aimFree: kids.length <= 1 && kids.every((k) => k.aimFree), byAim: new Map(), packings: [], seen: run });
+  }
+  stats.nodes = order.length;
+  // Memos of nodes that are gone, once they outnumber the live ones.
+  if (memos.size > 2 * order.length) for (const [id, m] of memos) if (m.seen !== run) memos.delete(id);
+  const rootMemos = roots.map((r) => memos.get(r)!);
+
+  /** The block a memo already holds for `aspect`, if any. */
+  const held = (m: NodeMemo, aspect: number): Block | undefined => (m.aimFree ? m.free : m.byAim.get(aspect));
+
   /** Every root's block with wrapped children aiming at `aspect`, then the roots packed aiming at the real target. */
   const build = (aspect: number): Block => {
-    const blocks = new Map<string, Block>();
-    for (let i = order.length - 1; i >= 0; i--) {
-      const id = order[i];
-      const item = items.get(id)!;
-      const kidIds = children.get(id) ?? [];
-      if (kidIds.length === 0) {
-        blocks.set(id, { main: mainOf(item), cross: crossOf(item), ids: [id], offMain: [0], offCross: [0], bendIds: [], bendAt: [] });
+    // Nodes whose block must be packed, parents first; below a node with a block for this aim, nothing is visited.
+    const todo: NodeMemo[] = [];
+    const work = [...rootMemos];
+    while (work.length > 0) {
+      const m = work.pop()!;
+      const b = held(m, aspect);
+      if (b) {
+        m.block = b;
+        stats.reused++;
         continue;
       }
-      const kids = kidIds.map((c) => blocks.get(c)!);
-      for (const c of kidIds) blocks.delete(c);
-      const b = pack(mainOf(item), crossOf(item), kids, spacing.rankSep, aspect);
-      // The parent itself leads its block.
-      b.ids.unshift(id);
-      b.offMain.unshift(0);
-      b.offCross.unshift(0);
-      blocks.set(id, b);
+      todo.push(m);
+      for (const k of m.kids) work.push(k);
     }
-    return pack(0, 0, roots.map((r) => blocks.get(r)!), 0, spacing.aspect);
+    for (let i = todo.length - 1; i >= 0; i--) {
+      const m = todo[i];
+      let b: Block;
+      if (m.kids.length === 0) {
+        stats.packed++;
+        b = { main: m.main, cross: m.cross, ids: [m.id], offMain: [0], offCross: [0], bendIds: [], bendAt: [] };
+      } else {
+        b = pack(packingOf(m.packings, m.main, m.cross, m.kids.map((k) => k.block!)), spacing.rankSep, aspect, m.id);
+      }
+      if (m.aimFree) m.free = b;
+      else {
+        m.byAim.set(aspect, b);
+        keepFew(m.byAim);
+      }
+      m.block = b;
+    }
+    return pack(packingOf(cache.roots, 0, 0, rootMemos.map((m) => m.block!)), 0, spacing.aspect);
   };
 
   // A few clusters side by side make a wide picture out of screen-shaped ones: when the whole is
@@ -219,5 +368,6 @@ export function compactLayout(
   for (let i = 0; i < top.bendIds.length; i++) bends.set(top.bendIds[i], top.bendAt[i] + spacing.margin);
   const main = top.main + 2 * spacing.margin;
   const cross = top.cross + 2 * spacing.margin;
+  cache.stats = stats;
   return { positions, width: horizontal ? main : cross, height: horizontal ? cross : main, bends };
 }

@@ -42,8 +42,8 @@ export interface SynthOptions {
   cloudMapShare?: number;
 }
 
-/** Small fast PRNG (mulberry32): same seed, same account. */
-function rng(seed: number): () => number {
+/** Small fast PRNG (mulberry32): same seed, same account (and, in tests, the same random sequence). */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
