@@ -65,12 +65,15 @@ export function App({ api }: { api: DesktopApi }) {
   const folderInput = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(0);
+  const [loadingLabel, setLoadingLabel] = useState('');
+  const workspaceShown = topology !== null || loading;
   const client = useMemo(() => new LayoutClient(), []);
   useEffect(() => () => client.dispose(), [client]);
   useLayout(client, api);
 
   const load = useCallback(
     async (work: () => Promise<Topology | null>, label: string) => {
+      setLoadingLabel(label);
       setLoading(true);
       try {
         const t = await work();
@@ -157,10 +160,11 @@ export function App({ api }: { api: DesktopApi }) {
       <input ref={filesInput} className="visually-hidden" type="file" multiple accept=".json,application/json" data-testid="open-files" tabIndex={-1} onChange={(e) => onInputChange(e.currentTarget)} />
       <input ref={folderInput} className="visually-hidden" type="file" multiple data-testid="open-folder" tabIndex={-1} onChange={(e) => onInputChange(e.currentTarget)} {...FOLDER_INPUT_ATTRS} />
       <Toolbar onOpenFiles={() => filesInput.current?.click()} onOpenFolder={() => folderInput.current?.click()} onOpenDemo={openDemo} searchRef={searchRef} api={api} />
-      {/* The workspace is always mounted, hidden under the first screen until something is loaded: mounting
-          React Flow (~60–100 ms) then happens when the app starts, not inside the opening of a big file. */}
+      {/* The workspace is always mounted, hidden under the first screen until a load starts: mounting React
+          Flow (~60–100 ms) happens when the app starts, and the browser draws the workspace while the file
+          is read, not inside the opening of a big file. */}
       <div className="stage">
-        <div className={`workspace${topology ? '' : ' workspace-idle'}`} aria-hidden={topology ? undefined : true}>
+        <div className={`workspace${workspaceShown ? '' : ' workspace-idle'}`} aria-hidden={workspaceShown ? undefined : true}>
           <ReactFlowProvider>
             <div className="main-column">
               {error && (
@@ -178,13 +182,18 @@ export function App({ api }: { api: DesktopApi }) {
               )}
               <ExploreBar />
               <DiagramCanvas />
+              {!topology && (
+                <div className="loading-veil" role="status" data-testid="loading">
+                  Opening {loadingLabel}…
+                </div>
+              )}
               <ChangesPanel />
               <DiagnosticsPanel />
             </div>
             <DetailsPanel api={api} />
           </ReactFlowProvider>
         </div>
-        {!topology && <WelcomeScreen onOpenFiles={() => filesInput.current?.click()} onOpenFolder={() => folderInput.current?.click()} onOpenDemo={openDemo} loading={loading} error={error} />}
+        {!workspaceShown && <WelcomeScreen onOpenFiles={() => filesInput.current?.click()} onOpenFolder={() => folderInput.current?.click()} onOpenDemo={openDemo} loading={loading} error={error} />}
       </div>
       {dragging > 0 && (
         <div className="drop-overlay" aria-hidden="true">
