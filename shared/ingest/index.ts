@@ -46,11 +46,20 @@ class Collector {
   readonly listed: { arn: string; file: string }[] = [];
   fetchedAt: string | undefined;
 
+  // One `[file]` array per file, shared by every object described only there (copied when a second file
+  // describes it): tens of thousands of one-element arrays were garbage to collect here and on the page.
+  private readonly single = new Map<string, string[]>();
+  private onlyIn(file: string): string[] {
+    let list = this.single.get(file);
+    if (!list) this.single.set(file, (list = [file]));
+    return list;
+  }
+
   add(kind: RecordKind, identity: RecordIdentity, raw: Record<string, unknown>, file: string): void {
     const key = `${kind}\u0000${identity.id}`;
     const prev = this.merged.get(key);
     if (!prev) {
-      this.merged.set(key, { kind, identity, raw, sources: [file] });
+      this.merged.set(key, { kind, identity, raw, sources: this.onlyIn(file) });
       return;
     }
     // The same object in two files is one object. The newer describe wins: ECS bumps a task's `version`
@@ -59,7 +68,7 @@ class Collector {
     prev.raw = older ? { ...raw, ...prev.raw } : { ...prev.raw, ...raw };
     if (identity.arn && (!prev.identity.arn || identity.arn.length > prev.identity.arn.length)) prev.identity = { ...prev.identity, arn: identity.arn };
     if (!prev.identity.clusterName && identity.clusterName) prev.identity = { ...prev.identity, clusterName: identity.clusterName };
-    if (!prev.sources.includes(file)) prev.sources.push(file);
+    if (!prev.sources.includes(file)) prev.sources = [...prev.sources, file];
   }
 }
 

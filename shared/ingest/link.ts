@@ -95,8 +95,9 @@ class Linker {
     }
   }
 
+  // Copied, not pushed to: objects described in the same file share one sources array (see ingest's Collector).
   private touch(entity: { sources: string[] }, file: string): void {
-    if (!entity.sources.includes(file)) entity.sources.push(file);
+    if (!entity.sources.includes(file)) entity.sources = [...entity.sources, file];
   }
 
   ensureCluster(scope: Scope, name: string, file: string): string {
@@ -347,7 +348,7 @@ function linkListed(L: Linker, listed: { arn: string; file: string }[]): void {
           // A short ARN does not say its cluster: it is a described service only if exactly one has that name here.
           const same = [...L.services.values()].filter((s) => !s.placeholder && s.name === ref.name && s.region === scope.region && s.accountId === scope.accountId);
           if (same.length === 1) {
-            if (!same[0].sources.includes(file)) same[0].sources.push(file);
+            if (!same[0].sources.includes(file)) same[0].sources = [...same[0].sources, file];
             break;
           }
         }
