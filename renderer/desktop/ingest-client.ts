@@ -14,6 +14,7 @@ import { keepPaint } from '../canvas/overview-paint';
 import { sameLayoutInputs, type Direction, type ViewState } from '../../shared/graph/view';
 import { ingest } from '../../shared/ingest/index';
 import type { Diagnostic, Topology } from '../../shared/model/types';
+import { readBlobs } from './read-blobs';
 import { PART_LISTS, type IngestPart, type IngestResponse, type IngestWorkerMessage, type IngestWorkerRequest, type PartList } from './ingest-worker-protocol';
 
 let worker: Worker | null | undefined;
@@ -83,7 +84,7 @@ function startWorker(): Worker | null {
           setTimeout(() => waiting.settle(layout), 0);
         }
         // Laying it out failed in the worker: ask as for any other view, to get the layout or the error.
-        else if (worker) waiting.settle(ask(worker, { type: 'layout', id: nextId++, load: waiting.load, view: { ...waiting.view, overlay: true }, direction: waiting.view.direction }).then((r) => ('layout' in r ? r.layout : Promise.reject(new Error('ingest worker answered without a layout')))));
+        else if (worker) waiting.settle(askLayout(worker, waiting.load, { ...waiting.view, overlay: true }, waiting.view.direction));
         return;
       }
       const p = pending.get(e.data.id);
@@ -128,15 +129,15 @@ function ask(w: Worker, request: Exclude<IngestWorkerRequest, { type: 'parts' }>
 }
 
 async function ingestInPage(files: { name: string; file: Blob }[], diagnostics: Diagnostic[]): Promise<Topology> {
-  const sources = [];
-  for (const f of files) {
-    try {
-      sources.push({ name: f.name, text: await f.file.text() });
-    } catch (e) {
-      diagnostics.push({ severity: 'error', code: 'unreadable', message: `could not read the file: ${e instanceof Error ? e.message : String(e)}`, file: f.name });
-    }
-  }
-  return ingest(sources, { diagnostics });
+  return ingest(await readBlobs(files, diagnostics), { diagnostics });
+}
+
+/** The layout of load `load` under `view`, built in the worker that holds it. */
+function askLayout(w: Worker, load: number, view: ViewState, direction: Direction): Promise<LaidOutGraph> {
+  return ask(w, { type: 'layout', id: nextId++, load, view, direction }).then((response) => {
+    if (!('layout' in response)) throw new Error('ingest worker answered without a layout');
+    return response.layout;
+  });
 }
 
 /** What the worker needs to lay out the graph the page will start with: the input's label and the views saved for it. */
@@ -197,8 +198,5 @@ export function layOutLoaded(topology: Topology, view: ViewState, direction: Dir
   const load = loadOf.get(topology);
   const w = worker;
   if (load === undefined || !w) return null;
-  return ask(w, { type: 'layout', id: nextId++, load, view, direction }).then((response) => {
-    if (!('layout' in response)) throw new Error('ingest worker answered without a layout');
-    return response.layout;
-  });
+  return askLayout(w, load, view, direction);
 }

@@ -12,13 +12,14 @@
  * the page has drawn, so it draws before it has them all and no message stalls it.
  */
 import { initialView } from '../../shared/graph/view';
-import { ingest, type SourceText } from '../../shared/ingest/index';
+import { ingest } from '../../shared/ingest/index';
 import { createLayoutSession } from '../../shared/layout/layout-session';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import type { ViewState } from '../../shared/graph/view';
 import type { Topology } from '../../shared/model/types';
 import { paintBuffers, preparePaint, type Paint } from '../canvas/overview-paint';
 import { viewKey } from '../store/view-persistence';
+import { readBlobs } from './read-blobs';
 import { stripRaw } from './strip-raw';
 import { PART_LISTS, type IngestPart, type IngestRequest, type IngestResponse, type IngestWorkerRequest, type PrelaidLayout } from './ingest-worker-protocol';
 import { splitIntoParts } from './split-parts';
@@ -43,15 +44,7 @@ function startingViewOf(loaded: Topology, label: string, savedViews: IngestReque
  * topology while the layout is being made here, so the two overlap rather than follow each other.
  */
 async function ingestRequest({ id, files, diagnostics, label, savedViews }: IngestRequest): Promise<void> {
-  const sources: SourceText[] = [];
-  for (const f of files) {
-    try {
-      sources.push({ name: f.name, text: await f.file.text() });
-    } catch (err) {
-      diagnostics.push({ severity: 'error', code: 'unreadable', message: `could not read the file: ${err instanceof Error ? err.message : String(err)}`, file: f.name });
-    }
-  }
-  const loaded = ingest(sources, { diagnostics });
+  const loaded = ingest(await readBlobs(files, diagnostics), { diagnostics });
   rawById = stripRaw(loaded);
   topology = loaded;
   session = createLayoutSession();
