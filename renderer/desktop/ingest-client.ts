@@ -99,6 +99,9 @@ function startWorker(): Worker | null {
       worker = null;
       if (arriving) clearTimeout(arriving.fallback);
       arriving = null;
+      // A layout it was still to send never comes: say so, rather than leave the canvas waiting.
+      awaitingLayout?.settle(Promise.reject(new Error('ingest worker stopped before sending the layout')));
+      awaitingLayout = null;
       for (const [id, p] of pending) {
         pending.delete(id);
         p.reject(new Error('ingest worker failed to start'));
