@@ -140,6 +140,21 @@ describe('buildGraph', () => {
     expect(twoContainers!.height).toBeGreaterThan(oneContainer!.height);
   });
 
+  it("shows a service's newest event on its card, the first listed when two share a time", () => {
+    const t = sample();
+    t.services[0].events = [
+      { id: '1', createdAt: '2026-11-01T10:00:00.000Z', message: 'older' },
+      { id: '2', message: 'no time' },
+      { id: '3', createdAt: '2026-11-01T12:00:00.000Z', message: 'newest, listed first' },
+      { id: '4', createdAt: '2026-11-01T12:00:00.000Z', message: 'newest, listed second' },
+    ];
+    const card = buildGraph(t, DEFAULT_VIEW).nodes.find((n) => n.id === t.services[0].id);
+    expect(card?.kind === 'service' && card.data.latestEvent).toBe('newest, listed first');
+    t.services[0].events = [];
+    const none = buildGraph(t, DEFAULT_VIEW).nodes.find((n) => n.id === t.services[0].id);
+    expect(none?.kind === 'service' && none.data.latestEvent).toBeUndefined();
+  });
+
   it('names the collapsed nodes that can hide an object, so selecting it can expand them', () => {
     const t = sample();
     const hidden = t.tasks[0].containers[1];

@@ -14,6 +14,7 @@ import { accountOfCluster, withAccounts } from './accounts';
 import { buildPlacementGraph, placementAncestorIds } from './placement';
 import { serviceStatus } from './status';
 import { taskOverlay } from '../model/task-overlay';
+import { compareText } from '../model/compare-text';
 import type { FilterPredicates } from './filters';
 import type { DeploymentSummary, Graph, GraphNode, OverlayCounts, ServiceData } from './types';
 import type { ViewState } from './view';
@@ -94,6 +95,13 @@ interface TaskBuckets {
   servicesByCluster: Map<string, Service[]>;
 }
 
+// One lookup a task, not a lookup and a store: bucketing runs cold over every task of the load.
+function append<T>(lists: Map<string, T[]>, key: string, item: T): void {
+  const list = lists.get(key);
+  if (list) list.push(item);
+  else lists.set(key, [item]);
+}
+
 /** Buckets the tasks the filters keep: by service, else by (cluster, family), else by cluster. */
 function bucketTasks(topology: Topology, ctx: BuildContext, keep: FilterPredicates, clusterKeyOf: (clusterId: string | undefined) => string): TaskBuckets {
   const { serviceById } = ctx;
@@ -102,30 +110,21 @@ function bucketTasks(topology: Topology, ctx: BuildContext, keep: FilterPredicat
   const otherTasks = new Map<string, Task[]>();
   const allTasksOfService = new Map<string, Task[]>();
   for (const t of topology.tasks) {
-    if (t.serviceId && serviceById.has(t.serviceId)) {
-      const all = allTasksOfService.get(t.serviceId) ?? [];
-      all.push(t);
-      allTasksOfService.set(t.serviceId, all);
-    }
+    const ofService = !!t.serviceId && serviceById.has(t.serviceId);
+    if (ofService) append(allTasksOfService, t.serviceId!, t);
     if (!keep.task(t)) continue;
-    if (t.serviceId && serviceById.has(t.serviceId)) {
-      const list = tasksByService.get(t.serviceId) ?? [];
-      list.push(t);
-      tasksByService.set(t.serviceId, list);
+    if (ofService) {
+      append(tasksByService, t.serviceId!, t);
       continue;
     }
     const key = clusterKeyOf(t.clusterId);
     const family = familyOf(t);
     if (family) {
-      const fam = tasksByFamily.get(key) ?? new Map<string, Task[]>();
-      const list = fam.get(family) ?? [];
-      list.push(t);
-      fam.set(family, list);
-      tasksByFamily.set(key, fam);
+      let fam = tasksByFamily.get(key);
+      if (!fam) tasksByFamily.set(key, (fam = new Map<string, Task[]>()));
+      append(fam, family, t);
     } else {
-      const list = otherTasks.get(key) ?? [];
-      list.push(t);
-      otherTasks.set(key, list);
+      append(otherTasks, key, t);
     }
   }
 
@@ -133,10 +132,7 @@ function bucketTasks(topology: Topology, ctx: BuildContext, keep: FilterPredicat
   for (const s of topology.services) {
     const kept = (tasksByService.get(s.id)?.length ?? 0) > 0 || keep.serviceAlone(s);
     if (!kept) continue;
-    const key = clusterKeyOf(s.clusterId);
-    const list = servicesByCluster.get(key) ?? [];
-    list.push(s);
-    servicesByCluster.set(key, list);
+    append(servicesByCluster, clusterKeyOf(s.clusterId), s);
   }
   for (const list of servicesByCluster.values()) list.sort(byName);
   return { tasksByService, tasksByFamily, otherTasks, allTasksOfService, servicesByCluster };
@@ -152,7 +148,9 @@ interface ServiceCard {
 function serviceCard(s: Service, allTasks: readonly Task[], ctx: BuildContext): ServiceCard {
   const tasksByOverlay: OverlayCounts = {};
   for (const t of allTasks) if (!t.placeholder) inc(tasksByOverlay, taskOverlay(t));
-  const events = [...s.events].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+  // The card shows only the newest event: the first of the latest, as a stable sort newest-first would give.
+  let latest = s.events[0];
+  for (const e of s.events) if (compareText(e.createdAt ?? '', latest.createdAt ?? '') > 0) latest = e;
   return {
     statusClass: serviceStatus(s, allTasks),
     targetGroups: new Set(s.loadBalancers.map((lb) => lb.targetGroupId).filter(Boolean)).size,
@@ -167,7 +165,7 @@ function serviceCard(s: Service, allTasks: readonly Task[], ctx: BuildContext): 
       taskDefinition: ctx.tdLabel(s.taskDefinitionId),
       deploying: s.deployments.filter((d) => d.source === 'deployment').length > 1 || s.deployments.some((d) => d.rolloutState === 'IN_PROGRESS'),
       eventCount: s.events.length,
-      latestEvent: events[0]?.message,
+      latestEvent: latest?.message,
       loadBalanced: s.loadBalancers.length > 0,
       tasksByOverlay,
       deployments: deploymentSummaries(s, ctx),
@@ -215,7 +213,7 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState, cache?:
   for (const key of clusterKeys) {
     const cluster = clusterById.get(key);
     const services = servicesByCluster.get(key) ?? [];
-    const families = [...(tasksByFamily.get(key) ?? new Map<string, Task[]>()).entries()].sort(([a], [b]) => a.localeCompare(b));
+    const families = [...(tasksByFamily.get(key) ?? new Map<string, Task[]>()).entries()].sort(([a], [b]) => compareText(a, b));
     const others = otherTasks.get(key) ?? [];
     const hasChildren = services.length > 0 || families.length > 0 || others.length > 0;
     if (filtering && !hasChildren && !(cluster && keep.cluster(cluster.id) && clusterMatches(cluster.name, cluster.id))) continue;

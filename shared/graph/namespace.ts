@@ -94,9 +94,15 @@ function nameFromAliases(services: readonly Service[]): { name: string; alias: s
 export function discoveryIndex(topology: Pick<Topology, 'services' | 'clusters'>): Map<string, DiscoveryTarget> {
   const clusterIds = new Set(topology.clusters.map((c) => c.id));
   const index = new Map<string, DiscoveryTarget>();
-  for (const s of [...topology.services].sort(byName)) {
+  // Only the services that use discovery need their order: most accounts have few or none, and a sort of thousands costs.
+  const using: { s: Service; links: DiscoveryLink[] }[] = [];
+  for (const s of topology.services) {
+    const links = discoveryLinks(s);
+    if (links.length > 0) using.push({ s, links });
+  }
+  for (const { s, links } of using.sort((a, b) => byName(a.s, b.s))) {
     const clusterKey = clusterKeyOf(s, clusterIds);
-    for (const link of discoveryLinks(s)) {
+    for (const link of links) {
       let target = index.get(link.key);
       if (!target) {
         target = { key: link.key, variant: link.variant, name: link.givenName ?? link.resourceId ?? link.key, resourceId: link.resourceId, arn: link.arn, services: [], perCluster: new Map() };

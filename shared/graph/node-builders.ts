@@ -10,6 +10,7 @@ import { isCollapsed, stackLabel, stackSummary } from './collapse';
 import { problemContext, type ProblemContext } from './filters';
 import { clusterStatus, containerStatus, taskStatus } from './status';
 import { taskOverlay } from '../model/task-overlay';
+import { compareText } from '../model/compare-text';
 import type { GraphEdge, GraphNode, GroupVariant, LegendCounts, OverlayCounts, StatusCounts } from './types';
 import type { ViewState } from './view';
 
@@ -31,7 +32,7 @@ export function inc<K extends string>(counts: Partial<Record<K, number>>, key: K
 
 /** Orders named objects by name, then id, so graphs are deterministic. */
 export function byName<T extends { name: string; id: string }>(a: T, b: T): number {
-  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  return compareText(a.name, b.name) || compareText(a.id, b.id);
 }
 
 /** Nodes a set of task cards adds (cards and chips), for "+N" hints. */
@@ -222,7 +223,7 @@ function clusterCard(cluster: Cluster, ctx: BuildContext): ClusterNode {
 /** Pushes task cards (and their container chips) inside box `parentId`, problems first. */
 export function pushTasks(nodes: GraphNode[], tasks: readonly Task[], parentId: string, ctx: BuildContext): void {
   const collapsed = ctx.collapsed;
-  const sorted = [...tasks].sort((a, b) => STATUS_RANK[taskStatus(a)] - STATUS_RANK[taskStatus(b)] || a.shortId.localeCompare(b.shortId));
+  const sorted = [...tasks].sort((a, b) => STATUS_RANK[taskStatus(a)] - STATUS_RANK[taskStatus(b)] || compareText(a.shortId, b.shortId));
   for (const t of sorted) {
     const isCollapsed = collapsed.has(t.id);
     const shown = isCollapsed ? 0 : t.containers.length;
