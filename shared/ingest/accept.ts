@@ -60,7 +60,10 @@ function compile(schema: z.ZodType): Check {
     }
     case 'union': {
       const options = def.options!.map(checkerOf);
-      return (v) => options.some((o) => o(v));
+      return (v) => {
+        for (let i = 0; i < options.length; i += 1) if (options[i](v)) return true;
+        return false;
+      };
     }
     case 'array': {
       const element = checkerOf(def.element!);
@@ -70,11 +73,13 @@ function compile(schema: z.ZodType): Check {
       // Only objects that keep unknown keys (looseObject): a stripping or strict object's output differs from its input.
       const catchall = def.catchall ? (def.catchall as unknown as { _zod: { def: Def } })._zod.def.type : undefined;
       if (catchall !== 'unknown') return NO;
-      const fields = Object.entries(def.shape!).map(([key, s]) => [key, checkerOf(s)] as const);
+      const keys = Object.keys(def.shape!);
+      const checks = keys.map((key) => checkerOf(def.shape![key]));
+      // Indexed loops, no closure or destructuring per value: the checker runs cold over every record of a load.
       return (v) => {
         if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
         const record = v as Record<string, unknown>;
-        for (const [key, check] of fields) if (!check(record[key])) return false;
+        for (let i = 0; i < keys.length; i += 1) if (!checks[i](record[keys[i]])) return false;
         return true;
       };
     }

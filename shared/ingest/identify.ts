@@ -43,10 +43,18 @@ export const UNKNOWN_SCOPE: Scope = { region: '?', accountId: '?' };
 
 type Identified = RecordIdentity | { problem: string };
 
+// Tasks and services come cluster by cluster, each naming its cluster by the same ARN: read it once per run.
+let lastClusterArn: string | undefined;
+let lastCluster: { scope: Scope; name: string } | null = null;
+
 function clusterNameOf(arn: string | undefined): { scope: Scope; name: string } | null {
   if (!arn) return null;
-  const ref = readEcsArn(arn, 'cluster');
-  return ref ? { scope: ref.scope, name: ref.name } : null;
+  if (arn !== lastClusterArn) {
+    const ref = readEcsArn(arn, 'cluster');
+    lastCluster = ref ? { scope: ref.scope, name: ref.name } : null;
+    lastClusterArn = arn;
+  }
+  return lastCluster;
 }
 
 function identifyCluster(c: RawCluster): Identified {
@@ -79,6 +87,8 @@ function identifyTask(t: RawTask): Identified {
   if (cluster && ref.clusterName && ref.clusterName !== cluster.name) warnings.push(`taskArn names cluster "${ref.clusterName}" but clusterArn names "${cluster.name}"`);
   const id = taskId(ref.scope, ref.name);
   for (const c of t.containers ?? []) {
+    // Nearly every container names its task by the task's own ARN: nothing to read.
+    if (c.taskArn === t.taskArn) continue;
     const cref = c.taskArn ? readEcsArn(c.taskArn, 'task') : null;
     if (c.taskArn && (!cref || taskId(cref.scope, cref.name) !== id)) warnings.push(`container "${c.name ?? '?'}" names task ${c.taskArn}, not this task`);
   }

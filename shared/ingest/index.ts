@@ -56,10 +56,10 @@ class Collector {
   }
 
   add(kind: RecordKind, identity: RecordIdentity, raw: Record<string, unknown>, file: string): void {
-    const key = `${kind}\u0000${identity.id}`;
-    const prev = this.merged.get(key);
+    // Canonical ids start with their kind (`task|…`), so the id alone is the key.
+    const prev = this.merged.get(identity.id);
     if (!prev) {
-      this.merged.set(key, { kind, identity, raw, sources: this.onlyIn(file) });
+      this.merged.set(identity.id, { kind, identity, raw, sources: this.onlyIn(file) });
       return;
     }
     // The same object in two files is one object. The newer describe wins: ECS bumps a task's `version`

@@ -81,6 +81,8 @@ class Linker {
   readonly capacityProviders = new Map<string, CapacityProvider>();
   readonly targetGroups = new Map<string, TargetGroup>();
   readonly placeholderNotes = new Map<EntityKind, { count: number; notes: Diagnostic[] }>();
+  // Thousands of tasks and deployments name the same few revisions: each reference is read once.
+  private readonly taskDefinitionIds = new Map<string, string>();
 
   private note(kind: EntityKind, id: string, label: string, file: string): void {
     let entry = this.placeholderNotes.get(kind);
@@ -127,9 +129,15 @@ class Linker {
 
   ensureTaskDefinition(ref: string | undefined, file: string): string | undefined {
     if (!ref) return undefined;
+    const known = this.taskDefinitionIds.get(ref);
+    if (known !== undefined) {
+      this.touch(this.taskDefinitions.get(known)!, file);
+      return known;
+    }
     const parsed = readTaskDefinitionRef(ref);
     if (!parsed) return undefined;
     const id = taskDefinitionId(parsed.scope, parsed.family, parsed.revision);
+    this.taskDefinitionIds.set(ref, id);
     const found = this.taskDefinitions.get(id);
     if (found) {
       this.touch(found, file);
@@ -216,7 +224,8 @@ function explicitOverlay(launchType: string | undefined): OverlayClass | null {
 }
 
 function byId<T extends { id: string }>(map: Map<string, T>): T[] {
-  return [...map.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Keys are the ids: the default sort (UTF-16 order, as `<`) runs without calling back into a cold comparator.
+  return [...map.keys()].sort().map((id) => map.get(id)!);
 }
 
 /**

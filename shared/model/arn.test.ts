@@ -18,6 +18,15 @@ describe('ARN reading', () => {
     expect(readEcsArn('arn:aws:ecs:us-east-1:1:task/0a1b', 'task')).toEqual({ scope: { region: 'us-east-1', accountId: '1' }, clusterName: undefined, name: '0a1b' });
     expect(readEcsArn('arn:aws:ecs:us-east-1:1:task/prod/0a1b', 'task')).toEqual({ scope: { region: 'us-east-1', accountId: '1' }, clusterName: 'prod', name: '0a1b' });
     expect(readEcsArn('arn:aws:ecs:us-east-1:1:service/prod/web', 'task')).toBeNull();
+    // Empty segments are skipped; a type that only starts like the wanted one, or no segment at all, is not one.
+    expect(readEcsArn('arn:aws:ecs:us-east-1:1:task//prod//0a1b/', 'task')).toEqual({ scope: { region: 'us-east-1', accountId: '1' }, clusterName: 'prod', name: '0a1b' });
+    expect(readEcsArn('arn:aws:ecs:us-east-1:1:task/a/b/c', 'task')).toMatchObject({ clusterName: 'b', name: 'c' });
+    expect(readEcsArn('arn:aws:ecs:us-east-1:1:task-set/prod/x', 'task')).toBeNull();
+    expect(readEcsArn('arn:aws:ecs:us-east-1:1:tas/prod/x', 'task')).toBeNull();
+    expect(readEcsArn('arn:aws:ecs:us-east-1:1:task///', 'task')).toBeNull();
+    expect(readEcsArn('arn:aws:ecs:us-east-1:1:task', 'task')).toBeNull();
+    expect(readEcsArn('arn:aws:ecs:us-east-1:task/x', 'task')).toBeNull();
+    expect(readEcsArn('arn:aws:ecs:::cluster/prod', 'cluster')).toEqual({ scope: { region: '', accountId: '' }, clusterName: undefined, name: 'prod' });
   });
 
   it('reads a task definition ARN with and without its revision, and nothing else', () => {

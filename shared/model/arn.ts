@@ -16,15 +16,22 @@ export interface ParsedArn {
   segments: string[];
 }
 
+// Index of the colon before an ARN's resource (`arn:partition:service:region:account:`), -1 when it is not an ARN.
+// Index scans rather than split/join: ingest reads a few ARNs per task, tens of thousands of them.
+function resourceColon(arn: string): number {
+  if (!arn.startsWith('arn:')) return -1;
+  let at = 3;
+  for (let n = 0; n < 4 && at >= 0; n += 1) at = arn.indexOf(':', at + 1);
+  return at;
+}
+
 /** Splits an ARN into its parts, or returns null when the string is not an ARN. */
 export function parseArn(arn: string): ParsedArn | null {
-  // Index scans rather than split/join: ingest reads a few ARNs per task, tens of thousands of them.
-  if (!arn.startsWith('arn:')) return null;
-  const c2 = arn.indexOf(':', 4);
-  const c3 = c2 < 0 ? -1 : arn.indexOf(':', c2 + 1);
-  const c4 = c3 < 0 ? -1 : arn.indexOf(':', c3 + 1);
-  const c5 = c4 < 0 ? -1 : arn.indexOf(':', c4 + 1);
+  const c5 = resourceColon(arn);
   if (c5 < 0) return null;
+  const c4 = arn.lastIndexOf(':', c5 - 1);
+  const c3 = arn.lastIndexOf(':', c4 - 1);
+  const c2 = arn.lastIndexOf(':', c3 - 1);
   const partition = arn.slice(4, c2);
   const service = arn.slice(c2 + 1, c3);
   const region = arn.slice(c3 + 1, c4);
@@ -99,13 +106,29 @@ export interface EcsRef {
  * `type/<name>` and `type/<cluster>/<name>`. Returns null when it is not one.
  */
 export function readEcsArn(arn: string, resourceType: string): EcsRef | null {
-  const parsed = parseArn(arn);
-  if (!parsed || parsed.resourceType !== resourceType || parsed.segments.length === 0) return null;
-  const segs = parsed.segments.filter((s) => s.length > 0);
-  if (segs.length === 0) return null;
-  const name = segs[segs.length - 1];
-  const clusterName = segs.length >= 2 ? segs[segs.length - 2] : undefined;
-  return { scope: scopeOf(parsed), clusterName, name };
+  // parseArn's reading without its parts and segment arrays: ingest reads a few of these per task.
+  const c5 = resourceColon(arn);
+  if (c5 < 0) return null;
+  const slash = arn.indexOf('/', c5 + 1);
+  if (slash < 0 || slash - c5 - 1 !== resourceType.length || !arn.startsWith(resourceType, c5 + 1)) return null;
+  // The last two non-empty segments, read from the end.
+  let name: string | undefined;
+  let clusterName: string | undefined;
+  for (let end = arn.length; end > slash; ) {
+    const start = arn.lastIndexOf('/', end - 1) + 1;
+    if (start < end) {
+      if (name !== undefined) {
+        clusterName = arn.slice(start, end);
+        break;
+      }
+      name = arn.slice(start, end);
+    }
+    end = start - 1;
+  }
+  if (name === undefined) return null;
+  const c4 = arn.lastIndexOf(':', c5 - 1);
+  const c3 = arn.lastIndexOf(':', c4 - 1);
+  return { scope: { region: arn.slice(c3 + 1, c4), accountId: arn.slice(c4 + 1, c5) }, clusterName, name };
 }
 
 /** Reads a task definition ARN (`task-definition/<family>:<revision>`). */
