@@ -6,7 +6,7 @@
  * from what changed to the root. The workers hold one per load.
  */
 import { buildGraph, createGraphCache } from '../graph/build-graph';
-import type { LaidOutGraph } from '../graph/types';
+import type { Graph, LaidOutGraph } from '../graph/types';
 import type { Direction, ViewState } from '../graph/view';
 import type { Topology } from '../model/types';
 import { createLayoutCache, layoutGraph, type LayoutCache } from './layout';
@@ -15,6 +15,10 @@ import { createLayoutCache, layoutGraph, type LayoutCache } from './layout';
 export interface LayoutSession {
   /** Exactly `layoutGraph(buildGraph(topology, view), direction)`. The topology must not be changed between calls. */
   layOut(topology: Topology, view: ViewState, direction: Direction): LaidOutGraph;
+  /** `layOut` in two steps, for a caller with something to do in between (the graph's legend is known before it is laid out). */
+  build(topology: Topology, view: ViewState): Graph;
+  /** Lays out a graph `build` made. */
+  place(graph: Graph, direction: Direction): LaidOutGraph;
   /** The layout cache, whose `compact.stats` say what the last call re-packed (tests, benchmarks). */
   readonly layoutCache: LayoutCache;
 }
@@ -23,8 +27,7 @@ export interface LayoutSession {
 export function createLayoutSession(): LayoutSession {
   const graphCache = createGraphCache();
   const layoutCache = createLayoutCache();
-  return {
-    layoutCache,
-    layOut: (topology, view, direction) => layoutGraph(buildGraph(topology, view, { cache: graphCache }), direction, { cache: layoutCache }),
-  };
+  const build = (topology: Topology, view: ViewState): Graph => buildGraph(topology, view, { cache: graphCache });
+  const place = (graph: Graph, direction: Direction): LaidOutGraph => layoutGraph(graph, direction, { cache: layoutCache });
+  return { layoutCache, build, place, layOut: (topology, view, direction) => place(build(topology, view), direction) };
 }
