@@ -27,10 +27,22 @@ test.beforeAll(() => {
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('a load sent in parts draws, then has every task: search finds one and its details open', async ({ page }) => {
+  // What the canvas held when the overview was first painted: the worker's preview, or the layout itself.
+  // (A string: this project's e2e code has no DOM types.)
+  await page.addInitScript(`
+    new MutationObserver(() => {
+      if (!window.firstPaintFrom && document.querySelector('[data-testid="overview-layer"][data-painted]'))
+        window.firstPaintFrom = document.querySelector('[data-testid="canvas"]')?.getAttribute('data-layout') ?? 'none';
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-painted'] });
+  `);
   await page.goto('/');
   await page.getByTestId('open-files').setInputFiles(file);
   await expect(page.getByTestId('canvas')).toBeVisible();
   await expect(page.locator('[data-testid="overview-layer"], .react-flow__node').first()).toBeVisible();
+  // The first frame is drawn from the preview (size, legend, paint) before the layout's thousands of nodes
+  // arrive; the layout follows without being asked for by the user.
+  expect(await page.evaluate('window.firstPaintFrom')).toBe('preview');
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-layout', 'ready');
   // A big diagram has no dotted grid: it is repainted on every pan frame (halved the pan frame rate at zoom 1).
   await expect(page.locator('.react-flow__background')).toHaveCount(0);
   // The parts have all arrived: the toolbar's "receiving N more objects…" is gone.

@@ -34,6 +34,8 @@ function useLayout(client: LayoutClient, api: DesktopApi): void {
   const expanded = useDiagramStore((s) => s.view.expanded);
   const stackThreshold = useDiagramStore((s) => s.view.stackThreshold);
   const setLayout = useDiagramStore((s) => s.setLayout);
+  const setPreview = useDiagramStore((s) => s.setPreview);
+  const setPreviewLegend = useDiagramStore((s) => s.setPreviewLegend);
   const setError = useDiagramStore((s) => s.setError);
   useEffect(() => {
     if (!topology) return;
@@ -42,6 +44,9 @@ function useLayout(client: LayoutClient, api: DesktopApi): void {
     // worker: on a 20k-node load building it here was a third of the open's longest task. A topology
     // the host's worker loaded is laid out there; sending it to the layout worker was another 200 ms.
     const view = { overlay: true, direction, collapsed, filters, mode, expanded, stackThreshold };
+    // A big load's first frame: what the host can show before the layout lands (web mode's ingest worker).
+    void api.previewLegend?.(topology, view, direction)?.then((legend) => current && legend && setPreviewLegend(legend));
+    void api.previewLayout?.(topology, view, direction)?.then((preview) => current && preview && setPreview(preview));
     (api.layOut?.(topology, view, direction) ?? client.layout(topology, view, direction)).then(
       (layout) => current && setLayout(layout),
       (e: unknown) => current && setError(`Layout failed: ${e instanceof Error ? e.message : String(e)}`),
@@ -49,7 +54,7 @@ function useLayout(client: LayoutClient, api: DesktopApi): void {
     return () => {
       current = false;
     };
-  }, [client, api, topology, direction, collapsed, filters, mode, expanded, stackThreshold, setLayout, setError]);
+  }, [client, api, topology, direction, collapsed, filters, mode, expanded, stackThreshold, setLayout, setPreview, setPreviewLegend, setError]);
 }
 
 /** The application. */

@@ -12,7 +12,8 @@ import { Legend } from '../panels/legend-panel';
 import { useDiagramStore } from '../store/diagram-store';
 import { saveView, type SavedViewport } from '../store/view-persistence';
 import { detailBand, LARGE_DIAGRAM_NODES } from './level-of-detail';
-import { OverviewLayer } from './overview-layer';
+import { OverviewLayer, prepareOverview } from './overview-layer';
+import { keptPaint } from './overview-paint';
 import { toFlowEdges, toFlowNodes } from './to-flow';
 import { useEmphasis, type Emphasis } from './use-emphasis';
 
@@ -20,9 +21,9 @@ const MIN_ZOOM = 0.03;
 // Width of the legend panel plus its margin (styles.css .legend).
 const LEGEND_INSET = 256;
 
-function FitOnRequest({ layout, done }: { layout: LaidOutGraph | null; done: MutableRefObject<{ fit: number; focus: number }> }) {
-  const width = layout?.width ?? 0;
-  const height = layout?.height ?? 0;
+function FitOnRequest({ layout, size, done }: { layout: LaidOutGraph | null; size: { width: number; height: number } | null; done: MutableRefObject<{ fit: number; focus: number }> }) {
+  const width = size?.width ?? 0;
+  const height = size?.height ?? 0;
   const { setViewport, getInternalNode, setCenter, getZoom } = useReactFlow();
   const paneWidth = useStore((s) => s.width);
   const paneHeight = useStore((s) => s.height);
@@ -97,20 +98,23 @@ function withEmphasis(n: DiagramFlowNode, e: Emphasis): DiagramFlowNode {
 /** The canvas; expects a layout in the store. */
 export function DiagramCanvas() {
   const layout = useDiagramStore((s) => s.layout);
+  // Until the layout of a big load arrives, its preview: the drawing's size, node count and overview paint.
+  const preview = useDiagramStore((s) => (s.layout ? null : s.preview));
+  const shape = layout ?? preview;
   const direction = useDiagramStore((s) => s.view.direction);
   const overlayOn = useDiagramStore((s) => s.view.overlay);
   const selectedId = useDiagramStore((s) => s.selectedId);
   const select = useDiagramStore((s) => s.select);
   // Level of detail: far out, a big diagram is one painted canvas and React Flow holds no nodes at all.
   // A fit about to run decides the band, so a fresh 20,000-node load never mounts its nodes at zoom 1 first.
-  const count = layout?.nodes.length ?? 0;
+  const count = layout?.nodes.length ?? preview?.nodeCount ?? 0;
   const fitDone = useRef({ fit: -1, focus: 0 });
   const fitRequest = useDiagramStore((s) => s.fitRequest);
   const paneWidth = useStore((s) => s.width);
   const paneHeight = useStore((s) => s.height);
   const zoomBand = useStore((s) => detailBand(s.transform[2], count));
-  const fitPending = layout !== null && fitDone.current.fit !== fitRequest && paneWidth > 0;
-  const band = fitPending && layout ? detailBand(Math.min(paneWidth / layout.width, paneHeight / layout.height), count) : zoomBand;
+  const fitPending = shape !== null && fitDone.current.fit !== fitRequest && paneWidth > 0;
+  const band = fitPending && shape ? detailBand(Math.min(paneWidth / shape.width, paneHeight / shape.height), count) : zoomBand;
   const overview = band === 'overview';
   // React Flow's nodes and edges are made when it shows them: a big load opens in the overview band.
   const flowLayout = overview ? null : layout;
@@ -127,8 +131,17 @@ export function DiagramCanvas() {
     if (topology && !restoreViewport) saveView(topology, sourceLabel, view, viewport);
   }, []);
   const nodeColor = useMemo(() => minimapColour(overlayOn), [overlayOn]);
+  // The canvas is mounted (hidden) while the app waits for a file: get the overview ready then, at the pane's size.
+  useEffect(() => {
+    if (paneWidth === 0 || paneHeight === 0 || typeof requestIdleCallback !== 'function') return;
+    const idle = requestIdleCallback(() => prepareOverview(paneWidth, paneHeight), { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
+  }, [paneWidth, paneHeight]);
+  // The overview's picture: the preview's until the layout lands, then the same paint, kept for the layout.
+  const previewPaint = preview && preview.direction === direction && preview.overlayOn === overlayOn ? preview.paint : undefined;
+  const overviewSource = (layout ? keptPaint(layout, direction, overlayOn) : previewPaint) ?? layout;
   return (
-    <div className="canvas" data-testid="canvas">
+    <div className="canvas" data-testid="canvas" data-layout={layout ? 'ready' : preview ? 'preview' : 'none'}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -149,13 +162,13 @@ export function DiagramCanvas() {
             pan frame rate at zoom 1 (26–31 fps with it, 39–50 without, software raster). Decoration only. */}
         {count <= LARGE_DIAGRAM_NODES && <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color={BASE_COLOURS.grid} />}
         <Controls showInteractive={false} position="bottom-left" />
-        {overview && layout && <OverviewLayer layout={layout} direction={direction} overlayOn={overlayOn} />}
+        {overview && overviewSource && <OverviewLayer source={overviewSource} direction={direction} overlayOn={overlayOn} />}
         {/* A big diagram's minimap would be 20,000 SVG rects repainted on every pan; its overview band is the map. */}
         {layout && count <= LARGE_DIAGRAM_NODES && <MiniMap pannable zoomable nodeColor={nodeColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" position="bottom-right" ariaLabel="Minimap" />}
         <Panel position="top-left">
           <Legend />
         </Panel>
-        <FitOnRequest layout={layout} done={fitDone} />
+        <FitOnRequest layout={layout} size={shape} done={fitDone} />
       </ReactFlow>
     </div>
   );

@@ -4,16 +4,12 @@
  * so the ingest worker can prepare the first paint of a big load with its layout (`preparePaint`), and
  * the page only draws it (`paintFor` finds it).
  */
-import type { LaidOutGraph, PositionedNode } from '../../shared/graph/types';
+import type { LaidOutGraph, OverviewPaint, PositionedNode } from '../../shared/graph/types';
 import type { Direction } from '../../shared/graph/view';
 import { BASE_COLOURS, overlayStyle, STATUS_STYLES, STOPPED_FILL } from '../../shared/theme/theme';
 
-/** Boxes bucketed by nesting depth and colour, so a frame sets each fill style once. */
-export interface Paint {
-  buckets: { depth: number; fill: string; stroke: string | null; rects: Float64Array }[];
-  labels: { x: number; y: number; width: number; text: string; strong: boolean }[];
-  edges: Float64Array;
-}
+/** What the overview canvas paints: see OverviewPaint. */
+export type Paint = OverviewPaint;
 
 function colours(n: PositionedNode, overlayOn: boolean): { fill: string; stroke: string | null } {
   const s = STATUS_STYLES[n.statusClass];
@@ -66,6 +62,17 @@ export function preparePaint(layout: LaidOutGraph, direction: Direction, overlay
   return { buckets, labels, edges: Float64Array.from(edges) };
 }
 
+const CLUSTER_FONT = '600 13px system-ui, sans-serif';
+const SERVICE_FONT = '11px system-ui, sans-serif';
+
+/** Draws the labels' fonts once (what a canvas does first with a font is slow: see prepareOverview). */
+export function warmUpLabels(ctx: CanvasRenderingContext2D): void {
+  for (const font of [CLUSTER_FONT, SERVICE_FONT]) {
+    ctx.font = font;
+    ctx.fillText('abcdefghijklmnopqrstuvwxyz-0123456789', 0, 10, 100);
+  }
+}
+
 export function draw(ctx: CanvasRenderingContext2D, paint: Paint, horizontal: boolean, [tx, ty, zoom]: [number, number, number], width: number, height: number, dpr: number): void {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
@@ -80,7 +87,13 @@ export function draw(ctx: CanvasRenderingContext2D, paint: Paint, horizontal: bo
   ctx.lineWidth = 1 / zoom;
   ctx.beginPath();
   for (let i = 0; i < e.length; i += 5) {
-    const [x1, y1, x2, y2, b] = [e[i], e[i + 1], e[i + 2], e[i + 3], e[i + 4]];
+    // Indexed reads, not `const [x1, …] = [e[i], …]`: the first draw runs cold, where destructuring goes
+    // through the iterator protocol, an array per edge (~10 ms of a 20k-node account's first frame).
+    const x1 = e[i];
+    const y1 = e[i + 1];
+    const x2 = e[i + 2];
+    const y2 = e[i + 3];
+    const b = e[i + 4];
     if (Math.max(x1, x2) < left || Math.min(x1, x2) > right || Math.max(y1, y2) < top || Math.min(y1, y2) > bottom) continue;
     ctx.moveTo(x1, y1);
     if (horizontal) {
@@ -122,7 +135,7 @@ export function draw(ctx: CanvasRenderingContext2D, paint: Paint, horizontal: bo
     const sx = l.x * zoom + tx;
     const sy = l.y * zoom + ty;
     if (sx > width || sy < 0 || sx + l.width * zoom < 0 || sy > height + 20) continue;
-    ctx.font = l.strong ? '600 13px system-ui, sans-serif' : '11px system-ui, sans-serif';
+    ctx.font = l.strong ? CLUSTER_FONT : SERVICE_FONT;
     ctx.fillStyle = l.strong ? BASE_COLOURS.text : BASE_COLOURS.mutedText;
     ctx.fillText(l.text, sx, sy - 2, Math.max(l.width * zoom, l.strong ? 240 : 0));
   }
@@ -142,8 +155,13 @@ export function keepPaint(layout: LaidOutGraph, direction: Direction, overlayOn:
   prepared.set(layout, { direction, overlayOn, paint });
 }
 
+/** The paint kept for `layout` when it was made for this direction and overlay. */
+export function keptPaint(layout: LaidOutGraph, direction: Direction, overlayOn: boolean): Paint | undefined {
+  const kept = prepared.get(layout);
+  return kept && kept.direction === direction && kept.overlayOn === overlayOn ? kept.paint : undefined;
+}
+
 /** The paint of `layout`: the one kept for it when it matches, else prepared now. */
 export function paintFor(layout: LaidOutGraph, direction: Direction, overlayOn: boolean): Paint {
-  const kept = prepared.get(layout);
-  return kept && kept.direction === direction && kept.overlayOn === overlayOn ? kept.paint : preparePaint(layout, direction, overlayOn);
+  return keptPaint(layout, direction, overlayOn) ?? preparePaint(layout, direction, overlayOn);
 }

@@ -9,7 +9,7 @@ import { ingest } from '../../shared/ingest/index';
 import { checkFileSize, isJsonFileName, skippedFileDiagnostic } from '../../shared/ingest/limits';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 import { savedViewsFor } from '../store/view-persistence';
-import { ingestFiles, layOutLoaded, loadRaw, onLoadComplete, prepareIngestWorker, startingView } from './ingest-client';
+import { ingestFiles, layOutLoaded, loadRaw, onLoadComplete, prepareIngestWorker, previewLegendLoaded, previewLoaded, startingView } from './ingest-client';
 import { labelFor } from './source-label';
 
 /** The name a file is reported under: its path inside a picked or dropped folder, else its name. */
@@ -87,6 +87,8 @@ export function createBrowserApi(): DesktopApi {
     onTopology: (listener) => onLoadComplete((topology) => listener(topology, 'complete')),
     loadRaw,
     layOut: layOutLoaded,
+    previewLayout: previewLoaded,
+    previewLegend: previewLegendLoaded,
     startingView,
     saveFile: async (suggestedName, data) => {
       download(suggestedName, data);

@@ -3,13 +3,15 @@
  * are unavailable (jsdom) or the worker cannot start, ingests in the page.
  * Topologies from the worker come without `raw` (the worker keeps it);
  * `loadRaw` fetches one object's, and `layOutLoaded` lays out a load in the
- * worker that holds it. A big load comes in two steps: first the topology
- * without its big lists (`arriving` says how many objects are to come) with
- * the layout of the view the page starts with (`startingView`), then the
- * complete topology, given to the `onLoadComplete` listeners once every part
- * has arrived.
+ * worker that holds it. A load comes in steps: the topology (a big one
+ * without its big lists: `arriving` says how many objects are to come) and
+ * the view the page starts with (`startingView`); that view's preview
+ * (`previewLoaded`: size, legend, overview paint), which the page draws
+ * first; its layout, asked for once that frame is drawn; then, for a big
+ * load, the complete topology, given to the `onLoadComplete` listeners once
+ * every part has arrived.
  */
-import type { LaidOutGraph } from '../../shared/graph/types';
+import type { LaidOutGraph, LayoutPreview, LegendCounts } from '../../shared/graph/types';
 import { keepPaint } from '../canvas/overview-paint';
 import { sameLayoutInputs, type Direction, type ViewState } from '../../shared/graph/view';
 import { ingest } from '../../shared/ingest/index';
@@ -22,20 +24,47 @@ let nextId = 1;
 const pending = new Map<number, { resolve: (r: IngestResponse & { ok: true }) => void; reject: (e: Error) => void }>();
 // Which worker load each topology object came from, so its raw JSON is asked of the right load.
 const loadOf = new WeakMap<Topology, number>();
-/** The layout the worker made with a load (arriving in its own message), for the view the page starts with. */
+/**
+ * The layout the worker made with a load, for the view the page starts with: its legend, its preview, then
+ * the layout itself, each arriving in its own message.
+ */
 interface Prelaid {
   load: number;
   view: ViewState;
   layout: Promise<LaidOutGraph>;
   settle: (layout: LaidOutGraph | Promise<LaidOutGraph>) => void;
+  /** Null when none comes (laying out failed, the worker stopped). */
+  preview: Promise<LayoutPreview | null>;
+  settlePreview: (preview: LayoutPreview | null) => void;
+  legend: Promise<LegendCounts | null>;
+  settleLegend: (legend: LegendCounts | null) => void;
+  /** The preview's paint, kept for the layout when it arrives (the canvas draws the same picture on). */
+  paint?: LayoutPreview['paint'];
 }
 const prelaidOf = new WeakMap<Topology, Prelaid>();
 // The one whose layout message is still to come.
 let awaitingLayout: Prelaid | null = null;
 // The load whose objects are arriving: its first answer and the parts so far. One at a time: a newer load drops it.
-let arriving: { load: number; head: Topology; lists: Record<PartList, unknown[]>; asked: boolean; fallback: ReturnType<typeof setTimeout> } | null = null;
-// When the page does not ask for the prelaid layout (another view), the parts are asked for after this long.
+let arriving: { load: number; head: Topology; lists: Record<PartList, unknown[]>; asked: boolean; fallback: ReturnType<typeof setTimeout> | undefined } | null = null;
+// When the page does not take the prelaid layout (another view), the parts are asked for this long after
+// the preview (or, with no starting view, the answer) came.
 const PARTS_FALLBACK_MS = 300;
+// The layout whose preview came is asked for after the next frame, or after this long without frames.
+const PRELAID_FALLBACK_MS = 250;
+
+/** A promise and what settles it. */
+function deferred<T>(): [Promise<T>, (value: T | Promise<T>) => void] {
+  let settle: (value: T | Promise<T>) => void = () => undefined;
+  const promise = new Promise<T>((resolve) => (settle = resolve));
+  return [promise, settle];
+}
+
+/** (Re)starts the wait after which the arriving load's parts are asked for anyway. */
+function armPartsFallback(): void {
+  if (!arriving || arriving.asked) return;
+  clearTimeout(arriving.fallback);
+  arriving.fallback = setTimeout(askForParts, PARTS_FALLBACK_MS);
+}
 
 /** Asks the worker for the arriving load's parts, once. */
 function askForParts(): void {
@@ -72,15 +101,40 @@ function startWorker(): Worker | null {
         receivePart(e.data);
         return;
       }
+      if ('legend' in e.data) {
+        if (awaitingLayout?.load === e.data.load) awaitingLayout.settleLegend(e.data.legend);
+        return;
+      }
+      if ('preview' in e.data) {
+        const { load } = e.data;
+        if (awaitingLayout?.load !== load) return;
+        awaitingLayout.paint = e.data.preview.paint;
+        awaitingLayout.settlePreview(e.data.preview);
+        armPartsFallback();
+        // The layout is asked for once the frame showing the preview is drawn (a task after the next frame),
+        // so receiving its thousands of nodes comes after it, not before. A hidden page gets no frames.
+        let asked = false;
+        const ask = () => {
+          if (asked) return;
+          asked = true;
+          worker?.postMessage({ type: 'prelaid', load } satisfies IngestWorkerRequest);
+        };
+        requestAnimationFrame(() => setTimeout(ask, 0));
+        setTimeout(ask, PRELAID_FALLBACK_MS);
+        return;
+      }
       if ('prelaid' in e.data) {
         const waiting = awaitingLayout;
         awaitingLayout = null;
         if (waiting?.load !== e.data.load) return;
+        waiting.settleLegend(null);
+        waiting.settlePreview(null);
+        armPartsFallback();
         if (e.data.prelaid) {
           const layout = e.data.prelaid;
-          if (e.data.paint) keepPaint(layout, waiting.view.direction, waiting.view.overlay, e.data.paint);
-          // Given a task later: receiving a 20k-node account's layout (~30 ms) and rendering it (~60 ms)
-          // were one task at the edge of 100 ms; as two, neither is near it.
+          if (waiting.paint) keepPaint(layout, waiting.view.direction, waiting.view.overlay, waiting.paint);
+          // Given a task later: receiving a 20k-node account's layout (~30 ms) and what the page does with
+          // it were one task at the edge of 100 ms; as two, neither is near it.
           setTimeout(() => waiting.settle(layout), 0);
         }
         // Laying it out failed in the worker: ask as for any other view, to get the layout or the error.
@@ -101,6 +155,8 @@ function startWorker(): Worker | null {
       arriving = null;
       // A layout it was still to send never comes: say so, rather than leave the canvas waiting.
       awaitingLayout?.settle(Promise.reject(new Error('ingest worker stopped before sending the layout')));
+      awaitingLayout?.settleLegend(null);
+      awaitingLayout?.settlePreview(null);
       awaitingLayout = null;
       for (const [id, p] of pending) {
         pending.delete(id);
@@ -124,7 +180,7 @@ export function onLoadComplete(listener: (topology: Topology) => void): () => vo
   return () => completeListeners.delete(listener);
 }
 
-function ask(w: Worker, request: Exclude<IngestWorkerRequest, { type: 'parts' }>): Promise<IngestResponse & { ok: true }> {
+function ask(w: Worker, request: Exclude<IngestWorkerRequest, { type: 'parts' | 'prelaid' }>): Promise<IngestResponse & { ok: true }> {
   return new Promise((resolve, reject) => {
     pending.set(request.id, { resolve, reject });
     w.postMessage(request);
@@ -159,14 +215,18 @@ export async function ingestFiles(files: { name: string; file: Blob }[], diagnos
     const { topology, load, startingView } = response;
     loadOf.set(topology, load);
     if (startingView) {
-      let settle: Prelaid['settle'] = () => undefined;
-      const layout = new Promise<LaidOutGraph>((resolve) => (settle = resolve));
-      awaitingLayout = { load, view: startingView, layout, settle };
+      const [layout, settle] = deferred<LaidOutGraph>();
+      const [preview, settlePreview] = deferred<LayoutPreview | null>();
+      const [legend, settleLegend] = deferred<LegendCounts | null>();
+      awaitingLayout?.settleLegend(null);
+      awaitingLayout?.settlePreview(null);
+      awaitingLayout = { load, view: startingView, layout, settle, preview, settlePreview, legend, settleLegend };
       prelaidOf.set(topology, awaitingLayout);
     }
     if (arriving) clearTimeout(arriving.fallback);
+    // With a starting view, the wait starts when its preview or layout comes: the worker is laying it out until then.
     arriving = topology.arriving
-      ? { load, head: topology, lists: Object.fromEntries(PART_LISTS.map((l) => [l, []])) as unknown as Record<PartList, unknown[]>, asked: false, fallback: setTimeout(askForParts, PARTS_FALLBACK_MS) }
+      ? { load, head: topology, lists: Object.fromEntries(PART_LISTS.map((l) => [l, []])) as unknown as Record<PartList, unknown[]>, asked: false, fallback: startingView ? undefined : setTimeout(askForParts, PARTS_FALLBACK_MS) }
       : null;
     return topology;
   } catch (e) {
@@ -188,10 +248,26 @@ export function startingView(topology: Topology): ViewState | undefined {
   return prelaidOf.get(topology)?.view;
 }
 
+/** The worker's first layout of `topology` when it is the one for `view`. */
+function prelaidFor(topology: Topology, view: ViewState, direction: Direction): Prelaid | undefined {
+  const prelaid = prelaidOf.get(topology);
+  return prelaid && sameLayoutInputs(prelaid.view, { ...view, direction }) ? prelaid : undefined;
+}
+
+/** What the canvas can draw of the layout `layOutLoaded` gives for `topology` under `view` before it arrives; null when no preview comes for it. */
+export function previewLoaded(topology: Topology, view: ViewState, direction: Direction): Promise<LayoutPreview | null> | null {
+  return prelaidFor(topology, view, direction)?.preview ?? null;
+}
+
+/** The legend of that layout, which comes before its preview; null when none comes. */
+export function previewLegendLoaded(topology: Topology, view: ViewState, direction: Direction): Promise<LegendCounts | null> | null {
+  return prelaidFor(topology, view, direction)?.legend ?? null;
+}
+
 /** The laid-out graph of `topology` under `view`, built in the worker that loaded it; null when no worker holds it. */
 export function layOutLoaded(topology: Topology, view: ViewState, direction: Direction): Promise<LaidOutGraph> | null {
-  const prelaid = prelaidOf.get(topology);
-  if (prelaid && sameLayoutInputs(prelaid.view, { ...view, direction })) {
+  const prelaid = prelaidFor(topology, view, direction);
+  if (prelaid) {
     // The rest of the load is asked for a task after the layout is given, once the diagram is on screen.
     return prelaid.layout.then((layout) => {
       setTimeout(askForParts, 0);

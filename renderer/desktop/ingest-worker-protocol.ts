@@ -1,6 +1,5 @@
 /** Messages between the page and the ingest worker (web mode). */
-import type { LaidOutGraph } from '../../shared/graph/types';
-import type { Paint } from '../canvas/overview-paint';
+import type { LaidOutGraph, LayoutPreview, LegendCounts } from '../../shared/graph/types';
 import type { Direction, ViewState } from '../../shared/graph/view';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 
@@ -45,18 +44,46 @@ export interface PartsRequest {
   load: number;
 }
 
-/** Page → worker: anything the worker answers (PartsRequest: with parts). */
-export type IngestWorkerRequest = IngestRequest | RawRequest | LayoutLoadRequest | PartsRequest;
+/**
+ * Page → worker: send the layout of load `load` whose preview came (no answer: the PrelaidLayout is the
+ * reply). The page asks once it has drawn the preview, so receiving the layout does not delay that frame.
+ */
+export interface PrelaidRequest {
+  type: 'prelaid';
+  load: number;
+}
+
+/** Page → worker: anything the worker answers (PartsRequest: with parts; PrelaidRequest: with the layout). */
+export type IngestWorkerRequest = IngestRequest | RawRequest | LayoutLoadRequest | PartsRequest | PrelaidRequest;
 
 /**
- * Worker → page, after an ingest answer with `startingView`: the layout the worker made with the load, for
- * that view. Made after the answer is posted, so the page takes in the topology meanwhile.
+ * Worker → page, after an ingest answer with `startingView`: the legend of that view's graph, as soon as
+ * the graph is built (before it is laid out), so the page shows it while the layout is being made rather
+ * than in the frame that draws the preview.
+ */
+export interface LegendMessage {
+  legend: LegendCounts;
+  load: number;
+}
+
+/**
+ * Worker → page, after the LegendMessage: what the canvas draws of that view's layout
+ * far out (size, node count, legend, overview paint; the paint's buffers transferred), sent ahead of the
+ * layout itself (PrelaidLayout), whose thousands of nodes take the page tens of milliseconds to receive.
+ * Made after the answer is posted, so the page takes in the topology meanwhile.
+ */
+export interface PreviewMessage {
+  preview: LayoutPreview;
+  load: number;
+}
+
+/**
+ * Worker → page: the layout the worker made with the load for the starting view, when the page asks for it
+ * after drawing the preview (PrelaidRequest); or at once, null, when laying it out failed (no preview then).
  */
 export interface PrelaidLayout {
   /** null when laying it out failed: the page asks for it with a LayoutLoadRequest, and hears why. */
   prelaid: LaidOutGraph | null;
-  /** The overview canvas's paint of that layout for the view's direction and overlay (buffers transferred). */
-  paint?: Paint;
   load: number;
 }
 
@@ -90,4 +117,4 @@ export interface IngestPart {
 }
 
 /** Everything the worker posts. */
-export type IngestWorkerMessage = IngestResponse | IngestPart | PrelaidLayout;
+export type IngestWorkerMessage = IngestResponse | IngestPart | LegendMessage | PreviewMessage | PrelaidLayout;

@@ -1,12 +1,19 @@
 /** Takes the raw AWS JSON out of a topology, for sending it across a thread boundary without it. */
 import type { EntityBase, Topology } from '../../shared/model/types';
+import { PART_LISTS } from './ingest-worker-protocol';
 
-/** Removes `raw` from every object of `topology` (in place) and returns it by object id. */
-export function stripRaw(topology: Topology): Map<string, Record<string, unknown>> {
+/** The lists of a topology whose objects carry `raw`. */
+export const RAW_LISTS = ['clusters', 'services', 'tasks', 'taskDefinitions', 'containerInstances', 'capacityProviders', 'targetGroups'] as const;
+type RawList = (typeof RAW_LISTS)[number];
+
+/** The lists that are not sent in parts (see PART_LISTS): a big load's first answer carries them. */
+export const HEAD_LISTS = RAW_LISTS.filter((l) => !(PART_LISTS as readonly string[]).includes(l));
+
+/** Removes `raw` from every object of `topology`'s `lists` (in place; all of them by default) and returns it by object id. */
+export function stripRaw(topology: Topology, lists: readonly RawList[] = RAW_LISTS): Map<string, Record<string, unknown>> {
   const byId = new Map<string, Record<string, unknown>>();
-  const lists: EntityBase[][] = [topology.clusters, topology.services, topology.tasks, topology.taskDefinitions, topology.containerInstances, topology.capacityProviders, topology.targetGroups];
   for (const list of lists) {
-    for (const entity of list) {
+    for (const entity of topology[list] as EntityBase[]) {
       if (entity.raw === undefined) continue;
       byId.set(entity.id, entity.raw);
       // `= undefined`, not delete: deleting a key from the middle of an object turns it into a slow

@@ -12,7 +12,8 @@ import { useDiagramStore } from '../store/diagram-store';
 
 /** The legend panel body. */
 export function Legend() {
-  const legend = useDiagramStore((s) => s.layout?.legend);
+  // A big load's legend comes before its layout (the same counts), and shows while it is laid out.
+  const legend = useDiagramStore((s) => s.layout?.legend ?? s.previewLegend);
   const overlayOn = useDiagramStore((s) => s.view.overlay);
   const filters = useDiagramStore((s) => s.view.filters);
   const setFilters = useDiagramStore((s) => s.setFilters);

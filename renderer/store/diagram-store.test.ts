@@ -4,6 +4,10 @@ import type { Bundle } from '../../shared/ingest/bundle';
 import { ingest } from '../../shared/ingest/index';
 import { DEFAULT_VIEW } from '../../shared/graph/view';
 import type { Topology } from '../../shared/model/types';
+import { buildGraph } from '../../shared/graph/build-graph';
+import type { LaidOutGraph, LayoutPreview } from '../../shared/graph/types';
+import { layoutGraph } from '../../shared/layout/layout';
+import { preparePaint } from '../canvas/overview-paint';
 import { generateAccount } from '../../shared/synth/generate-account';
 import { useDiagramStore } from './diagram-store';
 
@@ -73,5 +77,63 @@ describe('a load given in parts', () => {
     const diff = useDiagramStore.getState().diff;
     expect(diff?.changes.map((c) => [c.change, c.id])).toEqual([['changed', full.services.find((x) => x.name === bundle.services[0].serviceName)?.id]]);
     expect(diff?.counts.removed).toBe(0);
+  });
+});
+
+describe('a layout previewed before it arrives', () => {
+  /** The layout of `t` and the preview the ingest worker sends ahead of it. */
+  function laidOut(t: Topology): { layout: LaidOutGraph; preview: LayoutPreview } {
+    const layout = layoutGraph(buildGraph(t, DEFAULT_VIEW), 'LR');
+    const preview = { width: layout.width, height: layout.height, nodeCount: layout.nodes.length, direction: 'LR' as const, overlayOn: true, paint: preparePaint(layout, 'LR', true) };
+    return { layout, preview };
+  }
+
+  it('fits the new load on the preview, and the layout then lands without another fit', () => {
+    const full = load(bundle);
+    const { layout, preview } = laidOut(full);
+    const s = useDiagramStore.getState();
+    s.setTopology(full, 'big.json');
+    const fitBefore = useDiagramStore.getState().fitRequest;
+    s.setPreview(preview);
+    expect(useDiagramStore.getState().preview).toBe(preview);
+    expect(useDiagramStore.getState().fitRequest).toBe(fitBefore + 1);
+    s.setLayout(layout);
+    const after = useDiagramStore.getState();
+    expect(after.layout).toBe(layout);
+    expect(after.preview).toBeNull();
+    expect(after.fitRequest).toBe(fitBefore + 1);
+  });
+
+  it('shows the legend before the preview, and the layout\'s own once it lands', () => {
+    const full = load(bundle);
+    const { layout, preview } = laidOut(full);
+    const s = useDiagramStore.getState();
+    s.setTopology(full, 'big.json');
+    s.setPreviewLegend(layout.legend);
+    expect(useDiagramStore.getState().previewLegend).toEqual(layout.legend);
+    s.setPreview(preview);
+    s.setLayout(layout);
+    expect(useDiagramStore.getState().previewLegend).toBeNull();
+    // A legend for a layout already shown is stale news.
+    s.setPreviewLegend({ ...layout.legend, placeholders: 99 });
+    expect(useDiagramStore.getState().previewLegend).toBeNull();
+  });
+
+  it('ignores a preview once the layout is shown, and a new load drops the one shown', () => {
+    const full = load(bundle);
+    const { layout, preview } = laidOut(full);
+    const s = useDiagramStore.getState();
+    s.setTopology(full, 'big.json');
+    s.setLayout(layout);
+    s.setPreview(preview);
+    expect(useDiagramStore.getState().preview).toBeNull();
+    expect(useDiagramStore.getState().layout).toBe(layout);
+
+    const other = load(generateAccount({ seed: 9, clusters: 1, services: 1, tasksPerService: [1, 1] }));
+    s.setTopology(other, 'other.json');
+    s.setPreview(laidOut(other).preview);
+    s.setTopology(full, 'big.json');
+    expect(useDiagramStore.getState().preview).toBeNull();
+    expect(useDiagramStore.getState().layout).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import { ancestorIds } from '../../shared/graph/build-graph';
-import type { LaidOutGraph } from '../../shared/graph/types';
+import type { LaidOutGraph, LayoutPreview, LegendCounts } from '../../shared/graph/types';
 import { DEFAULT_VIEW, initialView, type Direction, type ViewFilters, type ViewMode, type ViewState } from '../../shared/graph/view';
 import { expandAll, toggleCollapse } from '../../shared/graph/collapse';
 import { searchTopology } from '../../shared/graph/search';
@@ -28,6 +28,10 @@ export interface DiagramState {
   sourceLabel: string;
   view: ViewState;
   layout: LaidOutGraph | null;
+  /** What the canvas draws of the layout being made, until it arrives (a big load's first frame); null once it has. */
+  preview: LayoutPreview | null;
+  /** The legend of the layout being made, when the host has it before the layout (a big load's legend shows while it is laid out). */
+  previewLegend: LegendCounts | null;
   /** Bumped when the canvas should fit everything into view (new load, Fit button). */
   fitRequest: number;
   /** Fit once the layout being computed arrives (new load, direction change): fitting the old one would be wrong. */
@@ -64,6 +68,10 @@ export interface DiagramState {
    */
   setTopology(topology: Topology, sourceLabel: string, reason?: 'open' | 'reload' | 'complete', startingView?: ViewState): void;
   setLayout(layout: LaidOutGraph): void;
+  /** Shows the preview of the layout being made (ignored once a layout is shown); a fit waiting for the layout is done on it. */
+  setPreview(preview: LayoutPreview): void;
+  /** Shows the legend of the layout being made (ignored once a layout is shown). */
+  setPreviewLegend(legend: LegendCounts): void;
   setLoading(loading: boolean): void;
   setError(error: string | null): void;
   toggleOverlay(): void;
@@ -94,6 +102,8 @@ const INITIAL = {
   sourceLabel: '',
   view: DEFAULT_VIEW,
   layout: null,
+  preview: null,
+  previewLegend: null,
   fitRequest: 0,
   fitOnNextLayout: false,
   selectedId: null,
@@ -128,9 +138,12 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
       const diffBase = topology.arriving ? s.topology : null;
       const diff = diffBase ? null : refreshDiff(s.topology, topology);
       if (reason === 'reload') return { topology, sourceLabel, diff, diffBase, diagnosticsOpen: s.diagnosticsOpen || problems, loading: false, error: null };
-      return { topology, sourceLabel, diff, diffBase, view: startingView ?? savedView(topology, sourceLabel) ?? initialView(topology), restoreViewport: savedViewport(topology, sourceLabel), search: '', searchIndex: -1, layout: null, selectedId: null, revealSecrets: false, diagnosticsOpen: problems, loading: false, error: null, fitOnNextLayout: true };
+      return { topology, sourceLabel, diff, diffBase, view: startingView ?? savedView(topology, sourceLabel) ?? initialView(topology), restoreViewport: savedViewport(topology, sourceLabel), search: '', searchIndex: -1, layout: null, preview: null, previewLegend: null, selectedId: null, revealSecrets: false, diagnosticsOpen: problems, loading: false, error: null, fitOnNextLayout: true };
     }),
-  setLayout: (layout) => set((s) => (s.fitOnNextLayout ? { layout, fitOnNextLayout: false, fitRequest: s.fitRequest + 1 } : { layout })),
+  setLayout: (layout) => set((s) => (s.fitOnNextLayout ? { layout, preview: null, previewLegend: null, fitOnNextLayout: false, fitRequest: s.fitRequest + 1 } : { layout, preview: null, previewLegend: null })),
+  // The preview has the layout's size, so the fit it takes is the layout's: the layout then lands without moving.
+  setPreview: (preview) => set((s) => (s.layout ? {} : s.fitOnNextLayout ? { preview, fitOnNextLayout: false, fitRequest: s.fitRequest + 1 } : { preview })),
+  setPreviewLegend: (previewLegend) => set((s) => (s.layout ? {} : { previewLegend })),
   setLoading: (loading) => set({ loading }),
   setError: (error) => set({ error, loading: false }),
   toggleOverlay: () => set((s) => ({ view: { ...s.view, overlay: !s.view.overlay } })),

@@ -1,4 +1,4 @@
-import type { LaidOutGraph } from '../graph/types';
+import type { LaidOutGraph, LayoutPreview, LegendCounts } from '../graph/types';
 import type { Direction, ViewState } from '../graph/view';
 import type { Topology } from '../model/types';
 import type { MenuCommand } from './channels';
@@ -46,6 +46,14 @@ export interface DesktopApi {
    * worker), so it is not cloned again to a layout worker; null when the host does not hold it. Optional.
    */
   layOut?(topology: Topology, view: ViewState, direction: Direction): Promise<LaidOutGraph> | null;
+  /**
+   * What the page can draw of that layout before it arrives, when the host has it first (web mode: the
+   * first layout of a big load, whose overview paint the ingest worker sends ahead of its thousands of
+   * nodes); null when it has none, and the promise gives null when none comes. Optional.
+   */
+  previewLayout?(topology: Topology, view: ViewState, direction: Direction): Promise<LayoutPreview | null> | null;
+  /** The legend of that layout, when the host has it before the preview (web mode: once the graph is built, before it is laid out). Optional. */
+  previewLegend?(topology: Topology, view: ViewState, direction: Direction): Promise<LegendCounts | null> | null;
   /**
    * The view the host already laid out for a topology it gave (web mode lays out the first graph with the
    * ingest); the page starts with it. Needed for a load given in parts, whose lists the page cannot pick a
