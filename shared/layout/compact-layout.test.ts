@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { loadFixtureDir } from '../../fixtures/load-fixtures';
 import { buildGraph } from '../graph/build-graph';
-import { DEFAULT_VIEW, type Direction } from '../graph/view';
+import { DEFAULT_VIEW, initialView, type Direction, type ViewState } from '../graph/view';
 import type { LaidOutGraph, PositionedNode } from '../graph/types';
 import { ingest } from '../ingest/index';
 import { generateAccountOfSize } from '../synth/generate-account';
+import { compactLayout, type CompactItem } from './compact-layout';
 import { layoutGraph, TARGET_ASPECT } from './layout';
 
 /** A synthetic account of about `nodes` nodes, fully expanded, laid out. */
@@ -136,5 +138,66 @@ describe('compact layout of a big account', () => {
 describe('choice of layout', () => {
   it('keeps dagre for a small account', () => {
     expect(laidOut(120).algorithm).toBe('layered');
+  });
+});
+
+describe('layout of little or nothing', () => {
+  const spacing = { rankSep: 80, nodeSep: 24, lineSep: 56, margin: 24, aspect: 1.6 };
+  const items = (...boxes: [string, number, number][]) => new Map<string, CompactItem>(boxes.map(([id, width, height]) => [id, { id, width, height }]));
+  const directions: Direction[] = ['LR', 'TB'];
+
+  it('lays out an empty forest as an empty drawing of its margins', () => {
+    for (const direction of directions) {
+      const r = compactLayout(new Map(), [], new Map(), direction, spacing);
+      expect(r.positions.size).toBe(0);
+      expect({ width: r.width, height: r.height }).toEqual({ width: 48, height: 48 });
+    }
+  });
+
+  it('places boxes of no size and nodes with an empty child list', () => {
+    for (const direction of directions) {
+      const r = compactLayout(items(['a', 0, 0], ['b', 0, 0], ['c', 0, 0], ['d', 0, 0]), ['a', 'd'], new Map([['a', ['b', 'c']], ['b', []]]), direction, spacing);
+      expect([...r.positions.keys()].sort()).toEqual(['a', 'b', 'c', 'd']);
+      for (const p of r.positions.values()) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
+      expect(Number.isFinite(r.width) && Number.isFinite(r.height)).toBe(true);
+    }
+  });
+
+  // Opening fixtures/ingest as a folder reads no file (its descriptions are one folder down), and a
+  // filter can match nothing: either way the user gets an empty diagram, not "Layout failed".
+  it('draws an empty diagram for a load with nothing in it or a filter that keeps nothing', () => {
+    const empty = ingest(loadFixtureDir('ingest'));
+    const prod = ingest(loadFixtureDir('ingest/prod'));
+    const graphs = [buildGraph(empty, DEFAULT_VIEW), buildGraph(prod, { ...DEFAULT_VIEW, filters: { text: 'no such name' } })];
+    for (const graph of graphs) {
+      expect(graph.nodes).toEqual([]);
+      for (const direction of directions) {
+        for (const algorithm of ['auto', 'compact'] as const) {
+          const g = layoutGraph(graph, direction, { algorithm });
+          expect(g.nodes).toEqual([]);
+          expect(Number.isFinite(g.width) && Number.isFinite(g.height)).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('lays out every file of fixtures/ingest loaded together: every box placed, none on another', () => {
+    const topology = ingest(loadFixtureDir('ingest/prod'));
+    const views: ViewState[] = [initialView(topology), DEFAULT_VIEW];
+    for (const view of views) {
+      for (const direction of directions) {
+        for (const algorithm of ['auto', 'compact'] as const) {
+          const graph = buildGraph(topology, { ...view, direction });
+          const g = layoutGraph(graph, direction, { algorithm });
+          const where = `${direction} ${algorithm}`;
+          expect(g.nodes.length, where).toBe(graph.nodes.length);
+          expect(g.nodes.filter((n) => !Number.isFinite(n.x) || !Number.isFinite(n.y)).map((n) => n.id), where).toEqual([]);
+          expect(overlaps(g), where).toEqual([]);
+          const s = shape(g);
+          expect(s.width, where).toBeLessThanOrEqual(g.width);
+          expect(s.height, where).toBeLessThanOrEqual(g.height);
+        }
+      }
+    }
   });
 });

@@ -196,7 +196,8 @@ export function compactLayout(
       sumMain += k.main;
       maxCross = Math.max(maxCross, k.cross);
     }
-    const p: Packing = { leadMain, leadCross, kids, totalCross, avgMain: sumMain / kids.length, maxCross, wraps: new Map() };
+    // No blocks (an empty forest): an average of nothing would be NaN and spoil the line-count guess.
+    const p: Packing = { leadMain, leadCross, kids, totalCross, avgMain: kids.length > 0 ? sumMain / kids.length : 0, maxCross, wraps: new Map() };
     kept.push(p);
     if (kept.length > KEPT) kept.shift();
     return p;
@@ -227,14 +228,18 @@ export function compactLayout(
     // The line count that would make the block the target shape if every child were average.
     const target = horizontal ? aspect : 1 / aspect;
     const guess = Math.max(1, Math.round(Math.sqrt((target * p.totalCross) / (p.avgMain + spacing.lineSep))));
-    const candidates = new Set([1, guess - 2, guess - 1, guess, guess + 1, guess + 2].filter((k) => k >= 1 && k <= n));
-    let best: { wrap: Wrap; score: number } | null = null;
-    for (const k of candidates) {
+    const scoreOf = (wrap: Wrap) => Math.abs(Math.log(ratio(Math.max(wrap.main, 1), Math.max(wrap.cross, 1)) / aspect));
+    // One line is always a candidate, even with no children at all: an empty forest (a load or filter
+    // that leaves nothing to draw) then gives an empty block instead of no choice. On a tie it wins.
+    const one = wrapOf(p, 1, gapAfterLead);
+    let best = { wrap: one, score: scoreOf(one) };
+    for (const k of [guess - 2, guess - 1, guess, guess + 1, guess + 2]) {
+      if (k <= 1 || k > n) continue;
       const wrap = wrapOf(p, k, gapAfterLead);
-      const score = Math.abs(Math.log(ratio(Math.max(wrap.main, 1), Math.max(wrap.cross, 1)) / aspect));
-      if (!best || score < best.score - 1e-9) best = { wrap, score };
+      const score = scoreOf(wrap);
+      if (score < best.score - 1e-9) best = { wrap, score };
     }
-    const chosen = best!.wrap;
+    const chosen = best.wrap;
     if (chosen.block) {
       stats.reused++;
       return chosen.block;
