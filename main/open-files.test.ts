@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { BrowserWindow as ElectronWindow } from 'electron';
@@ -86,6 +86,17 @@ describe('File > Open (dialog)', () => {
     expect(topology.clusters).toHaveLength(1);
     expect(topology.services).toHaveLength(1);
     expect(topology.diagnostics.some((d) => d.code === 'skipped' && d.file?.endsWith('notes.txt'))).toBe(true);
+  });
+
+  it('says why a folder of folders draws nothing: its subfolders are named, and the folder has no *.json file', async () => {
+    const sub = path.join(dir, 'prod');
+    mkdirSync(sub);
+    copySample(sub, 'awscli-describe-clusters-1.json');
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [dir] });
+    const topology = (await ipcMain.invoke('files:open-dialog', undefined, ipcEvent(window.webContents))) as Topology;
+    expect(topology.clusters).toHaveLength(0);
+    expect(topology.diagnostics).toContainEqual(expect.objectContaining({ severity: 'info', code: 'skipped', file: sub }));
+    expect(topology.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'empty', message: 'no *.json files in this folder', file: dir }));
   });
 
   it('returns null and changes nothing when the dialog is cancelled', async () => {

@@ -31,8 +31,10 @@ async function readOneFile(path: string, size: number, out: ReadResult): Promise
 
 /**
  * Reads the files and folders the user named: a folder gives its `*.json`
- * files (others are skipped with an info diagnostic); a file over the size
- * limit is refused from its size without being read. Never throws.
+ * files (other files and its subfolders are skipped with an info
+ * diagnostic, and a folder with no `*.json` file at all is a warning, not
+ * an empty diagram without a word); a file over the size limit is refused
+ * from its size without being read. Never throws.
  */
 export async function readSources(paths: string[]): Promise<ReadResult> {
   const out: ReadResult = { sources: [], diagnostics: [] };
@@ -55,6 +57,7 @@ export async function readSources(paths: string[]): Promise<ReadResult> {
       out.diagnostics.push(unreadable(path, err));
       continue;
     }
+    let jsonFiles = 0;
     for (const name of names) {
       const full = join(path, name);
       let entry;
@@ -64,13 +67,18 @@ export async function readSources(paths: string[]): Promise<ReadResult> {
         out.diagnostics.push(unreadable(full, err));
         continue;
       }
-      if (entry.isDirectory()) continue;
+      if (entry.isDirectory()) {
+        out.diagnostics.push({ severity: 'info', code: 'skipped', message: 'a subfolder; only the folder\'s own *.json files are read (open the subfolder itself)', file: full });
+        continue;
+      }
       if (!isJsonFileName(name)) {
         out.diagnostics.push(skippedFileDiagnostic(full));
         continue;
       }
+      jsonFiles += 1;
       await readOneFile(full, entry.size, out);
     }
+    if (jsonFiles === 0) out.diagnostics.push({ severity: 'warning', code: 'empty', message: 'no *.json files in this folder', file: path });
   }
   return out;
 }

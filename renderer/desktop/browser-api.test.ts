@@ -39,6 +39,13 @@ describe('browser DesktopApi', () => {
     expect(t.files.map((f) => f.name)).toContain('snap/tasks.json');
   });
 
+  it('says so when a picked folder has no JSON file at all', async () => {
+    const t = await readAndIngest([inFolder(new File(['notes'], 'README.md'), 'snap/README.md')]);
+    expect(t.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'empty', message: 'no *.json files in this folder', file: 'snap' }));
+    const withJson = await readAndIngest([inFolder(new File([tasksJson], 'tasks.json'), 'snap/tasks.json')]);
+    expect(withJson.diagnostics.filter((d) => d.code === 'empty')).toEqual([]);
+  });
+
   it('ships a demo snapshot of two clusters, 8+ services and 40+ tasks with an unhealthy and a stopped one', async () => {
     const t = await createBrowserApi().loadDemo();
     expect(t.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);

@@ -39,6 +39,9 @@ export async function readAndIngest(files: File[]): Promise<Topology> {
     }
     picked.push({ name, file });
   }
+  // A folder with nothing to read says so, rather than opening an empty diagram without a word.
+  const folder = sorted.find((f) => f.webkitRelativePath)?.webkitRelativePath.split('/')[0];
+  if (folder && !sorted.some((f) => isJsonFileName(f.name))) diagnostics.push({ severity: 'warning', code: 'empty', message: 'no *.json files in this folder', file: folder });
   // Reading and parsing happen in a worker: a 100 MB describe-tasks file must not freeze the page.
   // With the views saved for this input, the worker lays out the first graph in the same go.
   const label = labelFor(files);
