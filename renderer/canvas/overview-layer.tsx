@@ -14,6 +14,7 @@ import { draw, paintFor, warmUpLabels, type Paint } from './overview-paint';
 // One canvas for every mount, made and sized while the app waits for a file: a fresh pane-sized bitmap
 // (~6 MB) is allocated on its first draw, 8-20 ms of a big load's first frame otherwise.
 let shared: HTMLCanvasElement | null = null;
+let warmed = false;
 
 function overviewCanvas(): HTMLCanvasElement {
   if (shared) return shared;
@@ -27,13 +28,19 @@ function overviewCanvas(): HTMLCanvasElement {
   return (shared = canvas);
 }
 
-/** Sizes the canvas to a pane of `width` × `height` CSS px (a no-op at that size already: resizing reallocates). */
-function fitCanvas(canvas: HTMLCanvasElement, width: number, height: number, dpr: number): void {
-  if (canvas.width === Math.round(width * dpr) && canvas.height === Math.round(height * dpr)) return;
-  canvas.width = Math.round(width * dpr);
-  canvas.height = Math.round(height * dpr);
-  canvas.style.width = `${width}px`;
-  canvas.style.height = `${height}px`;
+/**
+ * Makes the canvas cover a pane of `width` × `height` CSS px. It only grows: resizing reallocates its
+ * bitmap, and the pane shrinks when a load shows (the bar above it); React Flow's box clips the rest.
+ */
+function fitCanvas(canvas: HTMLCanvasElement, width: number, height: number, dpr: number): boolean {
+  const w = Math.round(width * dpr);
+  const h = Math.round(height * dpr);
+  if (canvas.width >= w && canvas.height >= h) return false;
+  canvas.width = Math.max(w, canvas.width);
+  canvas.height = Math.max(h, canvas.height);
+  canvas.style.width = `${canvas.width / dpr}px`;
+  canvas.style.height = `${canvas.height / dpr}px`;
+  return true;
 }
 
 /**
@@ -45,9 +52,11 @@ export function prepareOverview(width: number, height: number): void {
   const canvas = overviewCanvas();
   // Showing a diagram: it is ready, and resizing would blank it.
   if (canvas.isConnected) return;
-  fitCanvas(canvas, width, height, window.devicePixelRatio || 1);
+  const grown = fitCanvas(canvas, width, height, window.devicePixelRatio || 1);
+  if (!grown && warmed) return;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
+  warmed = true;
   warmUpLabels(ctx);
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, canvas.width, canvas.height);
