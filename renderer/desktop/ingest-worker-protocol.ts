@@ -79,7 +79,8 @@ export interface PreviewMessage {
 
 /**
  * Worker → page: the layout the worker made with the load for the starting view, when the page asks for it
- * after drawing the preview (PrelaidRequest); or at once, null, when laying it out failed (no preview then).
+ * after drawing the preview (PrelaidRequest); at once, with no preview, for a diagram too small to open far
+ * out (level-of-detail.ts); or at once, null, when laying it out failed.
  */
 export interface PrelaidLayout {
   /** null when laying it out failed: the page asks for it with a LayoutLoadRequest, and hears why. */

@@ -19,6 +19,7 @@ import { createLayoutSession } from '../../shared/layout/layout-session';
 import type { LayoutPreview } from '../../shared/graph/types';
 import type { ViewState } from '../../shared/graph/view';
 import type { Topology } from '../../shared/model/types';
+import { LARGE_DIAGRAM_NODES } from '../canvas/level-of-detail';
 import { paintBuffers, preparePaint } from '../canvas/overview-paint';
 import { viewKey } from '../store/view-persistence';
 import { readBlobs } from './read-blobs';
@@ -79,11 +80,16 @@ async function ingestRequest({ id, files, diagnostics, label, savedViews }: Inge
     const graph = session.build(loaded, { ...view, overlay: true });
     self.postMessage({ legend: graph.legend, load } satisfies LegendMessage);
     const layout = session.place(graph, view.direction);
-    // What the overview canvas paints (a big load opens far out) goes first: the page draws it at once.
-    const paint = preparePaint(layout, view.direction, view.overlay);
-    const preview: LayoutPreview = { width: layout.width, height: layout.height, nodeCount: layout.nodes.length, direction: view.direction, overlayOn: view.overlay, paint };
-    self.postMessage({ preview, load } satisfies PreviewMessage, { transfer: paintBuffers(paint) });
-    held = { prelaid: layout, load };
+    if (layout.nodes.length <= LARGE_DIAGRAM_NODES) {
+      // A diagram this small is never painted far out (level-of-detail.ts): its layout is what the page draws.
+      self.postMessage({ prelaid: layout, load } satisfies PrelaidLayout);
+    } else {
+      // What the overview canvas paints (a big load opens far out) goes first: the page draws it at once.
+      const paint = preparePaint(layout, view.direction, view.overlay);
+      const preview: LayoutPreview = { width: layout.width, height: layout.height, nodeCount: layout.nodes.length, direction: view.direction, overlayOn: view.overlay, paint };
+      self.postMessage({ preview, load } satisfies PreviewMessage, { transfer: paintBuffers(paint) });
+      held = { prelaid: layout, load };
+    }
   } catch {
     // null: the page asks for the layout itself, and gets the error then.
     self.postMessage({ prelaid: null, load } satisfies PrelaidLayout);
