@@ -14,6 +14,7 @@ import { saveView, type SavedViewport } from '../store/view-persistence';
 import { detailBand, LARGE_DIAGRAM_NODES } from './level-of-detail';
 import { OverviewLayer, prepareOverview } from './overview-layer';
 import { keptPaint } from './overview-paint';
+import { absolutePositions } from '../../shared/layout/positions';
 import { toFlowEdges, toFlowNodes } from './to-flow';
 import { useEmphasis, type Emphasis } from './use-emphasis';
 
@@ -65,15 +66,9 @@ function FitOnRequest({ layout, size, done }: { layout: LaidOutGraph | null; siz
 
 /** Where node `id` is drawn on the canvas: layout positions are relative to the parent box. */
 function absoluteBox(layout: LaidOutGraph, id: string): { x: number; y: number; width: number; height: number } | null {
-  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
-  const node = byId.get(id);
-  if (!node) return null;
-  let { x, y } = node;
-  for (let p = node.parentId ? byId.get(node.parentId) : undefined; p; p = p.parentId ? byId.get(p.parentId) : undefined) {
-    x += p.x;
-    y += p.y;
-  }
-  return { x, y, width: node.width, height: node.height };
+  const node = layout.nodes.find((n) => n.id === id);
+  const at = node && absolutePositions(layout.nodes).get(id);
+  return node && at ? { x: at.x, y: at.y, width: node.width, height: node.height } : null;
 }
 
 function minimapColour(overlayOn: boolean) {

@@ -5,6 +5,7 @@
  * the page only draws it (`paintFor` finds it).
  */
 import type { LaidOutGraph, OverviewPaint, PositionedNode } from '../../shared/graph/types';
+import { absolutePositions, edgeEnds } from '../../shared/layout/positions';
 import type { Direction } from '../../shared/graph/view';
 import { BASE_COLOURS, overlayStyle, STATUS_STYLES, STOPPED_FILL } from '../../shared/theme/theme';
 
@@ -32,13 +33,11 @@ function colours(n: PositionedNode, overlayOn: boolean): { fill: string; stroke:
 }
 
 export function preparePaint(layout: LaidOutGraph, direction: Direction, overlayOn: boolean): Paint {
-  const abs = new Map<string, { x: number; y: number; depth: number }>();
+  const abs = absolutePositions(layout.nodes);
   const groups = new Map<string, { depth: number; fill: string; stroke: string | null; rects: number[] }>();
   const labels: Paint['labels'] = [];
   for (const n of layout.nodes) {
-    const p = n.parentId ? abs.get(n.parentId) : undefined;
-    const a = { x: n.x + (p?.x ?? 0), y: n.y + (p?.y ?? 0), depth: p ? p.depth + 1 : 0 };
-    abs.set(n.id, a);
+    const a = abs.get(n.id)!;
     const c = colours(n, overlayOn);
     const key = `${a.depth}|${c.fill}|${c.stroke ?? ''}`;
     const g = groups.get(key) ?? { depth: a.depth, fill: c.fill, stroke: c.stroke, rects: [] };
@@ -55,7 +54,7 @@ export function preparePaint(layout: LaidOutGraph, direction: Direction, overlay
     const sp = abs.get(e.source);
     const tp = abs.get(e.target);
     if (!s || !t || !sp || !tp) continue;
-    const [x1, y1, x2, y2] = horizontal ? [sp.x + s.width, sp.y + s.height / 2, tp.x, tp.y + t.height / 2] : [sp.x + s.width / 2, sp.y + s.height, tp.x + t.width / 2, tp.y];
+    const { x1, y1, x2, y2 } = edgeEnds(s, sp, t, tp, direction);
     edges.push(x1, y1, x2, y2, e.bend ?? (horizontal ? (x1 + x2) / 2 : (y1 + y2) / 2));
   }
   const buckets = [...groups.values()].sort((a, b) => a.depth - b.depth).map((g) => ({ ...g, rects: Float64Array.from(g.rects) }));

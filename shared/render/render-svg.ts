@@ -5,13 +5,14 @@
  * The graph carries no environment values, and nothing here adds any.
  */
 import type { Direction } from '../graph/view';
-import type { LaidOutGraph, PositionedNode } from '../graph/types';
+import type { LaidOutGraph } from '../graph/types';
 import { renderLegend } from './legend';
 import { nodeName, nodeOpacity, paintNode, type PaintContext } from './paint-nodes';
 import { dimmed, exportPalette, type ExportBackground, type ExportTheme } from './palette';
 import { hatchId, n, SVG_SANS, text } from './primitives';
 import { escapeXml, textWidth } from './text';
 import { DISCOVERY_STYLE } from '../theme/theme';
+import { absolutePositions, edgeEnds } from '../layout/positions';
 
 /** What an export looks like beyond the graph itself. */
 export interface SvgRenderOptions {
@@ -47,17 +48,6 @@ const SUBTITLE_SIZE = 13;
 /** Narrowest export: room for the legend's longest line at a readable size. */
 const MIN_WIDTH = 760;
 
-/** Absolute top-left corners: layout positions are relative to the parent. */
-function absolutePositions(nodes: PositionedNode[]): Map<string, { x: number; y: number }> {
-  const abs = new Map<string, { x: number; y: number }>();
-  // Parents come before children (Graph contract), so one pass suffices.
-  for (const node of nodes) {
-    const parent = node.parentId ? abs.get(node.parentId) : undefined;
-    abs.set(node.id, { x: node.x + (parent?.x ?? 0), y: node.y + (parent?.y ?? 0) });
-  }
-  return abs;
-}
-
 function edgesMarkup(graph: LaidOutGraph, abs: Map<string, { x: number; y: number }>, direction: Direction, colour: string): string {
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const tree: string[] = [];
@@ -72,24 +62,19 @@ function edgesMarkup(graph: LaidOutGraph, abs: Map<string, { x: number; y: numbe
     const paths = t.kind === 'namespace' ? discovery : tree;
     if (e.bend !== undefined) {
       // The compact layout says where the edge may turn so it runs in a gap: a curve would cut across boxes.
-      if (direction === 'LR') {
-        const [x1, y1, x2, y2] = [sp.x + s.width, sp.y + s.height / 2, tp.x, tp.y + t.height / 2];
-        paths.push(`M${n(x1)} ${n(y1)}H${n(e.bend)}V${n(y2)}H${n(x2)}`);
-      } else {
-        const [x1, y1, x2, y2] = [sp.x + s.width / 2, sp.y + s.height, tp.x + t.width / 2, tp.y];
-        paths.push(`M${n(x1)} ${n(y1)}V${n(e.bend)}H${n(x2)}V${n(y2)}`);
-      }
+      const { x1, y1, x2, y2 } = edgeEnds(s, sp, t, tp, direction);
+      paths.push(direction === 'LR' ? `M${n(x1)} ${n(y1)}H${n(e.bend)}V${n(y2)}H${n(x2)}` : `M${n(x1)} ${n(y1)}V${n(e.bend)}H${n(x2)}V${n(y2)}`);
     } else if (e.cross && (direction === 'LR' ? tp.x + t.width <= sp.x : tp.y + t.height <= sp.y)) {
       // A cross-link back to a node placed before its source (compact layout): between the facing sides, not around both boxes.
       const [x1, y1, x2, y2] = direction === 'LR' ? [sp.x, sp.y + s.height / 2, tp.x + t.width, tp.y + t.height / 2] : [sp.x + s.width / 2, sp.y, tp.x + t.width / 2, tp.y + t.height];
       const [cx, cy] = direction === 'LR' ? [Math.max(24, (x1 - x2) / 2), 0] : [0, Math.max(24, (y1 - y2) / 2)];
       paths.push(`M${n(x1)} ${n(y1)}C${n(x1 - cx)} ${n(y1 - cy)} ${n(x2 + cx)} ${n(y2 + cy)} ${n(x2)} ${n(y2)}`);
     } else if (direction === 'LR') {
-      const [x1, y1, x2, y2] = [sp.x + s.width, sp.y + s.height / 2, tp.x, tp.y + t.height / 2];
+      const { x1, y1, x2, y2 } = edgeEnds(s, sp, t, tp, direction);
       const c = Math.max(24, (x2 - x1) / 2);
       paths.push(`M${n(x1)} ${n(y1)}C${n(x1 + c)} ${n(y1)} ${n(x2 - c)} ${n(y2)} ${n(x2)} ${n(y2)}`);
     } else {
-      const [x1, y1, x2, y2] = [sp.x + s.width / 2, sp.y + s.height, tp.x + t.width / 2, tp.y];
+      const { x1, y1, x2, y2 } = edgeEnds(s, sp, t, tp, direction);
       const c = Math.max(24, (y2 - y1) / 2);
       paths.push(`M${n(x1)} ${n(y1)}C${n(x1)} ${n(y1 + c)} ${n(x2)} ${n(y2 - c)} ${n(x2)} ${n(y2)}`);
     }
