@@ -25,7 +25,7 @@ import { viewKey } from '../store/view-persistence';
 import { readBlobs } from './read-blobs';
 import { HEAD_LISTS, stripRaw } from './strip-raw';
 import { PART_LISTS, type IngestPart, type IngestRequest, type IngestResponse, type IngestWorkerRequest, type LegendMessage, type PrelaidLayout, type PreviewMessage } from './ingest-worker-protocol';
-import { PART_WEIGHT, splitIntoParts } from './split-parts';
+import { sendsInParts, splitIntoParts } from './split-parts';
 
 let rawById = new Map<string, Record<string, unknown>>();
 let load = 0;
@@ -63,7 +63,7 @@ async function ingestRequest({ id, files, diagnostics, label, savedViews }: Inge
     // The page picks its view and asks for the layout as usual.
   }
   // Whatever goes in parts is stripped of its raw JSON and cut up after the first frame's messages, not before.
-  const inParts = view ? PART_LISTS.reduce((n, list) => n + loaded[list].length, 0) > PART_WEIGHT || splitIntoParts(loaded, load).length > 0 : false;
+  const inParts = view ? sendsInParts(loaded) : false;
   let sent = loaded;
   if (inParts) {
     rawById = stripRaw(loaded, HEAD_LISTS);

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { ingest } from '../../shared/ingest/index';
 import { generateAccount, generateAccountOfSize } from '../../shared/synth/generate-account';
 import { PART_LISTS } from './ingest-worker-protocol';
-import { PART_WEIGHT, splitIntoParts } from './split-parts';
+import { PART_WEIGHT, sendsInParts, splitIntoParts } from './split-parts';
 
 const big = ingest([{ name: 'big.json', text: JSON.stringify(generateAccountOfSize(5000)) }]);
 
 describe('splitIntoParts', () => {
   it('sends every object of the big lists exactly once, in order, the last part marked', () => {
+    expect(sendsInParts(big)).toBe(true);
     const parts = splitIntoParts(big, 3);
     expect(parts.length).toBeGreaterThan(5);
     for (const list of PART_LISTS) {
@@ -30,6 +31,7 @@ describe('splitIntoParts', () => {
 
   it('sends a small load in one message (no parts)', () => {
     const small = ingest([{ name: 'small.json', text: JSON.stringify(generateAccount({ seed: 2, clusters: 1, services: 3, tasksPerService: [2, 3] })) }]);
+    expect(sendsInParts(small)).toBe(false);
     expect(splitIntoParts(small, 1)).toEqual([]);
   });
 });

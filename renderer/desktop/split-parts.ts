@@ -18,10 +18,22 @@ function weight(item: object): number {
   return w;
 }
 
+/** Whether a load goes in parts: its PART_LISTS weigh more than one part. Stops counting once they do. */
+export function sendsInParts(topology: Topology): boolean {
+  let total = 0;
+  for (const list of PART_LISTS) {
+    for (const item of topology[list]) {
+      total += weight(item);
+      if (total > PART_WEIGHT) return true;
+    }
+  }
+  return false;
+}
+
 /** The PART_LISTS of `topology` as parts of at most PART_WEIGHT (one heavier object is a part alone); none for a light load. */
 export function splitIntoParts(topology: Topology, load: number): IngestPart[] {
+  if (!sendsInParts(topology)) return [];
   const parts: IngestPart[] = [];
-  let total = 0;
   for (const list of PART_LISTS) {
     let items: unknown[] = [];
     let w = 0;
@@ -34,11 +46,9 @@ export function splitIntoParts(topology: Topology, load: number): IngestPart[] {
       }
       items.push(item);
       w += iw;
-      total += iw;
     }
     if (items.length > 0) parts.push({ part: list, load, items, last: false });
   }
-  if (total <= PART_WEIGHT) return [];
   parts[parts.length - 1].last = true;
   return parts;
 }
