@@ -71,6 +71,23 @@ interface Probe {
   __complete?: number;
 }
 
+/**
+ * Waits, checking every frame, until `selector` matches something (`present`) or nothing, and keeps the
+ * moment it first did as `window[key]`.
+ */
+async function stampWhen(page: Page, key: '__ready' | '__laidOut' | '__complete', selector: string, present: boolean): Promise<void> {
+  await page.waitForFunction(
+    ([k, sel, want]) => {
+      const w = window as unknown as Record<string, number | undefined>;
+      const done = Boolean(document.querySelector(sel)) === want;
+      if (done) w[k] ??= performance.now();
+      return done;
+    },
+    [key, selector, present] as const,
+    { polling: 'raf', timeout: 120_000 },
+  );
+}
+
 /** Frames per second while the mouse drags the pane `distance` px over `steps` moves. */
 async function panFps(page: Page, distance = 600, steps = 90): Promise<number> {
   const box = (await page.getByTestId('canvas').boundingBox())!;
@@ -136,40 +153,12 @@ try {
     await page.waitForTimeout(1000);
     await page.getByTestId('open-files').setInputFiles(accountFile);
     // First interactive frame: the diagram is on screen (the overview canvas painted, or React Flow nodes mounted).
-    await page.waitForFunction(
-      () => {
-        const w = window as unknown as Probe;
-        if (w.__ready) return true;
-        const drawn = document.querySelector('[data-testid="overview-layer"][data-painted], .react-flow__node');
-        if (drawn) w.__ready = performance.now();
-        return Boolean(drawn);
-      },
-      undefined,
-      { polling: 'raf', timeout: 120_000 },
-    );
+    await stampWhen(page, '__ready', '[data-testid="overview-layer"][data-painted], .react-flow__node', true);
     // The whole layout on the page (what zooming in and moving to a search hit need): a big load's first
     // frame is drawn from its preview (size, legend, overview paint), and the layout's nodes follow it.
-    await page.waitForFunction(
-      () => {
-        const w = window as unknown as Probe;
-        const done = document.querySelector('[data-testid="canvas"][data-layout="ready"]');
-        if (done) w.__laidOut ??= performance.now();
-        return Boolean(done);
-      },
-      undefined,
-      { polling: 'raf', timeout: 120_000 },
-    );
+    await stampWhen(page, '__laidOut', '[data-testid="canvas"][data-layout="ready"]', true);
     // Every object on the page: a big load's parts follow its first frame (the toolbar's "receiving N more objects…").
-    await page.waitForFunction(
-      () => {
-        const w = window as unknown as Probe;
-        if (document.querySelector('[data-testid="arriving"]')) return false;
-        w.__complete ??= performance.now();
-        return true;
-      },
-      undefined,
-      { polling: 'raf', timeout: 120_000 },
-    );
+    await stampWhen(page, '__complete', '[data-testid="arriving"]', false);
     await page.waitForTimeout(1500);
     const open = await page.evaluate(() => {
       const w = window as unknown as Probe;
