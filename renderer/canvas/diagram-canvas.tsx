@@ -93,8 +93,8 @@ function withEmphasis(n: DiagramFlowNode, e: Emphasis): DiagramFlowNode {
 /** The canvas; expects a layout in the store. */
 export function DiagramCanvas() {
   const layout = useDiagramStore((s) => s.layout);
-  // Until the layout of a big load arrives, its preview: the drawing's size, node count and overview paint.
-  const preview = useDiagramStore((s) => (s.layout ? null : s.preview));
+  // Until the layout of a big load arrives, its preview (the store drops it when the layout lands).
+  const preview = useDiagramStore((s) => s.preview);
   const shape = layout ?? preview;
   const direction = useDiagramStore((s) => s.view.direction);
   const overlayOn = useDiagramStore((s) => s.view.overlay);
