@@ -38,10 +38,31 @@ const work = mkdtempSync(path.join(tmpdir(), 'ecs-visualizer-bench-browser-'));
 
 if (!values['no-build'] || !existsSync(path.join(webDir, 'index.html'))) {
   // Its own output folder: dist-web belongs to `npm run web` and the e2e run, which may be building it right now.
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite.web.config.ts', '--outDir', webDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'vite.web.config.ts',
+      '--outDir',
+      webDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.woff2': 'font/woff2' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
   const file = path.join(webDir, path.normalize(url.pathname === '/' ? '/index.html' : url.pathname));
@@ -75,7 +96,12 @@ interface Probe {
  * Waits, checking every frame, until `selector` matches something (`present`) or nothing, and keeps the
  * moment it first did as `window[key]`.
  */
-async function stampWhen(page: Page, key: '__ready' | '__laidOut' | '__complete', selector: string, present: boolean): Promise<void> {
+async function stampWhen(
+  page: Page,
+  key: '__ready' | '__laidOut' | '__complete',
+  selector: string,
+  present: boolean,
+): Promise<void> {
   await page.waitForFunction(
     ([k, sel, want]) => {
       const w = window as unknown as Record<string, number | undefined>;
@@ -103,7 +129,12 @@ async function panFps(page: Page, distance = 600, steps = 90): Promise<number> {
   const start = await page.evaluate(() => performance.now());
   await page.mouse.move(cx, cy);
   await page.mouse.down();
-  for (let i = 1; i <= steps; i++) await page.mouse.move(cx + Math.sin((i / steps) * Math.PI * 2) * distance * 0.5, cy + Math.cos((i / steps) * Math.PI * 2) * distance * 0.25, { steps: 1 });
+  for (let i = 1; i <= steps; i++)
+    await page.mouse.move(
+      cx + Math.sin((i / steps) * Math.PI * 2) * distance * 0.5,
+      cy + Math.cos((i / steps) * Math.PI * 2) * distance * 0.25,
+      { steps: 1 },
+    );
   await page.mouse.up();
   const [frames, end] = await page.evaluate(() => {
     const w = window as unknown as { __frames: number; __counting: boolean };
@@ -137,7 +168,15 @@ async function zoomTo(page: Page, target: number): Promise<number> {
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-precise-memory-info'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--enable-precise-memory-info',
+  ],
 });
 try {
   const nodes = Number(values.nodes);
@@ -165,7 +204,13 @@ try {
       const from = w.__selected ?? 0;
       // From the task that dispatched the change event (it starts a little before the listener runs) to now.
       const tasks = w.__longTasks.filter((t) => t.start + t.duration >= from);
-      return { ms: (w.__ready ?? 0) - from, laidOutMs: (w.__laidOut ?? 0) - from, completeMs: (w.__complete ?? 0) - from, longTasks: tasks.filter((t) => t.duration > 100).map((t) => Math.round(t.duration)), longest: Math.round(Math.max(0, ...tasks.map((t) => t.duration))) };
+      return {
+        ms: (w.__ready ?? 0) - from,
+        laidOutMs: (w.__laidOut ?? 0) - from,
+        completeMs: (w.__complete ?? 0) - from,
+        longTasks: tasks.filter((t) => t.duration > 100).map((t) => Math.round(t.duration)),
+        longest: Math.round(Math.max(0, ...tasks.map((t) => t.duration))),
+      };
     });
     return { page, open };
   };
@@ -181,7 +226,12 @@ try {
   page = page!;
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
   const list = (xs: number[]) => xs.map((x) => Math.round(x)).join(', ');
-  const open = { ms: median(opens.map((o) => o.ms)), laidOutMs: median(opens.map((o) => o.laidOutMs)), completeMs: median(opens.map((o) => o.completeMs)), longest: median(opens.map((o) => o.longest)) };
+  const open = {
+    ms: median(opens.map((o) => o.ms)),
+    laidOutMs: median(opens.map((o) => o.laidOutMs)),
+    completeMs: median(opens.map((o) => o.completeMs)),
+    longest: median(opens.map((o) => o.longest)),
+  };
   const fitZoom = await zoom(page);
   const fpsFit = await panFps(page);
   const z1 = await zoomTo(page, 1);
@@ -190,14 +240,24 @@ try {
   const zMid = await zoomTo(page, 0.3);
   const mountedMid = await page.locator('.react-flow__node').count();
   const fpsMid = await panFps(page);
-  const heapMB = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6);
+  const heapMB = await page.evaluate(
+    () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6,
+  );
 
-  console.log(`Chromium ${browser.version()}, 1600×1000, --disable-gpu; synthetic account of ${nodes.toLocaleString('en')} nodes (${(statSync(accountFile).size / 1e6).toFixed(1)} MB)\n`);
+  console.log(
+    `Chromium ${browser.version()}, 1600×1000, --disable-gpu; synthetic account of ${nodes.toLocaleString('en')} nodes (${(statSync(accountFile).size / 1e6).toFixed(1)} MB)\n`,
+  );
   console.log(`${runs} open${runs > 1 ? 's, each in a fresh page; medians, then every run' : ''}`);
   console.log(`file selected → first interactive frame: ${Math.round(open.ms)} ms (${list(opens.map((o) => o.ms))})`);
-  console.log(`file selected → the layout's nodes on the page (zoom in, go to a search hit): ${Math.round(open.laidOutMs)} ms (${list(opens.map((o) => o.laidOutMs))})`);
-  console.log(`file selected → every object on the page (search, details, filters complete): ${Math.round(open.completeMs)} ms (${list(opens.map((o) => o.completeMs))})`);
-  console.log(`longest main-thread task while opening: ${open.longest} ms (${list(opens.map((o) => o.longest))}); tasks over 100 ms: ${opens.map((o) => o.longTasks.length).join(', ')}`);
+  console.log(
+    `file selected → the layout's nodes on the page (zoom in, go to a search hit): ${Math.round(open.laidOutMs)} ms (${list(opens.map((o) => o.laidOutMs))})`,
+  );
+  console.log(
+    `file selected → every object on the page (search, details, filters complete): ${Math.round(open.completeMs)} ms (${list(opens.map((o) => o.completeMs))})`,
+  );
+  console.log(
+    `longest main-thread task while opening: ${open.longest} ms (${list(opens.map((o) => o.longest))}); tasks over 100 ms: ${opens.map((o) => o.longTasks.length).join(', ')}`,
+  );
   console.log(`pan at fit-to-screen (zoom ${fitZoom.toFixed(3)}, painted overview): ${fpsFit.toFixed(0)} fps`);
   console.log(`pan at zoom ${zMid.toFixed(2)} (bare boxes, ${mountedMid} nodes mounted): ${fpsMid.toFixed(0)} fps`);
   console.log(`pan at zoom ${z1.toFixed(2)} (full cards, ${mounted1} nodes mounted): ${fpsZoom1.toFixed(0)} fps`);
@@ -207,12 +267,19 @@ try {
   const bigMb = Number(values['big-mb']);
   if (bigMb > 0) {
     // A describe-tasks file of about bigMb MB: one account's tasks, repeated with fresh ids until big enough.
-    const tasks = (generateAccount({ services: 400, tasksPerService: [20, 30], containersPerTask: [2, 3], seed: 7 }).tasks ?? []) as Record<string, unknown>[];
+    const tasks = (generateAccount({ services: 400, tasksPerService: [20, 30], containersPerTask: [2, 3], seed: 7 })
+      .tasks ?? []) as Record<string, unknown>[];
     const bigFile = path.join(work, 'describe-tasks.json');
     const chunk = JSON.stringify(tasks).slice(1, -1);
     const copies = Math.max(1, Math.ceil((bigMb * 1e6) / chunk.length));
     const parts: string[] = [];
-    for (let c = 0; c < copies; c++) parts.push(chunk.replace(/task\/([^"/]+)\/([0-9a-f]{32})/g, (_m, cl: string, id: string) => `task/${cl}/${id.slice(0, 26)}${c.toString(16).padStart(6, '0')}`));
+    for (let c = 0; c < copies; c++)
+      parts.push(
+        chunk.replace(
+          /task\/([^"/]+)\/([0-9a-f]{32})/g,
+          (_m, cl: string, id: string) => `task/${cl}/${id.slice(0, 26)}${c.toString(16).padStart(6, '0')}`,
+        ),
+      );
     writeFileSync(bigFile, `{"tasks":[${parts.join(',')}],"failures":[]}`);
     const big = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await big.addInitScript(PROBE);
@@ -225,14 +292,25 @@ try {
       requestAnimationFrame(tick);
     })()`);
     await big.getByTestId('open-files').setInputFiles(bigFile);
-    await big.waitForFunction(() => document.querySelector('[data-testid="overview-layer"], .react-flow__node, [role="alert"]'), undefined, { polling: 500, timeout: 300_000 });
+    await big.waitForFunction(
+      () => document.querySelector('[data-testid="overview-layer"], .react-flow__node, [role="alert"]'),
+      undefined,
+      { polling: 500, timeout: 300_000 },
+    );
     await big.waitForTimeout(1000);
     const r = await big.evaluate(() => {
       const w = window as unknown as Probe & { __gap: number };
       const tasks = w.__longTasks.filter((t) => t.start + t.duration >= (w.__selected ?? 0));
-      return { gap: w.__gap, longest: Math.max(0, ...tasks.map((t) => t.duration)), over100: tasks.filter((t) => t.duration > 100).length, ms: performance.now() - (w.__selected ?? 0) };
+      return {
+        gap: w.__gap,
+        longest: Math.max(0, ...tasks.map((t) => t.duration)),
+        over100: tasks.filter((t) => t.duration > 100).length,
+        ms: performance.now() - (w.__selected ?? 0),
+      };
     });
-    console.log(`\n${(statSync(bigFile).size / 1e6).toFixed(0)} MB describe-tasks file: diagram after ${(r.ms / 1000 - 1).toFixed(1)} s; longest main-thread task ${Math.round(r.longest)} ms (${r.over100} over 100 ms); longest gap between frames ${Math.round(r.gap)} ms`);
+    console.log(
+      `\n${(statSync(bigFile).size / 1e6).toFixed(0)} MB describe-tasks file: diagram after ${(r.ms / 1000 - 1).toFixed(1)} s; longest main-thread task ${Math.round(r.longest)} ms (${r.over100} over 100 ms); longest gap between frames ${Math.round(r.gap)} ms`,
+    );
     await big.close();
   }
 } finally {

@@ -25,7 +25,9 @@ async function exportOnce(label: string, args: string[]): Promise<void> {
   const code = await runCli(['export', ...args], io);
   const ms = performance.now() - start;
   const bytes = statSync(out).size;
-  console.log(`${label.padEnd(28)} ${(ms / 1000).toFixed(2).padStart(7)} s   exit ${code}   ${(bytes / 1e6).toFixed(1)} MB   ${stdout.trim()}`);
+  console.log(
+    `${label.padEnd(28)} ${(ms / 1000).toFixed(2).padStart(7)} s   exit ${code}   ${(bytes / 1e6).toFixed(1)} MB   ${stdout.trim()}`,
+  );
   if (stderr.trim()) console.log(`${''.padEnd(28)} stderr: ${stderr.trim()}`);
 }
 
@@ -37,7 +39,14 @@ try {
   console.log(`Synthetic account: ${JSON.stringify(c)} (${(statSync(input).size / 1e6).toFixed(1)} MB of JSON)`);
   console.log(`Node ${process.version}, ${process.platform}/${process.arch}\n`);
   await exportOnce('PNG 2×, default view', [input, '-o', path.join(dir, 'default.png'), '--scale', '2']);
-  await exportOnce('PNG 2×, --expand-all', [input, '-o', path.join(dir, 'expanded.png'), '--scale', '2', '--expand-all']);
+  await exportOnce('PNG 2×, --expand-all', [
+    input,
+    '-o',
+    path.join(dir, 'expanded.png'),
+    '--scale',
+    '2',
+    '--expand-all',
+  ]);
   await exportOnce('SVG, --expand-all', [input, '-o', path.join(dir, 'expanded.svg'), '--expand-all']);
 } finally {
   rmSync(dir, { recursive: true, force: true });

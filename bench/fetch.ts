@@ -30,10 +30,21 @@ const perService = Number(values['tasks-per-service']);
 const rate = Number(values.rate);
 
 // Every task RUNNING and no standalone tasks, so the account has exactly services × tasks-per-service tasks.
-const account = generateAccount({ seed: 2026, services, clusters: Number(values.clusters), tasksPerService: [perService, perService], stoppedShare: 0, standalonePerCluster: 0 });
+const account = generateAccount({
+  seed: 2026,
+  services,
+  clusters: Number(values.clusters),
+  tasksPerService: [perService, perService],
+  stoppedShare: 0,
+  standalonePerCluster: 0,
+});
 const minimum = minimumCalls(account, false);
 const calls = Object.values(minimum).reduce((a, b) => a + b, 0);
-const server = await startFakeEcs({ account, latencyMs: Number(values.latency), throttle: { ratePerSecond: rate, burst: Number(values.burst) } });
+const server = await startFakeEcs({
+  account,
+  latencyMs: Number(values.latency),
+  throttle: { ratePerSecond: rate, burst: Number(values.burst) },
+});
 
 const started = performance.now();
 const result = await fetchAccount({

@@ -111,7 +111,8 @@ function countOverlaps(g: LaidOutGraph): number {
   return bad;
 }
 
-const fmt = (ms: number | null) => (ms === null ? '—' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
+const fmt = (ms: number | null) =>
+  ms === null ? '—' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
 
 log(`Node ${process.version}, ${process.platform}/${process.arch}; fully expanded synthetic accounts (seed 1)\n`);
 const rows: Row[] = [];
@@ -168,7 +169,21 @@ for (const size of sizes) {
 if (values.json) {
   console.log(JSON.stringify({ rows }, null, 2));
 } else {
-  const head = ['nodes', 'drawn', 'JSON', 'ingest', 'graph', 'layout', 'SVG', 'plain dagre', 'dagre ÷ layout', 'picture (px)', 'aspect', 'bbox ÷ area', 'overlaps'];
+  const head = [
+    'nodes',
+    'drawn',
+    'JSON',
+    'ingest',
+    'graph',
+    'layout',
+    'SVG',
+    'plain dagre',
+    'dagre ÷ layout',
+    'picture (px)',
+    'aspect',
+    'bbox ÷ area',
+    'overlaps',
+  ];
   const table = rows.map((r) => [
     r.nodes.toLocaleString('en'),
     r.drawnNodes.toLocaleString('en'),
@@ -189,6 +204,9 @@ if (values.json) {
   console.log('\n' + line(head));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const t of table) console.log(line(t));
-  for (const r of rows) if (r.dagreSkipped) console.log(`\n${r.nodes.toLocaleString('en')} nodes: plain dagre ${r.dagreSkipped}.`);
-  console.log('\nbbox ÷ area: bounding box ÷ the sum of the top-level boxes (nested cards lie inside those, so they are not counted twice).');
+  for (const r of rows)
+    if (r.dagreSkipped) console.log(`\n${r.nodes.toLocaleString('en')} nodes: plain dagre ${r.dagreSkipped}.`);
+  console.log(
+    '\nbbox ÷ area: bounding box ÷ the sum of the top-level boxes (nested cards lie inside those, so they are not counted twice).',
+  );
 }

@@ -61,7 +61,13 @@ function measure(scenario: string, topology: Topology, start: ViewState, views: 
   const graphCache = createGraphCache();
   const layoutCache = createLayoutCache();
   const full = { total: [] as number[], build: [] as number[], layout: [] as number[] };
-  const incremental = { total: [] as number[], build: [] as number[], layout: [] as number[], packed: [] as number[], unchanged: [] as number[] };
+  const incremental = {
+    total: [] as number[],
+    build: [] as number[],
+    layout: [] as number[],
+    packed: [] as number[],
+    unchanged: [] as number[],
+  };
   let nodes = 0;
   let topLevel = 0;
   for (let round = 0; round < 3; round++) {
@@ -104,25 +110,54 @@ function measure(scenario: string, topology: Topology, start: ViewState, views: 
 }
 
 const log = values.json ? (_: string) => undefined : (line: string) => console.log(line);
-log(`Node ${process.version}, ${process.platform}/${process.arch}; synthetic account of ${size.toLocaleString('en')} nodes (seed 1), ${toggles} services toggled, 3 rounds\n`);
+log(
+  `Node ${process.version}, ${process.platform}/${process.arch}; synthetic account of ${size.toLocaleString('en')} nodes (seed 1), ${toggles} services toggled, 3 rounds\n`,
+);
 // Warm the JIT on a small account so the first samples do not pay for compiling.
 const warm = ingest([{ name: 'w.json', text: JSON.stringify(generateAccountOfSize(2000)) }]);
-measure('warm-up', warm, initialView(warm), warm.services.slice(0, 3).map((s) => toggleCollapse(initialView(warm), s.id, true)));
+measure(
+  'warm-up',
+  warm,
+  initialView(warm),
+  warm.services.slice(0, 3).map((s) => toggleCollapse(initialView(warm), s.id, true)),
+);
 
 const topology = ingest([{ name: 'account.json', text: JSON.stringify(generateAccountOfSize(size)) }]);
 // Services spread over the clusters (every k-th by position in the load).
-const picked = Array.from({ length: toggles }, (_, i) => topology.services[Math.floor(((i + 0.5) * topology.services.length) / toggles)]);
+const picked = Array.from(
+  { length: toggles },
+  (_, i) => topology.services[Math.floor(((i + 0.5) * topology.services.length) / toggles)],
+);
 const opened = initialView(topology);
 const expanded: ViewState = { ...DEFAULT_VIEW, collapsed: [] };
 const rows = [
-  measure('opened (services collapsed), expand one service', topology, opened, picked.map((s) => toggleCollapse(opened, s.id, true))),
-  measure('fully expanded, collapse one service', topology, expanded, picked.map((s) => toggleCollapse(expanded, s.id, false))),
+  measure(
+    'opened (services collapsed), expand one service',
+    topology,
+    opened,
+    picked.map((s) => toggleCollapse(opened, s.id, true)),
+  ),
+  measure(
+    'fully expanded, collapse one service',
+    topology,
+    expanded,
+    picked.map((s) => toggleCollapse(expanded, s.id, false)),
+  ),
 ];
 
 if (values.json) {
   console.log(JSON.stringify({ size, toggles, rows }, null, 2));
 } else {
-  const head = ['scenario', 'drawn', 'top level', 'full (build + layout)', 'incremental (build + layout)', 'full ÷ incr.', 'blocks packed', 'top-level unchanged'];
+  const head = [
+    'scenario',
+    'drawn',
+    'top level',
+    'full (build + layout)',
+    'incremental (build + layout)',
+    'full ÷ incr.',
+    'blocks packed',
+    'top-level unchanged',
+  ];
   const table = rows.map((r) => [
     r.scenario,
     r.nodes.toLocaleString('en'),

@@ -51,7 +51,8 @@ test('a load sent in parts draws, then has every task: search finds one and its 
 
   // Legend counts are over the whole load: every task is on the page.
   const byOverlay = new Map<string, number>();
-  for (const t of topology.tasks) if (!t.placeholder) byOverlay.set(taskOverlay(t), (byOverlay.get(taskOverlay(t)) ?? 0) + 1);
+  for (const t of topology.tasks)
+    if (!t.placeholder) byOverlay.set(taskOverlay(t), (byOverlay.get(taskOverlay(t)) ?? 0) + 1);
   for (const [overlay, n] of byOverlay) await expect(page.getByTestId(`legend-count-${overlay}`)).toHaveText(String(n));
 
   // The last task of the load (from the last part): search finds it, Enter opens the service that hides it and selects it.

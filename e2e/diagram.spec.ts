@@ -7,7 +7,8 @@ const KINDS = ['cluster', 'service', 'task', 'container'] as const;
 const PLURAL = { cluster: 'clusters', service: 'services', task: 'tasks', container: 'containers' } as const;
 
 /** Non-placeholder nodes of a kind, as drawn. */
-const described = (page: Page, kind: string) => page.locator(`[data-testid="node"][data-kind="${kind}"]:not([data-placeholder="true"])`);
+const described = (page: Page, kind: string) =>
+  page.locator(`[data-testid="node"][data-kind="${kind}"]:not([data-placeholder="true"])`);
 
 /** Every node's box intersects the canvas: the whole diagram is on screen. */
 async function nodesOffScreen(page: Page): Promise<number> {
@@ -19,11 +20,19 @@ async function nodesOffScreen(page: Page): Promise<number> {
       return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width };
     }),
   );
-  return boxes.filter((r) => r.width === 0 || r.right < canvas.x || r.left > canvas.x + canvas.width || r.bottom < canvas.y || r.top > canvas.y + canvas.height).length;
+  return boxes.filter(
+    (r) =>
+      r.width === 0 ||
+      r.right < canvas.x ||
+      r.left > canvas.x + canvas.width ||
+      r.bottom < canvas.y ||
+      r.top > canvas.y + canvas.height,
+  ).length;
 }
 
 async function expectCountsMatch(page: Page, reference: InspectJson): Promise<void> {
-  for (const kind of KINDS) await expect(described(page, kind), `${kind} nodes`).toHaveCount(reference.counts[PLURAL[kind]]);
+  for (const kind of KINDS)
+    await expect(described(page, kind), `${kind} nodes`).toHaveCount(reference.counts[PLURAL[kind]]);
 }
 
 async function openSamples(page: Page): Promise<void> {
@@ -50,7 +59,10 @@ test('samples loaded through open-files draw as many nodes of each kind as inspe
   expect(await page.locator('[data-testid="node"][data-placeholder="true"]').count()).toBeGreaterThan(0);
   // Launch types on the task nodes agree with the CLI's.
   for (const [launchType, n] of Object.entries(samples.tasksByLaunchType)) {
-    const selector = launchType === 'FARGATE' ? '[data-launch-type="FARGATE"], [data-launch-type="FARGATE_SPOT"]' : `[data-launch-type="${launchType}"]`;
+    const selector =
+      launchType === 'FARGATE'
+        ? '[data-launch-type="FARGATE"], [data-launch-type="FARGATE_SPOT"]'
+        : `[data-launch-type="${launchType}"]`;
     await expect(described(page, 'task').and(page.locator(selector))).toHaveCount(n);
   }
 });
@@ -77,7 +89,8 @@ test('the overlay toggle switches launch-type colours off and back on', async ({
   await openSamples(page);
   const fargate = described(page, 'task').and(page.locator('[data-launch-type="FARGATE"]')).first();
   const ec2 = described(page, 'task').and(page.locator('[data-launch-type="EC2"]')).first();
-  const bg = (l: typeof fargate) => l.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
+  const bg = (l: typeof fargate) =>
+    l.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).backgroundColor);
   const onFargate = await bg(fargate);
   const onEc2 = await bg(ec2);
   expect(onFargate).not.toBe(onEc2);
@@ -152,12 +165,20 @@ test('clicking a diagnostic that names an object selects it, expanding what hid 
   const row = page.locator('[data-testid="diagnostic"][data-severity="warning"] button').first();
   await row.click();
   await expect(page.getByTestId('details-panel')).toContainText('Task');
-  await expect(page.locator(`[data-testid="node"][data-id="${withObject!.objectId}"]`)).toHaveAttribute('data-kind', 'task');
-  await expect(page.locator('.react-flow__node.selected [data-testid="node"]')).toHaveAttribute('data-id', withObject!.objectId!);
+  await expect(page.locator(`[data-testid="node"][data-id="${withObject!.objectId}"]`)).toHaveAttribute(
+    'data-kind',
+    'task',
+  );
+  await expect(page.locator('.react-flow__node.selected [data-testid="node"]')).toHaveAttribute(
+    'data-id',
+    withObject!.objectId!,
+  );
   await expect(page.locator('.react-flow__node.selected')).toBeInViewport();
 });
 
-test('the demo snapshot draws two clusters, every launch type, and is saved as docs/screenshot.png', async ({ page }) => {
+test('the demo snapshot draws two clusters, every launch type, and is saved as docs/screenshot.png', async ({
+  page,
+}) => {
   const demo = inspect('renderer/demo/demo-snapshot.json');
   await page.setViewportSize({ width: 1920, height: 1200 });
   await page.goto('/');
@@ -167,7 +188,8 @@ test('the demo snapshot draws two clusters, every launch type, and is saved as d
   expect(demo.counts.clusters).toBe(2);
   expect(demo.counts.services).toBeGreaterThanOrEqual(8);
   expect(demo.counts.tasks).toBeGreaterThanOrEqual(40);
-  for (const lt of ['EC2', 'FARGATE', 'FARGATE_SPOT', 'MANAGED_INSTANCES', 'EXTERNAL']) await expect(page.locator(`[data-kind="task"][data-launch-type="${lt}"]`).first()).toBeVisible();
+  for (const lt of ['EC2', 'FARGATE', 'FARGATE_SPOT', 'MANAGED_INSTANCES', 'EXTERNAL'])
+    await expect(page.locator(`[data-kind="task"][data-launch-type="${lt}"]`).first()).toBeVisible();
   await expect(page.locator('[data-kind="task"][data-status="unhealthy"]')).toHaveCount(1);
   await expect(page.locator('[data-kind="task"][data-status="stopped"]')).toHaveCount(1);
   await expect(page.getByTestId('legend-count-FARGATE_SPOT')).toHaveText(String(demo.tasksOnFargateSpot));

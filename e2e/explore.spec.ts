@@ -21,10 +21,16 @@ const ACCOUNT = path.join(ROOT, 'fixtures/explore/account.json');
 const SERVICE_CONNECT = path.join(ROOT, 'fixtures/service-connect/account.json');
 
 interface ConnectBundle {
-  services: { serviceName: string; clusterArn: string; serviceRegistries?: unknown[]; deployments: { serviceConnectConfiguration?: { namespace: string } }[] }[];
+  services: {
+    serviceName: string;
+    clusterArn: string;
+    serviceRegistries?: unknown[];
+    deployments: { serviceConnectConfiguration?: { namespace: string } }[];
+  }[];
 }
 const connect = JSON.parse(readFileSync(SERVICE_CONNECT, 'utf8')) as ConnectBundle;
-const inNamespace = (cluster: string) => connect.services.filter((s) => s.clusterArn.endsWith(`/${cluster}`) && s.deployments[0].serviceConnectConfiguration);
+const inNamespace = (cluster: string) =>
+  connect.services.filter((s) => s.clusterArn.endsWith(`/${cluster}`) && s.deployments[0].serviceConnectConfiguration);
 const productionNamespace = inNamespace('production')[0].deployments[0].serviceConnectConfiguration!.namespace;
 const bundle = JSON.parse(readFileSync(ACCOUNT, 'utf8')) as Bundle;
 const draining = bundle.containerInstances.find((ci) => ci.status === 'DRAINING');
@@ -75,37 +81,48 @@ test('search highlights matches with a count, dims the rest, and Enter walks and
   await expect(dimmed(page)).toHaveCount(0);
 });
 
-test('"problems only" keeps problem tasks, shows a chip, and Clear filters restores everything in one click', async ({ page }) => {
+test('"problems only" keeps problem tasks, shows a chip, and Clear filters restores everything in one click', async ({
+  page,
+}) => {
   await open(page, [ACCOUNT]);
   const before = await nodes(page, 'task').count();
   await page.getByTestId('problems-only').check();
   await expect(page.getByTestId('filter-chip')).toHaveText(['problems only ×']);
   await expect.poll(() => nodes(page, 'task').count()).toBeLessThan(before);
   // What is left is unhealthy, stopped with a reason, or on the draining host: no plain healthy Fargate task.
-  const left = await nodes(page, 'task').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-status')}/${el.getAttribute('data-launch-type')}`));
+  const left = await nodes(page, 'task').evaluateAll((els) =>
+    els.map((el) => `${el.getAttribute('data-status')}/${el.getAttribute('data-launch-type')}`),
+  );
   expect(left.length).toBeGreaterThan(0);
   expect(left.filter((t) => t === 'running/FARGATE' || t === 'running/FARGATE_SPOT')).toEqual([]);
   // A launch-type filter from the menu adds its own chip.
   await page.getByTestId('filters-button').click();
   await page.getByTestId('filter-launch-EC2').check();
   await expect(page.getByTestId('filter-chip')).toHaveCount(2);
-  for (const t of await nodes(page, 'task').evaluateAll((els) => els.map((el) => el.getAttribute('data-launch-type')))) expect(t).toBe('EC2');
+  for (const t of await nodes(page, 'task').evaluateAll((els) => els.map((el) => el.getAttribute('data-launch-type'))))
+    expect(t).toBe('EC2');
   await page.getByTestId('clear-filters').click();
   await expect(page.getByTestId('filter-chips')).toHaveCount(0);
   await expect(nodes(page, 'task')).toHaveCount(before);
 });
 
-test('a service of more than 12 tasks starts as a stack that expands on click and collapses again', async ({ page }) => {
+test('a service of more than 12 tasks starts as a stack that expands on click and collapses again', async ({
+  page,
+}) => {
   await open(page, [ACCOUNT]);
   const stack = page.locator('[data-testid="node"][data-stack="true"]');
   await expect(stack).toHaveCount(1);
-  await expect(stack.getByTestId('stack-summary')).toHaveText(new RegExp(`^${checkoutTasks} tasks: \\d+ RUNNING.*· rev \\d+`));
+  await expect(stack.getByTestId('stack-summary')).toHaveText(
+    new RegExp(`^${checkoutTasks} tasks: \\d+ RUNNING.*· rev \\d+`),
+  );
   const before = await nodes(page, 'task').count();
   await stack.click();
   await expect(stack).toHaveCount(0);
   await expect(nodes(page, 'task')).toHaveCount(before + checkoutTasks);
   // Collapse the box again with its own toggle.
-  const box = page.locator('[data-testid="node"][data-kind="group"][data-group="service-tasks"]').filter({ hasText: 'Tasks of checkout' });
+  const box = page
+    .locator('[data-testid="node"][data-kind="group"][data-group="service-tasks"]')
+    .filter({ hasText: 'Tasks of checkout' });
   await box.getByTestId('collapse-toggle').first().click();
   await expect(nodes(page, 'task')).toHaveCount(before);
   // Any service collapses too.
@@ -116,7 +133,9 @@ test('a service of more than 12 tasks starts as a stack that expands on click an
   await expect(nodes(page, 'task')).toHaveCount(before);
 });
 
-test('selecting a service focuses it: its tasks stay bright, the rest dims, breadcrumbs lead to it; keys move and Esc clears', async ({ page }) => {
+test('selecting a service focuses it: its tasks stay bright, the rest dims, breadcrumbs lead to it; keys move and Esc clears', async ({
+  page,
+}) => {
   await open(page, [ACCOUNT]);
   const service = nodes(page, 'service').filter({ hasText: 'catalog' });
   await service.click();
@@ -146,7 +165,9 @@ test('selecting a service focuses it: its tasks stay bright, the rest dims, brea
   await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-explore.png') });
 });
 
-test('the placement view groups tasks by EC2 host (DRAINING first) and Fargate AZ with Spot marked', async ({ page }) => {
+test('the placement view groups tasks by EC2 host (DRAINING first) and Fargate AZ with Spot marked', async ({
+  page,
+}) => {
   await open(page, [ACCOUNT]);
   await page.getByTestId('view-placement').click();
   const hosts = nodes(page, 'host');
@@ -192,7 +213,9 @@ test("placement bars show describe-container-instances' reserved numbers (fixtur
   await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-placement.png') });
 });
 
-test('Service Connect namespaces and Cloud Map services are drawn beside their services, linked, searchable, with details', async ({ page }) => {
+test('Service Connect namespaces and Cloud Map services are drawn beside their services, linked, searchable, with details', async ({
+  page,
+}) => {
   // What the fixture holds: each cluster's namespace shared by several services, one Cloud Map registry.
   const production = inNamespace('production');
   const registered = connect.services.filter((s) => (s.serviceRegistries ?? []).length > 0);
@@ -201,14 +224,19 @@ test('Service Connect namespaces and Cloud Map services are drawn beside their s
   await open(page, [SERVICE_CONNECT]);
   const namespaces = nodes(page, 'namespace');
   await expect(namespaces).toHaveCount(3);
-  const prodNs = page.locator('[data-kind="namespace"][data-variant="service-connect"]').filter({ hasText: 'production' });
+  const prodNs = page
+    .locator('[data-kind="namespace"][data-variant="service-connect"]')
+    .filter({ hasText: 'production' });
   await expect(prodNs).toHaveCount(1);
   await expect(prodNs.getByTestId('namespace-id')).toHaveText(productionNamespace.split('/').pop()!);
   await expect(prodNs.getByTestId('namespace-route')).toContainText('search.production:8080');
-  await expect(prodNs.getByTestId('namespace-detail')).toHaveText(new RegExp(`^${production.length} services · \\d client only$`));
+  await expect(prodNs.getByTestId('namespace-detail')).toHaveText(
+    new RegExp(`^${production.length} services · \\d client only$`),
+  );
   await expect(page.locator('[data-kind="namespace"][data-variant="cloud-map"]')).toContainText('→ search:8080');
   // One dashed link per service that uses a namespace or Cloud Map service.
-  const linked = connect.services.filter((s) => s.deployments[0].serviceConnectConfiguration).length + registered.length;
+  const linked =
+    connect.services.filter((s) => s.deployments[0].serviceConnectConfiguration).length + registered.length;
   await expect(page.locator('.react-flow__edge.discovery-edge')).toHaveCount(linked);
 
   // A DNS name published in the namespace finds it; Enter selects it and its panel lists every service in it.

@@ -46,14 +46,21 @@ function countColour(png: PNG, hex: string): number {
   const [r, g, b] = rgb(hex);
   let n = 0;
   for (let i = 0; i < png.data.length; i += 4) {
-    if (Math.abs(png.data[i] - r) <= 2 && Math.abs(png.data[i + 1] - g) <= 2 && Math.abs(png.data[i + 2] - b) <= 2 && png.data[i + 3] === 255) n++;
+    if (
+      Math.abs(png.data[i] - r) <= 2 &&
+      Math.abs(png.data[i + 1] - g) <= 2 &&
+      Math.abs(png.data[i + 2] - b) <= 2 &&
+      png.data[i + 3] === 255
+    )
+      n++;
   }
   return n;
 }
 
 function inkShare(png: PNG): number {
   let ink = 0;
-  for (let i = 0; i < png.data.length; i += 4) if (png.data[i] < 250 || png.data[i + 1] < 250 || png.data[i + 2] < 250) ink++;
+  for (let i = 0; i < png.data.length; i += 4)
+    if (png.data[i] < 250 || png.data[i + 1] < 250 || png.data[i + 2] < 250) ink++;
   return ink / (png.width * png.height);
 }
 
@@ -65,7 +72,9 @@ async function openDemo(page: Page): Promise<void> {
 
 /** Names of the described clusters, services and containers drawn on the canvas. */
 async function visibleNames(page: Page, topology: Topology): Promise<string[]> {
-  const ids = await page.locator('[data-testid="node"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-id') ?? ''));
+  const ids = await page
+    .locator('[data-testid="node"]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-id') ?? ''));
   const names = new Map<string, string>();
   for (const c of topology.clusters) names.set(c.id, c.name);
   for (const s of topology.services) names.set(s.id, s.name);
@@ -73,7 +82,9 @@ async function visibleNames(page: Page, topology: Topology): Promise<string[]> {
   return ids.flatMap((id) => (names.has(id) ? [names.get(id) ?? ''] : []));
 }
 
-test('Export → PNG at 2× downloads the whole diagram: the drawing’s size × 2, not blank, EC2 orange and Fargate purple', async ({ page }) => {
+test('Export → PNG at 2× downloads the whole diagram: the drawing’s size × 2, not blank, EC2 orange and Fargate purple', async ({
+  page,
+}) => {
   await openDemo(page);
   await page.getByTestId('export-button').click();
   await page.getByLabel('Scale').selectOption('2');
@@ -100,7 +111,9 @@ test('Ctrl+Shift+E downloads an SVG with every drawn node and its name, and no e
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+Shift+E')]);
   expect(download.suggestedFilename()).toMatch(/\.svg$/);
   const svg = (await saved(download)).toString('utf8');
-  const ids = await page.locator('[data-testid="node"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-id') ?? ''));
+  const ids = await page
+    .locator('[data-testid="node"]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-id') ?? ''));
   expect(ids.length).toBeGreaterThan(50);
   expect(svg.match(/<g class="node /g)?.length).toBe(ids.length);
   for (const id of ids) expect(svg).toContain(`data-id="${id.replace(/&/g, '&amp;')}"`);
@@ -112,7 +125,9 @@ test('Ctrl+Shift+E downloads an SVG with every drawn node and its name, and no e
   for (const secret of secrets) expect(svg).not.toContain(secret);
 });
 
-test('the prod fixtures export as SVG without their environment values, also with a node collapsed', async ({ page }) => {
+test('the prod fixtures export as SVG without their environment values, also with a node collapsed', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByTestId('open-files').setInputFiles(jsonFiles('fixtures/ingest/prod'));
   await expect(page.locator('[data-testid="node"][data-kind="task"]').first()).toBeVisible();

@@ -22,7 +22,11 @@ export interface InspectJson {
 
 /** Runs the real CLI on `paths` (exit 1 is expected when an input has an error; stdout still holds the summary). */
 export function inspect(...paths: string[]): InspectJson {
-  const r = spawnSync('npm', ['run', '-s', 'cli', '--', 'inspect', ...paths, '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync('npm', ['run', '-s', 'cli', '--', 'inspect', ...paths, '--json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   if (r.status !== 0 && r.status !== 1) throw new Error(`inspect failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout) as InspectJson;
 }

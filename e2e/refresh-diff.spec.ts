@@ -30,7 +30,13 @@ function later(): Snapshot {
   if (!api || !checkout) throw new Error('demo snapshot lacks api-gateway or checkout');
   const apiTasks = next.tasks.filter((t) => t.group === 'service:api-gateway' && t.lastStatus === 'RUNNING');
   const [stopped, gone] = apiTasks;
-  Object.assign(stopped, { lastStatus: 'STOPPED', desiredStatus: 'STOPPED', stopCode: 'ServiceSchedulerInitiated', stoppedReason: 'Task failed ELB health checks', stoppedAt: next.fetchedAt });
+  Object.assign(stopped, {
+    lastStatus: 'STOPPED',
+    desiredStatus: 'STOPPED',
+    stopCode: 'ServiceSchedulerInitiated',
+    stoppedReason: 'Task failed ELB health checks',
+    stoppedAt: next.fetchedAt,
+  });
   for (const c of stopped.containers) Object.assign(c, { lastStatus: 'STOPPED', exitCode: 137 });
   next.tasks = next.tasks.filter((t) => t !== gone);
   api.runningCount = Number(api.runningCount) - 2;
@@ -49,9 +55,16 @@ async function open(page: Page, name: string, text: string): Promise<void> {
   await page.getByTestId('open-files').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
-const marked = (page: Page) => page.locator('[data-testid="diff-mark"]').evaluateAll((els) => els.map((el) => `${el.getAttribute('data-diff')} ${el.getAttribute('data-diff-for')}`).sort());
+const marked = (page: Page) =>
+  page
+    .locator('[data-testid="diff-mark"]')
+    .evaluateAll((els) =>
+      els.map((el) => `${el.getAttribute('data-diff')} ${el.getAttribute('data-diff-for')}`).sort(),
+    );
 
-test('opening a newer snapshot of the same account highlights exactly what changed, with a Changes list that selects', async ({ page }) => {
+test('opening a newer snapshot of the same account highlights exactly what changed, with a Changes list that selects', async ({
+  page,
+}) => {
   expect(stoppedTask && goneTask).toBeTruthy();
   await page.goto('/');
   await open(page, 'prod-0930.json', demoText);
@@ -74,21 +87,30 @@ test('opening a newer snapshot of the same account highlights exactly what chang
   const checkoutMark = page.locator(`[data-testid="diff-mark"][data-diff-for="${idOfService('checkout')}"]`);
   await expect(checkoutMark.getByTestId('diff-badge')).toHaveText('desired count 6 → 8');
   await expect(checkoutMark.getByTestId('diff-badge')).toHaveAttribute('title', 'desired count 6 → 8');
-  await expect(page.locator(`[data-testid="diff-mark"][data-diff-for="${stoppedTask?.id}"]`).getByTestId('diff-badge')).toHaveText('task stopped');
+  await expect(
+    page.locator(`[data-testid="diff-mark"][data-diff-for="${stoppedTask?.id}"]`).getByTestId('diff-badge'),
+  ).toHaveText('task stopped');
   const apiMark = page.locator(`[data-testid="diff-mark"][data-diff-for="${idOfService('api-gateway')}"]`);
   await expect(apiMark.getByTestId('diff-gone')).toHaveText('−1 gone');
   await expect(apiMark.getByTestId('diff-badge')).toHaveText('running count 6 → 4');
   // Outlines in the theme's added/changed colours, on the node's box.
-  const outline = await checkoutMark.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).boxShadow ?? '');
+  const outline = await checkoutMark.evaluate(
+    (el) => el.ownerDocument.defaultView?.getComputedStyle(el).boxShadow ?? '',
+  );
   expect(outline).toContain('rgb(245, 158, 11)');
 
   // The Changes list: one row per change, gone task included.
   const rows = page.getByTestId('change');
   await expect(rows).toHaveCount(expected.length + 1);
-  await expect(page.locator(`[data-testid="change"][data-change="removed"][data-id="${goneTask?.id}"]`)).toContainText('task gone');
+  await expect(page.locator(`[data-testid="change"][data-change="removed"][data-id="${goneTask?.id}"]`)).toContainText(
+    'task gone',
+  );
   await page.locator(`[data-testid="change"][data-id="${idOfService('checkout')}"] button`).click();
   await expect(page.getByTestId('details-panel')).toContainText('checkout');
-  await expect(page.locator(`[data-testid="node"][data-id="${idOfService('checkout')}"]`)).toHaveAttribute('data-kind', 'service');
+  await expect(page.locator(`[data-testid="node"][data-id="${idOfService('checkout')}"]`)).toHaveAttribute(
+    'data-kind',
+    'service',
+  );
   await expect(page.locator(`.react-flow__node.selected[data-id="${idOfService('checkout')}"]`)).toHaveCount(1);
 
   // Opening something else is not a refresh: the highlight ends.

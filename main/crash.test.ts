@@ -13,7 +13,11 @@ const processListeners: [string, (...args: unknown[]) => void][] = [];
 beforeEach(() => {
   resetFakeElectron();
   window = new BrowserWindow({});
-  deps = { log: { info: vi.fn<LogFn>(), warn: vi.fn<LogFn>(), error: vi.fn<LogFn>() }, getWindow: () => window as unknown as ElectronWindow, logFile: '/home/me/.config/ECS Visualizer/logs/main.log' };
+  deps = {
+    log: { info: vi.fn<LogFn>(), warn: vi.fn<LogFn>(), error: vi.fn<LogFn>() },
+    getWindow: () => window as unknown as ElectronWindow,
+    logFile: '/home/me/.config/ECS Visualizer/logs/main.log',
+  };
   // Keep the real process handlers out of the way; record what the module adds.
   vi.spyOn(process, 'on').mockImplementation(((event: string, listener: (...args: unknown[]) => void) => {
     processListeners.push([event, listener]);
@@ -42,7 +46,10 @@ describe('crash handling', () => {
     app.emit('render-process-gone', {}, window.webContents, { reason: 'crashed', exitCode: 139 });
     await settle();
     expect(deps.log.error).toHaveBeenCalledWith(expect.stringContaining('crashed'));
-    expect(dialog.showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ type: 'error', buttons: ['Reload', 'Quit'] }));
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ type: 'error', buttons: ['Reload', 'Quit'] }),
+    );
     expect(window.webContents.reload).toHaveBeenCalled();
   });
 
@@ -93,7 +100,14 @@ describe('crash handling', () => {
 
   it('an error the page reports is logged with its stack and shown', async () => {
     await reportRendererError({ message: 'Cannot read properties of undefined', stack: 'at Canvas.tsx:10' }, deps);
-    expect(deps.log.error).toHaveBeenCalledWith('renderer error:', 'Cannot read properties of undefined', 'at Canvas.tsx:10');
-    expect(dialog.showMessageBox).toHaveBeenCalledWith(window, expect.objectContaining({ detail: expect.stringContaining('Cannot read properties of undefined') }));
+    expect(deps.log.error).toHaveBeenCalledWith(
+      'renderer error:',
+      'Cannot read properties of undefined',
+      'at Canvas.tsx:10',
+    );
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(
+      window,
+      expect.objectContaining({ detail: expect.stringContaining('Cannot read properties of undefined') }),
+    );
   });
 });

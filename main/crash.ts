@@ -47,7 +47,10 @@ async function offerReload(deps: CrashDeps, message: string, detail: string): Pr
 export function setupMainCrashHandling(deps: CrashDeps): void {
   process.on('uncaughtException', (error) => {
     deps.log.error('uncaught exception in main:', errorText(error));
-    dialog.showErrorBox('ECS Visualizer hit an unexpected error', `${errorText(error)}\n\nDetails were written to ${deps.logFile}`);
+    dialog.showErrorBox(
+      'ECS Visualizer hit an unexpected error',
+      `${errorText(error)}\n\nDetails were written to ${deps.logFile}`,
+    );
   });
   process.on('unhandledRejection', (reason) => {
     deps.log.error('unhandled rejection in main:', errorText(reason));

@@ -25,7 +25,10 @@ export interface HandlerDeps {
 
 /** The file name a saved live snapshot is offered under: the fetch's own time, so two saves do not collide. */
 export function snapshotFileName(fetchedAt: string | undefined): string {
-  const stamp = (fetchedAt ?? '').replace(/[:.]/g, '-').replace(/[^0-9A-Za-z-]/g, '').slice(0, 19);
+  const stamp = (fetchedAt ?? '')
+    .replace(/[:.]/g, '-')
+    .replace(/[^0-9A-Za-z-]/g, '')
+    .slice(0, 19);
   return `ecs-snapshot${stamp ? `-${stamp}` : ''}.json`;
 }
 
@@ -47,6 +50,10 @@ export function registerHandlers(ipc: IpcRegistry, deps: HandlerDeps): void {
     // Same registry as every other channel: the AWS handlers get the sender check and schema validation too.
     handle: (channel, handler) => ipc.handle(channel, (arg) => handler(arg)),
     push: (channel, ...args) => deps.push.aws(channel, ...args),
-    saveSnapshot: (bundle) => saveExport(deps.getWindow(), { suggestedName: snapshotFileName(bundle.fetchedAt), data: JSON.stringify(bundle, null, 2) }),
+    saveSnapshot: (bundle) =>
+      saveExport(deps.getWindow(), {
+        suggestedName: snapshotFileName(bundle.fetchedAt),
+        data: JSON.stringify(bundle, null, 2),
+      }),
   });
 }

@@ -4,12 +4,30 @@ import { invokeArgSchemas } from '../shared/ipc/schemas';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import { registerHandlers, type HandlerDeps } from './handlers';
 import { createIpc, createSenderCheck } from './ipc';
-import { BrowserWindow, dialog, FakeWebContents, ipcEvent, ipcMain, resetFakeElectron, shell } from './test/fake-electron';
+import {
+  BrowserWindow,
+  dialog,
+  FakeWebContents,
+  ipcEvent,
+  ipcMain,
+  resetFakeElectron,
+  shell,
+} from './test/fake-electron';
 
 vi.mock('electron', () => import('./test/fake-electron'));
 
 const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-const emptyTopology = { clusters: [], services: [], tasks: [], taskDefinitions: [], containerInstances: [], capacityProviders: [], targetGroups: [], diagnostics: [], files: [] };
+const emptyTopology = {
+  clusters: [],
+  services: [],
+  tasks: [],
+  taskDefinitions: [],
+  containerInstances: [],
+  capacityProviders: [],
+  targetGroups: [],
+  diagnostics: [],
+  files: [],
+};
 
 /** A valid argument per channel, so a refusal can only come from the sender. */
 const VALID: Record<InvokeChannel, unknown> = {
@@ -29,15 +47,43 @@ const VALID: Record<InvokeChannel, unknown> = {
 
 /** Malformed arguments per channel: wrong types, extra keys, paths where a name belongs, URLs that are not the AWS console. */
 const MALFORMED: Record<InvokeChannel, unknown[]> = {
-  'files:load': [42, null, 'a.json', { paths: 'a.json', inline: [] }, { paths: [], inline: [] }, { paths: ['a\0b.json'], inline: [] }, { paths: [], inline: [{ name: 'x.json' }] }, { paths: ['a.json'], inline: [], extra: true }],
+  'files:load': [
+    42,
+    null,
+    'a.json',
+    { paths: 'a.json', inline: [] },
+    { paths: [], inline: [] },
+    { paths: ['a\0b.json'], inline: [] },
+    { paths: [], inline: [{ name: 'x.json' }] },
+    { paths: ['a.json'], inline: [], extra: true },
+  ],
   'files:open-dialog': ['/etc', { properties: ['openFile'] }, 0],
   'files:load-demo': [1, 'demo', {}],
-  'files:save': [null, { suggestedName: '../../.bashrc', data: 'x' }, { suggestedName: '/tmp/x.png', data: 'x' }, { suggestedName: 'a.png', data: 5 }, { suggestedName: 'a.png' }, { suggestedName: '', data: '' }],
-  'shell:open-external': [42, 'http://console.aws.amazon.com/', 'https://evil.example/', 'https://console.aws.amazon.com.evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@console.aws.amazon.com/'],
+  'files:save': [
+    null,
+    { suggestedName: '../../.bashrc', data: 'x' },
+    { suggestedName: '/tmp/x.png', data: 'x' },
+    { suggestedName: 'a.png', data: 5 },
+    { suggestedName: 'a.png' },
+    { suggestedName: '', data: '' },
+  ],
+  'shell:open-external': [
+    42,
+    'http://console.aws.amazon.com/',
+    'https://evil.example/',
+    'https://console.aws.amazon.com.evil.example/',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'https://user:pw@console.aws.amazon.com/',
+  ],
   'app:report-error': ['boom', { message: 5 }, { message: 'x', stack: 1 }, { message: 'x', extra: 1 }],
   'app:renderer-ready': ['ready', 1, {}],
   'aws:list-profiles': ['default', 1],
-  'aws:fetch': [{ regions: ['not a region'], clusters: [], includeStopped: false }, { regions: ['eu-west-1'], clusters: [], includeStopped: false, secretAccessKey: 'x' }, { regions: 'eu-west-1', clusters: [], includeStopped: false }],
+  'aws:fetch': [
+    { regions: ['not a region'], clusters: [], includeStopped: false },
+    { regions: ['eu-west-1'], clusters: [], includeStopped: false, secretAccessKey: 'x' },
+    { regions: 'eu-west-1', clusters: [], includeStopped: false },
+  ],
   'aws:cancel': ['now', {}],
   'aws:mfa-answer': [{ requestId: 'r', code: '12ab' }, { requestId: '', code: '123456' }, ['x']],
   'aws:save-snapshot': ['x', {}],
@@ -54,7 +100,11 @@ beforeEach(() => {
   resetFakeElectron();
   window = new BrowserWindow({});
   deps = {
-    documents: { load: vi.fn(async () => emptyTopology), open: vi.fn(async () => emptyTopology), loadDemo: vi.fn(async () => emptyTopology) },
+    documents: {
+      load: vi.fn(async () => emptyTopology),
+      open: vi.fn(async () => emptyTopology),
+      loadDemo: vi.fn(async () => emptyTopology),
+    },
     push: { markReady: vi.fn(), aws: vi.fn() },
     aws: vi.fn(async (_channel: string, _arg?: unknown) => null),
   };
@@ -69,7 +119,12 @@ beforeEach(() => {
     host.handle('aws:mfa-answer', async (arg) => void (await deps.aws('aws:mfa-answer', arg)));
     host.handle('aws:save-snapshot', () => deps.aws('aws:save-snapshot'));
   };
-  const handlerDeps = { ...deps, setupAws, getWindow, crash: { log, getWindow, logFile: '/logs/main.log' } } as unknown as HandlerDeps;
+  const handlerDeps = {
+    ...deps,
+    setupAws,
+    getWindow,
+    crash: { log, getWindow, logFile: '/logs/main.log' },
+  } as unknown as HandlerDeps;
   registerHandlers(createIpc(createSenderCheck(getWindow) as never, log), handlerDeps);
 });
 
@@ -102,25 +157,32 @@ describe('IPC handlers', () => {
 
   it.each(channels)('%s rejects malformed arguments before doing anything', async (channel) => {
     for (const arg of MALFORMED[channel]) {
-      await expect(ipcMain.invoke(channel, arg, ipcEvent(window.webContents)), JSON.stringify(arg)).rejects.toThrow(/malformed argument/);
+      await expect(ipcMain.invoke(channel, arg, ipcEvent(window.webContents)), JSON.stringify(arg)).rejects.toThrow(
+        /malformed argument/,
+      );
     }
     expect(sideEffects()).toBe(0);
   });
 
-  it.each(channels)('%s refuses a foreign sender: another web contents, a subframe, another origin, a gone frame', async (channel) => {
-    const senders = [
-      ipcEvent(new FakeWebContents()),
-      ipcEvent(window.webContents, { parent: { url: 'app://ecs-visualizer/index.html', parent: null } }),
-      ipcEvent(window.webContents, { url: 'https://evil.example/' }),
-      ipcEvent(window.webContents, { url: 'file:///home/me/index.html' }),
-      ipcEvent(window.webContents, { url: 'app://other-host/index.html' }),
-      ipcEvent(window.webContents, null),
-    ];
-    for (const event of senders) {
-      await expect(ipcMain.invoke(channel, VALID[channel], event)).rejects.toThrow(/refused, the sender is not the app window/);
-    }
-    expect(sideEffects()).toBe(0);
-  });
+  it.each(channels)(
+    '%s refuses a foreign sender: another web contents, a subframe, another origin, a gone frame',
+    async (channel) => {
+      const senders = [
+        ipcEvent(new FakeWebContents()),
+        ipcEvent(window.webContents, { parent: { url: 'app://ecs-visualizer/index.html', parent: null } }),
+        ipcEvent(window.webContents, { url: 'https://evil.example/' }),
+        ipcEvent(window.webContents, { url: 'file:///home/me/index.html' }),
+        ipcEvent(window.webContents, { url: 'app://other-host/index.html' }),
+        ipcEvent(window.webContents, null),
+      ];
+      for (const event of senders) {
+        await expect(ipcMain.invoke(channel, VALID[channel], event)).rejects.toThrow(
+          /refused, the sender is not the app window/,
+        );
+      }
+      expect(sideEffects()).toBe(0);
+    },
+  );
 
   it('refuses every call once the window is closed', async () => {
     window.destroyed = true;

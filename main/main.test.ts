@@ -1,11 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invokeArgSchemas } from '../shared/ipc/schemas';
 import type { Topology } from '../shared/model/types';
-import { app, BrowserWindow, ipcEvent, ipcMain, Menu, protocol, resetFakeElectron, session } from './test/fake-electron';
+import {
+  app,
+  BrowserWindow,
+  ipcEvent,
+  ipcMain,
+  Menu,
+  protocol,
+  resetFakeElectron,
+  session,
+} from './test/fake-electron';
 import { makeTempDir, removeTempDir, SAMPLES } from './test/temp-files';
 
 vi.mock('electron', () => import('./test/fake-electron'));
-vi.mock('electron-log/main', () => ({ default: { transports: { file: {} }, info: vi.fn(), warn: vi.fn(), error: vi.fn() } }));
+vi.mock('electron-log/main', () => ({
+  default: { transports: { file: {} }, info: vi.fn(), warn: vi.fn(), error: vi.fn() },
+}));
 
 const SAMPLE = `${SAMPLES}/awscli-describe-tasks-2-fargate.json`;
 let userData: string;
@@ -35,7 +46,11 @@ describe('main boots (onReady wiring)', () => {
     expect(BrowserWindow.instances).toHaveLength(1);
     const window = BrowserWindow.instances[0] as BrowserWindow;
     expect(window.loadURL).toHaveBeenCalledWith('app://ecs-visualizer/index.html');
-    expect(window.options.webPreferences).toMatchObject({ preload: expect.stringMatching(/preload\.cjs$/), sandbox: true, contextIsolation: true });
+    expect(window.options.webPreferences).toMatchObject({
+      preload: expect.stringMatching(/preload\.cjs$/),
+      sandbox: true,
+      contextIsolation: true,
+    });
     expect(window.webContents.windowOpenHandler).not.toBeNull();
     expect(window.webContents.listenerCount('will-navigate')).toBe(1);
   });
@@ -63,7 +78,12 @@ describe('main boots (onReady wiring)', () => {
 
   it('a second launch with a path focuses this window and opens it', async () => {
     const window = BrowserWindow.instances[0] as BrowserWindow;
-    app.emit('second-instance', {}, ['/opt/ECS Visualizer/ecs-visualizer', 'awscli-describe-tasks-1-ec2.json'], SAMPLES);
+    app.emit(
+      'second-instance',
+      {},
+      ['/opt/ECS Visualizer/ecs-visualizer', 'awscli-describe-tasks-1-ec2.json'],
+      SAMPLES,
+    );
     expect(window.focus).toHaveBeenCalled();
     await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalledTimes(2));
     const topology = window.webContents.send.mock.calls[1]?.[1] as Topology;

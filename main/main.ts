@@ -27,7 +27,8 @@ const RENDERER_DIR = path.join(here, '..', 'renderer');
 const DEMO_DIR = path.join(here, '..', 'demo');
 
 // Tests (e2e) run each app in its own profile; a packaged app ignores this.
-if (!app.isPackaged && process.env.ECS_VISUALIZER_USER_DATA) app.setPath('userData', process.env.ECS_VISUALIZER_USER_DATA);
+if (!app.isPackaged && process.env.ECS_VISUALIZER_USER_DATA)
+  app.setPath('userData', process.env.ECS_VISUALIZER_USER_DATA);
 
 registerAppScheme();
 const deliverOpenFiles = collectOpenFileEvents();
@@ -87,7 +88,13 @@ async function onReady(): Promise<void> {
     if (paths) await documents.openAndPush(paths);
   };
 
-  registerHandlers(createIpc(createSenderCheck(getWindow), log), { documents, push, getWindow, crash, setupAws: (host) => void setupAwsIpc(host) });
+  registerHandlers(createIpc(createSenderCheck(getWindow), log), {
+    documents,
+    push,
+    getWindow,
+    crash,
+    setupAws: (host) => void setupAwsIpc(host),
+  });
 
   const rebuildMenu = setupMenu(
     () => ({ recent: recent.list(), theme: theme.source(), platform: process.platform, devTools: !app.isPackaged }),
@@ -139,7 +146,10 @@ if (!app.requestSingleInstanceLock()) {
     .then(onReady)
     .catch((error: unknown) => {
       // Startup failed before the window could say anything: say it in a box rather than quit silently.
-      dialog.showErrorBox('ECS Visualizer could not start', error instanceof Error ? (error.stack ?? error.message) : String(error));
+      dialog.showErrorBox(
+        'ECS Visualizer could not start',
+        error instanceof Error ? (error.stack ?? error.message) : String(error),
+      );
       app.exit(1);
     });
 }

@@ -34,7 +34,11 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
   const recentItems: MenuItemConstructorOptions[] =
     state.recent.length === 0
       ? [{ label: 'No recent files', enabled: false }]
-      : state.recent.map((entry) => ({ label: recentLabel(entry), toolTip: entry.paths.join('\n'), click: () => actions.openRecent(entry) }));
+      : state.recent.map((entry) => ({
+          label: recentLabel(entry),
+          toolTip: entry.paths.join('\n'),
+          click: () => actions.openRecent(entry),
+        }));
   const themeItem = (source: ThemeSource, label: string): MenuItemConstructorOptions => ({
     label,
     type: 'radio',
@@ -49,7 +53,11 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       { label: 'Open &Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openFolder() },
       {
         label: 'Open &Recent',
-        submenu: [...recentItems, { type: 'separator' }, { label: 'Clear Recent', enabled: state.recent.length > 0, click: () => actions.clearRecent() }],
+        submenu: [
+          ...recentItems,
+          { type: 'separator' },
+          { label: 'Clear Recent', enabled: state.recent.length > 0, click: () => actions.clearRecent() },
+        ],
       },
       { type: 'separator' },
       { label: '&Reload', accelerator: 'CmdOrCtrl+R', click: () => actions.reload() },
@@ -79,20 +87,45 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
     label: '&View',
     submenu: [
       { label: '&Fit to Window', accelerator: 'CmdOrCtrl+0', click: () => actions.command('fit') },
-      { label: 'Toggle EC2 / Fargate &Overlay', accelerator: 'CmdOrCtrl+Shift+L', click: () => actions.command('toggle-overlay') },
+      {
+        label: 'Toggle EC2 / Fargate &Overlay',
+        accelerator: 'CmdOrCtrl+Shift+L',
+        click: () => actions.command('toggle-overlay'),
+      },
       { label: 'Toggle &Legend', click: () => actions.command('toggle-legend') },
       { type: 'separator' },
-      { label: '&Theme', submenu: [themeItem('system', 'Follow System'), themeItem('light', 'Light'), themeItem('dark', 'Dark')] },
+      {
+        label: '&Theme',
+        submenu: [themeItem('system', 'Follow System'), themeItem('light', 'Light'), themeItem('dark', 'Dark')],
+      },
       { type: 'separator' },
       { role: 'togglefullscreen' },
       ...(state.devTools ? ([{ type: 'separator' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[]) : []),
     ],
   };
 
-  const help: MenuItemConstructorOptions = { role: 'help', submenu: [{ role: 'about', label: 'About ECS Visualizer' }] };
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [{ role: 'about', label: 'About ECS Visualizer' }],
+  };
 
   const appMenu: MenuItemConstructorOptions[] = isMac
-    ? [{ role: 'appMenu', submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] }]
+    ? [
+        {
+          role: 'appMenu',
+          submenu: [
+            { role: 'about' },
+            { type: 'separator' },
+            { role: 'services' },
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            { type: 'separator' },
+            { role: 'quit' },
+          ],
+        },
+      ]
     : [];
   return [...appMenu, file, edit, view, ...(isMac ? [{ role: 'windowMenu' } as MenuItemConstructorOptions] : []), help];
 }

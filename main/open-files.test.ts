@@ -12,7 +12,17 @@ import { buildMenuTemplate, type MenuActions } from './menu';
 import { collectOpenFileEvents, DocumentSession, openDialogOptions, pathsFromArgv } from './open-files';
 import { createRecentStore, type RecentStore } from './recent';
 import { RendererPush } from './renderer-push';
-import { app, BrowserWindow, contextBridge, dialog, ipcEvent, ipcMain, ipcRenderer, resetFakeElectron, webUtils } from './test/fake-electron';
+import {
+  app,
+  BrowserWindow,
+  contextBridge,
+  dialog,
+  ipcEvent,
+  ipcMain,
+  ipcRenderer,
+  resetFakeElectron,
+  webUtils,
+} from './test/fake-electron';
 import { copySample, makeTempDir, removeTempDir, SAMPLES } from './test/temp-files';
 
 vi.mock('electron', () => import('./test/fake-electron'));
@@ -29,7 +39,10 @@ let pushed: { topology: Topology; reason: string }[];
 function wireApp(): void {
   window = new BrowserWindow({});
   const getWindow = (): ElectronWindow => window as unknown as ElectronWindow;
-  recent = createRecentStore({ file: path.join(dir, 'user-data', 'recent.json'), addToOs: (p) => app.addRecentDocument(p) });
+  recent = createRecentStore({
+    file: path.join(dir, 'user-data', 'recent.json'),
+    addToOs: (p) => app.addRecentDocument(p),
+  });
   pushed = [];
   documents = new DocumentSession({
     read: readSources,
@@ -42,10 +55,18 @@ function wireApp(): void {
   });
   const push = new RendererPush(getWindow);
   // Connect to AWS is not part of the open flows; its channels are tested in ipc.test.ts and main/aws.
-  const deps = { documents, push, getWindow, crash: { log, getWindow, logFile: 'main.log' }, setupAws: () => undefined } as unknown as HandlerDeps;
+  const deps = {
+    documents,
+    push,
+    getWindow,
+    crash: { log, getWindow, logFile: 'main.log' },
+    setupAws: () => undefined,
+  } as unknown as HandlerDeps;
   registerHandlers(createIpc(createSenderCheck(getWindow) as never, log), deps);
   // The preload's invoke reaches main as the app window's top frame would.
-  ipcRenderer.invoke.mockImplementation((channel: string, arg?: unknown) => ipcMain.invoke(channel, arg, ipcEvent(window.webContents)));
+  ipcRenderer.invoke.mockImplementation((channel: string, arg?: unknown) =>
+    ipcMain.invoke(channel, arg, ipcEvent(window.webContents)),
+  );
 }
 
 /** Loads the real preload against the fake electron and returns what it exposed. */
@@ -95,8 +116,17 @@ describe('File > Open (dialog)', () => {
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [dir] });
     const topology = (await ipcMain.invoke('files:open-dialog', undefined, ipcEvent(window.webContents))) as Topology;
     expect(topology.clusters).toHaveLength(0);
-    expect(topology.diagnostics).toContainEqual(expect.objectContaining({ severity: 'info', code: 'skipped', file: sub }));
-    expect(topology.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'empty', message: 'no *.json files in this folder', file: dir }));
+    expect(topology.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: 'info', code: 'skipped', file: sub }),
+    );
+    expect(topology.diagnostics).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'empty',
+        message: 'no *.json files in this folder',
+        file: dir,
+      }),
+    );
   });
 
   it('returns null and changes nothing when the dialog is cancelled', async () => {
@@ -157,16 +187,23 @@ describe('drag-and-drop onto the window (through the preload)', () => {
 
 describe('paths on the command line', () => {
   it('opens the arguments after the executable, resolved against the working directory', () => {
-    expect(pathsFromArgv(['/opt/ECS Visualizer/ecs-visualizer', 'tasks.json', '--no-sandbox', '/data/prod'], '/home/me', false)).toEqual([
-      '/home/me/tasks.json',
-      '/data/prod',
-    ]);
+    expect(
+      pathsFromArgv(
+        ['/opt/ECS Visualizer/ecs-visualizer', 'tasks.json', '--no-sandbox', '/data/prod'],
+        '/home/me',
+        false,
+      ),
+    ).toEqual(['/home/me/tasks.json', '/data/prod']);
   });
 
   it('skips the app path when run as `electron <app>`, and takes everything after `--`', () => {
-    expect(pathsFromArgv(['/usr/bin/electron', '.', '--inspect=0', 'a.json', '--', '-odd-name.json'], '/w', true)).toEqual(['/w/a.json', '/w/-odd-name.json']);
+    expect(
+      pathsFromArgv(['/usr/bin/electron', '.', '--inspect=0', 'a.json', '--', '-odd-name.json'], '/w', true),
+    ).toEqual(['/w/a.json', '/w/-odd-name.json']);
     // Switches may come before the app path (Playwright and debuggers put theirs first).
-    expect(pathsFromArgv(['/usr/bin/electron', '--inspect=0', '--remote-debugging-port=0', '/repo', 'b.json'], '/w', true)).toEqual(['/w/b.json']);
+    expect(
+      pathsFromArgv(['/usr/bin/electron', '--inspect=0', '--remote-debugging-port=0', '/repo', 'b.json'], '/w', true),
+    ).toEqual(['/w/b.json']);
   });
 
   it('opens them and pushes the diagram to the page', async () => {
@@ -179,7 +216,9 @@ describe('paths on the command line', () => {
 
   it('a missing path shows as an error diagnostic, not a crash', async () => {
     await documents.openAndPush([path.join(dir, 'gone.json')]);
-    expect(pushed[0]?.topology.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'unreadable' })]);
+    expect(pushed[0]?.topology.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'unreadable' }),
+    ]);
   });
 });
 
@@ -262,7 +301,10 @@ describe('Open Recent', () => {
     const b = copySample(dir, 'awscli-describe-clusters-1.json');
     recent.add([a, b]);
     const actions = menuActions();
-    const template = buildMenuTemplate({ recent: recent.list(), theme: 'system', platform: 'linux', devTools: false }, actions);
+    const template = buildMenuTemplate(
+      { recent: recent.list(), theme: 'system', platform: 'linux', devTools: false },
+      actions,
+    );
     const openRecent = findItem(template, 'Open &Recent');
     const entry = (openRecent.submenu as MenuItem[])[0];
     expect(entry?.label).toBe('awscli-describe-tasks-2-fargate.json (+1 more)');
@@ -332,7 +374,13 @@ describe('the menu', () => {
     findItem(template, '&Find…').click?.();
     findItem(template, '&Fit to Window').click?.();
     findItem(template, 'Toggle EC2 / Fargate &Overlay').click?.();
-    expect(actions.command.mock.calls.map((c) => c[0])).toEqual(['export-png', 'export-svg', 'find', 'fit', 'toggle-overlay']);
+    expect(actions.command.mock.calls.map((c) => c[0])).toEqual([
+      'export-png',
+      'export-svg',
+      'find',
+      'fit',
+      'toggle-overlay',
+    ]);
     findItem(template, '&Open…').click?.();
     findItem(template, '&Reload').click?.();
     expect(actions.open).toHaveBeenCalledOnce();
@@ -352,6 +400,10 @@ describe('the menu', () => {
     const items = allItems(buildMenuTemplate(state, menuActions()) as MenuItem[]);
     expect(items.find((i) => i.label === 'No recent files')?.enabled).toBe(false);
     expect(items.some((i) => i.role === 'toggleDevTools')).toBe(false);
-    expect(allItems(buildMenuTemplate({ ...state, devTools: true }, menuActions()) as MenuItem[]).some((i) => i.role === 'toggleDevTools')).toBe(true);
+    expect(
+      allItems(buildMenuTemplate({ ...state, devTools: true }, menuActions()) as MenuItem[]).some(
+        (i) => i.role === 'toggleDevTools',
+      ),
+    ).toBe(true);
   });
 });

@@ -52,7 +52,8 @@ export class DocumentSession {
   }
 
   private async build(paths: string[], inline: ReadResult, retryPartial: boolean): Promise<Topology> {
-    const read = () => (paths.length > 0 ? this.deps.read(paths) : Promise.resolve<ReadResult>({ sources: [], diagnostics: [] }));
+    const read = () =>
+      paths.length > 0 ? this.deps.read(paths) : Promise.resolve<ReadResult>({ sources: [], diagnostics: [] });
     const fromDisk = retryPartial ? await readUntilComplete(read) : await read();
     return this.deps.ingest([...fromDisk.sources, ...inline.sources], {
       diagnostics: [...fromDisk.diagnostics, ...inline.diagnostics],
@@ -124,11 +125,21 @@ export type OpenDialogKind = 'files' | 'folder' | 'any';
 export function openDialogOptions(kind: OpenDialogKind, platform: NodeJS.Platform): OpenDialogOptions {
   // Windows and Linux cannot pick files and folders in one dialog: there "any" means files, and File > Open Folder… picks folders.
   const properties: OpenDialogOptions['properties'] =
-    kind === 'folder' ? ['openDirectory', 'multiSelections'] : kind === 'any' && platform === 'darwin' ? ['openFile', 'openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'];
+    kind === 'folder'
+      ? ['openDirectory', 'multiSelections']
+      : kind === 'any' && platform === 'darwin'
+        ? ['openFile', 'openDirectory', 'multiSelections']
+        : ['openFile', 'multiSelections'];
   return {
     title: kind === 'folder' ? 'Open folder of ECS JSON files' : 'Open ECS JSON files',
     properties,
-    filters: kind === 'folder' ? [] : [{ name: 'JSON', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }],
+    filters:
+      kind === 'folder'
+        ? []
+        : [
+            { name: 'JSON', extensions: ['json'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
   };
 }
 

@@ -26,8 +26,22 @@ describe('the preload', () => {
     const api = await loadPreload();
     expect([...contextBridge.exposed.keys()]).toEqual(['desktopApi']);
     expect(Object.keys(api).sort()).toEqual([
-      'answerAwsMfa', 'cancelAwsFetch', 'fetchAws', 'listAwsProfiles', 'loadDemo', 'loadFiles', 'onAwsMfaRequest', 'onAwsProgress',
-      'onMenuCommand', 'onTopology', 'openDialog', 'openExternal', 'platform', 'reportError', 'saveAwsSnapshot', 'saveFile',
+      'answerAwsMfa',
+      'cancelAwsFetch',
+      'fetchAws',
+      'listAwsProfiles',
+      'loadDemo',
+      'loadFiles',
+      'onAwsMfaRequest',
+      'onAwsProgress',
+      'onMenuCommand',
+      'onTopology',
+      'openDialog',
+      'openExternal',
+      'platform',
+      'reportError',
+      'saveAwsSnapshot',
+      'saveFile',
     ]);
     for (const [key, value] of Object.entries(api)) {
       if (key === 'platform') expect(value).toBe('electron');
@@ -83,7 +97,11 @@ describe('the preload', () => {
     api.onAwsMfaRequest(mfa);
     const report = { calls: 3, retries: 0, warnings: 0, elapsedMs: 10 };
     ipcRenderer.emit('aws:progress', { sender: ipcRenderer }, report);
-    ipcRenderer.emit('aws:mfa-request', { sender: ipcRenderer }, { requestId: 'r1', profile: 'prod', serial: 'arn:aws:iam::1:mfa/me' });
+    ipcRenderer.emit(
+      'aws:mfa-request',
+      { sender: ipcRenderer },
+      { requestId: 'r1', profile: 'prod', serial: 'arn:aws:iam::1:mfa/me' },
+    );
     expect(progress).toHaveBeenCalledExactlyOnceWith(report);
     expect(mfa).toHaveBeenCalledExactlyOnceWith({ requestId: 'r1', profile: 'prod', serial: 'arn:aws:iam::1:mfa/me' });
     stopProgress();
@@ -98,8 +116,18 @@ describe('the preload', () => {
     await api.cancelAwsFetch();
     await api.answerAwsMfa({ requestId: 'r1', code: '123456' });
     await api.saveAwsSnapshot();
-    expect(ipcRenderer.invoke.mock.calls.map(([channel]) => channel)).toEqual(['aws:list-profiles', 'aws:fetch', 'aws:cancel', 'aws:mfa-answer', 'aws:save-snapshot']);
-    expect(ipcRenderer.invoke.mock.calls[1][1]).toEqual({ regions: ['eu-west-1'], clusters: [], includeStopped: false });
+    expect(ipcRenderer.invoke.mock.calls.map(([channel]) => channel)).toEqual([
+      'aws:list-profiles',
+      'aws:fetch',
+      'aws:cancel',
+      'aws:mfa-answer',
+      'aws:save-snapshot',
+    ]);
+    expect(ipcRenderer.invoke.mock.calls[1][1]).toEqual({
+      regions: ['eu-west-1'],
+      clusters: [],
+      includeStopped: false,
+    });
   });
 
   it('maps each call to its channel', async () => {

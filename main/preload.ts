@@ -6,7 +6,14 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { AwsFetchRequest, FetchProgress, MfaCodeAnswer, MfaCodeRequest } from '../shared/ipc/aws-fetch';
-import type { InlineSource, InvokeArg, InvokeChannel, InvokeResult, MenuCommand, TopologyPushReason } from '../shared/ipc/channels';
+import type {
+  InlineSource,
+  InvokeArg,
+  InvokeChannel,
+  InvokeResult,
+  MenuCommand,
+  TopologyPushReason,
+} from '../shared/ipc/channels';
 import { DESKTOP_API_GLOBAL, type DesktopApi } from '../shared/ipc/desktop-api';
 import { MAX_FILE_BYTES } from '../shared/ingest/limits';
 import type { Topology } from '../shared/model/types';
@@ -50,7 +57,8 @@ const desktopApi = {
   openDialog: () => invoke('files:open-dialog', undefined),
   loadDemo: () => invoke('files:load-demo', undefined),
   onTopology(listener: (topology: Topology, reason: TopologyPushReason) => void) {
-    const wrapped = (_event: IpcRendererEvent, topology: Topology, reason: TopologyPushReason): void => listener(topology, reason);
+    const wrapped = (_event: IpcRendererEvent, topology: Topology, reason: TopologyPushReason): void =>
+      listener(topology, reason);
     ipcRenderer.on('topology:push', wrapped);
     announceReady();
     return () => {
@@ -67,7 +75,10 @@ const desktopApi = {
     };
   },
   reportError: (error: { message: string; stack?: string }) =>
-    invoke('app:report-error', { message: String(error.message), ...(error.stack === undefined ? {} : { stack: String(error.stack) }) }),
+    invoke('app:report-error', {
+      message: String(error.message),
+      ...(error.stack === undefined ? {} : { stack: String(error.stack) }),
+    }),
   listAwsProfiles: () => invoke('aws:list-profiles', undefined),
   fetchAws: (request: AwsFetchRequest) => invoke('aws:fetch', request),
   cancelAwsFetch: () => invoke('aws:cancel', undefined),

@@ -58,7 +58,12 @@ describe('the app:// protocol', () => {
 
 describe('the Content-Security-Policy', () => {
   const directives = (policy: string): Map<string, string[]> =>
-    new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name ?? '', values]));
+    new Map(
+      policy
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name ?? '', values]),
+    );
 
   it('allows nothing by default and scripts only from the app itself', () => {
     const policy = directives(CONTENT_SECURITY_POLICY);
@@ -85,7 +90,9 @@ describe('the Content-Security-Policy', () => {
       session.headersReceived?.({ url, responseHeaders: { 'X-Test': ['1'] } }, callback);
       return callback.mock.calls[0]?.[0];
     };
-    expect(answer(APP_ENTRY_URL)).toEqual({ responseHeaders: { 'X-Test': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    expect(answer(APP_ENTRY_URL)).toEqual({
+      responseHeaders: { 'X-Test': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
     expect(answer('devtools://devtools/bundled/index.html')).toEqual({});
   });
 });

@@ -84,7 +84,8 @@ export function createRecentStore(options: RecentStoreOptions): RecentStore {
       const pruned = entries
         .map((entry) => ({ ...entry, paths: entry.paths.filter((p) => exists(p)) }))
         .filter((entry) => entry.paths.length > 0);
-      const removed = pruned.length !== entries.length || pruned.some((e, i) => e.paths.length !== entries[i]?.paths.length);
+      const removed =
+        pruned.length !== entries.length || pruned.some((e, i) => e.paths.length !== entries[i]?.paths.length);
       entries = pruned;
       if (removed) changed();
       return entries.map((e) => ({ paths: [...e.paths], openedAt: e.openedAt }));

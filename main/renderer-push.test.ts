@@ -6,7 +6,17 @@ import { BrowserWindow, resetFakeElectron } from './test/fake-electron';
 
 vi.mock('electron', () => import('./test/fake-electron'));
 
-const topology = (name: string): Topology => ({ clusters: [], services: [], tasks: [], taskDefinitions: [], containerInstances: [], capacityProviders: [], targetGroups: [], diagnostics: [], files: [{ name, shapes: [] }] });
+const topology = (name: string): Topology => ({
+  clusters: [],
+  services: [],
+  tasks: [],
+  taskDefinitions: [],
+  containerInstances: [],
+  capacityProviders: [],
+  targetGroups: [],
+  diagnostics: [],
+  files: [{ name, shapes: [] }],
+});
 
 let window: BrowserWindow;
 let push: RendererPush;

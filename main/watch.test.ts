@@ -146,7 +146,10 @@ describe('watching opened files', () => {
 describe('readUntilComplete', () => {
   const complete: ReadResult = { sources: [{ name: 'a.json', text: '{"tasks": []}' }], diagnostics: [] };
   const partial: ReadResult = { sources: [{ name: 'a.json', text: '{"tasks": [' }], diagnostics: [] };
-  const missing: ReadResult = { sources: [], diagnostics: [{ severity: 'error', code: 'unreadable', message: 'cannot read', file: 'a.json' }] };
+  const missing: ReadResult = {
+    sources: [],
+    diagnostics: [{ severity: 'error', code: 'unreadable', message: 'cannot read', file: 'a.json' }],
+  };
 
   it('tells a complete read from a partial or missing file (a BOM is fine)', () => {
     expect(isCompleteRead(complete)).toBe(true);
@@ -156,7 +159,11 @@ describe('readUntilComplete', () => {
   });
 
   it('reads again until the file is complete', async () => {
-    const read = vi.fn<() => Promise<ReadResult>>().mockResolvedValueOnce(partial).mockResolvedValueOnce(missing).mockResolvedValue(complete);
+    const read = vi
+      .fn<() => Promise<ReadResult>>()
+      .mockResolvedValueOnce(partial)
+      .mockResolvedValueOnce(missing)
+      .mockResolvedValue(complete);
     expect(await readUntilComplete(read, [1, 1, 1, 1])).toBe(complete);
     expect(read).toHaveBeenCalledTimes(3);
   });

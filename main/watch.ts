@@ -115,7 +115,10 @@ export function isCompleteRead(result: ReadResult): boolean {
  * retry the last read is returned as it is, so a file that really is broken is
  * still reported, about a second later.
  */
-export async function readUntilComplete(read: () => Promise<ReadResult>, retryDelaysMs = PARTIAL_WRITE_RETRY_MS): Promise<ReadResult> {
+export async function readUntilComplete(
+  read: () => Promise<ReadResult>,
+  retryDelaysMs = PARTIAL_WRITE_RETRY_MS,
+): Promise<ReadResult> {
   let result = await read();
   for (const delay of retryDelaysMs) {
     if (isCompleteRead(result)) return result;

@@ -7,7 +7,12 @@ vi.mock('electron', () => import('./test/fake-electron'));
 const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 
 function makeWindow(): BrowserWindow {
-  return createMainWindow({ preloadPath: '/app/dist/main/preload.cjs', backgroundColor: '#fff', devTools: false, log }) as unknown as BrowserWindow;
+  return createMainWindow({
+    preloadPath: '/app/dist/main/preload.cjs',
+    backgroundColor: '#fff',
+    devTools: false,
+    log,
+  }) as unknown as BrowserWindow;
 }
 
 function navigationEvent(url: string): { url: string; preventDefault: ReturnType<typeof vi.fn> } {
@@ -91,9 +96,19 @@ describe('the session', () => {
 
   it('denies permission requests: camera, microphone, notifications, location, clipboard reads…', () => {
     const session = hardened();
-    for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'midi']) {
+    for (const permission of [
+      'media',
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+      'midi',
+    ]) {
       const callback = vi.fn();
-      session.permissionRequestHandler?.({}, permission, callback, { requestingUrl: 'app://ecs-visualizer/index.html' });
+      session.permissionRequestHandler?.({}, permission, callback, {
+        requestingUrl: 'app://ecs-visualizer/index.html',
+      });
       expect(callback).toHaveBeenCalledWith(false);
     }
   });
@@ -101,10 +116,14 @@ describe('the session', () => {
   it('lets only the app page write to the clipboard (copy ARN), nothing else', () => {
     const session = hardened();
     const fromApp = vi.fn();
-    session.permissionRequestHandler?.({}, 'clipboard-sanitized-write', fromApp, { requestingUrl: 'app://ecs-visualizer/index.html' });
+    session.permissionRequestHandler?.({}, 'clipboard-sanitized-write', fromApp, {
+      requestingUrl: 'app://ecs-visualizer/index.html',
+    });
     expect(fromApp).toHaveBeenCalledWith(true);
     const fromElsewhere = vi.fn();
-    session.permissionRequestHandler?.({}, 'clipboard-sanitized-write', fromElsewhere, { requestingUrl: 'https://evil.example/' });
+    session.permissionRequestHandler?.({}, 'clipboard-sanitized-write', fromElsewhere, {
+      requestingUrl: 'https://evil.example/',
+    });
     expect(fromElsewhere).toHaveBeenCalledWith(false);
   });
 

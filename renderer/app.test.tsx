@@ -38,7 +38,9 @@ describe('App', () => {
 
   it('draws the files picked through open-files, and shows diagnostics for a broken one', async () => {
     render(<App api={createBrowserApi()} />);
-    fireEvent.change(screen.getByTestId('open-files'), { target: { files: [new File([services], 'services.json'), new File(['{'], 'broken.json')] } });
+    fireEvent.change(screen.getByTestId('open-files'), {
+      target: { files: [new File([services], 'services.json'), new File(['{'], 'broken.json')] },
+    });
     await waitFor(() => expect(screen.getByTestId('canvas')).toBeTruthy());
     await waitFor(() => expect(document.querySelector('[data-testid="node"][data-kind="service"]')).not.toBeNull());
     expect(document.querySelector('[data-kind="service"]')?.getAttribute('data-launch-type')).toBe('FARGATE');
@@ -49,7 +51,10 @@ describe('App', () => {
   it('opens the demo', async () => {
     render(<App api={createBrowserApi()} />);
     fireEvent.click(screen.getByTestId('open-demo'));
-    await waitFor(() => expect(document.querySelectorAll('[data-testid="node"][data-kind="cluster"]')).toHaveLength(2), { timeout: 5000 });
+    await waitFor(
+      () => expect(document.querySelectorAll('[data-testid="node"][data-kind="cluster"]')).toHaveLength(2),
+      { timeout: 5000 },
+    );
     expect(document.querySelectorAll('[data-testid="node"][data-kind="task"]').length).toBeGreaterThanOrEqual(40);
   });
 });

@@ -45,7 +45,9 @@ function useLayout(client: LayoutClient, api: DesktopApi): void {
     // the host's worker loaded is laid out there; sending it to the layout worker was another 200 ms.
     const view = { overlay: true, direction, collapsed, filters, mode, expanded, stackThreshold };
     // A big load's first frame: what the host can show before the layout lands (web mode's ingest worker).
-    void api.previewLegend?.(topology, view, direction)?.then((legend) => current && legend && setPreviewLegend(legend));
+    void api
+      .previewLegend?.(topology, view, direction)
+      ?.then((legend) => current && legend && setPreviewLegend(legend));
     void api.previewLayout?.(topology, view, direction)?.then((preview) => current && preview && setPreview(preview));
     (api.layOut?.(topology, view, direction) ?? client.layout(topology, view, direction)).then(
       (layout) => current && setLayout(layout),
@@ -54,7 +56,21 @@ function useLayout(client: LayoutClient, api: DesktopApi): void {
     return () => {
       current = false;
     };
-  }, [client, api, topology, direction, collapsed, filters, mode, expanded, stackThreshold, setLayout, setPreview, setPreviewLegend, setError]);
+  }, [
+    client,
+    api,
+    topology,
+    direction,
+    collapsed,
+    filters,
+    mode,
+    expanded,
+    stackThreshold,
+    setLayout,
+    setPreview,
+    setPreviewLegend,
+    setError,
+  ]);
 }
 
 /** The application. */
@@ -90,10 +106,19 @@ export function App({ api }: { api: DesktopApi }) {
     },
     [api, setLoading, setTopology, setError],
   );
-  const loadFiles = useCallback((files: File[]) => (files.length > 0 ? load(() => api.loadFiles(files), labelFor(files)) : Promise.resolve()), [api, load]);
+  const loadFiles = useCallback(
+    (files: File[]) => (files.length > 0 ? load(() => api.loadFiles(files), labelFor(files)) : Promise.resolve()),
+    [api, load],
+  );
   const openDemo = useCallback(() => void load(() => api.loadDemo(), 'demo snapshot'), [api, load]);
 
-  useEffect(() => api.onTopology((t, reason) => setTopology(t, reason === 'open' ? 'opened files' : useDiagramStore.getState().sourceLabel, reason)), [api, setTopology]);
+  useEffect(
+    () =>
+      api.onTopology((t, reason) =>
+        setTopology(t, reason === 'open' ? 'opened files' : useDiagramStore.getState().sourceLabel, reason),
+      ),
+    [api, setTopology],
+  );
   useEffect(() => {
     const act = (command: string) => {
       const s = useDiagramStore.getState();
@@ -101,7 +126,8 @@ export function App({ api }: { api: DesktopApi }) {
       else if (command === 'toggle-overlay') s.toggleOverlay();
       else if (command === 'toggle-legend') s.setLegendOpen(!s.legendOpen);
       else if (command === 'find') searchRef.current?.focus();
-      else if (command === 'export-png' || command === 'export-svg') void runExport(api, command === 'export-png' ? 'png' : 'svg');
+      else if (command === 'export-png' || command === 'export-svg')
+        void runExport(api, command === 'export-png' ? 'png' : 'svg');
     };
     const unsubscribe = api.onMenuCommand?.(act);
     // Web mode has no menu: the same commands on keys, ignored while typing.
@@ -113,14 +139,30 @@ export function App({ api }: { api: DesktopApi }) {
         return;
       }
       // Ctrl/Cmd+F finds in the diagram, as the desktop menu's Find does.
-      if (api.platform === 'web' && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f' && useDiagramStore.getState().topology) {
+      if (
+        api.platform === 'web' &&
+        (e.ctrlKey || e.metaKey) &&
+        !e.altKey &&
+        !e.shiftKey &&
+        e.key.toLowerCase() === 'f' &&
+        useDiagramStore.getState().topology
+      ) {
         e.preventDefault();
         act('find');
         return;
       }
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.metaKey || e.ctrlKey || e.altKey) return;
+      if (
+        e.target instanceof HTMLInputElement ||
+        e.target instanceof HTMLTextAreaElement ||
+        e.metaKey ||
+        e.ctrlKey ||
+        e.altKey
+      )
+        return;
       if (!useDiagramStore.getState().topology) return;
-      const command = ({ f: 'fit', o: 'toggle-overlay', l: 'toggle-legend', '/': 'find' } as Record<string, string>)[e.key];
+      const command = ({ f: 'fit', o: 'toggle-overlay', l: 'toggle-legend', '/': 'find' } as Record<string, string>)[
+        e.key
+      ];
       if (command) {
         e.preventDefault();
         act(command);
@@ -162,14 +204,41 @@ export function App({ api }: { api: DesktopApi }) {
       onDrop={(e) => void onDrop(e)}
       data-testid="app"
     >
-      <input ref={filesInput} className="visually-hidden" type="file" multiple accept=".json,application/json" data-testid="open-files" tabIndex={-1} onChange={(e) => onInputChange(e.currentTarget)} />
-      <input ref={folderInput} className="visually-hidden" type="file" multiple data-testid="open-folder" tabIndex={-1} onChange={(e) => onInputChange(e.currentTarget)} {...FOLDER_INPUT_ATTRS} />
-      <Toolbar onOpenFiles={() => filesInput.current?.click()} onOpenFolder={() => folderInput.current?.click()} onOpenDemo={openDemo} searchRef={searchRef} api={api} />
+      <input
+        ref={filesInput}
+        className="visually-hidden"
+        type="file"
+        multiple
+        accept=".json,application/json"
+        data-testid="open-files"
+        tabIndex={-1}
+        onChange={(e) => onInputChange(e.currentTarget)}
+      />
+      <input
+        ref={folderInput}
+        className="visually-hidden"
+        type="file"
+        multiple
+        data-testid="open-folder"
+        tabIndex={-1}
+        onChange={(e) => onInputChange(e.currentTarget)}
+        {...FOLDER_INPUT_ATTRS}
+      />
+      <Toolbar
+        onOpenFiles={() => filesInput.current?.click()}
+        onOpenFolder={() => folderInput.current?.click()}
+        onOpenDemo={openDemo}
+        searchRef={searchRef}
+        api={api}
+      />
       {/* The workspace is always mounted, hidden under the first screen until a load starts: mounting React
           Flow (~60–100 ms) happens when the app starts, and the browser draws the workspace while the file
           is read, not inside the opening of a big file. */}
       <div className="stage">
-        <div className={`workspace${workspaceShown ? '' : ' workspace-idle'}`} aria-hidden={workspaceShown ? undefined : true}>
+        <div
+          className={`workspace${workspaceShown ? '' : ' workspace-idle'}`}
+          aria-hidden={workspaceShown ? undefined : true}
+        >
           <ReactFlowProvider>
             <div className="main-column">
               {error && (
@@ -180,7 +249,12 @@ export function App({ api }: { api: DesktopApi }) {
               {notice && (
                 <div className="callout callout-notice banner" role="status" data-testid="notice">
                   {notice}
-                  <button type="button" className="btn btn-icon" aria-label="Dismiss" onClick={() => useDiagramStore.getState().setNotice(null)}>
+                  <button
+                    type="button"
+                    className="btn btn-icon"
+                    aria-label="Dismiss"
+                    onClick={() => useDiagramStore.getState().setNotice(null)}
+                  >
                     ×
                   </button>
                 </div>
@@ -198,7 +272,15 @@ export function App({ api }: { api: DesktopApi }) {
             <DetailsPanel api={api} />
           </ReactFlowProvider>
         </div>
-        {!workspaceShown && <WelcomeScreen onOpenFiles={() => filesInput.current?.click()} onOpenFolder={() => folderInput.current?.click()} onOpenDemo={openDemo} loading={loading} error={error} />}
+        {!workspaceShown && (
+          <WelcomeScreen
+            onOpenFiles={() => filesInput.current?.click()}
+            onOpenFolder={() => folderInput.current?.click()}
+            onOpenDemo={openDemo}
+            loading={loading}
+            error={error}
+          />
+        )}
       </div>
       {dragging > 0 && (
         <div className="drop-overlay" aria-hidden="true">

@@ -16,7 +16,10 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
-    void this.props.api.reportError?.({ message: error.message, stack: `${error.stack ?? ''}\n${info.componentStack ?? ''}` });
+    void this.props.api.reportError?.({
+      message: error.message,
+      stack: `${error.stack ?? ''}\n${info.componentStack ?? ''}`,
+    });
   }
 
   override render(): ReactNode {
@@ -26,7 +29,10 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
       <main className="welcome" role="alert">
         <div className="welcome-card">
           <h1>Something went wrong drawing this</h1>
-          <p className="lead">The diagram hit a bug. Your files were not changed. Reloading the page (or opening the files again) usually gets you back.</p>
+          <p className="lead">
+            The diagram hit a bug. Your files were not changed. Reloading the page (or opening the files again) usually
+            gets you back.
+          </p>
           <pre className="raw-json">{error.message}</pre>
           <div className="welcome-actions">
             <button type="button" className="btn btn-primary" onClick={() => this.setState({ error: null })}>

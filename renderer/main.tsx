@@ -11,13 +11,15 @@ import { startViewPersistence } from './store/persist-view';
 
 const api = pickDesktopApi();
 // Storage can be denied (privacy settings): the app works without it.
-startViewPersistence((() => {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-})());
+startViewPersistence(
+  (() => {
+    try {
+      return window.localStorage;
+    } catch {
+      return null;
+    }
+  })(),
+);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
@@ -27,4 +29,7 @@ createRoot(root).render(
     </ErrorBoundary>
   </StrictMode>,
 );
-window.addEventListener('error', (e) => void api.reportError?.({ message: e.message, stack: e.error instanceof Error ? e.error.stack : undefined }));
+window.addEventListener(
+  'error',
+  (e) => void api.reportError?.({ message: e.message, stack: e.error instanceof Error ? e.error.stack : undefined }),
+);

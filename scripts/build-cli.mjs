@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outIndex = process.argv.indexOf('--out');
-const dist = outIndex > 0 && process.argv[outIndex + 1] ? path.resolve(process.argv[outIndex + 1]) : path.join(root, 'dist');
+const dist =
+  outIndex > 0 && process.argv[outIndex + 1] ? path.resolve(process.argv[outIndex + 1]) : path.join(root, 'dist');
 const outfile = path.join(dist, 'cli/cli.js');
 
 await build({
@@ -22,7 +23,9 @@ await build({
   external: ['@resvg/resvg-js', '@aws-sdk/*', '@smithy/*'],
   // jsonc-parser's UMD build requires its own files at run time, which a bundle cannot serve.
   mainFields: ['module', 'main'],
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 await chmod(outfile, 0o755);

@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outIndex = process.argv.indexOf('--out');
-const dist = outIndex > 0 && process.argv[outIndex + 1] ? path.resolve(process.argv[outIndex + 1]) : path.join(root, 'dist');
+const dist =
+  outIndex > 0 && process.argv[outIndex + 1] ? path.resolve(process.argv[outIndex + 1]) : path.join(root, 'dist');
 const skipRenderer = process.argv.includes('--skip-renderer');
 
 // Electron 45 runs Node 22 in main and Chromium 140 in the page.
@@ -32,7 +33,9 @@ async function buildMain() {
     // Prefer ES module builds: jsonc-parser's UMD build requires its own files at run time, which a bundle cannot serve.
     mainFields: ['module', 'main'],
     // Bundled CommonJS dependencies (electron-log) call require(); give the ES module one.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });
@@ -55,7 +58,14 @@ async function buildPreload() {
 
 /** Loads a TypeScript module of the repo (the CSP) by bundling it in memory. */
 async function importTs(file) {
-  const result = await build({ entryPoints: [path.join(root, file)], bundle: true, write: false, format: 'esm', platform: 'neutral', logLevel: 'warning' });
+  const result = await build({
+    entryPoints: [path.join(root, file)],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    logLevel: 'warning',
+  });
   return import(`data:text/javascript,${encodeURIComponent(result.outputFiles[0].text)}`);
 }
 
@@ -67,7 +77,9 @@ async function buildRenderer() {
   const { CONTENT_SECURITY_POLICY_META } = await importTs('main/csp.ts');
   const vite = await import('vite');
   // The renderer's own Vite config (the one web mode builds with), so both hosts run the same bundle.
-  const configFile = ['vite.web.config.ts', 'vite.config.ts', 'vite.config.mts', 'vite.config.js'].map((f) => path.join(root, f)).find((f) => existsSync(f));
+  const configFile = ['vite.web.config.ts', 'vite.config.ts', 'vite.config.mts', 'vite.config.js']
+    .map((f) => path.join(root, f))
+    .find((f) => existsSync(f));
   await vite.build({
     configFile: configFile ?? false,
     root: rendererRoot,
@@ -91,7 +103,9 @@ function cspMetaPlugin(policy) {
       handler: (html) => {
         const stripped = html.replace(/[ \t]*<meta[^>]+http-equiv=["']Content-Security-Policy["'][^>]*>\s*/gi, '');
         const charset = /<meta charset=[^>]*>/i;
-        return charset.test(stripped) ? stripped.replace(charset, (m) => `${m}\n    ${tag}`) : stripped.replace(/<head>/i, `<head>\n    ${tag}`);
+        return charset.test(stripped)
+          ? stripped.replace(charset, (m) => `${m}\n    ${tag}`)
+          : stripped.replace(/<head>/i, `<head>\n    ${tag}`);
       },
     },
   };
@@ -116,4 +130,6 @@ async function copyDemo() {
 await rm(path.join(dist, 'main'), { recursive: true, force: true });
 await Promise.all([buildMain(), buildPreload(), copyDemo()]);
 if (!skipRenderer) await buildRenderer();
-console.log(`built the desktop app into ${path.relative(process.cwd(), dist) || 'dist'}/ (main, preload.cjs${skipRenderer ? '' : ', renderer'}, demo)`);
+console.log(
+  `built the desktop app into ${path.relative(process.cwd(), dist) || 'dist'}/ (main, preload.cjs${skipRenderer ? '' : ', renderer'}, demo)`,
+);

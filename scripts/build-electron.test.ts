@@ -8,7 +8,9 @@ import { makeTempDir, removeTempDir } from '../main/test/temp-files';
 let out: string;
 beforeAll(() => {
   out = makeTempDir('ecs-visualizer-build-');
-  const build = spawnSync(process.execPath, ['scripts/build-electron.mjs', '--skip-renderer', '--out', out], { encoding: 'utf8' });
+  const build = spawnSync(process.execPath, ['scripts/build-electron.mjs', '--skip-renderer', '--out', out], {
+    encoding: 'utf8',
+  });
   expect(build.status, build.stderr).toBe(0);
 }, 120_000);
 afterAll(() => removeTempDir(out));
@@ -18,7 +20,13 @@ describe('the Electron build', () => {
     const main = path.join(out, 'main', 'main.js');
     const run = spawnSync(
       process.execPath,
-      ['--import', './scripts/test/electron-stub-register.mjs', '--input-type=module', '-e', `await import(${JSON.stringify(main)}); console.log(JSON.stringify(globalThis.__electronStubCalls));`],
+      [
+        '--import',
+        './scripts/test/electron-stub-register.mjs',
+        '--input-type=module',
+        '-e',
+        `await import(${JSON.stringify(main)}); console.log(JSON.stringify(globalThis.__electronStubCalls));`,
+      ],
       { encoding: 'utf8' },
     );
     expect(run.status, run.stderr).toBe(0);

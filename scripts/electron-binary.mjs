@@ -16,7 +16,11 @@ export function electronBinaryPath() {
   const pathFile = path.join(packageDir, 'path.txt');
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const binary = override ? path.join(override, relative || 'electron') : relative ? path.join(packageDir, 'dist', relative) : null;
+  const binary = override
+    ? path.join(override, relative || 'electron')
+    : relative
+      ? path.join(packageDir, 'dist', relative)
+      : null;
   return binary && existsSync(binary) ? binary : null;
 }
 

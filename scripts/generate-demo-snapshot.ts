@@ -31,9 +31,11 @@ function rand(): number {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(rand() * 16).toString(16)).join('');
-const digits = (n: number): string => Array.from({ length: n }, (_, i) => String(i === 0 ? 1 + Math.floor(rand() * 9) : Math.floor(rand() * 10))).join('');
+const digits = (n: number): string =>
+  Array.from({ length: n }, (_, i) => String(i === 0 ? 1 + Math.floor(rand() * 9) : Math.floor(rand() * 10))).join('');
 const ip = (az: number): string => `10.0.${16 * (az + 1) + Math.floor(rand() * 16)}.${2 + Math.floor(rand() * 250)}`;
-const at = (minutesBefore: number): string => new Date(Date.parse(FETCHED_AT) - minutesBefore * 60_000).toISOString().replace('Z', '+00:00');
+const at = (minutesBefore: number): string =>
+  new Date(Date.parse(FETCHED_AT) - minutesBefore * 60_000).toISOString().replace('Z', '+00:00');
 
 type Placement =
   | { kind: 'EC2'; provider: string }
@@ -77,74 +79,227 @@ const clusters = [
 
 const services: ServiceSpec[] = [
   {
-    cluster: 'prod-web', name: 'web-frontend', placement: { kind: 'EC2', provider: 'prod-web-asg' }, tasks: 6, cpu: '512', memory: '1024', revision: 42, targetGroup: 'web-frontend-tg',
+    cluster: 'prod-web',
+    name: 'web-frontend',
+    placement: { kind: 'EC2', provider: 'prod-web-asg' },
+    tasks: 6,
+    cpu: '512',
+    memory: '1024',
+    revision: 42,
+    targetGroup: 'web-frontend-tg',
     containers: [
       { name: 'nginx', image: 'public.ecr.aws/nginx/nginx:1.27-alpine', port: 80, health: true },
-      { name: 'app', image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/web-frontend:v2.14.3`, port: 3000, env: { NODE_ENV: 'production', SESSION_SECRET: 'demo-not-a-real-secret-7f3a' }, secrets: ['DATABASE_PASSWORD'], health: true },
+      {
+        name: 'app',
+        image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/web-frontend:v2.14.3`,
+        port: 3000,
+        env: { NODE_ENV: 'production', SESSION_SECRET: 'demo-not-a-real-secret-7f3a' },
+        secrets: ['DATABASE_PASSWORD'],
+        health: true,
+      },
     ],
     special: { 2: 'unhealthy' },
-    events: ['(service web-frontend) (task {TASK2}) failed container health checks.', '(service web-frontend) has reached a steady state.'],
+    events: [
+      '(service web-frontend) (task {TASK2}) failed container health checks.',
+      '(service web-frontend) has reached a steady state.',
+    ],
   },
   {
-    cluster: 'prod-web', name: 'api-gateway', placement: { kind: 'FARGATE' }, tasks: 6, cpu: '1024', memory: '2048', revision: 88, targetGroup: 'api-gateway-tg',
+    cluster: 'prod-web',
+    name: 'api-gateway',
+    placement: { kind: 'FARGATE' },
+    tasks: 6,
+    cpu: '1024',
+    memory: '2048',
+    revision: 88,
+    targetGroup: 'api-gateway-tg',
     containers: [
-      { name: 'api', image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/api-gateway:2026.11.27-1`, port: 8080, env: { LOG_LEVEL: 'info', UPSTREAM_TIMEOUT_MS: '3000' }, secrets: ['JWT_SIGNING_KEY'], health: true },
+      {
+        name: 'api',
+        image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/api-gateway:2026.11.27-1`,
+        port: 8080,
+        env: { LOG_LEVEL: 'info', UPSTREAM_TIMEOUT_MS: '3000' },
+        secrets: ['JWT_SIGNING_KEY'],
+        health: true,
+      },
       { name: 'envoy', image: 'public.ecr.aws/appmesh/aws-appmesh-envoy:v1.29.12.0-prod', port: 9901, health: true },
     ],
     events: ['(service api-gateway) has reached a steady state.'],
   },
   {
-    cluster: 'prod-web', name: 'checkout', placement: { kind: 'STRATEGY', strategy: [{ capacityProvider: 'FARGATE', weight: 1, base: 2 }, { capacityProvider: 'FARGATE_SPOT', weight: 3, base: 0 }] }, tasks: 6, cpu: '512', memory: '1024', revision: 14, targetGroup: 'checkout-tg',
-    containers: [{ name: 'checkout', image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/checkout:v5.2.0`, port: 8080, env: { PAYMENT_API_URL: 'https://payments.internal.example', FEATURE_FLAGS: 'one-click,apple-pay' }, secrets: ['STRIPE_API_KEY'], health: true }],
-    special: { 4: 'old-revision', 5: 'old-revision' }, deploying: true,
-    events: ['(service checkout) has started 2 tasks: (task {TASK0}) (task {TASK1}).', '(service checkout) has begun draining connections on 1 tasks.'],
+    cluster: 'prod-web',
+    name: 'checkout',
+    placement: {
+      kind: 'STRATEGY',
+      strategy: [
+        { capacityProvider: 'FARGATE', weight: 1, base: 2 },
+        { capacityProvider: 'FARGATE_SPOT', weight: 3, base: 0 },
+      ],
+    },
+    tasks: 6,
+    cpu: '512',
+    memory: '1024',
+    revision: 14,
+    targetGroup: 'checkout-tg',
+    containers: [
+      {
+        name: 'checkout',
+        image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/checkout:v5.2.0`,
+        port: 8080,
+        env: { PAYMENT_API_URL: 'https://payments.internal.example', FEATURE_FLAGS: 'one-click,apple-pay' },
+        secrets: ['STRIPE_API_KEY'],
+        health: true,
+      },
+    ],
+    special: { 4: 'old-revision', 5: 'old-revision' },
+    deploying: true,
+    events: [
+      '(service checkout) has started 2 tasks: (task {TASK0}) (task {TASK1}).',
+      '(service checkout) has begun draining connections on 1 tasks.',
+    ],
   },
   {
-    cluster: 'prod-web', name: 'image-resizer', placement: { kind: 'SPOT' }, tasks: 5, cpu: '2048', memory: '4096', revision: 7,
-    containers: [{ name: 'resizer', image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/image-resizer:1.9.1`, env: { QUEUE_URL: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/image-jobs` } }],
+    cluster: 'prod-web',
+    name: 'image-resizer',
+    placement: { kind: 'SPOT' },
+    tasks: 5,
+    cpu: '2048',
+    memory: '4096',
+    revision: 7,
+    containers: [
+      {
+        name: 'resizer',
+        image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/image-resizer:1.9.1`,
+        env: { QUEUE_URL: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/image-jobs` },
+      },
+    ],
     events: ['(service image-resizer) has reached a steady state.'],
   },
   {
-    cluster: 'prod-web', name: 'session-cache', placement: { kind: 'EC2', provider: 'prod-web-asg' }, tasks: 3, cpu: '256', memory: '1536', revision: 3, networkMode: 'bridge',
+    cluster: 'prod-web',
+    name: 'session-cache',
+    placement: { kind: 'EC2', provider: 'prod-web-asg' },
+    tasks: 3,
+    cpu: '256',
+    memory: '1536',
+    revision: 3,
+    networkMode: 'bridge',
     containers: [{ name: 'redis', image: 'public.ecr.aws/docker/library/redis:7.4', port: 6379, health: true }],
     events: ['(service session-cache) has reached a steady state.'],
   },
   {
-    cluster: 'data-platform', name: 'orders-worker', placement: { kind: 'FARGATE' }, tasks: 5, cpu: '1024', memory: '2048', revision: 21,
+    cluster: 'data-platform',
+    name: 'orders-worker',
+    placement: { kind: 'FARGATE' },
+    tasks: 5,
+    cpu: '1024',
+    memory: '2048',
+    revision: 21,
     containers: [
-      { name: 'worker', image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/orders-worker:3.8.0`, env: { KAFKA_BROKERS: 'b-1.orders.kafka.internal:9092', BATCH_SIZE: '500' }, secrets: ['DB_PASSWORD'] },
+      {
+        name: 'worker',
+        image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/orders-worker:3.8.0`,
+        env: { KAFKA_BROKERS: 'b-1.orders.kafka.internal:9092', BATCH_SIZE: '500' },
+        secrets: ['DB_PASSWORD'],
+      },
       { name: 'log-router', image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.34.3' },
     ],
     special: { 4: 'provisioning' },
     events: ['(service orders-worker) has started 1 tasks: (task {TASK4}).'],
   },
   {
-    cluster: 'data-platform', name: 'search-indexer', placement: { kind: 'EC2', provider: 'data-asg' }, tasks: 3, cpu: '2048', memory: '12288', revision: 11, desiredExtra: 1,
-    containers: [{ name: 'indexer', image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/search-indexer:0.31.2`, env: { OPENSEARCH_URL: 'https://search.internal.example' } }],
-    events: ['(service search-indexer) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance {CI0}) has insufficient memory available. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.'],
+    cluster: 'data-platform',
+    name: 'search-indexer',
+    placement: { kind: 'EC2', provider: 'data-asg' },
+    tasks: 3,
+    cpu: '2048',
+    memory: '12288',
+    revision: 11,
+    desiredExtra: 1,
+    containers: [
+      {
+        name: 'indexer',
+        image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/search-indexer:0.31.2`,
+        env: { OPENSEARCH_URL: 'https://search.internal.example' },
+      },
+    ],
+    events: [
+      '(service search-indexer) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance {CI0}) has insufficient memory available. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.',
+    ],
   },
   {
-    cluster: 'data-platform', name: 'report-builder', placement: { kind: 'SPOT' }, tasks: 4, cpu: '4096', memory: '8192', revision: 5,
+    cluster: 'data-platform',
+    name: 'report-builder',
+    placement: { kind: 'SPOT' },
+    tasks: 4,
+    cpu: '4096',
+    memory: '8192',
+    revision: 5,
     containers: [{ name: 'builder', image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/report-builder:2.0.4` }],
     events: ['(service report-builder) has reached a steady state.'],
   },
   {
-    cluster: 'data-platform', name: 'ml-inference', placement: { kind: 'MANAGED_INSTANCES', provider: 'data-managed' }, tasks: 3, cpu: '4096', memory: '16384', revision: 9,
-    containers: [{ name: 'model-server', image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/ml-inference:torch-2.5-r9`, port: 8501, health: true }],
+    cluster: 'data-platform',
+    name: 'ml-inference',
+    placement: { kind: 'MANAGED_INSTANCES', provider: 'data-managed' },
+    tasks: 3,
+    cpu: '4096',
+    memory: '16384',
+    revision: 9,
+    containers: [
+      {
+        name: 'model-server',
+        image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/ml-inference:torch-2.5-r9`,
+        port: 8501,
+        health: true,
+      },
+    ],
     events: ['(service ml-inference) has reached a steady state.'],
   },
   {
-    cluster: 'data-platform', name: 'edge-sync', placement: { kind: 'EXTERNAL' }, tasks: 2, cpu: '256', memory: '512', revision: 2, networkMode: 'bridge',
+    cluster: 'data-platform',
+    name: 'edge-sync',
+    placement: { kind: 'EXTERNAL' },
+    tasks: 2,
+    cpu: '256',
+    memory: '512',
+    revision: 2,
+    networkMode: 'bridge',
     containers: [{ name: 'sync-agent', image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/edge-sync:1.4.0` }],
     events: ['(service edge-sync) has reached a steady state.'],
   },
 ];
 
 const standalone = [
-  { cluster: 'data-platform', family: 'db-migrate', revision: 31, placement: { kind: 'FARGATE' } as Placement, cpu: '512', memory: '1024', count: 2, stoppedIndex: 0,
-    containers: [{ name: 'migrate', image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/db-migrate:2026.11.28`, env: { MIGRATION_TARGET: 'latest' }, secrets: ['DB_ADMIN_PASSWORD'] }] },
-  { cluster: 'data-platform', family: 'nightly-report', revision: 4, placement: { kind: 'SPOT' } as Placement, cpu: '2048', memory: '4096', count: 1, stoppedIndex: -1,
-    containers: [{ name: 'report', image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/nightly-report:1.2.0` }] },
+  {
+    cluster: 'data-platform',
+    family: 'db-migrate',
+    revision: 31,
+    placement: { kind: 'FARGATE' } as Placement,
+    cpu: '512',
+    memory: '1024',
+    count: 2,
+    stoppedIndex: 0,
+    containers: [
+      {
+        name: 'migrate',
+        image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/db-migrate:2026.11.28`,
+        env: { MIGRATION_TARGET: 'latest' },
+        secrets: ['DB_ADMIN_PASSWORD'],
+      },
+    ],
+  },
+  {
+    cluster: 'data-platform',
+    family: 'nightly-report',
+    revision: 4,
+    placement: { kind: 'SPOT' } as Placement,
+    cpu: '2048',
+    memory: '4096',
+    count: 1,
+    stoppedIndex: -1,
+    containers: [{ name: 'report', image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/nightly-report:1.2.0` }],
+  },
 ];
 
 const taskDefinitions: Record<string, unknown>[] = [];
@@ -157,22 +312,54 @@ function tdArn(family: string, revision: number): string {
   return `${ARN}:task-definition/${family}:${revision}`;
 }
 
-function makeTaskDefinition(family: string, revision: number, cpu: string, memory: string, containers: ContainerSpec[], placement: Placement, networkMode: string): void {
-  const compat = placement.kind === 'EC2' ? ['EC2'] : placement.kind === 'MANAGED_INSTANCES' ? ['MANAGED_INSTANCES'] : placement.kind === 'EXTERNAL' ? ['EXTERNAL'] : ['FARGATE'];
+function makeTaskDefinition(
+  family: string,
+  revision: number,
+  cpu: string,
+  memory: string,
+  containers: ContainerSpec[],
+  placement: Placement,
+  networkMode: string,
+): void {
+  const compat =
+    placement.kind === 'EC2'
+      ? ['EC2']
+      : placement.kind === 'MANAGED_INSTANCES'
+        ? ['MANAGED_INSTANCES']
+        : placement.kind === 'EXTERNAL'
+          ? ['EXTERNAL']
+          : ['FARGATE'];
   taskDefinitions.push({
     taskDefinitionArn: tdArn(family, revision),
     containerDefinitions: containers.map((c) => ({
       name: c.name,
       image: c.image,
       cpu: 0,
-      portMappings: c.port ? [{ containerPort: c.port, hostPort: networkMode === 'bridge' ? 0 : c.port, protocol: 'tcp' }] : [],
+      portMappings: c.port
+        ? [{ containerPort: c.port, hostPort: networkMode === 'bridge' ? 0 : c.port, protocol: 'tcp' }]
+        : [],
       essential: true,
       environment: Object.entries(c.env ?? {}).map(([name, value]) => ({ name, value })),
       mountPoints: [],
       volumesFrom: [],
-      secrets: (c.secrets ?? []).map((name) => ({ name, valueFrom: `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/${family}/${name.toLowerCase()}` })),
-      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': `/ecs/${family}`, 'awslogs-region': REGION, 'awslogs-stream-prefix': c.name } },
-      ...(c.health ? { healthCheck: { command: ['CMD-SHELL', `curl -fs http://localhost:${c.port ?? 80}/health || exit 1`], interval: 30, timeout: 5, retries: 3 } } : {}),
+      secrets: (c.secrets ?? []).map((name) => ({
+        name,
+        valueFrom: `arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/${family}/${name.toLowerCase()}`,
+      })),
+      logConfiguration: {
+        logDriver: 'awslogs',
+        options: { 'awslogs-group': `/ecs/${family}`, 'awslogs-region': REGION, 'awslogs-stream-prefix': c.name },
+      },
+      ...(c.health
+        ? {
+            healthCheck: {
+              command: ['CMD-SHELL', `curl -fs http://localhost:${c.port ?? 80}/health || exit 1`],
+              interval: 30,
+              timeout: 5,
+              retries: 3,
+            },
+          }
+        : {}),
     })),
     family,
     taskRoleArn: `arn:aws:iam::${ACCOUNT}:role/${family}-task`,
@@ -194,7 +381,15 @@ function makeTaskDefinition(family: string, revision: number, cpu: string, memor
 
 // Container instances: EC2 hosts per ASG provider, managed instances, one on-prem box.
 const hosts: Record<string, { arn: string; az: number; ec2: string }[]> = {};
-function makeHosts(cluster: string, provider: string | undefined, count: number, instanceType: string, cpu: number, mem: number, external = false): void {
+function makeHosts(
+  cluster: string,
+  provider: string | undefined,
+  count: number,
+  instanceType: string,
+  cpu: number,
+  mem: number,
+  external = false,
+): void {
   const list: { arn: string; az: number; ec2: string }[] = [];
   for (let i = 0; i < count; i++) {
     const id = hex(32);
@@ -211,12 +406,26 @@ function makeHosts(cluster: string, provider: string | undefined, count: number,
       remainingResources: [
         { name: 'CPU', type: 'INTEGER', doubleValue: 0.0, longValue: 0, integerValue: Math.floor(cpu * 0.3) },
         { name: 'MEMORY', type: 'INTEGER', doubleValue: 0.0, longValue: 0, integerValue: Math.floor(mem * 0.12) },
-        { name: 'PORTS', type: 'STRINGSET', doubleValue: 0.0, longValue: 0, integerValue: 0, stringSetValue: ['22', '2376', '2375', '51678', '51679'] },
+        {
+          name: 'PORTS',
+          type: 'STRINGSET',
+          doubleValue: 0.0,
+          longValue: 0,
+          integerValue: 0,
+          stringSetValue: ['22', '2376', '2375', '51678', '51679'],
+        },
       ],
       registeredResources: [
         { name: 'CPU', type: 'INTEGER', doubleValue: 0.0, longValue: 0, integerValue: cpu },
         { name: 'MEMORY', type: 'INTEGER', doubleValue: 0.0, longValue: 0, integerValue: mem },
-        { name: 'PORTS', type: 'STRINGSET', doubleValue: 0.0, longValue: 0, integerValue: 0, stringSetValue: ['22', '2376', '2375', '51678', '51679'] },
+        {
+          name: 'PORTS',
+          type: 'STRINGSET',
+          doubleValue: 0.0,
+          longValue: 0,
+          integerValue: 0,
+          stringSetValue: ['22', '2376', '2375', '51678', '51679'],
+        },
       ],
       status: 'ACTIVE',
       agentConnected: true,
@@ -224,7 +433,12 @@ function makeHosts(cluster: string, provider: string | undefined, count: number,
       pendingTasksCount: 0,
       attributes: [
         { name: 'ecs.os-type', value: 'linux' },
-        ...(external ? [] : [{ name: 'ecs.instance-type', value: instanceType }, { name: 'ecs.availability-zone', value: AZS[az] }]),
+        ...(external
+          ? []
+          : [
+              { name: 'ecs.instance-type', value: instanceType },
+              { name: 'ecs.availability-zone', value: AZS[az] },
+            ]),
       ],
       registeredAt: at(60 * 24 * 9 + i * 17),
       attachments: [],
@@ -238,8 +452,13 @@ makeHosts('data-platform', 'data-asg', 2, 'r6i.large', 2048, 15_722);
 makeHosts('data-platform', 'data-managed', 2, 'c7i.2xlarge', 8192, 15_500);
 makeHosts('data-platform', undefined, 1, 'external', 4096, 7_680, true);
 
-function hostFor(cluster: string, placement: Placement, index: number): { arn: string; az: number; ec2: string } | undefined {
-  if (placement.kind === 'EC2' || placement.kind === 'MANAGED_INSTANCES') return hosts[`${cluster}/${placement.provider}`][index % hosts[`${cluster}/${placement.provider}`].length];
+function hostFor(
+  cluster: string,
+  placement: Placement,
+  index: number,
+): { arn: string; az: number; ec2: string } | undefined {
+  if (placement.kind === 'EC2' || placement.kind === 'MANAGED_INSTANCES')
+    return hosts[`${cluster}/${placement.provider}`][index % hosts[`${cluster}/${placement.provider}`].length];
   if (placement.kind === 'EXTERNAL') return hosts[`${cluster}/external`][0];
   return undefined;
 }
@@ -251,7 +470,21 @@ interface TaskState {
   stopped?: { reason: string; code: string; exitCode: number };
 }
 
-function makeTask(cluster: string, group: string, startedBy: string, family: string, revision: number, placement: Placement, containers: ContainerSpec[], cpu: string, memory: string, index: number, networkMode: string, state: TaskState, spotByStrategy: boolean): string {
+function makeTask(
+  cluster: string,
+  group: string,
+  startedBy: string,
+  family: string,
+  revision: number,
+  placement: Placement,
+  containers: ContainerSpec[],
+  cpu: string,
+  memory: string,
+  index: number,
+  networkMode: string,
+  state: TaskState,
+  spotByStrategy: boolean,
+): string {
   const id = hex(32);
   const taskArn = `${ARN}:task/${cluster}/${id}`;
   const host = hostFor(cluster, placement, index);
@@ -265,22 +498,38 @@ function makeTask(cluster: string, group: string, startedBy: string, family: str
   const eni = `eni-0${hex(16)}`;
   const running = state.last === 'RUNNING';
   const stopped = state.last === 'STOPPED';
-  const launchType = placement.kind === 'EC2' ? 'EC2' : placement.kind === 'MANAGED_INSTANCES' ? 'MANAGED_INSTANCES' : placement.kind === 'EXTERNAL' ? 'EXTERNAL' : 'FARGATE';
-  const capacityProviderName = placement.kind === 'EC2' || placement.kind === 'MANAGED_INSTANCES' ? placement.provider : isFargate ? (spot ? 'FARGATE_SPOT' : 'FARGATE') : undefined;
+  const launchType =
+    placement.kind === 'EC2'
+      ? 'EC2'
+      : placement.kind === 'MANAGED_INSTANCES'
+        ? 'MANAGED_INSTANCES'
+        : placement.kind === 'EXTERNAL'
+          ? 'EXTERNAL'
+          : 'FARGATE';
+  const capacityProviderName =
+    placement.kind === 'EC2' || placement.kind === 'MANAGED_INSTANCES'
+      ? placement.provider
+      : isFargate
+        ? spot
+          ? 'FARGATE_SPOT'
+          : 'FARGATE'
+        : undefined;
   tasksOut.push({
     attachments: awsvpc
-      ? [{
-          id: attachmentId,
-          type: 'ElasticNetworkInterface',
-          status: stopped ? 'DELETED' : state.last === 'PROVISIONING' ? 'PRECREATED' : 'ATTACHED',
-          details: [
-            { name: 'subnetId', value: SUBNETS[az] },
-            { name: 'networkInterfaceId', value: eni },
-            { name: 'macAddress', value: `0a:${hex(2)}:${hex(2)}:${hex(2)}:${hex(2)}:${hex(2)}` },
-            { name: 'privateDnsName', value: `ip-${privateIp.replaceAll('.', '-')}.${REGION}.compute.internal` },
-            { name: 'privateIPv4Address', value: privateIp },
-          ],
-        }]
+      ? [
+          {
+            id: attachmentId,
+            type: 'ElasticNetworkInterface',
+            status: stopped ? 'DELETED' : state.last === 'PROVISIONING' ? 'PRECREATED' : 'ATTACHED',
+            details: [
+              { name: 'subnetId', value: SUBNETS[az] },
+              { name: 'networkInterfaceId', value: eni },
+              { name: 'macAddress', value: `0a:${hex(2)}:${hex(2)}:${hex(2)}:${hex(2)}:${hex(2)}` },
+              { name: 'privateDnsName', value: `ip-${privateIp.replaceAll('.', '-')}.${REGION}.compute.internal` },
+              { name: 'privateIPv4Address', value: privateIp },
+            ],
+          },
+        ]
       : [],
     attributes: [{ name: 'ecs.cpu-architecture', value: 'x86_64' }],
     availabilityZone: AZS[az],
@@ -298,10 +547,31 @@ function makeTask(cluster: string, group: string, startedBy: string, family: str
         image: c.image,
         ...(running || stopped ? { imageDigest: `sha256:${hex(64)}`, runtimeId: `${id}-${digits(10)}` } : {}),
         lastStatus: running ? 'RUNNING' : stopped ? 'STOPPED' : 'PENDING',
-        ...(exitCode !== undefined ? { exitCode, reason: exitCode !== 0 ? 'Error: migration 0142_add_order_index failed: lock timeout' : undefined } : {}),
-        networkBindings: !awsvpc && c.port && running ? [{ bindIP: '0.0.0.0', containerPort: c.port, hostPort: 32768 + Math.floor(rand() * 28000), protocol: 'tcp' }] : [],
+        ...(exitCode !== undefined
+          ? {
+              exitCode,
+              reason: exitCode !== 0 ? 'Error: migration 0142_add_order_index failed: lock timeout' : undefined,
+            }
+          : {}),
+        networkBindings:
+          !awsvpc && c.port && running
+            ? [
+                {
+                  bindIP: '0.0.0.0',
+                  containerPort: c.port,
+                  hostPort: 32768 + Math.floor(rand() * 28000),
+                  protocol: 'tcp',
+                },
+              ]
+            : [],
         networkInterfaces: awsvpc ? [{ attachmentId, privateIpv4Address: privateIp }] : [],
-        healthStatus: c.health ? (state.health === 'UNHEALTHY' && c.name !== 'nginx' ? 'UNHEALTHY' : running ? 'HEALTHY' : 'UNKNOWN') : 'UNKNOWN',
+        healthStatus: c.health
+          ? state.health === 'UNHEALTHY' && c.name !== 'nginx'
+            ? 'UNHEALTHY'
+            : running
+              ? 'HEALTHY'
+              : 'UNKNOWN'
+          : 'UNKNOWN',
         cpu: '0',
       };
     }),
@@ -316,9 +586,19 @@ function makeTask(cluster: string, group: string, startedBy: string, family: str
     memory,
     overrides: { containerOverrides: containers.map((c) => ({ name: c.name })), inferenceAcceleratorOverrides: [] },
     ...(isFargate ? { platformVersion: '1.4.0', platformFamily: 'Linux' } : {}),
-    ...(running || stopped ? { pullStartedAt: at(created - 0.3), pullStoppedAt: at(created - 0.6), startedAt: at(created - 0.8) } : {}),
+    ...(running || stopped
+      ? { pullStartedAt: at(created - 0.3), pullStoppedAt: at(created - 0.6), startedAt: at(created - 0.8) }
+      : {}),
     startedBy,
-    ...(stopped && state.stopped ? { stopCode: state.stopped.code, stoppedReason: state.stopped.reason, stoppingAt: at(created - 4), stoppedAt: at(created - 4.5), executionStoppedAt: at(created - 4.2) } : {}),
+    ...(stopped && state.stopped
+      ? {
+          stopCode: state.stopped.code,
+          stoppedReason: state.stopped.reason,
+          stoppingAt: at(created - 4),
+          stoppedAt: at(created - 4.5),
+          executionStoppedAt: at(created - 4.2),
+        }
+      : {}),
     tags: [],
     taskArn,
     taskDefinitionArn: tdArn(family, revision),
@@ -331,7 +611,8 @@ function makeTask(cluster: string, group: string, startedBy: string, family: str
 for (const s of services) {
   const networkMode = s.networkMode ?? 'awsvpc';
   makeTaskDefinition(s.name, s.revision, s.cpu, s.memory, s.containers, s.placement, networkMode);
-  if (s.special && Object.values(s.special).includes('old-revision')) makeTaskDefinition(s.name, s.revision - 1, s.cpu, s.memory, s.containers, s.placement, networkMode);
+  if (s.special && Object.values(s.special).includes('old-revision'))
+    makeTaskDefinition(s.name, s.revision - 1, s.cpu, s.memory, s.containers, s.placement, networkMode);
   const primary = `ecs-svc/${digits(19)}`;
   const previous = `ecs-svc/${digits(19)}`;
   const ids: string[] = [];
@@ -341,41 +622,102 @@ for (const s of services) {
   for (let i = 0; i < s.tasks; i++) {
     const special = s.special?.[i];
     const state: TaskState =
-      special === 'unhealthy' ? { last: 'RUNNING', desired: 'RUNNING', health: 'UNHEALTHY' }
-      : special === 'provisioning' ? { last: 'PROVISIONING', desired: 'RUNNING', health: 'UNKNOWN' }
-      : { last: 'RUNNING', desired: 'RUNNING', health: s.containers.some((c) => c.health) ? 'HEALTHY' : 'UNKNOWN' };
+      special === 'unhealthy'
+        ? { last: 'RUNNING', desired: 'RUNNING', health: 'UNHEALTHY' }
+        : special === 'provisioning'
+          ? { last: 'PROVISIONING', desired: 'RUNNING', health: 'UNKNOWN' }
+          : { last: 'RUNNING', desired: 'RUNNING', health: s.containers.some((c) => c.health) ? 'HEALTHY' : 'UNKNOWN' };
     if (state.last === 'RUNNING') running++;
     else pending++;
     const old = special === 'old-revision';
     if (old) oldCount++;
     // A capacity provider strategy of FARGATE base 2 + FARGATE_SPOT weight 3 puts most tasks past the base on Spot.
     const spotByStrategy = s.placement.kind === 'STRATEGY' && i >= 2 && i % 4 !== 3;
-    ids.push(makeTask(s.cluster, `service:${s.name}`, old ? previous : primary, s.name, old ? s.revision - 1 : s.revision, s.placement, s.containers, s.cpu, s.memory, i, networkMode, state, spotByStrategy));
+    ids.push(
+      makeTask(
+        s.cluster,
+        `service:${s.name}`,
+        old ? previous : primary,
+        s.name,
+        old ? s.revision - 1 : s.revision,
+        s.placement,
+        s.containers,
+        s.cpu,
+        s.memory,
+        i,
+        networkMode,
+        state,
+        spotByStrategy,
+      ),
+    );
   }
   const placement = s.placement;
   const launch =
-    placement.kind === 'STRATEGY' ? { capacityProviderStrategy: placement.strategy }
-    : placement.kind === 'SPOT' ? { capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1, base: 0 }] }
-    : placement.kind === 'EC2' ? { capacityProviderStrategy: [{ capacityProvider: placement.provider, weight: 1, base: 0 }] }
-    : placement.kind === 'MANAGED_INSTANCES' ? { capacityProviderStrategy: [{ capacityProvider: placement.provider, weight: 1, base: 0 }] }
-    : { launchType: placement.kind };
-  const network = networkMode === 'awsvpc' ? { networkConfiguration: { awsvpcConfiguration: { subnets: SUBNETS, securityGroups: [`sg-0${hex(16)}`], assignPublicIp: 'DISABLED' } } } : {};
+    placement.kind === 'STRATEGY'
+      ? { capacityProviderStrategy: placement.strategy }
+      : placement.kind === 'SPOT'
+        ? { capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1, base: 0 }] }
+        : placement.kind === 'EC2'
+          ? { capacityProviderStrategy: [{ capacityProvider: placement.provider, weight: 1, base: 0 }] }
+          : placement.kind === 'MANAGED_INSTANCES'
+            ? { capacityProviderStrategy: [{ capacityProvider: placement.provider, weight: 1, base: 0 }] }
+            : { launchType: placement.kind };
+  const network =
+    networkMode === 'awsvpc'
+      ? {
+          networkConfiguration: {
+            awsvpcConfiguration: { subnets: SUBNETS, securityGroups: [`sg-0${hex(16)}`], assignPublicIp: 'DISABLED' },
+          },
+        }
+      : {};
   const isFargate = placement.kind === 'FARGATE' || placement.kind === 'SPOT' || placement.kind === 'STRATEGY';
   const desired = s.tasks + (s.desiredExtra ?? 0);
   const fill = (m: string): string =>
-    m.replace(/\{TASK(\d)\}/g, (_, n: string) => ids[Number(n)] ?? '').replace(/\{CI(\d)\}/g, (_, n: string) => hosts[`${s.cluster}/${(placement as { provider?: string }).provider}`]?.[Number(n)]?.arn.split('/').pop() ?? '');
-  const tg = s.targetGroup ? `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/${s.targetGroup}/${hex(16)}` : undefined;
+    m
+      .replace(/\{TASK(\d)\}/g, (_, n: string) => ids[Number(n)] ?? '')
+      .replace(
+        /\{CI(\d)\}/g,
+        (_, n: string) =>
+          hosts[`${s.cluster}/${(placement as { provider?: string }).provider}`]?.[Number(n)]?.arn.split('/').pop() ??
+          '',
+      );
+  const tg = s.targetGroup
+    ? `arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT}:targetgroup/${s.targetGroup}/${hex(16)}`
+    : undefined;
   if (tg) targetGroupArns.set(s.targetGroup!, tg);
-  const deployment = (id: string, status: string, revision: number, count: number, run: number, pend: number, rollout: string, minutes: number) => ({
-    id, status, taskDefinition: tdArn(s.name, revision), desiredCount: count, pendingCount: pend, runningCount: run, failedTasks: 0,
-    createdAt: at(minutes), updatedAt: at(minutes - 2), ...launch, ...(isFargate ? { platformVersion: '1.4.0', platformFamily: 'Linux' } : {}), ...network,
-    rolloutState: rollout, rolloutStateReason: rollout === 'COMPLETED' ? 'ECS deployment ecs-svc completed.' : 'ECS deployment ' + id + ' in progress.',
+  const deployment = (
+    id: string,
+    status: string,
+    revision: number,
+    count: number,
+    run: number,
+    pend: number,
+    rollout: string,
+    minutes: number,
+  ) => ({
+    id,
+    status,
+    taskDefinition: tdArn(s.name, revision),
+    desiredCount: count,
+    pendingCount: pend,
+    runningCount: run,
+    failedTasks: 0,
+    createdAt: at(minutes),
+    updatedAt: at(minutes - 2),
+    ...launch,
+    ...(isFargate ? { platformVersion: '1.4.0', platformFamily: 'Linux' } : {}),
+    ...network,
+    rolloutState: rollout,
+    rolloutStateReason:
+      rollout === 'COMPLETED' ? 'ECS deployment ecs-svc completed.' : 'ECS deployment ' + id + ' in progress.',
   });
   servicesOut.push({
     serviceArn: `${ARN}:service/${s.cluster}/${s.name}`,
     serviceName: s.name,
     clusterArn: `${ARN}:cluster/${s.cluster}`,
-    loadBalancers: tg ? [{ targetGroupArn: tg, containerName: s.containers[0].name, containerPort: s.containers[0].port }] : [],
+    loadBalancers: tg
+      ? [{ targetGroupArn: tg, containerName: s.containers[0].name, containerPort: s.containers[0].port }]
+      : [],
     serviceRegistries: [],
     status: 'ACTIVE',
     desiredCount: desired,
@@ -384,12 +726,23 @@ for (const s of services) {
     ...launch,
     ...(isFargate ? { platformVersion: 'LATEST', platformFamily: 'Linux' } : {}),
     taskDefinition: tdArn(s.name, s.revision),
-    deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true }, maximumPercent: 200, minimumHealthyPercent: 100 },
+    deploymentConfiguration: {
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+      maximumPercent: 200,
+      minimumHealthyPercent: 100,
+    },
     deployments: s.deploying
-      ? [deployment(primary, 'PRIMARY', s.revision, desired, s.tasks - oldCount, 0, 'IN_PROGRESS', 14), deployment(previous, 'ACTIVE', s.revision - 1, oldCount, oldCount, 0, 'COMPLETED', 60 * 30)]
+      ? [
+          deployment(primary, 'PRIMARY', s.revision, desired, s.tasks - oldCount, 0, 'IN_PROGRESS', 14),
+          deployment(previous, 'ACTIVE', s.revision - 1, oldCount, oldCount, 0, 'COMPLETED', 60 * 30),
+        ]
       : [deployment(primary, 'PRIMARY', s.revision, desired, running, pending, 'COMPLETED', 60 * 26)],
     roleArn: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS`,
-    events: (s.events ?? []).map((m, i) => ({ id: `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`, createdAt: at(3 + i * 45), message: fill(m) })),
+    events: (s.events ?? []).map((m, i) => ({
+      id: `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`,
+      createdAt: at(3 + i * 45),
+      message: fill(m),
+    })),
     createdAt: at(60 * 24 * 200),
     placementConstraints: [],
     placementStrategy: placement.kind === 'EC2' ? [{ type: 'spread', field: 'attribute:ecs.availability-zone' }] : [],
@@ -410,9 +763,28 @@ for (const f of standalone) {
   for (let i = 0; i < f.count; i++) {
     const state: TaskState =
       i === f.stoppedIndex
-        ? { last: 'STOPPED', desired: 'STOPPED', health: 'UNKNOWN', stopped: { reason: 'Essential container in task exited', code: 'EssentialContainerExited', exitCode: 1 } }
+        ? {
+            last: 'STOPPED',
+            desired: 'STOPPED',
+            health: 'UNKNOWN',
+            stopped: { reason: 'Essential container in task exited', code: 'EssentialContainerExited', exitCode: 1 },
+          }
         : { last: 'RUNNING', desired: 'RUNNING', health: 'UNKNOWN' };
-    makeTask(f.cluster, `family:${f.family}`, 'deploy-pipeline', f.family, f.revision, f.placement, f.containers, f.cpu, f.memory, i, 'awsvpc', state, false);
+    makeTask(
+      f.cluster,
+      `family:${f.family}`,
+      'deploy-pipeline',
+      f.family,
+      f.revision,
+      f.placement,
+      f.containers,
+      f.cpu,
+      f.memory,
+      i,
+      'awsvpc',
+      state,
+      false,
+    );
   }
 }
 
@@ -430,7 +802,9 @@ const clustersOut = clusters.map((c) => {
     clusterName: c.name,
     configuration: { executeCommandConfiguration: { logging: 'DEFAULT' } },
     status: 'ACTIVE',
-    registeredContainerInstancesCount: instancesOut.filter((i) => String(i.containerInstanceArn).includes(`/${c.name}/`)).length,
+    registeredContainerInstancesCount: instancesOut.filter((i) =>
+      String(i.containerInstanceArn).includes(`/${c.name}/`),
+    ).length,
     runningTasksCount: mine.filter((t) => t.lastStatus === 'RUNNING').length,
     pendingTasksCount: mine.filter((t) => t.lastStatus === 'PROVISIONING' || t.lastStatus === 'PENDING').length,
     activeServicesCount: servicesOut.filter((s) => s.clusterArn === arn).length,
@@ -450,7 +824,13 @@ const asg = (name: string) => ({
   status: 'ACTIVE',
   autoScalingGroupProvider: {
     autoScalingGroupArn: `arn:aws:autoscaling:${REGION}:${ACCOUNT}:autoScalingGroup:${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}:autoScalingGroupName/${name}`,
-    managedScaling: { status: 'ENABLED', targetCapacity: 90, minimumScalingStepSize: 1, maximumScalingStepSize: 4, instanceWarmupPeriod: 180 },
+    managedScaling: {
+      status: 'ENABLED',
+      targetCapacity: 90,
+      minimumScalingStepSize: 1,
+      maximumScalingStepSize: 4,
+      instanceWarmupPeriod: 180,
+    },
     managedTerminationProtection: 'ENABLED',
     managedDraining: 'ENABLED',
   },
@@ -460,7 +840,15 @@ const asg = (name: string) => ({
 const capacityProviders = [
   asg('prod-web-asg'),
   asg('data-asg'),
-  { capacityProviderArn: `${ARN}:capacity-provider/data-managed`, name: 'data-managed', status: 'ACTIVE', type: 'MANAGED_INSTANCES', cluster: 'data-platform', updateStatus: 'CREATE_COMPLETE', tags: [] },
+  {
+    capacityProviderArn: `${ARN}:capacity-provider/data-managed`,
+    name: 'data-managed',
+    status: 'ACTIVE',
+    type: 'MANAGED_INSTANCES',
+    cluster: 'data-platform',
+    updateStatus: 'CREATE_COMPLETE',
+    tags: [],
+  },
   { capacityProviderArn: `${ARN}:capacity-provider/FARGATE`, name: 'FARGATE', status: 'ACTIVE', tags: [] },
   { capacityProviderArn: `${ARN}:capacity-provider/FARGATE_SPOT`, name: 'FARGATE_SPOT', status: 'ACTIVE', tags: [] },
 ];

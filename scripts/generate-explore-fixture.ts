@@ -26,5 +26,27 @@ function write(folder: string, options: SynthOptions): void {
   console.log(`wrote ${out}`);
 }
 
-write('explore', { seed: 7, clusters: 1, services: 7, tasksPerService: [2, 14], containersPerTask: [1, 2], ec2Share: 0.45, spotShare: 0.5, tasksPerHost: 3, unhealthyShare: 0.06, stoppedShare: 0.05, standalonePerCluster: 1 });
-write('service-connect', { seed: 11, clusters: 2, services: 10, tasksPerService: [1, 3], containersPerTask: [1, 2], standalonePerCluster: 0, loadBalancedShare: 0.3, serviceConnectShare: 0.75, cloudMapShare: 0.6 });
+write('explore', {
+  seed: 7,
+  clusters: 1,
+  services: 7,
+  tasksPerService: [2, 14],
+  containersPerTask: [1, 2],
+  ec2Share: 0.45,
+  spotShare: 0.5,
+  tasksPerHost: 3,
+  unhealthyShare: 0.06,
+  stoppedShare: 0.05,
+  standalonePerCluster: 1,
+});
+write('service-connect', {
+  seed: 11,
+  clusters: 2,
+  services: 10,
+  tasksPerService: [1, 3],
+  containersPerTask: [1, 2],
+  standalonePerCluster: 0,
+  loadBalancedShare: 0.3,
+  serviceConnectShare: 0.75,
+  cloudMapShare: 0.6,
+});

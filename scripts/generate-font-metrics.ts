@@ -14,7 +14,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CODE_POINTS = [
   ...Array.from({ length: 95 }, (_, i) => 32 + i),
   ...Array.from({ length: 96 }, (_, i) => 160 + i),
-  0x2013, 0x2014, 0x2022, 0x2026, 0x2192, 0x2212, 0x00b7, 0x00d7, 0x2190, 0x2191, 0x2193,
+  0x2013,
+  0x2014,
+  0x2022,
+  0x2026,
+  0x2192,
+  0x2212,
+  0x00b7,
+  0x00d7,
+  0x2190,
+  0x2191,
+  0x2193,
 ];
 
 /** Advance widths (units of 1/1000 em) per code point of one TrueType font, from its cmap (format 4) and hmtx tables. */

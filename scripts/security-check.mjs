@@ -18,7 +18,9 @@ const FAIL_AT = 'MEDIUM';
 const SEVERITY_RANK = { INFORMATIONAL: 0, LOW: 1, MEDIUM: 2, HIGH: 3 };
 
 const isAppSource = (rel) =>
-  /\.(ts|tsx|js|jsx|mjs|cjs|html)$/.test(rel) && !/\.(test|spec)\.[cm]?[jt]sx?$/.test(rel) && !rel.split(path.sep).includes('test');
+  /\.(ts|tsx|js|jsx|mjs|cjs|html)$/.test(rel) &&
+  !/\.(test|spec)\.[cm]?[jt]sx?$/.test(rel) &&
+  !rel.split(path.sep).includes('test');
 
 async function stage(target) {
   const staged = [];
@@ -47,19 +49,31 @@ try {
   };
   let result;
   try {
-    result = await run({ input: work, severitySet: FAIL_AT, confidenceSet: 'TENTATIVE', isRelative: true, electronVersionOverride: JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).devDependencies.electron });
+    result = await run({
+      input: work,
+      severitySet: FAIL_AT,
+      confidenceSet: 'TENTATIVE',
+      isRelative: true,
+      electronVersionOverride: JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).devDependencies
+        .electron,
+    });
   } finally {
     console.log = log;
   }
   const findings = result.issues.filter((issue) => SEVERITY_RANK[issue.severity.name] >= SEVERITY_RANK[FAIL_AT]);
   const unparsed = result.errors.filter((error) => !error.tolerable);
   for (const issue of findings) {
-    console.error(`${issue.file}:${issue.location.line}:${issue.location.column}: ${issue.id} (${issue.severity.name}, ${issue.confidence.name}) ${issue.description}`);
+    console.error(
+      `${issue.file}:${issue.location.line}:${issue.location.column}: ${issue.id} (${issue.severity.name}, ${issue.confidence.name}) ${issue.description}`,
+    );
   }
   for (const issue of result.issues.filter((i) => !findings.includes(i))) {
-    console.log(`note (below ${FAIL_AT}): ${issue.file}:${issue.location.line}: ${issue.id} (${issue.severity.name}) ${issue.description}`);
+    console.log(
+      `note (below ${FAIL_AT}): ${issue.file}:${issue.location.line}: ${issue.id} (${issue.severity.name}) ${issue.description}`,
+    );
   }
-  for (const error of unparsed) console.error(`${path.relative(work, error.file)}: could not be parsed: ${error.message}`);
+  for (const error of unparsed)
+    console.error(`${path.relative(work, error.file)}: could not be parsed: ${error.message}`);
   const below = result.issues.length - findings.length;
   console.log(
     `electronegativity: ${staged.length} files of ${SCANNED.join('/, ')}/ scanned with ${result.globalChecks + result.atomicChecks} checks; ` +

@@ -15,7 +15,10 @@ if (!binary) {
   process.exit(1);
 }
 
-const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-electron.mjs')], { cwd: root, stdio: 'inherit' });
+const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-electron.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 const child = spawn(binary, [root, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });

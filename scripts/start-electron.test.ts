@@ -9,7 +9,10 @@ describe('npm start where the Electron binary is missing', () => {
     // An empty override folder makes the binary missing on any machine, including one where Electron is installed.
     const empty = mkdtempSync(path.join(os.tmpdir(), 'no-electron-'));
     try {
-      const run = spawnSync(process.execPath, ['scripts/start-electron.mjs'], { encoding: 'utf8', env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: empty } });
+      const run = spawnSync(process.execPath, ['scripts/start-electron.mjs'], {
+        encoding: 'utf8',
+        env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: empty },
+      });
       const output = `${run.stdout}${run.stderr}`.trim();
       expect(run.status).toBe(1);
       expect(output.split('\n')).toHaveLength(1);

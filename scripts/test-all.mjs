@@ -41,7 +41,12 @@ if (scripts['test:security']) check('security (electronegativity)', 'npm', ['run
 
 {
   const file = join(out, 'vitest.json');
-  const status = run('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const status = run('vitest', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ]);
   const r = readJson(file);
   if (!r) {
     totals.failed += 1;
@@ -50,15 +55,24 @@ if (scripts['test:security']) check('security (electronegativity)', 'npm', ['run
     const passed = r.numPassedTests;
     const failed = r.numFailedTests + (status !== 0 && r.numFailedTests === 0 ? 1 : 0);
     const skipped = r.numPendingTests + r.numTodoTests;
-    Object.assign(totals, { passed: totals.passed + passed, failed: totals.failed + failed, skipped: totals.skipped + skipped });
+    Object.assign(totals, {
+      passed: totals.passed + passed,
+      failed: totals.failed + failed,
+      skipped: totals.skipped + skipped,
+    });
     lines.push(`vitest: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   }
 }
 
-for (const [label, config] of [['playwright (web, Chromium)', 'playwright.config.ts'], ['playwright (Electron)', 'playwright.electron.config.ts']]) {
+for (const [label, config] of [
+  ['playwright (web, Chromium)', 'playwright.config.ts'],
+  ['playwright (Electron)', 'playwright.electron.config.ts'],
+]) {
   if (!existsSync(config)) continue;
   const file = join(out, `${config}.json`);
-  const status = run(label, bin('playwright'), ['test', '-c', config, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  const status = run(label, bin('playwright'), ['test', '-c', config, '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+  });
   const r = readJson(file);
   if (!r?.stats) {
     totals.failed += 1;
@@ -68,7 +82,11 @@ for (const [label, config] of [['playwright (web, Chromium)', 'playwright.config
   const passed = r.stats.expected + r.stats.flaky;
   const failed = r.stats.unexpected + (status !== 0 && r.stats.unexpected === 0 ? 1 : 0);
   const skipped = r.stats.skipped;
-  Object.assign(totals, { passed: totals.passed + passed, failed: totals.failed + failed, skipped: totals.skipped + skipped });
+  Object.assign(totals, {
+    passed: totals.passed + passed,
+    failed: totals.failed + failed,
+    skipped: totals.skipped + skipped,
+  });
   lines.push(`${label}: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 }
 

@@ -9,7 +9,10 @@ test.skip(!ELECTRON_BINARY, SKIP_REASON);
 const taskNodes = '[data-testid="node"][data-kind="task"]';
 
 test('opens sample files given on the command line and draws their tasks', async () => {
-  const { app, page } = await launchApp([sample('awscli-describe-tasks-1-ec2.json'), sample('awscli-describe-tasks-2-fargate.json')]);
+  const { app, page } = await launchApp([
+    sample('awscli-describe-tasks-1-ec2.json'),
+    sample('awscli-describe-tasks-2-fargate.json'),
+  ]);
   try {
     await expect(page.locator(taskNodes)).toHaveCount(3);
     const title = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle());
@@ -48,7 +51,11 @@ test('the page has no Node, only the named desktop API, and cannot leave the app
   try {
     // The spec is compiled without DOM types; the page's globals are named here.
     const globals = await page.evaluate(() => {
-      const page = globalThis as unknown as { require?: unknown; process?: unknown; desktopApi: Record<string, unknown> };
+      const page = globalThis as unknown as {
+        require?: unknown;
+        process?: unknown;
+        desktopApi: Record<string, unknown>;
+      };
       return {
         require: typeof page.require,
         process: typeof page.process,
@@ -60,12 +67,29 @@ test('the page has no Node, only the named desktop API, and cannot leave the app
     expect(globals).toEqual({
       require: 'undefined',
       process: 'undefined',
-      api: ['loadDemo', 'loadFiles', 'onMenuCommand', 'onTopology', 'openDialog', 'openExternal', 'platform', 'reportError', 'saveFile'],
+      api: [
+        'loadDemo',
+        'loadFiles',
+        'onMenuCommand',
+        'onTopology',
+        'openDialog',
+        'openExternal',
+        'platform',
+        'reportError',
+        'saveFile',
+      ],
       bridged: true,
     });
     type PageWindow = { open(url: string): unknown; location: { href: string } };
     expect(await page.evaluate(() => (globalThis as unknown as PageWindow).open('https://example.com/'))).toBeNull();
-    expect(await page.evaluate(async () => fetch('https://example.com/').then(() => 'loaded', () => 'blocked'))).toBe('blocked');
+    expect(
+      await page.evaluate(async () =>
+        fetch('https://example.com/').then(
+          () => 'loaded',
+          () => 'blocked',
+        ),
+      ),
+    ).toBe('blocked');
     await page.evaluate(() => {
       (globalThis as unknown as PageWindow).location.href = 'https://example.com/';
     });
@@ -90,7 +114,13 @@ test('the menu has the documented accelerators', async () => {
       walk(Menu.getApplicationMenu()?.items ?? []);
       return found;
     });
-    expect(accelerators).toMatchObject({ '&Open…': 'CmdOrCtrl+O', '&Reload': 'CmdOrCtrl+R', 'Export &PNG…': 'CmdOrCtrl+E', '&Find…': 'CmdOrCtrl+F', '&Fit to Window': 'CmdOrCtrl+0' });
+    expect(accelerators).toMatchObject({
+      '&Open…': 'CmdOrCtrl+O',
+      '&Reload': 'CmdOrCtrl+R',
+      'Export &PNG…': 'CmdOrCtrl+E',
+      '&Find…': 'CmdOrCtrl+F',
+      '&Fit to Window': 'CmdOrCtrl+0',
+    });
   } finally {
     await app.close();
   }

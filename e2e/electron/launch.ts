@@ -13,7 +13,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const ELECTRON_BINARY = electronBinaryPath();
 
 /** Why every spec here skips where the binary is missing. */
-export const SKIP_REASON = 'Electron binary not installed on this machine — the desktop app cannot launch here; the web-mode e2e (npm run test:e2e) covers the UI';
+export const SKIP_REASON =
+  'Electron binary not installed on this machine — the desktop app cannot launch here; the web-mode e2e (npm run test:e2e) covers the UI';
 
 /** A sample of the repo, by file name. */
 export const sample = (name: string): string => path.join(ROOT, 'fixtures/samples', name);

@@ -6,10 +6,21 @@ import { fetchAccount, type FetchOptions } from './fetch';
 import { startFakeEcs, type FakeEcsOptions, type FakeEcsServer } from './testing/fake-ecs-server';
 import { minimumCalls } from './testing/minimum-calls';
 
-const CREDENTIALS = { accessKeyId: 'AKIATESTFETCH0000001', secretAccessKey: 'fetch-test-secret-key-do-not-leak', sessionToken: 'fetch-test-session-token' };
+const CREDENTIALS = {
+  accessKeyId: 'AKIATESTFETCH0000001',
+  secretAccessKey: 'fetch-test-secret-key-do-not-leak',
+  sessionToken: 'fetch-test-session-token',
+};
 
 // Two clusters of 130 services: list-services needs two pages each, list-tasks several.
-const account = generateAccount({ seed: 7, clusters: 2, services: 260, tasksPerService: [1, 3], standalonePerCluster: 2, stoppedShare: 0.05 });
+const account = generateAccount({
+  seed: 7,
+  clusters: 2,
+  services: 260,
+  tasksPerService: [1, 3],
+  standalonePerCluster: 2,
+  stoppedShare: 0.05,
+});
 
 let server: FakeEcsServer | undefined;
 afterEach(async () => {
@@ -72,7 +83,10 @@ describe('fetchAccount against the fake ECS endpoint', () => {
     const { ECSClient, DescribeServicesCommand } = await import('@aws-sdk/client-ecs');
     const client = new ECSClient({ region: 'eu-west-1', credentials: CREDENTIALS, endpoint: s.url, maxAttempts: 1 });
     const services = (account.services as { serviceArn: string }[]).slice(0, 11).map((x) => x.serviceArn);
-    await expect(client.send(new DescribeServicesCommand({ cluster: 'production', services }))).rejects.toMatchObject({ name: 'InvalidParameterException', $metadata: { httpStatusCode: 400 } });
+    await expect(client.send(new DescribeServicesCommand({ cluster: 'production', services }))).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+      $metadata: { httpStatusCode: 400 },
+    });
     client.destroy();
   });
 
@@ -95,7 +109,9 @@ describe('fetchAccount against the fake ECS endpoint', () => {
     expect(result.outcome).toBe('complete');
     if (result.outcome !== 'complete') return;
     const stagingArn = 'arn:aws:ecs:eu-west-1:210987654321:cluster/staging';
-    expect(result.warnings).toEqual([expect.objectContaining({ operation: 'ListServices', resource: stagingArn, code: 'AccessDeniedException' })]);
+    expect(result.warnings).toEqual([
+      expect.objectContaining({ operation: 'ListServices', resource: stagingArn, code: 'AccessDeniedException' }),
+    ]);
     const fetched = result.bundle.services as { clusterArn: string }[];
     const generated = account.services as { clusterArn: string }[];
     expect(fetched.filter((x) => x.clusterArn === stagingArn)).toHaveLength(0);
@@ -103,7 +119,13 @@ describe('fetchAccount against the fake ECS endpoint', () => {
     // The denied cluster's tasks and hosts still load: only its service list was refused.
     expect(result.bundle.tasks).toHaveLength(account.tasks?.length ?? 0);
     const summary = load(result.bundle);
-    expect(summary.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'failure', message: expect.stringContaining('AccessDeniedException') }));
+    expect(summary.diagnostics).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'failure',
+        message: expect.stringContaining('AccessDeniedException'),
+      }),
+    );
     expect(summary.counts.clusters).toBe(2);
   });
 
@@ -150,7 +172,15 @@ describe('fetchAccount against the fake ECS endpoint', () => {
   it('fails once, with the reason, when the endpoint refuses the credentials', async () => {
     const s = await start();
     // The fake refuses unsigned requests the way AWS does.
-    const result = await fetchAccount({ regions: ['eu-west-1'], endpointUrl: s.url, credentials: async () => { throw Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }); } });
+    const result = await fetchAccount({
+      regions: ['eu-west-1'],
+      endpointUrl: s.url,
+      credentials: async () => {
+        throw Object.assign(new Error('Could not load credentials from any providers'), {
+          name: 'CredentialsProviderError',
+        });
+      },
+    });
     expect(result.outcome).toBe('failed');
     if (result.outcome === 'failed') expect(result.message).toContain('Could not load credentials');
   });

@@ -22,7 +22,13 @@ import {
 } from '@aws-sdk/client-ecs';
 import { setMaxListeners } from 'node:events';
 import { makeBundle, type Bundle } from '../../shared/ingest/bundle';
-import { FETCH_PHASES, type FetchPhase, type FetchProgress, type FetchWarning, type PhaseProgress } from '../../shared/ipc/aws-fetch';
+import {
+  FETCH_PHASES,
+  type FetchPhase,
+  type FetchProgress,
+  type FetchWarning,
+  type PhaseProgress,
+} from '../../shared/ipc/aws-fetch';
 import { AbortedError, createLimiter, sleep, type Limiter } from './limiter';
 
 /** The batch and page sizes of the ECS API (DESIGN.md "Live fetch facts"). */
@@ -84,8 +90,22 @@ export type FetchResult =
 type Raw = Record<string, unknown>;
 
 // Errors that mean every further call would fail the same way: stop and say so once.
-const FATAL_CODES = new Set(['UnrecognizedClientException', 'InvalidSignatureException', 'ExpiredTokenException', 'InvalidClientTokenId', 'CredentialsProviderError', 'IncompleteSignatureException', 'MissingAuthenticationTokenException']);
-const THROTTLE_CODES = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ProvisionedThroughputExceededException']);
+const FATAL_CODES = new Set([
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'ExpiredTokenException',
+  'InvalidClientTokenId',
+  'CredentialsProviderError',
+  'IncompleteSignatureException',
+  'MissingAuthenticationTokenException',
+]);
+const THROTTLE_CODES = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'TooManyRequestsException',
+  'RequestLimitExceeded',
+  'ProvisionedThroughputExceededException',
+]);
 
 /** Stops the whole fetch with a message for the user. */
 class FatalFetchError extends Error {}
@@ -164,10 +184,21 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
   if (options.signal?.aborted) stop.abort();
   options.signal?.addEventListener('abort', onUserAbort, { once: true });
 
-  const out = { clusters: [] as Raw[], services: [] as Raw[], tasks: [] as Raw[], taskDefinitions: new Map<string, Raw>(), containerInstances: [] as Raw[], capacityProviders: [] as Raw[], failures: [] as Raw[] };
+  const out = {
+    clusters: [] as Raw[],
+    services: [] as Raw[],
+    tasks: [] as Raw[],
+    taskDefinitions: new Map<string, Raw>(),
+    containerInstances: [] as Raw[],
+    capacityProviders: [] as Raw[],
+    failures: [] as Raw[],
+  };
   const warnings: FetchWarning[] = [];
   const stats: FetchStats = { calls: {}, retries: 0, elapsedMs: 0 };
-  const phases = Object.fromEntries(FETCH_PHASES.map((p) => [p, { done: 0, total: 0, listing: true }])) as Record<FetchPhase, PhaseProgress>;
+  const phases = Object.fromEntries(FETCH_PHASES.map((p) => [p, { done: 0, total: 0, listing: true }])) as Record<
+    FetchPhase,
+    PhaseProgress
+  >;
   let fatal: string | undefined;
   // A phase's total is final once every region has listed it.
   let regionsListingClusters = options.regions.length;
@@ -177,11 +208,21 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
   const report = () => {
     if (!options.onProgress || stop.signal.aborted) return;
     const calls = Object.values(stats.calls).reduce((a, b) => a + b, 0);
-    options.onProgress({ phases: structuredClone(phases), calls, retries: stats.retries, warnings: warnings.length, elapsedMs: Math.round(performance.now() - started) });
+    options.onProgress({
+      phases: structuredClone(phases),
+      calls,
+      retries: stats.retries,
+      warnings: warnings.length,
+      elapsedMs: Math.round(performance.now() - started),
+    });
   };
   const warn = (w: FetchWarning) => {
     warnings.push(w);
-    out.failures.push({ ...(w.resource ? { arn: w.resource } : {}), reason: w.code, detail: `${w.operation} in ${w.region}: ${w.message}` });
+    out.failures.push({
+      ...(w.resource ? { arn: w.resource } : {}),
+      reason: w.code,
+      detail: `${w.operation} in ${w.region}: ${w.message}`,
+    });
   };
 
   const fetchRegion = async (region: string, limiter: Limiter) => {
@@ -196,7 +237,11 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
     const tdJobs: Promise<void>[] = [];
 
     /** Sends one call through the limiter; returns undefined (after a warning) when it failed for a reason other than Cancel. */
-    const call = async <T extends { $metadata: { attempts?: number } }>(operation: string, resource: string | undefined, send: (abortSignal: AbortSignal) => Promise<T>): Promise<T | undefined> => {
+    const call = async <T extends { $metadata: { attempts?: number } }>(
+      operation: string,
+      resource: string | undefined,
+      send: (abortSignal: AbortSignal) => Promise<T>,
+    ): Promise<T | undefined> => {
       for (let round = 0; ; round += 1) {
         try {
           const result = await limiter.run(() => {
@@ -237,15 +282,17 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
       }
       // A placeholder until it arrives, so a second reference does not fetch it again.
       out.taskDefinitions.set(arn, {});
-      const job = call('DescribeTaskDefinition', arn, (abortSignal) => client.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn }), { abortSignal })).then((r) => {
-          if (r?.taskDefinition) {
-            const td = plain(r.taskDefinition);
-            out.taskDefinitions.set(arn, td);
-            tdCache.set(arn, td);
-          } else out.taskDefinitions.delete(arn);
-          phases.taskDefinitions.done += 1;
-          report();
-        });
+      const job = call('DescribeTaskDefinition', arn, (abortSignal) =>
+        client.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn }), { abortSignal }),
+      ).then((r) => {
+        if (r?.taskDefinition) {
+          const td = plain(r.taskDefinition);
+          out.taskDefinitions.set(arn, td);
+          tdCache.set(arn, td);
+        } else out.taskDefinitions.delete(arn);
+        phases.taskDefinitions.done += 1;
+        report();
+      });
       // Marked handled here: after Cancel it rejects before the region awaits `tdJobs`.
       job.catch(() => undefined);
       tdJobs.push(job);
@@ -257,8 +304,13 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
       let nextToken: string | undefined;
       do {
         const token = nextToken;
-        const page = await call('ListClusters', undefined, (abortSignal) => client.send(new ListClustersCommand({ maxResults: ECS_LIMITS.listPage, nextToken: token }), { abortSignal }));
-        if (!page) throw new FatalFetchError(`Could not list the clusters of ${region}: ${warnings[warnings.length - 1]?.message ?? 'unknown error'}`);
+        const page = await call('ListClusters', undefined, (abortSignal) =>
+          client.send(new ListClustersCommand({ maxResults: ECS_LIMITS.listPage, nextToken: token }), { abortSignal }),
+        );
+        if (!page)
+          throw new FatalFetchError(
+            `Could not list the clusters of ${region}: ${warnings[warnings.length - 1]?.message ?? 'unknown error'}`,
+          );
         clusterRefs.push(...(page.clusterArns ?? []));
         phases.clusters.total += page.clusterArns?.length ?? 0;
         report();
@@ -270,10 +322,21 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
     const described: Raw[] = [];
     await Promise.all(
       chunk(clusterRefs, ECS_LIMITS.describeClusters).map(async (batch) => {
-        const r = await call('DescribeClusters', undefined, (abortSignal) => client.send(new DescribeClustersCommand({ clusters: batch, include: ['SETTINGS', 'CONFIGURATIONS'] }), { abortSignal }));
+        const r = await call('DescribeClusters', undefined, (abortSignal) =>
+          client.send(new DescribeClustersCommand({ clusters: batch, include: ['SETTINGS', 'CONFIGURATIONS'] }), {
+            abortSignal,
+          }),
+        );
         for (const c of r?.clusters ?? []) described.push(plain(c));
         addFailures(r?.failures);
-        for (const f of r?.failures ?? []) warn({ operation: 'DescribeClusters', region, ...(f.arn ? { resource: f.arn } : {}), code: f.reason ?? 'failure', message: f.detail ?? `cluster ${f.reason ?? 'not described'}` });
+        for (const f of r?.failures ?? [])
+          warn({
+            operation: 'DescribeClusters',
+            region,
+            ...(f.arn ? { resource: f.arn } : {}),
+            code: f.reason ?? 'failure',
+            message: f.detail ?? `cluster ${f.reason ?? 'not described'}`,
+          });
         phases.clusters.done += batch.length;
         report();
       }),
@@ -281,7 +344,15 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
     out.clusters.push(...described);
     if (--regionsListingClusters === 0) phases.clusters.listing = false;
 
-    const listAll = async (operation: string, cluster: string, list: (token: string | undefined, abortSignal: AbortSignal) => Promise<{ $metadata: { attempts?: number }; nextToken?: string; arns: string[] }>, onPage: (arns: string[]) => void) => {
+    const listAll = async (
+      operation: string,
+      cluster: string,
+      list: (
+        token: string | undefined,
+        abortSignal: AbortSignal,
+      ) => Promise<{ $metadata: { attempts?: number }; nextToken?: string; arns: string[] }>,
+      onPage: (arns: string[]) => void,
+    ) => {
       let nextToken: string | undefined;
       do {
         const token = nextToken;
@@ -294,7 +365,11 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
 
     const fetchCluster = async (clusterArn: string) => {
       const services = new Batcher(ECS_LIMITS.describeServices, async (batch) => {
-        const r = await call('DescribeServices', clusterArn, (abortSignal) => client.send(new DescribeServicesCommand({ cluster: clusterArn, services: batch, include: ['TAGS'] }), { abortSignal }));
+        const r = await call('DescribeServices', clusterArn, (abortSignal) =>
+          client.send(new DescribeServicesCommand({ cluster: clusterArn, services: batch, include: ['TAGS'] }), {
+            abortSignal,
+          }),
+        );
         for (const s of r?.services ?? []) {
           out.services.push(plain(s));
           ensureTaskDefinition(s.taskDefinition);
@@ -305,7 +380,11 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
         report();
       });
       const tasks = new Batcher(ECS_LIMITS.describeTasks, async (batch) => {
-        const r = await call('DescribeTasks', clusterArn, (abortSignal) => client.send(new DescribeTasksCommand({ cluster: clusterArn, tasks: batch, include: ['TAGS'] }), { abortSignal }));
+        const r = await call('DescribeTasks', clusterArn, (abortSignal) =>
+          client.send(new DescribeTasksCommand({ cluster: clusterArn, tasks: batch, include: ['TAGS'] }), {
+            abortSignal,
+          }),
+        );
         for (const t of r?.tasks ?? []) {
           out.tasks.push(plain(t));
           ensureTaskDefinition(t.taskDefinitionArn);
@@ -315,7 +394,11 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
         report();
       });
       const instances = new Batcher(ECS_LIMITS.describeContainerInstances, async (batch) => {
-        const r = await call('DescribeContainerInstances', clusterArn, (abortSignal) => client.send(new DescribeContainerInstancesCommand({ cluster: clusterArn, containerInstances: batch }), { abortSignal }));
+        const r = await call('DescribeContainerInstances', clusterArn, (abortSignal) =>
+          client.send(new DescribeContainerInstancesCommand({ cluster: clusterArn, containerInstances: batch }), {
+            abortSignal,
+          }),
+        );
         for (const i of r?.containerInstances ?? []) out.containerInstances.push(plain(i));
         addFailures(r?.failures);
         phases.containerInstances.done += batch.length;
@@ -323,37 +406,74 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
       });
       const statuses: ('RUNNING' | 'STOPPED')[] = options.includeStopped ? ['RUNNING', 'STOPPED'] : ['RUNNING'];
       await Promise.all([
-        listAll('ListServices', clusterArn, async (nextToken, abortSignal) => {
-          const r = await client.send(new ListServicesCommand({ cluster: clusterArn, maxResults: ECS_LIMITS.listPage, nextToken }), { abortSignal });
-          return { ...r, arns: r.serviceArns ?? [] };
-        }, (arns) => {
-          phases.services.total += services.add(arns);
-          report();
-        }).then(() => services.finish()),
+        listAll(
+          'ListServices',
+          clusterArn,
+          async (nextToken, abortSignal) => {
+            const r = await client.send(
+              new ListServicesCommand({ cluster: clusterArn, maxResults: ECS_LIMITS.listPage, nextToken }),
+              { abortSignal },
+            );
+            return { ...r, arns: r.serviceArns ?? [] };
+          },
+          (arns) => {
+            phases.services.total += services.add(arns);
+            report();
+          },
+        ).then(() => services.finish()),
         // RUNNING and STOPPED lists feed one batcher, so their tasks share describe calls.
         Promise.all(
           statuses.map((desiredStatus) =>
-            listAll('ListTasks', clusterArn, async (nextToken, abortSignal) => {
-              const r = await client.send(new ListTasksCommand({ cluster: clusterArn, desiredStatus, maxResults: ECS_LIMITS.listPage, nextToken }), { abortSignal });
-              return { ...r, arns: r.taskArns ?? [] };
-            }, (arns) => {
-              phases.tasks.total += tasks.add(arns);
-              report();
-            }),
+            listAll(
+              'ListTasks',
+              clusterArn,
+              async (nextToken, abortSignal) => {
+                const r = await client.send(
+                  new ListTasksCommand({
+                    cluster: clusterArn,
+                    desiredStatus,
+                    maxResults: ECS_LIMITS.listPage,
+                    nextToken,
+                  }),
+                  { abortSignal },
+                );
+                return { ...r, arns: r.taskArns ?? [] };
+              },
+              (arns) => {
+                phases.tasks.total += tasks.add(arns);
+                report();
+              },
+            ),
           ),
         ).then(() => tasks.finish()),
-        listAll('ListContainerInstances', clusterArn, async (nextToken, abortSignal) => {
-          const r = await client.send(new ListContainerInstancesCommand({ cluster: clusterArn, maxResults: ECS_LIMITS.listPage, nextToken }), { abortSignal });
-          return { ...r, arns: r.containerInstanceArns ?? [] };
-        }, (arns) => {
-          phases.containerInstances.total += instances.add(arns);
-          report();
-        }).then(() => instances.finish()),
+        listAll(
+          'ListContainerInstances',
+          clusterArn,
+          async (nextToken, abortSignal) => {
+            const r = await client.send(
+              new ListContainerInstancesCommand({ cluster: clusterArn, maxResults: ECS_LIMITS.listPage, nextToken }),
+              { abortSignal },
+            );
+            return { ...r, arns: r.containerInstanceArns ?? [] };
+          },
+          (arns) => {
+            phases.containerInstances.total += instances.add(arns);
+            report();
+          },
+        ).then(() => instances.finish()),
       ]);
     };
 
     const fetchCapacityProviders = async () => {
-      const names = [...new Set(described.flatMap((c) => (Array.isArray(c.capacityProviders) ? (c.capacityProviders as unknown[]).filter((n): n is string => typeof n === 'string') : [])))];
+      const names = [
+        ...new Set(
+          described.flatMap((c) =>
+            Array.isArray(c.capacityProviders)
+              ? (c.capacityProviders as unknown[]).filter((n): n is string => typeof n === 'string')
+              : [],
+          ),
+        ),
+      ];
       phases.capacityProviders.total += names.length;
       if (--regionsListingProviders === 0) phases.capacityProviders.listing = false;
       report();
@@ -362,7 +482,16 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
           let nextToken: string | undefined;
           do {
             const token = nextToken;
-            const r = await call('DescribeCapacityProviders', undefined, (abortSignal) => client.send(new DescribeCapacityProvidersCommand({ capacityProviders: batch, maxResults: ECS_LIMITS.describeCapacityProviders, nextToken: token }), { abortSignal }));
+            const r = await call('DescribeCapacityProviders', undefined, (abortSignal) =>
+              client.send(
+                new DescribeCapacityProvidersCommand({
+                  capacityProviders: batch,
+                  maxResults: ECS_LIMITS.describeCapacityProviders,
+                  nextToken: token,
+                }),
+                { abortSignal },
+              ),
+            );
             for (const p of r?.capacityProviders ?? []) out.capacityProviders.push(plain(p));
             addFailures(r?.failures);
             nextToken = r?.nextToken;
@@ -375,12 +504,15 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
 
     try {
       const clusterJobs = described.map((c) => fetchCluster(c.clusterArn as string));
-      await Promise.all([Promise.all(clusterJobs).then(() => {
-        if (--regionsListingClusterContents > 0) return;
-        phases.services.listing = false;
-        phases.tasks.listing = false;
-        phases.containerInstances.listing = false;
-      }), fetchCapacityProviders()]);
+      await Promise.all([
+        Promise.all(clusterJobs).then(() => {
+          if (--regionsListingClusterContents > 0) return;
+          phases.services.listing = false;
+          phases.tasks.listing = false;
+          phases.containerInstances.listing = false;
+        }),
+        fetchCapacityProviders(),
+      ]);
       // Task definitions are requested while services and tasks arrive; no new one starts after the clusters are done.
       await Promise.all(tdJobs);
     } finally {
@@ -391,11 +523,18 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
   try {
     const limiters = options.regions.map(() => createLimiter(concurrency, stop.signal));
     const results = await Promise.allSettled(options.regions.map((region, i) => fetchRegion(region, limiters[i])));
-    const fatalErr = results.find((r): r is PromiseRejectedResult => r.status === 'rejected' && r.reason instanceof FatalFetchError);
+    const fatalErr = results.find(
+      (r): r is PromiseRejectedResult => r.status === 'rejected' && r.reason instanceof FatalFetchError,
+    );
     if (fatalErr && results.every((r) => r.status === 'rejected')) throw fatalErr.reason;
-    const other = results.find((r): r is PromiseRejectedResult => r.status === 'rejected' && !(r.reason instanceof FatalFetchError) && !(r.reason instanceof AbortedError));
+    const other = results.find(
+      (r): r is PromiseRejectedResult =>
+        r.status === 'rejected' && !(r.reason instanceof FatalFetchError) && !(r.reason instanceof AbortedError),
+    );
     if (other && !stop.signal.aborted) throw other.reason;
-    for (const r of results) if (r.status === 'rejected' && r.reason instanceof FatalFetchError) warn({ operation: 'fetch', region: '', code: 'RegionFailed', message: r.reason.message });
+    for (const r of results)
+      if (r.status === 'rejected' && r.reason instanceof FatalFetchError)
+        warn({ operation: 'fetch', region: '', code: 'RegionFailed', message: r.reason.message });
   } catch (err) {
     if (err instanceof FatalFetchError) fatal = err.message;
     else if (!(err instanceof AbortedError) && !options.signal?.aborted) throw err;
@@ -412,7 +551,11 @@ export async function fetchAccount(options: FetchOptions): Promise<FetchResult> 
   report();
   const bundle = makeBundle({
     fetchedAt: new Date().toISOString(),
-    source: { ...(options.profile ? { profile: options.profile } : {}), regions: [...options.regions], tool: options.tool ?? 'ecs-visualizer' },
+    source: {
+      ...(options.profile ? { profile: options.profile } : {}),
+      regions: [...options.regions],
+      tool: options.tool ?? 'ecs-visualizer',
+    },
     clusters: out.clusters,
     services: out.services,
     tasks: out.tasks,

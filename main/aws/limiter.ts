@@ -24,19 +24,25 @@ export function createLimiter(concurrency: number, signal: AbortSignal): Limiter
   const next = () => {
     while (running < concurrency && waiting.length > 0) waiting.shift()?.start();
   };
-  signal.addEventListener('abort', () => {
-    for (const w of waiting.splice(0)) w.cancel();
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      for (const w of waiting.splice(0)) w.cancel();
+    },
+    { once: true },
+  );
   return {
     run<T>(job: () => Promise<T>): Promise<T> {
       if (signal.aborted) return Promise.reject(new AbortedError());
       return new Promise<T>((resolve, reject) => {
         const start = () => {
           running += 1;
-          job().then(resolve, reject).finally(() => {
-            running -= 1;
-            next();
-          });
+          job()
+            .then(resolve, reject)
+            .finally(() => {
+              running -= 1;
+              next();
+            });
         };
         waiting.push({ start, cancel: () => reject(new AbortedError()) });
         next();

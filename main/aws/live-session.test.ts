@@ -28,14 +28,23 @@ beforeEach(() => {
   dir = makeTempDir('ecs-visualizer-session-');
   files = { configFile: path.join(dir, 'config'), credentialsFile: path.join(dir, 'credentials') };
   writeFileSync(files.configFile, '[profile prod]\nregion = eu-west-1\n');
-  writeFileSync(files.credentialsFile, `[prod]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\naws_session_token = ${TOKEN}\n`);
+  writeFileSync(
+    files.credentialsFile,
+    `[prod]\naws_access_key_id = ${KEY_ID}\naws_secret_access_key = ${SECRET}\naws_session_token = ${TOKEN}\n`,
+  );
 });
 afterEach(() => removeTempDir(dir));
 
 describe('live session (main side of "Connect to AWS")', () => {
   it('nothing it sends towards the renderer contains the credentials (progress, profiles, the result)', async () => {
     const messages: unknown[] = [];
-    const session = createLiveSession({ configFiles: files, endpointUrl: server.url, sendProgress: (p) => messages.push(p), askMfaCode: async () => undefined, progressIntervalMs: 0 });
+    const session = createLiveSession({
+      configFiles: files,
+      endpointUrl: server.url,
+      sendProgress: (p) => messages.push(p),
+      askMfaCode: async () => undefined,
+      progressIntervalMs: 0,
+    });
     messages.push(await session.listProfiles());
     const outcome = await session.fetch({ profile: 'prod', regions: [], clusters: [], includeStopped: true });
     messages.push(outcome);
@@ -53,18 +62,31 @@ describe('live session (main side of "Connect to AWS")', () => {
 
   it('reports progress per phase, ending with every phase done', async () => {
     const progress: FetchProgress[] = [];
-    const session = createLiveSession({ configFiles: files, endpointUrl: server.url, sendProgress: (p) => progress.push(p), askMfaCode: async () => undefined, progressIntervalMs: 0 });
+    const session = createLiveSession({
+      configFiles: files,
+      endpointUrl: server.url,
+      sendProgress: (p) => progress.push(p),
+      askMfaCode: async () => undefined,
+      progressIntervalMs: 0,
+    });
     await session.fetch({ profile: 'prod', regions: ['eu-west-1'], clusters: ['staging'], includeStopped: false });
     const last = progress.at(-1);
     expect(last?.phases.clusters).toEqual({ done: 1, total: 1, listing: false });
-    expect(last?.phases.services.done).toBe((account.services as { clusterArn: string }[]).filter((s) => s.clusterArn.endsWith('/staging')).length);
+    expect(last?.phases.services.done).toBe(
+      (account.services as { clusterArn: string }[]).filter((s) => s.clusterArn.endsWith('/staging')).length,
+    );
     for (const phase of Object.values(last?.phases ?? {})) expect(phase.done).toBe(phase.total);
   });
 
   it('a second fetch cancels the first; cancel() settles a running fetch as cancelled', async () => {
     const slow = await startFakeEcs({ account, latencyMs: 3_000 });
     try {
-      const session = createLiveSession({ configFiles: files, endpointUrl: slow.url, sendProgress: () => undefined, askMfaCode: async () => undefined });
+      const session = createLiveSession({
+        configFiles: files,
+        endpointUrl: slow.url,
+        sendProgress: () => undefined,
+        askMfaCode: async () => undefined,
+      });
       const first = session.fetch({ profile: 'prod', regions: [], clusters: [], includeStopped: false });
       await expect.poll(() => slow.inFlight()).toBeGreaterThan(0);
       session.cancel();
@@ -76,8 +98,18 @@ describe('live session (main side of "Connect to AWS")', () => {
   });
 
   it('an unknown profile fails with a message, not an exception', async () => {
-    const session = createLiveSession({ configFiles: files, endpointUrl: server.url, sendProgress: () => undefined, askMfaCode: async () => undefined });
-    const outcome = await session.fetch({ profile: 'nope', regions: ['eu-west-1'], clusters: [], includeStopped: false });
+    const session = createLiveSession({
+      configFiles: files,
+      endpointUrl: server.url,
+      sendProgress: () => undefined,
+      askMfaCode: async () => undefined,
+    });
+    const outcome = await session.fetch({
+      profile: 'nope',
+      regions: ['eu-west-1'],
+      clusters: [],
+      includeStopped: false,
+    });
     expect(outcome).toMatchObject({ outcome: 'failed', message: expect.stringContaining('"nope"') });
   });
 });

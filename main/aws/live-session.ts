@@ -12,7 +12,15 @@ import type { Bundle } from '../../shared/ingest/bundle';
 import type { AwsFetchOutcome, AwsFetchRequest, AwsProfileSummary, FetchProgress } from '../../shared/ipc/aws-fetch';
 import { fetchAccount } from './fetch';
 import { AbortedError } from './limiter';
-import { checkCredentials, credentialsFor, defaultRegion, listProfiles, type AwsConfigFiles, type CredentialOptions, type CredentialProvider } from './profiles';
+import {
+  checkCredentials,
+  credentialsFor,
+  defaultRegion,
+  listProfiles,
+  type AwsConfigFiles,
+  type CredentialOptions,
+  type CredentialProvider,
+} from './profiles';
 
 /** What the session needs from the app shell (IPC in the real app, plain functions in tests). */
 export interface LiveSessionDeps {
@@ -66,7 +74,8 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
       });
       let cached: Awaited<ReturnType<CredentialProvider>> | undefined;
       p = (async () => {
-        if (!cached || (cached.expiration && cached.expiration.getTime() - Date.now() < EXPIRY_MARGIN_MS)) cached = await base();
+        if (!cached || (cached.expiration && cached.expiration.getTime() - Date.now() < EXPIRY_MARGIN_MS))
+          cached = await base();
         return cached;
       }) as CredentialProvider;
       providers.set(key, p);
@@ -85,8 +94,15 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
       const controller = new AbortController();
       running = controller;
       try {
-        const regions = request.regions.length ? request.regions : [await defaultRegion(request.profile, deps.configFiles)].filter((r): r is string => Boolean(r));
-        if (regions.length === 0) return { outcome: 'failed', message: `No region chosen, and ${request.profile ? `profile "${request.profile}"` : 'the default profile'} names none.`, warnings: [] };
+        const regions = request.regions.length
+          ? request.regions
+          : [await defaultRegion(request.profile, deps.configFiles)].filter((r): r is string => Boolean(r));
+        if (regions.length === 0)
+          return {
+            outcome: 'failed',
+            message: `No region chosen, and ${request.profile ? `profile "${request.profile}"` : 'the default profile'} names none.`,
+            warnings: [],
+          };
         const credentials = providerFor(request.profile);
         const check = await checkCredentials(credentials, request.profile);
         if (controller.signal.aborted) return { outcome: 'cancelled' };
@@ -117,7 +133,8 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
           },
         });
         if (result.outcome === 'cancelled') return { outcome: 'cancelled' };
-        if (result.outcome === 'failed') return { outcome: 'failed', message: result.message, warnings: result.warnings };
+        if (result.outcome === 'failed')
+          return { outcome: 'failed', message: result.message, warnings: result.warnings };
         last = result.bundle;
         const label = `${request.profile ?? 'default credentials'} · ${regions.join(', ')}`;
         const topology = ingest([{ name: `${label} (live)`, text: JSON.stringify(result.bundle) }]);

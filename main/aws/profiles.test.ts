@@ -45,7 +45,11 @@ aws_secret_access_key = base-profile-secret
 
 let dir: string;
 let files: { configFile: string; credentialsFile: string };
-const saved = { HOME: process.env.HOME, AWS_CONFIG_FILE: process.env.AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE: process.env.AWS_SHARED_CREDENTIALS_FILE };
+const saved = {
+  HOME: process.env.HOME,
+  AWS_CONFIG_FILE: process.env.AWS_CONFIG_FILE,
+  AWS_SHARED_CREDENTIALS_FILE: process.env.AWS_SHARED_CREDENTIALS_FILE,
+};
 
 beforeEach(() => {
   dir = makeTempDir('ecs-visualizer-aws-');
@@ -94,7 +98,15 @@ describe('AWS profiles', () => {
     mkdirSync(cache, { recursive: true });
     const startUrl = 'https://legacy.awsapps.com/start';
     const name = createHash('sha1').update(startUrl).digest('hex');
-    writeFileSync(path.join(cache, `${name}.json`), JSON.stringify({ startUrl, region: 'us-east-1', accessToken: 'expired-token', expiresAt: '2020-01-01T00:00:00Z' }));
+    writeFileSync(
+      path.join(cache, `${name}.json`),
+      JSON.stringify({
+        startUrl,
+        region: 'us-east-1',
+        accessToken: 'expired-token',
+        expiresAt: '2020-01-01T00:00:00Z',
+      }),
+    );
     const check = await checkCredentials(credentialsFor('legacy-sso'), 'legacy-sso');
     expect(check).toEqual({ ok: false, message: expect.stringContaining('run `aws sso login --profile legacy-sso`') });
   });
@@ -116,7 +128,13 @@ describe('AWS profiles', () => {
     });
     const creds = await provider();
     expect(asked).toEqual(['arn:aws:iam::444455556666:mfa/alice']);
-    expect(assumed).toEqual([expect.objectContaining({ RoleArn: 'arn:aws:iam::111122223333:role/Admin', SerialNumber: 'arn:aws:iam::444455556666:mfa/alice', TokenCode: '123456' })]);
+    expect(assumed).toEqual([
+      expect.objectContaining({
+        RoleArn: 'arn:aws:iam::111122223333:role/Admin',
+        SerialNumber: 'arn:aws:iam::444455556666:mfa/alice',
+        TokenCode: '123456',
+      }),
+    ]);
     expect(creds.accessKeyId).toBe('ASIAASSUMED000000001');
   });
 

@@ -37,7 +37,11 @@ function kindOf(s: Section): AwsProfileKind {
 
 async function loadFiles(files: AwsConfigFiles) {
   // ignoreCache: the user may have just run `aws configure` or `aws sso login` in another window.
-  return loadSharedConfigFiles({ ...(files.configFile ? { configFilepath: files.configFile } : {}), ...(files.credentialsFile ? { filepath: files.credentialsFile } : {}), ignoreCache: true });
+  return loadSharedConfigFiles({
+    ...(files.configFile ? { configFilepath: files.configFile } : {}),
+    ...(files.credentialsFile ? { filepath: files.credentialsFile } : {}),
+    ignoreCache: true,
+  });
 }
 
 /** Lists the profiles of the config and credentials files, sorted with `default` first. */
@@ -45,7 +49,8 @@ export async function listProfiles(files: AwsConfigFiles = {}): Promise<AwsProfi
   const { configFile, credentialsFile } = await loadFiles(files);
   const names = new Set<string>();
   // Keys with a dot are `sso-session.x` / `services.x` sections, not profiles.
-  for (const name of [...Object.keys(configFile), ...Object.keys(credentialsFile)]) if (!name.includes('.')) names.add(name);
+  for (const name of [...Object.keys(configFile), ...Object.keys(credentialsFile)])
+    if (!name.includes('.')) names.add(name);
   return [...names]
     .sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)))
     .map((name) => {
@@ -61,7 +66,10 @@ export async function listProfiles(files: AwsConfigFiles = {}): Promise<AwsProfi
 }
 
 /** The region a fetch uses when the user names none: the profile's, else AWS_REGION / AWS_DEFAULT_REGION. */
-export async function defaultRegion(profile: string | undefined, files: AwsConfigFiles = {}): Promise<string | undefined> {
+export async function defaultRegion(
+  profile: string | undefined,
+  files: AwsConfigFiles = {},
+): Promise<string | undefined> {
   const { configFile } = await loadFiles(files);
   const name = profile ?? process.env.AWS_PROFILE ?? 'default';
   return configFile[name]?.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? undefined;
@@ -102,13 +110,18 @@ export function explainCredentialError(err: unknown, profile: string | undefined
   }
   if (/mfa/i.test(message)) return `Profile "${p}" needs an MFA code to assume its role: ${message}`;
   if (/could not load credentials|not found|could not resolve/i.test(message)) {
-    return profile ? `No usable credentials for profile "${p}": ${message}` : `No AWS credentials found (environment, default profile, SSO, instance role): ${message}`;
+    return profile
+      ? `No usable credentials for profile "${p}": ${message}`
+      : `No AWS credentials found (environment, default profile, SSO, instance role): ${message}`;
   }
   return `Could not get AWS credentials for profile "${p}": ${message}`;
 }
 
 /** Resolves the credentials once, so a missing profile or an expired SSO session is told before any ECS call. */
-export async function checkCredentials(provider: CredentialProvider, profile: string | undefined): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function checkCredentials(
+  provider: CredentialProvider,
+  profile: string | undefined,
+): Promise<{ ok: true } | { ok: false; message: string }> {
   try {
     await provider();
     return { ok: true };

@@ -15,7 +15,8 @@ export const PHASE_LABELS: Record<FetchPhase, string> = {
   capacityProviders: 'capacity providers',
 };
 
-const finished = (p: FetchProgress, phase: FetchPhase) => !p.phases[phase].listing && p.phases[phase].done >= p.phases[phase].total;
+const finished = (p: FetchProgress, phase: FetchPhase) =>
+  !p.phases[phase].listing && p.phases[phase].done >= p.phases[phase].total;
 
 /** One status line: every phase's done/total (`+` while still listing), calls and retries. */
 export function formatProgressLine(p: FetchProgress): string {
@@ -40,7 +41,11 @@ export function formatBar(p: FetchProgress, width = 24): string {
 }
 
 /** Writes progress to a stream: a bar redrawn in place on a TTY, plain lines otherwise. Call `end()` once done. */
-export function createProgressPrinter(write: (text: string) => void, isTty: boolean, intervalMs = isTty ? 100 : 5_000): { update(p: FetchProgress): void; end(): void } {
+export function createProgressPrinter(
+  write: (text: string) => void,
+  isTty: boolean,
+  intervalMs = isTty ? 100 : 5_000,
+): { update(p: FetchProgress): void; end(): void } {
   let last = 0;
   let drawn = false;
   const reported = new Set<FetchPhase>();

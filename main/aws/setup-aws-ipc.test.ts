@@ -26,8 +26,14 @@ afterAll(async () => {
 beforeEach(() => {
   dir = makeTempDir('ecs-visualizer-ipc-');
   files = { configFile: path.join(dir, 'config'), credentialsFile: path.join(dir, 'credentials') };
-  writeFileSync(files.configFile, '[profile admin]\nrole_arn = arn:aws:iam::210987654321:role/Viewer\nsource_profile = base\nmfa_serial = arn:aws:iam::210987654321:mfa/alice\nregion = eu-west-1\n');
-  writeFileSync(files.credentialsFile, `[base]\naws_access_key_id = ${BASE.id}\naws_secret_access_key = ${BASE.secret}\n`);
+  writeFileSync(
+    files.configFile,
+    '[profile admin]\nrole_arn = arn:aws:iam::210987654321:role/Viewer\nsource_profile = base\nmfa_serial = arn:aws:iam::210987654321:mfa/alice\nregion = eu-west-1\n',
+  );
+  writeFileSync(
+    files.credentialsFile,
+    `[base]\naws_access_key_id = ${BASE.id}\naws_secret_access_key = ${BASE.secret}\n`,
+  );
 });
 afterEach(() => removeTempDir(dir));
 
@@ -46,7 +52,10 @@ function fakeHost() {
     saveSnapshot: async () => '/tmp/never-written.json',
   };
   const pushed: { channel: keyof AwsPushChannels; args: unknown[] }[] = [];
-  const invoke = async <C extends keyof AwsInvokeChannels>(channel: C, arg: AwsInvokeChannels[C]['arg']): Promise<AwsInvokeChannels[C]['result']> => {
+  const invoke = async <C extends keyof AwsInvokeChannels>(
+    channel: C,
+    arg: AwsInvokeChannels[C]['arg'],
+  ): Promise<AwsInvokeChannels[C]['result']> => {
     const parsed = awsInvokeArgSchemas[channel].parse(arg);
     wire.push(structuredClone({ channel, arg: parsed }));
     const result = (await handlers.get(channel)?.(parsed)) as AwsInvokeChannels[C]['result'];
@@ -73,13 +82,22 @@ describe('aws:* IPC', () => {
     const answering = (async () => {
       for (;;) {
         const prompt = ipc.pushed.find((p) => p.channel === 'aws:mfa-request');
-        if (prompt) return ipc.invoke('aws:mfa-answer', { requestId: (prompt.args[0] as MfaCodeRequest).requestId, code: '246810' });
+        if (prompt)
+          return ipc.invoke('aws:mfa-answer', {
+            requestId: (prompt.args[0] as MfaCodeRequest).requestId,
+            code: '246810',
+          });
         await new Promise((r) => setTimeout(r, 5));
       }
     })();
     const profiles = await ipc.invoke('aws:list-profiles', undefined);
     expect(profiles.map((p) => p.name)).toEqual(['admin', 'base']);
-    const outcome: AwsFetchOutcome = await ipc.invoke('aws:fetch', { profile: 'admin', regions: [], clusters: [], includeStopped: false });
+    const outcome: AwsFetchOutcome = await ipc.invoke('aws:fetch', {
+      profile: 'admin',
+      regions: [],
+      clusters: [],
+      includeStopped: false,
+    });
     await answering;
     expect(outcome.outcome).toBe('complete');
     expect(assumedWith).toEqual([expect.objectContaining({ TokenCode: '246810' })]);
@@ -91,8 +109,17 @@ describe('aws:* IPC', () => {
 
   it('a cancelled MFA prompt settles the fetch as cancelled', async () => {
     const ipc = fakeHost();
-    setupAwsIpc(ipc.host, { configFiles: files, endpointUrl: server.url, roleAssumer: async () => ({ accessKeyId: ASSUMED.id, secretAccessKey: ASSUMED.secret }) });
-    const fetching = ipc.invoke('aws:fetch', { profile: 'admin', regions: ['eu-west-1'], clusters: [], includeStopped: false });
+    setupAwsIpc(ipc.host, {
+      configFiles: files,
+      endpointUrl: server.url,
+      roleAssumer: async () => ({ accessKeyId: ASSUMED.id, secretAccessKey: ASSUMED.secret }),
+    });
+    const fetching = ipc.invoke('aws:fetch', {
+      profile: 'admin',
+      regions: ['eu-west-1'],
+      clusters: [],
+      includeStopped: false,
+    });
     await expect.poll(() => ipc.pushed.some((p) => p.channel === 'aws:mfa-request')).toBe(true);
     const prompt = ipc.pushed.find((p) => p.channel === 'aws:mfa-request')?.args[0] as MfaCodeRequest;
     await ipc.invoke('aws:mfa-answer', { requestId: prompt.requestId, code: null });
@@ -100,9 +127,30 @@ describe('aws:* IPC', () => {
   });
 
   it('refuses malformed arguments before a handler sees them', () => {
-    expect(awsInvokeArgSchemas['aws:fetch'].safeParse({ profile: 'x', regions: ['not a region'], clusters: [], includeStopped: false }).success).toBe(false);
-    expect(awsInvokeArgSchemas['aws:fetch'].safeParse({ regions: [], clusters: [], includeStopped: false, secretAccessKey: 'x' }).success).toBe(false);
+    expect(
+      awsInvokeArgSchemas['aws:fetch'].safeParse({
+        profile: 'x',
+        regions: ['not a region'],
+        clusters: [],
+        includeStopped: false,
+      }).success,
+    ).toBe(false);
+    expect(
+      awsInvokeArgSchemas['aws:fetch'].safeParse({
+        regions: [],
+        clusters: [],
+        includeStopped: false,
+        secretAccessKey: 'x',
+      }).success,
+    ).toBe(false);
     expect(awsInvokeArgSchemas['aws:mfa-answer'].safeParse({ requestId: 'r', code: '12ab56' }).success).toBe(false);
-    expect(awsInvokeArgSchemas['aws:fetch'].safeParse({ profile: 'prod', regions: ['eu-west-1', 'us-gov-west-1'], clusters: ['production'], includeStopped: true }).success).toBe(true);
+    expect(
+      awsInvokeArgSchemas['aws:fetch'].safeParse({
+        profile: 'prod',
+        regions: ['eu-west-1', 'us-gov-west-1'],
+        clusters: ['production'],
+        includeStopped: true,
+      }).success,
+    ).toBe(true);
   });
 });

@@ -12,7 +12,10 @@ import { createLiveSession, type LiveSession, type LiveSessionDeps } from './liv
 
 /** What the shell provides: its `handle()` (sender check and schema validation included) and a push to the window. */
 export interface AwsIpcHost {
-  handle<C extends keyof AwsInvokeChannels>(channel: C, handler: (arg: AwsInvokeChannels[C]['arg']) => Promise<AwsInvokeChannels[C]['result']>): void;
+  handle<C extends keyof AwsInvokeChannels>(
+    channel: C,
+    handler: (arg: AwsInvokeChannels[C]['arg']) => Promise<AwsInvokeChannels[C]['result']>,
+  ): void;
   push<C extends keyof AwsPushChannels>(channel: C, ...args: AwsPushChannels[C]): void;
   /** Shows the save dialog and writes the snapshot; the path, or null when the user cancelled. */
   saveSnapshot(bundle: Bundle): Promise<string | null>;
@@ -22,7 +25,10 @@ export interface AwsIpcHost {
 const MFA_TIMEOUT_MS = 5 * 60_000;
 
 /** Registers the `aws:*` channels and returns the session behind them. */
-export function setupAwsIpc(host: AwsIpcHost, options: Pick<LiveSessionDeps, 'configFiles' | 'endpointUrl' | 'progressIntervalMs' | 'roleAssumer'> = {}): LiveSession {
+export function setupAwsIpc(
+  host: AwsIpcHost,
+  options: Pick<LiveSessionDeps, 'configFiles' | 'endpointUrl' | 'progressIntervalMs' | 'roleAssumer'> = {},
+): LiveSession {
   const prompts = new Map<string, (code: string | undefined) => void>();
   const session = createLiveSession({
     ...options,

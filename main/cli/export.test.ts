@@ -12,7 +12,6 @@ import { MAX_PNG_SIDE } from '../../shared/render/raster-limits';
 import { cliInProcess, cliProcess } from '../test/run-cli';
 import { makeTempDir, removeTempDir } from '../test/temp-files';
 
-
 let dir: string;
 beforeAll(() => {
   dir = makeTempDir('ecs-visualizer-export-');
@@ -59,7 +58,10 @@ describe('ecs-visualizer export (in process)', () => {
     [['fixtures/ingest/prod', '-o', 'x.jpg'], /must name a \.png or \.svg file/],
     [['fixtures/ingest/prod', '-o', 'x.png', '--view', 'sideways'], /--view must be one of hierarchy, placement/],
     [['fixtures/ingest/prod', '-o', 'x.png', '--theme', 'pink'], /--theme must be one of light, dark/],
-    [['fixtures/ingest/prod', '-o', 'x.png', '--background', 'grey'], /--background must be one of white, transparent, dark/],
+    [
+      ['fixtures/ingest/prod', '-o', 'x.png', '--background', 'grey'],
+      /--background must be one of white, transparent, dark/,
+    ],
     [['fixtures/ingest/prod', '-o', 'x.png', '--scale', 'two'], /--scale must be a number/],
     [['fixtures/ingest/prod', '-o', 'x.png', '--bogus'], /Unknown option '--bogus'/],
   ])('usage error %j → exit 2', async (args, message) => {
@@ -91,7 +93,18 @@ describe('ecs-visualizer export (in process)', () => {
 
   it('honours --title, --no-legend, --theme dark and --expand-all in the SVG', async () => {
     const out = join(dir, 'options.svg');
-    const r = await cliInProcess('export', 'fixtures/ingest/prod', '-o', out, '--title', 'Prod & friends', '--no-legend', '--theme', 'dark', '--expand-all');
+    const r = await cliInProcess(
+      'export',
+      'fixtures/ingest/prod',
+      '-o',
+      out,
+      '--title',
+      'Prod & friends',
+      '--no-legend',
+      '--theme',
+      'dark',
+      '--expand-all',
+    );
     expect(r.code).toBe(0);
     const svg = readFileSync(out, 'utf8');
     expect(svg).toContain('>Prod &amp; friends</text>');
@@ -113,7 +126,14 @@ describe('ecs-visualizer export (in process)', () => {
 
   it('draws the app’s default view for a large load (services collapsed) unless --expand-all', async () => {
     const input = join(dir, 'large.json');
-    const bundle = generateAccount({ seed: 3, clusters: 1, services: 400, tasksPerService: [4, 4], containersPerTask: [1, 1], standalonePerCluster: 0 });
+    const bundle = generateAccount({
+      seed: 3,
+      clusters: 1,
+      services: 400,
+      tasksPerService: [4, 4],
+      containersPerTask: [1, 1],
+      standalonePerCluster: 0,
+    });
     writeFileSync(input, JSON.stringify(bundle));
     const targetGroups = bundle.targetGroups?.length ?? 0;
     expect(targetGroups).toBeGreaterThan(0);
@@ -131,9 +151,33 @@ describe('ecs-visualizer export (in process)', () => {
   it('--expand-all opens stacks too, and a PNG over 16,384 px is scaled down whole with a warning that suggests SVG or the default view', async () => {
     // One service of 200 tasks: stacked by default, a wide grid of cards when everything is expanded.
     const A = 'arn:aws:ecs:eu-west-1:111122223333';
-    const tasks = Array.from({ length: 200 }, (_, i) => ({ taskArn: `${A}:task/c/${i.toString(16).padStart(32, '0')}`, clusterArn: `${A}:cluster/c`, group: 'service:web', launchType: 'FARGATE', lastStatus: 'RUNNING', desiredStatus: 'RUNNING', containers: [] }));
+    const tasks = Array.from({ length: 200 }, (_, i) => ({
+      taskArn: `${A}:task/c/${i.toString(16).padStart(32, '0')}`,
+      clusterArn: `${A}:cluster/c`,
+      group: 'service:web',
+      launchType: 'FARGATE',
+      lastStatus: 'RUNNING',
+      desiredStatus: 'RUNNING',
+      containers: [],
+    }));
     const input = join(dir, 'big-service.json');
-    writeFileSync(input, JSON.stringify({ clusters: [{ clusterArn: `${A}:cluster/c`, clusterName: 'c' }], services: [{ serviceArn: `${A}:service/c/web`, serviceName: 'web', clusterArn: `${A}:cluster/c`, launchType: 'FARGATE', desiredCount: 200, runningCount: 200 }], tasks }));
+    writeFileSync(
+      input,
+      JSON.stringify({
+        clusters: [{ clusterArn: `${A}:cluster/c`, clusterName: 'c' }],
+        services: [
+          {
+            serviceArn: `${A}:service/c/web`,
+            serviceName: 'web',
+            clusterArn: `${A}:cluster/c`,
+            launchType: 'FARGATE',
+            desiredCount: 200,
+            runningCount: 200,
+          },
+        ],
+        tasks,
+      }),
+    );
     const stacked = await cliInProcess('export', input, '-o', join(dir, 'stacked.svg'));
     expect(stacked.stdout).toMatch(/, 3 nodes\)/); // cluster, service, one stack
     const out = join(dir, 'big.png');

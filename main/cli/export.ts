@@ -76,10 +76,18 @@ export function parseExportArgs(args: string[]): ExportArgs {
   let scale = 1;
   if (v.scale !== undefined) {
     scale = Number(v.scale);
-    if (!Number.isFinite(scale) || scale < MIN_EXPORT_SCALE || scale > MAX_EXPORT_SCALE) throw new UsageError(`--scale must be a number from ${MIN_EXPORT_SCALE} to ${MAX_EXPORT_SCALE} (got "${v.scale}")`);
+    if (!Number.isFinite(scale) || scale < MIN_EXPORT_SCALE || scale > MAX_EXPORT_SCALE)
+      throw new UsageError(
+        `--scale must be a number from ${MIN_EXPORT_SCALE} to ${MAX_EXPORT_SCALE} (got "${v.scale}")`,
+      );
   }
   const theme = oneOf('--theme', v.theme, ['light', 'dark'] as const, 'light');
-  const background = oneOf('--background', v.background, ['white', 'transparent', 'dark'] as const, theme === 'dark' ? 'dark' : 'white');
+  const background = oneOf(
+    '--background',
+    v.background,
+    ['white', 'transparent', 'dark'] as const,
+    theme === 'dark' ? 'dark' : 'white',
+  );
   const direction = oneOf('--direction', v.direction, ['LR', 'TB'] as const, DEFAULT_VIEW.direction);
   return {
     paths: parsed.positionals,
@@ -101,7 +109,12 @@ export function parseExportArgs(args: string[]): ExportArgs {
  * input (`initialView`: large loads start with services collapsed), or that
  * view with nothing collapsed for `--expand-all`.
  */
-export function exportView(topology: Topology, expandAll: boolean, direction: ViewState['direction'], mode: ViewState['mode'] = 'hierarchy'): ViewState {
+export function exportView(
+  topology: Topology,
+  expandAll: boolean,
+  direction: ViewState['direction'],
+  mode: ViewState['mode'] = 'hierarchy',
+): ViewState {
   const view: ViewState = { ...initialView(topology), direction, mode };
   // Everything means stacks too: they start collapsed by their size, not by `collapsed`.
   return expandAll ? { ...view, collapsed: [], stackThreshold: Number.MAX_SAFE_INTEGER } : view;
@@ -130,12 +143,19 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   const loaded = topology.clusters.length + topology.services.length + topology.tasks.length;
   if (loaded === 0) {
     // An image of nothing would pass for documentation in CI; refuse it.
-    io.stderr(`ecs-visualizer export: nothing to draw: no cluster, service or task was loaded; ${a.output} not written\n`);
+    io.stderr(
+      `ecs-visualizer export: nothing to draw: no cluster, service or task was loaded; ${a.output} not written\n`,
+    );
     return EXIT.inputError;
   }
 
   const view = exportView(topology, a.expandAll, a.direction, a.view);
-  const rendered = exportSvg(topology, view, { title: a.title, theme: a.theme, background: a.background, includeLegend: a.legend });
+  const rendered = exportSvg(topology, view, {
+    title: a.title,
+    theme: a.theme,
+    background: a.background,
+    includeLegend: a.legend,
+  });
   let summary: string;
   try {
     if (a.format === 'svg') {
@@ -150,7 +170,9 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException)?.code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'EROFS') {
-      io.stderr(`ecs-visualizer export: cannot write ${a.output}: ${code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : code}\n`);
+      io.stderr(
+        `ecs-visualizer export: cannot write ${a.output}: ${code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : code}\n`,
+      );
       return EXIT.inputError;
     }
     throw err;

@@ -33,7 +33,14 @@ afterAll(async () => {
 });
 beforeEach(() => {
   dir = makeTempDir('ecs-visualizer-fetch-');
-  for (const [k, v] of Object.entries({ ...CRED_ENV, AWS_PROFILE: undefined, AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined, AWS_CONFIG_FILE: join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none') })) {
+  for (const [k, v] of Object.entries({
+    ...CRED_ENV,
+    AWS_PROFILE: undefined,
+    AWS_REGION: undefined,
+    AWS_DEFAULT_REGION: undefined,
+    AWS_CONFIG_FILE: join(dir, 'none'),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
+  })) {
     savedEnv[k] = process.env[k];
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
@@ -58,7 +65,22 @@ async function fetchInProcess(args: string[], signal?: AbortSignal) {
 describe('ecs-visualizer fetch', () => {
   it('as a user runs it (npm run cli -- fetch …): saves a snapshot inspect reads with the account’s counts', async () => {
     const out = join(dir, 'snapshot.json');
-    const r = await run(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'main/cli/cli.ts'), 'fetch', '--region', 'eu-west-1', '--endpoint-url', server.url, '--include-stopped', '-o', out], { cwd: ROOT, env: { ...process.env } });
+    const r = await run(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+        join(ROOT, 'main/cli/cli.ts'),
+        'fetch',
+        '--region',
+        'eu-west-1',
+        '--endpoint-url',
+        server.url,
+        '--include-stopped',
+        '-o',
+        out,
+      ],
+      { cwd: ROOT, env: { ...process.env } },
+    );
     expect(r.stdout).toMatch(/^Saved .*snapshot\.json: 2 clusters, 30 services/);
     // Not a terminal: plain progress lines, no carriage-return bar.
     expect(r.stderr).toContain('fetched 2 clusters');
@@ -88,8 +110,12 @@ describe('ecs-visualizer fetch', () => {
       const out = join(dir, 'snapshot.json');
       const r = await fetchInProcess(['--region', 'eu-west-1', '--endpoint-url', denying.url, '-o', out]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/warning: ListServices arn:aws:ecs:eu-west-1:210987654321:cluster\/staging \(eu-west-1\): AccessDeniedException/);
-      expect(JSON.parse(readFileSync(out, 'utf8')).failures).toEqual([expect.objectContaining({ reason: 'AccessDeniedException' })]);
+      expect(r.stderr).toMatch(
+        /warning: ListServices arn:aws:ecs:eu-west-1:210987654321:cluster\/staging \(eu-west-1\): AccessDeniedException/,
+      );
+      expect(JSON.parse(readFileSync(out, 'utf8')).failures).toEqual([
+        expect.objectContaining({ reason: 'AccessDeniedException' }),
+      ]);
     } finally {
       await denying.close();
     }
@@ -97,10 +123,17 @@ describe('ecs-visualizer fetch', () => {
 
   it('cancelled: exit 130 and no file', async () => {
     const controller = new AbortController();
-    const slow = await startFakeEcs({ account, latencyMs: 5_000, onRequest: () => setImmediate(() => controller.abort()) });
+    const slow = await startFakeEcs({
+      account,
+      latencyMs: 5_000,
+      onRequest: () => setImmediate(() => controller.abort()),
+    });
     try {
       const out = join(dir, 'snapshot.json');
-      const r = await fetchInProcess(['--region', 'eu-west-1', '--endpoint-url', slow.url, '-o', out], controller.signal);
+      const r = await fetchInProcess(
+        ['--region', 'eu-west-1', '--endpoint-url', slow.url, '-o', out],
+        controller.signal,
+      );
       expect(r.code).toBe(EXIT_CANCELLED);
       expect(r.stderr).toContain('cancelled');
       expect(existsSync(out)).toBe(false);

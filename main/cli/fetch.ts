@@ -7,7 +7,8 @@ import { createProgressPrinter } from '../aws/progress-text';
 import { EXIT, UsageError, type CliIo } from './io';
 
 /** Usage line of `fetch`. */
-export const FETCH_USAGE = 'ecs-visualizer fetch [--profile P] [--region R]... [--cluster C]... [--endpoint-url URL] [--include-stopped] -o SNAPSHOT.json';
+export const FETCH_USAGE =
+  'ecs-visualizer fetch [--profile P] [--region R]... [--cluster C]... [--endpoint-url URL] [--include-stopped] -o SNAPSHOT.json';
 
 /** Exit status of a fetch stopped with Ctrl-C (128 + SIGINT), as shells expect. */
 export const EXIT_CANCELLED = 130;
@@ -58,11 +59,18 @@ export async function runFetch(args: string[], io: CliIo, hooks: FetchCliHooks =
   const v = parsed.values;
   if (!v.output) throw new UsageError('fetch needs -o SNAPSHOT.json');
   const concurrency = v.concurrency === undefined ? undefined : Number(v.concurrency);
-  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64)) throw new UsageError('--concurrency must be a whole number from 1 to 64');
-  if (v['endpoint-url'] !== undefined && !/^https?:\/\//.test(v['endpoint-url'])) throw new UsageError('--endpoint-url must be an http:// or https:// URL');
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64))
+    throw new UsageError('--concurrency must be a whole number from 1 to 64');
+  if (v['endpoint-url'] !== undefined && !/^https?:\/\//.test(v['endpoint-url']))
+    throw new UsageError('--endpoint-url must be an http:// or https:// URL');
   const profile = v.profile;
-  const regions = v.region?.length ? [...new Set(v.region)] : [await defaultRegion(profile)].filter((r): r is string => Boolean(r));
-  if (regions.length === 0) throw new UsageError(`no region: pass --region, or set one in ${profile ? `profile "${profile}"` : 'the default profile or AWS_REGION'}`);
+  const regions = v.region?.length
+    ? [...new Set(v.region)]
+    : [await defaultRegion(profile)].filter((r): r is string => Boolean(r));
+  if (regions.length === 0)
+    throw new UsageError(
+      `no region: pass --region, or set one in ${profile ? `profile "${profile}"` : 'the default profile or AWS_REGION'}`,
+    );
 
   const credentials = credentialsFor(profile, { mfaCode: hooks.mfaCode ?? askMfaCode });
   const check = await checkCredentials(credentials, profile);
@@ -95,7 +103,8 @@ export async function runFetch(args: string[], io: CliIo, hooks: FetchCliHooks =
     if (!hooks.signal) process.removeListener('SIGINT', onSigint);
   }
 
-  for (const w of result.warnings) io.stderr(`warning: ${w.operation}${w.resource ? ` ${w.resource}` : ''} (${w.region}): ${w.code}: ${w.message}\n`);
+  for (const w of result.warnings)
+    io.stderr(`warning: ${w.operation}${w.resource ? ` ${w.resource}` : ''} (${w.region}): ${w.code}: ${w.message}\n`);
   if (result.outcome === 'cancelled') {
     io.stderr('ecs-visualizer fetch: cancelled; nothing written\n');
     return EXIT_CANCELLED;

@@ -12,12 +12,23 @@ describe('ecs-visualizer inspect (real process)', () => {
     const r = await cliProcess('inspect', 'fixtures/samples', '--json');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.counts).toEqual({ clusters: 3, services: 2, tasks: 4, containers: 4, taskDefinitions: 2, containerInstances: 2, capacityProviders: 3, targetGroups: 1 });
+    expect(out.counts).toEqual({
+      clusters: 3,
+      services: 2,
+      tasks: 4,
+      containers: 4,
+      taskDefinitions: 2,
+      containerInstances: 2,
+      capacityProviders: 3,
+      targetGroups: 1,
+    });
     expect(out.tasksByLaunchType).toEqual({ EC2: 2, FARGATE: 2 });
     expect(out.tasksOnFargateSpot).toBe(0);
     expect(out.placeholders).toBeGreaterThan(0);
     // SOURCES.md sits beside the samples: skipped with an info, not an error.
-    expect(out.diagnostics).toContainEqual(expect.objectContaining({ severity: 'info', code: 'skipped', file: join('fixtures/samples', 'SOURCES.md') }));
+    expect(out.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: 'info', code: 'skipped', file: join('fixtures/samples', 'SOURCES.md') }),
+    );
     expect(r.stderr).toBe('');
   }, 30_000);
 
@@ -33,7 +44,14 @@ describe('ecs-visualizer inspect (real process)', () => {
     expect(r.stdout).toMatch(/Clusters\s+1/);
     const json = await cliProcess('inspect', 'fixtures/broken', '--json');
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout).diagnostics).toContainEqual({ severity: 'error', code: 'json-syntax', message: "invalid JSON: ',' expected", file: 'fixtures/broken/services-missing-comma.json', line: 6, column: 13 });
+    expect(JSON.parse(json.stdout).diagnostics).toContainEqual({
+      severity: 'error',
+      code: 'json-syntax',
+      message: "invalid JSON: ',' expected",
+      file: 'fixtures/broken/services-missing-comma.json',
+      line: 6,
+      column: 13,
+    });
   }, 30_000);
 
   it('usage errors exit 2', async () => {
@@ -54,7 +72,9 @@ describe('ecs-visualizer inspect', () => {
 
   it('environment variable values (task definitions and task overrides) never appear in its output', async () => {
     const secrets = ['td-secret-value-4242', 'override-secret-value-7731'];
-    const fixtures = ['describe-task-definition-web.json', 'describe-tasks.json'].map((f) => readFileSync(join(ROOT, 'fixtures/ingest/prod', f), 'utf8'));
+    const fixtures = ['describe-task-definition-web.json', 'describe-tasks.json'].map((f) =>
+      readFileSync(join(ROOT, 'fixtures/ingest/prod', f), 'utf8'),
+    );
     for (const s of secrets) expect(fixtures.join('')).toContain(s); // the fixtures do hold them
     // A wrong-typed environment value is reported without its value.
     const typed = JSON.parse(fixtures[0]);
@@ -69,7 +89,12 @@ describe('ecs-visualizer inspect', () => {
   });
 
   it('a missing path is an error for that path; the others still load', async () => {
-    const r = await cliInProcess('inspect', join(dir, 'nope.json'), 'fixtures/samples/awscli-describe-services.json', '--json');
+    const r = await cliInProcess(
+      'inspect',
+      join(dir, 'nope.json'),
+      'fixtures/samples/awscli-describe-services.json',
+      '--json',
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`${join(dir, 'nope.json')}: cannot read: no such file or folder\n`);
     expect(JSON.parse(r.stdout).counts.services).toBe(1);
@@ -91,6 +116,8 @@ describe('ecs-visualizer inspect', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Services\s+4/);
     expect(r.stdout).toContain('Tasks by launch type: FARGATE 4 · EC2 2 · EXTERNAL 1 (Fargate Spot 1)');
-    expect(r.stdout).toMatch(/warning\s+fixtures\/ingest\/prod\/describe-services\.json:\d+:\d+: AWS reported a failure: MISSING/);
+    expect(r.stdout).toMatch(
+      /warning\s+fixtures\/ingest\/prod\/describe-services\.json:\d+:\d+: AWS reported a failure: MISSING/,
+    );
   });
 });

@@ -23,14 +23,18 @@ export function formatSummaryTable(summary: InspectSummary, fileCount: number): 
   const lines: string[] = [];
   lines.push(`Loaded ${fileCount} file${fileCount === 1 ? '' : 's'}`, '');
   const width = Math.max(...COUNT_LABELS.map(([, l]) => l.length));
-  for (const [key, label] of COUNT_LABELS) lines.push(`  ${label.padEnd(width)}  ${String(summary.counts[key]).padStart(6)}`);
+  for (const [key, label] of COUNT_LABELS)
+    lines.push(`  ${label.padEnd(width)}  ${String(summary.counts[key]).padStart(6)}`);
   lines.push('');
   const byType = Object.entries(summary.tasksByLaunchType).map(([k, v]) => `${k} ${v}`);
-  lines.push(`Tasks by launch type: ${byType.length ? byType.join(' · ') : 'none'}${summary.tasksOnFargateSpot ? ` (Fargate Spot ${summary.tasksOnFargateSpot})` : ''}`);
+  lines.push(
+    `Tasks by launch type: ${byType.length ? byType.join(' · ') : 'none'}${summary.tasksOnFargateSpot ? ` (Fargate Spot ${summary.tasksOnFargateSpot})` : ''}`,
+  );
   lines.push(`Placeholders (referenced or listed, not described): ${summary.placeholders}`);
   const n = (s: string) => summary.diagnostics.filter((d) => d.severity === s).length;
   lines.push('', `Diagnostics: ${n('error')} error(s), ${n('warning')} warning(s), ${n('info')} info`);
-  for (const d of summary.diagnostics) if (d.severity !== 'info') lines.push(`  ${d.severity.padEnd(7)} ${formatDiagnostic(d)}`);
+  for (const d of summary.diagnostics)
+    if (d.severity !== 'info') lines.push(`  ${d.severity.padEnd(7)} ${formatDiagnostic(d)}`);
   return lines.join('\n') + '\n';
 }
 
@@ -38,7 +42,12 @@ export function formatSummaryTable(summary: InspectSummary, fileCount: number): 
 export async function runInspect(args: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: { json: { type: 'boolean', default: false } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }

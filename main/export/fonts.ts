@@ -20,7 +20,12 @@ export const EXPORT_FONT_FAMILIES = { sans: 'DejaVu Sans', mono: 'DejaVu Sans Mo
 export function exportFontDir(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const resources = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
-  const candidates = [process.env.ECS_VISUALIZER_FONTS_DIR, path.resolve(here, '../../assets/fonts'), path.resolve(here, '../../../assets/fonts'), resources ? path.join(resources, 'fonts') : undefined];
+  const candidates = [
+    process.env.ECS_VISUALIZER_FONTS_DIR,
+    path.resolve(here, '../../assets/fonts'),
+    path.resolve(here, '../../../assets/fonts'),
+    resources ? path.join(resources, 'fonts') : undefined,
+  ];
   for (const dir of candidates) {
     if (dir && existsSync(path.join(dir, EXPORT_FONT_FILES[0]))) return dir;
   }

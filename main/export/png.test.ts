@@ -32,7 +32,8 @@ function rgb(hex: string): [number, number, number] {
 function countColour(p: Pixels, hex: string): number {
   const [r, g, b] = rgb(hex);
   let n = 0;
-  for (let i = 0; i < p.data.length; i += 4) if (p.data[i] === r && p.data[i + 1] === g && p.data[i + 2] === b && p.data[i + 3] === 255) n++;
+  for (let i = 0; i < p.data.length; i += 4)
+    if (p.data[i] === r && p.data[i + 1] === g && p.data[i + 2] === b && p.data[i + 3] === 255) n++;
   return n;
 }
 
@@ -40,7 +41,13 @@ function countColour(p: Pixels, hex: string): number {
 function inkShare(p: Pixels, background: [number, number, number, number]): number {
   let ink = 0;
   for (let i = 0; i < p.data.length; i += 4) {
-    if (p.data[i] !== background[0] || p.data[i + 1] !== background[1] || p.data[i + 2] !== background[2] || p.data[i + 3] !== background[3]) ink++;
+    if (
+      p.data[i] !== background[0] ||
+      p.data[i + 1] !== background[1] ||
+      p.data[i + 2] !== background[2] ||
+      p.data[i + 3] !== background[3]
+    )
+      ink++;
   }
   return ink / (p.width * p.height);
 }
@@ -61,19 +68,22 @@ const prod = ingest(loadFixtureDir('ingest/prod'));
 describe('PNG export of the prod fixtures', () => {
   const svg = exportSvg(prod, DEFAULT_VIEW);
 
-  it.each([1, 2])('at %i× is the drawing’s size times the scale, not blank, with EC2 and Fargate colours', async (scale) => {
-    const out = await svgToPng(svg.svg, svg.width, svg.height, scale);
-    const px = decode(out.png);
-    expect([px.width, px.height]).toEqual([svg.width * scale, svg.height * scale]);
-    expect([out.width, out.height]).toEqual([px.width, px.height]);
-    expect(out.warning).toBeUndefined();
-    // A real diagram covers a good part of the page with cards, text and lines.
-    expect(inkShare(px, [255, 255, 255, 255])).toBeGreaterThan(0.1);
-    // Solid accent stripes and badges: hundreds of exact-colour pixels each, more at 2×.
-    expect(countColour(px, OVERLAY_STYLES.EC2.accent)).toBeGreaterThan(200 * scale * scale);
-    expect(countColour(px, OVERLAY_STYLES.FARGATE.accent)).toBeGreaterThan(200 * scale * scale);
-    expect(countColour(px, OVERLAY_STYLES.FARGATE.fill)).toBeGreaterThan(1000 * scale * scale);
-  });
+  it.each([1, 2])(
+    'at %i× is the drawing’s size times the scale, not blank, with EC2 and Fargate colours',
+    async (scale) => {
+      const out = await svgToPng(svg.svg, svg.width, svg.height, scale);
+      const px = decode(out.png);
+      expect([px.width, px.height]).toEqual([svg.width * scale, svg.height * scale]);
+      expect([out.width, out.height]).toEqual([px.width, px.height]);
+      expect(out.warning).toBeUndefined();
+      // A real diagram covers a good part of the page with cards, text and lines.
+      expect(inkShare(px, [255, 255, 255, 255])).toBeGreaterThan(0.1);
+      // Solid accent stripes and badges: hundreds of exact-colour pixels each, more at 2×.
+      expect(countColour(px, OVERLAY_STYLES.EC2.accent)).toBeGreaterThan(200 * scale * scale);
+      expect(countColour(px, OVERLAY_STYLES.FARGATE.accent)).toBeGreaterThan(200 * scale * scale);
+      expect(countColour(px, OVERLAY_STYLES.FARGATE.fill)).toBeGreaterThan(1000 * scale * scale);
+    },
+  );
 
   it('renders text with the bundled font (glyphs, not empty boxes): the title band has ink', async () => {
     const out = await svgToPng(svg.svg, svg.width, svg.height, 1);
@@ -122,5 +132,4 @@ describe('PNG size caps', () => {
     expect(bandHasInk(px, px.height - band + 1, px.height - 1)).toBe(true);
     expect(bandHasInk(px, 1, band - 1)).toBe(true);
   });
-
 });

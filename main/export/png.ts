@@ -23,7 +23,13 @@ export interface PngResult {
  * root element's size is rewritten to the exact pixel size so resvg scales
  * the whole drawing into it (its viewBox is kept): nothing is cropped.
  */
-export async function svgToPng(svg: string, width: number, height: number, scale: number, options: { expanded?: boolean } = {}): Promise<PngResult> {
+export async function svgToPng(
+  svg: string,
+  width: number,
+  height: number,
+  scale: number,
+  options: { expanded?: boolean } = {},
+): Promise<PngResult> {
   const size = rasterSize(width, height, scale);
   const image = await renderAsync(svgAtPixelSize(svg, size), {
     fitTo: { mode: 'original' },
@@ -37,5 +43,11 @@ export async function svgToPng(svg: string, width: number, height: number, scale
     logLevel: 'off',
   });
   const png = image.asPng();
-  return { png, width: image.width, height: image.height, size, ...(size.reduced ? { warning: reducedSizeWarning(size, options.expanded ?? true) } : {}) };
+  return {
+    png,
+    width: image.width,
+    height: image.height,
+    size,
+    ...(size.reduced ? { warning: reducedSizeWarning(size, options.expanded ?? true) } : {}),
+  };
 }

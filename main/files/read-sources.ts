@@ -12,7 +12,14 @@ export interface ReadResult {
 
 function unreadable(file: string, err: unknown): Diagnostic {
   const code = (err as NodeJS.ErrnoException)?.code;
-  const why = code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : err instanceof Error ? err.message : String(err);
+  const why =
+    code === 'ENOENT'
+      ? 'no such file or folder'
+      : code === 'EACCES'
+        ? 'permission denied'
+        : err instanceof Error
+          ? err.message
+          : String(err);
   return { severity: 'error', code: 'unreadable', message: `cannot read: ${why}`, file };
 }
 
@@ -68,7 +75,12 @@ export async function readSources(paths: string[]): Promise<ReadResult> {
         continue;
       }
       if (entry.isDirectory()) {
-        out.diagnostics.push({ severity: 'info', code: 'skipped', message: 'a subfolder; only the folder\'s own *.json files are read (open the subfolder itself)', file: full });
+        out.diagnostics.push({
+          severity: 'info',
+          code: 'skipped',
+          message: "a subfolder; only the folder's own *.json files are read (open the subfolder itself)",
+          file: full,
+        });
         continue;
       }
       if (!isJsonFileName(name)) {
@@ -78,7 +90,13 @@ export async function readSources(paths: string[]): Promise<ReadResult> {
       jsonFiles += 1;
       await readOneFile(full, entry.size, out);
     }
-    if (jsonFiles === 0) out.diagnostics.push({ severity: 'warning', code: 'empty', message: 'no *.json files in this folder', file: path });
+    if (jsonFiles === 0)
+      out.diagnostics.push({
+        severity: 'warning',
+        code: 'empty',
+        message: 'no *.json files in this folder',
+        file: path,
+      });
   }
   return out;
 }

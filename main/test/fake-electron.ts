@@ -205,4 +205,17 @@ export function ipcEvent(sender: FakeWebContents, frame: Partial<FakeFrame> | nu
   return { sender, senderFrame: frame === null ? null : { url: sender.mainFrame.url, parent: null, ...frame } };
 }
 
-export default { app, BrowserWindow, ipcMain, dialog, shell, Menu, nativeTheme, protocol, session, contextBridge, ipcRenderer, webUtils };
+export default {
+  app,
+  BrowserWindow,
+  ipcMain,
+  dialog,
+  shell,
+  Menu,
+  nativeTheme,
+  protocol,
+  session,
+  contextBridge,
+  ipcRenderer,
+  webUtils,
+};

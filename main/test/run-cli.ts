@@ -18,7 +18,11 @@ export interface CliRun {
 /** The real process, as `npm run cli -- …` starts it (`tsx main/cli/cli.ts …`), in the checkout. */
 export async function cliProcess(...args: string[]): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'main/cli/cli.ts'), ...args], { cwd: ROOT });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'main/cli/cli.ts'), ...args],
+      { cwd: ROOT },
+    );
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as CliRun;

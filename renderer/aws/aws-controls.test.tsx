@@ -1,7 +1,13 @@
 /** Connect to AWS wired to a fake host: profiles, progress, MFA, cancel, load, refresh with its diff, auto-refresh, save. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import type { AwsFetchOutcome, AwsFetchRequest, FetchProgress, MfaCodeAnswer, MfaCodeRequest } from '../../shared/ipc/aws-fetch';
+import type {
+  AwsFetchOutcome,
+  AwsFetchRequest,
+  FetchProgress,
+  MfaCodeAnswer,
+  MfaCodeRequest,
+} from '../../shared/ipc/aws-fetch';
 import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import type { Bundle } from '../../shared/ingest/bundle';
 import { ingest } from '../../shared/ingest/index';
@@ -10,7 +16,15 @@ import { createBrowserApi } from '../desktop/browser-api';
 import { useDiagramStore } from '../store/diagram-store';
 import { AwsControls } from './aws-controls';
 
-const first = generateAccount({ seed: 3, clusters: 1, services: 2, tasksPerService: [2, 2], stoppedShare: 0, unhealthyShare: 0, standalonePerCluster: 0 });
+const first = generateAccount({
+  seed: 3,
+  clusters: 1,
+  services: 2,
+  tasksPerService: [2, 2],
+  stoppedShare: 0,
+  unhealthyShare: 0,
+  standalonePerCluster: 0,
+});
 const snapshot = (b: Bundle) => ingest([{ name: 'live', text: JSON.stringify(b) }]);
 function later(b: Bundle, edit: (next: Bundle & { services: Record<string, unknown>[] }) => void): Bundle {
   const next = structuredClone(b) as Bundle & { services: Record<string, unknown>[] };
@@ -43,7 +57,9 @@ function fakeHost() {
     ...createBrowserApi(),
     platform: 'electron',
     listAwsProfiles: vi.fn(async () => [{ name: 'prod', kind: 'sso' as const, region: 'eu-west-1', mfa: false }]),
-    fetchAws: vi.fn((request: AwsFetchRequest) => new Promise<AwsFetchOutcome>((settle) => pending.push({ request, settle }))),
+    fetchAws: vi.fn(
+      (request: AwsFetchRequest) => new Promise<AwsFetchOutcome>((settle) => pending.push({ request, settle })),
+    ),
     cancelAwsFetch: vi.fn(async () => pending.shift()?.settle({ outcome: 'cancelled' })),
     saveAwsSnapshot: vi.fn(async () => '/home/me/prod.json'),
     onAwsProgress: (l) => ((progress = l), () => (progress = undefined)),
@@ -72,7 +88,12 @@ async function connect(host: ReturnType<typeof fakeHost>) {
   await screen.findByText(/prod — SSO/);
   fireEvent.change(screen.getByLabelText('Regions'), { target: { value: 'eu-west-1, us-east-1' } });
   fireEvent.click(screen.getByText('Fetch'));
-  expect(host.pending[0].request).toEqual({ profile: 'prod', regions: ['eu-west-1', 'us-east-1'], clusters: [], includeStopped: false });
+  expect(host.pending[0].request).toEqual({
+    profile: 'prod',
+    regions: ['eu-west-1', 'us-east-1'],
+    clusters: [],
+    includeStopped: false,
+  });
 }
 
 describe('AwsControls', () => {
@@ -115,7 +136,11 @@ describe('AwsControls', () => {
     const host = fakeHost();
     render(<AwsControls api={host.api} />);
     await connect(host);
-    await host.settle({ outcome: 'failed', message: 'The SSO session has expired: run `aws sso login --profile prod`', warnings: [] });
+    await host.settle({
+      outcome: 'failed',
+      message: 'The SSO session has expired: run `aws sso login --profile prod`',
+      warnings: [],
+    });
     expect(screen.getByRole('alert').textContent).toContain('aws sso login --profile prod');
     expect(useDiagramStore.getState().topology).toBeNull();
   });
@@ -129,12 +154,28 @@ describe('AwsControls', () => {
     const service = useDiagramStore.getState().topology?.services.find((x) => x.name === name);
     useDiagramStore.getState().toggleCollapsed(service?.id ?? '');
     fireEvent.click(screen.getByTestId('aws-refresh'));
-    expect(host.pending[0].request).toEqual({ profile: 'prod', regions: ['eu-west-1', 'us-east-1'], clusters: [], includeStopped: false });
+    expect(host.pending[0].request).toEqual({
+      profile: 'prod',
+      regions: ['eu-west-1', 'us-east-1'],
+      clusters: [],
+      includeStopped: false,
+    });
     expect(screen.getByTestId('aws-refresh').textContent).toMatch(/Refreshing/);
-    await host.settle({ outcome: 'complete', topology: snapshot(later(first, (n) => (n.services[0].desiredCount = 5))), warnings: [], elapsedMs: 800 });
+    await host.settle({
+      outcome: 'complete',
+      topology: snapshot(later(first, (n) => (n.services[0].desiredCount = 5))),
+      warnings: [],
+      elapsedMs: 800,
+    });
     const s = useDiagramStore.getState();
     expect(s.view.collapsed).toEqual([service?.id]);
-    expect(s.diff?.changes).toEqual([expect.objectContaining({ id: service?.id, change: 'changed', summary: expect.stringMatching(/desired count 2 → 5/) })]);
+    expect(s.diff?.changes).toEqual([
+      expect.objectContaining({
+        id: service?.id,
+        change: 'changed',
+        summary: expect.stringMatching(/desired count 2 → 5/),
+      }),
+    ]);
   });
 
   it('auto-refresh is off by default; once set it refreshes on its period; opening files ends the live session', async () => {
@@ -167,7 +208,12 @@ describe('AwsControls', () => {
     fireEvent.click(screen.getByTestId('aws-refresh'));
     const files = snapshot(first);
     act(() => useDiagramStore.getState().setTopology(files, 'files.json'));
-    await host.settle({ outcome: 'complete', topology: snapshot(later(first, () => undefined)), warnings: [], elapsedMs: 800 });
+    await host.settle({
+      outcome: 'complete',
+      topology: snapshot(later(first, () => undefined)),
+      warnings: [],
+      elapsedMs: 800,
+    });
     expect(useDiagramStore.getState().topology).toBe(files);
     expect(useDiagramStore.getState().sourceLabel).toBe('files.json');
   });

@@ -6,7 +6,16 @@
  * never reach this code: main holds them, the page sees profile names only.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { FETCH_PHASES, type AwsFetchOutcome, type AwsFetchRequest, type AwsProfileSummary, type FetchProgress, type FetchWarning, type MfaCodeAnswer, type MfaCodeRequest } from '../../shared/ipc/aws-fetch';
+import {
+  FETCH_PHASES,
+  type AwsFetchOutcome,
+  type AwsFetchRequest,
+  type AwsProfileSummary,
+  type FetchProgress,
+  type FetchWarning,
+  type MfaCodeAnswer,
+  type MfaCodeRequest,
+} from '../../shared/ipc/aws-fetch';
 import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import type { Topology } from '../../shared/model/types';
 import { useDiagramStore } from '../store/diagram-store';
@@ -106,7 +115,12 @@ function LiveAwsControls({ api }: { api: LiveApi }) {
         setLive({ request, topology: out.topology });
         setWarnings(out.warnings);
         if (out.warnings.length === 0) setDialogOpen(false);
-        else if (!dialogOpenRef.current) useDiagramStore.getState().setNotice(`Refreshed; ${out.warnings.length} call${out.warnings.length === 1 ? '' : 's'} failed and the rest loaded (details under Connect to AWS).`);
+        else if (!dialogOpenRef.current)
+          useDiagramStore
+            .getState()
+            .setNotice(
+              `Refreshed; ${out.warnings.length} call${out.warnings.length === 1 ? '' : 's'} failed and the rest loaded (details under Connect to AWS).`,
+            );
       } else if (out.outcome === 'failed') {
         setWarnings(out.warnings);
         if (dialogOpenRef.current) setError(out.message);
@@ -145,7 +159,14 @@ function LiveAwsControls({ api }: { api: LiveApi }) {
       </button>
       {showingLive && (
         <>
-          <button type="button" className="btn" data-testid="aws-refresh" onClick={refresh} disabled={busy !== null} title="Fetch the same profile, regions and clusters again; what changed is highlighted">
+          <button
+            type="button"
+            className="btn"
+            data-testid="aws-refresh"
+            onClick={refresh}
+            disabled={busy !== null}
+            title="Fetch the same profile, regions and clusters again; what changed is highlighted"
+          >
             {busy === 'refresh' ? `Refreshing…${pct !== undefined ? ` ${pct}%` : ''}` : 'Refresh'}
           </button>
           {busy === 'refresh' && (
@@ -153,7 +174,13 @@ function LiveAwsControls({ api }: { api: LiveApi }) {
               Cancel
             </button>
           )}
-          <select className="btn" aria-label="Auto-refresh" data-testid="aws-auto-refresh" value={autoRefreshSeconds} onChange={(e) => setAutoRefreshSeconds(Number(e.target.value))}>
+          <select
+            className="btn"
+            aria-label="Auto-refresh"
+            data-testid="aws-auto-refresh"
+            value={autoRefreshSeconds}
+            onChange={(e) => setAutoRefreshSeconds(Number(e.target.value))}
+          >
             {AUTO_REFRESH_CHOICES.map((c) => (
               <option key={c.seconds} value={c.seconds}>
                 {c.label}
@@ -161,7 +188,14 @@ function LiveAwsControls({ api }: { api: LiveApi }) {
             ))}
           </select>
           {api.saveAwsSnapshot && (
-            <button type="button" className="btn" data-testid="aws-save-snapshot" onClick={() => void saveSnapshot()} disabled={busy !== null} title="Save this fetch as a snapshot file to reopen offline">
+            <button
+              type="button"
+              className="btn"
+              data-testid="aws-save-snapshot"
+              onClick={() => void saveSnapshot()}
+              disabled={busy !== null}
+              title="Save this fetch as a snapshot file to reopen offline"
+            >
               Save snapshot…
             </button>
           )}

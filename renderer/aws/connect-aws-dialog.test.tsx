@@ -11,7 +11,15 @@ const PROFILES: ConnectAwsDialogProps['profiles'] = [
 ];
 
 function props(extra: Partial<ConnectAwsDialogProps> = {}): ConnectAwsDialogProps {
-  return { profiles: PROFILES, busy: false, onFetch: vi.fn(), onCancel: vi.fn(), onMfaAnswer: vi.fn(), onClose: vi.fn(), ...extra };
+  return {
+    profiles: PROFILES,
+    busy: false,
+    onFetch: vi.fn(),
+    onCancel: vi.fn(),
+    onMfaAnswer: vi.fn(),
+    onClose: vi.fn(),
+    ...extra,
+  };
 }
 
 const progress: FetchProgress = {
@@ -37,7 +45,12 @@ describe('ConnectAwsDialog', () => {
     fireEvent.change(screen.getByLabelText('Clusters'), { target: { value: 'production, staging' } });
     fireEvent.click(screen.getByRole('checkbox'));
     fireEvent.click(screen.getByText('Fetch'));
-    expect(p.onFetch).toHaveBeenCalledWith({ profile: 'prod', regions: [], clusters: ['production', 'staging'], includeStopped: true });
+    expect(p.onFetch).toHaveBeenCalledWith({
+      profile: 'prod',
+      regions: [],
+      clusters: ['production', 'staging'],
+      includeStopped: true,
+    });
   });
 
   it('while busy: a bar per phase with counts, and Cancel', () => {
@@ -51,7 +64,10 @@ describe('ConnectAwsDialog', () => {
   });
 
   it('asks for the MFA code main is waiting for and sends it back with the prompt id', () => {
-    const p = props({ busy: true, mfaPrompt: { requestId: 'r1', profile: 'admin', serial: 'arn:aws:iam::1:mfa/alice' } });
+    const p = props({
+      busy: true,
+      mfaPrompt: { requestId: 'r1', profile: 'admin', serial: 'arn:aws:iam::1:mfa/alice' },
+    });
     render(<ConnectAwsDialog {...p} />);
     fireEvent.change(screen.getByLabelText(/MFA code for arn:aws:iam::1:mfa\/alice/), { target: { value: '123456' } });
     fireEvent.click(screen.getByText('Continue'));

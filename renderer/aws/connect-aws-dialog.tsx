@@ -5,7 +5,16 @@
  * channels) and the store; it never sees a credential, only profile names.
  */
 import { useState, type FormEvent } from 'react';
-import { FETCH_PHASES, type AwsFetchRequest, type AwsProfileSummary, type FetchPhase, type FetchProgress, type FetchWarning, type MfaCodeAnswer, type MfaCodeRequest } from '../../shared/ipc/aws-fetch';
+import {
+  FETCH_PHASES,
+  type AwsFetchRequest,
+  type AwsProfileSummary,
+  type FetchPhase,
+  type FetchProgress,
+  type FetchWarning,
+  type MfaCodeAnswer,
+  type MfaCodeRequest,
+} from '../../shared/ipc/aws-fetch';
 
 const PHASE_LABELS: Record<FetchPhase, string> = {
   clusters: 'Clusters',
@@ -42,7 +51,11 @@ export interface ConnectAwsDialogProps {
   onClose(): void;
 }
 
-const splitList = (text: string) => text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+const splitList = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** The "Connect to AWS" dialog. */
 export function ConnectAwsDialog(props: ConnectAwsDialogProps) {
@@ -56,7 +69,12 @@ export function ConnectAwsDialog(props: ConnectAwsDialogProps) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    props.onFetch({ ...(profile ? { profile } : {}), regions: splitList(regions), clusters: splitList(clusters), includeStopped });
+    props.onFetch({
+      ...(profile ? { profile } : {}),
+      regions: splitList(regions),
+      clusters: splitList(clusters),
+      includeStopped,
+    });
   };
 
   return (
@@ -78,15 +96,33 @@ export function ConnectAwsDialog(props: ConnectAwsDialogProps) {
         </label>
         <label>
           Regions
-          <input value={regions} onChange={(e) => setRegions(e.target.value)} placeholder={chosen?.region ?? 'eu-west-1'} disabled={busy} aria-describedby="connect-aws-regions-hint" />
+          <input
+            value={regions}
+            onChange={(e) => setRegions(e.target.value)}
+            placeholder={chosen?.region ?? 'eu-west-1'}
+            disabled={busy}
+            aria-describedby="connect-aws-regions-hint"
+          />
         </label>
-        <small id="connect-aws-regions-hint">Empty: the profile&apos;s region{chosen?.region ? ` (${chosen.region})` : ''}. Several: separate with commas.</small>
+        <small id="connect-aws-regions-hint">
+          Empty: the profile&apos;s region{chosen?.region ? ` (${chosen.region})` : ''}. Several: separate with commas.
+        </small>
         <label>
           Clusters
-          <input value={clusters} onChange={(e) => setClusters(e.target.value)} placeholder="all clusters" disabled={busy} />
+          <input
+            value={clusters}
+            onChange={(e) => setClusters(e.target.value)}
+            placeholder="all clusters"
+            disabled={busy}
+          />
         </label>
         <label>
-          <input type="checkbox" checked={includeStopped} onChange={(e) => setIncludeStopped(e.target.checked)} disabled={busy} />
+          <input
+            type="checkbox"
+            checked={includeStopped}
+            onChange={(e) => setIncludeStopped(e.target.checked)}
+            disabled={busy}
+          />
           Include stopped tasks
         </label>
         <div className="connect-aws-actions">
@@ -113,7 +149,11 @@ export function ConnectAwsDialog(props: ConnectAwsDialogProps) {
               <li key={phase}>
                 <span>{PHASE_LABELS[phase]}</span>
                 {/* While a phase is still listing its total grows: an indeterminate bar says so honestly. */}
-                <progress value={s.listing && s.total === 0 ? undefined : s.done} max={Math.max(1, s.total)} aria-label={PHASE_LABELS[phase]} />
+                <progress
+                  value={s.listing && s.total === 0 ? undefined : s.done}
+                  max={Math.max(1, s.total)}
+                  aria-label={PHASE_LABELS[phase]}
+                />
                 <span>
                   {s.done}/{s.total}
                   {s.listing ? '+' : ''}
@@ -122,7 +162,8 @@ export function ConnectAwsDialog(props: ConnectAwsDialogProps) {
             );
           })}
           <li>
-            {progress.calls} calls{progress.retries ? `, ${progress.retries} retried (throttling)` : ''} · {(progress.elapsedMs / 1000).toFixed(1)} s
+            {progress.calls} calls{progress.retries ? `, ${progress.retries} retried (throttling)` : ''} ·{' '}
+            {(progress.elapsedMs / 1000).toFixed(1)} s
           </li>
         </ul>
       )}
@@ -158,7 +199,14 @@ export function ConnectAwsDialog(props: ConnectAwsDialogProps) {
         >
           <label>
             MFA code for {mfaPrompt.serial}
-            <input value={mfaCode} onChange={(e) => setMfaCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6,8}" autoFocus />
+            <input
+              value={mfaCode}
+              onChange={(e) => setMfaCode(e.target.value)}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="\d{6,8}"
+              autoFocus
+            />
           </label>
           <button type="submit">Continue</button>
           <button type="button" onClick={() => props.onMfaAnswer({ requestId: mfaPrompt.requestId, code: null })}>

@@ -3,7 +3,19 @@
  * controls, minimap and the legend; fits the view on each new load.
  */
 import { useCallback, useEffect, useMemo, useRef, type MutableRefObject } from 'react';
-import { Background, BackgroundVariant, Controls, getViewportForBounds, MiniMap, Panel, ReactFlow, useReactFlow, useStore, type Node, type NodeMouseHandler } from '@xyflow/react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  getViewportForBounds,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  useReactFlow,
+  useStore,
+  type Node,
+  type NodeMouseHandler,
+} from '@xyflow/react';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import { BASE_COLOURS, overlayStyle, STOPPED_FILL } from '../../shared/theme/theme';
 import { MARKED_NODE_TYPES } from '../diff/diff-marks';
@@ -22,7 +34,15 @@ const MIN_ZOOM = 0.03;
 // Width of the legend panel plus its margin (styles.css .legend).
 const LEGEND_INSET = 256;
 
-function FitOnRequest({ layout, size, done }: { layout: LaidOutGraph | null; size: { width: number; height: number } | null; done: MutableRefObject<{ fit: number; focus: number }> }) {
+function FitOnRequest({
+  layout,
+  size,
+  done,
+}: {
+  layout: LaidOutGraph | null;
+  size: { width: number; height: number } | null;
+  done: MutableRefObject<{ fit: number; focus: number }>;
+}) {
   const width = size?.width ?? 0;
   const height = size?.height ?? 0;
   const { setViewport, getInternalNode, setCenter, getZoom } = useReactFlow();
@@ -45,7 +65,14 @@ function FitOnRequest({ layout, size, done }: { layout: LaidOutGraph | null; siz
       return;
     }
     const inset = useDiagramStore.getState().legendOpen && paneWidth > 900 ? LEGEND_INSET : 0;
-    const viewport = getViewportForBounds({ x: 0, y: 0, width, height }, paneWidth - inset, paneHeight, MIN_ZOOM, 1.2, 0.04);
+    const viewport = getViewportForBounds(
+      { x: 0, y: 0, width, height },
+      paneWidth - inset,
+      paneHeight,
+      MIN_ZOOM,
+      1.2,
+      0.04,
+    );
     void setViewport({ ...viewport, x: viewport.x + inset });
   }, [width, height, paneWidth, paneHeight, fitRequest, setViewport]);
   useEffect(() => {
@@ -54,7 +81,9 @@ function FitOnRequest({ layout, size, done }: { layout: LaidOutGraph | null; siz
     const frame = requestAnimationFrame(() => {
       // Far out on a big diagram React Flow holds no nodes (overview band): the layout knows where it is.
       const node = getInternalNode(selectedId);
-      const box = node ? { ...node.internals.positionAbsolute, width: node.width ?? 0, height: node.height ?? 0 } : layout && absoluteBox(layout, selectedId);
+      const box = node
+        ? { ...node.internals.positionAbsolute, width: node.width ?? 0, height: node.height ?? 0 }
+        : layout && absoluteBox(layout, selectedId);
       if (!box) return;
       done.current.focus = focusRequest;
       void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(getZoom(), 0.9), duration: 300 });
@@ -74,7 +103,8 @@ function absoluteBox(layout: LaidOutGraph, id: string): { x: number; y: number; 
 function minimapColour(overlayOn: boolean) {
   return (node: Node): string => {
     const n = (node as DiagramFlowNode).data.graph;
-    if (n.kind === 'task' || n.kind === 'service') return n.statusClass === 'stopped' ? STOPPED_FILL : overlayStyle(n.data.overlay, overlayOn).accent;
+    if (n.kind === 'task' || n.kind === 'service')
+      return n.statusClass === 'stopped' ? STOPPED_FILL : overlayStyle(n.data.overlay, overlayOn).accent;
     if (n.kind === 'cluster') return BASE_COLOURS.clusterAccent;
     if (n.kind === 'group') return 'rgba(148,163,184,0.25)';
     return '#cbd5e1';
@@ -86,7 +116,13 @@ const NO_EDGES: ReturnType<typeof toFlowEdges> = [];
 
 /** The node with its emphasis class: dimmed outside the focus or search, ringed when a search hit. */
 function withEmphasis(n: DiagramFlowNode, e: Emphasis): DiagramFlowNode {
-  const classes = [e.lit && !e.lit.has(n.id) ? 'dimmed' : '', e.hits.has(n.id) ? 'search-hit' : '', e.current === n.id ? 'search-current' : ''].filter(Boolean).join(' ');
+  const classes = [
+    e.lit && !e.lit.has(n.id) ? 'dimmed' : '',
+    e.hits.has(n.id) ? 'search-hit' : '',
+    e.current === n.id ? 'search-current' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return classes ? { ...n, className: classes } : n;
 }
 
@@ -109,16 +145,26 @@ export function DiagramCanvas() {
   const paneHeight = useStore((s) => s.height);
   const zoomBand = useStore((s) => detailBand(s.transform[2], count));
   const fitPending = shape !== null && fitDone.current.fit !== fitRequest && paneWidth > 0;
-  const band = fitPending && shape ? detailBand(Math.min(paneWidth / shape.width, paneHeight / shape.height), count) : zoomBand;
+  const band =
+    fitPending && shape ? detailBand(Math.min(paneWidth / shape.width, paneHeight / shape.height), count) : zoomBand;
   const overview = band === 'overview';
   // React Flow's nodes and edges are made when it shows them: a big load opens in the overview band.
   const flowLayout = overview ? null : layout;
   const base = useMemo(() => (flowLayout ? toFlowNodes(flowLayout, direction) : NO_NODES), [flowLayout, direction]);
   const emphasis = useEmphasis();
   // The same empty array each time: React Flow takes a new array as new nodes and updates its store.
-  const nodes = useMemo(() => (base === NO_NODES ? NO_NODES : base.map((n) => withEmphasis(n.id === selectedId ? { ...n, selected: true } : n, emphasis))), [base, selectedId, emphasis]);
+  const nodes = useMemo(
+    () =>
+      base === NO_NODES
+        ? NO_NODES
+        : base.map((n) => withEmphasis(n.id === selectedId ? { ...n, selected: true } : n, emphasis)),
+    [base, selectedId, emphasis],
+  );
   const edges = useMemo(() => (flowLayout ? toFlowEdges(flowLayout, direction) : NO_EDGES), [flowLayout, direction]);
-  const onNodeClick: NodeMouseHandler = useCallback((_, node) => (node.type === 'group' ? undefined : select(node.id)), [select]);
+  const onNodeClick: NodeMouseHandler = useCallback(
+    (_, node) => (node.type === 'group' ? undefined : select(node.id)),
+    [select],
+  );
   const onPaneClick = useCallback(() => select(null), [select]);
   // Pan and zoom are part of the view saved per input (view-persistence), kept when the user stops moving.
   const onMoveEnd = useCallback((_: unknown, viewport: SavedViewport) => {
@@ -133,7 +179,8 @@ export function DiagramCanvas() {
     return () => cancelIdleCallback(idle);
   }, [paneWidth, paneHeight]);
   // The overview's picture: the preview's until the layout lands, then the same paint, kept for the layout.
-  const previewPaint = preview && preview.direction === direction && preview.overlayOn === overlayOn ? preview.paint : undefined;
+  const previewPaint =
+    preview && preview.direction === direction && preview.overlayOn === overlayOn ? preview.paint : undefined;
   const overviewSource = (layout ? keptPaint(layout, direction, overlayOn) : previewPaint) ?? layout;
   return (
     <div className="canvas" data-testid="canvas" data-layout={layout ? 'ready' : preview ? 'preview' : 'none'}>
@@ -155,11 +202,25 @@ export function DiagramCanvas() {
       >
         {/* The dotted grid is a full-pane SVG repainted on every pan frame: on a big diagram it halved the
             pan frame rate at zoom 1 (26–31 fps with it, 39–50 without, software raster). Decoration only. */}
-        {count <= LARGE_DIAGRAM_NODES && <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color={BASE_COLOURS.grid} />}
+        {count <= LARGE_DIAGRAM_NODES && (
+          <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color={BASE_COLOURS.grid} />
+        )}
         <Controls showInteractive={false} position="bottom-left" />
-        {overview && overviewSource && <OverviewLayer source={overviewSource} direction={direction} overlayOn={overlayOn} />}
+        {overview && overviewSource && (
+          <OverviewLayer source={overviewSource} direction={direction} overlayOn={overlayOn} />
+        )}
         {/* A big diagram's minimap would be 20,000 SVG rects repainted on every pan; its overview band is the map. */}
-        {layout && count <= LARGE_DIAGRAM_NODES && <MiniMap pannable zoomable nodeColor={nodeColor} nodeStrokeWidth={0} maskColor="rgba(241,245,249,0.7)" position="bottom-right" ariaLabel="Minimap" />}
+        {layout && count <= LARGE_DIAGRAM_NODES && (
+          <MiniMap
+            pannable
+            zoomable
+            nodeColor={nodeColor}
+            nodeStrokeWidth={0}
+            maskColor="rgba(241,245,249,0.7)"
+            position="bottom-right"
+            ariaLabel="Minimap"
+          />
+        )}
         <Panel position="top-left">
           <Legend />
         </Panel>

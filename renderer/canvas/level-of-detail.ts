@@ -32,7 +32,8 @@ export function detailBand(zoom: number, nodeCount: number): DetailBand {
 }
 
 // Selectors at module level: React Flow calls them on every viewport change, so they must not be re-created.
-const simplifiedSelector = (s: ReactFlowState) => s.transform[2] < SIMPLE_BELOW_ZOOM && s.nodeLookup.size > LARGE_DIAGRAM_NODES;
+const simplifiedSelector = (s: ReactFlowState) =>
+  s.transform[2] < SIMPLE_BELOW_ZOOM && s.nodeLookup.size > LARGE_DIAGRAM_NODES;
 
 /** True when node components should draw their bare box: re-renders a node only when the answer flips. */
 export function useSimplified(): boolean {

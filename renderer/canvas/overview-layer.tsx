@@ -66,7 +66,15 @@ export function prepareOverview(width: number, height: number): void {
  * Paints `source` under the pane's viewport: a paint made already (the preview of a layout still to come,
  * or the one kept for a layout), else the layout, painted here. Mount it only in the overview band.
  */
-export function OverviewLayer({ source, direction, overlayOn }: { source: Paint | LaidOutGraph; direction: Direction; overlayOn: boolean }) {
+export function OverviewLayer({
+  source,
+  direction,
+  overlayOn,
+}: {
+  source: Paint | LaidOutGraph;
+  direction: Direction;
+  overlayOn: boolean;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const store = useStoreApi();
   useLayoutEffect(() => {
@@ -99,7 +107,8 @@ export function OverviewLayer({ source, direction, overlayOn }: { source: Paint 
     frame = requestAnimationFrame(render);
     // One draw per frame however many viewport updates arrive, and no React render for any of them.
     const unsubscribe = store.subscribe((s, prev) => {
-      if ((s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) && !frame) frame = requestAnimationFrame(render);
+      if ((s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) && !frame)
+        frame = requestAnimationFrame(render);
     });
     return () => {
       unsubscribe();

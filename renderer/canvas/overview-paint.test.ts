@@ -7,7 +7,12 @@ import { layoutGraph } from '../../shared/layout/layout';
 import { generateAccount } from '../../shared/synth/generate-account';
 import { keepPaint, paintBuffers, paintFor, preparePaint } from './overview-paint';
 
-const topology = ingest([{ name: 'a.json', text: JSON.stringify(generateAccount({ seed: 4, clusters: 2, services: 6, tasksPerService: [2, 4] })) }]);
+const topology = ingest([
+  {
+    name: 'a.json',
+    text: JSON.stringify(generateAccount({ seed: 4, clusters: 2, services: 6, tasksPerService: [2, 4] })),
+  },
+]);
 const layout = layoutGraph(buildGraph(topology, DEFAULT_VIEW), 'LR');
 
 describe('overview paint', () => {
@@ -19,7 +24,12 @@ describe('overview paint', () => {
     expect(depths).toEqual([...depths].sort((a, b) => a - b));
     expect(paint.edges.length / 5).toBe(layout.edges.length);
     // Names of clusters and services, for the far-out picture.
-    expect(paint.labels.map((l) => l.text).sort()).toEqual(layout.nodes.filter((n) => n.kind === 'cluster' || n.kind === 'service').map((n) => (n.data as { name: string }).name).sort());
+    expect(paint.labels.map((l) => l.text).sort()).toEqual(
+      layout.nodes
+        .filter((n) => n.kind === 'cluster' || n.kind === 'service')
+        .map((n) => (n.data as { name: string }).name)
+        .sort(),
+    );
   });
 
   it('uses a paint kept for the layout when direction and overlay match, and prepares its own otherwise', () => {

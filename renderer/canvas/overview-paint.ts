@@ -43,7 +43,8 @@ export function preparePaint(layout: LaidOutGraph, direction: Direction, overlay
     const g = groups.get(key) ?? { depth: a.depth, fill: c.fill, stroke: c.stroke, rects: [] };
     g.rects.push(a.x, a.y, n.width, n.height);
     groups.set(key, g);
-    if (n.kind === 'cluster' || n.kind === 'service') labels.push({ x: a.x, y: a.y, width: n.width, text: n.data.name, strong: n.kind === 'cluster' });
+    if (n.kind === 'cluster' || n.kind === 'service')
+      labels.push({ x: a.x, y: a.y, width: n.width, text: n.data.name, strong: n.kind === 'cluster' });
   }
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const edges: number[] = [];
@@ -57,7 +58,9 @@ export function preparePaint(layout: LaidOutGraph, direction: Direction, overlay
     const { x1, y1, x2, y2 } = edgeEnds(s, sp, t, tp, direction);
     edges.push(x1, y1, x2, y2, e.bend ?? (horizontal ? (x1 + x2) / 2 : (y1 + y2) / 2));
   }
-  const buckets = [...groups.values()].sort((a, b) => a.depth - b.depth).map((g) => ({ ...g, rects: Float64Array.from(g.rects) }));
+  const buckets = [...groups.values()]
+    .sort((a, b) => a.depth - b.depth)
+    .map((g) => ({ ...g, rects: Float64Array.from(g.rects) }));
   return { buckets, labels, edges: Float64Array.from(edges) };
 }
 
@@ -72,7 +75,15 @@ export function warmUpLabels(ctx: CanvasRenderingContext2D): void {
   }
 }
 
-export function draw(ctx: CanvasRenderingContext2D, paint: Paint, horizontal: boolean, [tx, ty, zoom]: [number, number, number], width: number, height: number, dpr: number): void {
+export function draw(
+  ctx: CanvasRenderingContext2D,
+  paint: Paint,
+  horizontal: boolean,
+  [tx, ty, zoom]: [number, number, number],
+  width: number,
+  height: number,
+  dpr: number,
+): void {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
   ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * tx, dpr * ty);
@@ -93,7 +104,8 @@ export function draw(ctx: CanvasRenderingContext2D, paint: Paint, horizontal: bo
     const x2 = e[i + 2];
     const y2 = e[i + 3];
     const b = e[i + 4];
-    if (Math.max(x1, x2) < left || Math.min(x1, x2) > right || Math.max(y1, y2) < top || Math.min(y1, y2) > bottom) continue;
+    if (Math.max(x1, x2) < left || Math.min(x1, x2) > right || Math.max(y1, y2) < top || Math.min(y1, y2) > bottom)
+      continue;
     ctx.moveTo(x1, y1);
     if (horizontal) {
       ctx.lineTo(b, y1);
@@ -122,7 +134,9 @@ export function draw(ctx: CanvasRenderingContext2D, paint: Paint, horizontal: bo
       ctx.strokeStyle = b.stroke;
       ctx.lineWidth = 2 / zoom;
       ctx.beginPath();
-      for (let i = 0; i < r.length; i += 4) if (!(r[i] > right || r[i + 1] > bottom || r[i] + r[i + 2] < left || r[i + 1] + r[i + 3] < top)) ctx.rect(r[i], r[i + 1], r[i + 2], r[i + 3]);
+      for (let i = 0; i < r.length; i += 4)
+        if (!(r[i] > right || r[i + 1] > bottom || r[i] + r[i + 2] < left || r[i + 1] + r[i + 3] < top))
+          ctx.rect(r[i], r[i + 1], r[i + 2], r[i + 3]);
       ctx.stroke();
     }
   }
@@ -139,7 +153,6 @@ export function draw(ctx: CanvasRenderingContext2D, paint: Paint, horizontal: bo
     ctx.fillText(l.text, sx, sy - 2, Math.max(l.width * zoom, l.strong ? 240 : 0));
   }
 }
-
 
 /** The buffers of a paint, to transfer it between threads without copying. */
 export function paintBuffers(paint: Paint): ArrayBuffer[] {

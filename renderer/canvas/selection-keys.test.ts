@@ -8,7 +8,11 @@ import { stepSelection } from './selection-keys';
 
 function layout() {
   const prod = makeCluster('prod');
-  const edge = makeCluster('edge', { id: 'cluster|us-east-1|444455556666|edge', region: 'us-east-1', accountId: '444455556666' });
+  const edge = makeCluster('edge', {
+    id: 'cluster|us-east-1|444455556666|edge',
+    region: 'us-east-1',
+    accountId: '444455556666',
+  });
   const web = makeService(prod, 'web');
   const t = emptyTopology();
   t.clusters = [prod, edge];

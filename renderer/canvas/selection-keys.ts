@@ -14,11 +14,21 @@ type Step = 'parent' | 'child' | 'previous' | 'next';
 const KEYS: Record<string, Step> = { ArrowUp: 'parent', ArrowDown: 'child', ArrowLeft: 'previous', ArrowRight: 'next' };
 
 /** The node the selection moves to from `id`, or null when there is none that way. */
-export function stepSelection(nodes: readonly PositionedNode[], edges: readonly GraphEdge[], id: string, step: Step): string | null {
+export function stepSelection(
+  nodes: readonly PositionedNode[],
+  edges: readonly GraphEdge[],
+  id: string,
+  step: Step,
+): string | null {
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const parentOf = (nodeId: string): string | undefined => byId.get(nodeId)?.parentId ?? edges.find((e) => e.target === nodeId)?.source;
-  const childrenOf = (nodeId: string): string[] => [...nodes.filter((n) => n.parentId === nodeId).map((n) => n.id), ...edges.filter((e) => e.source === nodeId).map((e) => e.target)];
-  const isFrame = (nodeId: string | undefined): boolean => byId.get(nodeId ?? '')?.kind === 'group' && !nodeId?.startsWith('group:unknown') && !isAccountGroupId(nodeId ?? '');
+  const parentOf = (nodeId: string): string | undefined =>
+    byId.get(nodeId)?.parentId ?? edges.find((e) => e.target === nodeId)?.source;
+  const childrenOf = (nodeId: string): string[] => [
+    ...nodes.filter((n) => n.parentId === nodeId).map((n) => n.id),
+    ...edges.filter((e) => e.source === nodeId).map((e) => e.target),
+  ];
+  const isFrame = (nodeId: string | undefined): boolean =>
+    byId.get(nodeId ?? '')?.kind === 'group' && !nodeId?.startsWith('group:unknown') && !isAccountGroupId(nodeId ?? '');
   if (step === 'parent') {
     let p = parentOf(id);
     while (p && isFrame(p)) p = parentOf(p);
@@ -30,7 +40,9 @@ export function stepSelection(nodes: readonly PositionedNode[], edges: readonly 
     return c ?? null;
   }
   const parent = parentOf(id);
-  const siblings = parent ? childrenOf(parent) : nodes.filter((n) => !n.parentId && !edges.some((e) => e.target === n.id)).map((n) => n.id);
+  const siblings = parent
+    ? childrenOf(parent)
+    : nodes.filter((n) => !n.parentId && !edges.some((e) => e.target === n.id)).map((n) => n.id);
   const i = siblings.indexOf(id);
   const j = step === 'next' ? i + 1 : i - 1;
   return i >= 0 && j >= 0 && j < siblings.length ? siblings[j] : null;

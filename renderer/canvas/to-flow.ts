@@ -39,8 +39,20 @@ export function toFlowEdges(layout: LaidOutGraph, direction: Direction = 'LR'): 
     const s = byId.get(e.source);
     const t = byId.get(e.target);
     // Links into a namespace say "discovered through", not "holds": dashed, so they read apart from the tree.
-    const edge: Edge = { id: e.id, source: e.source, target: e.target, type: 'smoothstep', selectable: false, focusable: false, className: 'diagram-edge' };
-    if (t?.kind === 'namespace') Object.assign(edge, { className: 'diagram-edge discovery-edge', style: { stroke: DISCOVERY_STYLE.edge, strokeDasharray: DISCOVERY_STYLE.dash } });
+    const edge: Edge = {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      type: 'smoothstep',
+      selectable: false,
+      focusable: false,
+      className: 'diagram-edge',
+    };
+    if (t?.kind === 'namespace')
+      Object.assign(edge, {
+        className: 'diagram-edge discovery-edge',
+        style: { stroke: DISCOVERY_STYLE.edge, strokeDasharray: DISCOVERY_STYLE.dash },
+      });
     if (e.bend === undefined || !s || !t) return edge;
     // Handles sit on the source's far side and the target's near side along the rank axis.
     const from = horizontal ? s.x + s.width : s.y + s.height;

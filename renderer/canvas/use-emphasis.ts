@@ -39,15 +39,24 @@ export function useEmphasis(): Emphasis {
     if (!layout || !topology) return { lit: null, hits: new Set<string>(), current: null };
     if (hits.length > 0) {
       const ancestors = (id: string) => ancestorIds(topology, id, mode);
-      const hitSet = matchSet({ nodes: layout.nodes, edges: [] }, hits.map((h) => h.id), ancestors);
+      const hitSet = matchSet(
+        { nodes: layout.nodes, edges: [] },
+        hits.map((h) => h.id),
+        ancestors,
+      );
       // Only the hits themselves (or their collapsed holders) are highlighted; their holders stay undimmed.
       const shown = new Set(layout.nodes.map((n) => n.id));
-      const marked = new Set(hits.map((h) => (shown.has(h.id) ? h.id : ancestors(h.id).find((a) => shown.has(a)))).filter((id): id is string => id !== undefined));
+      const marked = new Set(
+        hits
+          .map((h) => (shown.has(h.id) ? h.id : ancestors(h.id).find((a) => shown.has(a))))
+          .filter((id): id is string => id !== undefined),
+      );
       const lit = matchSet(layout, hitSet);
       const current = searchIndex >= 0 && searchIndex < hits.length ? hits[searchIndex].id : null;
       return { lit, hits: marked, current };
     }
-    if (search(selectedId, layout)) return { lit: focusSet(layout, selectedId as string), hits: new Set<string>(), current: null };
+    if (search(selectedId, layout))
+      return { lit: focusSet(layout, selectedId as string), hits: new Set<string>(), current: null };
     return { lit: null, hits: new Set<string>(), current: null };
   }, [layout, topology, hits, selectedId, mode, searchIndex]);
 }

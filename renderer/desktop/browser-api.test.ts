@@ -26,22 +26,37 @@ describe('browser DesktopApi', () => {
   });
 
   it('reports a broken file and still loads the good one', async () => {
-    const t = await readAndIngest([new File([tasksJson], 'tasks.json'), new File(['{"services": [ {"a": 1 "b": 2} ]}'], 'broken.json')]);
+    const t = await readAndIngest([
+      new File([tasksJson], 'tasks.json'),
+      new File(['{"services": [ {"a": 1 "b": 2} ]}'], 'broken.json'),
+    ]);
     expect(t.tasks).toHaveLength(1);
     const error = t.diagnostics.find((d) => d.severity === 'error');
     expect(error).toMatchObject({ file: 'broken.json', code: 'json-syntax', line: 1 });
   });
 
   it('skips non-JSON files of a picked folder, naming them by their path in it', async () => {
-    const t = await readAndIngest([inFolder(new File([tasksJson], 'tasks.json'), 'snap/tasks.json'), inFolder(new File(['notes'], 'README.md'), 'snap/README.md')]);
+    const t = await readAndIngest([
+      inFolder(new File([tasksJson], 'tasks.json'), 'snap/tasks.json'),
+      inFolder(new File(['notes'], 'README.md'), 'snap/README.md'),
+    ]);
     expect(t.tasks).toHaveLength(1);
-    expect(t.diagnostics).toContainEqual(expect.objectContaining({ severity: 'info', code: 'skipped', file: 'snap/README.md' }));
+    expect(t.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: 'info', code: 'skipped', file: 'snap/README.md' }),
+    );
     expect(t.files.map((f) => f.name)).toContain('snap/tasks.json');
   });
 
   it('says so when a picked folder has no JSON file at all', async () => {
     const t = await readAndIngest([inFolder(new File(['notes'], 'README.md'), 'snap/README.md')]);
-    expect(t.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'empty', message: 'no *.json files in this folder', file: 'snap' }));
+    expect(t.diagnostics).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'empty',
+        message: 'no *.json files in this folder',
+        file: 'snap',
+      }),
+    );
     const withJson = await readAndIngest([inFolder(new File([tasksJson], 'tasks.json'), 'snap/tasks.json')]);
     expect(withJson.diagnostics.filter((d) => d.code === 'empty')).toEqual([]);
   });
@@ -54,7 +69,9 @@ describe('browser DesktopApi', () => {
     expect(t.tasks.length).toBeGreaterThanOrEqual(40);
     expect(t.tasks.some((x) => x.healthStatus === 'UNHEALTHY')).toBe(true);
     expect(t.tasks.some((x) => x.lastStatus === 'STOPPED')).toBe(true);
-    expect(new Set(t.tasks.map((x) => (x.spot ? 'FARGATE_SPOT' : x.launchType)))).toEqual(new Set(['EC2', 'FARGATE', 'FARGATE_SPOT', 'MANAGED_INSTANCES', 'EXTERNAL']));
+    expect(new Set(t.tasks.map((x) => (x.spot ? 'FARGATE_SPOT' : x.launchType)))).toEqual(
+      new Set(['EC2', 'FARGATE', 'FARGATE_SPOT', 'MANAGED_INSTANCES', 'EXTERNAL']),
+    );
   });
 
   it('opens only AWS console URLs', () => {

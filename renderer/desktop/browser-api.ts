@@ -9,7 +9,16 @@ import { ingest } from '../../shared/ingest/index';
 import { checkFileSize, isJsonFileName, skippedFileDiagnostic } from '../../shared/ingest/limits';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 import { savedViewsFor } from '../store/view-persistence';
-import { ingestFiles, layOutLoaded, loadRaw, onLoadComplete, prepareIngestWorker, previewLegendLoaded, previewLoaded, startingView } from './ingest-client';
+import {
+  ingestFiles,
+  layOutLoaded,
+  loadRaw,
+  onLoadComplete,
+  prepareIngestWorker,
+  previewLegendLoaded,
+  previewLoaded,
+  startingView,
+} from './ingest-client';
 import { labelFor } from './source-label';
 
 /** The name a file is reported under: its path inside a picked or dropped folder, else its name. */
@@ -41,7 +50,8 @@ export async function readAndIngest(files: File[]): Promise<Topology> {
   }
   // A folder with nothing to read says so, rather than opening an empty diagram without a word.
   const folder = sorted.find((f) => f.webkitRelativePath)?.webkitRelativePath.split('/')[0];
-  if (folder && !sorted.some((f) => isJsonFileName(f.name))) diagnostics.push({ severity: 'warning', code: 'empty', message: 'no *.json files in this folder', file: folder });
+  if (folder && !sorted.some((f) => isJsonFileName(f.name)))
+    diagnostics.push({ severity: 'warning', code: 'empty', message: 'no *.json files in this folder', file: folder });
   // Reading and parsing happen in a worker: a 100 MB describe-tasks file must not freeze the page.
   // With the views saved for this input, the worker lays out the first graph in the same go.
   const label = labelFor(files);
@@ -50,7 +60,10 @@ export async function readAndIngest(files: File[]): Promise<Topology> {
 
 /** Triggers a download of `data` as `name` (web mode has no save dialog). */
 function download(name: string, data: Uint8Array | string): void {
-  const blob = typeof data === 'string' ? new Blob([data], { type: 'text/plain' }) : new Blob([data.slice().buffer as ArrayBuffer]);
+  const blob =
+    typeof data === 'string'
+      ? new Blob([data], { type: 'text/plain' })
+      : new Blob([data.slice().buffer as ArrayBuffer]);
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -67,7 +80,10 @@ function download(name: string, data: Uint8Array | string): void {
 export function isConsoleUrl(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.protocol === 'https:' && (u.hostname === 'console.aws.amazon.com' || u.hostname.endsWith('.console.aws.amazon.com'));
+    return (
+      u.protocol === 'https:' &&
+      (u.hostname === 'console.aws.amazon.com' || u.hostname.endsWith('.console.aws.amazon.com'))
+    );
   } catch {
     return false;
   }

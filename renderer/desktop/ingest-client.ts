@@ -17,7 +17,14 @@ import { sameLayoutInputs, type Direction, type ViewState } from '../../shared/g
 import { ingest } from '../../shared/ingest/index';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 import { readBlobs } from './read-blobs';
-import { PART_LISTS, type IngestPart, type IngestResponse, type IngestWorkerMessage, type IngestWorkerRequest, type PartList } from './ingest-worker-protocol';
+import {
+  PART_LISTS,
+  type IngestPart,
+  type IngestResponse,
+  type IngestWorkerMessage,
+  type IngestWorkerRequest,
+  type PartList,
+} from './ingest-worker-protocol';
 
 let worker: Worker | null | undefined;
 let nextId = 1;
@@ -45,7 +52,13 @@ const prelaidOf = new WeakMap<Topology, Prelaid>();
 // The one whose layout message is still to come.
 let awaitingLayout: Prelaid | null = null;
 // The load whose objects are arriving: its first answer and the parts so far. One at a time: a newer load drops it.
-let arriving: { load: number; head: Topology; lists: Record<PartList, unknown[]>; asked: boolean; fallback: ReturnType<typeof setTimeout> | undefined } | null = null;
+let arriving: {
+  load: number;
+  head: Topology;
+  lists: Record<PartList, unknown[]>;
+  asked: boolean;
+  fallback: ReturnType<typeof setTimeout> | undefined;
+} | null = null;
 // When the page does not take the prelaid layout (another view), the parts are asked for this long after
 // the preview (or, with no starting view, the answer) came.
 const PARTS_FALLBACK_MS = 300;
@@ -138,7 +151,8 @@ function startWorker(): Worker | null {
           setTimeout(() => waiting.settle(layout), 0);
         }
         // Laying it out failed in the worker: ask as for any other view, to get the layout or the error.
-        else if (worker) waiting.settle(askLayout(worker, waiting.load, { ...waiting.view, overlay: true }, waiting.view.direction));
+        else if (worker)
+          waiting.settle(askLayout(worker, waiting.load, { ...waiting.view, overlay: true }, waiting.view.direction));
         return;
       }
       const p = pending.get(e.data.id);
@@ -180,7 +194,10 @@ export function onLoadComplete(listener: (topology: Topology) => void): () => vo
   return () => completeListeners.delete(listener);
 }
 
-function ask(w: Worker, request: Exclude<IngestWorkerRequest, { type: 'parts' | 'prelaid' }>): Promise<IngestResponse & { ok: true }> {
+function ask(
+  w: Worker,
+  request: Exclude<IngestWorkerRequest, { type: 'parts' | 'prelaid' }>,
+): Promise<IngestResponse & { ok: true }> {
   return new Promise((resolve, reject) => {
     pending.set(request.id, { resolve, reject });
     w.postMessage(request);
@@ -206,7 +223,11 @@ export interface StartingView {
 }
 
 /** Reads and ingests `files` (name → blob), off the UI thread when it can. */
-export async function ingestFiles(files: { name: string; file: Blob }[], diagnostics: Diagnostic[], starting: StartingView = { label: '', savedViews: [] }): Promise<Topology> {
+export async function ingestFiles(
+  files: { name: string; file: Blob }[],
+  diagnostics: Diagnostic[],
+  starting: StartingView = { label: '', savedViews: [] },
+): Promise<Topology> {
   const w = startWorker();
   if (!w) return ingestInPage(files, diagnostics);
   try {
@@ -226,7 +247,13 @@ export async function ingestFiles(files: { name: string; file: Blob }[], diagnos
     if (arriving) clearTimeout(arriving.fallback);
     // With a starting view, the wait starts when its preview or layout comes: the worker is laying it out until then.
     arriving = topology.arriving
-      ? { load, head: topology, lists: Object.fromEntries(PART_LISTS.map((l) => [l, []])) as unknown as Record<PartList, unknown[]>, asked: false, fallback: startingView ? undefined : setTimeout(askForParts, PARTS_FALLBACK_MS) }
+      ? {
+          load,
+          head: topology,
+          lists: Object.fromEntries(PART_LISTS.map((l) => [l, []])) as unknown as Record<PartList, unknown[]>,
+          asked: false,
+          fallback: startingView ? undefined : setTimeout(askForParts, PARTS_FALLBACK_MS),
+        }
       : null;
     return topology;
   } catch (e) {
@@ -255,12 +282,20 @@ function prelaidFor(topology: Topology, view: ViewState, direction: Direction): 
 }
 
 /** What the canvas can draw of the layout `layOutLoaded` gives for `topology` under `view` before it arrives; null when no preview comes for it. */
-export function previewLoaded(topology: Topology, view: ViewState, direction: Direction): Promise<LayoutPreview | null> | null {
+export function previewLoaded(
+  topology: Topology,
+  view: ViewState,
+  direction: Direction,
+): Promise<LayoutPreview | null> | null {
   return prelaidFor(topology, view, direction)?.preview ?? null;
 }
 
 /** The legend of that layout, which comes before its preview; null when none comes. */
-export function previewLegendLoaded(topology: Topology, view: ViewState, direction: Direction): Promise<LegendCounts | null> | null {
+export function previewLegendLoaded(
+  topology: Topology,
+  view: ViewState,
+  direction: Direction,
+): Promise<LegendCounts | null> | null {
   return prelaidFor(topology, view, direction)?.legend ?? null;
 }
 

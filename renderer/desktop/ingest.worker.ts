@@ -24,7 +24,16 @@ import { paintBuffers, preparePaint } from '../canvas/overview-paint';
 import { viewKey } from '../store/view-persistence';
 import { readBlobs } from './read-blobs';
 import { HEAD_LISTS, stripRaw } from './strip-raw';
-import { PART_LISTS, type IngestPart, type IngestRequest, type IngestResponse, type IngestWorkerRequest, type LegendMessage, type PrelaidLayout, type PreviewMessage } from './ingest-worker-protocol';
+import {
+  PART_LISTS,
+  type IngestPart,
+  type IngestRequest,
+  type IngestResponse,
+  type IngestWorkerRequest,
+  type LegendMessage,
+  type PrelaidLayout,
+  type PreviewMessage,
+} from './ingest-worker-protocol';
 import { sendsInParts, splitIntoParts } from './split-parts';
 
 let rawById = new Map<string, Record<string, unknown>>();
@@ -86,7 +95,14 @@ async function ingestRequest({ id, files, diagnostics, label, savedViews }: Inge
     } else {
       // What the overview canvas paints (a big load opens far out) goes first: the page draws it at once.
       const paint = preparePaint(layout, view.direction, view.overlay);
-      const preview: LayoutPreview = { width: layout.width, height: layout.height, nodeCount: layout.nodes.length, direction: view.direction, overlayOn: view.overlay, paint };
+      const preview: LayoutPreview = {
+        width: layout.width,
+        height: layout.height,
+        nodeCount: layout.nodes.length,
+        direction: view.direction,
+        overlayOn: view.overlay,
+        paint,
+      };
       self.postMessage({ preview, load } satisfies PreviewMessage, { transfer: paintBuffers(paint) });
       held = { prelaid: layout, load };
     }
@@ -116,13 +132,18 @@ self.onmessage = async (e: MessageEvent<IngestWorkerRequest>) => {
     try {
       await ingestRequest(request);
     } catch (err) {
-      self.postMessage({ id: request.id, ok: false, error: err instanceof Error ? err.message : String(err) } satisfies IngestResponse);
+      self.postMessage({
+        id: request.id,
+        ok: false,
+        error: err instanceof Error ? err.message : String(err),
+      } satisfies IngestResponse);
     }
     return;
   }
   let response: IngestResponse;
   try {
-    if (request.type === 'raw') response = { id: request.id, ok: true, raw: request.load === load ? rawById.get(request.objectId) : undefined };
+    if (request.type === 'raw')
+      response = { id: request.id, ok: true, raw: request.load === load ? rawById.get(request.objectId) : undefined };
     else {
       // The client asks only for the load it was last given, and requests arrive in order: a miss is a bug.
       if (!topology || request.load !== load) throw new Error(`ingest worker does not hold load ${request.load}`);

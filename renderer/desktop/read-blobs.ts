@@ -3,13 +3,21 @@ import type { SourceText } from '../../shared/ingest/index';
 import type { Diagnostic } from '../../shared/model/types';
 
 /** The texts of `files`; a file that cannot be read is an error diagnostic, and the others still load. */
-export async function readBlobs(files: { name: string; file: Blob }[], diagnostics: Diagnostic[]): Promise<SourceText[]> {
+export async function readBlobs(
+  files: { name: string; file: Blob }[],
+  diagnostics: Diagnostic[],
+): Promise<SourceText[]> {
   const sources: SourceText[] = [];
   for (const f of files) {
     try {
       sources.push({ name: f.name, text: await f.file.text() });
     } catch (err) {
-      diagnostics.push({ severity: 'error', code: 'unreadable', message: `could not read the file: ${err instanceof Error ? err.message : String(err)}`, file: f.name });
+      diagnostics.push({
+        severity: 'error',
+        code: 'unreadable',
+        message: `could not read the file: ${err instanceof Error ? err.message : String(err)}`,
+        file: f.name,
+      });
     }
   }
   return sources;

@@ -6,5 +6,7 @@ export function labelFor(files: readonly File[]): string {
   // Not every File has webkitRelativePath (jsdom, some hosts): treat it as absent.
   const rel = (f: File) => f.webkitRelativePath ?? '';
   const folder = rel(files[0]).split('/')[0];
-  return folder && files.every((f) => rel(f).startsWith(`${folder}/`)) ? `${folder}/ (${files.length} files)` : `${files.length} files`;
+  return folder && files.every((f) => rel(f).startsWith(`${folder}/`))
+    ? `${folder}/ (${files.length} files)`
+    : `${files.length} files`;
 }

@@ -21,7 +21,12 @@ describe('splitIntoParts', () => {
   });
 
   it('keeps each part within the weight a page receives in one short task (objects and what they hold)', () => {
-    const weight = (item: object) => 1 + ['containers', 'events', 'deployments', 'containerDefinitions'].reduce((n, k) => n + ((item as Record<string, unknown[]>)[k]?.length ?? 0), 0);
+    const weight = (item: object) =>
+      1 +
+      ['containers', 'events', 'deployments', 'containerDefinitions'].reduce(
+        (n, k) => n + ((item as Record<string, unknown[]>)[k]?.length ?? 0),
+        0,
+      );
     for (const p of splitIntoParts(big, 1)) {
       const w = p.items.reduce((n: number, i) => n + weight(i as object), 0);
       // A single object heavier than the budget travels alone.
@@ -30,7 +35,12 @@ describe('splitIntoParts', () => {
   });
 
   it('sends a small load in one message (no parts)', () => {
-    const small = ingest([{ name: 'small.json', text: JSON.stringify(generateAccount({ seed: 2, clusters: 1, services: 3, tasksPerService: [2, 3] })) }]);
+    const small = ingest([
+      {
+        name: 'small.json',
+        text: JSON.stringify(generateAccount({ seed: 2, clusters: 1, services: 3, tasksPerService: [2, 3] })),
+      },
+    ]);
     expect(sendsInParts(small)).toBe(false);
     expect(splitIntoParts(small, 1)).toEqual([]);
   });

@@ -3,14 +3,25 @@ import type { EntityBase, Topology } from '../../shared/model/types';
 import { PART_LISTS } from './ingest-worker-protocol';
 
 /** The lists of a topology whose objects carry `raw`. */
-export const RAW_LISTS = ['clusters', 'services', 'tasks', 'taskDefinitions', 'containerInstances', 'capacityProviders', 'targetGroups'] as const;
+export const RAW_LISTS = [
+  'clusters',
+  'services',
+  'tasks',
+  'taskDefinitions',
+  'containerInstances',
+  'capacityProviders',
+  'targetGroups',
+] as const;
 type RawList = (typeof RAW_LISTS)[number];
 
 /** The lists that are not sent in parts (see PART_LISTS): a big load's first answer carries them. */
 export const HEAD_LISTS = RAW_LISTS.filter((l) => !(PART_LISTS as readonly string[]).includes(l));
 
 /** Removes `raw` from every object of `topology`'s `lists` (in place; all of them by default) and returns it by object id. */
-export function stripRaw(topology: Topology, lists: readonly RawList[] = RAW_LISTS): Map<string, Record<string, unknown>> {
+export function stripRaw(
+  topology: Topology,
+  lists: readonly RawList[] = RAW_LISTS,
+): Map<string, Record<string, unknown>> {
   const byId = new Map<string, Record<string, unknown>>();
   for (const list of lists) {
     for (const entity of topology[list] as EntityBase[]) {

@@ -44,8 +44,20 @@ export function ChangesPanel() {
         {rows.map((c) => {
           const target = changeTarget(c);
           return (
-            <li key={`${c.change}:${c.id}`} data-testid="change" data-change={c.change} data-id={c.id} className={target && target === selectedId ? 'selected' : undefined}>
-              <button type="button" className="diag-row change-row" disabled={!target} title={target ? 'Select it in the diagram' : undefined} onClick={() => target && select(target, { focus: true })}>
+            <li
+              key={`${c.change}:${c.id}`}
+              data-testid="change"
+              data-change={c.change}
+              data-id={c.id}
+              className={target && target === selectedId ? 'selected' : undefined}
+            >
+              <button
+                type="button"
+                className="diag-row change-row"
+                disabled={!target}
+                title={target ? 'Select it in the diagram' : undefined}
+                onClick={() => target && select(target, { focus: true })}
+              >
                 <span className={`sev-dot change-dot change-${c.change}`} aria-label={c.change} />
                 <span className="change-kind">{ENTITY_KIND_LABELS[c.kind]}</span>
                 <span className="change-name mono">{c.name}</span>

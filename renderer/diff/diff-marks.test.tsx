@@ -11,7 +11,15 @@ import { MARKED_NODE_TYPES } from './diff-marks';
 
 type Raw = Record<string, unknown>;
 type Editable = Bundle & { services: Raw[]; tasks: Raw[] };
-const base = generateAccount({ seed: 11, clusters: 1, services: 3, tasksPerService: [2, 2], stoppedShare: 0, unhealthyShare: 0, standalonePerCluster: 0 }) as Editable;
+const base = generateAccount({
+  seed: 11,
+  clusters: 1,
+  services: 3,
+  tasksPerService: [2, 2],
+  stoppedShare: 0,
+  unhealthyShare: 0,
+  standalonePerCluster: 0,
+}) as Editable;
 const load = (b: Bundle) => ingest([{ name: 'snapshot.json', text: JSON.stringify(b) }]);
 
 /** A minute later: one service scaled to 5, one task gone (a default fetch lists running tasks only). */
@@ -39,7 +47,10 @@ afterEach(cleanup);
 
 describe('diff marks', () => {
   it('a changed service gets the amber outline with its summary as badge and tooltip', () => {
-    renderNode(MARKED_NODE_TYPES.service, laidOutNode(after, 'service', (n) => n.id === scaled?.id));
+    renderNode(
+      MARKED_NODE_TYPES.service,
+      laidOutNode(after, 'service', (n) => n.id === scaled?.id),
+    );
     const mark = screen.getAllByTestId('diff-mark').find((m) => m.getAttribute('data-diff-for') === scaled?.id);
     expect(mark?.getAttribute('data-diff')).toBe('changed');
     expect(mark?.className).toContain('diff-changed');
@@ -53,18 +64,29 @@ describe('diff marks', () => {
   it('the service of a task that is gone carries "−1 gone" naming it', () => {
     const parent = useDiagramStore.getState().diff?.removedByParent;
     const parentId = Object.keys(parent ?? {})[0];
-    renderNode(MARKED_NODE_TYPES.service, laidOutNode(after, 'service', (n) => n.id === parentId));
+    renderNode(
+      MARKED_NODE_TYPES.service,
+      laidOutNode(after, 'service', (n) => n.id === parentId),
+    );
     expect(screen.getByTestId('diff-gone').textContent).toBe('−1 gone');
     expect(screen.getByTestId('diff-gone').getAttribute('title')).toContain(goneTask?.shortId);
   });
 
   it('an untouched node has no mark, and a load that is not a refresh clears every mark', () => {
-    const untouched = after.services.find((s) => s.id !== scaled?.id && !useDiagramStore.getState().diff?.removedByParent[s.id]);
-    renderNode(MARKED_NODE_TYPES.service, laidOutNode(after, 'service', (n) => n.id === untouched?.id));
+    const untouched = after.services.find(
+      (s) => s.id !== scaled?.id && !useDiagramStore.getState().diff?.removedByParent[s.id],
+    );
+    renderNode(
+      MARKED_NODE_TYPES.service,
+      laidOutNode(after, 'service', (n) => n.id === untouched?.id),
+    );
     expect(screen.queryByTestId('diff-mark')).toBeNull();
     cleanup();
     useDiagramStore.getState().setTopology(load(base), 'older.json');
-    renderNode(MARKED_NODE_TYPES.service, laidOutNode(after, 'service', (n) => n.id === scaled?.id));
+    renderNode(
+      MARKED_NODE_TYPES.service,
+      laidOutNode(after, 'service', (n) => n.id === scaled?.id),
+    );
     expect(screen.queryByTestId('diff-mark')).toBeNull();
   });
 });

@@ -19,7 +19,12 @@ export function DiffMark({ id }: { id: string }) {
   const mark = change && change.change !== 'removed' ? change : undefined;
   if (!mark && !gone?.length) return null;
   return (
-    <div className={`diff-mark${mark ? ` diff-${mark.change}` : ''}`} data-testid="diff-mark" data-diff={mark?.change ?? 'parent'} data-diff-for={id}>
+    <div
+      className={`diff-mark${mark ? ` diff-${mark.change}` : ''}`}
+      data-testid="diff-mark"
+      data-diff={mark?.change ?? 'parent'}
+      data-diff-for={id}
+    >
       <div className="diff-badges">
         {mark && (
           <span className={`diff-badge diff-badge-${mark.change}`} title={mark.summary} data-testid="diff-badge">
@@ -27,7 +32,11 @@ export function DiffMark({ id }: { id: string }) {
           </span>
         )}
         {gone && gone.length > 0 && (
-          <span className="diff-badge diff-badge-removed" data-testid="diff-gone" title={gone.map((g) => `${g.name}: ${g.summary}`).join('\n')}>
+          <span
+            className="diff-badge diff-badge-removed"
+            data-testid="diff-gone"
+            title={gone.map((g) => `${g.name}: ${g.summary}`).join('\n')}
+          >
             −{gone.length} gone
           </span>
         )}

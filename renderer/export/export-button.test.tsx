@@ -8,11 +8,22 @@ import { useDiagramStore } from '../store/diagram-store';
 import { ExportButton } from './export-button';
 import { rasteriseSvg } from './rasterise';
 
-vi.mock('./rasterise', async (importOriginal) => ({ ...(await importOriginal<typeof import('./rasterise')>()), rasteriseSvg: vi.fn() }));
+vi.mock('./rasterise', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./rasterise')>()),
+  rasteriseSvg: vi.fn(),
+}));
 
 // Read through Vite (not node:fs) so the test type-checks with the renderer's project.
-const prodFiles = import.meta.glob<string>('../../fixtures/ingest/prod/*.json', { query: '?raw', import: 'default', eager: true });
-const prod = ingest(Object.entries(prodFiles).sort(([a], [b]) => a.localeCompare(b)).map(([path, text]) => ({ name: path.split('/').pop() ?? path, text })));
+const prodFiles = import.meta.glob<string>('../../fixtures/ingest/prod/*.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const prod = ingest(
+  Object.entries(prodFiles)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([path, text]) => ({ name: path.split('/').pop() ?? path, text })),
+);
 
 function load(): void {
   const s = useDiagramStore.getState();
@@ -57,7 +68,19 @@ describe('ExportButton', () => {
 
   it('PNG at the chosen scale on a dark background', async () => {
     load();
-    vi.mocked(rasteriseSvg).mockImplementation(async (_svg, w, h, scale) => ({ blob: new Blob([]), bytes: new Uint8Array([1]), width: w * scale, height: h * scale, size: { width: w * scale, height: h * scale, scale, reduced: false, requested: { width: w * scale, height: h * scale, scale } } }));
+    vi.mocked(rasteriseSvg).mockImplementation(async (_svg, w, h, scale) => ({
+      blob: new Blob([]),
+      bytes: new Uint8Array([1]),
+      width: w * scale,
+      height: h * scale,
+      size: {
+        width: w * scale,
+        height: h * scale,
+        scale,
+        reduced: false,
+        requested: { width: w * scale, height: h * scale, scale },
+      },
+    }));
     render(<ExportButton api={api} />);
     fireEvent.click(screen.getByTestId('export-button'));
     fireEvent.change(screen.getByLabelText('Scale'), { target: { value: '4' } });

@@ -29,7 +29,8 @@ export function ExportButton({ api }: { api: Pick<DesktopApi, 'saveFile'> }) {
     if (!open) return;
     // A popover closes on Escape and on a click elsewhere, as menus do.
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
-    const onDown = (e: MouseEvent) => root.current && e.target instanceof Node && !root.current.contains(e.target) && setOpen(false);
+    const onDown = (e: MouseEvent) =>
+      root.current && e.target instanceof Node && !root.current.contains(e.target) && setOpen(false);
     window.addEventListener('keydown', onKey);
     window.addEventListener('mousedown', onDown);
     return () => {
@@ -49,7 +50,16 @@ export function ExportButton({ api }: { api: Pick<DesktopApi, 'saveFile'> }) {
 
   return (
     <div className="export-control" ref={root}>
-      <button type="button" className="btn" data-testid="export-button" aria-haspopup="dialog" aria-expanded={open} disabled={!ready} onClick={() => setOpen(!open)} title="Export the whole diagram as PNG or SVG (Ctrl/Cmd+E)">
+      <button
+        type="button"
+        className="btn"
+        data-testid="export-button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        disabled={!ready}
+        onClick={() => setOpen(!open)}
+        title="Export the whole diagram as PNG or SVG (Ctrl/Cmd+E)"
+      >
         Export…
       </button>
       {open && (
@@ -58,13 +68,24 @@ export function ExportButton({ api }: { api: Pick<DesktopApi, 'saveFile'> }) {
             <legend>Format</legend>
             {(['png', 'svg'] as const).map((f) => (
               <label key={f} className="check">
-                <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} /> {f.toUpperCase()}
+                <input
+                  type="radio"
+                  name="export-format"
+                  value={f}
+                  checked={format === f}
+                  onChange={() => setFormat(f)}
+                />{' '}
+                {f.toUpperCase()}
               </label>
             ))}
           </fieldset>
           <label className="export-field">
             Scale
-            <select value={options.scale} disabled={format === 'svg'} onChange={(e) => setOptions({ scale: Number(e.target.value) as ExportOptions['scale'] })}>
+            <select
+              value={options.scale}
+              disabled={format === 'svg'}
+              onChange={(e) => setOptions({ scale: Number(e.target.value) as ExportOptions['scale'] })}
+            >
               {SCALES.map((s) => (
                 <option key={s} value={s}>
                   {s}×
@@ -74,7 +95,10 @@ export function ExportButton({ api }: { api: Pick<DesktopApi, 'saveFile'> }) {
           </label>
           <label className="export-field">
             Background
-            <select value={options.background} onChange={(e) => setOptions({ background: e.target.value as ExportOptions['background'] })}>
+            <select
+              value={options.background}
+              onChange={(e) => setOptions({ background: e.target.value as ExportOptions['background'] })}
+            >
               {BACKGROUNDS.map((b) => (
                 <option key={b.value} value={b.value}>
                   {b.label}
@@ -83,13 +107,31 @@ export function ExportButton({ api }: { api: Pick<DesktopApi, 'saveFile'> }) {
             </select>
           </label>
           <label className="check">
-            <input type="checkbox" checked={options.includeLegend} onChange={(e) => setOptions({ includeLegend: e.target.checked })} /> Include legend
+            <input
+              type="checkbox"
+              checked={options.includeLegend}
+              onChange={(e) => setOptions({ includeLegend: e.target.checked })}
+            />{' '}
+            Include legend
           </label>
           <label className="check">
-            <input type="checkbox" checked={options.includeTitle} onChange={(e) => setOptions({ includeTitle: e.target.checked })} /> Include title
+            <input
+              type="checkbox"
+              checked={options.includeTitle}
+              onChange={(e) => setOptions({ includeTitle: e.target.checked })}
+            />{' '}
+            Include title
           </label>
-          <p className="export-hint muted">The whole diagram as it is viewed now (filters, collapsed boxes), not just what fits on screen.</p>
-          <button type="button" className="btn btn-primary" data-testid="export-run" disabled={busy} onClick={() => void run()}>
+          <p className="export-hint muted">
+            The whole diagram as it is viewed now (filters, collapsed boxes), not just what fits on screen.
+          </p>
+          <button
+            type="button"
+            className="btn btn-primary"
+            data-testid="export-run"
+            disabled={busy}
+            onClick={() => void run()}
+          >
             {busy ? 'Exporting…' : `Export ${format.toUpperCase()}`}
           </button>
         </div>

@@ -8,19 +8,41 @@ import { useDiagramStore } from '../store/diagram-store';
 import { installFlowEnv } from '../testing/render-node';
 import { rasteriseSvg } from './rasterise';
 
-vi.mock('./rasterise', async (importOriginal) => ({ ...(await importOriginal<typeof import('./rasterise')>()), rasteriseSvg: vi.fn() }));
+vi.mock('./rasterise', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('./rasterise')>()),
+  rasteriseSvg: vi.fn(),
+}));
 
 beforeAll(installFlowEnv);
 beforeEach(() => {
   useDiagramStore.getState().close();
-  vi.mocked(rasteriseSvg).mockImplementation(async (_svg, w, h, scale) => ({ blob: new Blob([]), bytes: new Uint8Array([137, 80]), width: w * scale, height: h * scale, size: { width: w * scale, height: h * scale, scale, reduced: false, requested: { width: w * scale, height: h * scale, scale } } }));
+  vi.mocked(rasteriseSvg).mockImplementation(async (_svg, w, h, scale) => ({
+    blob: new Blob([]),
+    bytes: new Uint8Array([137, 80]),
+    width: w * scale,
+    height: h * scale,
+    size: {
+      width: w * scale,
+      height: h * scale,
+      scale,
+      reduced: false,
+      requested: { width: w * scale, height: h * scale, scale },
+    },
+  }));
 });
 afterEach(cleanup);
 
 function host(platform: DesktopApi['platform']) {
   let menu: ((c: MenuCommand) => void) | undefined;
   const saveFile = vi.fn(async (name: string, _data: Uint8Array | string) => name);
-  const api: DesktopApi = { ...createBrowserApi(), platform, saveFile, ...(platform === 'electron' ? { onMenuCommand: (l: (c: MenuCommand) => void) => ((menu = l), () => undefined) } : {}) };
+  const api: DesktopApi = {
+    ...createBrowserApi(),
+    platform,
+    saveFile,
+    ...(platform === 'electron'
+      ? { onMenuCommand: (l: (c: MenuCommand) => void) => ((menu = l), () => undefined) }
+      : {}),
+  };
   return { api, saveFile, menu: (c: MenuCommand) => menu?.(c) };
 }
 

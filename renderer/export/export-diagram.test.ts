@@ -20,8 +20,16 @@ vi.mock('./rasterise', async (importOriginal) => {
 const rasterise = vi.mocked(rasteriseSvg);
 
 // Read through Vite (not node:fs) so the test type-checks with the renderer's project.
-const prodFiles = import.meta.glob<string>('../../fixtures/ingest/prod/*.json', { query: '?raw', import: 'default', eager: true });
-const prod = ingest(Object.entries(prodFiles).sort(([a], [b]) => a.localeCompare(b)).map(([path, text]) => ({ name: path.split('/').pop() ?? path, text })));
+const prodFiles = import.meta.glob<string>('../../fixtures/ingest/prod/*.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const prod = ingest(
+  Object.entries(prodFiles)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([path, text]) => ({ name: path.split('/').pop() ?? path, text })),
+);
 const SECRETS = ['td-secret-value-4242', 'override-secret-value-7731'];
 
 /** Loads `prod` into the store the way the app does, with the layout of the store's view. */
@@ -38,7 +46,10 @@ function relayout(): void {
 
 function fakeApi() {
   const saved: { name: string; data: Uint8Array | string }[] = [];
-  return { saved, saveFile: vi.fn(async (name: string, data: Uint8Array | string) => (saved.push({ name, data }), name)) };
+  return {
+    saved,
+    saveFile: vi.fn(async (name: string, data: Uint8Array | string) => (saved.push({ name, data }), name)),
+  };
 }
 
 beforeEach(() => {
@@ -57,7 +68,9 @@ describe('exportDiagram', () => {
     expect(name).toMatch(/^prod.*\.svg$/);
     expect(r.saved).toBe(name);
     const layout = useDiagramStore.getState().layout;
-    const names = (layout?.nodes ?? []).flatMap((n) => (n.kind === 'task' ? [n.data.shortId.slice(0, 12)] : 'name' in n.data ? [n.data.name] : []));
+    const names = (layout?.nodes ?? []).flatMap((n) =>
+      n.kind === 'task' ? [n.data.shortId.slice(0, 12)] : 'name' in n.data ? [n.data.name] : [],
+    );
     expect(names.length).toBeGreaterThan(5);
     for (const n of names) expect(svg).toContain(n);
     expect(svg).toContain('class="title"');
@@ -103,9 +116,26 @@ describe('exportDiagram', () => {
   it('PNG: rasterises the whole SVG at the chosen scale and saves the bytes under a .png name', async () => {
     loadProd();
     const bytes = new Uint8Array([137, 80, 78, 71]);
-    rasterise.mockImplementation(async (_svg, w, h, scale) => ({ blob: new Blob([]), bytes, width: w * scale, height: h * scale, size: { width: w * scale, height: h * scale, scale, reduced: false, requested: { width: w * scale, height: h * scale, scale } } }));
+    rasterise.mockImplementation(async (_svg, w, h, scale) => ({
+      blob: new Blob([]),
+      bytes,
+      width: w * scale,
+      height: h * scale,
+      size: {
+        width: w * scale,
+        height: h * scale,
+        scale,
+        reduced: false,
+        requested: { width: w * scale, height: h * scale, scale },
+      },
+    }));
     const api = fakeApi();
-    const r = await exportDiagram(api, 'png', { scale: 3, background: 'transparent', includeLegend: true, includeTitle: true });
+    const r = await exportDiagram(api, 'png', {
+      scale: 3,
+      background: 'transparent',
+      includeLegend: true,
+      includeTitle: true,
+    });
     const [svg, w, h, scale, opts] = rasterise.mock.calls[0];
     expect(scale).toBe(3);
     expect(svg).toContain('<svg');
@@ -119,7 +149,14 @@ describe('exportDiagram', () => {
 describe('runExport', () => {
   it('says where the file went and passes on the scaled-down warning', async () => {
     loadProd();
-    rasterise.mockResolvedValue({ blob: new Blob([]), bytes: new Uint8Array(1), width: 100, height: 50, size: { width: 100, height: 50, scale: 1, reduced: true, requested: { width: 200, height: 100, scale: 2 } }, warning: 'The image was scaled down; export SVG for full detail.' });
+    rasterise.mockResolvedValue({
+      blob: new Blob([]),
+      bytes: new Uint8Array(1),
+      width: 100,
+      height: 50,
+      size: { width: 100, height: 50, scale: 1, reduced: true, requested: { width: 200, height: 100, scale: 2 } },
+      warning: 'The image was scaled down; export SVG for full detail.',
+    });
     await runExport(fakeApi(), 'png');
     expect(useDiagramStore.getState().notice).toMatch(/^Saved .*\.png \(100 × 50 px\)\. The image was scaled down/);
   });

@@ -36,7 +36,11 @@ function expandedBeyondDefault(view: ViewState, defaults: ViewState): boolean {
 }
 
 /** Exports the diagram in the store as `format` with `options` (default: the Export popover's last choices). */
-export async function exportDiagram(api: Pick<DesktopApi, 'saveFile'>, format: ExportFormat, options: ExportOptions = useDiagramStore.getState().exportOptions): Promise<ExportResult> {
+export async function exportDiagram(
+  api: Pick<DesktopApi, 'saveFile'>,
+  format: ExportFormat,
+  options: ExportOptions = useDiagramStore.getState().exportOptions,
+): Promise<ExportResult> {
   const { topology, layout, view } = useDiagramStore.getState();
   if (!topology || !layout) throw new NothingToExportError('Nothing to export yet: open files or the demo first.');
   // `layout` is the whole laid-out graph of the current view (filters and collapsed state applied), not what the canvas shows.
@@ -53,7 +57,9 @@ export async function exportDiagram(api: Pick<DesktopApi, 'saveFile'>, format: E
     const saved = await api.saveFile(exportFileName(topology, 'svg'), svg.svg);
     return { saved, width: svg.width, height: svg.height };
   }
-  const png = await rasteriseSvg(svg.svg, svg.width, svg.height, options.scale, { expanded: expandedBeyondDefault(view, initialView(topology)) });
+  const png = await rasteriseSvg(svg.svg, svg.width, svg.height, options.scale, {
+    expanded: expandedBeyondDefault(view, initialView(topology)),
+  });
   const saved = await api.saveFile(exportFileName(topology, 'png'), png.bytes);
   return { saved, width: png.width, height: png.height, ...(png.warning ? { warning: png.warning } : {}) };
 }
@@ -62,18 +68,25 @@ export async function exportDiagram(api: Pick<DesktopApi, 'saveFile'>, format: E
  * Runs an export for the toolbar, the menu or Ctrl/Cmd+E and tells the user
  * how it went through the store's notice (saved, scaled down) or error.
  */
-export async function runExport(api: Pick<DesktopApi, 'saveFile'>, format: ExportFormat, options?: ExportOptions): Promise<ExportResult | null> {
+export async function runExport(
+  api: Pick<DesktopApi, 'saveFile'>,
+  format: ExportFormat,
+  options?: ExportOptions,
+): Promise<ExportResult | null> {
   const { setNotice, setError } = useDiagramStore.getState();
   try {
     const result = await exportDiagram(api, format, options);
     if (result.saved === null) return result;
     const size = `${result.width} × ${result.height}${format === 'png' ? ' px' : ''}`;
-    setNotice(result.warning ? `Saved ${result.saved} (${size}). ${result.warning}` : `Saved ${result.saved} (${size}).`);
+    setNotice(
+      result.warning ? `Saved ${result.saved} (${size}). ${result.warning}` : `Saved ${result.saved} (${size}).`,
+    );
     return result;
   } catch (e) {
     if (e instanceof NothingToExportError) setNotice(e.message);
     // The browser could not make the PNG (too big for this device): SVG has no such limit.
-    else if (e instanceof RasteriseError) setError(`Could not make the PNG: ${e.message}. Export SVG instead (Ctrl/Cmd+Shift+E).`);
+    else if (e instanceof RasteriseError)
+      setError(`Could not make the PNG: ${e.message}. Export SVG instead (Ctrl/Cmd+Shift+E).`);
     else setError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
     return null;
   }

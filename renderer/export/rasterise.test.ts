@@ -33,14 +33,16 @@ function installFakes(blank: boolean): FakeCanvas[] {
       drawImage: (...args: unknown[]) => c.drawn.push(args),
       getImageData: () => ({ data: new Uint8ClampedArray(64 * 64 * 4).fill(blank ? 0 : 255) }),
     });
-    c.toBlob = (cb: (b: Blob | null) => void) => cb(new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }));
+    c.toBlob = (cb: (b: Blob | null) => void) =>
+      cb(new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }));
     canvases.push(c);
     return c as unknown as HTMLCanvasElement;
   }) as typeof document.createElement);
   return canvases;
 }
 
-const SVG = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="500" viewBox="0 0 1000 500"><rect width="10" height="10"/></svg>';
+const SVG =
+  '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="500" viewBox="0 0 1000 500"><rect width="10" height="10"/></svg>';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -63,7 +65,15 @@ describe('rasteriseSvg', () => {
 
   it('caps an oversize export and says so', async () => {
     const canvases = installFakes(false);
-    const png = await rasteriseSvg(SVG.replace('width="1000" height="500" viewBox="0 0 1000 500"', 'width="9000" height="500" viewBox="0 0 9000 500"'), 9000, 500, 4);
+    const png = await rasteriseSvg(
+      SVG.replace(
+        'width="1000" height="500" viewBox="0 0 1000 500"',
+        'width="9000" height="500" viewBox="0 0 9000 500"',
+      ),
+      9000,
+      500,
+      4,
+    );
     expect(canvases[0].width).toBe(MAX_PNG_SIDE);
     expect(png.width).toBe(MAX_PNG_SIDE);
     expect(png.warning).toMatch(/scaled down.*export SVG/);

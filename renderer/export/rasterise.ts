@@ -31,7 +31,15 @@ function loadImage(url: string): Promise<HTMLImageElement> {
 }
 
 function toBlob(canvas: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new RasteriseError('the browser could not encode the PNG (image too large for this device?)'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (b) =>
+        b
+          ? resolve(b)
+          : reject(new RasteriseError('the browser could not encode the PNG (image too large for this device?)')),
+      'image/png',
+    ),
+  );
 }
 
 /** True when a downscaled copy of the canvas has any painted pixel; browsers fail big canvases silently, as blank. */
@@ -52,7 +60,13 @@ function hasInk(canvas: HTMLCanvasElement): boolean {
  * (the export dialog's 1–4×), within the PNG caps. `expanded`: the user
  * expanded more than the default view shows (shapes the warning's advice).
  */
-export async function rasteriseSvg(svg: string, width: number, height: number, scale: number, options: { expanded?: boolean } = {}): Promise<RasterisedPng> {
+export async function rasteriseSvg(
+  svg: string,
+  width: number,
+  height: number,
+  scale: number,
+  options: { expanded?: boolean } = {},
+): Promise<RasterisedPng> {
   const size = rasterSize(width, height, scale);
   // A data: URL rather than blob: keeps the SVG same-origin-clean under any CSP that allows img data: (ours does), so the canvas is never tainted.
   const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgAtPixelSize(svg, size))}`;
@@ -66,5 +80,12 @@ export async function rasteriseSvg(svg: string, width: number, height: number, s
   if (!hasInk(canvas)) throw new RasteriseError('the browser produced a blank image; export SVG instead');
   const blob = await toBlob(canvas);
   const bytes = new Uint8Array(await blob.arrayBuffer());
-  return { blob, bytes, width: size.width, height: size.height, size, ...(size.reduced ? { warning: reducedSizeWarning(size, options.expanded ?? true) } : {}) };
+  return {
+    blob,
+    bytes,
+    width: size.width,
+    height: size.height,
+    size,
+    ...(size.reduced ? { warning: reducedSizeWarning(size, options.expanded ?? true) } : {}),
+  };
 }

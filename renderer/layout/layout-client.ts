@@ -30,7 +30,16 @@ function strip<T extends EntityBase>(list: T[]): T[] {
 
 // The graph needs no raw JSON, and it is as big as the input: cloning it to the worker would cost more than the build saves.
 function withoutRaw(t: Topology): Topology {
-  return { ...t, clusters: strip(t.clusters), services: strip(t.services), tasks: strip(t.tasks), taskDefinitions: strip(t.taskDefinitions), containerInstances: strip(t.containerInstances), capacityProviders: strip(t.capacityProviders), targetGroups: strip(t.targetGroups) };
+  return {
+    ...t,
+    clusters: strip(t.clusters),
+    services: strip(t.services),
+    tasks: strip(t.tasks),
+    taskDefinitions: strip(t.taskDefinitions),
+    containerInstances: strip(t.containerInstances),
+    capacityProviders: strip(t.capacityProviders),
+    targetGroups: strip(t.targetGroups),
+  };
 }
 
 function layOutInPage(topology: Topology, view: ViewState, direction: Direction): LaidOutGraph {
@@ -62,7 +71,13 @@ export class LayoutClient {
     const id = this.nextId++;
     const fresh = this.sent?.topology !== topology;
     if (fresh) this.sent = { topology, key: id };
-    const request: LayoutRequest = { id, topologyKey: this.sent!.key, view, direction, ...(fresh ? { topology: withoutRaw(topology) } : {}) };
+    const request: LayoutRequest = {
+      id,
+      topologyKey: this.sent!.key,
+      view,
+      direction,
+      ...(fresh ? { topology: withoutRaw(topology) } : {}),
+    };
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, topology, view, direction });
       this.worker?.postMessage(request);

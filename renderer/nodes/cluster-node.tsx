@@ -11,7 +11,8 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
   const overlayOn = useDiagramStore((s) => s.view.overlay);
   const n = data.graph;
   const d = n.data;
-  const running = d.reported.runningTasks ?? d.loaded.tasks - (d.tasksByStatus.stopped ?? 0) - (d.tasksByStatus.pending ?? 0);
+  const running =
+    d.reported.runningTasks ?? d.loaded.tasks - (d.tasksByStatus.stopped ?? 0) - (d.tasksByStatus.pending ?? 0);
   const pending = d.reported.pendingTasks ?? d.tasksByStatus.pending ?? 0;
   const services = d.reported.activeServices ?? d.loaded.services;
   const hosts = d.reported.containerInstances ?? d.loaded.containerInstances;
@@ -27,7 +28,14 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
       style={{
         width: n.width,
         height: n.height,
-        ...(n.placeholder ? { borderStyle: 'dashed', borderColor: PLACEHOLDER_STYLE.border, background: PLACEHOLDER_STYLE.fill, opacity: PLACEHOLDER_STYLE.opacity } : {}),
+        ...(n.placeholder
+          ? {
+              borderStyle: 'dashed',
+              borderColor: PLACEHOLDER_STYLE.border,
+              background: PLACEHOLDER_STYLE.fill,
+              opacity: PLACEHOLDER_STYLE.opacity,
+            }
+          : {}),
       }}
     >
       <NodeHandles horizontal={data.horizontal} source target={false} />
@@ -68,7 +76,12 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
       {total > 0 && (
         <div className="overlay-bar" title="Loaded tasks by launch type">
           {OVERLAY_ORDER.filter((o) => d.tasksByOverlay[o]).map((o) => (
-            <div key={o} className="overlay-bar-part" style={{ flexGrow: d.tasksByOverlay[o], background: overlayStyle(o, overlayOn).accent }} title={`${o}: ${d.tasksByOverlay[o]}`} />
+            <div
+              key={o}
+              className="overlay-bar-part"
+              style={{ flexGrow: d.tasksByOverlay[o], background: overlayStyle(o, overlayOn).accent }}
+              title={`${o}: ${d.tasksByOverlay[o]}`}
+            />
           ))}
         </div>
       )}

@@ -19,7 +19,13 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: Nod
       data-id={n.id}
       data-status={n.statusClass}
       {...(n.placeholder ? { 'data-placeholder': 'true' } : {})}
-      style={{ width: n.width, height: n.height, borderColor: s.border, borderWidth: s.borderWidth, opacity: s.opacity }}
+      style={{
+        width: n.width,
+        height: n.height,
+        borderColor: s.border,
+        borderWidth: s.borderWidth,
+        opacity: s.opacity,
+      }}
       title={d.image ?? d.name}
     >
       <div className="chip-line">
@@ -30,7 +36,9 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: Nod
       </div>
       <div className="chip-line chip-meta">
         <span>{d.lastStatus ?? 'status unknown'}</span>
-        {d.healthStatus && d.healthStatus !== 'UNKNOWN' && <span className={`health health-${d.healthStatus.toLowerCase()}`}>{d.healthStatus}</span>}
+        {d.healthStatus && d.healthStatus !== 'UNKNOWN' && (
+          <span className={`health health-${d.healthStatus.toLowerCase()}`}>{d.healthStatus}</span>
+        )}
         {exited && <span className={d.exitCode === 0 ? 'exit-ok' : 'exit-bad'}>exit {d.exitCode}</span>}
       </div>
     </div>

@@ -17,7 +17,15 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<G
     // A card, not a frame: it stands above its clusters (edges), it does not enclose them, and a click opens its details
     // (the canvas leaves clicks on group nodes alone, since the other variants are frames).
     return (
-      <div className={`card account-card status-${n.statusClass}`} data-testid="node" data-kind="group" data-group="account" data-id={n.id} onClick={() => select(n.id)} style={{ width: n.width, height: n.height, ...(selected ? { boxShadow: '0 0 0 3px #2563eb' } : {}) }}>
+      <div
+        className={`card account-card status-${n.statusClass}`}
+        data-testid="node"
+        data-kind="group"
+        data-group="account"
+        data-id={n.id}
+        onClick={() => select(n.id)}
+        style={{ width: n.width, height: n.height, ...(selected ? { boxShadow: '0 0 0 3px #2563eb' } : {}) }}
+      >
         <NodeHandles horizontal={data.horizontal} source target={false} />
         <div className="card-stripe" />
         <div className="card-kicker">

@@ -6,7 +6,14 @@
  */
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { hostDetail, hostKicker, hostOverlay, hostTasksLine, reservedShare, reservedText } from '../../shared/graph/placement';
+import {
+  hostDetail,
+  hostKicker,
+  hostOverlay,
+  hostTasksLine,
+  reservedShare,
+  reservedText,
+} from '../../shared/graph/placement';
 import type { ReservedResource } from '../../shared/graph/types';
 import { overlayStyle } from '../../shared/theme/theme';
 import { useDiagramStore } from '../store/diagram-store';
@@ -14,13 +21,31 @@ import { cardStyle } from './node-style';
 import { CollapseToggle, NodeHandles } from './node-parts';
 import type { HostFlowNode } from './node-types';
 
-function ReservedBar({ resource, value, colour }: { resource: 'cpu' | 'memory'; value: ReservedResource; colour: string }) {
+function ReservedBar({
+  resource,
+  value,
+  colour,
+}: {
+  resource: 'cpu' | 'memory';
+  value: ReservedResource;
+  colour: string;
+}) {
   const share = reservedShare(value);
   return (
     <div className="reserved" data-testid={`reserved-${resource}`}>
       <div className="reserved-label">{reservedText(resource, value)}</div>
-      <div className="reserved-track" role="meter" aria-label={`${resource === 'cpu' ? 'CPU' : 'Memory'} reserved`} aria-valuemin={0} aria-valuemax={value.registered} aria-valuenow={value.reserved}>
-        <div className="reserved-fill" style={{ width: `${Math.round(share * 100)}%`, background: share > 0.9 ? '#dc2626' : colour }} />
+      <div
+        className="reserved-track"
+        role="meter"
+        aria-label={`${resource === 'cpu' ? 'CPU' : 'Memory'} reserved`}
+        aria-valuemin={0}
+        aria-valuemax={value.registered}
+        aria-valuenow={value.reserved}
+      >
+        <div
+          className="reserved-fill"
+          style={{ width: `${Math.round(share * 100)}%`, background: share > 0.9 ? '#dc2626' : colour }}
+        />
       </div>
     </div>
   );
@@ -43,7 +68,12 @@ export const HostNode = memo(function HostNode({ data, selected }: NodeProps<Hos
       data-launch-type={overlay}
       {...(d.status ? { 'data-host-status': d.status } : {})}
       {...(n.placeholder ? { 'data-placeholder': 'true' } : {})}
-      style={{ ...cardStyle({ overlay, status: n.statusClass, placeholder: n.placeholder, overlayOn, selected }), width: n.width, height: n.height, opacity: 1 }}
+      style={{
+        ...cardStyle({ overlay, status: n.statusClass, placeholder: n.placeholder, overlayOn, selected }),
+        width: n.width,
+        height: n.height,
+        opacity: 1,
+      }}
     >
       <NodeHandles horizontal={data.horizontal} source target />
       <div className="card-stripe" />
@@ -56,7 +86,10 @@ export const HostNode = memo(function HostNode({ data, selected }: NodeProps<Hos
         )}
       </div>
       <div className="card-head">
-        <span className={`card-title${d.variant === 'fargate' || d.variant === 'unplaced' ? '' : ' mono'}`} title={d.label}>
+        <span
+          className={`card-title${d.variant === 'fargate' || d.variant === 'unplaced' ? '' : ' mono'}`}
+          title={d.label}
+        >
           {d.label}
         </span>
         {n.collapsible && <CollapseToggle id={n.id} collapsed={n.collapsed} hiddenCount={n.hiddenCount} />}

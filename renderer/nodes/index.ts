@@ -11,7 +11,16 @@ import { TaskNode } from './task-node';
 import { withLevelOfDetail } from './simple-node';
 
 /** Kept at module level: a new object each render would remount every node. */
-export const NODE_TYPES: NodeTypes = { cluster: ClusterNode, service: ServiceNode, task: TaskNode, container: ContainerNode, group: GroupNode, host: HostNode, targetGroup: TargetGroupNode, namespace: NamespaceNode };
+export const NODE_TYPES: NodeTypes = {
+  cluster: ClusterNode,
+  service: ServiceNode,
+  task: TaskNode,
+  container: ContainerNode,
+  group: GroupNode,
+  host: HostNode,
+  targetGroup: TargetGroupNode,
+  namespace: NamespaceNode,
+};
 
 // Every kind draws its bare box when zoomed far out on a big diagram (simple-node.tsx); wrapped once, here.
 for (const kind of Object.keys(NODE_TYPES)) NODE_TYPES[kind] = withLevelOfDetail(NODE_TYPES[kind]);

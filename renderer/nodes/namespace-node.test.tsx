@@ -17,9 +17,25 @@ function topology(): Topology {
   const t = emptyTopology();
   t.clusters = [prod];
   t.services = [
-    makeService(prod, 'orders', { serviceConnect: { enabled: true, namespace: NS_ARN, endpoints: [{ portName: 'http', discoveryName: 'orders', clientAliases: [{ port: 8080, dnsName: 'orders.shop' }] }] } }),
+    makeService(prod, 'orders', {
+      serviceConnect: {
+        enabled: true,
+        namespace: NS_ARN,
+        endpoints: [
+          { portName: 'http', discoveryName: 'orders', clientAliases: [{ port: 8080, dnsName: 'orders.shop' }] },
+        ],
+      },
+    }),
     makeService(prod, 'web', { serviceConnect: { enabled: true, namespace: NS_ARN, endpoints: [] } }),
-    makeService(prod, 'legacy', { serviceRegistries: [{ registryArn: 'arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-legacy', containerName: 'legacy', containerPort: 9000 }] }),
+    makeService(prod, 'legacy', {
+      serviceRegistries: [
+        {
+          registryArn: 'arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-legacy',
+          containerName: 'legacy',
+          containerPort: 9000,
+        },
+      ],
+    }),
   ];
   t.tasks = t.services.map((s, i) => makeTask(`t${i}`, { cluster: prod, service: s }));
   return t;
@@ -32,7 +48,10 @@ afterEach(cleanup);
 
 describe('NamespaceNode', () => {
   it('shows a Service Connect namespace: name, ns- id, what is published and who uses it', () => {
-    renderNode(NamespaceNode, laidOutNode(topology(), 'namespace', (n) => n.data.variant === 'service-connect'));
+    renderNode(
+      NamespaceNode,
+      laidOutNode(topology(), 'namespace', (n) => n.data.variant === 'service-connect'),
+    );
     expect(root().dataset).toMatchObject({ testid: 'node', kind: 'namespace', variant: 'service-connect' });
     expect(root().textContent).toContain('Service Connect');
     expect(root().querySelector('.card-title')!.textContent).toBe('shop');
@@ -43,7 +62,10 @@ describe('NamespaceNode', () => {
   });
 
   it('shows a Cloud Map service with the container and port it resolves to, and no id pill when the id is the name', () => {
-    renderNode(NamespaceNode, laidOutNode(topology(), 'namespace', (n) => n.data.variant === 'cloud-map'));
+    renderNode(
+      NamespaceNode,
+      laidOutNode(topology(), 'namespace', (n) => n.data.variant === 'cloud-map'),
+    );
     expect(root().dataset.variant).toBe('cloud-map');
     expect(root().textContent).toContain('Cloud Map service');
     expect(root().querySelector('.card-title')!.textContent).toBe('srv-legacy');
@@ -56,7 +78,9 @@ describe('NamespaceNode', () => {
     const edges = toFlowEdges(layoutGraph(buildGraph(topology(), DEFAULT_VIEW), 'LR'));
     const discovery = edges.filter((e) => e.target.startsWith('namespace|'));
     expect(discovery).toHaveLength(3);
-    expect(discovery.every((e) => e.className?.includes('discovery-edge') && typeof e.style?.strokeDasharray === 'string')).toBe(true);
+    expect(
+      discovery.every((e) => e.className?.includes('discovery-edge') && typeof e.style?.strokeDasharray === 'string'),
+    ).toBe(true);
     expect(edges.filter((e) => !e.target.startsWith('namespace|')).every((e) => e.style === undefined)).toBe(true);
   });
 });

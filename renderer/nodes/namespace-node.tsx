@@ -35,7 +35,11 @@ export const NamespaceNode = memo(function NamespaceNode({ data, selected }: Nod
       <SideCardBody
         kind="namespace"
         kicker={namespaceKicker(d.variant)}
-        pill={d.resourceId && d.resourceId !== d.name ? { text: d.resourceId, className: 'pill-namespace', testId: 'namespace-id' } : undefined}
+        pill={
+          d.resourceId && d.resourceId !== d.name
+            ? { text: d.resourceId, className: 'pill-namespace', testId: 'namespace-id' }
+            : undefined
+        }
         name={d.name}
         route={namespaceRoute(d)}
         detail={namespaceDetail(d)}

@@ -26,7 +26,14 @@ export function StatusGlyph({ status, size = 14 }: { status: StatusClass; size?:
   if (!badge) return null;
   const label = STATUS_STYLES[status].label;
   return (
-    <svg className={`status-glyph status-glyph-${badge}`} width={size} height={size} viewBox="0 0 16 16" role="img" aria-label={label}>
+    <svg
+      className={`status-glyph status-glyph-${badge}`}
+      width={size}
+      height={size}
+      viewBox="0 0 16 16"
+      role="img"
+      aria-label={label}
+    >
       <title>{label}</title>
       {badge === 'clock' && (
         <g fill="none" stroke="currentColor" strokeWidth="1.8">
@@ -46,7 +53,15 @@ export function StatusGlyph({ status, size = 14 }: { status: StatusClass; size?:
 }
 
 /** The "−" / "+N" button that collapses or expands a node's children. */
-export function CollapseToggle({ id, collapsed, hiddenCount }: { id: string; collapsed: boolean; hiddenCount: number }) {
+export function CollapseToggle({
+  id,
+  collapsed,
+  hiddenCount,
+}: {
+  id: string;
+  collapsed: boolean;
+  hiddenCount: number;
+}) {
   const toggle = useDiagramStore((s) => s.toggleCollapsed);
   const onClick = (e: MouseEvent) => {
     // Collapsing is not selecting: keep the click away from the canvas.
@@ -54,7 +69,14 @@ export function CollapseToggle({ id, collapsed, hiddenCount }: { id: string; col
     toggle(id);
   };
   return (
-    <button type="button" className="collapse-toggle nodrag" data-testid="collapse-toggle" aria-expanded={!collapsed} title={collapsed ? 'Expand' : 'Collapse'} onClick={onClick}>
+    <button
+      type="button"
+      className="collapse-toggle nodrag"
+      data-testid="collapse-toggle"
+      aria-expanded={!collapsed}
+      title={collapsed ? 'Expand' : 'Collapse'}
+      onClick={onClick}
+    >
       {collapsed ? `+${hiddenCount}` : '−'}
     </button>
   );
@@ -101,11 +123,33 @@ export function SideCardBody({ kind, kicker, pill, name, route, detail }: SideCa
 }
 
 /** Invisible connection points: edges leave the right side and enter the left (bottom/top when ranks run down). */
-export const NodeHandles = memo(function NodeHandles({ horizontal, source, target }: { horizontal: boolean; source: boolean; target: boolean }) {
+export const NodeHandles = memo(function NodeHandles({
+  horizontal,
+  source,
+  target,
+}: {
+  horizontal: boolean;
+  source: boolean;
+  target: boolean;
+}) {
   return (
     <>
-      {target && <Handle type="target" position={horizontal ? Position.Left : Position.Top} isConnectable={false} className="node-handle" />}
-      {source && <Handle type="source" position={horizontal ? Position.Right : Position.Bottom} isConnectable={false} className="node-handle" />}
+      {target && (
+        <Handle
+          type="target"
+          position={horizontal ? Position.Left : Position.Top}
+          isConnectable={false}
+          className="node-handle"
+        />
+      )}
+      {source && (
+        <Handle
+          type="source"
+          position={horizontal ? Position.Right : Position.Bottom}
+          isConnectable={false}
+          className="node-handle"
+        />
+      )}
     </>
   );
 });

@@ -4,7 +4,14 @@
  */
 import type { CSSProperties } from 'react';
 import type { OverlayClass } from '../../shared/model/types';
-import { overlayStyle, PLACEHOLDER_STYLE, STATUS_STYLES, STOPPED_FILL, BASE_COLOURS, type StatusClass } from '../../shared/theme/theme';
+import {
+  overlayStyle,
+  PLACEHOLDER_STYLE,
+  STATUS_STYLES,
+  STOPPED_FILL,
+  BASE_COLOURS,
+  type StatusClass,
+} from '../../shared/theme/theme';
 
 /** Inputs of a card style. */
 export interface CardStyleInput {

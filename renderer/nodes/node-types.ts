@@ -32,4 +32,12 @@ export type TargetGroupFlowNode = Node<DiagramNodeData<'targetGroup'>, 'targetGr
 export type NamespaceFlowNode = Node<DiagramNodeData<'namespace'>, 'namespace'>;
 
 /** Any diagram node. */
-export type DiagramFlowNode = ClusterFlowNode | ServiceFlowNode | TaskFlowNode | ContainerFlowNode | GroupFlowNode | HostFlowNode | TargetGroupFlowNode | NamespaceFlowNode;
+export type DiagramFlowNode =
+  | ClusterFlowNode
+  | ServiceFlowNode
+  | TaskFlowNode
+  | ContainerFlowNode
+  | GroupFlowNode
+  | HostFlowNode
+  | TargetGroupFlowNode
+  | NamespaceFlowNode;

@@ -1,6 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
-import { emptyTopology, makeCluster, makeContainer, makeService, makeTask } from '../../shared/graph/testing/make-topology';
+import {
+  emptyTopology,
+  makeCluster,
+  makeContainer,
+  makeService,
+  makeTask,
+} from '../../shared/graph/testing/make-topology';
 import { UNKNOWN_CLUSTER_ID } from '../../shared/graph/build-graph';
 import type { Topology } from '../../shared/model/types';
 import { useDiagramStore } from '../store/diagram-store';
@@ -11,7 +17,12 @@ import { GroupNode } from './group-node';
 import { ServiceNode } from './service-node';
 
 function topology(): Topology {
-  const prod = makeCluster('prod', { activeServicesCount: 2, runningTasksCount: 5, pendingTasksCount: 1, registeredContainerInstancesCount: 3 });
+  const prod = makeCluster('prod', {
+    activeServicesCount: 2,
+    runningTasksCount: 5,
+    pendingTasksCount: 1,
+    registeredContainerInstancesCount: 3,
+  });
   const web = makeService(prod, 'web', {
     launchType: undefined,
     overlay: 'FARGATE',
@@ -25,7 +36,10 @@ function topology(): Topology {
     taskDefinitionId: 'taskDefinition|eu-west-1|111122223333|web:42',
     events: [
       { createdAt: '2026-11-28T09:00:00Z', message: '(service web) has reached a steady state.' },
-      { createdAt: '2026-11-28T09:20:00Z', message: '(service web) was unable to place a task because no container instance met all of its requirements.' },
+      {
+        createdAt: '2026-11-28T09:20:00Z',
+        message: '(service web) was unable to place a task because no container instance met all of its requirements.',
+      },
     ],
   });
   const listed = makeService(prod, 'listed-only', { placeholder: true, raw: undefined });
@@ -35,10 +49,20 @@ function topology(): Topology {
   const task = makeTask('t1', { cluster: prod, service: web, spot: true });
   task.containers = [
     makeContainer(task.id, 'app', { imageTag: 'v2.14.3', healthStatus: 'UNHEALTHY' }),
-    makeContainer(task.id, 'migrate', { imageTag: '1.0', lastStatus: 'STOPPED', exitCode: 137, reason: 'OutOfMemoryError' }),
+    makeContainer(task.id, 'migrate', {
+      imageTag: '1.0',
+      lastStatus: 'STOPPED',
+      exitCode: 137,
+      reason: 'OutOfMemoryError',
+    }),
   ];
   const orphan = makeTask('o1', { family: 'cron' });
-  t.tasks = [task, makeTask('t2', { cluster: prod, service: web }), makeTask('f1', { cluster: prod, family: 'nightly' }), orphan];
+  t.tasks = [
+    task,
+    makeTask('t2', { cluster: prod, service: web }),
+    makeTask('f1', { cluster: prod, family: 'nightly' }),
+    orphan,
+  ];
   return t;
 }
 
@@ -49,7 +73,10 @@ afterEach(cleanup);
 
 describe('ClusterNode', () => {
   it('shows the cluster name, scope and the totals AWS reported', () => {
-    renderNode(ClusterNode, laidOutNode(topology(), 'cluster', (n) => n.data.name === 'prod'));
+    renderNode(
+      ClusterNode,
+      laidOutNode(topology(), 'cluster', (n) => n.data.name === 'prod'),
+    );
     expect(root().dataset).toMatchObject({ testid: 'node', kind: 'cluster' });
     expect(root().textContent).toContain('prod');
     expect(root().textContent).toContain('eu-west-1 · 111122223333');
@@ -57,7 +84,10 @@ describe('ClusterNode', () => {
   });
 
   it('draws a cluster that was only referenced as a dashed placeholder', () => {
-    renderNode(ClusterNode, laidOutNode(topology(), 'cluster', (n) => n.data.name === 'ghost'));
+    renderNode(
+      ClusterNode,
+      laidOutNode(topology(), 'cluster', (n) => n.data.name === 'ghost'),
+    );
     expect(root().dataset.placeholder).toBe('true');
     expect(root().style.borderStyle).toBe('dashed');
   });
@@ -82,7 +112,10 @@ describe('ServiceNode', () => {
   });
 
   it('draws a listed-only service as a placeholder', () => {
-    renderNode(ServiceNode, laidOutNode(topology(), 'service', (n) => n.data.name === 'listed-only'));
+    renderNode(
+      ServiceNode,
+      laidOutNode(topology(), 'service', (n) => n.data.name === 'listed-only'),
+    );
     expect(root().dataset.placeholder).toBe('true');
     expect(root().textContent).toContain('referenced only');
   });
@@ -109,14 +142,20 @@ describe('ContainerNode', () => {
 
 describe('GroupNode', () => {
   it('labels a standalone family box and counts its tasks', () => {
-    renderNode(GroupNode, laidOutNode(topology(), 'group', (n) => n.data.variant === 'family' && n.data.label === 'family:nightly'));
+    renderNode(
+      GroupNode,
+      laidOutNode(topology(), 'group', (n) => n.data.variant === 'family' && n.data.label === 'family:nightly'),
+    );
     expect(root().dataset).toMatchObject({ testid: 'node', kind: 'group', group: 'family' });
     expect(root().textContent).toContain('Standalone · family:nightly');
     expect(root().textContent).toContain('1 task');
   });
 
   it('draws the synthetic unknown cluster for objects without a known cluster', () => {
-    renderNode(GroupNode, laidOutNode(topology(), 'group', (n) => n.id === UNKNOWN_CLUSTER_ID));
+    renderNode(
+      GroupNode,
+      laidOutNode(topology(), 'group', (n) => n.id === UNKNOWN_CLUSTER_ID),
+    );
     expect(root().dataset.group).toBe('unknown-cluster');
     expect(root().textContent).toContain('Unknown cluster');
   });

@@ -11,15 +11,35 @@ import type { DeploymentSummary } from '../../shared/graph/types';
 const TROUBLE = /unable to place|failed|unhealthy|insufficient|error|stopped/i;
 
 /** The task definition line, or the deployments when more than one is live or the rollout has not completed. */
-function DeploymentLine({ deployments, taskDefinition }: { deployments: DeploymentSummary[]; taskDefinition?: string }) {
+function DeploymentLine({
+  deployments,
+  taskDefinition,
+}: {
+  deployments: DeploymentSummary[];
+  taskDefinition?: string;
+}) {
   const primary = deployments[0];
-  const settled = deployments.length <= 1 && (!primary?.rolloutState || primary.rolloutState.toUpperCase() === 'COMPLETED');
+  const settled =
+    deployments.length <= 1 && (!primary?.rolloutState || primary.rolloutState.toUpperCase() === 'COMPLETED');
   if (settled) return <div className="card-line muted mono">{taskDefinition ?? ' '}</div>;
   const describe = (x: DeploymentSummary) =>
-    [x.status, x.taskDefinition, x.rolloutState, x.desired !== undefined ? `${x.running ?? 0}/${x.desired}` : undefined, x.failedTasks ? `${x.failedTasks} failed` : undefined, x.rolloutStateReason].filter(Boolean).join(' ');
+    [
+      x.status,
+      x.taskDefinition,
+      x.rolloutState,
+      x.desired !== undefined ? `${x.running ?? 0}/${x.desired}` : undefined,
+      x.failedTasks ? `${x.failedTasks} failed` : undefined,
+      x.rolloutStateReason,
+    ]
+      .filter(Boolean)
+      .join(' ');
   const failed = deployments.some((x) => x.rolloutState?.toUpperCase() === 'FAILED');
   return (
-    <div className={`card-line deployments${failed ? ' event-trouble' : ''}`} data-testid="deployments" title={deployments.map(describe).join('\n')}>
+    <div
+      className={`card-line deployments${failed ? ' event-trouble' : ''}`}
+      data-testid="deployments"
+      title={deployments.map(describe).join('\n')}
+    >
       {deployments.map((x, i) => (
         <span key={x.id} className={`deployment deployment-${(x.rolloutState ?? 'unknown').toLowerCase()}`}>
           {i > 0 ? ' · ' : ''}
@@ -49,14 +69,26 @@ export const ServiceNode = memo(function ServiceNode({ data, selected }: NodePro
       data-launch-type={d.overlay}
       data-status={n.statusClass}
       {...(n.placeholder ? { 'data-placeholder': 'true' } : {})}
-      style={{ ...cardStyle({ overlay: d.overlay, status: n.statusClass, placeholder: n.placeholder, overlayOn, selected }), width: n.width, height: n.height }}
+      style={{
+        ...cardStyle({ overlay: d.overlay, status: n.statusClass, placeholder: n.placeholder, overlayOn, selected }),
+        width: n.width,
+        height: n.height,
+      }}
     >
       <NodeHandles horizontal={data.horizontal} source target />
       <div className="card-stripe" />
       <div className="card-kicker">
         <span>Service</span>
-        {d.deploying && <span className="pill pill-info" title="A deployment is rolling out">deploying</span>}
-        {d.loadBalanced && <span className="pill" title="Behind a load balancer target group">LB</span>}
+        {d.deploying && (
+          <span className="pill pill-info" title="A deployment is rolling out">
+            deploying
+          </span>
+        )}
+        {d.loadBalanced && (
+          <span className="pill" title="Behind a load balancer target group">
+            LB
+          </span>
+        )}
         <OverlayBadge overlay={d.overlay} overlayOn={overlayOn} />
       </div>
       <div className="card-head">

@@ -16,7 +16,14 @@ export const SimpleNode = memo(function SimpleNode({ data, selected }: NodeProps
   const n = data.graph;
   const s = STATUS_STYLES[n.statusClass];
   const overlay = n.kind === 'task' || n.kind === 'service' ? n.data.overlay : undefined;
-  const fill = n.kind === 'group' ? BASE_COLOURS.groupFill : s.greyed ? STOPPED_FILL : overlay ? overlayStyle(overlay, overlayOn).fill : '#ffffff';
+  const fill =
+    n.kind === 'group'
+      ? BASE_COLOURS.groupFill
+      : s.greyed
+        ? STOPPED_FILL
+        : overlay
+          ? overlayStyle(overlay, overlayOn).fill
+          : '#ffffff';
   return (
     <div
       className={`simple-node simple-${n.kind}`}

@@ -10,7 +10,11 @@ import { NODE_TYPES } from './index';
 
 function topology(): Topology {
   const prod = makeCluster('prod');
-  const other = makeCluster('edge', { id: 'cluster|us-east-1|444455556666|edge', region: 'us-east-1', accountId: '444455556666' });
+  const other = makeCluster('edge', {
+    id: 'cluster|us-east-1|444455556666|edge',
+    region: 'us-east-1',
+    accountId: '444455556666',
+  });
   const web = makeService(prod, 'web', {
     loadBalancers: [
       { targetGroupId: 'tg|web', containerName: 'nginx', containerPort: 8080 },
@@ -21,8 +25,26 @@ function topology(): Topology {
   t.clusters = [prod, other];
   t.services = [web];
   t.targetGroups = [
-    { id: 'tg|web', kind: 'targetGroup', name: 'web-tg', placeholder: false, sources: ['tg.json'], protocol: 'HTTPS', port: 443, targetType: 'ip', healthCheckPath: '/health', loadBalancerArns: ['lb1'] },
-    { id: 'tg|listed', kind: 'targetGroup', name: 'listed-tg', placeholder: true, sources: ['svc.json'], loadBalancerArns: [] },
+    {
+      id: 'tg|web',
+      kind: 'targetGroup',
+      name: 'web-tg',
+      placeholder: false,
+      sources: ['tg.json'],
+      protocol: 'HTTPS',
+      port: 443,
+      targetType: 'ip',
+      healthCheckPath: '/health',
+      loadBalancerArns: ['lb1'],
+    },
+    {
+      id: 'tg|listed',
+      kind: 'targetGroup',
+      name: 'listed-tg',
+      placeholder: true,
+      sources: ['svc.json'],
+      loadBalancerArns: [],
+    },
   ];
   t.tasks = [makeTask('w1', { cluster: prod, service: web, healthStatus: 'UNHEALTHY' })];
   return t;
@@ -35,7 +57,10 @@ afterEach(cleanup);
 
 describe('TargetGroupNode', () => {
   it('shows the listener, the name and where traffic goes (container name and port)', () => {
-    renderNode(TargetGroupNode, laidOutNode(topology(), 'targetGroup', (n) => n.id === 'tg|web'));
+    renderNode(
+      TargetGroupNode,
+      laidOutNode(topology(), 'targetGroup', (n) => n.id === 'tg|web'),
+    );
     expect(root().dataset).toMatchObject({ testid: 'node', kind: 'targetGroup' });
     expect(root().dataset.placeholder).toBeUndefined();
     expect(screen.getByTestId('target-group-listener').textContent).toBe('HTTPS:443');
@@ -45,7 +70,10 @@ describe('TargetGroupNode', () => {
   });
 
   it('draws a group only named by the service as a dashed placeholder', () => {
-    renderNode(TargetGroupNode, laidOutNode(topology(), 'targetGroup', (n) => n.id === 'tg|listed'));
+    renderNode(
+      TargetGroupNode,
+      laidOutNode(topology(), 'targetGroup', (n) => n.id === 'tg|listed'),
+    );
     expect(root().dataset.placeholder).toBe('true');
     expect(root().style.borderStyle).toBe('dashed');
     expect(screen.getByTestId('target-group-route').textContent).toBe('→ nginx:9090');
@@ -59,7 +87,10 @@ describe('TargetGroupNode', () => {
 
 describe('GroupNode as an account card', () => {
   it('labels the account and region and counts its tasks by status', () => {
-    renderNode(GroupNode, laidOutNode(topology(), 'group', (n) => n.id === accountGroupId('111122223333', 'eu-west-1')));
+    renderNode(
+      GroupNode,
+      laidOutNode(topology(), 'group', (n) => n.id === accountGroupId('111122223333', 'eu-west-1')),
+    );
     expect(root().dataset).toMatchObject({ testid: 'node', kind: 'group', group: 'account' });
     expect(root().textContent).toContain('111122223333 · eu-west-1');
     expect(screen.getByTestId('account-counts').textContent).toBe('1 task · 1 unhealthy');

@@ -14,12 +14,35 @@ function topology(): Topology {
   t.clusters = [prod];
   t.services = [web];
   t.tasks = [
-    makeTask('0a1b2c3d4e5f60718293a4b5c6d7e8f9', { cluster: prod, service: web, launchType: 'EC2', availabilityZone: 'eu-west-1a', privateIp: '10.0.1.17', cpu: '512', memory: '1024' }),
+    makeTask('0a1b2c3d4e5f60718293a4b5c6d7e8f9', {
+      cluster: prod,
+      service: web,
+      launchType: 'EC2',
+      availabilityZone: 'eu-west-1a',
+      privateIp: '10.0.1.17',
+      cpu: '512',
+      memory: '1024',
+    }),
     makeTask('sick', { cluster: prod, service: web, launchType: 'EC2', healthStatus: 'UNHEALTHY' }),
     makeTask('spot1', { cluster: prod, family: 'batch', spot: true }),
-    makeTask('gone', { cluster: prod, family: 'batch', lastStatus: 'STOPPED', desiredStatus: 'STOPPED', stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited' }),
+    makeTask('gone', {
+      cluster: prod,
+      family: 'batch',
+      lastStatus: 'STOPPED',
+      desiredStatus: 'STOPPED',
+      stopCode: 'EssentialContainerExited',
+      stoppedReason: 'Essential container in task exited',
+    }),
     makeTask('wait', { cluster: prod, family: 'batch', lastStatus: 'PROVISIONING', desiredStatus: 'RUNNING' }),
-    makeTask('listed', { cluster: prod, family: 'batch', placeholder: true, containers: [], raw: undefined, lastStatus: undefined, healthStatus: undefined }),
+    makeTask('listed', {
+      cluster: prod,
+      family: 'batch',
+      placeholder: true,
+      containers: [],
+      raw: undefined,
+      lastStatus: undefined,
+      healthStatus: undefined,
+    }),
   ];
   return t;
 }

@@ -24,14 +24,22 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
       data-launch-type={d.overlay}
       data-status={n.statusClass}
       {...(n.placeholder ? { 'data-placeholder': 'true' } : {})}
-      style={{ ...cardStyle({ overlay: d.overlay, status: n.statusClass, placeholder: n.placeholder, overlayOn, selected }), width: n.width, height: n.height }}
+      style={{
+        ...cardStyle({ overlay: d.overlay, status: n.statusClass, placeholder: n.placeholder, overlayOn, selected }),
+        width: n.width,
+        height: n.height,
+      }}
       title={n.id}
     >
       <div className="card-stripe" />
       <div className="card-head">
         <span className="task-id mono">{d.shortId.length > 14 ? `${d.shortId.slice(0, 12)}…` : d.shortId}</span>
         {d.primaryTaskDefinition && (
-          <span className="pill pill-warn" data-testid="stale-revision" title={`Runs ${d.taskDefinition ?? 'another revision'}; the primary deployment runs ${d.primaryTaskDefinition}`}>
+          <span
+            className="pill pill-warn"
+            data-testid="stale-revision"
+            title={`Runs ${d.taskDefinition ?? 'another revision'}; the primary deployment runs ${d.primaryTaskDefinition}`}
+          >
             old rev
           </span>
         )}
@@ -50,10 +58,16 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
             {d.stopCode}
           </span>
         )}
-        {d.healthStatus && d.healthStatus !== 'UNKNOWN' && <span className={`health health-${d.healthStatus.toLowerCase()}`}>{d.healthStatus}</span>}
+        {d.healthStatus && d.healthStatus !== 'UNKNOWN' && (
+          <span className={`health health-${d.healthStatus.toLowerCase()}`}>{d.healthStatus}</span>
+        )}
       </div>
       {n.statusClass === 'stopped' && d.stoppedReason ? (
-        <div className="card-line stopped-reason" data-testid="stopped-reason" title={[d.stopCode, d.stoppedReason].filter(Boolean).join(': ')}>
+        <div
+          className="card-line stopped-reason"
+          data-testid="stopped-reason"
+          title={[d.stopCode, d.stoppedReason].filter(Boolean).join(': ')}
+        >
           {d.stoppedReason}
         </div>
       ) : (

@@ -8,7 +8,10 @@ import { useDiagramStore } from '../store/diagram-store';
 import { DetailsFrame, FieldList, Section } from './panel-parts';
 
 /** "3 (2 ACTIVE · 1 DRAINING)", in the given order of keys (else as counted), or "0". */
-function countsText(counts: Readonly<Record<string, number | undefined>>, order: readonly string[] = Object.keys(counts)): string {
+function countsText(
+  counts: Readonly<Record<string, number | undefined>>,
+  order: readonly string[] = Object.keys(counts),
+): string {
   const parts = order.filter((k) => (counts[k] ?? 0) > 0).map((k) => `${counts[k]} ${k}`);
   const total = Object.values(counts).reduce((a: number, b) => a + (b ?? 0), 0);
   return parts.length > 0 ? `${total} (${parts.join(' · ')})` : '0';

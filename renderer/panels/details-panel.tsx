@@ -30,7 +30,23 @@ const KIND_LABEL: Record<string, string> = {
 };
 
 // Shown elsewhere in the panel (header, own sections) or internal.
-const SKIP = new Set(['id', 'kind', 'arn', 'name', 'raw', 'placeholder', 'sources', 'containers', 'events', 'deployments', 'loadBalancers', 'serviceConnect', 'serviceRegistries', 'containerDefinitions', 'taskId']);
+const SKIP = new Set([
+  'id',
+  'kind',
+  'arn',
+  'name',
+  'raw',
+  'placeholder',
+  'sources',
+  'containers',
+  'events',
+  'deployments',
+  'loadBalancers',
+  'serviceConnect',
+  'serviceRegistries',
+  'containerDefinitions',
+  'taskId',
+]);
 
 // Labels where splitting the camelCase key would read wrong.
 const LABELS: Record<string, string> = {
@@ -62,11 +78,19 @@ function render(value: unknown): string | null {
   if (Array.isArray(value)) {
     if (value.length === 0) return null;
     return value
-      .map((v) => (v && typeof v === 'object' && 'capacityProvider' in v ? `${String(v.capacityProvider)}${'weight' in v ? ` ×${String(v.weight)}` : ''}${'base' in v && v.base ? ` (base ${String(v.base)})` : ''}` : typeof v === 'object' ? JSON.stringify(v) : String(v)))
+      .map((v) =>
+        v && typeof v === 'object' && 'capacityProvider' in v
+          ? `${String(v.capacityProvider)}${'weight' in v ? ` ×${String(v.weight)}` : ''}${'base' in v && v.base ? ` (base ${String(v.base)})` : ''}`
+          : typeof v === 'object'
+            ? JSON.stringify(v)
+            : String(v),
+      )
       .join(', ');
   }
   if (typeof value === 'object') {
-    const parts = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${String(v)}`);
+    const parts = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => `${k}: ${String(v)}`);
     return parts.length ? parts.join(', ') : null;
   }
   return null;
@@ -136,8 +160,18 @@ function ServiceEvents({ service }: { service: Service }) {
   return (
     <ol className="events" data-testid="service-events">
       {events.map((e, i) => (
-        <li key={e.id ?? i} className={/unable to place|failed|unhealthy|insufficient/i.test(e.message) ? 'event-trouble' : undefined}>
-          {e.createdAt && <time className="mono">{e.createdAt.replace('T', ' ').replace(/\.\d+/, '').replace(/\+00:00$|Z$/, ' UTC')}</time>}
+        <li
+          key={e.id ?? i}
+          className={/unable to place|failed|unhealthy|insufficient/i.test(e.message) ? 'event-trouble' : undefined}
+        >
+          {e.createdAt && (
+            <time className="mono">
+              {e.createdAt
+                .replace('T', ' ')
+                .replace(/\.\d+/, '')
+                .replace(/\+00:00$|Z$/, ' UTC')}
+            </time>
+          )}
           <span>{e.message}</span>
         </li>
       ))}
@@ -191,7 +225,11 @@ function openConsole(api: DesktopApi, url: string): void {
 }
 
 /** An object's raw JSON: carried on it (Electron, demo), or asked of the host when the topology came without it (web mode). */
-function useRaw(api: DesktopApi, topology: Topology, object: EntityBase | null | undefined): Record<string, unknown> | undefined {
+function useRaw(
+  api: DesktopApi,
+  topology: Topology,
+  object: EntityBase | null | undefined,
+): Record<string, unknown> | undefined {
   const [fetched, setFetched] = useState<{ id: string; raw: Record<string, unknown> | undefined } | null>(null);
   const id = object?.id;
   const inline = object?.raw;
@@ -210,16 +248,33 @@ function useRaw(api: DesktopApi, topology: Topology, object: EntityBase | null |
   return inline ?? (fetched && fetched.id === id ? fetched.raw : undefined);
 }
 
-function RawJson({ api, topology, entity, container, taskDefinition }: { api: DesktopApi; topology: Topology; entity: EntityBase | null; container: { task: Task; name: string } | null; taskDefinition: TaskDefinition | undefined }) {
+function RawJson({
+  api,
+  topology,
+  entity,
+  container,
+  taskDefinition,
+}: {
+  api: DesktopApi;
+  topology: Topology;
+  entity: EntityBase | null;
+  container: { task: Task; name: string } | null;
+  taskDefinition: TaskDefinition | undefined;
+}) {
   const raw = useRaw(api, topology, entity);
   const taskRaw = useRaw(api, topology, container?.task);
   const tdRaw = useRaw(api, topology, taskDefinition);
-  const rawContainer = container && Array.isArray(taskRaw?.containers) ? (taskRaw.containers as Record<string, unknown>[]).find((c) => c.name === container.name) : undefined;
+  const rawContainer =
+    container && Array.isArray(taskRaw?.containers)
+      ? (taskRaw.containers as Record<string, unknown>[]).find((c) => c.name === container.name)
+      : undefined;
   return (
     <>
       {raw && <JsonView value={raw} label="Raw JSON" />}
       {rawContainer && <JsonView value={rawContainer} label="Raw JSON (container)" />}
-      {tdRaw && taskDefinition && <JsonView value={tdRaw} label={`Task definition ${taskDefinition.family}:${taskDefinition.revision ?? '?'}`} />}
+      {tdRaw && taskDefinition && (
+        <JsonView value={tdRaw} label={`Task definition ${taskDefinition.family}:${taskDefinition.revision ?? '?'}`} />
+      )}
     </>
   );
 }
@@ -273,7 +328,9 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
   const task = entity?.kind === 'task' ? (entity as Task) : found.kind === 'container' ? found.task : null;
   const service = entity?.kind === 'service' ? (entity as Service) : null;
   const tdId = (task && entity?.kind === 'task' ? task.taskDefinitionId : service?.taskDefinitionId) ?? undefined;
-  const taskDefinition: TaskDefinition | undefined = tdId ? topology.taskDefinitions.find((td) => td.id === tdId && !td.placeholder) : undefined;
+  const taskDefinition: TaskDefinition | undefined = tdId
+    ? topology.taskDefinitions.find((td) => td.id === tdId && !td.placeholder)
+    : undefined;
   const overlay = entity?.kind === 'task' ? taskOverlay(entity as Task) : service?.overlay;
   const status = entity?.kind === 'task' ? taskStatus(entity as Task) : container ? containerStatus(container) : null;
 
@@ -289,7 +346,14 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
         <div>
           <div className="panel-kicker">
             {KIND_LABEL[kind] ?? kind}
-            {overlay && <span className="badge badge-overlay" style={{ background: OVERLAY_STYLES[overlay].accent, color: OVERLAY_STYLES[overlay].onAccent }}>{OVERLAY_STYLES[overlay].badge}</span>}
+            {overlay && (
+              <span
+                className="badge badge-overlay"
+                style={{ background: OVERLAY_STYLES[overlay].accent, color: OVERLAY_STYLES[overlay].onAccent }}
+              >
+                {OVERLAY_STYLES[overlay].badge}
+              </span>
+            )}
             {status && status !== 'running' && <span className={`pill status-text-${status}`}>{status}</span>}
             {entity?.placeholder && <span className="pill">referenced only</span>}
           </div>
@@ -314,7 +378,9 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
           </div>
         </div>
       )}
-      {task?.stoppedReason && entity?.kind === 'task' && <p className="callout callout-stopped">Stopped: {task.stoppedReason}</p>}
+      {task?.stoppedReason && entity?.kind === 'task' && (
+        <p className="callout callout-stopped">Stopped: {task.stoppedReason}</p>
+      )}
       {container?.reason && <p className="callout callout-stopped">{container.reason}</p>}
       {service && service.events.length > 0 && (
         <Section title={`Events (${service.events.length})`}>
@@ -331,8 +397,16 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
       )}
       {service && <Deployments service={service} topology={topology} />}
       {service && <ServiceDiscovery topology={topology} service={service} />}
-      {entity?.placeholder && <p className="hint">Only referenced or listed in {entity.sources.join(', ')}; describe it to see its fields.</p>}
-      <RawJson api={api} topology={topology} entity={entity} container={found.kind === 'container' ? { task: found.task, name: found.container.name } : null} taskDefinition={taskDefinition} />
+      {entity?.placeholder && (
+        <p className="hint">Only referenced or listed in {entity.sources.join(', ')}; describe it to see its fields.</p>
+      )}
+      <RawJson
+        api={api}
+        topology={topology}
+        entity={entity}
+        container={found.kind === 'container' ? { task: found.task, name: found.container.name } : null}
+        taskDefinition={taskDefinition}
+      />
       {entity && entity.sources.length > 0 && (
         <Section title="Sources">
           <ul className="sources">

@@ -47,7 +47,8 @@ export function DiagnosticsPanel() {
           <span className="sev sev-error">{counts.error} errors</span>
           <span className="sev sev-warning">{counts.warning} warnings</span>
           <label className="check">
-            <input type="checkbox" checked={showInfo} onChange={(e) => setShowInfo(e.target.checked)} /> {counts.info} info
+            <input type="checkbox" checked={showInfo} onChange={(e) => setShowInfo(e.target.checked)} /> {counts.info}{' '}
+            info
           </label>
         </span>
         <button type="button" className="btn btn-icon" aria-label="Close diagnostics" onClick={() => setOpen(false)}>
@@ -55,7 +56,9 @@ export function DiagnosticsPanel() {
         </button>
       </header>
       <ul className="diagnostics-list">
-        {shown.length === 0 && <li className="hint">No errors or warnings. {counts.info > 0 ? 'Tick "info" to see notes.' : ''}</li>}
+        {shown.length === 0 && (
+          <li className="hint">No errors or warnings. {counts.info > 0 ? 'Tick "info" to see notes.' : ''}</li>
+        )}
         {shown.map((d, i) => {
           const content = (
             <>
@@ -66,9 +69,19 @@ export function DiagnosticsPanel() {
             </>
           );
           return (
-            <li key={i} data-testid="diagnostic" data-severity={d.severity} className={d.objectId && d.objectId === selectedId ? 'selected' : undefined}>
+            <li
+              key={i}
+              data-testid="diagnostic"
+              data-severity={d.severity}
+              className={d.objectId && d.objectId === selectedId ? 'selected' : undefined}
+            >
               {d.objectId ? (
-                <button type="button" className="diag-row" title="Select the object" onClick={() => select(d.objectId ?? null, { focus: true })}>
+                <button
+                  type="button"
+                  className="diag-row"
+                  title="Select the object"
+                  onClick={() => select(d.objectId ?? null, { focus: true })}
+                >
                   {content}
                 </button>
               ) : (

@@ -37,19 +37,28 @@ function crumbKind(n: PositionedNode): string {
 }
 
 /** One removable chip per active filter value. */
-function filterChips(filters: ViewFilters, names: Map<string, string>): { key: string; label: string; without: ViewFilters }[] {
+function filterChips(
+  filters: ViewFilters,
+  names: Map<string, string>,
+): { key: string; label: string; without: ViewFilters }[] {
   const chips: { key: string; label: string; without: ViewFilters }[] = [];
   const drop = <K extends keyof ViewFilters>(key: K, value: unknown): ViewFilters => {
     const list = (filters[key] as unknown[] | undefined)?.filter((v) => v !== value);
     return { ...filters, [key]: list && list.length > 0 ? list : undefined };
   };
-  if (filters.problemsOnly) chips.push({ key: 'problems', label: 'problems only', without: { ...filters, problemsOnly: undefined } });
-  for (const o of filters.overlays ?? []) chips.push({ key: `o:${o}`, label: OVERLAY_STYLES[o].label, without: drop('overlays', o) });
+  if (filters.problemsOnly)
+    chips.push({ key: 'problems', label: 'problems only', without: { ...filters, problemsOnly: undefined } });
+  for (const o of filters.overlays ?? [])
+    chips.push({ key: `o:${o}`, label: OVERLAY_STYLES[o].label, without: drop('overlays', o) });
   for (const s of filters.statuses ?? []) chips.push({ key: `s:${s}`, label: s, without: drop('statuses', s) });
-  for (const h of filters.health ?? []) chips.push({ key: `h:${h}`, label: h.toLowerCase(), without: drop('health', h) });
-  for (const c of filters.clusterIds ?? []) chips.push({ key: `c:${c}`, label: `cluster ${names.get(c) ?? c}`, without: drop('clusterIds', c) });
-  for (const s of filters.serviceIds ?? []) chips.push({ key: `v:${s}`, label: `service ${names.get(s) ?? s}`, without: drop('serviceIds', s) });
-  if (filters.text) chips.push({ key: 'text', label: `text “${filters.text}”`, without: { ...filters, text: undefined } });
+  for (const h of filters.health ?? [])
+    chips.push({ key: `h:${h}`, label: h.toLowerCase(), without: drop('health', h) });
+  for (const c of filters.clusterIds ?? [])
+    chips.push({ key: `c:${c}`, label: `cluster ${names.get(c) ?? c}`, without: drop('clusterIds', c) });
+  for (const s of filters.serviceIds ?? [])
+    chips.push({ key: `v:${s}`, label: `service ${names.get(s) ?? s}`, without: drop('serviceIds', s) });
+  if (filters.text)
+    chips.push({ key: 'text', label: `text “${filters.text}”`, without: { ...filters, text: undefined } });
   return chips;
 }
 
@@ -66,9 +75,16 @@ export function ExploreBar() {
     const byId = new Map(layout.nodes.map((n) => [n.id, n]));
     return breadcrumbPath(layout, selectedId)
       .map((id) => byId.get(id))
-      .filter((n): n is PositionedNode => n !== undefined && !(n.kind === 'group' && n.data.variant !== 'unknown-cluster' && n.data.variant !== 'account'));
+      .filter(
+        (n): n is PositionedNode =>
+          n !== undefined &&
+          !(n.kind === 'group' && n.data.variant !== 'unknown-cluster' && n.data.variant !== 'account'),
+      );
   }, [layout, selectedId]);
-  const names = useMemo(() => new Map([...(topology?.clusters ?? []), ...(topology?.services ?? [])].map((e) => [e.id, e.name])), [topology]);
+  const names = useMemo(
+    () => new Map([...(topology?.clusters ?? []), ...(topology?.services ?? [])].map((e) => [e.id, e.name])),
+    [topology],
+  );
   const chips = filterChips(filters, names);
   if (crumbs.length === 0 && !filtersActive(filters)) return null;
   return (
@@ -76,8 +92,17 @@ export function ExploreBar() {
       <nav className="breadcrumbs" aria-label="Selection path" data-testid="breadcrumbs">
         {crumbs.map((n, i) => (
           <span key={n.id} className="crumb">
-            {i > 0 && <span className="crumb-sep" aria-hidden="true">›</span>}
-            <button type="button" className={`crumb-btn${n.id === selectedId ? ' current' : ''}`} aria-current={n.id === selectedId ? 'location' : undefined} onClick={() => select(n.id, { focus: true })}>
+            {i > 0 && (
+              <span className="crumb-sep" aria-hidden="true">
+                ›
+              </span>
+            )}
+            <button
+              type="button"
+              className={`crumb-btn${n.id === selectedId ? ' current' : ''}`}
+              aria-current={n.id === selectedId ? 'location' : undefined}
+              onClick={() => select(n.id, { focus: true })}
+            >
               <span className="crumb-kind">{crumbKind(n)}</span> {crumbLabel(n)}
             </button>
           </span>
@@ -86,7 +111,14 @@ export function ExploreBar() {
       {chips.length > 0 && (
         <div className="filter-chips" data-testid="filter-chips">
           {chips.map((c) => (
-            <button key={c.key} type="button" className="chip" data-testid="filter-chip" title="Remove this filter" onClick={() => setFilters(c.without)}>
+            <button
+              key={c.key}
+              type="button"
+              className="chip"
+              data-testid="filter-chip"
+              title="Remove this filter"
+              onClick={() => setFilters(c.without)}
+            >
               {c.label} <span aria-hidden="true">×</span>
             </button>
           ))}

@@ -52,8 +52,17 @@ export function SearchBox({ searchRef }: { searchRef: RefObject<HTMLInputElement
         }}
       />
       {query && (
-        <span className={`search-count${hits.length === 0 ? ' none' : ''}`} data-testid="search-count" aria-live="polite" title="Enter: next match · Shift+Enter: previous">
-          {hits.length === 0 ? 'no matches' : searchIndex >= 0 ? `${searchIndex + 1} / ${hits.length}` : `${hits.length} ${hits.length === 1 ? 'match' : 'matches'}`}
+        <span
+          className={`search-count${hits.length === 0 ? ' none' : ''}`}
+          data-testid="search-count"
+          aria-live="polite"
+          title="Enter: next match · Shift+Enter: previous"
+        >
+          {hits.length === 0
+            ? 'no matches'
+            : searchIndex >= 0
+              ? `${searchIndex + 1} / ${hits.length}`
+              : `${hits.length} ${hits.length === 1 ? 'match' : 'matches'}`}
         </span>
       )}
     </div>
@@ -78,42 +87,90 @@ export function FilterMenu() {
   if (!topology) return null;
   const set = (patch: Partial<ViewFilters>) => setFilters({ ...filters, ...patch });
   // Only while open: on a big load, sorting thousands of services on every toolbar render cost tens of ms.
-  const overlaysPresent = open ? OVERLAY_ORDER.filter((o) => topology.tasks.some((t) => (t.spot ? 'FARGATE_SPOT' : t.launchType) === o)) : [];
-  const clusters = open ? [...topology.clusters].filter((c) => !c.placeholder).sort((a, b) => a.name.localeCompare(b.name)) : [];
-  const services = open ? [...topology.services].filter((s) => !s.placeholder && (!filters.clusterIds?.length || (s.clusterId && filters.clusterIds.includes(s.clusterId)))).sort((a, b) => a.name.localeCompare(b.name)) : [];
+  const overlaysPresent = open
+    ? OVERLAY_ORDER.filter((o) => topology.tasks.some((t) => (t.spot ? 'FARGATE_SPOT' : t.launchType) === o))
+    : [];
+  const clusters = open
+    ? [...topology.clusters].filter((c) => !c.placeholder).sort((a, b) => a.name.localeCompare(b.name))
+    : [];
+  const services = open
+    ? [...topology.services]
+        .filter(
+          (s) =>
+            !s.placeholder &&
+            (!filters.clusterIds?.length || (s.clusterId && filters.clusterIds.includes(s.clusterId))),
+        )
+        .sort((a, b) => a.name.localeCompare(b.name))
+    : [];
   const check = (label: string, checked: boolean, onChange: () => void, testId?: string) => (
     <label key={label} className="check">
-      <input type="checkbox" checked={checked} onChange={onChange} {...(testId ? { 'data-testid': testId } : {})} /> {label}
+      <input type="checkbox" checked={checked} onChange={onChange} {...(testId ? { 'data-testid': testId } : {})} />{' '}
+      {label}
     </label>
   );
   return (
     <div className="filter-menu" ref={ref}>
-      <button type="button" className={`btn${open ? ' active' : ''}`} aria-expanded={open} data-testid="filters-button" onClick={() => setOpen(!open)}>
+      <button
+        type="button"
+        className={`btn${open ? ' active' : ''}`}
+        aria-expanded={open}
+        data-testid="filters-button"
+        onClick={() => setOpen(!open)}
+      >
         Filters ▾
       </button>
       {open && (
         <div className="filter-popover" role="dialog" aria-label="Filters" data-testid="filter-menu">
           <fieldset>
             <legend>Launch type</legend>
-            {overlaysPresent.map((o) => check(OVERLAY_STYLES[o].label, filters.overlays?.includes(o) ?? false, () => set({ overlays: toggled<OverlayClass>(filters.overlays, o) }), `filter-launch-${o}`))}
+            {overlaysPresent.map((o) =>
+              check(
+                OVERLAY_STYLES[o].label,
+                filters.overlays?.includes(o) ?? false,
+                () => set({ overlays: toggled<OverlayClass>(filters.overlays, o) }),
+                `filter-launch-${o}`,
+              ),
+            )}
           </fieldset>
           <fieldset>
             <legend>Status</legend>
-            {STATUSES.map((st) => check(st, filters.statuses?.includes(st) ?? false, () => set({ statuses: toggled(filters.statuses, st) }), `filter-status-${st}`))}
+            {STATUSES.map((st) =>
+              check(
+                st,
+                filters.statuses?.includes(st) ?? false,
+                () => set({ statuses: toggled(filters.statuses, st) }),
+                `filter-status-${st}`,
+              ),
+            )}
           </fieldset>
           <fieldset>
             <legend>Health</legend>
-            {HEALTH.map((h) => check(h.toLowerCase(), filters.health?.includes(h) ?? false, () => set({ health: toggled(filters.health, h) }), `filter-health-${h}`))}
+            {HEALTH.map((h) =>
+              check(
+                h.toLowerCase(),
+                filters.health?.includes(h) ?? false,
+                () => set({ health: toggled(filters.health, h) }),
+                `filter-health-${h}`,
+              ),
+            )}
           </fieldset>
           {clusters.length > 1 && (
             <fieldset>
               <legend>Cluster</legend>
-              {clusters.map((c) => check(c.name, filters.clusterIds?.includes(c.id) ?? false, () => set({ clusterIds: toggled(filters.clusterIds, c.id) })))}
+              {clusters.map((c) =>
+                check(c.name, filters.clusterIds?.includes(c.id) ?? false, () =>
+                  set({ clusterIds: toggled(filters.clusterIds, c.id) }),
+                ),
+              )}
             </fieldset>
           )}
           <fieldset className="filter-services">
             <legend>Service</legend>
-            {services.map((s) => check(s.name, filters.serviceIds?.includes(s.id) ?? false, () => set({ serviceIds: toggled(filters.serviceIds, s.id) })))}
+            {services.map((s) =>
+              check(s.name, filters.serviceIds?.includes(s.id) ?? false, () =>
+                set({ serviceIds: toggled(filters.serviceIds, s.id) }),
+              ),
+            )}
           </fieldset>
         </div>
       )}
@@ -127,10 +184,24 @@ export function ViewSwitch() {
   const setMode = useDiagramStore((s) => s.setMode);
   return (
     <div className="segmented" role="group" aria-label="View">
-      <button type="button" className={`btn${mode === 'hierarchy' ? ' active' : ''}`} aria-pressed={mode === 'hierarchy'} data-testid="view-hierarchy" onClick={() => setMode('hierarchy')} title="Cluster → Service → Task → Container">
+      <button
+        type="button"
+        className={`btn${mode === 'hierarchy' ? ' active' : ''}`}
+        aria-pressed={mode === 'hierarchy'}
+        data-testid="view-hierarchy"
+        onClick={() => setMode('hierarchy')}
+        title="Cluster → Service → Task → Container"
+      >
         Hierarchy
       </button>
-      <button type="button" className={`btn${mode === 'placement' ? ' active' : ''}`} aria-pressed={mode === 'placement'} data-testid="view-placement" onClick={() => setMode('placement')} title="Tasks by where they run: EC2 host, Fargate AZ">
+      <button
+        type="button"
+        className={`btn${mode === 'placement' ? ' active' : ''}`}
+        aria-pressed={mode === 'placement'}
+        data-testid="view-placement"
+        onClick={() => setMode('placement')}
+        title="Tasks by where they run: EC2 host, Fargate AZ"
+      >
         Placement
       </button>
     </div>
@@ -144,8 +215,17 @@ export function ExploreControls({ searchRef }: { searchRef: RefObject<HTMLInputE
   return (
     <>
       <SearchBox searchRef={searchRef} />
-      <label className="check" title="Unhealthy tasks or containers, stopped tasks with a reason, services short of tasks or with a failed or rolling deployment, draining hosts">
-        <input type="checkbox" data-testid="problems-only" checked={filters.problemsOnly ?? false} onChange={(e) => setFilters({ ...filters, problemsOnly: e.target.checked || undefined })} /> Problems only
+      <label
+        className="check"
+        title="Unhealthy tasks or containers, stopped tasks with a reason, services short of tasks or with a failed or rolling deployment, draining hosts"
+      >
+        <input
+          type="checkbox"
+          data-testid="problems-only"
+          checked={filters.problemsOnly ?? false}
+          onChange={(e) => setFilters({ ...filters, problemsOnly: e.target.checked || undefined })}
+        />{' '}
+        Problems only
       </label>
       <FilterMenu />
       <ViewSwitch />

@@ -9,7 +9,15 @@ export type Selected = { kind: 'entity'; entity: EntityBase } | { kind: 'contain
 
 /** The object with this id, or null when the load has none. */
 export function findEntity(topology: Topology, id: string): Selected | null {
-  const lists: EntityBase[][] = [topology.clusters, topology.services, topology.tasks, topology.taskDefinitions, topology.containerInstances, topology.capacityProviders, topology.targetGroups];
+  const lists: EntityBase[][] = [
+    topology.clusters,
+    topology.services,
+    topology.tasks,
+    topology.taskDefinitions,
+    topology.containerInstances,
+    topology.capacityProviders,
+    topology.targetGroups,
+  ];
   for (const list of lists) {
     const hit = list.find((e) => e.id === id);
     if (hit) return { kind: 'entity', entity: hit };
@@ -36,7 +44,9 @@ export function consoleUrl(topology: Topology, entity: EntityBase): string | nul
   if (entity.kind === 'cluster') return `${base}/${encodeURIComponent(entity.name)}/services${q}`;
   const cluster = clusterOf(topology, entity);
   if (!cluster) return null;
-  if (entity.kind === 'service') return `${base}/${encodeURIComponent(cluster.name)}/services/${encodeURIComponent(entity.name)}/health${q}`;
-  if (entity.kind === 'task') return `${base}/${encodeURIComponent(cluster.name)}/tasks/${encodeURIComponent((entity as Task).shortId)}/configuration${q}`;
+  if (entity.kind === 'service')
+    return `${base}/${encodeURIComponent(cluster.name)}/services/${encodeURIComponent(entity.name)}/health${q}`;
+  if (entity.kind === 'task')
+    return `${base}/${encodeURIComponent(cluster.name)}/tasks/${encodeURIComponent((entity as Task).shortId)}/configuration${q}`;
   return null;
 }

@@ -14,12 +14,20 @@ export function JsonView({ value, label }: { value: unknown; label: string }) {
       <div className="section-head">
         <h3>{label}</h3>
         {hidden > 0 && (
-          <button type="button" className="btn btn-small" data-testid="reveal-secrets" aria-pressed={reveal} onClick={() => setReveal(!reveal)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="reveal-secrets"
+            aria-pressed={reveal}
+            onClick={() => setReveal(!reveal)}
+          >
             {reveal ? 'Mask environment values' : `Reveal ${hidden} environment ${hidden === 1 ? 'value' : 'values'}`}
           </button>
         )}
       </div>
-      {hidden > 0 && !reveal && <p className="hint">Environment values are masked (••••). Secrets show only their names and sources.</p>}
+      {hidden > 0 && !reveal && (
+        <p className="hint">Environment values are masked (••••). Secrets show only their names and sources.</p>
+      )}
       <pre className="raw-json" data-testid="raw-json">
         {text}
       </pre>

@@ -5,7 +5,15 @@
  */
 import type { OverlayClass } from '../../shared/model/types';
 import type { AroundServicesCounts } from '../../shared/graph/types';
-import { DISCOVERY_STYLE, NEUTRAL_STYLE, OVERLAY_ORDER, OVERLAY_STYLES, PLACEHOLDER_STYLE, STATUS_ORDER, STATUS_STYLES } from '../../shared/theme/theme';
+import {
+  DISCOVERY_STYLE,
+  NEUTRAL_STYLE,
+  OVERLAY_ORDER,
+  OVERLAY_STYLES,
+  PLACEHOLDER_STYLE,
+  STATUS_ORDER,
+  STATUS_STYLES,
+} from '../../shared/theme/theme';
 import { StatusGlyph } from '../nodes/node-parts';
 import { hatch } from '../nodes/node-style';
 import { useDiagramStore } from '../store/diagram-store';
@@ -50,8 +58,22 @@ export function Legend() {
           const active = !only || only.includes(o);
           return (
             <li key={o}>
-              <button type="button" className={`legend-row${active ? '' : ' inactive'}`} data-testid={`legend-${o}`} aria-pressed={only?.includes(o) ?? false} title="Show only this launch type (click again for all)" onClick={() => toggle(o)}>
-                <span className="swatch" style={{ background: s.fill, borderLeftColor: s.accent, backgroundImage: overlayOn && s.hatch ? hatch(s.hatch) : undefined }} />
+              <button
+                type="button"
+                className={`legend-row${active ? '' : ' inactive'}`}
+                data-testid={`legend-${o}`}
+                aria-pressed={only?.includes(o) ?? false}
+                title="Show only this launch type (click again for all)"
+                onClick={() => toggle(o)}
+              >
+                <span
+                  className="swatch"
+                  style={{
+                    background: s.fill,
+                    borderLeftColor: s.accent,
+                    backgroundImage: overlayOn && s.hatch ? hatch(s.hatch) : undefined,
+                  }}
+                />
                 <span className="legend-label">{OVERLAY_STYLES[o].label}</span>
                 <span className="legend-count" data-testid={`legend-count-${o}`}>
                   {legend.tasksByOverlay[o] ?? 0}
@@ -67,7 +89,14 @@ export function Legend() {
       <ul>
         {STATUS_ORDER.map((st) => (
           <li key={st} className="legend-row static">
-            <span className={`swatch swatch-status status-${st}`} style={{ borderColor: STATUS_STYLES[st].border, borderWidth: STATUS_STYLES[st].borderWidth, opacity: STATUS_STYLES[st].opacity }}>
+            <span
+              className={`swatch swatch-status status-${st}`}
+              style={{
+                borderColor: STATUS_STYLES[st].border,
+                borderWidth: STATUS_STYLES[st].borderWidth,
+                opacity: STATUS_STYLES[st].opacity,
+              }}
+            >
               <StatusGlyph status={st} size={11} />
             </span>
             <span className="legend-label">{STATUS_STYLES[st].label}</span>
@@ -75,7 +104,10 @@ export function Legend() {
           </li>
         ))}
         <li className="legend-row static">
-          <span className="swatch" style={{ borderStyle: 'dashed', borderColor: PLACEHOLDER_STYLE.border, background: PLACEHOLDER_STYLE.fill }} />
+          <span
+            className="swatch"
+            style={{ borderStyle: 'dashed', borderColor: PLACEHOLDER_STYLE.border, background: PLACEHOLDER_STYLE.fill }}
+          />
           <span className="legend-label">{PLACEHOLDER_STYLE.label}</span>
           <span className="legend-count">{legend.placeholders}</span>
         </li>
@@ -89,8 +121,20 @@ export function Legend() {
 function AroundServices({ counts }: { counts: AroundServicesCounts }) {
   const rows = [
     { key: 'targetGroups', label: 'Target group', count: counts.targetGroups, border: '#93c5fd', accent: '#1d4ed8' },
-    { key: 'namespaces', label: 'Service Connect namespace', count: counts.namespaces, border: DISCOVERY_STYLE.border, accent: DISCOVERY_STYLE.accent },
-    { key: 'cloudMapServices', label: 'Cloud Map service', count: counts.cloudMapServices, border: DISCOVERY_STYLE.border, accent: DISCOVERY_STYLE.accent },
+    {
+      key: 'namespaces',
+      label: 'Service Connect namespace',
+      count: counts.namespaces,
+      border: DISCOVERY_STYLE.border,
+      accent: DISCOVERY_STYLE.accent,
+    },
+    {
+      key: 'cloudMapServices',
+      label: 'Cloud Map service',
+      count: counts.cloudMapServices,
+      border: DISCOVERY_STYLE.border,
+      accent: DISCOVERY_STYLE.accent,
+    },
   ].filter((r) => r.count > 0);
   if (rows.length === 0) return null;
   return (

@@ -4,7 +4,15 @@
  * Connect and Cloud Map sections of a service's panel, each linking to the
  * namespace node it draws.
  */
-import { clusterKeyOf, discoveryIndex, discoveryLinks, endpointText, namespaceKicker, namespaceNodeId, type namespaceDetails } from '../../shared/graph/namespace';
+import {
+  clusterKeyOf,
+  discoveryIndex,
+  discoveryLinks,
+  endpointText,
+  namespaceKicker,
+  namespaceNodeId,
+  type namespaceDetails,
+} from '../../shared/graph/namespace';
 import type { Service, Topology } from '../../shared/model/types';
 import { useDiagramStore } from '../store/diagram-store';
 import { DetailsFrame, FieldList, Section } from './panel-parts';
@@ -13,7 +21,15 @@ import { DetailsFrame, FieldList, Section } from './panel-parts';
 export type NamespaceDetailsData = NonNullable<ReturnType<typeof namespaceDetails>>;
 
 /** The namespace node's details panel. */
-export function NamespaceDetails({ topology, details, onClose }: { topology: Topology; details: NamespaceDetailsData; onClose: () => void }) {
+export function NamespaceDetails({
+  topology,
+  details,
+  onClose,
+}: {
+  topology: Topology;
+  details: NamespaceDetailsData;
+  onClose: () => void;
+}) {
   const select = useDiagramStore((s) => s.select);
   const { node, rows } = details;
   const t = node.target;
@@ -21,7 +37,12 @@ export function NamespaceDetails({ topology, details, onClose }: { topology: Top
   const clusterName = new Map(topology.clusters.map((c) => [c.id, c.name]));
   const elsewhere = rows.filter((r) => !r.here).length;
   return (
-    <DetailsFrame kicker={serviceConnect ? 'Service Connect namespace' : namespaceKicker(t.variant)} title={t.name} label="Namespace details" onClose={onClose}>
+    <DetailsFrame
+      kicker={serviceConnect ? 'Service Connect namespace' : namespaceKicker(t.variant)}
+      title={t.name}
+      label="Namespace details"
+      onClose={onClose}
+    >
       {t.arn && (
         <div className="arn-row">
           <code className="arn" data-testid="details-arn">
@@ -35,7 +56,10 @@ export function NamespaceDetails({ topology, details, onClose }: { topology: Top
             ['Name', t.nameFromAlias ? `${t.name} (read off the client alias ${t.nameFromAlias})` : t.name],
             [serviceConnect ? 'Namespace ID' : 'Cloud Map service ID', t.resourceId],
             ['Cluster', clusterName.get(node.clusterKey) ?? 'unknown'],
-            ['Services', `${rows.length - elsewhere} in this cluster${elsewhere > 0 ? `, ${elsewhere} in other clusters` : ''}`],
+            [
+              'Services',
+              `${rows.length - elsewhere} in this cluster${elsewhere > 0 ? `, ${elsewhere} in other clusters` : ''}`,
+            ],
           ]}
         />
       </Section>
@@ -58,7 +82,9 @@ export function NamespaceDetails({ topology, details, onClose }: { topology: Top
                   </button>
                 </td>
                 {elsewhere > 0 && <td>{clusterName.get(r.clusterKey) ?? 'unknown'}</td>}
-                <td className="mono">{r.endpoints.length > 0 ? r.endpoints.map(endpointText).join(', ') : 'client only'}</td>
+                <td className="mono">
+                  {r.endpoints.length > 0 ? r.endpoints.map(endpointText).join(', ') : 'client only'}
+                </td>
                 {serviceConnect && <td className="mono">{r.cloudMapServices.join(', ')}</td>}
               </tr>
             ))}
@@ -88,7 +114,9 @@ export function ServiceDiscovery({ topology, service }: { topology: Topology; se
   const scLink = links.find((l) => l.variant === 'service-connect');
   // The namespace as its node is titled ("shop (ns-…)"), not as a bare ARN.
   const scTarget = scLink ? discoveryIndex(topology).get(scLink.key) : undefined;
-  const scName = scTarget ? `${scTarget.name}${scTarget.resourceId && scTarget.resourceId !== scTarget.name ? ` (${scTarget.resourceId})` : ''}` : sc?.namespace;
+  const scName = scTarget
+    ? `${scTarget.name}${scTarget.resourceId && scTarget.resourceId !== scTarget.name ? ` (${scTarget.resourceId})` : ''}`
+    : sc?.namespace;
   return (
     <>
       {sc && (
@@ -115,7 +143,11 @@ export function ServiceDiscovery({ topology, service }: { topology: Topology; se
                   <tr key={`${e.portName ?? ''}-${i}`}>
                     <td className="mono">{e.portName ?? ''}</td>
                     <td className="mono">{e.discoveryName ?? ''}</td>
-                    <td className="mono">{e.clientAliases.map((a) => endpointText({ name: a.dnsName ?? e.discoveryName ?? e.portName, port: a.port })).join(', ')}</td>
+                    <td className="mono">
+                      {e.clientAliases
+                        .map((a) => endpointText({ name: a.dnsName ?? e.discoveryName ?? e.portName, port: a.port }))
+                        .join(', ')}
+                    </td>
                     <td className="mono">{e.discoveryArn?.slice(e.discoveryArn.lastIndexOf('/') + 1) ?? ''}</td>
                   </tr>
                 ))}

@@ -34,7 +34,19 @@ export function FieldList({ rows }: { rows: readonly (readonly [string, string |
 }
 
 /** The panel around the details of a diagram node that is not a model object: kicker, title, close button. */
-export function DetailsFrame({ kicker, title, label, onClose, children }: { kicker: string; title: string; label: string; onClose: () => void; children: ReactNode }) {
+export function DetailsFrame({
+  kicker,
+  title,
+  label,
+  onClose,
+  children,
+}: {
+  kicker: string;
+  title: string;
+  label: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   return (
     <aside className="details-panel" data-testid="details-panel" aria-label={label}>
       <header className="panel-head">

@@ -26,7 +26,11 @@ function topology(): Topology {
     overlay: 'EC2',
     events: [
       { id: 'e1', createdAt: '2026-11-28T09:00:00Z', message: '(service web) has reached a steady state.' },
-      { id: 'e2', createdAt: '2026-11-28T09:30:00Z', message: '(service web) was unable to place a task because no container instance met all of its requirements.' },
+      {
+        id: 'e2',
+        createdAt: '2026-11-28T09:30:00Z',
+        message: '(service web) was unable to place a task because no container instance met all of its requirements.',
+      },
     ],
   });
   const task = makeTask('abc123', {
@@ -42,10 +46,29 @@ function topology(): Topology {
   const t = emptyTopology();
   t.clusters = [prod];
   t.services = [web];
-  t.tasks = [task, makeTask('spot1', { cluster: prod, service: web, spot: true }), makeTask('gone', { cluster: prod, family: 'batch', lastStatus: 'STOPPED' })];
+  t.tasks = [
+    task,
+    makeTask('spot1', { cluster: prod, service: web, spot: true }),
+    makeTask('gone', { cluster: prod, family: 'batch', lastStatus: 'STOPPED' }),
+  ];
   t.diagnostics = [
-    { severity: 'error', code: 'json-syntax', message: "invalid JSON: ',' expected", file: 'services.json', line: 6, column: 13 },
-    { severity: 'warning', code: 'inconsistent-reference', message: 'container names another task', file: 'tasks.json', line: 3, column: 9, objectId: task.id },
+    {
+      severity: 'error',
+      code: 'json-syntax',
+      message: "invalid JSON: ',' expected",
+      file: 'services.json',
+      line: 6,
+      column: 13,
+    },
+    {
+      severity: 'warning',
+      code: 'inconsistent-reference',
+      message: 'container names another task',
+      file: 'tasks.json',
+      line: 3,
+      column: 9,
+      objectId: task.id,
+    },
     { severity: 'info', code: 'placeholder', message: 'cluster x is referenced but not described', file: 'list.json' },
   ];
   return t;
@@ -121,7 +144,9 @@ describe('DetailsPanel', () => {
     render(<DetailsPanel api={api} />);
     act(() => useDiagramStore.getState().select(t.tasks[0].id));
     fireEvent.click(screen.getByText('Open in AWS console'));
-    expect(api.openExternal).toHaveBeenCalledWith('https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/tasks/abc123/configuration?region=eu-west-1');
+    expect(api.openExternal).toHaveBeenCalledWith(
+      'https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/tasks/abc123/configuration?region=eu-west-1',
+    );
   });
 });
 
@@ -131,12 +156,37 @@ describe('DetailsPanel of nodes that are not model objects', () => {
     const t = topology();
     const [prod] = t.clusters;
     const ns = 'arn:aws:servicediscovery:eu-west-1:111122223333:namespace/ns-ke2ewbfvynxeu2ub';
-    t.services[0].serviceConnect = { enabled: true, namespace: ns, endpoints: [{ portName: 'http', discoveryName: 'web', discoveryArn: 'arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-web1', clientAliases: [{ port: 80, dnsName: 'web.shop' }] }], logDriver: 'awslogs' };
+    t.services[0].serviceConnect = {
+      enabled: true,
+      namespace: ns,
+      endpoints: [
+        {
+          portName: 'http',
+          discoveryName: 'web',
+          discoveryArn: 'arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-web1',
+          clientAliases: [{ port: 80, dnsName: 'web.shop' }],
+        },
+      ],
+      logDriver: 'awslogs',
+    };
     t.services.push(
-      makeService(prod, 'api', { serviceConnect: { enabled: true, namespace: ns, endpoints: [] }, serviceRegistries: [{ registryArn: 'arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-api9', containerName: 'api', containerPort: 9000 }] }),
+      makeService(prod, 'api', {
+        serviceConnect: { enabled: true, namespace: ns, endpoints: [] },
+        serviceRegistries: [
+          {
+            registryArn: 'arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-api9',
+            containerName: 'api',
+            containerPort: 9000,
+          },
+        ],
+      }),
       makeService(prod, 'worker', { status: 'DRAINING' }),
     );
-    const edge = makeCluster('edge', { id: 'cluster|us-east-1|444455556666|edge', region: 'us-east-1', accountId: '444455556666' });
+    const edge = makeCluster('edge', {
+      id: 'cluster|us-east-1|444455556666|edge',
+      region: 'us-east-1',
+      accountId: '444455556666',
+    });
     t.clusters.push(edge);
     t.tasks.push(makeTask('e1', { cluster: edge, family: 'cron' }));
     return t;
@@ -146,7 +196,10 @@ describe('DetailsPanel of nodes that are not model objects', () => {
     const t = accounts();
     load(t);
     render(<DetailsPanel api={api} />);
-    renderNode(GroupNode, laidOutNode(t, 'group', (n) => n.id === accountGroupId('111122223333', 'eu-west-1')));
+    renderNode(
+      GroupNode,
+      laidOutNode(t, 'group', (n) => n.id === accountGroupId('111122223333', 'eu-west-1')),
+    );
     fireEvent.click(screen.getAllByTestId('node').find((n) => n.dataset.group === 'account')!);
     const panel = screen.getByTestId('details-panel');
     expect(panel.getAttribute('aria-label')).toBe('Account details');
@@ -170,7 +223,9 @@ describe('DetailsPanel of nodes that are not model objects', () => {
     act(() => useDiagramStore.getState().select(ns.id));
     const panel = screen.getByTestId('details-panel');
     expect(panel.getAttribute('aria-label')).toBe('Namespace details');
-    expect(screen.getByTestId('details-arn').textContent).toBe('arn:aws:servicediscovery:eu-west-1:111122223333:namespace/ns-ke2ewbfvynxeu2ub');
+    expect(screen.getByTestId('details-arn').textContent).toBe(
+      'arn:aws:servicediscovery:eu-west-1:111122223333:namespace/ns-ke2ewbfvynxeu2ub',
+    );
     expect(screen.getByTestId('details-fields').textContent).toContain('Nameshop (read off the client alias web.shop)');
     expect(screen.getByTestId('details-fields').textContent).toContain('Namespace IDns-ke2ewbfvynxeu2ub');
     const rows = within(screen.getByTestId('namespace-services')).getAllByRole('row').slice(1);
@@ -191,7 +246,9 @@ describe('DetailsPanel of nodes that are not model objects', () => {
     // Raw configuration objects are not repeated as JSON in the fields.
     expect(screen.getByTestId('details-fields').textContent).not.toContain('serviceConnect');
     fireEvent.click(within(screen.getByTestId('service-registries')).getByText('srv-api9'));
-    expect(useDiagramStore.getState().selectedId).toBe(namespaceNodes(t).find((n) => n.target.variant === 'cloud-map')!.id);
+    expect(useDiagramStore.getState().selectedId).toBe(
+      namespaceNodes(t).find((n) => n.target.variant === 'cloud-map')!.id,
+    );
   });
 });
 
@@ -276,7 +333,15 @@ describe('WelcomeScreen', () => {
     const onOpenFiles = vi.fn();
     const onOpenFolder = vi.fn();
     const onOpenDemo = vi.fn();
-    render(<WelcomeScreen onOpenFiles={onOpenFiles} onOpenFolder={onOpenFolder} onOpenDemo={onOpenDemo} loading={false} error={null} />);
+    render(
+      <WelcomeScreen
+        onOpenFiles={onOpenFiles}
+        onOpenFolder={onOpenFolder}
+        onOpenDemo={onOpenDemo}
+        loading={false}
+        error={null}
+      />,
+    );
     fireEvent.click(screen.getByText('Open files…'));
     fireEvent.click(screen.getByText('Open folder…'));
     fireEvent.click(screen.getByTestId('open-demo'));
@@ -284,7 +349,15 @@ describe('WelcomeScreen', () => {
   });
 
   it('shows a load error', () => {
-    render(<WelcomeScreen onOpenFiles={vi.fn()} onOpenFolder={vi.fn()} onOpenDemo={vi.fn()} loading={false} error="Could not load: boom" />);
+    render(
+      <WelcomeScreen
+        onOpenFiles={vi.fn()}
+        onOpenFolder={vi.fn()}
+        onOpenDemo={vi.fn()}
+        loading={false}
+        error="Could not load: boom"
+      />,
+    );
     expect(screen.getByRole('alert').textContent).toBe('Could not load: boom');
   });
 });

@@ -50,7 +50,11 @@ export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef, api 
         </svg>
         <span className="brand-name">ECS Visualizer</span>
         {topology && (
-          <span className="source-label" data-testid="source-label" title={topology.fetchedAt ? `snapshot fetched ${topology.fetchedAt}` : undefined}>
+          <span
+            className="source-label"
+            data-testid="source-label"
+            title={topology.fetchedAt ? `snapshot fetched ${topology.fetchedAt}` : undefined}
+          >
             {sourceLabel}
             {topology.fetchedAt ? ` · fetched ${topology.fetchedAt.replace('T', ' ').slice(0, 16)} UTC` : ''}
           </span>
@@ -80,14 +84,33 @@ export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef, api 
       )}
       {topology && (
         <div className="toolbar-group">
-          <button type="button" className={`btn switch${view.overlay ? ' on' : ''}`} data-testid="overlay-toggle" aria-pressed={view.overlay} onClick={toggleOverlay} title="Launch-type colours (O)">
+          <button
+            type="button"
+            className={`btn switch${view.overlay ? ' on' : ''}`}
+            data-testid="overlay-toggle"
+            aria-pressed={view.overlay}
+            onClick={toggleOverlay}
+            title="Launch-type colours (O)"
+          >
             <span className="switch-knob" aria-hidden="true" /> Launch-type overlay
           </button>
           <div className="segmented" role="group" aria-label="Direction">
-            <button type="button" className={`btn${view.direction === 'LR' ? ' active' : ''}`} aria-pressed={view.direction === 'LR'} onClick={() => setDirection('LR')} title="Left to right">
+            <button
+              type="button"
+              className={`btn${view.direction === 'LR' ? ' active' : ''}`}
+              aria-pressed={view.direction === 'LR'}
+              onClick={() => setDirection('LR')}
+              title="Left to right"
+            >
               →
             </button>
-            <button type="button" className={`btn${view.direction === 'TB' ? ' active' : ''}`} aria-pressed={view.direction === 'TB'} onClick={() => setDirection('TB')} title="Top to bottom">
+            <button
+              type="button"
+              className={`btn${view.direction === 'TB' ? ' active' : ''}`}
+              aria-pressed={view.direction === 'TB'}
+              onClick={() => setDirection('TB')}
+              title="Top to bottom"
+            >
               ↓
             </button>
           </div>

@@ -16,8 +16,8 @@ export function WelcomeScreen({ onOpenFiles, onOpenFolder, onOpenDemo, loading, 
       <div className="welcome-card">
         <h1>See your ECS clusters</h1>
         <p className="lead">
-          Cluster → Service → Task → Container, with EC2, Fargate and Fargate Spot told apart at a glance. Load what <code>aws ecs describe-*</code> printed, a folder of it, or a
-          snapshot.
+          Cluster → Service → Task → Container, with EC2, Fargate and Fargate Spot told apart at a glance. Load what{' '}
+          <code>aws ecs describe-*</code> printed, a folder of it, or a snapshot.
         </p>
         <div className="welcome-actions">
           <button type="button" className="btn btn-primary" onClick={onOpenFiles} disabled={loading}>
@@ -48,7 +48,10 @@ aws ecs describe-tasks --cluster prod --tasks $(aws ecs list-tasks \\
     --cluster prod --query 'taskArns[]' --output text) > tasks.json
 aws ecs describe-task-definition --task-definition web:42 > td-web.json
 aws ecs describe-container-instances --cluster prod --container-instances … > hosts.json`}</pre>
-          <p className="hint">Anything only listed (list-*) is drawn as a dashed placeholder. Environment values are masked in the details panel.</p>
+          <p className="hint">
+            Anything only listed (list-*) is drawn as a dashed placeholder. Environment values are masked in the details
+            panel.
+          </p>
         </details>
       </div>
     </main>

@@ -12,17 +12,45 @@ import { generateAccount } from '../../shared/synth/generate-account';
 import { useDiagramStore } from './diagram-store';
 
 type Raw = Record<string, unknown>;
-const bundle = generateAccount({ seed: 5, clusters: 1, services: 3, tasksPerService: [2, 2], stoppedShare: 0, unhealthyShare: 0, standalonePerCluster: 0 }) as Bundle & { services: Raw[]; tasks: Raw[] };
+const bundle = generateAccount({
+  seed: 5,
+  clusters: 1,
+  services: 3,
+  tasksPerService: [2, 2],
+  stoppedShare: 0,
+  unhealthyShare: 0,
+  standalonePerCluster: 0,
+}) as Bundle & { services: Raw[]; tasks: Raw[] };
 const load = (b: Bundle) => ingest([{ name: 'snapshot.json', text: JSON.stringify(b) }]);
 
 /** What the page holds first: the topology without its big lists, `arriving` saying how many objects follow. */
 function headOf(t: Topology): Topology {
-  return { ...t, services: [], taskDefinitions: [], containerInstances: [], targetGroups: [], tasks: [], arriving: t.services.length + t.taskDefinitions.length + t.containerInstances.length + t.targetGroups.length + t.tasks.length };
+  return {
+    ...t,
+    services: [],
+    taskDefinitions: [],
+    containerInstances: [],
+    targetGroups: [],
+    tasks: [],
+    arriving:
+      t.services.length +
+      t.taskDefinitions.length +
+      t.containerInstances.length +
+      t.targetGroups.length +
+      t.tasks.length,
+  };
 }
 
 /** The complete topology, as the client assembles it from the head: the same files array. */
 function completeOf(head: Topology, full: Topology): Topology {
-  const complete = { ...head, services: full.services, taskDefinitions: full.taskDefinitions, containerInstances: full.containerInstances, targetGroups: full.targetGroups, tasks: full.tasks };
+  const complete = {
+    ...head,
+    services: full.services,
+    taskDefinitions: full.taskDefinitions,
+    containerInstances: full.containerInstances,
+    targetGroups: full.targetGroups,
+    tasks: full.tasks,
+  };
   delete complete.arriving;
   return complete;
 }
@@ -75,7 +103,9 @@ describe('a load given in parts', () => {
     expect(useDiagramStore.getState().diff).toBeNull();
     s.setTopology(completeOf(head, full), 'after.json', 'complete');
     const diff = useDiagramStore.getState().diff;
-    expect(diff?.changes.map((c) => [c.change, c.id])).toEqual([['changed', full.services.find((x) => x.name === bundle.services[0].serviceName)?.id]]);
+    expect(diff?.changes.map((c) => [c.change, c.id])).toEqual([
+      ['changed', full.services.find((x) => x.name === bundle.services[0].serviceName)?.id],
+    ]);
     expect(diff?.counts.removed).toBe(0);
   });
 });
@@ -84,7 +114,14 @@ describe('a layout previewed before it arrives', () => {
   /** The layout of `t` and the preview the ingest worker sends ahead of it. */
   function laidOut(t: Topology): { layout: LaidOutGraph; preview: LayoutPreview } {
     const layout = layoutGraph(buildGraph(t, DEFAULT_VIEW), 'LR');
-    const preview = { width: layout.width, height: layout.height, nodeCount: layout.nodes.length, direction: 'LR' as const, overlayOn: true, paint: preparePaint(layout, 'LR', true) };
+    const preview = {
+      width: layout.width,
+      height: layout.height,
+      nodeCount: layout.nodes.length,
+      direction: 'LR' as const,
+      overlayOn: true,
+      paint: preparePaint(layout, 'LR', true),
+    };
     return { layout, preview };
   }
 
@@ -104,7 +141,7 @@ describe('a layout previewed before it arrives', () => {
     expect(after.fitRequest).toBe(fitBefore + 1);
   });
 
-  it('shows the legend before the preview, and the layout\'s own once it lands', () => {
+  it("shows the legend before the preview, and the layout's own once it lands", () => {
     const full = load(bundle);
     const { layout, preview } = laidOut(full);
     const s = useDiagramStore.getState();

@@ -5,7 +5,14 @@
 import { create } from 'zustand';
 import { ancestorIds } from '../../shared/graph/build-graph';
 import type { LaidOutGraph, LayoutPreview, LegendCounts } from '../../shared/graph/types';
-import { DEFAULT_VIEW, initialView, type Direction, type ViewFilters, type ViewMode, type ViewState } from '../../shared/graph/view';
+import {
+  DEFAULT_VIEW,
+  initialView,
+  type Direction,
+  type ViewFilters,
+  type ViewMode,
+  type ViewState,
+} from '../../shared/graph/view';
 import { expandAll, toggleCollapse } from '../../shared/graph/collapse';
 import { searchTopology } from '../../shared/graph/search';
 import { savedView, savedViewport, type SavedViewport } from './view-persistence';
@@ -66,7 +73,12 @@ export interface DiagramState {
    * `startingView` when the host laid one out (else the view saved for the input, else the initial one);
    * `complete` swaps in the complete topology of the load shown while its objects were arriving (ignored otherwise).
    */
-  setTopology(topology: Topology, sourceLabel: string, reason?: 'open' | 'reload' | 'complete', startingView?: ViewState): void;
+  setTopology(
+    topology: Topology,
+    sourceLabel: string,
+    reason?: 'open' | 'reload' | 'complete',
+    startingView?: ViewState,
+  ): void;
   setLayout(layout: LaidOutGraph): void;
   /** Shows the preview of the layout being made (ignored once a layout is shown); a fit waiting for the layout is done on it. */
   setPreview(preview: LayoutPreview): void;
@@ -137,17 +149,57 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
       // Computed on every load, so a diff lasts exactly until the next one; a load still arriving is diffed when complete.
       const diffBase = topology.arriving ? s.topology : null;
       const diff = diffBase ? null : refreshDiff(s.topology, topology);
-      if (reason === 'reload') return { topology, sourceLabel, diff, diffBase, diagnosticsOpen: s.diagnosticsOpen || problems, loading: false, error: null };
-      return { topology, sourceLabel, diff, diffBase, view: startingView ?? savedView(topology, sourceLabel) ?? initialView(topology), restoreViewport: savedViewport(topology, sourceLabel), search: '', searchIndex: -1, layout: null, preview: null, previewLegend: null, selectedId: null, revealSecrets: false, diagnosticsOpen: problems, loading: false, error: null, fitOnNextLayout: true };
+      if (reason === 'reload')
+        return {
+          topology,
+          sourceLabel,
+          diff,
+          diffBase,
+          diagnosticsOpen: s.diagnosticsOpen || problems,
+          loading: false,
+          error: null,
+        };
+      return {
+        topology,
+        sourceLabel,
+        diff,
+        diffBase,
+        view: startingView ?? savedView(topology, sourceLabel) ?? initialView(topology),
+        restoreViewport: savedViewport(topology, sourceLabel),
+        search: '',
+        searchIndex: -1,
+        layout: null,
+        preview: null,
+        previewLegend: null,
+        selectedId: null,
+        revealSecrets: false,
+        diagnosticsOpen: problems,
+        loading: false,
+        error: null,
+        fitOnNextLayout: true,
+      };
     }),
-  setLayout: (layout) => set((s) => (s.fitOnNextLayout ? { layout, preview: null, previewLegend: null, fitOnNextLayout: false, fitRequest: s.fitRequest + 1 } : { layout, preview: null, previewLegend: null })),
+  setLayout: (layout) =>
+    set((s) =>
+      s.fitOnNextLayout
+        ? { layout, preview: null, previewLegend: null, fitOnNextLayout: false, fitRequest: s.fitRequest + 1 }
+        : { layout, preview: null, previewLegend: null },
+    ),
   // The preview has the layout's size, so the fit it takes is the layout's: the layout then lands without moving.
-  setPreview: (preview) => set((s) => (s.layout ? {} : s.fitOnNextLayout ? { preview, fitOnNextLayout: false, fitRequest: s.fitRequest + 1 } : { preview })),
+  setPreview: (preview) =>
+    set((s) =>
+      s.layout
+        ? {}
+        : s.fitOnNextLayout
+          ? { preview, fitOnNextLayout: false, fitRequest: s.fitRequest + 1 }
+          : { preview },
+    ),
   setPreviewLegend: (previewLegend) => set((s) => (s.layout ? {} : { previewLegend })),
   setLoading: (loading) => set({ loading }),
   setError: (error) => set({ error, loading: false }),
   toggleOverlay: () => set((s) => ({ view: { ...s.view, overlay: !s.view.overlay } })),
-  setDirection: (direction) => set((s) => (s.view.direction === direction ? {} : { view: { ...s.view, direction }, fitOnNextLayout: true })),
+  setDirection: (direction) =>
+    set((s) => (s.view.direction === direction ? {} : { view: { ...s.view, direction }, fitOnNextLayout: true })),
   toggleCollapsed: (id) =>
     set((s) => {
       // Stacks start collapsed without being in `collapsed`: ask the drawn graph how the node looks now.
@@ -173,11 +225,13 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
     if (!s.topology) return;
     const hits = searchTopology(s.topology, s.search, s.view.mode);
     if (hits.length === 0) return;
-    const searchIndex = (((s.searchIndex < 0 && delta < 0 ? 0 : s.searchIndex) + delta) % hits.length + hits.length) % hits.length;
+    const searchIndex =
+      ((((s.searchIndex < 0 && delta < 0 ? 0 : s.searchIndex) + delta) % hits.length) + hits.length) % hits.length;
     set({ searchIndex });
     s.select(hits[searchIndex].id, { focus: true });
   },
-  setMode: (mode) => set((s) => ((s.view.mode ?? 'hierarchy') === mode ? {} : { view: { ...s.view, mode }, fitOnNextLayout: true })),
+  setMode: (mode) =>
+    set((s) => ((s.view.mode ?? 'hierarchy') === mode ? {} : { view: { ...s.view, mode }, fitOnNextLayout: true })),
   requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
   setLegendOpen: (legendOpen) => set({ legendOpen }),
   setDiagnosticsOpen: (diagnosticsOpen) => set({ diagnosticsOpen }),

@@ -20,7 +20,9 @@ describe('savedViewsFor', () => {
     saveView(staging, 'account.json', { ...DEFAULT_VIEW, collapsed: ['x'] });
     saveView(prod, 'account.json.bak', { ...DEFAULT_VIEW, mode: 'placement' });
     const found = savedViewsFor('account.json');
-    expect(found.map((f) => f.key).sort()).toEqual([viewKey(prod, 'account.json'), viewKey(staging, 'account.json')].sort());
+    expect(found.map((f) => f.key).sort()).toEqual(
+      [viewKey(prod, 'account.json'), viewKey(staging, 'account.json')].sort(),
+    );
     // The worker picks by key exactly what the store would.
     expect(found.find((f) => f.key === viewKey(prod, 'account.json'))?.view).toEqual(savedView(prod, 'account.json'));
   });

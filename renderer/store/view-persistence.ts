@@ -29,7 +29,10 @@ interface Entry {
 
 /** The key of an input: its label and the ids of its clusters. */
 export function viewKey(topology: Pick<Topology, 'clusters'>, sourceLabel: string): string {
-  return `${PREFIX}${sourceLabel}|${topology.clusters.map((c) => c.id).sort().join(',')}`;
+  return `${PREFIX}${sourceLabel}|${topology.clusters
+    .map((c) => c.id)
+    .sort()
+    .join(',')}`;
 }
 
 function read(key: string): Entry | null {
@@ -98,7 +101,12 @@ export function savedViewport(topology: Pick<Topology, 'clusters'>, sourceLabel:
 }
 
 /** Saves the view (and, when given, the viewport) of this input. */
-export function saveView(topology: Pick<Topology, 'clusters'>, sourceLabel: string, view: ViewState, viewport?: SavedViewport): void {
+export function saveView(
+  topology: Pick<Topology, 'clusters'>,
+  sourceLabel: string,
+  view: ViewState,
+  viewport?: SavedViewport,
+): void {
   const key = viewKey(topology, sourceLabel);
   const previous = read(key);
   write(key, { view, viewport: viewport ?? previous?.viewport, savedAt: Date.now() });

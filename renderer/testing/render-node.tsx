@@ -30,15 +30,27 @@ export function installFlowEnv(): void {
 }
 
 /** The positioned graph node of `kind` matching `pick`, from a topology laid out like the app does. */
-export function laidOutNode<K extends GraphNodeKind>(topology: Topology, kind: K, pick: (n: Extract<PositionedNode, { kind: K }>) => boolean = () => true, view: ViewState = DEFAULT_VIEW): Extract<PositionedNode, { kind: K }> {
+export function laidOutNode<K extends GraphNodeKind>(
+  topology: Topology,
+  kind: K,
+  pick: (n: Extract<PositionedNode, { kind: K }>) => boolean = () => true,
+  view: ViewState = DEFAULT_VIEW,
+): Extract<PositionedNode, { kind: K }> {
   const layout = layoutGraph(buildGraph(topology, view), view.direction);
-  const hit = layout.nodes.find((n): n is Extract<PositionedNode, { kind: K }> => n.kind === kind && pick(n as Extract<PositionedNode, { kind: K }>));
+  const hit = layout.nodes.find(
+    (n): n is Extract<PositionedNode, { kind: K }> =>
+      n.kind === kind && pick(n as Extract<PositionedNode, { kind: K }>),
+  );
   if (!hit) throw new Error(`no ${kind} node matched`);
   return hit;
 }
 
 /** Renders one node component with the props React Flow would give it. */
-export function renderNode<P extends NodeProps<DiagramFlowNode>>(Component: ComponentType<P>, node: PositionedNode, selected = false) {
+export function renderNode<P extends NodeProps<DiagramFlowNode>>(
+  Component: ComponentType<P>,
+  node: PositionedNode,
+  selected = false,
+) {
   const props = {
     id: node.id,
     type: node.kind,

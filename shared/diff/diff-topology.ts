@@ -61,15 +61,53 @@ interface Comparable {
 function comparables(t: Topology): Map<string, Comparable> {
   const m = new Map<string, Comparable>();
   const put = (c: Comparable) => m.set(c.id, c);
-  for (const c of t.clusters) put({ id: c.id, kind: 'cluster', name: c.name, placeholder: c.placeholder, fields: { status: c.status } });
+  for (const c of t.clusters)
+    put({ id: c.id, kind: 'cluster', name: c.name, placeholder: c.placeholder, fields: { status: c.status } });
   for (const s of t.services) {
-    put({ id: s.id, kind: 'service', name: s.name, placeholder: s.placeholder, parentId: s.clusterId, fields: { status: s.status, desiredCount: s.desiredCount, runningCount: s.runningCount, pendingCount: s.pendingCount, taskDefinition: s.taskDefinitionId } });
+    put({
+      id: s.id,
+      kind: 'service',
+      name: s.name,
+      placeholder: s.placeholder,
+      parentId: s.clusterId,
+      fields: {
+        status: s.status,
+        desiredCount: s.desiredCount,
+        runningCount: s.runningCount,
+        pendingCount: s.pendingCount,
+        taskDefinition: s.taskDefinitionId,
+      },
+    });
   }
   for (const task of t.tasks) {
-    put({ id: task.id, kind: 'task', name: task.shortId, placeholder: task.placeholder, parentId: task.serviceId ?? task.clusterId, status: task.lastStatus, fields: { lastStatus: task.lastStatus, healthStatus: task.healthStatus, desiredStatus: task.desiredStatus } });
-    for (const c of task.placeholder ? [] : task.containers) put({ id: c.id, kind: 'container', name: c.name, parentId: task.id, status: c.lastStatus, fields: { lastStatus: c.lastStatus, healthStatus: c.healthStatus, image: c.image } });
+    put({
+      id: task.id,
+      kind: 'task',
+      name: task.shortId,
+      placeholder: task.placeholder,
+      parentId: task.serviceId ?? task.clusterId,
+      status: task.lastStatus,
+      fields: { lastStatus: task.lastStatus, healthStatus: task.healthStatus, desiredStatus: task.desiredStatus },
+    });
+    for (const c of task.placeholder ? [] : task.containers)
+      put({
+        id: c.id,
+        kind: 'container',
+        name: c.name,
+        parentId: task.id,
+        status: c.lastStatus,
+        fields: { lastStatus: c.lastStatus, healthStatus: c.healthStatus, image: c.image },
+      });
   }
-  for (const i of t.containerInstances) put({ id: i.id, kind: 'containerInstance', name: i.ec2InstanceId ?? i.name, placeholder: i.placeholder, parentId: i.clusterId, fields: { status: i.status, agentConnected: i.agentConnected } });
+  for (const i of t.containerInstances)
+    put({
+      id: i.id,
+      kind: 'containerInstance',
+      name: i.ec2InstanceId ?? i.name,
+      placeholder: i.placeholder,
+      parentId: i.clusterId,
+      fields: { status: i.status, agentConnected: i.agentConnected },
+    });
   return m;
 }
 
@@ -86,8 +124,7 @@ const FIELD_LABELS: Record<string, string> = {
   agentConnected: 'agent connected',
 };
 
-
-const show = (v: Scalar) => (v === undefined ? '—' : String(v).split('/').pop() ?? String(v));
+const show = (v: Scalar) => (v === undefined ? '—' : (String(v).split('/').pop() ?? String(v)));
 
 function summaryOf(kind: EntityKind, change: ChangeType, fields: FieldChange[], status: string | undefined): string {
   if (kind === 'task' || kind === 'container') {
@@ -111,7 +148,15 @@ export function diffTopology(before: Topology, after: Topology): TopologyDiff {
   const b = comparables(after);
   const changes: EntityChange[] = [];
   const record = (c: Comparable, change: ChangeType, fields: FieldChange[]) =>
-    changes.push({ id: c.id, kind: c.kind, name: c.name, change, summary: summaryOf(c.kind, change, fields, c.status), fields, ...(c.parentId ? { parentId: c.parentId } : {}) });
+    changes.push({
+      id: c.id,
+      kind: c.kind,
+      name: c.name,
+      change,
+      summary: summaryOf(c.kind, change, fields, c.status),
+      fields,
+      ...(c.parentId ? { parentId: c.parentId } : {}),
+    });
 
   for (const [id, now] of b) {
     if (now.placeholder) continue;
@@ -151,5 +196,12 @@ export function diffTopology(before: Topology, after: Topology): TopologyDiff {
   }
   const counts: Record<ChangeType, number> = { added: 0, removed: 0, changed: 0 };
   for (const c of changes) counts[c.change] += 1;
-  return { changes, byId, removedByParent, counts, ...(before.fetchedAt ? { from: before.fetchedAt } : {}), ...(after.fetchedAt ? { to: after.fetchedAt } : {}) };
+  return {
+    changes,
+    byId,
+    removedByParent,
+    counts,
+    ...(before.fetchedAt ? { from: before.fetchedAt } : {}),
+    ...(after.fetchedAt ? { to: after.fetchedAt } : {}),
+  };
 }

@@ -4,9 +4,20 @@ import type { Bundle } from '../ingest/bundle';
 import { generateAccount } from '../synth/generate-account';
 import { isNewerSnapshotOfSameAccount, refreshDiff } from './refresh-diff';
 
-const base = generateAccount({ seed: 7, clusters: 1, services: 2, tasksPerService: [2, 2], stoppedShare: 0, unhealthyShare: 0, standalonePerCluster: 0 });
+const base = generateAccount({
+  seed: 7,
+  clusters: 1,
+  services: 2,
+  tasksPerService: [2, 2],
+  stoppedShare: 0,
+  unhealthyShare: 0,
+  standalonePerCluster: 0,
+});
 const load = (b: Bundle) => ingest([{ name: 'snapshot.json', text: JSON.stringify(b) }]);
-const later = (b: Bundle, minutes: number): Bundle => ({ ...structuredClone(b), fetchedAt: new Date(Date.parse(b.fetchedAt ?? '') + minutes * 60_000).toISOString() });
+const later = (b: Bundle, minutes: number): Bundle => ({
+  ...structuredClone(b),
+  fetchedAt: new Date(Date.parse(b.fetchedAt ?? '') + minutes * 60_000).toISOString(),
+});
 
 describe('refreshDiff', () => {
   it('diffs a later snapshot of the same account: a desired count changed shows on that service', () => {
@@ -21,7 +32,13 @@ describe('refreshDiff', () => {
     expect(refreshDiff(null, prev)).toBeNull();
     expect(refreshDiff(prev, load(base))).toBeNull();
     expect(refreshDiff(prev, load(later(base, -5)))).toBeNull();
-    const other = generateAccount({ seed: 7, accountId: '999988887777', clusters: 1, services: 2, tasksPerService: [2, 2] });
+    const other = generateAccount({
+      seed: 7,
+      accountId: '999988887777',
+      clusters: 1,
+      services: 2,
+      tasksPerService: [2, 2],
+    });
     expect(isNewerSnapshotOfSameAccount(prev, load(later(other, 60)))).toBe(false);
   });
 

@@ -10,17 +10,25 @@ import type { GraphNode } from './types';
 function topology(): Topology {
   const prod = makeCluster('prod');
   // Same cluster name in another account: the case where a flat row of clusters misleads.
-  const prodUs = makeCluster('prod', { id: 'cluster|us-east-1|444455556666|prod', region: 'us-east-1', accountId: '444455556666' });
+  const prodUs = makeCluster('prod', {
+    id: 'cluster|us-east-1|444455556666|prod',
+    region: 'us-east-1',
+    accountId: '444455556666',
+  });
   const staging = makeCluster('staging');
   const web = makeService(prod, 'web');
   const t = emptyTopology();
   t.clusters = [prod, prodUs, staging];
   t.services = [web];
-  t.tasks = [makeTask('w1', { cluster: prod, service: web }), makeTask('u1', { cluster: prodUs, family: 'batch', lastStatus: 'STOPPED' })];
+  t.tasks = [
+    makeTask('w1', { cluster: prod, service: web }),
+    makeTask('u1', { cluster: prodUs, family: 'batch', lastStatus: 'STOPPED' }),
+  ];
   return t;
 }
 
-const accounts = (nodes: GraphNode[]) => nodes.filter((n): n is Extract<GraphNode, { kind: 'group' }> => n.kind === 'group' && n.data.variant === 'account');
+const accounts = (nodes: GraphNode[]) =>
+  nodes.filter((n): n is Extract<GraphNode, { kind: 'group' }> => n.kind === 'group' && n.data.variant === 'account');
 const EU = accountGroupId('111122223333', 'eu-west-1');
 const US = accountGroupId('444455556666', 'us-east-1');
 
@@ -28,8 +36,15 @@ describe('account level', () => {
   it('puts one account card per (account, region) above its clusters when the load spans several', () => {
     const t = topology();
     const g = buildGraph(t, DEFAULT_VIEW);
-    expect(accounts(g.nodes).map((n) => n.data.label)).toEqual(['111122223333 · eu-west-1', '444455556666 · us-east-1']);
-    const clustersUnder = (id: string) => g.edges.filter((e) => e.source === id).map((e) => e.target).sort();
+    expect(accounts(g.nodes).map((n) => n.data.label)).toEqual([
+      '111122223333 · eu-west-1',
+      '444455556666 · us-east-1',
+    ]);
+    const clustersUnder = (id: string) =>
+      g.edges
+        .filter((e) => e.source === id)
+        .map((e) => e.target)
+        .sort();
     expect(clustersUnder(EU)).toEqual([t.clusters[0].id, t.clusters[2].id].sort());
     expect(clustersUnder(US)).toEqual([t.clusters[1].id]);
     // Parents before children still holds.
@@ -57,9 +72,13 @@ describe('account level', () => {
     const g = buildGraph(t, { ...DEFAULT_VIEW, collapsed: [EU] });
     const eu = accounts(g.nodes).find((n) => n.id === EU)!;
     expect(eu.collapsed).toBe(true);
-    expect(g.nodes.some((n) => n.id === t.clusters[0].id || n.id === t.services[0].id || n.id === t.tasks[0].id)).toBe(false);
+    expect(g.nodes.some((n) => n.id === t.clusters[0].id || n.id === t.services[0].id || n.id === t.tasks[0].id)).toBe(
+      false,
+    );
     expect(eu.hiddenCount).toBe(2 + 1 + 1 + 2); // two clusters, service, task box, task and its container
-    expect(g.edges.every((e) => g.nodes.some((n) => n.id === e.source) && g.nodes.some((n) => n.id === e.target))).toBe(true);
+    expect(g.edges.every((e) => g.nodes.some((n) => n.id === e.source) && g.nodes.some((n) => n.id === e.target))).toBe(
+      true,
+    );
     // The other account is untouched.
     expect(g.nodes.some((n) => n.id === t.clusters[1].id)).toBe(true);
   });
@@ -92,9 +111,17 @@ describe('accountSummary (the details of an account card)', () => {
     const t = topology();
     t.clusters.push(makeCluster('legacy', { placeholder: true, status: undefined }));
     t.services.push(makeService(t.clusters[2], 'old', { status: 'DRAINING' }), makeService(t.clusters[1], 'us-api'));
-    t.tasks.push(makeTask('w2', { cluster: t.clusters[0], service: t.services[0], lastStatus: 'PENDING' }), makeTask('w3', { cluster: t.clusters[0], service: t.services[0], healthStatus: 'UNHEALTHY' }));
+    t.tasks.push(
+      makeTask('w2', { cluster: t.clusters[0], service: t.services[0], lastStatus: 'PENDING' }),
+      makeTask('w3', { cluster: t.clusters[0], service: t.services[0], healthStatus: 'UNHEALTHY' }),
+    );
     const eu = accountSummary(t, EU)!;
-    expect(eu).toMatchObject({ label: '111122223333 · eu-west-1', accountId: '111122223333', region: 'eu-west-1', containerInstances: 0 });
+    expect(eu).toMatchObject({
+      label: '111122223333 · eu-west-1',
+      accountId: '111122223333',
+      region: 'eu-west-1',
+      containerInstances: 0,
+    });
     expect(eu.clusters.map((c) => c.name)).toEqual(['legacy', 'prod', 'staging']);
     expect(eu.clustersByStatus).toEqual({ ACTIVE: 2, 'referenced only': 1 });
     expect(eu.servicesByStatus).toEqual({ ACTIVE: 1, DRAINING: 1 });

@@ -47,15 +47,19 @@ export interface AccountSummary {
 
 /** The summary of the account card `id`, or null when no cluster of the load is in that pair. */
 export function accountSummary(topology: Topology, id: string): AccountSummary | null {
-  const clusters = topology.clusters.filter((c) => accountGroupId(c.accountId, c.region) === id).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const clusters = topology.clusters
+    .filter((c) => accountGroupId(c.accountId, c.region) === id)
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   if (clusters.length === 0) return null;
   const ids = new Set(clusters.map((c) => c.id));
   const clustersByStatus: Record<string, number> = {};
   for (const c of clusters) inc(clustersByStatus, c.placeholder ? 'referenced only' : (c.status ?? 'unknown'));
   const servicesByStatus: Record<string, number> = {};
-  for (const s of topology.services) if (!s.placeholder && s.clusterId && ids.has(s.clusterId)) inc(servicesByStatus, s.status ?? 'unknown');
+  for (const s of topology.services)
+    if (!s.placeholder && s.clusterId && ids.has(s.clusterId)) inc(servicesByStatus, s.status ?? 'unknown');
   const tasksByStatus: StatusCounts = {};
-  for (const t of topology.tasks) if (!t.placeholder && t.clusterId && ids.has(t.clusterId)) inc(tasksByStatus, taskStatus(t));
+  for (const t of topology.tasks)
+    if (!t.placeholder && t.clusterId && ids.has(t.clusterId)) inc(tasksByStatus, taskStatus(t));
   const { accountId, region } = clusters[0];
   return {
     id,
@@ -66,12 +70,16 @@ export function accountSummary(topology: Topology, id: string): AccountSummary |
     clustersByStatus,
     servicesByStatus,
     tasksByStatus,
-    containerInstances: topology.containerInstances.filter((ci) => !ci.placeholder && ci.clusterId && ids.has(ci.clusterId)).length,
+    containerInstances: topology.containerInstances.filter(
+      (ci) => !ci.placeholder && ci.clusterId && ids.has(ci.clusterId),
+    ).length,
   };
 }
 
 /** Account card id per cluster id, or an empty map when every cluster shares one pair (no account level then). */
-export function accountOfCluster(clusters: readonly Pick<Cluster, 'id' | 'accountId' | 'region'>[]): Map<string, string> {
+export function accountOfCluster(
+  clusters: readonly Pick<Cluster, 'id' | 'accountId' | 'region'>[],
+): Map<string, string> {
   const of = new Map(clusters.map((c) => [c.id, accountGroupId(c.accountId, c.region)]));
   return new Set(of.values()).size > 1 ? of : new Map();
 }

@@ -18,7 +18,12 @@ function sample(): Topology {
     makeTask('aaa1', { cluster: prod, service: web, launchType: 'EC2', containers: ['nginx', 'app'] }),
     makeTask('aaa2', { cluster: prod, service: web, launchType: 'EC2', healthStatus: 'UNHEALTHY' }),
     makeTask('bbb1', { cluster: prod, service: api, spot: true }),
-    makeTask('ccc1', { cluster: prod, family: 'migrate', lastStatus: 'STOPPED', stoppedReason: 'Essential container in task exited' }),
+    makeTask('ccc1', {
+      cluster: prod,
+      family: 'migrate',
+      lastStatus: 'STOPPED',
+      stoppedReason: 'Essential container in task exited',
+    }),
     makeTask('ccc2', { cluster: prod, family: 'migrate' }),
     makeTask('ddd1', { cluster: prod, family: 'report' }),
   ];
@@ -53,7 +58,10 @@ describe('buildGraph', () => {
     const tasksInBox = g.nodes.filter((n) => n.parentId === box?.target);
     expect(tasksInBox.map((n) => n.kind === 'task' && n.data.shortId)).toEqual(['aaa2', 'aaa1']); // unhealthy first
     const aaa1 = tasksInBox.find((n) => n.kind === 'task' && n.data.shortId === 'aaa1');
-    expect(g.nodes.filter((n) => n.parentId === aaa1?.id).map((n) => n.kind === 'container' && n.data.name)).toEqual(['nginx', 'app']);
+    expect(g.nodes.filter((n) => n.parentId === aaa1?.id).map((n) => n.kind === 'container' && n.data.name)).toEqual([
+      'nginx',
+      'app',
+    ]);
   });
 
   it('lists every parent before its children', () => {
@@ -67,7 +75,8 @@ describe('buildGraph', () => {
 
   it('tells Fargate Spot apart from Fargate and marks unhealthy and stopped tasks', () => {
     const g = buildGraph(sample(), DEFAULT_VIEW);
-    const task = (id: string) => g.nodes.find((n): n is Extract<GraphNode, { kind: 'task' }> => n.kind === 'task' && n.data.shortId === id);
+    const task = (id: string) =>
+      g.nodes.find((n): n is Extract<GraphNode, { kind: 'task' }> => n.kind === 'task' && n.data.shortId === id);
     expect(task('bbb1')?.data.overlay).toBe('FARGATE_SPOT');
     expect(task('aaa2')?.statusClass).toBe('unhealthy');
     expect(task('ccc1')?.statusClass).toBe('stopped');
@@ -115,7 +124,11 @@ describe('buildGraph', () => {
 
   it('filters to problem tasks and keeps their parents', () => {
     const g = buildGraph(sample(), { ...DEFAULT_VIEW, filters: { problemsOnly: true } });
-    expect(ofKind(g.nodes, 'task').map((n) => n.kind === 'task' && n.data.shortId).sort()).toEqual(['aaa2', 'ccc1']);
+    expect(
+      ofKind(g.nodes, 'task')
+        .map((n) => n.kind === 'task' && n.data.shortId)
+        .sort(),
+    ).toEqual(['aaa2', 'ccc1']);
     expect(ofKind(g.nodes, 'service').map((n) => n.kind === 'service' && n.data.name)).toEqual(['web']);
     expect(ofKind(g.nodes, 'cluster')).toHaveLength(1);
   });
@@ -158,11 +171,17 @@ describe('buildGraph', () => {
   it('names the collapsed nodes that can hide an object, so selecting it can expand them', () => {
     const t = sample();
     const hidden = t.tasks[0].containers[1];
-    const collapsedAll = buildGraph(t, { ...DEFAULT_VIEW, collapsed: [t.clusters[0].id, t.services[0].id, t.tasks[0].id] });
+    const collapsedAll = buildGraph(t, {
+      ...DEFAULT_VIEW,
+      collapsed: [t.clusters[0].id, t.services[0].id, t.tasks[0].id],
+    });
     expect(collapsedAll.nodes.some((n) => n.id === hidden.id)).toBe(false);
     const ancestors = ancestorIds(t, hidden.id);
     expect(ancestors).toContain(t.clusters[0].id);
-    const expanded = buildGraph(t, { ...DEFAULT_VIEW, collapsed: [t.clusters[0].id, t.services[0].id, t.tasks[0].id].filter((id) => !ancestors.includes(id)) });
+    const expanded = buildGraph(t, {
+      ...DEFAULT_VIEW,
+      collapsed: [t.clusters[0].id, t.services[0].id, t.tasks[0].id].filter((id) => !ancestors.includes(id)),
+    });
     expect(expanded.nodes.some((n) => n.id === hidden.id)).toBe(true);
     // Standalone tasks sit in their family box.
     expect(ancestorIds(t, t.tasks[3].id)[0]).toMatch(/^group:family:/);
@@ -174,7 +193,14 @@ describe('buildGraph with a GraphCache', () => {
     // Target groups, Service Connect and Cloud Map, stacks (over 12 tasks), two accounts.
     const topology = ingest(
       [
-        generateAccount({ seed: 5, services: 40, clusters: 2, tasksPerService: [1, 16], serviceConnectShare: 0.4, cloudMapShare: 0.3 }),
+        generateAccount({
+          seed: 5,
+          services: 40,
+          clusters: 2,
+          tasksPerService: [1, 16],
+          serviceConnectShare: 0.4,
+          cloudMapShare: 0.3,
+        }),
         generateAccount({ seed: 6, accountId: '111122223333', region: 'us-east-1', services: 6, clusters: 1 }),
       ].map((b, i) => ({ name: `a${i}.json`, text: JSON.stringify(b) })),
     );
@@ -191,7 +217,8 @@ describe('buildGraph with a GraphCache', () => {
       { ...DEFAULT_VIEW, collapsed: topology.services.map((s) => s.id) },
     ];
     const cache = createGraphCache();
-    for (const view of views) expect(buildGraph(topology, view, { cache }), JSON.stringify(view)).toStrictEqual(buildGraph(topology, view));
+    for (const view of views)
+      expect(buildGraph(topology, view, { cache }), JSON.stringify(view)).toStrictEqual(buildGraph(topology, view));
   });
 
   it('starts afresh for another topology', () => {

@@ -7,9 +7,29 @@
 import type { Service, Task, Topology } from '../model/types';
 import { SIZES } from '../theme/theme';
 import { filterPredicates, serviceProblems } from './filters';
-import { buildContext, byName, clusterNode, countNodes, derived, inc, legendCounts, pushEdge, pushGroup, UNKNOWN_CLUSTER_ID, type BuildContext, type GraphCache } from './node-builders';
+import {
+  buildContext,
+  byName,
+  clusterNode,
+  countNodes,
+  derived,
+  inc,
+  legendCounts,
+  pushEdge,
+  pushGroup,
+  UNKNOWN_CLUSTER_ID,
+  type BuildContext,
+  type GraphCache,
+} from './node-builders';
 import { pushTargetGroups } from './target-group';
-import { aroundServicesCounts, countNamespaceNodes, discoveryIndex, isNamespaceNodeId, namespaceNodes, pushNamespaces } from './namespace';
+import {
+  aroundServicesCounts,
+  countNamespaceNodes,
+  discoveryIndex,
+  isNamespaceNodeId,
+  namespaceNodes,
+  pushNamespaces,
+} from './namespace';
 import { accountOfCluster, withAccounts } from './accounts';
 import { buildPlacementGraph, placementAncestorIds } from './placement';
 import { serviceStatus } from './status';
@@ -45,9 +65,13 @@ function familyOf(task: Task): string | undefined {
 
 function describeStrategy(service: Service): string {
   if (service.launchType) return service.launchType;
-  if (service.capacityProviderStrategy.length === 0) return service.overlay === 'UNKNOWN' ? 'launch type unknown' : service.overlay;
+  if (service.capacityProviderStrategy.length === 0)
+    return service.overlay === 'UNKNOWN' ? 'launch type unknown' : service.overlay;
   return service.capacityProviderStrategy
-    .map((s) => `${s.capacityProvider}${s.weight !== undefined ? ` ×${s.weight}` : ''}${s.base ? ` (base ${s.base})` : ''}`)
+    .map(
+      (s) =>
+        `${s.capacityProvider}${s.weight !== undefined ? ` ×${s.weight}` : ''}${s.base ? ` (base ${s.base})` : ''}`,
+    )
     .join(' · ');
 }
 
@@ -56,7 +80,10 @@ const DEPLOYMENT_RANK: Record<string, number> = { PRIMARY: 0, ACTIVE: 1 };
 
 function deploymentSummaries(service: Service, ctx: BuildContext): DeploymentSummary[] {
   return [...service.deployments]
-    .sort((a, b) => (DEPLOYMENT_RANK[a.status?.toUpperCase() ?? ''] ?? 2) - (DEPLOYMENT_RANK[b.status?.toUpperCase() ?? ''] ?? 2))
+    .sort(
+      (a, b) =>
+        (DEPLOYMENT_RANK[a.status?.toUpperCase() ?? ''] ?? 2) - (DEPLOYMENT_RANK[b.status?.toUpperCase() ?? ''] ?? 2),
+    )
     .map((d) => ({
       id: d.id,
       status: d.status,
@@ -82,7 +109,13 @@ export interface BuildOptions {
  * the theme; group boxes are sized by the layout from the cards inside them.
  */
 export function buildGraph(topology: Topology, view: ViewState, options: BuildOptions = {}): Graph {
-  return withAccounts(view.mode === 'placement' ? buildPlacementGraph(topology, view, options.cache) : buildHierarchyGraph(topology, view, options.cache), topology, view);
+  return withAccounts(
+    view.mode === 'placement'
+      ? buildPlacementGraph(topology, view, options.cache)
+      : buildHierarchyGraph(topology, view, options.cache),
+    topology,
+    view,
+  );
 }
 
 /** Tasks by where the hierarchy draws them, and the services each cluster draws (by name). */
@@ -103,7 +136,12 @@ function append<T>(lists: Map<string, T[]>, key: string, item: T): void {
 }
 
 /** Buckets the tasks the filters keep: by service, else by (cluster, family), else by cluster. */
-function bucketTasks(topology: Topology, ctx: BuildContext, keep: FilterPredicates, clusterKeyOf: (clusterId: string | undefined) => string): TaskBuckets {
+function bucketTasks(
+  topology: Topology,
+  ctx: BuildContext,
+  keep: FilterPredicates,
+  clusterKeyOf: (clusterId: string | undefined) => string,
+): TaskBuckets {
   const { serviceById } = ctx;
   const tasksByService = new Map<string, Task[]>();
   const tasksByFamily = new Map<string, Map<string, Task[]>>();
@@ -163,7 +201,9 @@ function serviceCard(s: Service, allTasks: readonly Task[], ctx: BuildContext): 
       pending: s.pendingCount,
       placement: describeStrategy(s),
       taskDefinition: ctx.tdLabel(s.taskDefinitionId),
-      deploying: s.deployments.filter((d) => d.source === 'deployment').length > 1 || s.deployments.some((d) => d.rolloutState === 'IN_PROGRESS'),
+      deploying:
+        s.deployments.filter((d) => d.source === 'deployment').length > 1 ||
+        s.deployments.some((d) => d.rolloutState === 'IN_PROGRESS'),
       eventCount: s.events.length,
       latestEvent: latest?.message,
       loadBalanced: s.loadBalancers.length > 0,
@@ -184,18 +224,25 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState, cache?:
   const edges = [] as Graph['edges'];
   const ctx = buildContext(topology, view, cache);
   const { clusterById } = ctx;
-  const clusterKeyOf = (clusterId: string | undefined): string => (clusterId && clusterById.has(clusterId) ? clusterId : UNKNOWN_CLUSTER_ID);
+  const clusterKeyOf = (clusterId: string | undefined): string =>
+    clusterId && clusterById.has(clusterId) ? clusterId : UNKNOWN_CLUSTER_ID;
   const discovery = derived(ctx, 'discovery', () => discoveryIndex(topology));
-  const legend = derived(ctx, 'legend', () => ({ ...legendCounts(topology), aroundServices: aroundServicesCounts(topology, discovery) }));
+  const legend = derived(ctx, 'legend', () => ({
+    ...legendCounts(topology),
+    aroundServices: aroundServicesCounts(topology, discovery),
+  }));
 
   // Filters: tasks are kept by predicate; services and clusters by what they hold or by their own match.
   const keep = filterPredicates(view.filters, ctx.problems);
   const filtering = keep.active;
   const needle = view.filters.text?.trim().toLowerCase();
-  const clusterMatches = (name: string, id: string): boolean => !!needle && (name.toLowerCase().includes(needle) || id.toLowerCase().includes(needle));
+  const clusterMatches = (name: string, id: string): boolean =>
+    !!needle && (name.toLowerCase().includes(needle) || id.toLowerCase().includes(needle));
   // Unfiltered, the buckets depend on the topology alone.
   const make = () => bucketTasks(topology, ctx, keep, clusterKeyOf);
-  const { tasksByService, tasksByFamily, otherTasks, allTasksOfService, servicesByCluster } = filtering ? make() : derived(ctx, 'unfilteredBuckets', make);
+  const { tasksByService, tasksByFamily, otherTasks, allTasksOfService, servicesByCluster } = filtering
+    ? make()
+    : derived(ctx, 'unfilteredBuckets', make);
   const cards = derived(ctx, 'serviceCards', () => new Map<string, ServiceCard>());
   const cardOf = (s: Service): ServiceCard => {
     let card = cards.get(s.id);
@@ -207,23 +254,36 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState, cache?:
   const targetGroupsDrawn = new Map<string, GraphNode>();
   const namespacesDrawn = new Map<string, GraphNode>();
   const clusterKeys: string[] = [...topology.clusters].sort(byName).map((c) => c.id);
-  const needsUnknown = servicesByCluster.has(UNKNOWN_CLUSTER_ID) || tasksByFamily.has(UNKNOWN_CLUSTER_ID) || otherTasks.has(UNKNOWN_CLUSTER_ID);
+  const needsUnknown =
+    servicesByCluster.has(UNKNOWN_CLUSTER_ID) ||
+    tasksByFamily.has(UNKNOWN_CLUSTER_ID) ||
+    otherTasks.has(UNKNOWN_CLUSTER_ID);
   if (needsUnknown) clusterKeys.push(UNKNOWN_CLUSTER_ID);
 
   for (const key of clusterKeys) {
     const cluster = clusterById.get(key);
     const services = servicesByCluster.get(key) ?? [];
-    const families = [...(tasksByFamily.get(key) ?? new Map<string, Task[]>()).entries()].sort(([a], [b]) => compareText(a, b));
+    const families = [...(tasksByFamily.get(key) ?? new Map<string, Task[]>()).entries()].sort(([a], [b]) =>
+      compareText(a, b),
+    );
     const others = otherTasks.get(key) ?? [];
     const hasChildren = services.length > 0 || families.length > 0 || others.length > 0;
-    if (filtering && !hasChildren && !(cluster && keep.cluster(cluster.id) && clusterMatches(cluster.name, cluster.id))) continue;
+    if (filtering && !hasChildren && !(cluster && keep.cluster(cluster.id) && clusterMatches(cluster.name, cluster.id)))
+      continue;
 
     const isCollapsed = collapsed.has(key);
     // What collapsing the cluster hides; unfiltered, a count of the topology alone.
     let below = filtering ? undefined : belowCluster.get(key);
     if (below === undefined) {
       below =
-        services.reduce((n, s) => n + 1 + cardOf(s).targetGroups + (tasksByService.has(s.id) ? 1 + countNodes(tasksByService.get(s.id) ?? []) : 0), 0) +
+        services.reduce(
+          (n, s) =>
+            n +
+            1 +
+            cardOf(s).targetGroups +
+            (tasksByService.has(s.id) ? 1 + countNodes(tasksByService.get(s.id) ?? []) : 0),
+          0,
+        ) +
         countNamespaceNodes(services) +
         families.reduce((n, [, ts]) => n + 1 + countNodes(ts), 0) +
         (others.length > 0 ? 1 + countNodes(others) : 0);
@@ -231,9 +291,18 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState, cache?:
     }
 
     if (cluster) {
-      nodes.push(clusterNode(cluster, ctx, { collapsed: isCollapsed, hiddenCount: isCollapsed ? below : 0, collapsible: hasChildren }));
+      nodes.push(
+        clusterNode(cluster, ctx, {
+          collapsed: isCollapsed,
+          hiddenCount: isCollapsed ? below : 0,
+          collapsible: hasChildren,
+        }),
+      );
     } else {
-      const count = others.length + families.reduce((n, [, ts]) => n + ts.length, 0) + services.reduce((n, s) => n + (tasksByService.get(s.id)?.length ?? 0), 0);
+      const count =
+        others.length +
+        families.reduce((n, [, ts]) => n + ts.length, 0) +
+        services.reduce((n, s) => n + (tasksByService.get(s.id)?.length ?? 0), 0);
       nodes.push({
         id: UNKNOWN_CLUSTER_ID,
         kind: 'group',
@@ -272,11 +341,35 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState, cache?:
       const targetEdges: typeof edges = [];
       pushTargetGroups(nodes, targetEdges, s, ctx, targetGroupsDrawn);
       pushNamespaces(nodes, targetEdges, s, key, discovery, namespacesDrawn);
-      if (!serviceCollapsed && tasks.length > 0) pushGroup(nodes, edges, { id: serviceTasksGroupId(s.id), variant: 'service-tasks', label: `Tasks of ${s.name}`, tasks, from: s.id }, ctx);
+      if (!serviceCollapsed && tasks.length > 0)
+        pushGroup(
+          nodes,
+          edges,
+          { id: serviceTasksGroupId(s.id), variant: 'service-tasks', label: `Tasks of ${s.name}`, tasks, from: s.id },
+          ctx,
+        );
       edges.push(...targetEdges);
     }
-    for (const [family, tasks] of families) pushGroup(nodes, edges, { id: familyGroupId(key, family), variant: 'family', label: `family:${family}`, tasks, from: key }, ctx);
-    if (others.length > 0) pushGroup(nodes, edges, { id: clusterTasksGroupId(key), variant: 'cluster-tasks', label: 'Tasks (no service or family)', tasks: others, from: key }, ctx);
+    for (const [family, tasks] of families)
+      pushGroup(
+        nodes,
+        edges,
+        { id: familyGroupId(key, family), variant: 'family', label: `family:${family}`, tasks, from: key },
+        ctx,
+      );
+    if (others.length > 0)
+      pushGroup(
+        nodes,
+        edges,
+        {
+          id: clusterTasksGroupId(key),
+          variant: 'cluster-tasks',
+          label: 'Tasks (no service or family)',
+          tasks: others,
+          from: key,
+        },
+        ctx,
+      );
   }
 
   return { nodes, edges, legend };
@@ -298,7 +391,8 @@ export function ancestorIds(topology: Topology, id: string, mode: ViewState['mod
 function hierarchyAncestorIds(topology: Topology, id: string): string[] {
   const clusterIds = new Set(topology.clusters.map((c) => c.id));
   const serviceIds = new Set(topology.services.map((s) => s.id));
-  const clusterKey = (clusterId: string | undefined) => (clusterId && clusterIds.has(clusterId) ? clusterId : UNKNOWN_CLUSTER_ID);
+  const clusterKey = (clusterId: string | undefined) =>
+    clusterId && clusterIds.has(clusterId) ? clusterId : UNKNOWN_CLUSTER_ID;
   const ofTask = (t: Task): string[] => {
     const key = clusterKey(t.clusterId);
     if (t.serviceId && serviceIds.has(t.serviceId)) return [serviceTasksGroupId(t.serviceId), t.serviceId, key];

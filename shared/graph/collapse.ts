@@ -12,7 +12,11 @@ export function stackedByDefault(view: Pick<ViewState, 'stackThreshold'>, taskCo
 }
 
 /** Whether node `id` is collapsed: the user collapsed it, or it is a default stack the user has not opened. */
-export function isCollapsed(view: Pick<ViewState, 'collapsed' | 'expanded' | 'stackThreshold'>, id: string, stackTaskCount?: number): boolean {
+export function isCollapsed(
+  view: Pick<ViewState, 'collapsed' | 'expanded' | 'stackThreshold'>,
+  id: string,
+  stackTaskCount?: number,
+): boolean {
   if (view.collapsed.includes(id)) return true;
   return stackTaskCount !== undefined && stackedByDefault(view, stackTaskCount) && !(view.expanded ?? []).includes(id);
 }
@@ -58,7 +62,7 @@ export function stackSummary(tasks: readonly Task[], revisionOf: (t: Task) => st
     if (rev) revisions.add(rev);
   }
   const byStatus = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const sorted = [...revisions].sort((a, b) => (Number(a) - Number(b)) || a.localeCompare(b));
+  const sorted = [...revisions].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
   return { total: tasks.length, byStatus, revisions: sorted };
 }
 

@@ -10,8 +10,26 @@ function sample(): Topology {
   const prod = makeCluster('prod');
   const web = makeService(prod, 'web', {
     deployments: [
-      { id: 'ecs-svc/2', source: 'deployment', status: 'PRIMARY', rolloutState: 'IN_PROGRESS', taskDefinitionId: 'td|web:42', desiredCount: 2, runningCount: 1, capacityProviderStrategy: [] },
-      { id: 'ecs-svc/1', source: 'deployment', status: 'ACTIVE', rolloutState: 'COMPLETED', taskDefinitionId: 'td|web:41', desiredCount: 2, runningCount: 1, capacityProviderStrategy: [] },
+      {
+        id: 'ecs-svc/2',
+        source: 'deployment',
+        status: 'PRIMARY',
+        rolloutState: 'IN_PROGRESS',
+        taskDefinitionId: 'td|web:42',
+        desiredCount: 2,
+        runningCount: 1,
+        capacityProviderStrategy: [],
+      },
+      {
+        id: 'ecs-svc/1',
+        source: 'deployment',
+        status: 'ACTIVE',
+        rolloutState: 'COMPLETED',
+        taskDefinitionId: 'td|web:41',
+        desiredCount: 2,
+        runningCount: 1,
+        capacityProviderStrategy: [],
+      },
     ],
   });
   const api = makeService(prod, 'api');
@@ -21,13 +39,21 @@ function sample(): Topology {
   t.tasks = [
     makeTask('new1', { cluster: prod, service: web, taskDefinitionId: 'td|web:42', containers: ['app', 'proxy'] }),
     makeTask('old1', { cluster: prod, service: web, taskDefinitionId: 'td|web:41' }),
-    makeTask('oldstop', { cluster: prod, service: web, taskDefinitionId: 'td|web:41', lastStatus: 'STOPPED', stoppedReason: 'Scaling activity initiated by deployment', stopCode: 'ServiceSchedulerInitiated' }),
+    makeTask('oldstop', {
+      cluster: prod,
+      service: web,
+      taskDefinitionId: 'td|web:41',
+      lastStatus: 'STOPPED',
+      stoppedReason: 'Scaling activity initiated by deployment',
+      stopCode: 'ServiceSchedulerInitiated',
+    }),
     makeTask('api1', { cluster: prod, service: api }),
   ];
   return t;
 }
 
-const byShortId = (nodes: GraphNode[], id: string) => nodes.find((n): n is Extract<GraphNode, { kind: 'task' }> => n.kind === 'task' && n.data.shortId === id);
+const byShortId = (nodes: GraphNode[], id: string) =>
+  nodes.find((n): n is Extract<GraphNode, { kind: 'task' }> => n.kind === 'task' && n.data.shortId === id);
 
 describe('focus and search emphasis', () => {
   it('focus on a service lights its cluster, its box, its tasks and their containers, and nothing of the other service', () => {
@@ -45,7 +71,15 @@ describe('focus and search emphasis', () => {
     const t = sample();
     const g = buildGraph(t, DEFAULT_VIEW);
     const lit = matchSet(g, [t.tasks[0].containers[1].id]);
-    expect([...lit].sort()).toEqual([t.clusters[0].id, t.services[0].id, serviceTasksGroupId(t.services[0].id), t.tasks[0].id, t.tasks[0].containers[1].id].sort());
+    expect([...lit].sort()).toEqual(
+      [
+        t.clusters[0].id,
+        t.services[0].id,
+        serviceTasksGroupId(t.services[0].id),
+        t.tasks[0].id,
+        t.tasks[0].containers[1].id,
+      ].sort(),
+    );
     const collapsed = buildGraph(t, { ...DEFAULT_VIEW, collapsed: [t.services[0].id] });
     const hidden = matchSet(collapsed, [t.tasks[0].id], (id) => ancestorIds(t, id));
     expect(hidden.has(t.services[0].id)).toBe(true);
@@ -54,15 +88,26 @@ describe('focus and search emphasis', () => {
   it('breadcrumbs run from the cluster down to the selection', () => {
     const t = sample();
     const g = buildGraph(t, DEFAULT_VIEW);
-    expect(breadcrumbPath(g, t.tasks[0].containers[0].id)).toEqual([t.clusters[0].id, t.services[0].id, serviceTasksGroupId(t.services[0].id), t.tasks[0].id, t.tasks[0].containers[0].id]);
+    expect(breadcrumbPath(g, t.tasks[0].containers[0].id)).toEqual([
+      t.clusters[0].id,
+      t.services[0].id,
+      serviceTasksGroupId(t.services[0].id),
+      t.tasks[0].id,
+      t.tasks[0].containers[0].id,
+    ]);
   });
 });
 
 describe('health and deployment overlay', () => {
   it('puts the deployments on the service node, PRIMARY first, with rollout state', () => {
     const g = buildGraph(sample(), DEFAULT_VIEW);
-    const web = g.nodes.find((n): n is Extract<GraphNode, { kind: 'service' }> => n.kind === 'service' && n.data.name === 'web');
-    expect(web?.data.deployments?.map((d) => `${d.status} ${d.taskDefinition} ${d.rolloutState}`)).toEqual(['PRIMARY web:42 IN_PROGRESS', 'ACTIVE web:41 COMPLETED']);
+    const web = g.nodes.find(
+      (n): n is Extract<GraphNode, { kind: 'service' }> => n.kind === 'service' && n.data.name === 'web',
+    );
+    expect(web?.data.deployments?.map((d) => `${d.status} ${d.taskDefinition} ${d.rolloutState}`)).toEqual([
+      'PRIMARY web:42 IN_PROGRESS',
+      'ACTIVE web:41 COMPLETED',
+    ]);
     expect(web?.data.problems).toEqual(['deployment ecs-svc/2 in progress']);
   });
 
@@ -72,6 +117,9 @@ describe('health and deployment overlay', () => {
     expect(byShortId(g.nodes, 'new1')?.data.primaryTaskDefinition).toBeUndefined();
     const stopped = byShortId(g.nodes, 'oldstop');
     expect(stopped?.data.primaryTaskDefinition).toBeUndefined();
-    expect(stopped?.data).toMatchObject({ stopCode: 'ServiceSchedulerInitiated', stoppedReason: 'Scaling activity initiated by deployment' });
+    expect(stopped?.data).toMatchObject({
+      stopCode: 'ServiceSchedulerInitiated',
+      stoppedReason: 'Scaling activity initiated by deployment',
+    });
   });
 });

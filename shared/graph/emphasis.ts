@@ -61,7 +61,11 @@ export function focusSet(graph: GraphLike, id: string): Set<string> {
  * hit is never inside a dimmed box). A hit hidden by a collapsed node lights
  * that node instead, found through `ancestorsOf` (nearest first).
  */
-export function matchSet(graph: GraphLike, hitIds: Iterable<string>, ancestorsOf: (id: string) => readonly string[] = () => []): Set<string> {
+export function matchSet(
+  graph: GraphLike,
+  hitIds: Iterable<string>,
+  ancestorsOf: (id: string) => readonly string[] = () => [],
+): Set<string> {
   const present = new Set(graph.nodes.map((n) => n.id));
   const hits: string[] = [];
   for (const id of hitIds) {

@@ -28,7 +28,18 @@ function sample(): Topology {
   const staging = makeCluster('staging');
   const web = makeService(prod, 'web', { launchType: 'EC2', overlay: 'EC2' });
   const api = makeService(prod, 'api', { desiredCount: 3, runningCount: 2 });
-  const jobs = makeService(prod, 'jobs', { deployments: [{ id: 'ecs-svc/1', source: 'deployment', status: 'PRIMARY', rolloutState: 'FAILED', rolloutStateReason: 'circuit breaker', capacityProviderStrategy: [] }] });
+  const jobs = makeService(prod, 'jobs', {
+    deployments: [
+      {
+        id: 'ecs-svc/1',
+        source: 'deployment',
+        status: 'PRIMARY',
+        rolloutState: 'FAILED',
+        rolloutStateReason: 'circuit breaker',
+        capacityProviderStrategy: [],
+      },
+    ],
+  });
   const stage = makeService(staging, 'web');
   const t = emptyTopology();
   t.clusters = [prod, staging];
@@ -40,7 +51,13 @@ function sample(): Topology {
     makeTask('sick', { cluster: prod, service: api, healthStatus: 'UNHEALTHY' }),
     makeTask('sickbox', { cluster: prod, service: api, healthStatus: 'UNKNOWN' }),
     makeTask('spot1', { cluster: prod, service: api, spot: true, lastStatus: 'PENDING', healthStatus: undefined }),
-    makeTask('gone', { cluster: prod, family: 'migrate', lastStatus: 'STOPPED', stoppedReason: 'Essential container in task exited', stopCode: 'EssentialContainerExited' }),
+    makeTask('gone', {
+      cluster: prod,
+      family: 'migrate',
+      lastStatus: 'STOPPED',
+      stoppedReason: 'Essential container in task exited',
+      stopCode: 'EssentialContainerExited',
+    }),
     makeTask('quiet', { cluster: prod, family: 'migrate', lastStatus: 'STOPPED' }),
     makeTask('stg1', { cluster: staging, service: stage }),
   ];
@@ -49,8 +66,16 @@ function sample(): Topology {
   return t;
 }
 
-const tasksOf = (nodes: GraphNode[]) => nodes.filter((n): n is Extract<GraphNode, { kind: 'task' }> => n.kind === 'task').map((n) => n.data.shortId).sort();
-const servicesOf = (nodes: GraphNode[]) => nodes.filter((n): n is Extract<GraphNode, { kind: 'service' }> => n.kind === 'service').map((n) => n.data.name).sort();
+const tasksOf = (nodes: GraphNode[]) =>
+  nodes
+    .filter((n): n is Extract<GraphNode, { kind: 'task' }> => n.kind === 'task')
+    .map((n) => n.data.shortId)
+    .sort();
+const servicesOf = (nodes: GraphNode[]) =>
+  nodes
+    .filter((n): n is Extract<GraphNode, { kind: 'service' }> => n.kind === 'service')
+    .map((n) => n.data.name)
+    .sort();
 const only = (filters: ViewFilters) => buildGraph(sample(), { ...DEFAULT_VIEW, filters }).nodes;
 
 describe('problems', () => {
@@ -65,7 +90,14 @@ describe('problems', () => {
     expect(taskProblems(t.tasks[0], ctx)).toEqual([]);
     expect(serviceProblems(t.services[1])).toEqual(['running 2 of 3 desired']);
     expect(serviceProblems(t.services[2])).toEqual(['deployment ecs-svc/1 failed: circuit breaker']);
-    expect(serviceProblems({ ...t.services[0], deployments: [{ id: 'ecs-svc/2', source: 'deployment', rolloutState: 'IN_PROGRESS', capacityProviderStrategy: [] }] })).toEqual(['deployment ecs-svc/2 in progress']);
+    expect(
+      serviceProblems({
+        ...t.services[0],
+        deployments: [
+          { id: 'ecs-svc/2', source: 'deployment', rolloutState: 'IN_PROGRESS', capacityProviderStrategy: [] },
+        ],
+      }),
+    ).toEqual(['deployment ecs-svc/2 in progress']);
     expect(instanceProblems(t.containerInstances[0])).toEqual(['instance DRAINING']);
     expect(instanceProblems({ ...t.containerInstances[1], agentConnected: false })).toEqual(['agent disconnected']);
   });

@@ -43,7 +43,11 @@ export function instanceProblems(ci: Pick<ContainerInstance, 'status' | 'agentCo
 
 /** The problem context of a load. */
 export function problemContext(topology: Pick<Topology, 'containerInstances'>): ProblemContext {
-  return { troubledInstanceIds: new Set(topology.containerInstances.filter((ci) => instanceProblems(ci).length > 0).map((ci) => ci.id)) };
+  return {
+    troubledInstanceIds: new Set(
+      topology.containerInstances.filter((ci) => instanceProblems(ci).length > 0).map((ci) => ci.id),
+    ),
+  };
 }
 
 /**
@@ -55,9 +59,12 @@ export function problemContext(topology: Pick<Topology, 'containerInstances'>): 
 export function taskProblems(task: Task, ctx: ProblemContext): string[] {
   const out: string[] = [];
   if (taskHealth(task) === 'UNHEALTHY') out.push('task unhealthy');
-  for (const c of task.containers) if (c.healthStatus?.toUpperCase() === 'UNHEALTHY') out.push(`container ${c.name} unhealthy`);
-  if (taskLifecycle(task) === 'stopped' && (task.stoppedReason || task.stopCode)) out.push(`stopped: ${task.stoppedReason ?? task.stopCode}`);
-  if (task.containerInstanceId && ctx.troubledInstanceIds.has(task.containerInstanceId)) out.push('on a draining or disconnected host');
+  for (const c of task.containers)
+    if (c.healthStatus?.toUpperCase() === 'UNHEALTHY') out.push(`container ${c.name} unhealthy`);
+  if (taskLifecycle(task) === 'stopped' && (task.stoppedReason || task.stopCode))
+    out.push(`stopped: ${task.stoppedReason ?? task.stopCode}`);
+  if (task.containerInstanceId && ctx.troubledInstanceIds.has(task.containerInstanceId))
+    out.push('on a draining or disconnected host');
   return out;
 }
 
@@ -65,12 +72,17 @@ export function taskProblems(task: Task, ctx: ProblemContext): string[] {
 export function serviceProblems(service: Service): string[] {
   const out: string[] = [];
   if (service.placeholder) return out;
-  if (service.desiredCount !== undefined && service.runningCount !== undefined && service.runningCount < service.desiredCount) {
+  if (
+    service.desiredCount !== undefined &&
+    service.runningCount !== undefined &&
+    service.runningCount < service.desiredCount
+  ) {
     out.push(`running ${service.runningCount} of ${service.desiredCount} desired`);
   }
   for (const d of service.deployments) {
     const state = d.rolloutState?.toUpperCase();
-    if (state === 'FAILED') out.push(`deployment ${d.id} failed${d.rolloutStateReason ? `: ${d.rolloutStateReason}` : ''}`);
+    if (state === 'FAILED')
+      out.push(`deployment ${d.id} failed${d.rolloutStateReason ? `: ${d.rolloutStateReason}` : ''}`);
     else if (state === 'IN_PROGRESS') out.push(`deployment ${d.id} in progress`);
   }
   return out;
@@ -118,7 +130,8 @@ export function filterPredicates(filters: ViewFilters, ctx: ProblemContext): Fil
   const services = filters.serviceIds?.length ? new Set(filters.serviceIds) : null;
   const matches = textMatcher(filters.text);
   const active = filtersActive(filters);
-  const cluster = (clusterId: string | undefined): boolean => !clusters || (clusterId !== undefined && clusters.has(clusterId));
+  const cluster = (clusterId: string | undefined): boolean =>
+    !clusters || (clusterId !== undefined && clusters.has(clusterId));
   return {
     active,
     cluster,
@@ -132,7 +145,11 @@ export function filterPredicates(filters: ViewFilters, ctx: ProblemContext): Fil
       }
       if (health && !health.has(taskHealth(t))) return false;
       if (filters.problemsOnly && taskProblems(t, ctx).length === 0) return false;
-      if (matches && !matches(t.shortId, t.name, t.id, t.group, t.privateIp, ...t.containers.flatMap((c) => [c.name, c.image]))) return false;
+      if (
+        matches &&
+        !matches(t.shortId, t.name, t.id, t.group, t.privateIp, ...t.containers.flatMap((c) => [c.name, c.image]))
+      )
+        return false;
       return true;
     },
     serviceAlone(s) {

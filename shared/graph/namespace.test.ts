@@ -3,7 +3,14 @@ import { ancestorIds, buildGraph } from './build-graph';
 import { layoutGraph } from '../layout/layout';
 import { DEFAULT_VIEW } from './view';
 import { emptyTopology, makeCluster, makeService, makeTask } from './testing/make-topology';
-import { discoveryIndex, namespaceDetail, namespaceDetails, namespaceNodeId, namespaceNodes, namespaceRoute } from './namespace';
+import {
+  discoveryIndex,
+  namespaceDetail,
+  namespaceDetails,
+  namespaceNodeId,
+  namespaceNodes,
+  namespaceRoute,
+} from './namespace';
 import { ingest } from '../ingest/index';
 import { generateAccount } from '../synth/generate-account';
 import { jsonSource } from '../../fixtures/load-fixtures';
@@ -15,7 +22,11 @@ const SRV_ARN = 'arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-wwy
 
 /** A server's Service Connect configuration in `namespace`: one endpoint with its default-style client alias. */
 function server(name: string, namespace = NS_ARN, port = 8080): ServiceConnect {
-  return { enabled: true, namespace, endpoints: [{ portName: 'http', discoveryName: name, clientAliases: [{ port, dnsName: `${name}.shop` }] }] };
+  return {
+    enabled: true,
+    namespace,
+    endpoints: [{ portName: 'http', discoveryName: name, clientAliases: [{ port, dnsName: `${name}.shop` }] }],
+  };
 }
 
 /** prod: orders and payments publish in the namespace, web is a client only, legacy registers in Cloud Map, batch uses nothing. */
@@ -27,14 +38,17 @@ function topology(): Topology {
     makeService(prod, 'web', { serviceConnect: { enabled: true, namespace: NS_ARN, endpoints: [] } }),
     makeService(prod, 'orders', { serviceConnect: server('orders') }),
     makeService(prod, 'payments', { serviceConnect: server('payments', NS_ARN, 80) }),
-    makeService(prod, 'legacy', { serviceRegistries: [{ registryArn: SRV_ARN, containerName: 'legacy', containerPort: 9000 }] }),
+    makeService(prod, 'legacy', {
+      serviceRegistries: [{ registryArn: SRV_ARN, containerName: 'legacy', containerPort: 9000 }],
+    }),
     makeService(prod, 'batch'),
   ];
   t.tasks = t.services.map((s, i) => makeTask(`t${i}`, { cluster: prod, service: s }));
   return t;
 }
 
-const namespaces = (nodes: GraphNode[]) => nodes.filter((n): n is Extract<GraphNode, { kind: 'namespace' }> => n.kind === 'namespace');
+const namespaces = (nodes: GraphNode[]) =>
+  nodes.filter((n): n is Extract<GraphNode, { kind: 'namespace' }> => n.kind === 'namespace');
 const serviceId = (t: Topology, name: string) => t.services.find((s) => s.name === name)!.id;
 const NS_ID = namespaceNodeId('cluster|eu-west-1|111122223333|prod', 'sc|eu-west-1|111122223333|ns-ke2ewbfvynxeu2ub');
 
@@ -64,18 +78,35 @@ describe('Service Connect namespaces in the hierarchy', () => {
 
   it('uses a namespace name as given, and the id when no alias gives the name away', () => {
     const t = topology();
-    t.services = [makeService(t.clusters[0], 'api', { serviceConnect: { enabled: true, namespace: 'internal', endpoints: [{ portName: 'grpc', clientAliases: [{ port: 50051 }] }] } })];
+    t.services = [
+      makeService(t.clusters[0], 'api', {
+        serviceConnect: {
+          enabled: true,
+          namespace: 'internal',
+          endpoints: [{ portName: 'grpc', clientAliases: [{ port: 50051 }] }],
+        },
+      }),
+    ];
     const [named] = namespaces(buildGraph(t, DEFAULT_VIEW).nodes);
     expect(named.data).toMatchObject({ name: 'internal', resourceId: undefined });
     // No dnsName: clients use the discovery name (the port name when there is none).
     expect(namespaceRoute(named.data)).toBe('grpc:50051');
-    t.services = [makeService(t.clusters[0], 'api', { serviceConnect: { enabled: true, namespace: NS_ARN, endpoints: [{ portName: 'grpc', clientAliases: [{ port: 50051, dnsName: 'api' }] }] } })];
+    t.services = [
+      makeService(t.clusters[0], 'api', {
+        serviceConnect: {
+          enabled: true,
+          namespace: NS_ARN,
+          endpoints: [{ portName: 'grpc', clientAliases: [{ port: 50051, dnsName: 'api' }] }],
+        },
+      }),
+    ];
     expect(namespaces(buildGraph(t, DEFAULT_VIEW).nodes)[0].data.name).toBe('ns-ke2ewbfvynxeu2ub');
   });
 
   it('draws nothing for Service Connect that is turned off, and says "clients only" when nobody publishes', () => {
     const t = topology();
-    for (const s of t.services) if (s.serviceConnect) s.serviceConnect = { ...s.serviceConnect, enabled: s.name === 'web' };
+    for (const s of t.services)
+      if (s.serviceConnect) s.serviceConnect = { ...s.serviceConnect, enabled: s.name === 'web' };
     const sc = namespaces(buildGraph(t, DEFAULT_VIEW).nodes).filter((n) => n.data.variant === 'service-connect');
     expect(sc).toHaveLength(1);
     expect(sc[0].data.members.map((m) => m.serviceName)).toEqual(['web']);
@@ -86,7 +117,10 @@ describe('Service Connect namespaces in the hierarchy', () => {
     const t = topology();
     const edge = makeCluster('edge');
     t.clusters.push(edge);
-    t.services.push(makeService(edge, 'gateway', { serviceConnect: server('gateway') }), makeService(edge, 'auth', { serviceConnect: server('auth') }));
+    t.services.push(
+      makeService(edge, 'gateway', { serviceConnect: server('gateway') }),
+      makeService(edge, 'auth', { serviceConnect: server('auth') }),
+    );
     const g = buildGraph(t, DEFAULT_VIEW);
     const sc = namespaces(g.nodes).filter((n) => n.data.variant === 'service-connect');
     expect(sc.map((n) => [n.data.name, n.data.members.length, n.data.elsewhere])).toEqual([
@@ -96,7 +130,12 @@ describe('Service Connect namespaces in the hierarchy', () => {
     expect(namespaceDetail(sc[1].data)).toBe('3 services · 1 client only · +2 in other clusters');
     // Each cluster's services link only to their own cluster's node.
     const edgeNode = sc.find((n) => n.data.members.some((m) => m.serviceName === 'gateway'))!;
-    expect(g.edges.filter((e) => e.target === edgeNode.id).map((e) => e.source).sort()).toEqual([serviceId(t, 'auth'), serviceId(t, 'gateway')].sort());
+    expect(
+      g.edges
+        .filter((e) => e.target === edgeNode.id)
+        .map((e) => e.source)
+        .sort(),
+    ).toEqual([serviceId(t, 'auth'), serviceId(t, 'gateway')].sort());
     expect(namespaceNodes(t).map((n) => n.id)).toEqual(expect.arrayContaining([edgeNode.id, NS_ID]));
   });
 
@@ -114,12 +153,17 @@ describe('Service Connect namespaces in the hierarchy', () => {
     expect(namespaces(collapsed.nodes)).toHaveLength(0);
     // 5 services, 5 task boxes of one task with one container, 2 namespace nodes.
     expect(collapsed.nodes.find((n) => n.id === clusterId)!.hiddenCount).toBe(5 + 5 + 5 * 2 + 2);
-    expect(namespaces(buildGraph(t, { ...DEFAULT_VIEW, collapsed: [serviceId(t, 'orders')] }).nodes).map((n) => n.id)).toContain(NS_ID);
+    expect(
+      namespaces(buildGraph(t, { ...DEFAULT_VIEW, collapsed: [serviceId(t, 'orders')] }).nodes).map((n) => n.id),
+    ).toContain(NS_ID);
   });
 
   it('moves to the next service that uses it when a filter hides the first', () => {
     const t = topology();
-    const g = buildGraph(t, { ...DEFAULT_VIEW, filters: { serviceIds: [serviceId(t, 'payments'), serviceId(t, 'web')] } });
+    const g = buildGraph(t, {
+      ...DEFAULT_VIEW,
+      filters: { serviceIds: [serviceId(t, 'payments'), serviceId(t, 'web')] },
+    });
     expect(g.edges.filter((e) => e.target === NS_ID).map((e) => [e.source, e.cross ?? false])).toEqual([
       [serviceId(t, 'payments'), false],
       [serviceId(t, 'web'), true],
@@ -160,7 +204,14 @@ describe('Service Connect namespaces in the hierarchy', () => {
 
 describe('Service Connect in a big account', () => {
   it('keeps the fast compact layout when every cluster has a namespace shared by many services', () => {
-    const bundle = generateAccount({ seed: 3, clusters: 4, services: 400, tasksPerService: [1, 2], serviceConnectShare: 0.8, cloudMapShare: 0.5 });
+    const bundle = generateAccount({
+      seed: 3,
+      clusters: 4,
+      services: 400,
+      tasksPerService: [1, 2],
+      serviceConnectShare: 0.8,
+      cloudMapShare: 0.5,
+    });
     const t = ingest([jsonSource('account.json', bundle)]);
     const g = buildGraph(t, DEFAULT_VIEW);
     const sc = namespaces(g.nodes).filter((n) => n.data.variant === 'service-connect');
@@ -185,7 +236,8 @@ describe('discoveryIndex', () => {
 describe('namespaceDetails (the details panel of a namespace node)', () => {
   it('lists every service of the namespace, this cluster first, with what each publishes and its Cloud Map service', () => {
     const t = topology();
-    t.services[1].serviceConnect!.endpoints[0].discoveryArn = 'arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-orders1';
+    t.services[1].serviceConnect!.endpoints[0].discoveryArn =
+      'arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-orders1';
     const edge = makeCluster('edge');
     t.clusters.push(edge);
     t.services.push(makeService(edge, 'gateway', { serviceConnect: server('gateway') }));
@@ -197,7 +249,10 @@ describe('namespaceDetails (the details panel of a namespace node)', () => {
       ['web', true],
       ['gateway', false],
     ]);
-    expect(details.rows[0]).toMatchObject({ endpoints: [{ name: 'orders.shop', port: 8080 }], cloudMapServices: ['srv-orders1'] });
+    expect(details.rows[0]).toMatchObject({
+      endpoints: [{ name: 'orders.shop', port: 8080 }],
+      cloudMapServices: ['srv-orders1'],
+    });
     expect(details.rows[2].endpoints).toEqual([]);
     expect(namespaceDetails(t, 'namespace|nope')).toBeNull();
   });

@@ -15,7 +15,14 @@ import { parseArn } from '../model/arn';
 import { SIZES } from '../theme/theme';
 import { byName, pushEdge, UNKNOWN_CLUSTER_ID } from './node-builders';
 import { targetText } from './target-group';
-import type { AroundServicesCounts, DiscoveryEndpoint, DiscoveryVariant, GraphEdge, GraphNode, NamespaceData } from './types';
+import type {
+  AroundServicesCounts,
+  DiscoveryEndpoint,
+  DiscoveryVariant,
+  GraphEdge,
+  GraphNode,
+  NamespaceData,
+} from './types';
 
 /** One way a service is discovered: a namespace or Cloud Map service, and what the service publishes there. */
 export interface DiscoveryLink {
@@ -64,7 +71,13 @@ export function discoveryLinks(service: Service): DiscoveryLink[] {
     }
     links.push(
       arn && resourceId
-        ? { key: `sc|${arn.region}|${arn.accountId}|${resourceId}`, variant: 'service-connect', arn: sc.namespace, resourceId, endpoints }
+        ? {
+            key: `sc|${arn.region}|${arn.accountId}|${resourceId}`,
+            variant: 'service-connect',
+            arn: sc.namespace,
+            resourceId,
+            endpoints,
+          }
         : { key: `sc|${scope}|${sc.namespace}`, variant: 'service-connect', givenName: sc.namespace, endpoints },
     );
   }
@@ -74,7 +87,13 @@ export function discoveryLinks(service: Service): DiscoveryLink[] {
     const resourceId = arn?.segments[0];
     const key = arn && resourceId ? `cm|${arn.region}|${arn.accountId}|${resourceId}` : `cm|${scope}|${r.registryArn}`;
     if (links.some((l) => l.key === key)) continue;
-    links.push({ key, variant: 'cloud-map', arn: r.registryArn, resourceId, endpoints: [{ name: r.containerName, port: r.containerPort ?? r.port }] });
+    links.push({
+      key,
+      variant: 'cloud-map',
+      arn: r.registryArn,
+      resourceId,
+      endpoints: [{ name: r.containerName, port: r.containerPort ?? r.port }],
+    });
   }
   return links;
 }
@@ -84,7 +103,9 @@ function nameFromAliases(services: readonly Service[]): { name: string; alias: s
   for (const s of services) {
     for (const e of s.serviceConnect?.endpoints ?? []) {
       const stem = e.discoveryName ?? e.portName;
-      for (const a of e.clientAliases) if (stem && a.dnsName?.startsWith(`${stem}.`) && a.dnsName.length > stem.length + 1) return { name: a.dnsName.slice(stem.length + 1), alias: a.dnsName };
+      for (const a of e.clientAliases)
+        if (stem && a.dnsName?.startsWith(`${stem}.`) && a.dnsName.length > stem.length + 1)
+          return { name: a.dnsName.slice(stem.length + 1), alias: a.dnsName };
     }
   }
   return undefined;
@@ -105,7 +126,15 @@ export function discoveryIndex(topology: Pick<Topology, 'services' | 'clusters'>
     for (const link of links) {
       let target = index.get(link.key);
       if (!target) {
-        target = { key: link.key, variant: link.variant, name: link.givenName ?? link.resourceId ?? link.key, resourceId: link.resourceId, arn: link.arn, services: [], perCluster: new Map() };
+        target = {
+          key: link.key,
+          variant: link.variant,
+          name: link.givenName ?? link.resourceId ?? link.key,
+          resourceId: link.resourceId,
+          arn: link.arn,
+          services: [],
+          perCluster: new Map(),
+        };
         index.set(link.key, target);
       }
       target.services.push(s);
@@ -121,10 +150,15 @@ export function discoveryIndex(topology: Pick<Topology, 'services' | 'clusters'>
 }
 
 /** The legend's counts of what sits beside the services: distinct target groups in use, namespaces and Cloud Map services. */
-export function aroundServicesCounts(topology: Pick<Topology, 'services'>, index: ReadonlyMap<string, DiscoveryTarget>): AroundServicesCounts {
+export function aroundServicesCounts(
+  topology: Pick<Topology, 'services'>,
+  index: ReadonlyMap<string, DiscoveryTarget>,
+): AroundServicesCounts {
   const targets = [...index.values()];
   return {
-    targetGroups: new Set(topology.services.flatMap((s) => s.loadBalancers.map((lb) => lb.targetGroupId).filter(Boolean))).size,
+    targetGroups: new Set(
+      topology.services.flatMap((s) => s.loadBalancers.map((lb) => lb.targetGroupId).filter(Boolean)),
+    ).size,
     namespaces: targets.filter((t) => t.variant === 'service-connect').length,
     cloudMapServices: targets.filter((t) => t.variant === 'cloud-map').length,
   };
@@ -157,7 +191,10 @@ export interface NamespaceNodeRef {
 }
 
 /** Every namespace node the hierarchy can draw (one per cluster and namespace), ordered by cluster and name. */
-export function namespaceNodes(topology: Pick<Topology, 'services' | 'clusters'>, index = discoveryIndex(topology)): NamespaceNodeRef[] {
+export function namespaceNodes(
+  topology: Pick<Topology, 'services' | 'clusters'>,
+  index = discoveryIndex(topology),
+): NamespaceNodeRef[] {
   const clusterIds = new Set(topology.clusters.map((c) => c.id));
   const refs = new Map<string, NamespaceNodeRef>();
   for (const target of index.values()) {
@@ -167,10 +204,16 @@ export function namespaceNodes(topology: Pick<Topology, 'services' | 'clusters'>
       let ref = refs.get(id);
       if (!ref) refs.set(id, (ref = { id, clusterKey, target, services: [], endpointNames: [] }));
       ref.services.push(s);
-      for (const e of discoveryLinks(s).find((l) => l.key === target.key)?.endpoints ?? []) if (e.name && !ref.endpointNames.includes(e.name)) ref.endpointNames.push(e.name);
+      for (const e of discoveryLinks(s).find((l) => l.key === target.key)?.endpoints ?? [])
+        if (e.name && !ref.endpointNames.includes(e.name)) ref.endpointNames.push(e.name);
     }
   }
-  return [...refs.values()].sort((a, b) => a.clusterKey.localeCompare(b.clusterKey) || a.target.name.localeCompare(b.target.name) || a.id.localeCompare(b.id));
+  return [...refs.values()].sort(
+    (a, b) =>
+      a.clusterKey.localeCompare(b.clusterKey) ||
+      a.target.name.localeCompare(b.target.name) ||
+      a.id.localeCompare(b.id),
+  );
 }
 
 /** One service of a namespace as the details panel lists it. */
@@ -187,20 +230,26 @@ export interface NamespaceMemberRow {
 }
 
 /** The namespace node `id` with every service that uses it in any cluster, that node's cluster first; null when the load has no such node. */
-export function namespaceDetails(topology: Pick<Topology, 'services' | 'clusters'>, id: string): { node: NamespaceNodeRef; rows: NamespaceMemberRow[] } | null {
+export function namespaceDetails(
+  topology: Pick<Topology, 'services' | 'clusters'>,
+  id: string,
+): { node: NamespaceNodeRef; rows: NamespaceMemberRow[] } | null {
   const node = namespaceNodes(topology).find((n) => n.id === id);
   if (!node) return null;
   const clusterIds = new Set(topology.clusters.map((c) => c.id));
   const rows = node.target.services.map((s): NamespaceMemberRow => {
     const clusterKey = clusterKeyOf(s, clusterIds);
-    const made = node.target.variant === 'service-connect' ? (s.serviceConnect?.endpoints ?? []).map((e) => e.discoveryArn) : [];
+    const made =
+      node.target.variant === 'service-connect' ? (s.serviceConnect?.endpoints ?? []).map((e) => e.discoveryArn) : [];
     return {
       serviceId: s.id,
       serviceName: s.name,
       clusterKey,
       here: clusterKey === node.clusterKey,
       endpoints: discoveryLinks(s).find((l) => l.key === node.target.key)?.endpoints ?? [],
-      cloudMapServices: made.map((arn) => (arn ? parseArn(arn)?.segments[0] : undefined)).filter((v): v is string => v !== undefined),
+      cloudMapServices: made
+        .map((arn) => (arn ? parseArn(arn)?.segments[0] : undefined))
+        .filter((v): v is string => v !== undefined),
     };
   });
   // Stable sort: services stay by name inside each part.
@@ -219,7 +268,14 @@ export function countNamespaceNodes(services: readonly Service[]): number {
  * already drew for another service gets this service as a member and a
  * cross-link; a new one is wired from this service as its tree parent.
  */
-export function pushNamespaces(nodes: GraphNode[], edges: GraphEdge[], service: Service, clusterKey: string, index: ReadonlyMap<string, DiscoveryTarget>, drawn: Map<string, GraphNode>): void {
+export function pushNamespaces(
+  nodes: GraphNode[],
+  edges: GraphEdge[],
+  service: Service,
+  clusterKey: string,
+  index: ReadonlyMap<string, DiscoveryTarget>,
+  drawn: Map<string, GraphNode>,
+): void {
   for (const link of discoveryLinks(service)) {
     const id = namespaceNodeId(clusterKey, link.key);
     const member = { serviceId: service.id, serviceName: service.name, endpoints: link.endpoints };
@@ -274,7 +330,13 @@ export function endpointText(e: DiscoveryEndpoint): string {
 export function namespaceRoute(d: Pick<NamespaceData, 'variant' | 'members'>): string {
   if (d.variant === 'cloud-map') {
     const services = new Set(d.members.map((m) => m.serviceName));
-    const parts = d.members.flatMap((m) => m.endpoints.map((e) => (services.size > 1 ? `${targetText({ containerName: e.name, containerPort: e.port })} (${m.serviceName})` : targetText({ containerName: e.name, containerPort: e.port }))));
+    const parts = d.members.flatMap((m) =>
+      m.endpoints.map((e) =>
+        services.size > 1
+          ? `${targetText({ containerName: e.name, containerPort: e.port })} (${m.serviceName})`
+          : targetText({ containerName: e.name, containerPort: e.port }),
+      ),
+    );
     return `→ ${[...new Set(parts)].join(' · ')}`;
   }
   const published = [...new Set(d.members.flatMap((m) => m.endpoints.map(endpointText)))];

@@ -19,7 +19,12 @@ export const UNKNOWN_CLUSTER_ID = 'group:unknown-cluster';
 
 /** Height of a task card holding `containers` chips (theme sizes). */
 export function taskHeight(containers: number): number {
-  return containers === 0 ? SIZES.task.height : SIZES.task.height + SIZES.taskPadding + containers * SIZES.containerRow - (SIZES.containerRow - SIZES.container.height);
+  return containers === 0
+    ? SIZES.task.height
+    : SIZES.task.height +
+        SIZES.taskPadding +
+        containers * SIZES.containerRow -
+        (SIZES.containerRow - SIZES.container.height);
 }
 
 // Problems first inside a box: the card an operator came for is top-left.
@@ -108,7 +113,8 @@ function tallyClusters(topology: Topology): Map<string, ClusterContents> {
   };
   for (const t of topology.tasks) if (!t.placeholder) of(t.clusterId)?.tasks.push(t);
   for (const s of topology.services) if (!s.placeholder && s.clusterId) of(s.clusterId)!.services += 1;
-  for (const ci of topology.containerInstances) if (!ci.placeholder && ci.clusterId) of(ci.clusterId)!.containerInstances += 1;
+  for (const ci of topology.containerInstances)
+    if (!ci.placeholder && ci.clusterId) of(ci.clusterId)!.containerInstances += 1;
   return byCluster;
 }
 
@@ -131,7 +137,9 @@ function topologyFacts(topology: Topology): TopologyFacts {
   };
   const primaryTd = new Map<string, string>();
   for (const s of topology.services) {
-    const primary = s.deployments.find((d) => d.status?.toUpperCase() === 'PRIMARY') ?? (s.deployments.length === 1 ? s.deployments[0] : undefined);
+    const primary =
+      s.deployments.find((d) => d.status?.toUpperCase() === 'PRIMARY') ??
+      (s.deployments.length === 1 ? s.deployments[0] : undefined);
     const td = primary?.taskDefinitionId ?? (s.deployments.length === 0 ? undefined : s.taskDefinitionId);
     if (td) primaryTd.set(s.id, td);
   }
@@ -163,11 +171,17 @@ export function buildContext(topology: Topology, view: ViewState, cache?: GraphC
 
 /** Pushes an edge `source → target`; `cross` marks a link outside the layout tree (see GraphEdge). */
 export function pushEdge(edges: GraphEdge[], source: string, target: string, cross = false): void {
-  edges.push(cross ? { id: `${source}->${target}`, source, target, cross } : { id: `${source}->${target}`, source, target });
+  edges.push(
+    cross ? { id: `${source}->${target}`, source, target, cross } : { id: `${source}->${target}`, source, target },
+  );
 }
 
 /** The cluster card of `cluster`, with its loaded and reported totals. */
-export function clusterNode(cluster: Cluster, ctx: BuildContext, state: { collapsed: boolean; hiddenCount: number; collapsible: boolean }): GraphNode {
+export function clusterNode(
+  cluster: Cluster,
+  ctx: BuildContext,
+  state: { collapsed: boolean; hiddenCount: number; collapsible: boolean },
+): GraphNode {
   // The card is the same in every view but for its collapse state: made once per topology.
   const cards = derived(ctx, 'clusterCards', () => new Map<string, ClusterNode>());
   let card = cards.get(cluster.id);
@@ -223,13 +237,19 @@ function clusterCard(cluster: Cluster, ctx: BuildContext): ClusterNode {
 /** Pushes task cards (and their container chips) inside box `parentId`, problems first. */
 export function pushTasks(nodes: GraphNode[], tasks: readonly Task[], parentId: string, ctx: BuildContext): void {
   const collapsed = ctx.collapsed;
-  const sorted = [...tasks].sort((a, b) => STATUS_RANK[taskStatus(a)] - STATUS_RANK[taskStatus(b)] || compareText(a.shortId, b.shortId));
+  const sorted = [...tasks].sort(
+    (a, b) => STATUS_RANK[taskStatus(a)] - STATUS_RANK[taskStatus(b)] || compareText(a.shortId, b.shortId),
+  );
   for (const t of sorted) {
     const isCollapsed = collapsed.has(t.id);
     const shown = isCollapsed ? 0 : t.containers.length;
     const primary = t.serviceId ? ctx.primaryTd.get(t.serviceId) : undefined;
     // A stopped task's revision is history, not drift: flag only tasks that are (or will be) running.
-    const stale = primary !== undefined && t.taskDefinitionId !== undefined && t.taskDefinitionId !== primary && taskStatus(t) !== 'stopped';
+    const stale =
+      primary !== undefined &&
+      t.taskDefinitionId !== undefined &&
+      t.taskDefinitionId !== primary &&
+      taskStatus(t) !== 'stopped';
     nodes.push({
       id: t.id,
       kind: 'task',
@@ -274,7 +294,15 @@ export function pushTasks(nodes: GraphNode[], tasks: readonly Task[], parentId: 
         collapsible: false,
         width: SIZES.container.width,
         height: SIZES.container.height,
-        data: { name: c.name, image: c.image, imageTag: c.imageTag, lastStatus: c.lastStatus, healthStatus: c.healthStatus, exitCode: c.exitCode, reason: c.reason },
+        data: {
+          name: c.name,
+          image: c.image,
+          imageTag: c.imageTag,
+          lastStatus: c.lastStatus,
+          healthStatus: c.healthStatus,
+          exitCode: c.exitCode,
+          reason: c.reason,
+        },
       });
     }
   }
@@ -285,7 +313,12 @@ export function pushTasks(nodes: GraphNode[], tasks: readonly Task[], parentId: 
  * A box of more tasks than the view's stack threshold starts collapsed as a
  * stack ("24 tasks: 22 RUNNING, 2 PENDING · rev 41/42") until opened.
  */
-export function pushGroup(nodes: GraphNode[], edges: GraphEdge[], box: { id: string; variant: GroupVariant; label: string; tasks: readonly Task[]; from: string }, ctx: BuildContext): void {
+export function pushGroup(
+  nodes: GraphNode[],
+  edges: GraphEdge[],
+  box: { id: string; variant: GroupVariant; label: string; tasks: readonly Task[]; from: string },
+  ctx: BuildContext,
+): void {
   const { id, variant, label, tasks, from } = box;
   const tasksByStatus: StatusCounts = {};
   for (const t of tasks) inc(tasksByStatus, taskStatus(t));
@@ -317,7 +350,7 @@ export function legendCounts(topology: Topology): LegendCounts {
     inc(legend.tasksByStatus, taskStatus(t));
   }
   for (const s of topology.services) if (!s.placeholder) inc(legend.servicesByOverlay, s.overlay);
-  for (const list of [topology.clusters, topology.services, topology.tasks]) legend.placeholders += list.filter((e) => e.placeholder).length;
+  for (const list of [topology.clusters, topology.services, topology.tasks])
+    legend.placeholders += list.filter((e) => e.placeholder).length;
   return legend;
 }
-

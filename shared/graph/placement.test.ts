@@ -12,7 +12,10 @@ const PLACEMENT: ViewState = { ...DEFAULT_VIEW, mode: 'placement' };
 type HostNode = Extract<GraphNode, { kind: 'host' }>;
 const hosts = (nodes: GraphNode[]) => nodes.filter((n): n is HostNode => n.kind === 'host');
 const tasksIn = (nodes: GraphNode[], hostId: string) =>
-  nodes.filter((n) => n.kind === 'task' && n.parentId === hostTasksGroupId(hostId)).map((n) => (n.kind === 'task' ? n.data.shortId : '')).sort();
+  nodes
+    .filter((n) => n.kind === 'task' && n.parentId === hostTasksGroupId(hostId))
+    .map((n) => (n.kind === 'task' ? n.data.shortId : ''))
+    .sort();
 
 function instance(ec2: string, status: string, extra: Partial<ContainerInstance> = {}): ContainerInstance {
   return {
@@ -39,7 +42,11 @@ function sample(): Topology {
   const t = emptyTopology();
   t.clusters = [prod];
   t.services = [web];
-  t.containerInstances = [instance('i-active', 'ACTIVE'), instance('i-drain', 'DRAINING', { agentConnected: false }), instance('i-empty', 'ACTIVE')];
+  t.containerInstances = [
+    instance('i-active', 'ACTIVE'),
+    instance('i-drain', 'DRAINING', { agentConnected: false }),
+    instance('i-empty', 'ACTIVE'),
+  ];
   t.tasks = [
     makeTask('on-active', { cluster: prod, service: web, launchType: 'EC2', containerInstanceId: 'ci|i-active' }),
     makeTask('on-drain', { cluster: prod, service: web, launchType: 'EC2', containerInstanceId: 'ci|i-drain' }),
@@ -65,7 +72,14 @@ describe('placement view', () => {
   it('shows instance id, type, AZ, status and agent state on each EC2 host, draining ones first', () => {
     const g = buildGraph(sample(), PLACEMENT);
     const [first] = hosts(g.nodes);
-    expect(first.data).toMatchObject({ variant: 'ec2', label: 'i-drain', instanceType: 'm6i.xlarge', availabilityZone: 'eu-west-1a', status: 'DRAINING', agentConnected: false });
+    expect(first.data).toMatchObject({
+      variant: 'ec2',
+      label: 'i-drain',
+      instanceType: 'm6i.xlarge',
+      availabilityZone: 'eu-west-1a',
+      status: 'DRAINING',
+      agentConnected: false,
+    });
     expect(first.data.problems).toEqual(['instance DRAINING', 'agent disconnected']);
   });
 
@@ -80,14 +94,21 @@ describe('placement view', () => {
   it('puts tasks without a known host in an "unplaced" group with the reason', () => {
     const g = buildGraph(sample(), PLACEMENT);
     const unplaced = hosts(g.nodes).filter((h) => h.data.variant === 'unplaced');
-    expect(unplaced.map((h) => h.data.reason).sort()).toEqual(['Fargate task with no availability zone recorded', 'its container instance is not in the loaded files']);
+    expect(unplaced.map((h) => h.data.reason).sort()).toEqual([
+      'Fargate task with no availability zone recorded',
+      'its container instance is not in the loaded files',
+    ]);
     expect(unplaced.flatMap((h) => tasksIn(g.nodes, h.id)).sort()).toEqual(['lost-host', 'no-az']);
   });
 
   it('names the placement-view nodes that hold a task, so a search can open them', () => {
     const t = sample();
     const task = t.tasks[1];
-    expect(ancestorIds(t, task.id, 'placement')).toEqual([hostTasksGroupId('ci|i-drain'), 'ci|i-drain', t.clusters[0].id]);
+    expect(ancestorIds(t, task.id, 'placement')).toEqual([
+      hostTasksGroupId('ci|i-drain'),
+      'ci|i-drain',
+      t.clusters[0].id,
+    ]);
     const collapsed = buildGraph(t, { ...PLACEMENT, collapsed: ['ci|i-drain'] });
     expect(collapsed.nodes.some((n) => n.id === task.id)).toBe(false);
   });

@@ -7,7 +7,19 @@
 import type { ContainerInstance, Task, Topology } from '../model/types';
 import { SIZES } from '../theme/theme';
 import { filterPredicates, instanceProblems } from './filters';
-import { buildContext, byName, clusterNode, countNodes, inc, legendCounts, pushEdge, pushGroup, UNKNOWN_CLUSTER_ID, type BuildContext, type GraphCache } from './node-builders';
+import {
+  buildContext,
+  byName,
+  clusterNode,
+  countNodes,
+  inc,
+  legendCounts,
+  pushEdge,
+  pushGroup,
+  UNKNOWN_CLUSTER_ID,
+  type BuildContext,
+  type GraphCache,
+} from './node-builders';
 import { taskStatus } from './status';
 import type { Graph, GraphNode, HostData, HostVariant, ReservedResource, StatusCounts } from './types';
 import type { ViewState } from './view';
@@ -34,9 +46,14 @@ export type TaskPlace =
   | { kind: 'unplaced'; hostId: string; reason: string };
 
 /** CPU and memory reserved on a container instance: registered − remaining, against registered. Not live usage. */
-export function reservedResources(ci: Pick<ContainerInstance, 'registered' | 'remaining'>): { cpu?: ReservedResource; memory?: ReservedResource } {
+export function reservedResources(ci: Pick<ContainerInstance, 'registered' | 'remaining'>): {
+  cpu?: ReservedResource;
+  memory?: ReservedResource;
+} {
   const one = (registered: number | undefined, remaining: number | undefined): ReservedResource | undefined =>
-    registered === undefined ? undefined : { registered, reserved: Math.max(0, registered - (remaining ?? registered)) };
+    registered === undefined
+      ? undefined
+      : { registered, reserved: Math.max(0, registered - (remaining ?? registered)) };
   const cpu = one(ci.registered.cpu, ci.remaining.cpu);
   const memory = one(ci.registered.memory, ci.remaining.memory);
   return { ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}) };
@@ -51,20 +68,32 @@ const UNPLACED: Record<string, string> = {
 };
 
 /** Where a task runs: its container instance, Fargate in its AZ, or unplaced with the reason. */
-export function taskPlace(task: Task, clusterKey: string, instances: ReadonlyMap<string, ContainerInstance>): TaskPlace {
-  const unplaced = (key: keyof typeof UNPLACED & string): TaskPlace => ({ kind: 'unplaced', hostId: unplacedHostId(clusterKey, key), reason: UNPLACED[key] });
+export function taskPlace(
+  task: Task,
+  clusterKey: string,
+  instances: ReadonlyMap<string, ContainerInstance>,
+): TaskPlace {
+  const unplaced = (key: keyof typeof UNPLACED & string): TaskPlace => ({
+    kind: 'unplaced',
+    hostId: unplacedHostId(clusterKey, key),
+    reason: UNPLACED[key],
+  });
   if (task.containerInstanceId) {
     const instance = instances.get(task.containerInstanceId);
     return instance ? { kind: 'instance', hostId: instance.id, instance } : unplaced('host-missing');
   }
-  if (task.launchType === 'FARGATE') return task.availabilityZone ? { kind: 'fargate', hostId: fargateHostId(clusterKey, task.availabilityZone), az: task.availabilityZone } : unplaced('no-az');
+  if (task.launchType === 'FARGATE')
+    return task.availabilityZone
+      ? { kind: 'fargate', hostId: fargateHostId(clusterKey, task.availabilityZone), az: task.availabilityZone }
+      : unplaced('no-az');
   if (task.launchType === 'UNKNOWN') return unplaced('unknown-launch-type');
   return unplaced('no-host');
 }
 
 function instanceVariant(ci: ContainerInstance, tasks: readonly Task[]): HostVariant {
   // External (ECS Anywhere) hosts are managed instances ("mi-…"), not EC2 ids; their tasks say EXTERNAL.
-  if (tasks.some((t) => t.launchType === 'EXTERNAL') || (!ci.ec2InstanceId && /\/mi-|^mi-/.test(ci.arn ?? ci.name))) return 'external';
+  if (tasks.some((t) => t.launchType === 'EXTERNAL') || (!ci.ec2InstanceId && /\/mi-|^mi-/.test(ci.arn ?? ci.name)))
+    return 'external';
   if (tasks.some((t) => t.launchType === 'MANAGED_INSTANCES')) return 'managed';
   return 'ec2';
 }
@@ -91,10 +120,19 @@ function hostNode(b: HostBucket, ctx: BuildContext): GraphNode {
   const tasksByStatus: StatusCounts = {};
   for (const t of b.tasks) inc(tasksByStatus, taskStatus(t));
   const collapsed = ctx.view.collapsed.includes(b.id);
-  const base = { taskCount: b.tasks.length, spotCount: b.tasks.filter((t) => t.spot).length, tasksByStatus, label: hostLabel(b) };
+  const base = {
+    taskCount: b.tasks.length,
+    spotCount: b.tasks.filter((t) => t.spot).length,
+    tasksByStatus,
+    label: hostLabel(b),
+  };
   let data: HostData;
   let placeholder = false;
-  let statusClass: GraphNode['statusClass'] = tasksByStatus.unhealthy ? 'unhealthy' : b.tasks.length > 0 ? 'running' : 'unknown';
+  let statusClass: GraphNode['statusClass'] = tasksByStatus.unhealthy
+    ? 'unhealthy'
+    : b.tasks.length > 0
+      ? 'running'
+      : 'unknown';
   if (b.place.kind === 'instance') {
     const ci = b.place.instance;
     const problems = instanceProblems(ci);
@@ -143,7 +181,8 @@ export function buildPlacementGraph(topology: Topology, view: ViewState, cache?:
   const keep = filterPredicates(view.filters, ctx.problems);
   const nodes: GraphNode[] = [];
   const edges: Graph['edges'] = [];
-  const clusterKeyOf = (clusterId: string | undefined): string => (clusterId && ctx.clusterById.has(clusterId) ? clusterId : UNKNOWN_CLUSTER_ID);
+  const clusterKeyOf = (clusterId: string | undefined): string =>
+    clusterId && ctx.clusterById.has(clusterId) ? clusterId : UNKNOWN_CLUSTER_ID;
   const instances = new Map(topology.containerInstances.map((ci) => [ci.id, ci]));
 
   const hostsByCluster = new Map<string, Map<string, HostBucket>>();
@@ -170,7 +209,9 @@ export function buildPlacementGraph(topology: Topology, view: ViewState, cache?:
   for (const key of clusterKeys) {
     const cluster = ctx.clusterById.get(key);
     if (cluster && !keep.cluster(cluster.id)) continue;
-    const hosts = [...(hostsByCluster.get(key)?.values() ?? [])].sort((a, b) => hostRank(a) - hostRank(b) || hostLabel(a).localeCompare(hostLabel(b)) || a.id.localeCompare(b.id));
+    const hosts = [...(hostsByCluster.get(key)?.values() ?? [])].sort(
+      (a, b) => hostRank(a) - hostRank(b) || hostLabel(a).localeCompare(hostLabel(b)) || a.id.localeCompare(b.id),
+    );
     if (keep.active && hosts.length === 0) continue;
     const collapsed = view.collapsed.includes(key);
     const below = hosts.reduce((n, h) => n + 1 + (h.tasks.length > 0 ? 1 + countNodes(h.tasks) : 0), 0);
@@ -185,7 +226,12 @@ export function buildPlacementGraph(topology: Topology, view: ViewState, cache?:
         ...state,
         width: SIZES.unknownCluster.width,
         height: SIZES.unknownCluster.height,
-        data: { variant: 'unknown-cluster', label: 'Unknown cluster', taskCount: hosts.reduce((n, h) => n + h.tasks.length, 0), tasksByStatus: {} },
+        data: {
+          variant: 'unknown-cluster',
+          label: 'Unknown cluster',
+          taskCount: hosts.reduce((n, h) => n + h.tasks.length, 0),
+          tasksByStatus: {},
+        },
       });
     }
     if (collapsed) continue;
@@ -193,7 +239,19 @@ export function buildPlacementGraph(topology: Topology, view: ViewState, cache?:
       const host = hostNode(h, ctx);
       nodes.push(host);
       pushEdge(edges, key, h.id);
-      if (!host.collapsed && h.tasks.length > 0) pushGroup(nodes, edges, { id: hostTasksGroupId(h.id), variant: 'host-tasks', label: `Tasks on ${hostLabel(h)}`, tasks: h.tasks, from: h.id }, ctx);
+      if (!host.collapsed && h.tasks.length > 0)
+        pushGroup(
+          nodes,
+          edges,
+          {
+            id: hostTasksGroupId(h.id),
+            variant: 'host-tasks',
+            label: `Tasks on ${hostLabel(h)}`,
+            tasks: h.tasks,
+            from: h.id,
+          },
+          ctx,
+        );
     }
   }
   return { nodes, edges, legend: legendCounts(topology) };
@@ -202,7 +260,8 @@ export function buildPlacementGraph(topology: Topology, view: ViewState, cache?:
 /** Ids of the placement-view nodes that hold `id` (task, box, host, cluster), nearest first. */
 export function placementAncestorIds(topology: Topology, id: string): string[] {
   const clusterIds = new Set(topology.clusters.map((c) => c.id));
-  const clusterKey = (clusterId: string | undefined): string => (clusterId && clusterIds.has(clusterId) ? clusterId : UNKNOWN_CLUSTER_ID);
+  const clusterKey = (clusterId: string | undefined): string =>
+    clusterId && clusterIds.has(clusterId) ? clusterId : UNKNOWN_CLUSTER_ID;
   const instances = new Map(topology.containerInstances.map((ci) => [ci.id, ci]));
   const ofTask = (t: Task): string[] => {
     const key = clusterKey(t.clusterId);
@@ -231,19 +290,28 @@ export function reservedText(resource: 'cpu' | 'memory', r: ReservedResource): s
 
 /** The overlay class a host card is coloured with. */
 export function hostOverlay(variant: HostVariant): 'EC2' | 'MANAGED_INSTANCES' | 'EXTERNAL' | 'FARGATE' | 'UNKNOWN' {
-  return ({ ec2: 'EC2', managed: 'MANAGED_INSTANCES', external: 'EXTERNAL', fargate: 'FARGATE', unplaced: 'UNKNOWN' } as const)[variant];
+  return (
+    { ec2: 'EC2', managed: 'MANAGED_INSTANCES', external: 'EXTERNAL', fargate: 'FARGATE', unplaced: 'UNKNOWN' } as const
+  )[variant];
 }
 
 /** The small caps kind line of a host card. */
 export function hostKicker(variant: HostVariant): string {
-  return { ec2: 'EC2 container instance', managed: 'Managed instance', external: 'External instance', fargate: 'Fargate', unplaced: 'Unplaced tasks' }[variant];
+  return {
+    ec2: 'EC2 container instance',
+    managed: 'Managed instance',
+    external: 'External instance',
+    fargate: 'Fargate',
+    unplaced: 'Unplaced tasks',
+  }[variant];
 }
 
 /** The second line of a host card: instance type, AZ and agent state; the AZ for Fargate; the reason for unplaced tasks. */
 export function hostDetail(d: HostData): string {
   if (d.variant === 'unplaced') return d.reason ?? 'host unknown';
   if (d.variant === 'fargate') return `${d.availabilityZone ?? 'AZ unknown'} · AWS-managed capacity`;
-  const agent = d.agentConnected === undefined ? undefined : d.agentConnected ? 'agent connected' : 'agent DISCONNECTED';
+  const agent =
+    d.agentConnected === undefined ? undefined : d.agentConnected ? 'agent connected' : 'agent DISCONNECTED';
   return [d.instanceType, d.availabilityZone, agent].filter(Boolean).join(' · ') || 'not described';
 }
 

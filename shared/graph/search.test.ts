@@ -11,10 +11,29 @@ function sample(): Topology {
   t.clusters = [prod];
   t.services = [web];
   t.containerInstances = [
-    { id: 'ci|1', kind: 'containerInstance', name: 'c1', arn: 'arn:aws:ecs:eu-west-1:111122223333:container-instance/prod/c1', placeholder: false, sources: [], ec2InstanceId: 'i-0abc123', registered: {}, remaining: {} },
+    {
+      id: 'ci|1',
+      kind: 'containerInstance',
+      name: 'c1',
+      arn: 'arn:aws:ecs:eu-west-1:111122223333:container-instance/prod/c1',
+      placeholder: false,
+      sources: [],
+      ec2InstanceId: 'i-0abc123',
+      registered: {},
+      remaining: {},
+    },
   ];
-  const a = makeTask('9f8e7d6c', { cluster: prod, service: web, launchType: 'EC2', containerInstanceId: 'ci|1', privateIp: '10.0.1.23' });
-  a.containers = [makeContainer(a.id, 'nginx', { image: 'public.ecr.aws/nginx/nginx:1.27' }), makeContainer(a.id, 'app', { image: '1234.dkr.ecr.eu-west-1.amazonaws.com/shop:41' })];
+  const a = makeTask('9f8e7d6c', {
+    cluster: prod,
+    service: web,
+    launchType: 'EC2',
+    containerInstanceId: 'ci|1',
+    privateIp: '10.0.1.23',
+  });
+  a.containers = [
+    makeContainer(a.id, 'nginx', { image: 'public.ecr.aws/nginx/nginx:1.27' }),
+    makeContainer(a.id, 'app', { image: '1234.dkr.ecr.eu-west-1.amazonaws.com/shop:41' }),
+  ];
   const b = makeTask('1a2b3c4d', { cluster: prod, service: web, privateIp: '10.0.2.7' });
   t.tasks = [a, b];
   return t;
@@ -25,9 +44,11 @@ const hits = (q: string) => searchTopology(sample(), q).map((h) => `${h.field}:$
 describe('searchTopology', () => {
   it('finds a service by name', () => expect(hits('checkout')).toEqual(['service:checkout-web']));
   it('finds a task by its id', () => expect(hits('9F8E')).toEqual(['task id:9f8e7d6c']));
-  it('finds a task by ARN', () => expect(hits('task/prod/1a2b')).toEqual(['ARN:arn:aws:ecs:eu-west-1:111122223333:task/prod/1a2b3c4d']));
+  it('finds a task by ARN', () =>
+    expect(hits('task/prod/1a2b')).toEqual(['ARN:arn:aws:ecs:eu-west-1:111122223333:task/prod/1a2b3c4d']));
   it('finds a container by name', () => expect(hits('nginx')).toEqual(['container:nginx']));
-  it('finds a container by image', () => expect(hits('dkr.ecr')).toEqual(['image:1234.dkr.ecr.eu-west-1.amazonaws.com/shop:41']));
+  it('finds a container by image', () =>
+    expect(hits('dkr.ecr')).toEqual(['image:1234.dkr.ecr.eu-west-1.amazonaws.com/shop:41']));
   it('finds a task by private IP', () => expect(hits('10.0.2.7')).toEqual(['private IP:10.0.2.7']));
   it('finds every task placed on an EC2 instance by its id, and the host itself where hosts are drawn', () => {
     expect(hits('i-0abc')).toEqual(['instance id:i-0abc123']);
@@ -37,9 +58,24 @@ describe('searchTopology', () => {
     const t = sample();
     t.services[0].loadBalancers = [{ targetGroupId: 'targetGroup|shop-tg', containerName: 'nginx', containerPort: 80 }];
     t.targetGroups = [
-      { id: 'targetGroup|shop-tg', kind: 'targetGroup', name: 'shop-tg', arn: 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/shop-tg/0123', placeholder: false, sources: [], loadBalancerArns: [] },
+      {
+        id: 'targetGroup|shop-tg',
+        kind: 'targetGroup',
+        name: 'shop-tg',
+        arn: 'arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/shop-tg/0123',
+        placeholder: false,
+        sources: [],
+        loadBalancerArns: [],
+      },
       // Described but used by no service: not drawn, so not a hit.
-      { id: 'targetGroup|shop-old', kind: 'targetGroup', name: 'shop-old', placeholder: false, sources: [], loadBalancerArns: [] },
+      {
+        id: 'targetGroup|shop-old',
+        kind: 'targetGroup',
+        name: 'shop-old',
+        placeholder: false,
+        sources: [],
+        loadBalancerArns: [],
+      },
     ];
     expect(searchTopology(t, 'shop-').map((h) => `${h.field}:${h.value}`)).toEqual(['target group:shop-tg']);
     expect(searchTopology(t, 'targetgroup/shop').map((h) => h.id)).toEqual(['targetGroup|shop-tg']);
@@ -49,23 +85,42 @@ describe('searchTopology', () => {
   it('finds a namespace node by name, ns- id or a DNS name published in it, one hit per cluster that draws it', () => {
     const t = sample();
     const ns = 'arn:aws:servicediscovery:eu-west-1:111122223333:namespace/ns-ke2ewbfvynxeu2ub';
-    t.services[0].serviceConnect = { enabled: true, namespace: ns, endpoints: [{ discoveryName: 'checkout', clientAliases: [{ port: 8080, dnsName: 'checkout.internal' }] }] };
+    t.services[0].serviceConnect = {
+      enabled: true,
+      namespace: ns,
+      endpoints: [{ discoveryName: 'checkout', clientAliases: [{ port: 8080, dnsName: 'checkout.internal' }] }],
+    };
     const staging = makeCluster('staging');
     t.clusters.push(staging);
     t.services.push(makeService(staging, 'cart', { serviceConnect: { enabled: true, namespace: ns, endpoints: [] } }));
     const ids = namespaceNodes(t).map((n) => n.id);
     expect(ids).toHaveLength(2);
-    expect(searchTopology(t, 'internal').map((h) => `${h.field}:${h.value}`)).toEqual(['namespace:internal', 'namespace:internal']);
-    expect(searchTopology(t, 'internal').map((h) => h.id).sort()).toEqual([...ids].sort());
+    expect(searchTopology(t, 'internal').map((h) => `${h.field}:${h.value}`)).toEqual([
+      'namespace:internal',
+      'namespace:internal',
+    ]);
+    expect(
+      searchTopology(t, 'internal')
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual([...ids].sort());
     expect(searchTopology(t, 'ns-ke2e').map((h) => h.field)).toEqual(['namespace', 'namespace']);
     // A DNS name is published by the prod service only: the prod node.
-    expect(searchTopology(t, 'checkout.int').map((h) => `${h.field}:${h.value}`)).toEqual(['DNS name:checkout.internal']);
+    expect(searchTopology(t, 'checkout.int').map((h) => `${h.field}:${h.value}`)).toEqual([
+      'DNS name:checkout.internal',
+    ]);
     expect(searchTopology(t, 'internal', 'placement')).toEqual([]);
   });
 
   it('finds a Cloud Map service by its srv- id', () => {
     const t = sample();
-    t.services[0].serviceRegistries = [{ registryArn: 'arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-abc123', containerName: 'app', containerPort: 80 }];
+    t.services[0].serviceRegistries = [
+      {
+        registryArn: 'arn:aws:servicediscovery:eu-west-1:111122223333:service/srv-abc123',
+        containerName: 'app',
+        containerPort: 80,
+      },
+    ];
     expect(searchTopology(t, 'srv-abc').map((h) => `${h.field}:${h.value}`)).toEqual(['namespace:srv-abc123']);
   });
 

@@ -8,7 +8,18 @@ import { namespaceNodes } from './namespace';
 import type { ViewMode } from './view';
 
 /** The field a search hit matched in. */
-export type SearchField = 'cluster' | 'service' | 'target group' | 'namespace' | 'DNS name' | 'task id' | 'ARN' | 'container' | 'image' | 'private IP' | 'instance id';
+export type SearchField =
+  | 'cluster'
+  | 'service'
+  | 'target group'
+  | 'namespace'
+  | 'DNS name'
+  | 'task id'
+  | 'ARN'
+  | 'container'
+  | 'image'
+  | 'private IP'
+  | 'instance id';
 
 /** One object that matched: its model id (also its node id), and where. */
 export interface SearchHit {
@@ -40,19 +51,43 @@ export function searchTopology(topology: Topology, query: string, mode: ViewMode
       }
     }
   };
-  const order = <T extends { name: string; id: string }>(list: readonly T[]): T[] => [...list].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-  for (const c of order(topology.clusters)) first(c.id, [['cluster', c.name], ['ARN', c.arn]]);
-  for (const s of order(topology.services)) first(s.id, [['service', s.name], ['ARN', s.arn]]);
+  const order = <T extends { name: string; id: string }>(list: readonly T[]): T[] =>
+    [...list].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  for (const c of order(topology.clusters))
+    first(c.id, [
+      ['cluster', c.name],
+      ['ARN', c.arn],
+    ]);
+  for (const s of order(topology.services))
+    first(s.id, [
+      ['service', s.name],
+      ['ARN', s.arn],
+    ]);
   if (mode !== 'placement') {
     const drawn = new Set(topology.services.flatMap((s) => s.loadBalancers.map((lb) => lb.targetGroupId)));
-    for (const tg of order(topology.targetGroups)) if (drawn.has(tg.id)) first(tg.id, [['target group', tg.name], ['ARN', tg.arn]]);
+    for (const tg of order(topology.targetGroups))
+      if (drawn.has(tg.id))
+        first(tg.id, [
+          ['target group', tg.name],
+          ['ARN', tg.arn],
+        ]);
     for (const ns of namespaceNodes(topology)) {
       const { name, resourceId, arn } = ns.target;
-      first(ns.id, [['namespace', name], ['namespace', resourceId], ['ARN', arn], ...ns.endpointNames.map((n): [SearchField, string] => ['DNS name', n])]);
+      first(ns.id, [
+        ['namespace', name],
+        ['namespace', resourceId],
+        ['ARN', arn],
+        ...ns.endpointNames.map((n): [SearchField, string] => ['DNS name', n]),
+      ]);
     }
   }
   const instances = new Map(topology.containerInstances.map((ci) => [ci.id, ci]));
-  if (mode === 'placement') for (const ci of topology.containerInstances) first(ci.id, [['instance id', ci.ec2InstanceId], ['ARN', ci.arn]]);
+  if (mode === 'placement')
+    for (const ci of topology.containerInstances)
+      first(ci.id, [
+        ['instance id', ci.ec2InstanceId],
+        ['ARN', ci.arn],
+      ]);
   for (const t of [...topology.tasks].sort((a, b) => a.shortId.localeCompare(b.shortId) || a.id.localeCompare(b.id))) {
     const host = t.containerInstanceId ? instances.get(t.containerInstanceId) : undefined;
     first(t.id, [
@@ -61,7 +96,12 @@ export function searchTopology(topology: Topology, query: string, mode: ViewMode
       ['private IP', t.privateIp],
       ['instance id', host?.ec2InstanceId],
     ]);
-    for (const c of t.containers) first(c.id, [['container', c.name], ['image', c.image], ['private IP', c.privateIp]]);
+    for (const c of t.containers)
+      first(c.id, [
+        ['container', c.name],
+        ['image', c.image],
+        ['private IP', c.privateIp],
+      ]);
   }
   return hits;
 }

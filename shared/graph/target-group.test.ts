@@ -13,8 +13,12 @@ const LISTED_ID = 'targetGroup|api-tg';
 
 function topology(): Topology {
   const prod = makeCluster('prod');
-  const web = makeService(prod, 'web', { loadBalancers: [{ targetGroupId: TG_ID, targetGroupArn: TG_ARN, containerName: 'nginx', containerPort: 8080 }] });
-  const api = makeService(prod, 'api', { loadBalancers: [{ targetGroupId: LISTED_ID, containerName: 'api', containerPort: 3000 }] });
+  const web = makeService(prod, 'web', {
+    loadBalancers: [{ targetGroupId: TG_ID, targetGroupArn: TG_ARN, containerName: 'nginx', containerPort: 8080 }],
+  });
+  const api = makeService(prod, 'api', {
+    loadBalancers: [{ targetGroupId: LISTED_ID, containerName: 'api', containerPort: 3000 }],
+  });
   const worker = makeService(prod, 'worker');
   const described: TargetGroup = {
     id: TG_ID,
@@ -29,7 +33,14 @@ function topology(): Topology {
     healthCheckPath: '/healthz',
     loadBalancerArns: ['arn:aws:elasticloadbalancing:eu-west-1:111122223333:loadbalancer/app/front/1'],
   };
-  const placeholder: TargetGroup = { id: LISTED_ID, kind: 'targetGroup', name: 'api-tg', placeholder: true, sources: ['svc.json'], loadBalancerArns: [] };
+  const placeholder: TargetGroup = {
+    id: LISTED_ID,
+    kind: 'targetGroup',
+    name: 'api-tg',
+    placeholder: true,
+    sources: ['svc.json'],
+    loadBalancerArns: [],
+  };
   const t = emptyTopology();
   t.clusters = [prod];
   t.services = [web, api, worker];
@@ -38,7 +49,8 @@ function topology(): Topology {
   return t;
 }
 
-const tgs = (nodes: GraphNode[]) => nodes.filter((n): n is Extract<GraphNode, { kind: 'targetGroup' }> => n.kind === 'targetGroup');
+const tgs = (nodes: GraphNode[]) =>
+  nodes.filter((n): n is Extract<GraphNode, { kind: 'targetGroup' }> => n.kind === 'targetGroup');
 
 describe('target groups in the hierarchy', () => {
   it('draws one node per target group a service uses, wired from that service', () => {
@@ -85,9 +97,13 @@ describe('target groups in the hierarchy', () => {
     const t = topology();
     const clusterId = t.clusters[0].id;
     expect(tgs(buildGraph(t, { ...DEFAULT_VIEW, collapsed: [clusterId] }).nodes)).toHaveLength(0);
-    const collapsedCluster = buildGraph(t, { ...DEFAULT_VIEW, collapsed: [clusterId] }).nodes.find((n) => n.id === clusterId)!;
+    const collapsedCluster = buildGraph(t, { ...DEFAULT_VIEW, collapsed: [clusterId] }).nodes.find(
+      (n) => n.id === clusterId,
+    )!;
     expect(collapsedCluster.hiddenCount).toBe(3 + 2 + 2 + 2 * 2); // services, target groups, task boxes, tasks with one container each
-    expect(tgs(buildGraph(t, { ...DEFAULT_VIEW, collapsed: [t.services[0].id] }).nodes).map((n) => n.id)).toContain(TG_ID);
+    expect(tgs(buildGraph(t, { ...DEFAULT_VIEW, collapsed: [t.services[0].id] }).nodes).map((n) => n.id)).toContain(
+      TG_ID,
+    );
   });
 
   it('is laid out to the right of its service, level with the service’s task box', () => {

@@ -16,7 +16,13 @@ import type { GraphEdge, GraphNode, TargetGroupData } from './types';
  * container and port added and a second edge, a cross-link (see GraphEdge),
  * so it stays one node and the layout tree stays a tree.
  */
-export function pushTargetGroups(nodes: GraphNode[], edges: GraphEdge[], service: Service, ctx: BuildContext, drawn: Map<string, GraphNode>): void {
+export function pushTargetGroups(
+  nodes: GraphNode[],
+  edges: GraphEdge[],
+  service: Service,
+  ctx: BuildContext,
+  drawn: Map<string, GraphNode>,
+): void {
   for (const lb of service.loadBalancers) {
     if (!lb.targetGroupId) continue;
     const target = { serviceName: service.name, containerName: lb.containerName, containerPort: lb.containerPort };
@@ -25,7 +31,8 @@ export function pushTargetGroups(nodes: GraphNode[], edges: GraphEdge[], service
       // A service may list one target group twice (two ports of one container): one edge, every port.
       existing.data.targets.push(target);
       // This service has no edge to it yet, so another service drew it: a cross-link, the group stays in that service's part of the tree.
-      if (!edges.some((e) => e.source === service.id && e.target === existing.id)) pushEdge(edges, service.id, existing.id, true);
+      if (!edges.some((e) => e.source === service.id && e.target === existing.id))
+        pushEdge(edges, service.id, existing.id, true);
       continue;
     }
     const tg = ctx.targetGroupById.get(lb.targetGroupId);
@@ -58,7 +65,9 @@ export function pushTargetGroups(nodes: GraphNode[], edges: GraphEdge[], service
 
 /** "web:8080", "web", ":8080" — where a target group sends traffic for one service. */
 export function targetText(t: { containerName?: string; containerPort?: number }): string {
-  return `${t.containerName ?? ''}${t.containerPort !== undefined ? `:${t.containerPort}` : ''}` || 'container not named';
+  return (
+    `${t.containerName ?? ''}${t.containerPort !== undefined ? `:${t.containerPort}` : ''}` || 'container not named'
+  );
 }
 
 /** "→ web:8080", or with the service names when several services register into it ("→ web:8080 (web) · api:80 (api)"). */
@@ -78,6 +87,10 @@ export function targetGroupListener(d: Pick<TargetGroupData, 'protocol' | 'port'
 export function targetGroupDetail(d: TargetGroupData, placeholder: boolean): string {
   if (placeholder) return 'referenced only: not described';
   // Only the absence of a load balancer is worth the room: registered tasks then get no traffic.
-  const parts = [d.targetType ? `${d.targetType} targets` : undefined, d.healthCheckPath ? `health ${d.healthCheckPath}` : undefined, d.loadBalancerCount === 0 ? 'no load balancer' : undefined];
+  const parts = [
+    d.targetType ? `${d.targetType} targets` : undefined,
+    d.healthCheckPath ? `health ${d.healthCheckPath}` : undefined,
+    d.loadBalancerCount === 0 ? 'no load balancer' : undefined,
+  ];
   return parts.filter(Boolean).join(' · ');
 }

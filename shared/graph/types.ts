@@ -12,7 +12,8 @@ import type { Direction } from './view';
  * tasks run (placement view), `targetGroup` a load balancer target group in front of services, `namespace`
  * a Service Connect namespace or Cloud Map service the services are discovered through.
  */
-export type GraphNodeKind = 'cluster' | 'service' | 'task' | 'container' | 'group' | 'host' | 'targetGroup' | 'namespace';
+export type GraphNodeKind =
+  'cluster' | 'service' | 'task' | 'container' | 'group' | 'host' | 'targetGroup' | 'namespace';
 
 /** What a group box holds: the tasks of a service, of a standalone family, other tasks of a cluster, objects with no known cluster, or (`account`) the clusters of one account and region when a load spans several. */
 export type GroupVariant = 'service-tasks' | 'family' | 'cluster-tasks' | 'unknown-cluster' | 'host-tasks' | 'account';

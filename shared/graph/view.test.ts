@@ -9,6 +9,9 @@ describe('initialView', () => {
   });
 
   it('starts a very large load with its services collapsed', () => {
-    expect(initialView({ tasks: new Array(AUTO_COLLAPSE_TASKS + 1).fill(0), services }).collapsed).toEqual(['s1', 's2']);
+    expect(initialView({ tasks: new Array(AUTO_COLLAPSE_TASKS + 1).fill(0), services }).collapsed).toEqual([
+      's1',
+      's2',
+    ]);
   });
 });

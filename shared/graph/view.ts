@@ -55,7 +55,13 @@ export interface ViewState {
 export const STACK_THRESHOLD = 12;
 
 /** The view a fresh load starts with: overlay on, left-to-right, nothing collapsed, no filters. */
-export const DEFAULT_VIEW: ViewState = { overlay: true, direction: 'LR', collapsed: [], filters: {}, mode: 'hierarchy' };
+export const DEFAULT_VIEW: ViewState = {
+  overlay: true,
+  direction: 'LR',
+  collapsed: [],
+  filters: {},
+  mode: 'hierarchy',
+};
 
 /** Above this many tasks a fresh load starts with every service collapsed (expand one with its "+N"). */
 export const AUTO_COLLAPSE_TASKS = 1500;
@@ -75,6 +81,14 @@ export function initialView(topology: { tasks: readonly unknown[]; services: rea
  * absent mode, expanded and threshold compare as their defaults.
  */
 export function sameLayoutInputs(a: ViewState, b: ViewState): boolean {
-  const inputs = (v: ViewState) => JSON.stringify([v.direction, v.collapsed, v.filters, v.mode ?? 'hierarchy', v.expanded ?? [], v.stackThreshold ?? STACK_THRESHOLD]);
+  const inputs = (v: ViewState) =>
+    JSON.stringify([
+      v.direction,
+      v.collapsed,
+      v.filters,
+      v.mode ?? 'hierarchy',
+      v.expanded ?? [],
+      v.stackThreshold ?? STACK_THRESHOLD,
+    ]);
   return inputs(a) === inputs(b);
 }

@@ -3,15 +3,35 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { accepts } from './accept';
 import { detect } from './detect';
-import { capacityProviderSchema, clusterSchema, containerInstanceSchema, serviceSchema, targetGroupSchema, taskDefinitionSchema, taskSchema } from './schemas';
+import {
+  capacityProviderSchema,
+  clusterSchema,
+  containerInstanceSchema,
+  serviceSchema,
+  targetGroupSchema,
+  taskDefinitionSchema,
+  taskSchema,
+} from './schemas';
 import { loadFixtureDir } from '../../fixtures/load-fixtures';
 import { jsonPaths, withValueAt } from './testing/json-paths';
 
-const SCHEMAS = { cluster: clusterSchema, service: serviceSchema, task: taskSchema, taskDefinition: taskDefinitionSchema, containerInstance: containerInstanceSchema, capacityProvider: capacityProviderSchema, targetGroup: targetGroupSchema };
+const SCHEMAS = {
+  cluster: clusterSchema,
+  service: serviceSchema,
+  task: taskSchema,
+  taskDefinition: taskDefinitionSchema,
+  containerInstance: containerInstanceSchema,
+  capacityProvider: capacityProviderSchema,
+  targetGroup: targetGroupSchema,
+};
 
 // Every record of the published samples and our production-shaped fixtures, with its schema.
 const records = [...loadFixtureDir('samples'), ...loadFixtureDir('ingest/prod')].flatMap((s) =>
-  detect(JSON.parse(s.text)).records.map((r) => ({ schema: SCHEMAS[r.kind] as z.ZodType, raw: r.raw, where: `${s.name} ${r.kind}` })),
+  detect(JSON.parse(s.text)).records.map((r) => ({
+    schema: SCHEMAS[r.kind] as z.ZodType,
+    raw: r.raw,
+    where: `${s.name} ${r.kind}`,
+  })),
 );
 
 describe('accepts: the fast yes before zod', () => {

@@ -9,7 +9,9 @@ describe('bad input: a diagnostic of the right severity, and nothing else is los
   it('invalid JSON: error with file, 1-based line and column; the other file still loads', () => {
     const broken = { name: 'broken.json', text: '{\n  "tasks": [\n    {"taskArn": "x",}\n  ]\n}\n' };
     const t = ingest([broken, good]);
-    expect(t.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', code: 'json-syntax', file: 'broken.json', line: 3, column: 21 }));
+    expect(t.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: 'error', code: 'json-syntax', file: 'broken.json', line: 3, column: 21 }),
+    );
     expect(summarize(t).counts.tasks).toBe(2);
   });
 
@@ -21,7 +23,14 @@ describe('bad input: a diagnostic of the right severity, and nothing else is los
 
   it('valid JSON of unknown shape: error naming the top-level keys found', () => {
     const t = ingest([jsonSource('vpcs.json', { Vpcs: [], NextToken: null })]);
-    expect(t.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'unknown-shape', file: 'vpcs.json', message: 'not an ECS describe output: top-level keys "Vpcs", "NextToken"' })]);
+    expect(t.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'unknown-shape',
+        file: 'vpcs.json',
+        message: 'not an ECS describe output: top-level keys "Vpcs", "NextToken"',
+      }),
+    ]);
   });
 
   it.each([
@@ -30,7 +39,9 @@ describe('bad input: a diagnostic of the right severity, and nothing else is los
     ['a string', '"tasks"'],
   ])('valid JSON that is %s: error, not a crash', (_what, text) => {
     const t = ingest([{ name: 'odd.json', text }]);
-    expect(t.diagnostics).toEqual([expect.objectContaining({ severity: 'error', code: 'unknown-shape', file: 'odd.json' })]);
+    expect(t.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'unknown-shape', file: 'odd.json' }),
+    ]);
   });
 
   it('a field of the wrong type: warning with its JSON path and position; the field is dropped, the object kept', () => {
@@ -41,12 +52,23 @@ describe('bad input: a diagnostic of the right severity, and nothing else is los
     const text = JSON.stringify(doc, null, 2);
     const t = ingest([{ name: 'typed.json', text }]);
     const warnings = t.diagnostics.filter((d) => d.code === 'wrong-type');
-    expect(warnings.map((w) => w.path).sort()).toEqual(['$.tasks[0].containers', '$.tasks[1].containers[0].name', '$.tasks[1].cpu']);
+    expect(warnings.map((w) => w.path).sort()).toEqual([
+      '$.tasks[0].containers',
+      '$.tasks[1].containers[0].name',
+      '$.tasks[1].cpu',
+    ]);
     for (const w of warnings) {
       expect(w.severity).toBe('warning');
       expect(w.line).toBeGreaterThan(1);
       const lineText = text.split('\n')[w.line! - 1];
-      expect(lineText).toContain(`"${String(w.path!.split('.').pop()!.replace(/\[\d+\]$/, ''))}"`);
+      expect(lineText).toContain(
+        `"${String(
+          w
+            .path!.split('.')
+            .pop()!
+            .replace(/\[\d+\]$/, ''),
+        )}"`,
+      );
     }
     expect(summarize(t).counts.tasks).toBe(2);
     const second = t.tasks.find((x) => x.shortId === 'd789e94343414c25b9f6bd59eEXAMPLE')!;
@@ -67,7 +89,9 @@ describe('bad input: a diagnostic of the right severity, and nothing else is los
           serviceConnectConfiguration: {
             enabled: 'yes',
             namespace: 'arn:aws:servicediscovery:us-west-2:123456789012:namespace/ns-abc',
-            services: [{ portName: 'http', discoveryName: 'orders', clientAliases: [{ port: '8080', dnsName: 'orders.shop' }] }],
+            services: [
+              { portName: 'http', discoveryName: 'orders', clientAliases: [{ port: '8080', dnsName: 'orders.shop' }] },
+            ],
           },
           serviceConnectResources: 'none',
         },
@@ -85,13 +109,20 @@ describe('bad input: a diagnostic of the right severity, and nothing else is los
     expect(warnings.every((w) => w.severity === 'warning' && w.line !== undefined)).toBe(true);
     const orders = t.services[0];
     // A dropped `enabled` reads as on: the namespace is named.
-    expect(orders.serviceConnect).toMatchObject({ enabled: true, endpoints: [{ discoveryName: 'orders', clientAliases: [{ dnsName: 'orders.shop', port: undefined }] }] });
-    expect(orders.serviceRegistries).toEqual([{ containerName: 'orders', registryArn: undefined, containerPort: undefined, port: undefined }]);
+    expect(orders.serviceConnect).toMatchObject({
+      enabled: true,
+      endpoints: [{ discoveryName: 'orders', clientAliases: [{ dnsName: 'orders.shop', port: undefined }] }],
+    });
+    expect(orders.serviceRegistries).toEqual([
+      { containerName: 'orders', registryArn: undefined, containerPort: undefined, port: undefined },
+    ]);
   });
 
   it('an empty file: error', () => {
     const t = ingest([{ name: 'empty.json', text: '  \n' }, good]);
-    expect(t.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', code: 'empty', file: 'empty.json' }));
+    expect(t.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: 'error', code: 'empty', file: 'empty.json' }),
+    );
     expect(summarize(t).counts.tasks).toBe(2);
   });
 
@@ -106,7 +137,15 @@ describe('bad input: a diagnostic of the right severity, and nothing else is los
   });
 
   it('a failures array: one warning per entry, naming the ARN and reason', () => {
-    const t = ingest([jsonSource('f.json', { services: [], failures: [{ arn: 'arn:aws:ecs:us-east-1:1:service/a/gone', reason: 'MISSING' }, { arn: 'arn:aws:ecs:us-east-1:1:service/a/denied', reason: 'AccessDenied', detail: 'not authorized' }] })]);
+    const t = ingest([
+      jsonSource('f.json', {
+        services: [],
+        failures: [
+          { arn: 'arn:aws:ecs:us-east-1:1:service/a/gone', reason: 'MISSING' },
+          { arn: 'arn:aws:ecs:us-east-1:1:service/a/denied', reason: 'AccessDenied', detail: 'not authorized' },
+        ],
+      }),
+    ]);
     const w = t.diagnostics.filter((d) => d.code === 'failure');
     expect(w).toHaveLength(2);
     expect(w.every((d) => d.severity === 'warning')).toBe(true);
@@ -119,13 +158,31 @@ describe('bad input: a diagnostic of the right severity, and nothing else is los
     const doc = JSON.parse(good.text);
     delete doc.tasks[0].taskArn;
     const t = ingest([jsonSource('noid.json', doc)]);
-    expect(t.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'missing-id', path: '$.tasks[0]' }));
+    expect(t.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: 'warning', code: 'missing-id', path: '$.tasks[0]' }),
+    );
     expect(summarize(t).counts.tasks).toBe(1);
   });
 
   it('inconsistent references inside one object: warning, object kept', () => {
-    const t = ingest([jsonSource('svc.json', { services: [{ serviceArn: 'arn:aws:ecs:us-east-1:1:service/blue/web', serviceName: 'web', clusterArn: 'arn:aws:ecs:us-east-1:1:cluster/green' }] })]);
-    expect(t.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'inconsistent-reference', message: expect.stringContaining('"blue"') }));
+    const t = ingest([
+      jsonSource('svc.json', {
+        services: [
+          {
+            serviceArn: 'arn:aws:ecs:us-east-1:1:service/blue/web',
+            serviceName: 'web',
+            clusterArn: 'arn:aws:ecs:us-east-1:1:cluster/green',
+          },
+        ],
+      }),
+    ]);
+    expect(t.diagnostics).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'inconsistent-reference',
+        message: expect.stringContaining('"blue"'),
+      }),
+    );
     expect(t.services[0].clusterId).toBe(t.clusters.find((c) => c.name === 'green')!.id);
   });
 });

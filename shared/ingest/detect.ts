@@ -1,7 +1,8 @@
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_PREFIX } from './bundle';
 
 /** The object kinds a file can describe. */
-export type RecordKind = 'cluster' | 'service' | 'task' | 'taskDefinition' | 'containerInstance' | 'capacityProvider' | 'targetGroup';
+export type RecordKind =
+  'cluster' | 'service' | 'task' | 'taskDefinition' | 'containerInstance' | 'capacityProvider' | 'targetGroup';
 
 /** One described object found in a file, before validation. */
 export interface FoundRecord {
@@ -64,7 +65,8 @@ function kindOfObject(o: Record<string, unknown>): RecordKind | null {
   if ('taskArn' in o && !('containerArn' in o)) return 'task';
   if ('serviceArn' in o || 'serviceName' in o) return 'service';
   if ('containerDefinitions' in o) return 'taskDefinition';
-  if ('containerInstanceArn' in o && ('ec2InstanceId' in o || 'registeredResources' in o || 'agentConnected' in o)) return 'containerInstance';
+  if ('containerInstanceArn' in o && ('ec2InstanceId' in o || 'registeredResources' in o || 'agentConnected' in o))
+    return 'containerInstance';
   if ('capacityProviderArn' in o) return 'capacityProvider';
   if ('TargetGroupArn' in o) return 'targetGroup';
   if ('clusterArn' in o && 'clusterName' in o) return 'cluster';
@@ -86,14 +88,20 @@ export function detect(value: unknown): Detection {
   const out: Detection = { shapes: [], records: [], listed: [], failures: [] };
   if (Array.isArray(value)) return detectArray(value, out);
   if (!isObject(value)) {
-    out.error = { code: 'unknown-shape', message: `not an ECS describe output: the top-level value is ${describeType(value)}` };
+    out.error = {
+      code: 'unknown-shape',
+      message: `not an ECS describe output: the top-level value is ${describeType(value)}`,
+    };
     return out;
   }
 
   const format = value.format;
   if (typeof format === 'string' && format.startsWith(BUNDLE_FORMAT_PREFIX)) {
     if (format !== BUNDLE_FORMAT) {
-      out.error = { code: 'unsupported-bundle', message: `bundle format "${format}" is not supported (this version reads ${BUNDLE_FORMAT})` };
+      out.error = {
+        code: 'unsupported-bundle',
+        message: `bundle format "${format}" is not supported (this version reads ${BUNDLE_FORMAT})`,
+      };
       return out;
     }
     out.shapes.push('bundle');
@@ -142,10 +150,16 @@ export function detect(value: unknown): Detection {
 
   if (out.shapes.length === 0) {
     const keys = Object.keys(value);
-    const shown = keys.slice(0, 10).map((k) => JSON.stringify(k)).join(', ');
+    const shown = keys
+      .slice(0, 10)
+      .map((k) => JSON.stringify(k))
+      .join(', ');
     out.error = {
       code: 'unknown-shape',
-      message: keys.length === 0 ? 'not an ECS describe output: the top-level object is empty' : `not an ECS describe output: top-level keys ${shown}${keys.length > 10 ? `, … (${keys.length} in all)` : ''}`,
+      message:
+        keys.length === 0
+          ? 'not an ECS describe output: the top-level object is empty'
+          : `not an ECS describe output: top-level keys ${shown}${keys.length > 10 ? `, … (${keys.length} in all)` : ''}`,
     };
   }
   return out;
@@ -164,7 +178,10 @@ function detectArray(value: unknown[], out: Detection): Detection {
     }
   });
   if (out.records.length === 0 && out.listed.length === 0) {
-    out.error = { code: 'unknown-shape', message: 'not an ECS describe output: an array of neither ECS objects nor ARNs' };
+    out.error = {
+      code: 'unknown-shape',
+      message: 'not an ECS describe output: an array of neither ECS objects nor ARNs',
+    };
     return out;
   }
   out.shapes.push(out.records.length > 0 ? 'object-array' : 'arn-array');

@@ -59,8 +59,23 @@ function clusterNameOf(arn: string | undefined): { scope: Scope; name: string } 
 
 function identifyCluster(c: RawCluster): Identified {
   const ref = clusterNameOf(c.clusterArn);
-  if (ref) return { id: clusterId(ref.scope, ref.name), arn: c.clusterArn, name: ref.name, scope: ref.scope, clusterName: ref.name, warnings: [] };
-  if (c.clusterName) return { id: clusterId(UNKNOWN_SCOPE, c.clusterName), name: c.clusterName, scope: UNKNOWN_SCOPE, clusterName: c.clusterName, warnings: [] };
+  if (ref)
+    return {
+      id: clusterId(ref.scope, ref.name),
+      arn: c.clusterArn,
+      name: ref.name,
+      scope: ref.scope,
+      clusterName: ref.name,
+      warnings: [],
+    };
+  if (c.clusterName)
+    return {
+      id: clusterId(UNKNOWN_SCOPE, c.clusterName),
+      name: c.clusterName,
+      scope: UNKNOWN_SCOPE,
+      clusterName: c.clusterName,
+      warnings: [],
+    };
   return { problem: 'cluster has no clusterArn or clusterName; skipped' };
 }
 
@@ -69,11 +84,14 @@ function identifyService(s: RawService): Identified {
   const cluster = clusterNameOf(s.clusterArn);
   const warnings: string[] = [];
   if (ref && cluster && ref.clusterName && ref.clusterName !== cluster.name) {
-    warnings.push(`serviceArn names cluster "${ref.clusterName}" but clusterArn names "${cluster.name}"; using clusterArn`);
+    warnings.push(
+      `serviceArn names cluster "${ref.clusterName}" but clusterArn names "${cluster.name}"; using clusterArn`,
+    );
   }
   const name = s.serviceName ?? ref?.name;
   if (!name) return { problem: 'service has no serviceArn or serviceName; skipped' };
-  if (ref && s.serviceName && ref.name !== s.serviceName) warnings.push(`serviceArn names service "${ref.name}" but serviceName is "${s.serviceName}"`);
+  if (ref && s.serviceName && ref.name !== s.serviceName)
+    warnings.push(`serviceArn names service "${ref.name}" but serviceName is "${s.serviceName}"`);
   const scope = ref?.scope ?? cluster?.scope ?? UNKNOWN_SCOPE;
   const clusterName = cluster?.name ?? ref?.clusterName;
   return { id: serviceId(scope, clusterName, name), arn: s.serviceArn, name, scope, clusterName, warnings };
@@ -81,16 +99,21 @@ function identifyService(s: RawService): Identified {
 
 function identifyTask(t: RawTask): Identified {
   const ref = t.taskArn ? readEcsArn(t.taskArn, 'task') : null;
-  if (!ref) return { problem: t.taskArn ? `task has an unreadable taskArn "${t.taskArn}"; skipped` : 'task has no taskArn; skipped' };
+  if (!ref)
+    return {
+      problem: t.taskArn ? `task has an unreadable taskArn "${t.taskArn}"; skipped` : 'task has no taskArn; skipped',
+    };
   const cluster = clusterNameOf(t.clusterArn);
   const warnings: string[] = [];
-  if (cluster && ref.clusterName && ref.clusterName !== cluster.name) warnings.push(`taskArn names cluster "${ref.clusterName}" but clusterArn names "${cluster.name}"`);
+  if (cluster && ref.clusterName && ref.clusterName !== cluster.name)
+    warnings.push(`taskArn names cluster "${ref.clusterName}" but clusterArn names "${cluster.name}"`);
   const id = taskId(ref.scope, ref.name);
   for (const c of t.containers ?? []) {
     // Nearly every container names its task by the task's own ARN: nothing to read.
     if (c.taskArn === t.taskArn) continue;
     const cref = c.taskArn ? readEcsArn(c.taskArn, 'task') : null;
-    if (c.taskArn && (!cref || taskId(cref.scope, cref.name) !== id)) warnings.push(`container "${c.name ?? '?'}" names task ${c.taskArn}, not this task`);
+    if (c.taskArn && (!cref || taskId(cref.scope, cref.name) !== id))
+      warnings.push(`container "${c.name ?? '?'}" names task ${c.taskArn}, not this task`);
   }
   const ci = t.containerInstanceArn ? readEcsArn(t.containerInstanceArn, 'container-instance') : null;
   const clusterName = cluster?.name ?? ref.clusterName;
@@ -116,16 +139,33 @@ function identifyTaskDefinition(td: RawTaskDefinition): Identified {
   const revision = td.revision ?? ref?.revision;
   const scope = ref?.scope ?? UNKNOWN_SCOPE;
   const warnings: string[] = [];
-  if (ref && td.family && ref.family !== td.family) warnings.push(`taskDefinitionArn names family "${ref.family}" but family is "${td.family}"`);
-  if (ref?.revision !== undefined && td.revision !== undefined && ref.revision !== td.revision) warnings.push(`taskDefinitionArn names revision ${ref.revision} but revision is ${td.revision}`);
+  if (ref && td.family && ref.family !== td.family)
+    warnings.push(`taskDefinitionArn names family "${ref.family}" but family is "${td.family}"`);
+  if (ref?.revision !== undefined && td.revision !== undefined && ref.revision !== td.revision)
+    warnings.push(`taskDefinitionArn names revision ${ref.revision} but revision is ${td.revision}`);
   const name = revision === undefined ? family : `${family}:${revision}`;
-  return { id: taskDefinitionId(scope, family, revision), arn: td.taskDefinitionArn, name, scope, family, revision, warnings };
+  return {
+    id: taskDefinitionId(scope, family, revision),
+    arn: td.taskDefinitionArn,
+    name,
+    scope,
+    family,
+    revision,
+    warnings,
+  };
 }
 
 function identifyContainerInstance(ci: RawContainerInstance): Identified {
   const ref = ci.containerInstanceArn ? readEcsArn(ci.containerInstanceArn, 'container-instance') : null;
   if (!ref) return { problem: 'container instance has no readable containerInstanceArn; skipped' };
-  return { id: containerInstanceId(ref.scope, ref.name), arn: ci.containerInstanceArn, name: ci.ec2InstanceId ?? ref.name, scope: ref.scope, clusterName: ref.clusterName, warnings: [] };
+  return {
+    id: containerInstanceId(ref.scope, ref.name),
+    arn: ci.containerInstanceArn,
+    name: ci.ec2InstanceId ?? ref.name,
+    scope: ref.scope,
+    clusterName: ref.clusterName,
+    warnings: [],
+  };
 }
 
 function identifyCapacityProvider(cp: RawCapacityProvider): Identified {
@@ -140,7 +180,13 @@ function identifyTargetGroup(tg: RawTargetGroup): Identified {
   if (!tg.TargetGroupArn) return { problem: 'target group has no TargetGroupArn; skipped' };
   const parsed = parseArn(tg.TargetGroupArn);
   const scope = parsed ? { region: parsed.region, accountId: parsed.accountId } : UNKNOWN_SCOPE;
-  return { id: targetGroupId(tg.TargetGroupArn), arn: tg.TargetGroupArn, name: tg.TargetGroupName ?? targetGroupName(tg.TargetGroupArn), scope, warnings: [] };
+  return {
+    id: targetGroupId(tg.TargetGroupArn),
+    arn: tg.TargetGroupArn,
+    name: tg.TargetGroupName ?? targetGroupName(tg.TargetGroupArn),
+    scope,
+    warnings: [],
+  };
 }
 
 /** Works out the canonical identity of a validated record, or why it has none. */

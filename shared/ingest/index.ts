@@ -64,10 +64,13 @@ class Collector {
     }
     // The same object in two files is one object. The newer describe wins: ECS bumps a task's `version`
     // on every state change; without versions, the file given later wins.
-    const older = typeof raw.version === 'number' && typeof prev.raw.version === 'number' && raw.version < prev.raw.version;
+    const older =
+      typeof raw.version === 'number' && typeof prev.raw.version === 'number' && raw.version < prev.raw.version;
     prev.raw = older ? { ...raw, ...prev.raw } : { ...prev.raw, ...raw };
-    if (identity.arn && (!prev.identity.arn || identity.arn.length > prev.identity.arn.length)) prev.identity = { ...prev.identity, arn: identity.arn };
-    if (!prev.identity.clusterName && identity.clusterName) prev.identity = { ...prev.identity, clusterName: identity.clusterName };
+    if (identity.arn && (!prev.identity.arn || identity.arn.length > prev.identity.arn.length))
+      prev.identity = { ...prev.identity, arn: identity.arn };
+    if (!prev.identity.clusterName && identity.clusterName)
+      prev.identity = { ...prev.identity, clusterName: identity.clusterName };
     if (!prev.sources.includes(file)) prev.sources = [...prev.sources, file];
   }
 }
@@ -95,21 +98,43 @@ function readOne(c: Collector, source: SourceText): void {
   if (found.fetchedAt && (!c.fetchedAt || found.fetchedAt > c.fetchedAt)) c.fetchedAt = found.fetchedAt;
 
   const locate = pathLocator(text);
-  const at = (path: (string | number)[]): { path: string } & Partial<Position> => ({ path: formatPath(path), ...locate(path) });
+  const at = (path: (string | number)[]): { path: string } & Partial<Position> => ({
+    path: formatPath(path),
+    ...locate(path),
+  });
 
   for (const record of found.records) {
     const { value, dropped } = validateRecord(SCHEMAS[record.kind], record.raw);
     for (const d of dropped) {
       const where = at([...record.path, ...d.path]);
-      c.diagnostics.push({ severity: 'warning', code: 'wrong-type', message: `${where.path} dropped: ${d.message}`, file, ...where });
+      c.diagnostics.push({
+        severity: 'warning',
+        code: 'wrong-type',
+        message: `${where.path} dropped: ${d.message}`,
+        file,
+        ...where,
+      });
     }
     const identity = identify(record.kind, value);
     if ('problem' in identity) {
-      c.diagnostics.push({ severity: 'warning', code: 'missing-id', message: identity.problem, file, ...at(record.path) });
+      c.diagnostics.push({
+        severity: 'warning',
+        code: 'missing-id',
+        message: identity.problem,
+        file,
+        ...at(record.path),
+      });
       continue;
     }
     for (const w of identity.warnings) {
-      c.diagnostics.push({ severity: 'warning', code: 'inconsistent-reference', message: w, file, objectId: identity.id, ...at(record.path) });
+      c.diagnostics.push({
+        severity: 'warning',
+        code: 'inconsistent-reference',
+        message: w,
+        file,
+        objectId: identity.id,
+        ...at(record.path),
+      });
     }
     c.add(record.kind, identity, record.raw, file);
   }
@@ -117,10 +142,19 @@ function readOne(c: Collector, source: SourceText): void {
   for (const l of found.listed) c.listed.push({ arn: l.arn, file });
 
   for (const f of found.failures) {
-    const obj = f.raw !== null && typeof f.raw === 'object' && !Array.isArray(f.raw) ? (f.raw as Record<string, unknown>) : {};
+    const obj =
+      f.raw !== null && typeof f.raw === 'object' && !Array.isArray(f.raw) ? (f.raw as Record<string, unknown>) : {};
     const { value } = validateRecord(failureSchema, { ...obj });
-    const what = [value.reason ?? 'failure', value.arn, value.detail ? `(${value.detail})` : undefined].filter(Boolean).join(' ');
-    c.diagnostics.push({ severity: 'warning', code: 'failure', message: `AWS reported a failure: ${what}`, file, ...at(f.path) });
+    const what = [value.reason ?? 'failure', value.arn, value.detail ? `(${value.detail})` : undefined]
+      .filter(Boolean)
+      .join(' ');
+    c.diagnostics.push({
+      severity: 'warning',
+      code: 'failure',
+      message: `AWS reported a failure: ${what}`,
+      file,
+      ...at(f.path),
+    });
   }
 }
 
@@ -137,10 +171,21 @@ export function ingest(sources: SourceText[], options: IngestOptions = {}): Topo
       readOne(c, source);
     } catch (err) {
       // A bug, not bad input: keep it visible without losing the other files.
-      c.diagnostics.push({ severity: 'error', code: 'internal', message: `could not be loaded (internal error: ${err instanceof Error ? err.message : String(err)})`, file: source.name });
+      c.diagnostics.push({
+        severity: 'error',
+        code: 'internal',
+        message: `could not be loaded (internal error: ${err instanceof Error ? err.message : String(err)})`,
+        file: source.name,
+      });
     }
   }
-  return buildTopology({ merged: [...c.merged.values()], listed: c.listed, diagnostics: c.diagnostics, files: c.files, fetchedAt: c.fetchedAt });
+  return buildTopology({
+    merged: [...c.merged.values()],
+    listed: c.listed,
+    diagnostics: c.diagnostics,
+    files: c.files,
+    fetchedAt: c.fetchedAt,
+  });
 }
 
 export { summarize, type InspectSummary } from './summary';

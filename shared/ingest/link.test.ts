@@ -15,7 +15,11 @@ describe('linking rules', () => {
   it('task → cluster by clusterArn, → task definition by taskDefinitionArn', () => {
     const t = task(prod, '1a2b3c4d5e6f708192a3b4c5d6e7f809');
     expect(prod.clusters.find((c) => c.id === t.clusterId)?.name).toBe('prod');
-    expect(prod.taskDefinitions.find((d) => d.id === t.taskDefinitionId)).toMatchObject({ family: 'web', revision: 42, placeholder: false });
+    expect(prod.taskDefinitions.find((d) => d.id === t.taskDefinitionId)).toMatchObject({
+      family: 'web',
+      revision: 42,
+      placeholder: false,
+    });
   });
 
   it('task → service by group "service:<name>" inside its own cluster', () => {
@@ -27,7 +31,11 @@ describe('linking rules', () => {
     const bg = task(prod, '4d5e6f708192a3b4c5d6e7f8091a2b3c');
     expect(bg.group).toBeUndefined();
     expect(bg.serviceId).toBe(service(prod, 'checkout').id);
-    expect(service(prod, 'checkout').deployments[0]).toMatchObject({ source: 'taskSet', id: 'ecs-svc/3333333333333333333', desiredCount: 1 });
+    expect(service(prod, 'checkout').deployments[0]).toMatchObject({
+      source: 'taskSet',
+      id: 'ecs-svc/3333333333333333333',
+      desiredCount: 1,
+    });
   });
 
   it('a standalone task (group family:<name>) has no service', () => {
@@ -38,9 +46,21 @@ describe('linking rules', () => {
   });
 
   it('service names are unique only inside a cluster: same name in two clusters never links across', () => {
-    const mk = (cluster: string, id: string) => ({ taskArn: arn(`task/${cluster}/${id}`), clusterArn: arn(`cluster/${cluster}`), group: 'service:web', launchType: 'FARGATE', containers: [] });
+    const mk = (cluster: string, id: string) => ({
+      taskArn: arn(`task/${cluster}/${id}`),
+      clusterArn: arn(`cluster/${cluster}`),
+      group: 'service:web',
+      launchType: 'FARGATE',
+      containers: [],
+    });
     const t = ingest([
-      jsonSource('services.json', { services: ['blue', 'green'].map((c) => ({ serviceArn: arn(`service/${c}/web`), serviceName: 'web', clusterArn: arn(`cluster/${c}`) })) }),
+      jsonSource('services.json', {
+        services: ['blue', 'green'].map((c) => ({
+          serviceArn: arn(`service/${c}/web`),
+          serviceName: 'web',
+          clusterArn: arn(`cluster/${c}`),
+        })),
+      }),
       jsonSource('tasks.json', { tasks: [mk('blue', 'aaaa'), mk('green', 'bbbb')] }),
     ]);
     const blue = t.services.find((s) => s.id.includes('|blue|'))!;
@@ -55,7 +75,15 @@ describe('linking rules', () => {
     const stopped = task(prod, '3c4d5e6f708192a3b4c5d6e7f8091a2b'); // long container-instance ARN
     expect(ec2.containerInstanceId).toBe(stopped.containerInstanceId);
     expect(prod.containerInstances).toHaveLength(1);
-    expect(prod.containerInstances[0]).toMatchObject({ ec2InstanceId: 'i-0123456789abcdef0', status: 'DRAINING', instanceType: 'm6i.xlarge', availabilityZone: 'eu-west-1a', placeholder: false, registered: { cpu: 4096, memory: 15576 }, remaining: { cpu: 3072, memory: 13528 } });
+    expect(prod.containerInstances[0]).toMatchObject({
+      ec2InstanceId: 'i-0123456789abcdef0',
+      status: 'DRAINING',
+      instanceType: 'm6i.xlarge',
+      availabilityZone: 'eu-west-1a',
+      placeholder: false,
+      registered: { cpu: 4096, memory: 15576 },
+      remaining: { cpu: 3072, memory: 13528 },
+    });
   });
 
   it('the same task in two files, once with a short and once with a long ARN, is one task; the newer version wins in any order', () => {
@@ -71,7 +99,9 @@ describe('linking rules', () => {
 
   it('without versions, the file given later wins', () => {
     const mk = (status: string) => ({ tasks: [{ taskArn: arn('task/c/vvvv'), lastStatus: status, containers: [] }] });
-    expect(task(ingest([jsonSource('a.json', mk('PENDING')), jsonSource('b.json', mk('RUNNING'))]), 'vvvv').lastStatus).toBe('RUNNING');
+    expect(
+      task(ingest([jsonSource('a.json', mk('PENDING')), jsonSource('b.json', mk('RUNNING'))]), 'vvvv').lastStatus,
+    ).toBe('RUNNING');
   });
 
   it('duplicates across files merge: the same cluster described twice counts once', () => {
@@ -91,13 +121,21 @@ describe('linking rules', () => {
 
   it('cluster → capacity providers by name; undescribed ones become placeholders', () => {
     const cps = prod.capacityProviders.map((c) => [c.name, c.providerType, c.placeholder]);
-    expect(cps).toEqual(expect.arrayContaining([['FARGATE', 'FARGATE', true], ['FARGATE_SPOT', 'FARGATE_SPOT', true], ['prod-asg', 'UNKNOWN', true]]));
+    expect(cps).toEqual(
+      expect.arrayContaining([
+        ['FARGATE', 'FARGATE', true],
+        ['FARGATE_SPOT', 'FARGATE_SPOT', true],
+        ['prod-asg', 'UNKNOWN', true],
+      ]),
+    );
   });
 
   it('a reference to an object not in the input becomes a placeholder with an info diagnostic', () => {
     const td = prod.taskDefinitions.find((d) => d.name === 'api:7')!;
     expect(td.placeholder).toBe(true);
-    expect(prod.diagnostics).toContainEqual(expect.objectContaining({ severity: 'info', code: 'placeholder', objectId: td.id }));
+    expect(prod.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: 'info', code: 'placeholder', objectId: td.id }),
+    );
   });
 });
 
@@ -113,7 +151,18 @@ describe('launch type inference', () => {
   });
 
   it('ECS Managed Instances is its own launch type', () => {
-    const t = ingest([jsonSource('t.json', { tasks: [{ taskArn: arn('task/c/mi01'), launchType: 'MANAGED_INSTANCES', containerInstanceArn: arn('container-instance/c/ci01'), containers: [] }] })]);
+    const t = ingest([
+      jsonSource('t.json', {
+        tasks: [
+          {
+            taskArn: arn('task/c/mi01'),
+            launchType: 'MANAGED_INSTANCES',
+            containerInstanceArn: arn('container-instance/c/ci01'),
+            containers: [],
+          },
+        ],
+      }),
+    ]);
     expect(summarize(t).tasksByLaunchType).toEqual({ MANAGED_INSTANCES: 1 });
   });
 
@@ -127,7 +176,18 @@ describe('launch type inference', () => {
     expect(service(prod, 'api').overlay).toBe('EC2');
     expect(service(prod, 'edge').overlay).toBe('EXTERNAL');
     expect(service(prod, 'web').overlay).toBe('FARGATE'); // FARGATE base 1 + FARGATE_SPOT weight 3: mixed
-    const spotOnly = ingest([jsonSource('s.json', { services: [{ serviceArn: arn('service/c/batch'), serviceName: 'batch', clusterArn: arn('cluster/c'), capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] }] })]);
+    const spotOnly = ingest([
+      jsonSource('s.json', {
+        services: [
+          {
+            serviceArn: arn('service/c/batch'),
+            serviceName: 'batch',
+            clusterArn: arn('cluster/c'),
+            capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }],
+          },
+        ],
+      }),
+    ]);
     expect(service(spotOnly, 'batch').overlay).toBe('FARGATE_SPOT');
   });
 });
@@ -135,7 +195,11 @@ describe('launch type inference', () => {
 describe('task details an operator looks for', () => {
   it('stopped task keeps stopCode, stoppedReason and the container exit code', () => {
     const t = task(prod, '3c4d5e6f708192a3b4c5d6e7f8091a2b');
-    expect(t).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited' });
+    expect(t).toMatchObject({
+      lastStatus: 'STOPPED',
+      stopCode: 'EssentialContainerExited',
+      stoppedReason: 'Essential container in task exited',
+    });
     expect(t.containers[0]).toMatchObject({ exitCode: 137, reason: expect.stringContaining('OutOfMemoryError') });
   });
 

@@ -93,7 +93,13 @@ class Linker {
     entry.count += 1;
     if (entry.notes.length < PLACEHOLDER_INFO_LIMIT) {
       const where = id.split('|').slice(1, 3).join(' ');
-      entry.notes.push({ severity: 'info', code: 'placeholder', message: `${ENTITY_KIND_LABELS[kind]} ${label} (${where}) is referenced but not described; drawn as a placeholder`, file, objectId: id });
+      entry.notes.push({
+        severity: 'info',
+        code: 'placeholder',
+        message: `${ENTITY_KIND_LABELS[kind]} ${label} (${where}) is referenced but not described; drawn as a placeholder`,
+        file,
+        objectId: id,
+      });
     }
   }
 
@@ -106,7 +112,18 @@ class Linker {
     const id = clusterId(scope, name);
     const found = this.clusters.get(id);
     if (found) return id;
-    this.clusters.set(id, { id, kind: 'cluster', name, placeholder: true, sources: [file], region: scope.region, accountId: scope.accountId, arn: arnOf(scope, 'cluster', name), capacityProviders: [], defaultCapacityProviderStrategy: [] });
+    this.clusters.set(id, {
+      id,
+      kind: 'cluster',
+      name,
+      placeholder: true,
+      sources: [file],
+      region: scope.region,
+      accountId: scope.accountId,
+      arn: arnOf(scope, 'cluster', name),
+      capacityProviders: [],
+      defaultCapacityProviderStrategy: [],
+    });
     this.note('cluster', id, name, file);
     return id;
   }
@@ -120,8 +137,20 @@ class Linker {
     }
     const cluster = clusterName ? this.ensureCluster(scope, clusterName, file) : undefined;
     this.services.set(id, {
-      id, kind: 'service', name, placeholder: true, sources: [file], region: scope.region, accountId: scope.accountId, arn,
-      clusterId: cluster, capacityProviderStrategy: [], overlay: 'UNKNOWN', deployments: [], events: [], loadBalancers: [],
+      id,
+      kind: 'service',
+      name,
+      placeholder: true,
+      sources: [file],
+      region: scope.region,
+      accountId: scope.accountId,
+      arn,
+      clusterId: cluster,
+      capacityProviderStrategy: [],
+      overlay: 'UNKNOWN',
+      deployments: [],
+      events: [],
+      loadBalancers: [],
     });
     this.note('service', id, clusterName ? `${name} (cluster ${clusterName})` : name, file);
     return id;
@@ -145,14 +174,30 @@ class Linker {
     }
     const name = parsed.revision === undefined ? parsed.family : `${parsed.family}:${parsed.revision}`;
     this.taskDefinitions.set(id, {
-      id, kind: 'taskDefinition', name, placeholder: true, sources: [file], region: parsed.scope.region, accountId: parsed.scope.accountId,
-      arn: ref.startsWith('arn:') ? ref : undefined, family: parsed.family, revision: parsed.revision, requiresCompatibilities: [], containerDefinitions: [],
+      id,
+      kind: 'taskDefinition',
+      name,
+      placeholder: true,
+      sources: [file],
+      region: parsed.scope.region,
+      accountId: parsed.scope.accountId,
+      arn: ref.startsWith('arn:') ? ref : undefined,
+      family: parsed.family,
+      revision: parsed.revision,
+      requiresCompatibilities: [],
+      containerDefinitions: [],
     });
     this.note('taskDefinition', id, name, file);
     return id;
   }
 
-  ensureContainerInstance(scope: Scope, shortId: string, file: string, cluster: string | undefined, arn?: string): string {
+  ensureContainerInstance(
+    scope: Scope,
+    shortId: string,
+    file: string,
+    cluster: string | undefined,
+    arn?: string,
+  ): string {
     const id = containerInstanceId(scope, shortId);
     const found = this.containerInstances.get(id);
     if (found) {
@@ -160,7 +205,19 @@ class Linker {
       this.touch(found, file);
       return id;
     }
-    this.containerInstances.set(id, { id, kind: 'containerInstance', name: shortId, placeholder: true, sources: [file], region: scope.region, accountId: scope.accountId, arn, clusterId: cluster, registered: {}, remaining: {} });
+    this.containerInstances.set(id, {
+      id,
+      kind: 'containerInstance',
+      name: shortId,
+      placeholder: true,
+      sources: [file],
+      region: scope.region,
+      accountId: scope.accountId,
+      arn,
+      clusterId: cluster,
+      registered: {},
+      remaining: {},
+    });
     this.note('containerInstance', id, shortId, file);
     return id;
   }
@@ -169,7 +226,16 @@ class Linker {
     const id = capacityProviderId(scope, name);
     const found = this.capacityProviders.get(id);
     if (found) return id;
-    this.capacityProviders.set(id, { id, kind: 'capacityProvider', name, placeholder: true, sources: [file], region: scope.region, accountId: scope.accountId, providerType: providerType(name) });
+    this.capacityProviders.set(id, {
+      id,
+      kind: 'capacityProvider',
+      name,
+      placeholder: true,
+      sources: [file],
+      region: scope.region,
+      accountId: scope.accountId,
+      providerType: providerType(name),
+    });
     this.note('capacityProvider', id, name, file);
     return id;
   }
@@ -179,7 +245,17 @@ class Linker {
     const found = this.targetGroups.get(id);
     if (found) return id;
     const parsed = parseArn(arn);
-    this.targetGroups.set(id, { id, kind: 'targetGroup', name: targetGroupName(arn), placeholder: true, sources: [file], arn, region: parsed?.region, accountId: parsed?.accountId, loadBalancerArns: [] });
+    this.targetGroups.set(id, {
+      id,
+      kind: 'targetGroup',
+      name: targetGroupName(arn),
+      placeholder: true,
+      sources: [file],
+      arn,
+      region: parsed?.region,
+      accountId: parsed?.accountId,
+      loadBalancerArns: [],
+    });
     this.note('targetGroup', id, targetGroupName(arn), file);
     return id;
   }
@@ -192,7 +268,21 @@ class Linker {
       return id;
     }
     const cluster = clusterName ? this.ensureCluster(scope, clusterName, file) : undefined;
-    this.tasks.set(id, { id, kind: 'task', name: shortId, shortId, placeholder: true, sources: [file], region: scope.region, accountId: scope.accountId, arn, clusterId: cluster, launchType: 'UNKNOWN', spot: false, containers: [] });
+    this.tasks.set(id, {
+      id,
+      kind: 'task',
+      name: shortId,
+      shortId,
+      placeholder: true,
+      sources: [file],
+      region: scope.region,
+      accountId: scope.accountId,
+      arn,
+      clusterId: cluster,
+      launchType: 'UNKNOWN',
+      spot: false,
+      containers: [],
+    });
     this.note('task', id, shortId, file);
     return id;
   }
@@ -203,11 +293,21 @@ function arnOf(scope: Scope, type: string, name: string): string | undefined {
 }
 
 function identityOf(m: MergedRecord): Identity {
-  return { id: m.identity.id, arn: m.identity.arn, name: m.identity.name, scope: m.identity.scope, sources: m.sources, raw: m.raw };
+  return {
+    id: m.identity.id,
+    arn: m.identity.arn,
+    name: m.identity.name,
+    scope: m.identity.scope,
+    sources: m.sources,
+    raw: m.raw,
+  };
 }
 
 /** Overlay class of a capacity provider strategy, or null when the strategy says nothing. */
-function strategyOverlay(items: { capacityProvider: string; weight?: number }[], providerKind: (name: string) => CapacityProvider['providerType']): OverlayClass | null {
+function strategyOverlay(
+  items: { capacityProvider: string; weight?: number }[],
+  providerKind: (name: string) => CapacityProvider['providerType'],
+): OverlayClass | null {
   if (items.length === 0) return null;
   const kinds = items.map((i) => ({ kind: providerKind(i.capacityProvider), weight: i.weight ?? 0 }));
   if (kinds.every((k) => k.kind === 'FARGATE' || k.kind === 'FARGATE_SPOT')) {
@@ -219,7 +319,13 @@ function strategyOverlay(items: { capacityProvider: string; weight?: number }[],
 }
 
 function explicitOverlay(launchType: string | undefined): OverlayClass | null {
-  if (launchType === 'EC2' || launchType === 'FARGATE' || launchType === 'EXTERNAL' || launchType === 'MANAGED_INSTANCES') return launchType;
+  if (
+    launchType === 'EC2' ||
+    launchType === 'FARGATE' ||
+    launchType === 'EXTERNAL' ||
+    launchType === 'MANAGED_INSTANCES'
+  )
+    return launchType;
   return null;
 }
 
@@ -243,10 +349,15 @@ export function buildTopology(input: Collected): Topology {
   for (const m of of('cluster')) L.clusters.set(m.identity.id, normaliseCluster(identityOf(m), m.raw as RawCluster));
   for (const m of of('taskDefinition')) {
     const family = m.identity.family ?? m.identity.name;
-    L.taskDefinitions.set(m.identity.id, normaliseTaskDefinition(identityOf(m), m.raw as RawTaskDefinition, family, m.identity.revision));
+    L.taskDefinitions.set(
+      m.identity.id,
+      normaliseTaskDefinition(identityOf(m), m.raw as RawTaskDefinition, family, m.identity.revision),
+    );
   }
-  for (const m of of('capacityProvider')) L.capacityProviders.set(m.identity.id, normaliseCapacityProvider(identityOf(m), m.raw as RawCapacityProvider));
-  for (const m of of('targetGroup')) L.targetGroups.set(m.identity.id, normaliseTargetGroup(identityOf(m), m.raw as RawTargetGroup));
+  for (const m of of('capacityProvider'))
+    L.capacityProviders.set(m.identity.id, normaliseCapacityProvider(identityOf(m), m.raw as RawCapacityProvider));
+  for (const m of of('targetGroup'))
+    L.targetGroups.set(m.identity.id, normaliseTargetGroup(identityOf(m), m.raw as RawTargetGroup));
   for (const m of of('containerInstance')) {
     const ci = normaliseContainerInstance(identityOf(m), m.raw as RawContainerInstance);
     if (m.identity.clusterName) ci.clusterId = L.ensureCluster(m.identity.scope, m.identity.clusterName, firstFile(m));
@@ -266,7 +377,8 @@ export function buildTopology(input: Collected): Topology {
     const file = firstFile(m);
     const svc = normaliseService(identityOf(m), m.raw as RawService, (ref) => L.ensureTaskDefinition(ref, file));
     if (m.identity.clusterName) svc.clusterId = L.ensureCluster(m.identity.scope, m.identity.clusterName, file);
-    for (const lb of svc.loadBalancers) if (lb.targetGroupArn) lb.targetGroupId = L.ensureTargetGroup(lb.targetGroupArn, file);
+    for (const lb of svc.loadBalancers)
+      if (lb.targetGroupArn) lb.targetGroupId = L.ensureTargetGroup(lb.targetGroupArn, file);
     for (const d of svc.deployments) if (d.id) deploymentIndex.set(`${svc.clusterId ?? '?'}\u0000${d.id}`, svc.id);
     L.services.set(svc.id, svc);
   }
@@ -279,7 +391,14 @@ export function buildTopology(input: Collected): Topology {
     if (m.identity.clusterName) task.clusterId = L.ensureCluster(scope, m.identity.clusterName, file);
     task.taskDefinitionId = L.ensureTaskDefinition(raw.taskDefinitionArn, file);
     const ci = raw.containerInstanceArn ? readEcsArn(raw.containerInstanceArn, 'container-instance') : null;
-    if (ci) task.containerInstanceId = L.ensureContainerInstance(ci.scope, ci.name, file, task.clusterId, raw.containerInstanceArn);
+    if (ci)
+      task.containerInstanceId = L.ensureContainerInstance(
+        ci.scope,
+        ci.name,
+        file,
+        task.clusterId,
+        raw.containerInstanceArn,
+      );
     if (task.group?.startsWith('service:')) {
       task.serviceId = L.ensureService(scope, m.identity.clusterName, task.group.slice('service:'.length), file);
     } else if (task.startedBy) {
@@ -291,7 +410,8 @@ export function buildTopology(input: Collected): Topology {
   linkListed(L, input.listed);
 
   // Service overlay: declared launch type, else its capacity provider strategy, else what its tasks run on, else the cluster default.
-  const kindOfProvider = (scope: Scope) => (name: string) => L.capacityProviders.get(capacityProviderId(scope, name))?.providerType ?? providerType(name);
+  const kindOfProvider = (scope: Scope) => (name: string) =>
+    L.capacityProviders.get(capacityProviderId(scope, name))?.providerType ?? providerType(name);
   const tasksByService = new Map<string, Task[]>();
   for (const t of L.tasks.values()) {
     if (!t.serviceId || t.placeholder) continue;
@@ -313,7 +433,11 @@ export function buildTopology(input: Collected): Topology {
   for (const [kind, entry] of L.placeholderNotes) {
     diagnostics.push(...entry.notes);
     if (entry.count > entry.notes.length) {
-      diagnostics.push({ severity: 'info', code: 'placeholder', message: `${entry.count - entry.notes.length} more ${ENTITY_KIND_LABELS[kind]} placeholders not listed one by one` });
+      diagnostics.push({
+        severity: 'info',
+        code: 'placeholder',
+        message: `${entry.count - entry.notes.length} more ${ENTITY_KIND_LABELS[kind]} placeholders not listed one by one`,
+      });
     }
   }
 
@@ -355,7 +479,10 @@ function linkListed(L: Linker, listed: { arn: string; file: string }[]): void {
         if (!ref) break;
         if (!ref.clusterName) {
           // A short ARN does not say its cluster: it is a described service only if exactly one has that name here.
-          const same = [...L.services.values()].filter((s) => !s.placeholder && s.name === ref.name && s.region === scope.region && s.accountId === scope.accountId);
+          const same = [...L.services.values()].filter(
+            (s) =>
+              !s.placeholder && s.name === ref.name && s.region === scope.region && s.accountId === scope.accountId,
+          );
           if (same.length === 1) {
             if (!same[0].sources.includes(file)) same[0].sources = [...same[0].sources, file];
             break;
@@ -371,7 +498,14 @@ function linkListed(L: Linker, listed: { arn: string; file: string }[]): void {
       }
       case 'container-instance': {
         const ref = readEcsArn(arn, 'container-instance');
-        if (ref) L.ensureContainerInstance(scope, ref.name, file, ref.clusterName ? L.ensureCluster(scope, ref.clusterName, file) : undefined, arn);
+        if (ref)
+          L.ensureContainerInstance(
+            scope,
+            ref.name,
+            file,
+            ref.clusterName ? L.ensureCluster(scope, ref.clusterName, file) : undefined,
+            arn,
+          );
         break;
       }
       case 'task-definition':

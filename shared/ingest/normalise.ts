@@ -66,7 +66,10 @@ const EXPLICIT_LAUNCH_TYPES: ReadonlySet<string> = new Set(['EC2', 'FARGATE', 'E
  * else a FARGATE / FARGATE_SPOT capacity provider; else a container instance
  * means EC2; else UNKNOWN. Spot is FARGATE plus capacity provider FARGATE_SPOT.
  */
-export function inferLaunchType(raw: Pick<RawTask, 'launchType' | 'capacityProviderName' | 'containerInstanceArn'>): { launchType: LaunchType; spot: boolean } {
+export function inferLaunchType(raw: Pick<RawTask, 'launchType' | 'capacityProviderName' | 'containerInstanceArn'>): {
+  launchType: LaunchType;
+  spot: boolean;
+} {
   const cp = raw.capacityProviderName;
   let launchType: LaunchType;
   if (raw.launchType && EXPLICIT_LAUNCH_TYPES.has(raw.launchType)) launchType = raw.launchType as LaunchType;
@@ -102,7 +105,16 @@ export interface Identity {
  */
 function entity<T extends object>(identity: Identity, fields: T) {
   return Object.assign(
-    { id: identity.id, arn: identity.arn, name: identity.name, placeholder: false, sources: identity.sources, region: identity.scope.region, accountId: identity.scope.accountId, raw: identity.raw },
+    {
+      id: identity.id,
+      arn: identity.arn,
+      name: identity.name,
+      placeholder: false,
+      sources: identity.sources,
+      region: identity.scope.region,
+      accountId: identity.scope.accountId,
+      raw: identity.raw,
+    },
     fields,
   );
 }
@@ -125,7 +137,10 @@ export function normaliseCluster(identity: Identity, c: RawCluster): Cluster {
  * A Service Connect configuration, each endpoint joined with the Cloud Map service ECS made for it
  * (`serviceConnectResources`, keyed by discovery name, which defaults to the port name).
  */
-function serviceConnect(c: RawServiceConnect | undefined, resources: RawDeployment['serviceConnectResources']): ServiceConnect | undefined {
+function serviceConnect(
+  c: RawServiceConnect | undefined,
+  resources: RawDeployment['serviceConnectResources'],
+): ServiceConnect | undefined {
   if (!c) return undefined;
   const made = new Map<string, string>();
   for (const r of resources ?? []) if (r.discoveryName && r.discoveryArn) made.set(r.discoveryName, r.discoveryArn);
@@ -147,7 +162,11 @@ function serviceConnect(c: RawServiceConnect | undefined, resources: RawDeployme
   };
 }
 
-function deployment(d: RawDeployment, source: Deployment['source'], tdId: (arn: string | undefined) => string | undefined): Deployment {
+function deployment(
+  d: RawDeployment,
+  source: Deployment['source'],
+  tdId: (arn: string | undefined) => string | undefined,
+): Deployment {
   return {
     id: d.id ?? '',
     source,
@@ -168,10 +187,19 @@ function deployment(d: RawDeployment, source: Deployment['source'], tdId: (arn: 
 }
 
 /** Service fields; `overlay` is settled later, once its tasks and capacity providers are known. */
-export function normaliseService(identity: Identity, s: RawService, tdId: (arn: string | undefined) => string | undefined): Service {
-  const deployments = [...(s.deployments ?? []).map((d) => deployment(d, 'deployment', tdId)), ...(s.taskSets ?? []).map((d) => deployment(d, 'taskSet', tdId))];
+export function normaliseService(
+  identity: Identity,
+  s: RawService,
+  tdId: (arn: string | undefined) => string | undefined,
+): Service {
+  const deployments = [
+    ...(s.deployments ?? []).map((d) => deployment(d, 'deployment', tdId)),
+    ...(s.taskSets ?? []).map((d) => deployment(d, 'taskSet', tdId)),
+  ];
   // describe-services keeps Service Connect on the deployments: the PRIMARY one is what new tasks get.
-  const primary = deployments.find((d) => d.status?.toUpperCase() === 'PRIMARY') ?? (deployments.length === 1 ? deployments[0] : undefined);
+  const primary =
+    deployments.find((d) => d.status?.toUpperCase() === 'PRIMARY') ??
+    (deployments.length === 1 ? deployments[0] : undefined);
   return entity(identity, {
     kind: 'service' as const,
     status: s.status,
@@ -195,7 +223,12 @@ export function normaliseService(identity: Identity, s: RawService, tdId: (arn: 
       containerPort: lb.containerPort,
     })),
     serviceConnect: primary?.serviceConnect ?? serviceConnect(s.serviceConnectConfiguration, undefined),
-    serviceRegistries: (s.serviceRegistries ?? []).map((r) => ({ registryArn: r.registryArn, port: r.port, containerName: r.containerName, containerPort: r.containerPort })),
+    serviceRegistries: (s.serviceRegistries ?? []).map((r) => ({
+      registryArn: r.registryArn,
+      port: r.port,
+      containerName: r.containerName,
+      containerPort: r.containerPort,
+    })),
     createdAt: toIso(s.createdAt),
   });
 }
@@ -266,7 +299,12 @@ export function normaliseTask(identity: Identity, t: RawTask): Task {
 }
 
 /** Task definition fields; environment values stay only in `raw`. */
-export function normaliseTaskDefinition(identity: Identity, td: RawTaskDefinition, family: string, revision: number | undefined): TaskDefinition {
+export function normaliseTaskDefinition(
+  identity: Identity,
+  td: RawTaskDefinition,
+  family: string,
+  revision: number | undefined,
+): TaskDefinition {
   return entity(identity, {
     kind: 'taskDefinition' as const,
     family,

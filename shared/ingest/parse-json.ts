@@ -1,4 +1,10 @@
-import { parse as parseLenient, parseTree, findNodeAtLocation, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import {
+  parse as parseLenient,
+  parseTree,
+  findNodeAtLocation,
+  printParseErrorCode,
+  type ParseError,
+} from 'jsonc-parser';
 
 /** A 1-based line and column. */
 export interface Position {
@@ -7,9 +13,7 @@ export interface Position {
 }
 
 /** Result of parsing one file's text. */
-export type JsonParseResult =
-  | { ok: true; value: unknown }
-  | { ok: false; message: string; position: Position };
+export type JsonParseResult = { ok: true; value: unknown } | { ok: false; message: string; position: Position };
 
 /** 1-based line/column of a character offset. */
 export function positionAt(text: string, offset: number): Position {
@@ -35,7 +39,11 @@ export function parseJson(text: string): JsonParseResult {
     parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     if (errors.length > 0) {
       const first = errors[0];
-      return { ok: false, message: `invalid JSON: ${describeParseError(printParseErrorCode(first.error))}`, position: positionAt(text, first.offset) };
+      return {
+        ok: false,
+        message: `invalid JSON: ${describeParseError(printParseErrorCode(first.error))}`,
+        position: positionAt(text, first.offset),
+      };
     }
     // jsonc-parser accepted what JSON.parse refused (e.g. a lone surrogate escape): report the engine's words.
     const message = err instanceof Error ? err.message : String(err);
@@ -94,6 +102,7 @@ export function pathLocator(text: string): (path: (string | number)[]) => Positi
 /** Formats a JSON path as `$.tasks[0].cpu`. */
 export function formatPath(path: (string | number)[]): string {
   let out = '$';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`;
+  for (const p of path)
+    out += typeof p === 'number' ? `[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `.${p}` : `[${JSON.stringify(p)}]`;
   return out;
 }

@@ -4,7 +4,10 @@ import { ingest, summarize } from './index';
 import { loadFixtureDir } from '../../fixtures/load-fixtures';
 import { jsonPaths, withValueAt } from './testing/json-paths';
 
-const samples = [...loadFixtureDir('samples'), ...loadFixtureDir('ingest/prod')].map((s) => ({ name: s.name, value: JSON.parse(s.text) as unknown }));
+const samples = [...loadFixtureDir('samples'), ...loadFixtureDir('ingest/prod')].map((s) => ({
+  name: s.name,
+  value: JSON.parse(s.text) as unknown,
+}));
 
 /** Ingest returns, with diagnostics, in bounded time; its summary is well-formed. */
 function checkReturns(sources: { name: string; text: string }[]): void {
@@ -21,7 +24,20 @@ function checkReturns(sources: { name: string; text: string }[]): void {
 
 describe('ingest never throws (property-based)', () => {
   it('arbitrary JSON values, bare and under every known top-level key', () => {
-    const keys = ['clusters', 'services', 'tasks', 'taskDefinition', 'taskDefinitions', 'containerInstances', 'capacityProviders', 'TargetGroups', 'serviceArns', 'taskArns', 'failures', 'format'];
+    const keys = [
+      'clusters',
+      'services',
+      'tasks',
+      'taskDefinition',
+      'taskDefinitions',
+      'containerInstances',
+      'capacityProviders',
+      'TargetGroups',
+      'serviceArns',
+      'taskArns',
+      'failures',
+      'format',
+    ];
     fc.assert(
       fc.property(fc.jsonValue(), fc.constantFrom(...keys), fc.boolean(), (value, key, wrap) => {
         const doc = wrap ? { [key]: value, ...(key === 'format' ? { format: 'ecs-visualizer/v1' } : {}) } : value;
@@ -48,7 +64,10 @@ describe('ingest never throws (property-based)', () => {
       fc.property(fc.nat(), fc.nat(), fc.string({ maxLength: 8 }), (si, at, junk) => {
         const text = JSON.stringify(samples[si % samples.length].value, null, 2);
         const cut = at % (text.length + 1);
-        checkReturns([{ name: 'cut.json', text: text.slice(0, cut) }, { name: 'spliced.json', text: text.slice(0, cut) + junk + text.slice(cut) }]);
+        checkReturns([
+          { name: 'cut.json', text: text.slice(0, cut) },
+          { name: 'spliced.json', text: text.slice(0, cut) + junk + text.slice(cut) },
+        ]);
       }),
       { numRuns: 300 },
     );

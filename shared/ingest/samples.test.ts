@@ -5,11 +5,14 @@ import { loadFixtureDir } from '../../fixtures/load-fixtures';
 const samples = loadFixtureDir('samples');
 
 describe('the real published samples', () => {
-  it.each(samples.map((s) => [s.name, s] as const))('%s loads with no error diagnostics and is recognised', (_name, source) => {
-    const topology = ingest([source]);
-    expect(topology.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(topology.files[0].shapes.length).toBeGreaterThan(0);
-  });
+  it.each(samples.map((s) => [s.name, s] as const))(
+    '%s loads with no error diagnostics and is recognised',
+    (_name, source) => {
+      const topology = ingest([source]);
+      expect(topology.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(topology.files[0].shapes.length).toBeGreaterThan(0);
+    },
+  );
 
   it('all loaded together give the counts checked by hand against the files', () => {
     const summary = summarize(ingest(samples));
@@ -32,16 +35,28 @@ describe('the real published samples', () => {
     const topology = ingest(samples.filter((s) => s.name === 'awscli-describe-tasks-1-ec2.json'));
     const warnings = topology.diagnostics.filter((d) => d.severity === 'warning');
     expect(warnings.map((w) => w.message)).toEqual([
-      expect.stringContaining('names task arn:aws:ecs:us-east-1:123456789012:task/MyCluster/4d590253bb114126b7afa7b58EXAMPLE'),
+      expect.stringContaining(
+        'names task arn:aws:ecs:us-east-1:123456789012:task/MyCluster/4d590253bb114126b7afa7b58EXAMPLE',
+      ),
       expect.stringContaining('containerInstanceArn names cluster "test" but the task runs in "MyCluster"'),
     ]);
-    expect(warnings[0]).toMatchObject({ file: 'awscli-describe-tasks-1-ec2.json', path: '$.tasks[0]', line: 3, column: 9 });
+    expect(warnings[0]).toMatchObject({
+      file: 'awscli-describe-tasks-1-ec2.json',
+      path: '$.tasks[0]',
+      line: 3,
+      column: 9,
+    });
   });
 
   it('accepts documentation placeholders such as <region> and aws_account_id in ARNs', () => {
     const topology = ingest(samples.filter((s) => s.name === 'botocore-describe-tasks-ec2.json'));
     const task = topology.tasks.find((t) => !t.placeholder);
-    expect(task).toMatchObject({ region: '<region>', accountId: '<aws_account_id>', launchType: 'EC2', shortId: 'c5cba4eb-5dad-405e-96db-71ef8eefe6a8' });
+    expect(task).toMatchObject({
+      region: '<region>',
+      accountId: '<aws_account_id>',
+      launchType: 'EC2',
+      shortId: 'c5cba4eb-5dad-405e-96db-71ef8eefe6a8',
+    });
     expect(topology.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 });

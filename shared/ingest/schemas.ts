@@ -90,8 +90,12 @@ export const serviceSchema = z.looseObject({
   deployments: z.array(deploymentSchema).optional(),
   taskSets: z.array(deploymentSchema).optional(),
   events: z.array(z.looseObject({ id: str, createdAt: timestamp, message: str })).optional(),
-  loadBalancers: z.array(z.looseObject({ targetGroupArn: str, loadBalancerName: str, containerName: str, containerPort: num })).optional(),
-  serviceRegistries: z.array(z.looseObject({ registryArn: str, port: num, containerName: str, containerPort: num })).optional(),
+  loadBalancers: z
+    .array(z.looseObject({ targetGroupArn: str, loadBalancerName: str, containerName: str, containerPort: num }))
+    .optional(),
+  serviceRegistries: z
+    .array(z.looseObject({ registryArn: str, port: num, containerName: str, containerPort: num }))
+    .optional(),
   serviceConnectConfiguration: serviceConnectSchema.optional(),
   createdAt: timestamp,
 });
@@ -132,7 +136,9 @@ export const taskSchema = z.looseObject({
   createdAt: timestamp,
   startedAt: timestamp,
   stoppedAt: timestamp,
-  attachments: z.array(z.looseObject({ id: str, type: str, status: str, details: z.array(nameValue).optional() })).optional(),
+  attachments: z
+    .array(z.looseObject({ id: str, type: str, status: str, details: z.array(nameValue).optional() }))
+    .optional(),
   containers: z.array(containerSchema).optional(),
   overrides: z
     .looseObject({
@@ -240,7 +246,10 @@ export interface DroppedField {
  * (array elements spliced out), so the rest of the object is kept. Returns the
  * typed record and what was dropped.
  */
-export function validateRecord<S extends z.ZodType>(schema: S, record: Record<string, unknown>): { value: z.infer<S>; dropped: DroppedField[] } {
+export function validateRecord<S extends z.ZodType>(
+  schema: S,
+  record: Record<string, unknown>,
+): { value: z.infer<S>; dropped: DroppedField[] } {
   // Nearly every record is valid as it is: then it is its own validated value, and zod need not copy it.
   if (accepts(schema, record)) return { value: record as z.infer<S>, dropped: [] };
   const dropped: DroppedField[] = [];

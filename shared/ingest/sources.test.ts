@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ingest } from './index';
 
-const task = (id: string, version = 1) => ({ taskArn: `arn:aws:ecs:eu-west-1:1:task/prod/${id}`, clusterArn: 'arn:aws:ecs:eu-west-1:1:cluster/prod', lastStatus: 'RUNNING', version });
+const task = (id: string, version = 1) => ({
+  taskArn: `arn:aws:ecs:eu-west-1:1:task/prod/${id}`,
+  clusterArn: 'arn:aws:ecs:eu-west-1:1:cluster/prod',
+  lastStatus: 'RUNNING',
+  version,
+});
 
 describe('sources: which files described an object', () => {
   it('lists every file that described an object, and only those, when files share objects', () => {

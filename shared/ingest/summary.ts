@@ -29,7 +29,15 @@ export function summarize(topology: Topology): InspectSummary {
   const tasks = described(topology.tasks);
   const tasksByLaunchType: Partial<Record<LaunchType, number>> = {};
   for (const t of tasks) tasksByLaunchType[t.launchType] = (tasksByLaunchType[t.launchType] ?? 0) + 1;
-  const all = [topology.clusters, topology.services, topology.tasks, topology.taskDefinitions, topology.containerInstances, topology.capacityProviders, topology.targetGroups];
+  const all = [
+    topology.clusters,
+    topology.services,
+    topology.tasks,
+    topology.taskDefinitions,
+    topology.containerInstances,
+    topology.capacityProviders,
+    topology.targetGroups,
+  ];
   return {
     counts: {
       clusters: described(topology.clusters).length,

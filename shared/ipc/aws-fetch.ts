@@ -33,7 +33,14 @@ export interface AwsFetchRequest {
 }
 
 /** The steps of a fetch, in the order a progress bar shows them. */
-export const FETCH_PHASES = ['clusters', 'services', 'tasks', 'taskDefinitions', 'containerInstances', 'capacityProviders'] as const;
+export const FETCH_PHASES = [
+  'clusters',
+  'services',
+  'tasks',
+  'taskDefinitions',
+  'containerInstances',
+  'capacityProviders',
+] as const;
 
 /** One step of a fetch. */
 export type FetchPhase = (typeof FETCH_PHASES)[number];

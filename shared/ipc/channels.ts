@@ -105,7 +105,8 @@ export function isAllowedExternalUrl(url: string): boolean {
   } catch {
     return false;
   }
-  if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '' || parsed.port !== '') return false;
+  if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '' || parsed.port !== '')
+    return false;
   const host = parsed.hostname.toLowerCase();
   return host === 'console.aws.amazon.com' || host.endsWith('.console.aws.amazon.com');
 }

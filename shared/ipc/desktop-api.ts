@@ -2,7 +2,14 @@ import type { LaidOutGraph, LayoutPreview, LegendCounts } from '../graph/types';
 import type { Direction, ViewState } from '../graph/view';
 import type { Topology } from '../model/types';
 import type { MenuCommand } from './channels';
-import type { AwsFetchOutcome, AwsFetchRequest, AwsProfileSummary, FetchProgress, MfaCodeAnswer, MfaCodeRequest } from './aws-fetch';
+import type {
+  AwsFetchOutcome,
+  AwsFetchRequest,
+  AwsProfileSummary,
+  FetchProgress,
+  MfaCodeAnswer,
+  MfaCodeRequest,
+} from './aws-fetch';
 
 export type { MenuCommand } from './channels';
 

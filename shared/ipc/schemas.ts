@@ -46,7 +46,10 @@ export const invokeArgSchemas = {
   'files:open-dialog': z.undefined(),
   'files:load-demo': z.undefined(),
   'files:save': z.strictObject({ suggestedName: fileName, data: saveData }),
-  'shell:open-external': z.string().max(8192).refine(isAllowedExternalUrl, 'only https://*.console.aws.amazon.com URLs are opened'),
+  'shell:open-external': z
+    .string()
+    .max(8192)
+    .refine(isAllowedExternalUrl, 'only https://*.console.aws.amazon.com URLs are opened'),
   'app:report-error': z.strictObject({ message: z.string().max(100_000), stack: z.string().max(1_000_000).optional() }),
   'app:renderer-ready': z.undefined(),
   ...awsInvokeArgSchemas,

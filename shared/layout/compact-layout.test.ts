@@ -143,7 +143,8 @@ describe('choice of layout', () => {
 
 describe('layout of little or nothing', () => {
   const spacing = { rankSep: 80, nodeSep: 24, lineSep: 56, margin: 24, aspect: 1.6 };
-  const items = (...boxes: [string, number, number][]) => new Map<string, CompactItem>(boxes.map(([id, width, height]) => [id, { id, width, height }]));
+  const items = (...boxes: [string, number, number][]) =>
+    new Map<string, CompactItem>(boxes.map(([id, width, height]) => [id, { id, width, height }]));
   const directions: Direction[] = ['LR', 'TB'];
 
   it('lays out an empty forest as an empty drawing of its margins', () => {
@@ -156,7 +157,16 @@ describe('layout of little or nothing', () => {
 
   it('places boxes of no size and nodes with an empty child list', () => {
     for (const direction of directions) {
-      const r = compactLayout(items(['a', 0, 0], ['b', 0, 0], ['c', 0, 0], ['d', 0, 0]), ['a', 'd'], new Map([['a', ['b', 'c']], ['b', []]]), direction, spacing);
+      const r = compactLayout(
+        items(['a', 0, 0], ['b', 0, 0], ['c', 0, 0], ['d', 0, 0]),
+        ['a', 'd'],
+        new Map([
+          ['a', ['b', 'c']],
+          ['b', []],
+        ]),
+        direction,
+        spacing,
+      );
       expect([...r.positions.keys()].sort()).toEqual(['a', 'b', 'c', 'd']);
       for (const p of r.positions.values()) expect(Number.isFinite(p.x) && Number.isFinite(p.y)).toBe(true);
       expect(Number.isFinite(r.width) && Number.isFinite(r.height)).toBe(true);
@@ -168,7 +178,10 @@ describe('layout of little or nothing', () => {
   it('draws an empty diagram for a load with nothing in it or a filter that keeps nothing', () => {
     const empty = ingest(loadFixtureDir('ingest'));
     const prod = ingest(loadFixtureDir('ingest/prod'));
-    const graphs = [buildGraph(empty, DEFAULT_VIEW), buildGraph(prod, { ...DEFAULT_VIEW, filters: { text: 'no such name' } })];
+    const graphs = [
+      buildGraph(empty, DEFAULT_VIEW),
+      buildGraph(prod, { ...DEFAULT_VIEW, filters: { text: 'no such name' } }),
+    ];
     for (const graph of graphs) {
       expect(graph.nodes).toEqual([]);
       for (const direction of directions) {
@@ -191,7 +204,10 @@ describe('layout of little or nothing', () => {
           const g = layoutGraph(graph, direction, { algorithm });
           const where = `${direction} ${algorithm}`;
           expect(g.nodes.length, where).toBe(graph.nodes.length);
-          expect(g.nodes.filter((n) => !Number.isFinite(n.x) || !Number.isFinite(n.y)).map((n) => n.id), where).toEqual([]);
+          expect(
+            g.nodes.filter((n) => !Number.isFinite(n.x) || !Number.isFinite(n.y)).map((n) => n.id),
+            where,
+          ).toEqual([]);
           expect(overlaps(g), where).toEqual([]);
           const s = shape(g);
           expect(s.width, where).toBeLessThanOrEqual(g.width);

@@ -186,7 +186,13 @@ export function compactLayout(
 
   /** The packing of blocks after a lead box of `leadMain × leadCross` (0 × 0 for the roots), from `kept` or new (and kept). */
   const packingOf = (kept: Packing[], leadMain: number, leadCross: number, kids: Block[]): Packing => {
-    const found = kept.find((p) => p.leadMain === leadMain && p.leadCross === leadCross && p.kids.length === kids.length && p.kids.every((k, i) => k === kids[i]));
+    const found = kept.find(
+      (p) =>
+        p.leadMain === leadMain &&
+        p.leadCross === leadCross &&
+        p.kids.length === kids.length &&
+        p.kids.every((k, i) => k === kids[i]),
+    );
     if (found) return found;
     let totalCross = 0;
     let sumMain = 0;
@@ -197,7 +203,15 @@ export function compactLayout(
       maxCross = Math.max(maxCross, k.cross);
     }
     // No blocks (an empty forest): an average of nothing would be NaN and spoil the line-count guess.
-    const p: Packing = { leadMain, leadCross, kids, totalCross, avgMain: kids.length > 0 ? sumMain / kids.length : 0, maxCross, wraps: new Map() };
+    const p: Packing = {
+      leadMain,
+      leadCross,
+      kids,
+      totalCross,
+      avgMain: kids.length > 0 ? sumMain / kids.length : 0,
+      maxCross,
+      wraps: new Map(),
+    };
     kept.push(p);
     if (kept.length > KEPT) kept.shift();
     return p;
@@ -207,7 +221,10 @@ export function compactLayout(
   const wrapOf = (p: Packing, k: number, gapAfterLead: number): Wrap => {
     const kept = p.wraps.get(k);
     if (kept) return kept;
-    const ls = k === 1 ? lines(p.kids, Number.POSITIVE_INFINITY, spacing.nodeSep) : lines(p.kids, Math.max(p.maxCross, p.totalCross / k), spacing.nodeSep);
+    const ls =
+      k === 1
+        ? lines(p.kids, Number.POSITIVE_INFINITY, spacing.nodeSep)
+        : lines(p.kids, Math.max(p.maxCross, p.totalCross / k), spacing.nodeSep);
     const wrapped = ls.length > 1;
     // Wrapped lines start below the lead box, so edges from it run along the free band above them.
     const crossStart = wrapped ? p.leadCross + (p.leadCross > 0 ? spacing.nodeSep : 0) : 0;
@@ -248,7 +265,15 @@ export function compactLayout(
     const wrapped = chosen.lines.length > 1;
     const crossStart = wrapped ? p.leadCross + (p.leadCross > 0 ? spacing.nodeSep : 0) : 0;
     // The lead node itself comes first in its block.
-    const block: Block = { main: chosen.main, cross: chosen.cross, ids: lead === undefined ? [] : [lead], offMain: lead === undefined ? [] : [0], offCross: lead === undefined ? [] : [0], bendIds: [], bendAt: [] };
+    const block: Block = {
+      main: chosen.main,
+      cross: chosen.cross,
+      ids: lead === undefined ? [] : [lead],
+      offMain: lead === undefined ? [] : [0],
+      offCross: lead === undefined ? [] : [0],
+      bendIds: [],
+      bendAt: [],
+    };
     let lineMain = p.leadMain + (p.leadMain > 0 ? gapAfterLead : 0);
     chosen.lines.forEach((l, li) => {
       let c = crossStart;
@@ -293,13 +318,28 @@ export function compactLayout(
     const cross = crossOf(item);
     const kidIds = children.get(id) ?? [];
     const old = memos.get(id);
-    if (old && old.main === main && old.cross === cross && old.kids.length === kidIds.length && old.kids.every((k, j) => k.id === kidIds[j] && k.seen === run)) {
+    if (
+      old &&
+      old.main === main &&
+      old.cross === cross &&
+      old.kids.length === kidIds.length &&
+      old.kids.every((k, j) => k.id === kidIds[j] && k.seen === run)
+    ) {
       old.seen = run;
       stats.unchanged++;
       continue;
     }
     const kids = kidIds.map((c) => memos.get(c)!);
-    memos.set(id, { id, main, cross, kids, aimFree: kids.length <= 1 && kids.every((k) => k.aimFree), byAim: new Map(), packings: [], seen: run });
+    memos.set(id, {
+      id,
+      main,
+      cross,
+      kids,
+      aimFree: kids.length <= 1 && kids.every((k) => k.aimFree),
+      byAim: new Map(),
+      packings: [],
+      seen: run,
+    });
   }
   stats.nodes = order.length;
   // Memos of nodes that are gone, once they outnumber the live ones.
@@ -332,7 +372,17 @@ export function compactLayout(
         stats.packed++;
         b = { main: m.main, cross: m.cross, ids: [m.id], offMain: [0], offCross: [0], bendIds: [], bendAt: [] };
       } else {
-        b = pack(packingOf(m.packings, m.main, m.cross, m.kids.map((k) => k.block!)), spacing.rankSep, aspect, m.id);
+        b = pack(
+          packingOf(
+            m.packings,
+            m.main,
+            m.cross,
+            m.kids.map((k) => k.block!),
+          ),
+          spacing.rankSep,
+          aspect,
+          m.id,
+        );
       }
       if (m.aimFree) m.free = b;
       else {
@@ -341,7 +391,16 @@ export function compactLayout(
       }
       m.block = b;
     }
-    return pack(packingOf(cache.roots, 0, 0, rootMemos.map((m) => m.block!)), 0, spacing.aspect);
+    return pack(
+      packingOf(
+        cache.roots,
+        0,
+        0,
+        rootMemos.map((m) => m.block!),
+      ),
+      0,
+      spacing.aspect,
+    );
   };
 
   // A few clusters side by side make a wide picture out of screen-shaped ones: when the whole is

@@ -18,7 +18,12 @@ function load(...bundles: Bundle[]): Topology {
  * The view with one node toggled as a click on its `−` / `+N` would: a kind first (account, cluster,
  * service, box or stack, task), so the many tasks do not crowd out the rest, then a node of that kind.
  */
-function clickOne(laid: LaidOutGraph, view: ViewState, next: () => number, kinds?: string[]): { view: ViewState; id: string } {
+function clickOne(
+  laid: LaidOutGraph,
+  view: ViewState,
+  next: () => number,
+  kinds?: string[],
+): { view: ViewState; id: string } {
   const byKind = new Map<string, LaidOutGraph['nodes']>();
   for (const n of laid.nodes) {
     if (!n.collapsible || (kinds && !kinds.includes(n.kind))) continue;
@@ -39,7 +44,8 @@ function fresh(topology: Topology, view: ViewState): LaidOutGraph {
 /** The first item (node or edge) that differs, with both versions, or undefined: a failure says where, not 5 MB of JSON. */
 function firstDifference<T>(incremental: T[], scratch: T[]): { at: number; incremental: T; scratch: T } | undefined {
   for (let i = 0; i < Math.max(incremental.length, scratch.length); i++) {
-    if (JSON.stringify(incremental[i]) !== JSON.stringify(scratch[i])) return { at: i, incremental: incremental[i], scratch: scratch[i] };
+    if (JSON.stringify(incremental[i]) !== JSON.stringify(scratch[i]))
+      return { at: i, incremental: incremental[i], scratch: scratch[i] };
   }
   return undefined;
 }
@@ -57,7 +63,14 @@ describe('layout session (incremental relayout)', () => {
     // Two accounts (the account level), Service Connect and Cloud Map (cross-links), services of up to
     // 18 tasks (stacks above 12), about 5,000 nodes fully expanded.
     const topology = load(
-      generateAccount({ seed: 3, services: 330, clusters: 3, tasksPerService: [2, 18], serviceConnectShare: 0.3, cloudMapShare: 0.2 }),
+      generateAccount({
+        seed: 3,
+        services: 330,
+        clusters: 3,
+        tasksPerService: [2, 18],
+        serviceConnectShare: 0.3,
+        cloudMapShare: 0.2,
+      }),
       generateAccount({ seed: 4, accountId: '111122223333', region: 'us-east-1', services: 60, clusters: 1 }),
     );
     const next = rng(8);
@@ -91,7 +104,10 @@ describe('layout session (incremental relayout)', () => {
         what = `toggle ${click.id}`;
       }
       // Every other step in the two halves the ingest worker uses (build, then place), same result.
-      laid = step % 2 ? session.layOut(topology, view, view.direction) : session.place(session.build(topology, view), view.direction);
+      laid =
+        step % 2
+          ? session.layOut(topology, view, view.direction)
+          : session.place(session.build(topology, view), view.direction);
       expectSame(laid, fresh(topology, view), `step ${step}: ${what}`);
     }
   }, 120_000);

@@ -28,6 +28,7 @@ export function createLayoutSession(): LayoutSession {
   const graphCache = createGraphCache();
   const layoutCache = createLayoutCache();
   const build = (topology: Topology, view: ViewState): Graph => buildGraph(topology, view, { cache: graphCache });
-  const place = (graph: Graph, direction: Direction): LaidOutGraph => layoutGraph(graph, direction, { cache: layoutCache });
+  const place = (graph: Graph, direction: Direction): LaidOutGraph =>
+    layoutGraph(graph, direction, { cache: layoutCache });
   return { layoutCache, build, place, layOut: (topology, view, direction) => place(build(topology, view), direction) };
 }

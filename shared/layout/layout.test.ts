@@ -16,7 +16,14 @@ function topology(shape: { services: number[]; standalone: number }[]): Topology
     c.services.forEach((n, si) => {
       const service = makeService(cluster, `s${si}`);
       t.services.push(service);
-      for (let k = 0; k < n; k++) t.tasks.push(makeTask(`c${ci}s${si}t${k}`, { cluster, service, containers: Array.from({ length: 1 + (k % 3) }, (_, i) => `ctr${i}`) }));
+      for (let k = 0; k < n; k++)
+        t.tasks.push(
+          makeTask(`c${ci}s${si}t${k}`, {
+            cluster,
+            service,
+            containers: Array.from({ length: 1 + (k % 3) }, (_, i) => `ctr${i}`),
+          }),
+        );
     });
     for (let k = 0; k < c.standalone; k++) t.tasks.push(makeTask(`c${ci}f${k}`, { cluster, family: 'batch' }));
   });
@@ -37,7 +44,8 @@ function overlappingSiblings(g: LaidOutGraph): [string, string][] {
   }
   const bad: [string, string][] = [];
   for (const list of byParent.values())
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) if (overlaps(list[i], list[j])) bad.push([list[i].id, list[j].id]);
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) if (overlaps(list[i], list[j])) bad.push([list[i].id, list[j].id]);
   return bad;
 }
 
@@ -70,7 +78,10 @@ describe('layoutGraph', () => {
   it('holds for any mix of clusters, services and task counts', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ services: fc.array(fc.nat(14), { maxLength: 5 }), standalone: fc.nat(5) }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.record({ services: fc.array(fc.nat(14), { maxLength: 5 }), standalone: fc.nat(5) }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
         fc.constantFrom('LR' as const, 'TB' as const),
         (s, direction) => {
           const g = layoutGraph(buildGraph(topology(s), DEFAULT_VIEW), direction);
@@ -103,7 +114,8 @@ describe('layoutGraph', () => {
     expect(gridColumns(6, 'LR')).toBe(6);
     expect(gridColumns(7, 'LR')).toBe(4); // two even rows, not 6 + 1
     expect(gridColumns(50, 'LR')).toBeGreaterThan(gridColumns(50, 'TB'));
-    for (const n of [1, 2, 5, 13, 200]) for (const d of ['LR', 'TB'] as const) expect(gridColumns(n, d)).toBeLessThanOrEqual(n);
+    for (const n of [1, 2, 5, 13, 200])
+      for (const d of ['LR', 'TB'] as const) expect(gridColumns(n, d)).toBeLessThanOrEqual(n);
   });
 
   it('reports a drawing size that holds every top-level box', () => {

@@ -69,7 +69,13 @@ interface Box {
 }
 
 /** Places children inside their parent (chips in a task, cards in a box) and sizes the parents that hold them. */
-function layoutNested(graph: Graph, direction: Direction, children: Map<string, GraphNode[]>, pos: Map<string, { x: number; y: number }>, size: Map<string, Box>): void {
+function layoutNested(
+  graph: Graph,
+  direction: Direction,
+  children: Map<string, GraphNode[]>,
+  pos: Map<string, { x: number; y: number }>,
+  size: Map<string, Box>,
+): void {
   // Children come after their parent in `nodes`: walking backwards sizes the innermost first.
   for (let i = graph.nodes.length - 1; i >= 0; i--) {
     const n = graph.nodes[i];
@@ -77,7 +83,9 @@ function layoutNested(graph: Graph, direction: Direction, children: Map<string, 
     if (!kids || kids.length === 0) continue;
     if (n.kind === 'task') {
       // Container chips in one column under the card's own fields.
-      kids.forEach((c, k) => pos.set(c.id, { x: (n.width - c.width) / 2, y: SIZES.task.height + k * SIZES.containerRow }));
+      kids.forEach((c, k) =>
+        pos.set(c.id, { x: (n.width - c.width) / 2, y: SIZES.task.height + k * SIZES.containerRow }),
+      );
       continue;
     }
     // Cards in a grid, each row as tall as its tallest card.
@@ -107,7 +115,10 @@ function layoutNested(graph: Graph, direction: Direction, children: Map<string, 
  * The top level as a forest (children in graph order), or null when some box has two parents or there is a
  * cycle. Cross-links (a shared target group or namespace) are not part of the tree.
  */
-function asForest(topLevel: GraphNode[], edges: Graph['edges']): { roots: string[]; children: Map<string, string[]> } | null {
+function asForest(
+  topLevel: GraphNode[],
+  edges: Graph['edges'],
+): { roots: string[]; children: Map<string, string[]> } | null {
   const index = new Map(topLevel.map((n, i) => [n.id, i]));
   const parent = new Map<string, string>();
   const children = new Map<string, string[]>();
@@ -136,7 +147,12 @@ function asForest(topLevel: GraphNode[], edges: Graph['edges']): { roots: string
  * layered drawing is about as long as its widest box per rank and as broad
  * as its fullest rank, which is enough to see a 1:10 column coming.
  */
-function layeredIsStrip(topLevel: GraphNode[], forest: { roots: string[]; children: Map<string, string[]> }, size: Map<string, Box>, direction: Direction): boolean {
+function layeredIsStrip(
+  topLevel: GraphNode[],
+  forest: { roots: string[]; children: Map<string, string[]> },
+  size: Map<string, Box>,
+  direction: Direction,
+): boolean {
   const horizontal = direction === 'LR';
   const rankMain: number[] = [];
   const rankCross: number[] = [];
@@ -156,9 +172,21 @@ function layeredIsStrip(topLevel: GraphNode[], forest: { roots: string[]; childr
 }
 
 /** Dagre's layered layout of the top level, every box starting at its rank's near edge. */
-function layeredTop(topLevel: GraphNode[], edges: Graph['edges'], direction: Direction, pos: Map<string, { x: number; y: number }>, size: Map<string, Box>): Box {
+function layeredTop(
+  topLevel: GraphNode[],
+  edges: Graph['edges'],
+  direction: Direction,
+  pos: Map<string, { x: number; y: number }>,
+  size: Map<string, Box>,
+): Box {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: direction, ranksep: LAYOUT_SPACING.rankSep, nodesep: LAYOUT_SPACING.nodeSep, marginx: LAYOUT_SPACING.marginX, marginy: LAYOUT_SPACING.marginY });
+  g.setGraph({
+    rankdir: direction,
+    ranksep: LAYOUT_SPACING.rankSep,
+    nodesep: LAYOUT_SPACING.nodeSep,
+    marginx: LAYOUT_SPACING.marginX,
+    marginy: LAYOUT_SPACING.marginY,
+  });
   g.setDefaultEdgeLabel(() => ({}));
   for (const n of topLevel) {
     const s = size.get(n.id) ?? n;
@@ -218,7 +246,11 @@ export function layoutGraph(graph: Graph, direction: Direction, options: LayoutO
 
   const algorithm = options.algorithm ?? 'auto';
   const forest = algorithm === 'layered' ? null : asForest(topLevel, graph.edges);
-  const compact = forest !== null && (algorithm === 'compact' || topLevel.length > LAYERED_MAX_TOP_LEVEL || layeredIsStrip(topLevel, forest, size, direction));
+  const compact =
+    forest !== null &&
+    (algorithm === 'compact' ||
+      topLevel.length > LAYERED_MAX_TOP_LEVEL ||
+      layeredIsStrip(topLevel, forest, size, direction));
 
   let edges: LaidOutEdge[] = graph.edges;
   let bounds: Box;
@@ -228,13 +260,20 @@ export function layoutGraph(graph: Graph, direction: Direction, options: LayoutO
       const s = size.get(n.id) ?? n;
       items.set(n.id, { id: n.id, width: s.width, height: s.height });
     }
-    const r = compactLayout(items, forest.roots, forest.children, direction, {
-      rankSep: LAYOUT_SPACING.rankSep,
-      nodeSep: LAYOUT_SPACING.nodeSep,
-      lineSep: LINE_SEP,
-      margin: LAYOUT_SPACING.marginX,
-      aspect: TARGET_ASPECT,
-    }, options.cache?.compact);
+    const r = compactLayout(
+      items,
+      forest.roots,
+      forest.children,
+      direction,
+      {
+        rankSep: LAYOUT_SPACING.rankSep,
+        nodeSep: LAYOUT_SPACING.nodeSep,
+        lineSep: LINE_SEP,
+        margin: LAYOUT_SPACING.marginX,
+        aspect: TARGET_ASPECT,
+      },
+      options.cache?.compact,
+    );
     for (const [id, p] of r.positions) pos.set(id, p);
     edges = graph.edges.map((e) => {
       // A bend is where the tree edge into a node turns; a cross-link comes from elsewhere and draws its own way.
@@ -253,5 +292,12 @@ export function layoutGraph(graph: Graph, direction: Direction, options: LayoutO
     const s = size.get(n.id);
     return Object.assign({}, n, s ? { width: s.width, height: s.height, x: p.x, y: p.y } : { x: p.x, y: p.y });
   });
-  return { nodes, edges, legend: graph.legend, width: bounds.width, height: bounds.height, algorithm: compact ? 'compact' : 'layered' };
+  return {
+    nodes,
+    edges,
+    legend: graph.legend,
+    width: bounds.width,
+    height: bounds.height,
+    algorithm: compact ? 'compact' : 'layered',
+  };
 }

@@ -19,7 +19,11 @@ export function absolutePositions(nodes: readonly PositionedNode[]): Map<string,
   // Parents come before children (Graph contract), so one pass suffices.
   for (const node of nodes) {
     const parent = node.parentId ? abs.get(node.parentId) : undefined;
-    abs.set(node.id, { x: node.x + (parent?.x ?? 0), y: node.y + (parent?.y ?? 0), depth: parent ? parent.depth + 1 : 0 });
+    abs.set(node.id, {
+      x: node.x + (parent?.x ?? 0),
+      y: node.y + (parent?.y ?? 0),
+      depth: parent ? parent.depth + 1 : 0,
+    });
   }
   return abs;
 }
@@ -32,7 +36,13 @@ type Point = { x: number; y: number };
  * source's trailing side (right, or bottom) and of the target's leading side (left, or top). An object,
  * not an array: the overview's paint reads it cold for thousands of edges, where array destructuring is slow.
  */
-export function edgeEnds(source: Box, from: Point, target: Box, to: Point, direction: Direction): { x1: number; y1: number; x2: number; y2: number } {
+export function edgeEnds(
+  source: Box,
+  from: Point,
+  target: Box,
+  to: Point,
+  direction: Direction,
+): { x1: number; y1: number; x2: number; y2: number } {
   return direction === 'LR'
     ? { x1: from.x + source.width, y1: from.y + source.height / 2, x2: to.x, y2: to.y + target.height / 2 }
     : { x1: from.x + source.width / 2, y1: from.y + source.height, x2: to.x + target.width / 2, y2: to.y };

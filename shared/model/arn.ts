@@ -38,7 +38,14 @@ export function parseArn(arn: string): ParsedArn | null {
   const accountId = arn.slice(c4 + 1, c5);
   const slash = arn.indexOf('/', c5 + 1);
   if (slash < 0) return { partition, service, region, accountId, resourceType: arn.slice(c5 + 1), segments: [] };
-  return { partition, service, region, accountId, resourceType: arn.slice(c5 + 1, slash), segments: arn.slice(slash + 1).split('/') };
+  return {
+    partition,
+    service,
+    region,
+    accountId,
+    resourceType: arn.slice(c5 + 1, slash),
+    segments: arn.slice(slash + 1).split('/'),
+  };
 }
 
 /** Region and account of an object, as far as they are known. */
@@ -114,7 +121,7 @@ export function readEcsArn(arn: string, resourceType: string): EcsRef | null {
   // The last two non-empty segments, read from the end.
   let name: string | undefined;
   let clusterName: string | undefined;
-  for (let end = arn.length; end > slash; ) {
+  for (let end = arn.length; end > slash;) {
     const start = arn.lastIndexOf('/', end - 1) + 1;
     if (start < end) {
       if (name !== undefined) {

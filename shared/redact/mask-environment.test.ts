@@ -24,7 +24,10 @@ describe('maskEnvironment', () => {
       { name: 'DATABASE_URL', value: MASK },
       { name: 'LOG_LEVEL', value: MASK },
     ]);
-    expect(maskEnvironment(task).overrides.containerOverrides[0].environment[0]).toEqual({ name: 'RUN_ID', value: MASK });
+    expect(maskEnvironment(task).overrides.containerOverrides[0].environment[0]).toEqual({
+      name: 'RUN_ID',
+      value: MASK,
+    });
   });
 
   it('leaves secrets references and the input object untouched', () => {

@@ -32,7 +32,8 @@ export function countEnvironmentValues(value: unknown): number {
   if (value === null || typeof value !== 'object') return 0;
   let n = 0;
   for (const [key, v] of Object.entries(value)) {
-    if (key === 'environment' && Array.isArray(v)) n += v.filter((e) => e !== null && typeof e === 'object' && 'value' in e).length;
+    if (key === 'environment' && Array.isArray(v))
+      n += v.filter((e) => e !== null && typeof e === 'object' && 'value' in e).length;
     else n += countEnvironmentValues(v);
   }
   return n;

@@ -17,7 +17,8 @@ const TITLE_CLUSTERS = 3;
 
 /** The data's own time: `fetchedAt` of a snapshot, else the newest createdAt/startedAt/stoppedAt/event/registration time; undefined when the input has none. */
 export function dataTime(topology: Topology): DataTime | undefined {
-  if (topology.fetchedAt && Number.isFinite(Date.parse(topology.fetchedAt))) return { iso: new Date(Date.parse(topology.fetchedAt)).toISOString(), source: 'fetched' };
+  if (topology.fetchedAt && Number.isFinite(Date.parse(topology.fetchedAt)))
+    return { iso: new Date(Date.parse(topology.fetchedAt)).toISOString(), source: 'fetched' };
   let newest = Number.NEGATIVE_INFINITY;
   const see = (value: string | undefined): void => {
     if (!value) return;
@@ -48,7 +49,9 @@ export function formatDataTime(time: DataTime): string {
 
 /** The default title: the described clusters' names ("prod-web · prod-batch"), shortened past three. */
 export function defaultTitle(topology: Topology): string {
-  const names = [...new Set(topology.clusters.filter((c) => !c.placeholder).map((c) => c.name))].sort((a, b) => a.localeCompare(b));
+  const names = [...new Set(topology.clusters.filter((c) => !c.placeholder).map((c) => c.name))].sort((a, b) =>
+    a.localeCompare(b),
+  );
   if (names.length === 0) {
     const referenced = [...new Set(topology.clusters.map((c) => c.name))].sort((a, b) => a.localeCompare(b));
     if (referenced.length === 0) return 'ECS diagram';
@@ -62,24 +65,41 @@ export function defaultTitle(topology: Topology): string {
 /** The line under the title: data time, what is drawn, regions and accounts. */
 export function defaultSubtitle(topology: Topology): string {
   const time = dataTime(topology);
-  const when = time ? `${time.source === 'fetched' ? 'Snapshot of' : 'Data as of'} ${formatDataTime(time)}` : 'Data time unknown';
+  const when = time
+    ? `${time.source === 'fetched' ? 'Snapshot of' : 'Data as of'} ${formatDataTime(time)}`
+    : 'Data time unknown';
   const count = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
   const described = <T extends { placeholder: boolean }>(list: T[]): T[] => list.filter((e) => !e.placeholder);
-  const parts = [when, count(described(topology.clusters).length, 'cluster'), count(described(topology.services).length, 'service'), count(described(topology.tasks).length, 'task')];
-  const regions = [...new Set([...topology.clusters, ...topology.services, ...topology.tasks].map((e) => e.region).filter((r): r is string => Boolean(r)))].sort();
+  const parts = [
+    when,
+    count(described(topology.clusters).length, 'cluster'),
+    count(described(topology.services).length, 'service'),
+    count(described(topology.tasks).length, 'task'),
+  ];
+  const regions = [
+    ...new Set(
+      [...topology.clusters, ...topology.services, ...topology.tasks]
+        .map((e) => e.region)
+        .filter((r): r is string => Boolean(r)),
+    ),
+  ].sort();
   if (regions.length > 0) parts.push(regions.length <= 3 ? regions.join(', ') : `${regions.length} regions`);
-  const accounts = [...new Set(topology.clusters.map((e) => e.accountId).filter((a): a is string => Boolean(a)))].sort();
-  if (accounts.length > 0) parts.push(accounts.length <= 2 ? `account ${accounts.join(', ')}` : `${accounts.length} accounts`);
+  const accounts = [
+    ...new Set(topology.clusters.map((e) => e.accountId).filter((a): a is string => Boolean(a))),
+  ].sort();
+  if (accounts.length > 0)
+    parts.push(accounts.length <= 2 ? `account ${accounts.join(', ')}` : `${accounts.length} accounts`);
   return parts.join(' · ');
 }
 
 /** A file name to suggest when saving an export: title and data date, e.g. `prod-web-2026-11-28.png`. */
 export function exportFileName(topology: Topology, extension: 'png' | 'svg', title?: string): string {
-  const base = (title?.trim() || defaultTitle(topology))
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60) || 'ecs-diagram';
+  const base =
+    (title?.trim() || defaultTitle(topology))
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'ecs-diagram';
   const time = dataTime(topology);
   return `${base}${time ? `-${time.iso.slice(0, 10)}` : ''}.${extension}`;
 }

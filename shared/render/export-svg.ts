@@ -22,5 +22,10 @@ export function exportCaption(topology: Topology, title?: string): { title: stri
 /** Builds, lays out and renders `topology` as seen in `view`. */
 export function exportSvg(topology: Topology, view: ViewState, options: ExportSvgOptions = {}): RenderedSvg {
   const laid = layoutGraph(buildGraph(topology, view), view.direction);
-  return renderSvg(laid, { ...options, ...exportCaption(topology, options.title), overlay: view.overlay, direction: view.direction });
+  return renderSvg(laid, {
+    ...options,
+    ...exportCaption(topology, options.title),
+    overlay: view.overlay,
+    direction: view.direction,
+  });
 }

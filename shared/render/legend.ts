@@ -33,8 +33,17 @@ function plural(count: number, one: string): string {
 }
 
 function overlayItems(counts: LegendCounts, p: ExportPalette, overlayOn: boolean): Item[] {
-  if (!overlayOn) return [{ label: 'Launch-type colours off', swatch: (x, y) => `<g transform="translate(${x} ${y})">${card({ width: SWATCH_W, height: SWATCH_H, radius: 4, fill: p.overlay('UNKNOWN', false).fill, stripe: { colour: p.overlay('UNKNOWN', false).accent, side: 'left', size: 5 }, border: p.statusBorder('running'), borderWidth: 1 })}</g>` }];
-  let present: OverlayClass[] = OVERLAY_ORDER.filter((o) => (counts.tasksByOverlay[o] ?? 0) > 0 || (counts.servicesByOverlay[o] ?? 0) > 0);
+  if (!overlayOn)
+    return [
+      {
+        label: 'Launch-type colours off',
+        swatch: (x, y) =>
+          `<g transform="translate(${x} ${y})">${card({ width: SWATCH_W, height: SWATCH_H, radius: 4, fill: p.overlay('UNKNOWN', false).fill, stripe: { colour: p.overlay('UNKNOWN', false).accent, side: 'left', size: 5 }, border: p.statusBorder('running'), borderWidth: 1 })}</g>`,
+      },
+    ];
+  let present: OverlayClass[] = OVERLAY_ORDER.filter(
+    (o) => (counts.tasksByOverlay[o] ?? 0) > 0 || (counts.servicesByOverlay[o] ?? 0) > 0,
+  );
   // An empty load still gets the two colours everybody asks about.
   if (present.length === 0) present = ['EC2', 'FARGATE'];
   return present.map((o) => {
@@ -65,8 +74,12 @@ function statusItems(palette: ExportPalette): Item[] {
 function placeholderItem(counts: LegendCounts, palette: ExportPalette): Item {
   const p = dimmed(palette, palette.placeholder.opacity);
   return {
-    label: counts.placeholders > 0 ? `Referenced only (not described) · ${counts.placeholders}` : 'Referenced only (not described)',
-    swatch: (x, y) => `<g transform="translate(${x} ${y})">${card({ width: SWATCH_W, height: SWATCH_H, radius: 4, fill: p.placeholder.fill, border: p.placeholder.border, borderWidth: 1.5, dash: '4 3' })}</g>`,
+    label:
+      counts.placeholders > 0
+        ? `Referenced only (not described) · ${counts.placeholders}`
+        : 'Referenced only (not described)',
+    swatch: (x, y) =>
+      `<g transform="translate(${x} ${y})">${card({ width: SWATCH_W, height: SWATCH_H, radius: 4, fill: p.placeholder.fill, border: p.placeholder.border, borderWidth: 1.5, dash: '4 3' })}</g>`,
   };
 }
 
@@ -77,11 +90,24 @@ function aroundItems(counts: LegendCounts, p: ExportPalette): Item[] {
   const cardSwatch = (accent: string, border: string) => (x: number, y: number) =>
     `<g transform="translate(${x} ${y})">${card({ width: SWATCH_W, height: SWATCH_H, radius: 4, fill: p.cardFill, stripe: { colour: accent, side: 'left', size: 6 }, border, borderWidth: 1 })}</g>`;
   const items: Item[] = [];
-  if (a.targetGroups > 0) items.push({ label: `Target group · ${a.targetGroups}`, swatch: cardSwatch(p.info.text, p.info.text) });
-  if (a.namespaces > 0) items.push({ label: `Service Connect namespace · ${a.namespaces}`, swatch: cardSwatch(DISCOVERY_STYLE.accent, DISCOVERY_STYLE.border) });
-  if (a.cloudMapServices > 0) items.push({ label: `Cloud Map service · ${a.cloudMapServices}`, swatch: cardSwatch(DISCOVERY_STYLE.accent, DISCOVERY_STYLE.border) });
+  if (a.targetGroups > 0)
+    items.push({ label: `Target group · ${a.targetGroups}`, swatch: cardSwatch(p.info.text, p.info.text) });
+  if (a.namespaces > 0)
+    items.push({
+      label: `Service Connect namespace · ${a.namespaces}`,
+      swatch: cardSwatch(DISCOVERY_STYLE.accent, DISCOVERY_STYLE.border),
+    });
+  if (a.cloudMapServices > 0)
+    items.push({
+      label: `Cloud Map service · ${a.cloudMapServices}`,
+      swatch: cardSwatch(DISCOVERY_STYLE.accent, DISCOVERY_STYLE.border),
+    });
   if (a.namespaces + a.cloudMapServices > 0) {
-    items.push({ label: 'Discovered through', swatch: (x, y) => `<path d="M${x} ${y + SWATCH_H / 2}h${SWATCH_W}" stroke="${DISCOVERY_STYLE.edge}" stroke-width="2" stroke-dasharray="${DISCOVERY_STYLE.dash}"/>` });
+    items.push({
+      label: 'Discovered through',
+      swatch: (x, y) =>
+        `<path d="M${x} ${y + SWATCH_H / 2}h${SWATCH_W}" stroke="${DISCOVERY_STYLE.edge}" stroke-width="2" stroke-dasharray="${DISCOVERY_STYLE.dash}"/>`,
+    });
   }
   return items;
 }
@@ -112,7 +138,13 @@ export function renderLegend(counts: LegendCounts, width: number, p: ExportPalet
         y += ROW_H;
       }
       out.push(item.swatch(x, y));
-      out.push(text(x + SWATCH_W + 8, y + 13, item.label, { size: LABEL_SIZE, fill: c.text, maxWidth: width - PAD - x - SWATCH_W - 8 }));
+      out.push(
+        text(x + SWATCH_W + 8, y + 13, item.label, {
+          size: LABEL_SIZE,
+          fill: c.text,
+          maxWidth: width - PAD - x - SWATCH_W - 8,
+        }),
+      );
       x += itemWidth;
     }
     y += ROW_H;

@@ -47,7 +47,12 @@ function overlayCard(node: PositionedNode, overlay: OverlayClass, ctx: PaintCont
 }
 
 /** The overlay badge ("EC2", "Fargate", "Spot", …) with its right edge at `right`. */
-function overlayBadge(overlay: OverlayClass, right: number, top: number, ctx: PaintContext): { svg: string; width: number } {
+function overlayBadge(
+  overlay: OverlayClass,
+  right: number,
+  top: number,
+  ctx: PaintContext,
+): { svg: string; width: number } {
   const o = ctx.palette.overlay(overlay, true);
   if (!ctx.overlayOn) return badge(right, top, o.badge, ctx.palette.progressTrack, ctx.palette.text);
   return badge(right, top, o.badge, o.accent, o.onAccent);
@@ -71,7 +76,14 @@ function paintCluster(node: NodeOf<'cluster'>, ctx: PaintContext): string {
     }),
   );
   out.push(text(14, 24, 'CLUSTER', { size: 10, face: 'bold', fill: p.mutedText, extra: 'letter-spacing="0.8"' }));
-  out.push(text(w - 14, 24, d.status ?? (node.placeholder ? 'not described' : ''), { size: 10, fill: p.mutedText, anchor: 'end', maxWidth: 110 }));
+  out.push(
+    text(w - 14, 24, d.status ?? (node.placeholder ? 'not described' : ''), {
+      size: 10,
+      fill: p.mutedText,
+      anchor: 'end',
+      maxWidth: 110,
+    }),
+  );
   let right = w - 14;
   if (node.collapsed && node.hiddenCount > 0) {
     const pill = hiddenPill(right, 35, node.hiddenCount, p);
@@ -82,11 +94,19 @@ function paintCluster(node: NodeOf<'cluster'>, ctx: PaintContext): string {
   if (glyph) right -= 22;
   out.push(glyph);
   out.push(text(14, 49, d.name, { size: 17, face: 'bold', fill: p.text, maxWidth: right - 14 }));
-  out.push(text(14, 69, [d.region, d.accountId].filter(Boolean).join(' · '), { size: 11, face: 'mono', fill: p.mutedText, maxWidth: w - 28 }));
+  out.push(
+    text(14, 69, [d.region, d.accountId].filter(Boolean).join(' · '), {
+      size: 11,
+      face: 'mono',
+      fill: p.mutedText,
+      maxWidth: w - 28,
+    }),
+  );
   if (node.placeholder) {
     out.push(text(14, 92, 'referenced only: not described', { size: 12, fill: p.mutedText, maxWidth: w - 28 }));
   } else {
-    const running = d.reported.runningTasks ?? d.loaded.tasks - (d.tasksByStatus.stopped ?? 0) - (d.tasksByStatus.pending ?? 0);
+    const running =
+      d.reported.runningTasks ?? d.loaded.tasks - (d.tasksByStatus.stopped ?? 0) - (d.tasksByStatus.pending ?? 0);
     const pending = d.reported.pendingTasks ?? d.tasksByStatus.pending ?? 0;
     const services = d.reported.activeServices ?? d.loaded.services;
     const hosts = d.reported.containerInstances ?? d.loaded.containerInstances;
@@ -94,8 +114,14 @@ function paintCluster(node: NodeOf<'cluster'>, ctx: PaintContext): string {
       [{ text: String(services), face: 'bold' }, { text: ` service${services === 1 ? '' : 's'}` }],
       [{ text: '  ' }, { text: String(running), face: 'bold' }, { text: ' running' }],
     ];
-    if (pending > 0) parts.push([{ text: '  ' }, { text: String(pending), face: 'bold', fill: p.warning }, { text: ' pending', fill: p.warning }]);
-    if (hosts > 0) parts.push([{ text: '  ' }, { text: String(hosts), face: 'bold' }, { text: ` host${hosts === 1 ? '' : 's'}` }]);
+    if (pending > 0)
+      parts.push([
+        { text: '  ' },
+        { text: String(pending), face: 'bold', fill: p.warning },
+        { text: ' pending', fill: p.warning },
+      ]);
+    if (hosts > 0)
+      parts.push([{ text: '  ' }, { text: String(hosts), face: 'bold' }, { text: ` host${hosts === 1 ? '' : 's'}` }]);
     out.push(runs(14, 93, parts, 12, p.text, w - 28));
   }
   const total = OVERLAY_ORDER.reduce((sum, o) => sum + (d.tasksByOverlay[o] ?? 0), 0);
@@ -107,10 +133,18 @@ function paintCluster(node: NodeOf<'cluster'>, ctx: PaintContext): string {
       const count = d.tasksByOverlay[o] ?? 0;
       if (!count) continue;
       const part = (barWidth * count) / total;
-      out.push(`<rect x="${n(x)}" y="106" width="${n(part)}" height="8" fill="${p.overlay(o, ctx.overlayOn).accent}"/>`);
+      out.push(
+        `<rect x="${n(x)}" y="106" width="${n(part)}" height="8" fill="${p.overlay(o, ctx.overlayOn).accent}"/>`,
+      );
       x += part;
     }
-    out.push(text(14, 126, `${total} loaded task${total === 1 ? '' : 's'} by launch type`, { size: 9.5, fill: p.mutedText, maxWidth: w - 28 }));
+    out.push(
+      text(14, 126, `${total} loaded task${total === 1 ? '' : 's'} by launch type`, {
+        size: 9.5,
+        fill: p.mutedText,
+        maxWidth: w - 28,
+      }),
+    );
   }
   return out.join('');
 }
@@ -149,19 +183,34 @@ function paintService(node: NodeOf<'service'>, ctx: PaintContext): string {
     const desired = d.desired ?? 0;
     const running = d.running ?? 0;
     const short = d.desired !== undefined && d.running !== undefined && running < desired;
-    const parts: Run[][] = [[{ text: String(running), face: 'bold', fill: short ? p.danger : undefined }, { text: `/${desired} running`, fill: short ? p.danger : undefined }]];
+    const parts: Run[][] = [
+      [
+        { text: String(running), face: 'bold', fill: short ? p.danger : undefined },
+        { text: `/${desired} running`, fill: short ? p.danger : undefined },
+      ],
+    ];
     if ((d.pending ?? 0) > 0) parts.push([{ text: '   ' }, { text: `${d.pending} pending`, fill: p.warning }]);
     out.push(runs(16, 64, parts, 12, p.text, w - 28));
     const pct = desired > 0 ? Math.min(1, running / desired) : running > 0 ? 1 : 0;
     const barWidth = w - 30;
     out.push(`<rect x="16" y="71" width="${n(barWidth)}" height="5" rx="2.5" fill="${p.progressTrack}"/>`);
-    if (pct > 0) out.push(`<rect x="16" y="71" width="${n(barWidth * pct)}" height="5" rx="2.5" fill="${short ? p.danger : p.ok}"/>`);
+    if (pct > 0)
+      out.push(
+        `<rect x="16" y="71" width="${n(barWidth * pct)}" height="5" rx="2.5" fill="${short ? p.danger : p.ok}"/>`,
+      );
     out.push(text(16, 94, d.placement, { size: 11, fill: p.mutedText, maxWidth: w - 28 }));
-    if (d.taskDefinition) out.push(text(16, 111, d.taskDefinition, { size: 11, face: 'mono', fill: p.mutedText, maxWidth: w - 28 }));
+    if (d.taskDefinition)
+      out.push(text(16, 111, d.taskDefinition, { size: 11, face: 'mono', fill: p.mutedText, maxWidth: w - 28 }));
   }
   if (d.latestEvent) {
     const message = d.latestEvent.replace(/^\(service [^)]+\)\s*/, '');
-    out.push(text(16, 131, message, { size: 11, fill: TROUBLE.test(d.latestEvent) ? p.danger : p.mutedText, maxWidth: w - 28 }));
+    out.push(
+      text(16, 131, message, {
+        size: 11,
+        fill: TROUBLE.test(d.latestEvent) ? p.danger : p.mutedText,
+        maxWidth: w - 28,
+      }),
+    );
   }
   return out.join('');
 }
@@ -183,25 +232,47 @@ function paintTask(node: NodeOf<'task'>, ctx: PaintContext): string {
   const glyph = statusGlyph(node.statusClass, right - 14, 10, 14, p);
   if (glyph) right -= 19;
   out.push(glyph);
-  out.push(text(14, 22, d.shortId, { size: 12, face: 'mono', fill: p.text, maxWidth: right - 16, extra: 'font-weight="700"' }));
+  out.push(
+    text(14, 22, d.shortId, { size: 12, face: 'mono', fill: p.text, maxWidth: right - 16, extra: 'font-weight="700"' }),
+  );
 
   const status = d.lastStatus ?? (node.placeholder ? 'listed only' : 'status unknown');
   const transit = d.desiredStatus && d.desiredStatus !== d.lastStatus ? ` → ${d.desiredStatus}` : '';
   const line: Run[][] = [[{ text: `${status}${transit}`, face: 'bold', fill: statusColour(node.statusClass, p) }]];
   // A stopped task's code says more than its last health, so it gets the room first.
-  if (node.statusClass === 'stopped' && d.stopCode) line.push([{ text: '  ' }, { text: d.stopCode, face: 'mono', fill: p.danger }]);
-  if (d.healthStatus && d.healthStatus !== 'UNKNOWN') line.push([{ text: '  ' }, { text: d.healthStatus, fill: d.healthStatus === 'HEALTHY' ? p.ok : p.danger }]);
+  if (node.statusClass === 'stopped' && d.stopCode)
+    line.push([{ text: '  ' }, { text: d.stopCode, face: 'mono', fill: p.danger }]);
+  if (d.healthStatus && d.healthStatus !== 'UNKNOWN')
+    line.push([{ text: '  ' }, { text: d.healthStatus, fill: d.healthStatus === 'HEALTHY' ? p.ok : p.danger }]);
   out.push(runs(14, 44, line, 12, p.text, w - 24));
 
   if (node.statusClass === 'stopped' && d.stoppedReason) {
     out.push(text(14, 64, d.stoppedReason, { size: 11, fill: p.text, maxWidth: w - 24 }));
   } else {
     const where = [d.availabilityZone, d.privateIp].filter(Boolean).join(' · ');
-    out.push(text(14, 64, where || (node.placeholder ? 'referenced only: not described' : ''), { size: 11, face: where ? 'mono' : 'sans', fill: p.mutedText, maxWidth: w - 24 }));
+    out.push(
+      text(14, 64, where || (node.placeholder ? 'referenced only: not described' : ''), {
+        size: 11,
+        face: where ? 'mono' : 'sans',
+        fill: p.mutedText,
+        maxWidth: w - 24,
+      }),
+    );
   }
   const cpu = d.cpu && Number.isFinite(Number(d.cpu)) ? `${Number((Number(d.cpu) / 1024).toFixed(2))} vCPU` : d.cpu;
-  const mem = d.memory && Number.isFinite(Number(d.memory)) ? (Number(d.memory) >= 1024 ? `${Number((Number(d.memory) / 1024).toFixed(1))} GB` : `${d.memory} MB`) : d.memory;
-  out.push(text(14, 84, [cpu, mem, d.taskDefinition].filter(Boolean).join(' · '), { size: 11, fill: p.mutedText, maxWidth: w - 24 }));
+  const mem =
+    d.memory && Number.isFinite(Number(d.memory))
+      ? Number(d.memory) >= 1024
+        ? `${Number((Number(d.memory) / 1024).toFixed(1))} GB`
+        : `${d.memory} MB`
+      : d.memory;
+  out.push(
+    text(14, 84, [cpu, mem, d.taskDefinition].filter(Boolean).join(' · '), {
+      size: 11,
+      fill: p.mutedText,
+      maxWidth: w - 24,
+    }),
+  );
   return out.join('');
 }
 
@@ -210,19 +281,32 @@ function paintContainer(node: NodeOf<'container'>, ctx: PaintContext): string {
   const d = node.data;
   const w = node.width;
   const s = STATUS_STYLES[node.statusClass];
-  const out: string[] = [card({ width: w, height: node.height, radius: 6, fill: p.chipFill, border: p.statusBorder(node.statusClass), borderWidth: s.borderWidth })];
+  const out: string[] = [
+    card({
+      width: w,
+      height: node.height,
+      radius: 6,
+      fill: p.chipFill,
+      border: p.statusBorder(node.statusClass),
+      borderWidth: s.borderWidth,
+    }),
+  ];
   out.push(`<circle cx="12" cy="12.5" r="4" fill="${statusColour(node.statusClass, p)}"/>`);
   let right = w - 8;
   const glyph = statusGlyph(node.statusClass, right - 12, 5, 12, p);
   if (glyph) right -= 16;
   out.push(glyph);
-  const tag = d.imageTag ? text(right, 16, d.imageTag, { size: 10, face: 'mono', fill: p.mutedText, anchor: 'end', maxWidth: 88 }) : '';
+  const tag = d.imageTag
+    ? text(right, 16, d.imageTag, { size: 10, face: 'mono', fill: p.mutedText, anchor: 'end', maxWidth: 88 })
+    : '';
   const tagWidth = d.imageTag ? Math.min(88, textWidth(d.imageTag, 10, 'mono')) + 8 : 0;
   out.push(tag);
   out.push(text(22, 16.5, d.name, { size: 12, face: 'bold', fill: p.text, maxWidth: right - 22 - tagWidth }));
   const meta: Run[][] = [[{ text: d.lastStatus ?? 'status unknown' }]];
-  if (d.healthStatus && d.healthStatus !== 'UNKNOWN') meta.push([{ text: ' · ' }, { text: d.healthStatus, fill: d.healthStatus === 'HEALTHY' ? p.ok : p.danger }]);
-  if (d.exitCode !== undefined) meta.push([{ text: ' · ' }, { text: `exit ${d.exitCode}`, fill: d.exitCode === 0 ? p.ok : p.danger }]);
+  if (d.healthStatus && d.healthStatus !== 'UNKNOWN')
+    meta.push([{ text: ' · ' }, { text: d.healthStatus, fill: d.healthStatus === 'HEALTHY' ? p.ok : p.danger }]);
+  if (d.exitCode !== undefined)
+    meta.push([{ text: ' · ' }, { text: `exit ${d.exitCode}`, fill: d.exitCode === 0 ? p.ok : p.danger }]);
   out.push(runs(22, 31, meta, 10, p.mutedText, w - 30));
   return out.join('');
 }
@@ -234,7 +318,15 @@ function paintGroup(node: NodeOf<'group'>, ctx: PaintContext): string {
   const unknownCluster = d.variant === 'unknown-cluster';
   if (d.variant === 'account') return paintAccount(node, ctx);
   const out: string[] = [
-    card({ width: w, height: node.height, radius: 10, fill: p.groupFill, border: unknownCluster ? PLACEHOLDER_STYLE.border : p.groupBorder, borderWidth: 1, dash: unknownCluster ? p.placeholder.dash : undefined }),
+    card({
+      width: w,
+      height: node.height,
+      radius: 10,
+      fill: p.groupFill,
+      border: unknownCluster ? PLACEHOLDER_STYLE.border : p.groupBorder,
+      borderWidth: 1,
+      dash: unknownCluster ? p.placeholder.dash : undefined,
+    }),
   ];
   const label = unknownCluster ? 'Unknown cluster' : d.variant === 'family' ? `Standalone · ${d.label}` : d.label;
   const counts: Run[] = [];
@@ -252,7 +344,14 @@ function paintGroup(node: NodeOf<'group'>, ctx: PaintContext): string {
   if (countText && textWidth(label, 12, 'bold') > labelRoom(countText)) countText = '';
   if (countText) out.push(text(w - 14, 22, countText, { size: 11, fill: p.mutedText, anchor: 'end' }));
   out.push(text(14, 22, label, { size: 12, face: 'bold', fill: p.text, maxWidth: labelRoom(countText) }));
-  if (unknownCluster) out.push(text(14, 44, 'Objects whose cluster is not in the loaded files', { size: 11, fill: p.mutedText, maxWidth: w - 28 }));
+  if (unknownCluster)
+    out.push(
+      text(14, 44, 'Objects whose cluster is not in the loaded files', {
+        size: 11,
+        fill: p.mutedText,
+        maxWidth: w - 28,
+      }),
+    );
   if (d.stackLabel) out.push(text(14, 46, d.stackLabel, { size: 11, fill: p.text, maxWidth: w - 28 }));
   if (node.collapsed && node.hiddenCount > 0) out.push(hiddenPill(w - 14, node.height - 24, node.hiddenCount, p).svg);
   return out.join('');
@@ -264,18 +363,32 @@ function paintAccount(node: NodeOf<'group'>, ctx: PaintContext): string {
   const d = node.data;
   const w = node.width;
   const out: string[] = [
-    card({ width: w, height: node.height, radius: 10, fill: p.cardFill, stripe: { colour: p.clusterAccent, side: 'left', size: 6 }, border: p.statusBorder(node.statusClass), borderWidth: STATUS_STYLES[node.statusClass].borderWidth }),
+    card({
+      width: w,
+      height: node.height,
+      radius: 10,
+      fill: p.cardFill,
+      stripe: { colour: p.clusterAccent, side: 'left', size: 6 },
+      border: p.statusBorder(node.statusClass),
+      borderWidth: STATUS_STYLES[node.statusClass].borderWidth,
+    }),
   ];
-  out.push(text(18, 22, 'ACCOUNT · REGION', { size: 10, face: 'bold', fill: p.mutedText, extra: 'letter-spacing="0.8"' }));
+  out.push(
+    text(18, 22, 'ACCOUNT · REGION', { size: 10, face: 'bold', fill: p.mutedText, extra: 'letter-spacing="0.8"' }),
+  );
   let right = w - 14;
   if (node.collapsed && node.hiddenCount > 0) {
     const pill = hiddenPill(right, 31, node.hiddenCount, p);
     out.push(pill.svg);
     right -= pill.width + 6;
   }
-  out.push(text(18, 45, d.label, { size: 14, face: 'mono', fill: p.text, maxWidth: right - 18, extra: 'font-weight="700"' }));
+  out.push(
+    text(18, 45, d.label, { size: 14, face: 'mono', fill: p.text, maxWidth: right - 18, extra: 'font-weight="700"' }),
+  );
   const counts: Run[][] = [[{ text: `${d.taskCount} ${d.taskCount === 1 ? 'task' : 'tasks'}` }]];
-  for (const s of STATUS_ORDER) if (s !== 'running' && d.tasksByStatus[s]) counts.push([{ text: ` · ${d.tasksByStatus[s]} ${s}`, fill: statusColour(s, p) }]);
+  for (const s of STATUS_ORDER)
+    if (s !== 'running' && d.tasksByStatus[s])
+      counts.push([{ text: ` · ${d.tasksByStatus[s]} ${s}`, fill: statusColour(s, p) }]);
   out.push(runs(18, 65, counts, 11, p.mutedText, w - 32));
   return out.join('');
 }
@@ -310,10 +423,28 @@ function paintNamespace(node: NodeOf<'namespace'>, ctx: PaintContext): string {
   const p = ctx.palette;
   const d = node.data;
   const w = node.width;
-  const out: string[] = [card({ width: w, height: node.height, radius: 8, fill: p.cardFill, stripe: { colour: DISCOVERY_STYLE.accent, side: 'left', size: 5 }, border: DISCOVERY_STYLE.border, borderWidth: 1 })];
-  out.push(text(16, 22, namespaceKicker(d.variant).toUpperCase(), { size: 10, face: 'bold', fill: p.mutedText, extra: 'letter-spacing="0.8"' }));
+  const out: string[] = [
+    card({
+      width: w,
+      height: node.height,
+      radius: 8,
+      fill: p.cardFill,
+      stripe: { colour: DISCOVERY_STYLE.accent, side: 'left', size: 5 },
+      border: DISCOVERY_STYLE.border,
+      borderWidth: 1,
+    }),
+  ];
+  out.push(
+    text(16, 22, namespaceKicker(d.variant).toUpperCase(), {
+      size: 10,
+      face: 'bold',
+      fill: p.mutedText,
+      extra: 'letter-spacing="0.8"',
+    }),
+  );
   // The ns-/srv- id beside a readable name; when the id is the name, once is enough.
-  if (d.resourceId && d.resourceId !== d.name) out.push(badge(w - 12, 10, d.resourceId, 'none', DISCOVERY_STYLE.accent, DISCOVERY_STYLE.accent).svg);
+  if (d.resourceId && d.resourceId !== d.name)
+    out.push(badge(w - 12, 10, d.resourceId, 'none', DISCOVERY_STYLE.accent, DISCOVERY_STYLE.accent).svg);
   out.push(text(16, 44, d.name, { size: 13, face: 'bold', fill: p.text, maxWidth: w - 28 }));
   out.push(text(16, 63, namespaceRoute(d), { size: 12, face: 'mono', fill: p.text, maxWidth: w - 28 }));
   out.push(text(16, 81, namespaceDetail(d), { size: 11, fill: p.mutedText, maxWidth: w - 28 }));
@@ -325,11 +456,20 @@ function paintHost(node: NodeOf<'host'>, ctx: PaintContext): string {
   const d = node.data;
   const w = node.width;
   const out: string[] = [overlayCard(node, hostOverlay(d.variant), ctx, 8)];
-  out.push(text(16, 22, hostKicker(d.variant).toUpperCase(), { size: 10, face: 'bold', fill: p.mutedText, extra: 'letter-spacing="0.8"' }));
+  out.push(
+    text(16, 22, hostKicker(d.variant).toUpperCase(), {
+      size: 10,
+      face: 'bold',
+      fill: p.mutedText,
+      extra: 'letter-spacing="0.8"',
+    }),
+  );
   let right = w - 12;
   if (d.status) {
     const active = d.status.toUpperCase() === 'ACTIVE';
-    const b = active ? badge(right, 10, d.status, 'none', p.ok, p.ok) : badge(right, 10, d.status, p.warning, '#ffffff');
+    const b = active
+      ? badge(right, 10, d.status, 'none', p.ok, p.ok)
+      : badge(right, 10, d.status, p.warning, '#ffffff');
     out.push(b.svg);
     right -= b.width + 5;
   }
@@ -339,14 +479,31 @@ function paintHost(node: NodeOf<'host'>, ctx: PaintContext): string {
     out.push(pill.svg);
     titleRight -= pill.width + 6;
   }
-  out.push(text(16, 46, d.label, { size: 14, face: d.variant === 'fargate' || d.variant === 'unplaced' ? 'bold' : 'mono', fill: p.text, maxWidth: titleRight - 16, extra: 'font-weight="700"' }));
-  out.push(text(16, 66, hostDetail(d), { size: 11, fill: d.agentConnected === false ? p.danger : p.mutedText, maxWidth: w - 28 }));
+  out.push(
+    text(16, 46, d.label, {
+      size: 14,
+      face: d.variant === 'fargate' || d.variant === 'unplaced' ? 'bold' : 'mono',
+      fill: p.text,
+      maxWidth: titleRight - 16,
+      extra: 'font-weight="700"',
+    }),
+  );
+  out.push(
+    text(16, 66, hostDetail(d), {
+      size: 11,
+      fill: d.agentConnected === false ? p.danger : p.mutedText,
+      maxWidth: w - 28,
+    }),
+  );
   const bar = (y: number, resource: 'cpu' | 'memory', r: ReservedResource | undefined): void => {
     if (!r) return;
     out.push(text(16, y, reservedText(resource, r), { size: 11, fill: p.text, maxWidth: w - 28 }));
     const share = reservedShare(r);
     out.push(`<rect x="16" y="${n(y + 6)}" width="${n(w - 32)}" height="7" rx="3.5" fill="${p.progressTrack}"/>`);
-    if (share > 0) out.push(`<rect x="16" y="${n(y + 6)}" width="${n((w - 32) * share)}" height="7" rx="3.5" fill="${share > 0.9 ? p.danger : p.overlay(hostOverlay(d.variant), true).accent}"/>`);
+    if (share > 0)
+      out.push(
+        `<rect x="16" y="${n(y + 6)}" width="${n((w - 32) * share)}" height="7" rx="3.5" fill="${share > 0.9 ? p.danger : p.overlay(hostOverlay(d.variant), true).accent}"/>`,
+      );
   };
   bar(90, 'cpu', d.cpu);
   bar(120, 'memory', d.memory);

@@ -4,7 +4,16 @@
  * purple) and swaps the pale card fills and text for dark ones.
  */
 import type { OverlayClass } from '../model/types';
-import { BASE_COLOURS, NEUTRAL_STYLE, OVERLAY_STYLES, PLACEHOLDER_STYLE, STATUS_STYLES, STOPPED_FILL, type OverlayStyle, type StatusClass } from '../theme/theme';
+import {
+  BASE_COLOURS,
+  NEUTRAL_STYLE,
+  OVERLAY_STYLES,
+  PLACEHOLDER_STYLE,
+  STATUS_STYLES,
+  STOPPED_FILL,
+  type OverlayStyle,
+  type StatusClass,
+} from '../theme/theme';
 
 /** Colour scheme of the diagram. */
 export type ExportTheme = 'light' | 'dark';
@@ -61,7 +70,13 @@ function onBackground(background: ExportBackground, theme: ExportTheme): ExportP
   const dark = background === 'dark' || (background === 'transparent' && theme === 'dark');
   return dark
     ? { text: '#e2e8f0', muted: '#94a3b8', edge: '#64748b', legendFill: '#1e293b', legendBorder: '#334155' }
-    : { text: BASE_COLOURS.text, muted: BASE_COLOURS.mutedText, edge: BASE_COLOURS.edge, legendFill: '#f8fafc', legendBorder: '#e2e8f0' };
+    : {
+        text: BASE_COLOURS.text,
+        muted: BASE_COLOURS.mutedText,
+        edge: BASE_COLOURS.edge,
+        legendFill: '#f8fafc',
+        legendBorder: '#e2e8f0',
+      };
 }
 
 /** The palette for a theme and background. */
@@ -81,7 +96,12 @@ export function exportPalette(theme: ExportTheme, background: ExportBackground):
       groupFill: '#f1f5f9',
       groupBorder: BASE_COLOURS.groupBorder,
       stoppedFill: STOPPED_FILL,
-      placeholder: { border: PLACEHOLDER_STYLE.border, fill: PLACEHOLDER_STYLE.fill, dash: PLACEHOLDER_STYLE.dash, opacity: PLACEHOLDER_STYLE.opacity },
+      placeholder: {
+        border: PLACEHOLDER_STYLE.border,
+        fill: PLACEHOLDER_STYLE.fill,
+        dash: PLACEHOLDER_STYLE.dash,
+        opacity: PLACEHOLDER_STYLE.opacity,
+      },
       progressTrack: '#e2e8f0',
       greyStripe: '#9ca3af',
       info: { fill: '#dbeafe', text: '#1d4ed8' },
@@ -105,7 +125,12 @@ export function exportPalette(theme: ExportTheme, background: ExportBackground):
     groupFill: '#172033',
     groupBorder: '#334155',
     stoppedFill: '#374151',
-    placeholder: { border: '#94a3b8', fill: '#1e293b', dash: PLACEHOLDER_STYLE.dash, opacity: PLACEHOLDER_STYLE.opacity },
+    placeholder: {
+      border: '#94a3b8',
+      fill: '#1e293b',
+      dash: PLACEHOLDER_STYLE.dash,
+      opacity: PLACEHOLDER_STYLE.opacity,
+    },
     progressTrack: '#334155',
     greyStripe: '#6b7280',
     info: { fill: '#1e3a8a', text: '#dbeafe' },
@@ -158,7 +183,13 @@ export function dimmed(p: ExportPalette, opacity: number): ExportPalette {
     onDanger: d(p.onDanger),
     overlay: (o, on) => {
       const s = p.overlay(o, on);
-      return { ...s, fill: d(s.fill), accent: d(s.accent), onAccent: d(s.onAccent), ...(s.hatch ? { hatch: d(s.hatch) } : {}) };
+      return {
+        ...s,
+        fill: d(s.fill),
+        accent: d(s.accent),
+        onAccent: d(s.onAccent),
+        ...(s.hatch ? { hatch: d(s.hatch) } : {}),
+      };
     },
     statusBorder: (s) => d(p.statusBorder(s)),
   };

@@ -60,7 +60,14 @@ export function runsWidth(runs: Run[], size: number): number {
 }
 
 /** A line made of runs (tspans). An array is kept or dropped whole ("3" never shows without "hosts"); whatever passes `maxWidth` is dropped, so numbers are never cut. */
-export function runs(x: number, y: number, parts: (Run | Run[])[], size: number, fill: string, maxWidth: number): string {
+export function runs(
+  x: number,
+  y: number,
+  parts: (Run | Run[])[],
+  size: number,
+  fill: string,
+  maxWidth: number,
+): string {
   const kept: Run[] = [];
   let width = 0;
   for (const part of parts) {
@@ -74,7 +81,13 @@ export function runs(x: number, y: number, parts: (Run | Run[])[], size: number,
   while (kept.length > 0 && kept[kept.length - 1].text.trim() === '') kept.pop();
   if (kept.length === 0) return '';
   const spans = kept.map((r) => {
-    const attrs = [r.face === 'bold' ? 'font-weight="700"' : '', r.face === 'mono' ? `font-family="${SVG_MONO}"` : '', r.fill ? `fill="${r.fill}"` : ''].filter(Boolean).join(' ');
+    const attrs = [
+      r.face === 'bold' ? 'font-weight="700"' : '',
+      r.face === 'mono' ? `font-family="${SVG_MONO}"` : '',
+      r.fill ? `fill="${r.fill}"` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     return attrs ? `<tspan ${attrs}>${escapeXml(r.text)}</tspan>` : escapeXml(r.text);
   });
   // xml:space keeps the spaces between runs, which SVG would otherwise collapse at tspan edges.
@@ -123,7 +136,14 @@ export function card(o: CardOptions): string {
 }
 
 /** A filled badge whose right edge is at `right`; returns the markup and its width. */
-export function badge(right: number, top: number, label: string, fill: string, colour: string, stroke?: string): { svg: string; width: number } {
+export function badge(
+  right: number,
+  top: number,
+  label: string,
+  fill: string,
+  colour: string,
+  stroke?: string,
+): { svg: string; width: number } {
   const size = 10;
   const width = Math.ceil(textWidth(label, size, 'bold') + 12);
   const x = right - width;
@@ -155,12 +175,18 @@ export function statusGlyph(status: StatusClass, x: number, y: number, size: num
   if (!kind) return '';
   const c = statusColour(status, p);
   const t = `transform="translate(${n(x)} ${n(y)}) scale(${n(size / 16)})"`;
-  if (kind === 'clock') return `<g ${t} fill="none" stroke="${c}" stroke-width="1.8"><circle cx="8" cy="8" r="6.2"/><path d="M8 4.5V8l2.5 1.8" stroke-linecap="round"/></g>`;
+  if (kind === 'clock')
+    return `<g ${t} fill="none" stroke="${c}" stroke-width="1.8"><circle cx="8" cy="8" r="6.2"/><path d="M8 4.5V8l2.5 1.8" stroke-linecap="round"/></g>`;
   if (kind === 'stop') return `<g ${t}><rect x="3" y="3" width="10" height="10" rx="1.5" fill="${c}"/></g>`;
   return `<g ${t}><path d="M8 1.5 15 14H1z" fill="${c}"/><path d="M8 6v4M8 11.6v.4" stroke="${p.onDanger}" stroke-width="1.8" stroke-linecap="round"/></g>`;
 }
 
 /** The "+N hidden" pill of a collapsed node with its right edge at `right`. */
-export function hiddenPill(right: number, top: number, hidden: number, p: ExportPalette): { svg: string; width: number } {
+export function hiddenPill(
+  right: number,
+  top: number,
+  hidden: number,
+  p: ExportPalette,
+): { svg: string; width: number } {
   return badge(right, top, `+${hidden} hidden`, 'none', p.mutedText, p.mutedText);
 }

@@ -38,8 +38,18 @@ export function rasterSize(width: number, height: number, scale: number): Raster
   const w = Math.max(1, width);
   const h = Math.max(1, height);
   const requested = { width: Math.round(w * scale), height: Math.round(h * scale), scale };
-  const fits = requested.width <= MAX_PNG_SIDE && requested.height <= MAX_PNG_SIDE && requested.width * requested.height <= MAX_PNG_AREA;
-  if (fits) return { width: Math.max(1, requested.width), height: Math.max(1, requested.height), scale, reduced: false, requested };
+  const fits =
+    requested.width <= MAX_PNG_SIDE &&
+    requested.height <= MAX_PNG_SIDE &&
+    requested.width * requested.height <= MAX_PNG_AREA;
+  if (fits)
+    return {
+      width: Math.max(1, requested.width),
+      height: Math.max(1, requested.height),
+      scale,
+      reduced: false,
+      requested,
+    };
   const capped = Math.min(scale, MAX_PNG_SIDE / w, MAX_PNG_SIDE / h, Math.sqrt(MAX_PNG_AREA / (w * h)));
   // Floor so rounding can never push a side or the area past the cap.
   const out = { width: Math.max(1, Math.floor(w * capped)), height: Math.max(1, Math.floor(h * capped)) };
@@ -57,7 +67,9 @@ export function reducedSizeWarning(size: RasterSize, expanded = true): string {
     `the image would be ${r.width}×${r.height} px at ${r.scale}×, over the PNG limit ` +
     `(${MAX_PNG_SIDE} px a side, ${Math.round(MAX_PNG_AREA / 1e6)} million pixels); it was scaled down to ` +
     `${size.width}×${size.height} px (${Number(size.scale.toFixed(3))}×). For full detail export SVG` +
-    (expanded ? `, or export the default view (large services stacked) instead of expanding everything.` : `, or export fewer clusters at a time.`)
+    (expanded
+      ? `, or export the default view (large services stacked) instead of expanding everything.`
+      : `, or export fewer clusters at a time.`)
   );
 }
 
@@ -67,5 +79,8 @@ export function reducedSizeWarning(size: RasterSize, expanded = true): string {
  * exactly that many pixels: never cropped, never a different size.
  */
 export function svgAtPixelSize(svg: string, size: Pick<RasterSize, 'width' | 'height'>): string {
-  return svg.replace(/(<svg\b[^>]*?)\swidth="[^"]*"\sheight="[^"]*"/, `$1 width="${size.width}" height="${size.height}"`);
+  return svg.replace(
+    /(<svg\b[^>]*?)\swidth="[^"]*"\sheight="[^"]*"/,
+    `$1 width="${size.width}" height="${size.height}"`,
+  );
 }

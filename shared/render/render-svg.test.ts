@@ -29,7 +29,9 @@ interface XmlElement {
 interface XmlDocument extends XmlElement {
   documentElement: XmlElement;
 }
-const { DOMParser } = globalThis as unknown as { DOMParser: new () => { parseFromString(text: string, type: string): XmlDocument } };
+const { DOMParser } = globalThis as unknown as {
+  DOMParser: new () => { parseFromString(text: string, type: string): XmlDocument };
+};
 
 function parse(svg: string): XmlDocument {
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
@@ -44,11 +46,17 @@ function visibleText(doc: XmlDocument): string[] {
 }
 
 function nameOf(node: GraphNode): string {
-  return node.kind === 'task' ? node.data.shortId : node.kind === 'group' || node.kind === 'host' ? node.data.label : node.data.name;
+  return node.kind === 'task'
+    ? node.data.shortId
+    : node.kind === 'group' || node.kind === 'host'
+      ? node.data.label
+      : node.data.name;
 }
 
 const prod = ingest(loadFixtureDir('ingest/prod'));
-const demo = ingest([{ name: 'demo-snapshot.json', text: readFileSync(join(FIXTURES, '../renderer/demo/demo-snapshot.json'), 'utf8') }]);
+const demo = ingest([
+  { name: 'demo-snapshot.json', text: readFileSync(join(FIXTURES, '../renderer/demo/demo-snapshot.json'), 'utf8') },
+]);
 
 describe('SVG export of the prod fixtures', () => {
   const graph = layoutGraph(buildGraph(prod, DEFAULT_VIEW), DEFAULT_VIEW.direction);
@@ -79,10 +87,14 @@ describe('SVG export of the prod fixtures', () => {
     const texts = visibleText(doc);
     const missing = graph.nodes
       .map(nameOf)
-      .filter((name) => !texts.some((t) => t === name || t.includes(name) || (t.endsWith('…') && name.startsWith(t.slice(0, -1)))));
+      .filter(
+        (name) =>
+          !texts.some((t) => t === name || t.includes(name) || (t.endsWith('…') && name.startsWith(t.slice(0, -1)))),
+      );
     expect(missing).toEqual([]);
     // Cluster, service and container names are short in the fixture: they must be drawn whole.
-    for (const n of graph.nodes) if (n.kind === 'cluster' || n.kind === 'service' || n.kind === 'container') expect(texts).toContain(n.data.name);
+    for (const n of graph.nodes)
+      if (n.kind === 'cluster' || n.kind === 'service' || n.kind === 'container') expect(texts).toContain(n.data.name);
   });
 
   it('names every node in full in its tooltip even when the card cuts it', () => {
@@ -120,7 +132,9 @@ describe('SVG export of the prod fixtures', () => {
 
   it('never contains an environment value from the task definition or the task overrides', () => {
     // The fixture really has them: the test would be worthless otherwise.
-    const raw = loadFixtureDir('ingest/prod').map((s) => s.text).join('\n');
+    const raw = loadFixtureDir('ingest/prod')
+      .map((s) => s.text)
+      .join('\n');
     expect(raw).toContain('td-secret-value-4242');
     expect(raw).toContain('override-secret-value-7731');
     for (const view of [DEFAULT_VIEW, { ...DEFAULT_VIEW, direction: 'TB' as const }]) {
@@ -148,9 +162,19 @@ describe('SVG export options', () => {
   });
 
   it('transparent background has no backdrop; dark theme paints a dark one', () => {
-    expect(parse(exportSvg(prod, DEFAULT_VIEW, { background: 'transparent' }).svg).querySelector('rect.background')).toBeNull();
-    expect(parse(exportSvg(prod, DEFAULT_VIEW, { theme: 'dark' }).svg).querySelector('rect.background')?.getAttribute('fill')).toBe('#0f172a');
-    expect(parse(exportSvg(prod, DEFAULT_VIEW, { background: 'white' }).svg).querySelector('rect.background')?.getAttribute('fill')).toBe('#ffffff');
+    expect(
+      parse(exportSvg(prod, DEFAULT_VIEW, { background: 'transparent' }).svg).querySelector('rect.background'),
+    ).toBeNull();
+    expect(
+      parse(exportSvg(prod, DEFAULT_VIEW, { theme: 'dark' }).svg)
+        .querySelector('rect.background')
+        ?.getAttribute('fill'),
+    ).toBe('#0f172a');
+    expect(
+      parse(exportSvg(prod, DEFAULT_VIEW, { background: 'white' }).svg)
+        .querySelector('rect.background')
+        ?.getAttribute('fill'),
+    ).toBe('#ffffff');
   });
 
   it('a collapsed service exports without its tasks and says how many are hidden', () => {
@@ -161,7 +185,9 @@ describe('SVG export options', () => {
     const hidden = buildGraph(prod, view).nodes.find((n) => n.id === web.id)!.hiddenCount;
     expect(hidden).toBeGreaterThan(0);
     expect([...card!.getElementsByTagName('text')].map((t) => t.textContent)).toContain(`+${hidden} hidden`);
-    expect(doc.querySelectorAll('g[data-kind="task"]').length).toBe(prod.tasks.filter((t) => t.serviceId !== web.id).length);
+    expect(doc.querySelectorAll('g[data-kind="task"]').length).toBe(
+      prod.tasks.filter((t) => t.serviceId !== web.id).length,
+    );
     expect(doc.querySelectorAll('g[data-kind]').length).toBe(buildGraph(prod, view).nodes.length);
   });
 
@@ -178,7 +204,9 @@ describe('SVG export options', () => {
   });
 
   it('placeholders are drawn dashed', () => {
-    const topo = ingest([jsonSource('l.json', { serviceArns: ['arn:aws:ecs:eu-west-1:111122223333:service/prod/listed-only'] })]);
+    const topo = ingest([
+      jsonSource('l.json', { serviceArns: ['arn:aws:ecs:eu-west-1:111122223333:service/prod/listed-only'] }),
+    ]);
     const doc = parse(renderSvg(layoutGraph(buildGraph(topo, DEFAULT_VIEW), 'LR')).svg);
     const placeholder = doc.querySelector('g[data-placeholder="true"]');
     expect(placeholder).not.toBeNull();
@@ -202,7 +230,14 @@ describe('SVG export of a synthetic account with environment values', () => {
 
 describe('SVG export of a big account (compact layout)', () => {
   it('draws edges as steps that turn where the layout says, in the gaps between boxes', () => {
-    const topo = ingest([{ name: 'big.json', text: JSON.stringify(generateAccount({ seed: 3, clusters: 1, services: 320, tasksPerService: [1, 1], containersPerTask: [1, 1] })) }]);
+    const topo = ingest([
+      {
+        name: 'big.json',
+        text: JSON.stringify(
+          generateAccount({ seed: 3, clusters: 1, services: 320, tasksPerService: [1, 1], containersPerTask: [1, 1] }),
+        ),
+      },
+    ]);
     const laid = layoutGraph(buildGraph(topo, { ...DEFAULT_VIEW, collapsed: [] }), 'LR');
     const bent = laid.edges.filter((e) => e.bend !== undefined);
     expect(bent.length).toBeGreaterThan(0);
@@ -212,6 +247,9 @@ describe('SVG export of a big account (compact layout)', () => {
     // Each bent edge is drawn with a vertical run at its bend x (H bend V …), never as a curve across the boxes.
     const stepped = paths.filter((d) => /H-?[\d.]+V-?[\d.]+H/.test(d) && !d.includes('C'));
     expect(stepped.length).toBe(bent.length);
-    for (const e of bent.slice(0, 20)) expect(paths.some((d) => d.includes(`H${Math.round(e.bend! * 10) / 10}V`) || d.includes(`H${e.bend}V`))).toBe(true);
+    for (const e of bent.slice(0, 20))
+      expect(paths.some((d) => d.includes(`H${Math.round(e.bend! * 10) / 10}V`) || d.includes(`H${e.bend}V`))).toBe(
+        true,
+      );
   });
 });

@@ -48,7 +48,12 @@ const SUBTITLE_SIZE = 13;
 /** Narrowest export: room for the legend's longest line at a readable size. */
 const MIN_WIDTH = 760;
 
-function edgesMarkup(graph: LaidOutGraph, abs: Map<string, { x: number; y: number }>, direction: Direction, colour: string): string {
+function edgesMarkup(
+  graph: LaidOutGraph,
+  abs: Map<string, { x: number; y: number }>,
+  direction: Direction,
+  colour: string,
+): string {
   const byId = new Map(graph.nodes.map((node) => [node.id, node]));
   const tree: string[] = [];
   // Links into a namespace ("discovered through") are dashed, as on screen.
@@ -63,10 +68,17 @@ function edgesMarkup(graph: LaidOutGraph, abs: Map<string, { x: number; y: numbe
     if (e.bend !== undefined) {
       // The compact layout says where the edge may turn so it runs in a gap: a curve would cut across boxes.
       const { x1, y1, x2, y2 } = edgeEnds(s, sp, t, tp, direction);
-      paths.push(direction === 'LR' ? `M${n(x1)} ${n(y1)}H${n(e.bend)}V${n(y2)}H${n(x2)}` : `M${n(x1)} ${n(y1)}V${n(e.bend)}H${n(x2)}V${n(y2)}`);
+      paths.push(
+        direction === 'LR'
+          ? `M${n(x1)} ${n(y1)}H${n(e.bend)}V${n(y2)}H${n(x2)}`
+          : `M${n(x1)} ${n(y1)}V${n(e.bend)}H${n(x2)}V${n(y2)}`,
+      );
     } else if (e.cross && (direction === 'LR' ? tp.x + t.width <= sp.x : tp.y + t.height <= sp.y)) {
       // A cross-link back to a node placed before its source (compact layout): between the facing sides, not around both boxes.
-      const [x1, y1, x2, y2] = direction === 'LR' ? [sp.x, sp.y + s.height / 2, tp.x + t.width, tp.y + t.height / 2] : [sp.x + s.width / 2, sp.y, tp.x + t.width / 2, tp.y + t.height];
+      const [x1, y1, x2, y2] =
+        direction === 'LR'
+          ? [sp.x, sp.y + s.height / 2, tp.x + t.width, tp.y + t.height / 2]
+          : [sp.x + s.width / 2, sp.y, tp.x + t.width / 2, tp.y + t.height];
       const [cx, cy] = direction === 'LR' ? [Math.max(24, (x1 - x2) / 2), 0] : [0, Math.max(24, (y1 - y2) / 2)];
       paths.push(`M${n(x1)} ${n(y1)}C${n(x1 - cx)} ${n(y1 - cy)} ${n(x2 + cx)} ${n(y2 + cy)} ${n(x2)} ${n(y2)}`);
     } else if (direction === 'LR') {
@@ -79,8 +91,17 @@ function edgesMarkup(graph: LaidOutGraph, abs: Map<string, { x: number; y: numbe
       paths.push(`M${n(x1)} ${n(y1)}C${n(x1)} ${n(y1 + c)} ${n(x2)} ${n(y2 - c)} ${n(x2)} ${n(y2)}`);
     }
   }
-  const group = (paths: string[], attributes: string): string => (paths.length === 0 ? '' : `<g ${attributes} fill="none" stroke-width="1.6">${paths.map((d) => `<path d="${d}"/>`).join('')}</g>`);
-  return group(tree, `class="edges" stroke="${colour}"`) + group(discovery, `class="edges discovery-edges" stroke="${DISCOVERY_STYLE.edge}" stroke-dasharray="${DISCOVERY_STYLE.dash}"`);
+  const group = (paths: string[], attributes: string): string =>
+    paths.length === 0
+      ? ''
+      : `<g ${attributes} fill="none" stroke-width="1.6">${paths.map((d) => `<path d="${d}"/>`).join('')}</g>`;
+  return (
+    group(tree, `class="edges" stroke="${colour}"`) +
+    group(
+      discovery,
+      `class="edges discovery-edges" stroke="${DISCOVERY_STYLE.edge}" stroke-dasharray="${DISCOVERY_STYLE.dash}"`,
+    )
+  );
 }
 
 /** Renders the whole graph as a standalone SVG document. */
@@ -93,19 +114,37 @@ export function renderSvg(graph: LaidOutGraph, options: SvgRenderOptions = {}): 
 
   const title = options.includeTitle === false ? '' : (options.title ?? '');
   const subtitle = options.includeTitle === false ? '' : (options.subtitle ?? '');
-  const headerWidth = Math.max(title ? textWidth(title, TITLE_SIZE, 'bold') : 0, subtitle ? textWidth(subtitle, SUBTITLE_SIZE) : 0);
-  const width = Math.ceil(Math.max(graph.width, headerWidth + 2 * PAD, options.includeLegend === false ? 0 : MIN_WIDTH));
+  const headerWidth = Math.max(
+    title ? textWidth(title, TITLE_SIZE, 'bold') : 0,
+    subtitle ? textWidth(subtitle, SUBTITLE_SIZE) : 0,
+  );
+  const width = Math.ceil(
+    Math.max(graph.width, headerWidth + 2 * PAD, options.includeLegend === false ? 0 : MIN_WIDTH),
+  );
 
   const head: string[] = [];
   let y = 0;
   if (title || subtitle) {
     y = PAD;
     if (title) {
-      head.push(text(PAD, y + TITLE_SIZE - 4, title, { size: TITLE_SIZE, face: 'bold', fill: palette.onBackground.text, extra: 'class="title"' }));
+      head.push(
+        text(PAD, y + TITLE_SIZE - 4, title, {
+          size: TITLE_SIZE,
+          face: 'bold',
+          fill: palette.onBackground.text,
+          extra: 'class="title"',
+        }),
+      );
       y += TITLE_SIZE + 6;
     }
     if (subtitle) {
-      head.push(text(PAD, y + SUBTITLE_SIZE, subtitle, { size: SUBTITLE_SIZE, fill: palette.onBackground.muted, extra: 'class="subtitle"' }));
+      head.push(
+        text(PAD, y + SUBTITLE_SIZE, subtitle, {
+          size: SUBTITLE_SIZE,
+          fill: palette.onBackground.muted,
+          extra: 'class="subtitle"',
+        }),
+      );
       y += SUBTITLE_SIZE + 8;
     }
   }
@@ -153,7 +192,9 @@ export function renderSvg(graph: LaidOutGraph, options: SvgRenderOptions = {}): 
     `<title>${escapeXml(docTitle)}</title>`,
     subtitle ? `<desc>${escapeXml(subtitle)}</desc>` : '',
     defs,
-    palette.background ? `<rect class="background" width="${width}" height="${height}" fill="${palette.background}"/>` : '',
+    palette.background
+      ? `<rect class="background" width="${width}" height="${height}" fill="${palette.background}"/>`
+      : '',
     head.join(''),
     `<g class="diagram" transform="translate(${offsetX} ${offsetY})">`,
     edgesMarkup(graph, abs, direction, palette.onBackground.edge),

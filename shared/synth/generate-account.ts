@@ -54,7 +54,28 @@ export function rng(seed: number): () => number {
   };
 }
 
-const WORDS = ['checkout', 'cart', 'search', 'auth', 'billing', 'catalog', 'orders', 'payments', 'profile', 'inventory', 'shipping', 'reviews', 'gateway', 'notify', 'ledger', 'reports', 'media', 'pricing', 'session', 'export'];
+const WORDS = [
+  'checkout',
+  'cart',
+  'search',
+  'auth',
+  'billing',
+  'catalog',
+  'orders',
+  'payments',
+  'profile',
+  'inventory',
+  'shipping',
+  'reviews',
+  'gateway',
+  'notify',
+  'ledger',
+  'reports',
+  'media',
+  'pricing',
+  'session',
+  'export',
+];
 const AZS = ['a', 'b', 'c'];
 const INSTANCE_TYPES = [
   { type: 'm6i.xlarge', cpu: 4096, memory: 15576 },
@@ -128,23 +149,43 @@ export function generateAccount(options: SynthOptions): Bundle {
   ];
 
   for (let ci = 0; ci < o.clusters; ci += 1) {
-    const clusterName = o.clusters === 1 ? 'production' : `${['production', 'staging', 'batch', 'platform'][ci % 4]}${ci >= 4 ? `-${Math.floor(ci / 4) + 1}` : ''}`;
+    const clusterName =
+      o.clusters === 1
+        ? 'production'
+        : `${['production', 'staging', 'batch', 'platform'][ci % 4]}${ci >= 4 ? `-${Math.floor(ci / 4) + 1}` : ''}`;
     const clusterArn = `${base}:cluster/${clusterName}`;
     const asgName = `${clusterName}-asg`;
     capacityProviders.push({
       capacityProviderArn: `${base}:capacity-provider/${asgName}`,
       name: asgName,
       status: 'ACTIVE',
-      autoScalingGroupProvider: { autoScalingGroupArn: `arn:aws:autoscaling:${o.region}:${o.accountId}:autoScalingGroup:${hex(next, 8)}:autoScalingGroupName/${asgName}`, managedScaling: { status: 'ENABLED', targetCapacity: 100 } },
+      autoScalingGroupProvider: {
+        autoScalingGroupArn: `arn:aws:autoscaling:${o.region}:${o.accountId}:autoScalingGroup:${hex(next, 8)}:autoScalingGroupName/${asgName}`,
+        managedScaling: { status: 'ENABLED', targetCapacity: 100 },
+      },
     });
     let running = 0;
     let pending = 0;
-    const hosts: { arn: string; id: string; type: (typeof INSTANCE_TYPES)[number]; az: string; used: { cpu: number; memory: number }; tasks: number }[] = [];
+    const hosts: {
+      arn: string;
+      id: string;
+      type: (typeof INSTANCE_TYPES)[number];
+      az: string;
+      used: { cpu: number; memory: number };
+      tasks: number;
+    }[] = [];
     const hostFor = (cpu: number, memory: number) => {
       let h = hosts[hosts.length - 1];
       if (!h || h.tasks >= o.tasksPerHost || h.used.cpu + cpu > h.type.cpu || h.used.memory + memory > h.type.memory) {
         const id = hex(next, 32);
-        h = { arn: `${base}:container-instance/${clusterName}/${id}`, id, type: INSTANCE_TYPES[hosts.length % INSTANCE_TYPES.length], az: `${o.region}${AZS[hosts.length % 3]}`, used: { cpu: 0, memory: 0 }, tasks: 0 };
+        h = {
+          arn: `${base}:container-instance/${clusterName}/${id}`,
+          id,
+          type: INSTANCE_TYPES[hosts.length % INSTANCE_TYPES.length],
+          az: `${o.region}${AZS[hosts.length % 3]}`,
+          used: { cpu: 0, memory: 0 },
+          tasks: 0,
+        };
         hosts.push(h);
       }
       h.used.cpu += cpu;
@@ -157,7 +198,16 @@ export function generateAccount(options: SynthOptions): Bundle {
     // The cluster's Service Connect namespace, made with its first member (describe-services prints its ARN).
     let namespaceArn: string | undefined;
     let serviceTotal = 0;
-    const makeTask = (family: string, tdArn: string, group: string, startedBy: string | undefined, placement: 'EC2' | 'FARGATE' | 'FARGATE_SPOT', containerNames: string[], image: string, i: number) => {
+    const makeTask = (
+      family: string,
+      tdArn: string,
+      group: string,
+      startedBy: string | undefined,
+      placement: 'EC2' | 'FARGATE' | 'FARGATE_SPOT',
+      containerNames: string[],
+      image: string,
+      i: number,
+    ) => {
       const id = hex(next, 32);
       const taskArn = `${base}:task/${clusterName}/${id}`;
       const az = `${o.region}${AZS[i % 3]}`;
@@ -187,8 +237,27 @@ export function generateAccount(options: SynthOptions): Bundle {
         cpu: String(cpu),
         memory: String(memory),
         createdAt: iso(-i),
-        ...(stopped ? { stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited', stoppedAt: iso(-1) } : { startedAt: iso(-i + 1) }),
-        attachments: placement === 'EC2' ? [] : [{ id: eniId, type: 'ElasticNetworkInterface', status: 'ATTACHED', details: [{ name: 'subnetId', value: `subnet-0${hex(next, 16)}` }, { name: 'privateIPv4Address', value: ip }] }],
+        ...(stopped
+          ? {
+              stopCode: 'EssentialContainerExited',
+              stoppedReason: 'Essential container in task exited',
+              stoppedAt: iso(-1),
+            }
+          : { startedAt: iso(-i + 1) }),
+        attachments:
+          placement === 'EC2'
+            ? []
+            : [
+                {
+                  id: eniId,
+                  type: 'ElasticNetworkInterface',
+                  status: 'ATTACHED',
+                  details: [
+                    { name: 'subnetId', value: `subnet-0${hex(next, 16)}` },
+                    { name: 'privateIPv4Address', value: ip },
+                  ],
+                },
+              ],
         containers: containerNames.map((name, k) => ({
           containerArn: `${base}:container/${clusterName}/${id}/${hex(next, 8)}-${hex(next, 4)}`,
           taskArn,
@@ -196,7 +265,9 @@ export function generateAccount(options: SynthOptions): Bundle {
           image: k === 0 ? image : 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0',
           lastStatus: stopped ? 'STOPPED' : pendingTask ? 'PENDING' : 'RUNNING',
           healthStatus: unhealthy && k === 0 ? 'UNHEALTHY' : stopped || pendingTask ? 'UNKNOWN' : 'HEALTHY',
-          ...(stopped && k === 0 ? { exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' } : {}),
+          ...(stopped && k === 0
+            ? { exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' }
+            : {}),
           ...(placement === 'EC2' ? {} : { networkInterfaces: [{ attachmentId: eniId, privateIpv4Address: ip }] }),
         })),
         version: stopped ? 4 : 3,
@@ -221,7 +292,8 @@ export function generateAccount(options: SynthOptions): Bundle {
       const connect = o.serviceConnectShare > 0 && next() < o.serviceConnectShare;
       const clientOnly = connect && next() < 0.25;
       const registered = !connect && o.cloudMapShare > 0 && next() < o.cloudMapShare;
-      if (connect && !namespaceArn) namespaceArn = `arn:aws:servicediscovery:${o.region}:${o.accountId}:namespace/ns-${hex(next, 16)}`;
+      if (connect && !namespaceArn)
+        namespaceArn = `arn:aws:servicediscovery:${o.region}:${o.accountId}:namespace/ns-${hex(next, 16)}`;
       taskDefinitions.push({
         taskDefinitionArn: tdArn,
         family,
@@ -236,22 +308,43 @@ export function generateAccount(options: SynthOptions): Bundle {
           image: k === 0 ? image : 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0',
           essential: k === 0,
           // Service Connect publishes a named port mapping of the task definition.
-          ...(connect && k === 0 ? { portMappings: [{ name: 'http', containerPort: 8080, protocol: 'tcp', appProtocol: 'http' }] } : {}),
-          environment: [{ name: 'DB_PASSWORD', value: `synthetic-secret-${hex(next, 6)}` }, { name: 'LOG_LEVEL', value: 'info' }],
-          secrets: [{ name: 'API_KEY', valueFrom: `arn:aws:ssm:${o.region}:${o.accountId}:parameter/${family}/api-key` }],
+          ...(connect && k === 0
+            ? { portMappings: [{ name: 'http', containerPort: 8080, protocol: 'tcp', appProtocol: 'http' }] }
+            : {}),
+          environment: [
+            { name: 'DB_PASSWORD', value: `synthetic-secret-${hex(next, 6)}` },
+            { name: 'LOG_LEVEL', value: 'info' },
+          ],
+          secrets: [
+            { name: 'API_KEY', valueFrom: `arn:aws:ssm:${o.region}:${o.accountId}:parameter/${family}/api-key` },
+          ],
         })),
         registeredAt: iso(-600),
       });
       const desired = between(next, o.tasksPerService);
-      const deploymentId = `ecs-svc/${Math.floor(next() * 1e18).toString().padStart(19, '1')}`;
+      const deploymentId = `ecs-svc/${Math.floor(next() * 1e18)
+        .toString()
+        .padStart(19, '1')}`;
       const serviceArn = `${base}:service/${clusterName}/${name}`;
       const lb = next() < o.loadBalancedShare;
       const tgArn = `arn:aws:elasticloadbalancing:${o.region}:${o.accountId}:targetgroup/${family.slice(0, 24)}/${hex(next, 16)}`;
       if (lb) {
-        targetGroups.push({ TargetGroupArn: tgArn, TargetGroupName: family.slice(0, 32), Protocol: 'HTTP', Port: 8080, VpcId: `vpc-0${hex(next, 16)}`, TargetType: ec2 ? 'instance' : 'ip', HealthCheckPath: '/health', LoadBalancerArns: [`arn:aws:elasticloadbalancing:${o.region}:${o.accountId}:loadbalancer/app/${clusterName}-alb/${hex(next, 16)}`] });
+        targetGroups.push({
+          TargetGroupArn: tgArn,
+          TargetGroupName: family.slice(0, 32),
+          Protocol: 'HTTP',
+          Port: 8080,
+          VpcId: `vpc-0${hex(next, 16)}`,
+          TargetType: ec2 ? 'instance' : 'ip',
+          HealthCheckPath: '/health',
+          LoadBalancerArns: [
+            `arn:aws:elasticloadbalancing:${o.region}:${o.accountId}:loadbalancer/app/${clusterName}-alb/${hex(next, 16)}`,
+          ],
+        });
       }
       const before = tasks.length;
-      for (let ti = 0; ti < desired; ti += 1) makeTask(family, tdArn, `service:${name}`, deploymentId, placement, containerNames, image, tasks.length);
+      for (let ti = 0; ti < desired; ti += 1)
+        makeTask(family, tdArn, `service:${name}`, deploymentId, placement, containerNames, image, tasks.length);
       const made = tasks.slice(before);
       const runningCount = made.filter((t) => t.lastStatus === 'RUNNING').length;
       const pendingCount = made.filter((t) => t.lastStatus === 'PENDING').length;
@@ -263,10 +356,24 @@ export function generateAccount(options: SynthOptions): Bundle {
         desiredCount: desired,
         runningCount,
         pendingCount,
-        ...(ec2 ? { launchType: 'EC2' } : { capacityProviderStrategy: [{ capacityProvider: spot ? 'FARGATE_SPOT' : 'FARGATE', weight: 1, base: 0 }] }),
+        ...(ec2
+          ? { launchType: 'EC2' }
+          : {
+              capacityProviderStrategy: [{ capacityProvider: spot ? 'FARGATE_SPOT' : 'FARGATE', weight: 1, base: 0 }],
+            }),
         taskDefinition: tdArn,
         loadBalancers: lb ? [{ targetGroupArn: tgArn, containerName: name, containerPort: 8080 }] : [],
-        ...(registered ? { serviceRegistries: [{ registryArn: `arn:aws:servicediscovery:${o.region}:${o.accountId}:service/srv-${hex(next, 16)}`, containerName: name, containerPort: 8080 }] } : {}),
+        ...(registered
+          ? {
+              serviceRegistries: [
+                {
+                  registryArn: `arn:aws:servicediscovery:${o.region}:${o.accountId}:service/srv-${hex(next, 16)}`,
+                  containerName: name,
+                  containerPort: 8080,
+                },
+              ],
+            }
+          : {}),
         deployments: [
           {
             id: deploymentId,
@@ -285,16 +392,47 @@ export function generateAccount(options: SynthOptions): Bundle {
                   serviceConnectConfiguration: {
                     enabled: true,
                     namespace: namespaceArn,
-                    ...(clientOnly ? {} : { services: [{ portName: 'http', discoveryName: name, clientAliases: [{ port: 8080, dnsName: `${name}.${clusterName}` }] }] }),
-                    logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': `/ecs/${clusterName}/service-connect`, 'awslogs-region': o.region, 'awslogs-stream-prefix': name } },
+                    ...(clientOnly
+                      ? {}
+                      : {
+                          services: [
+                            {
+                              portName: 'http',
+                              discoveryName: name,
+                              clientAliases: [{ port: 8080, dnsName: `${name}.${clusterName}` }],
+                            },
+                          ],
+                        }),
+                    logConfiguration: {
+                      logDriver: 'awslogs',
+                      options: {
+                        'awslogs-group': `/ecs/${clusterName}/service-connect`,
+                        'awslogs-region': o.region,
+                        'awslogs-stream-prefix': name,
+                      },
+                    },
                   },
-                  serviceConnectResources: clientOnly ? [] : [{ discoveryName: name, discoveryArn: `arn:aws:servicediscovery:${o.region}:${o.accountId}:service/srv-${hex(next, 16)}` }],
+                  serviceConnectResources: clientOnly
+                    ? []
+                    : [
+                        {
+                          discoveryName: name,
+                          discoveryArn: `arn:aws:servicediscovery:${o.region}:${o.accountId}:service/srv-${hex(next, 16)}`,
+                        },
+                      ],
                 }
               : {}),
           },
         ],
         events: [
-          { id: `${hex(next, 8)}-${hex(next, 4)}`, createdAt: iso(-30), message: runningCount < desired ? `(service ${name}) was unable to place a task because no container instance met all of its requirements.` : `(service ${name}) has reached a steady state.` },
+          {
+            id: `${hex(next, 8)}-${hex(next, 4)}`,
+            createdAt: iso(-30),
+            message:
+              runningCount < desired
+                ? `(service ${name}) was unable to place a task because no container instance met all of its requirements.`
+                : `(service ${name}) has reached a steady state.`,
+          },
         ],
         schedulingStrategy: 'REPLICA',
         deploymentController: { type: 'ECS' },
@@ -305,8 +443,28 @@ export function generateAccount(options: SynthOptions): Bundle {
     for (let k = 0; k < o.standalonePerCluster; k += 1) {
       const family = `${clusterName}-nightly-job`;
       const tdArn = `${base}:task-definition/${family}:3`;
-      if (k === 0) taskDefinitions.push({ taskDefinitionArn: tdArn, family, revision: 3, status: 'ACTIVE', networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '512', memory: '1024', containerDefinitions: [{ name: 'job', image: 'example/nightly-job:3', essential: true }] });
-      makeTask(family, tdArn, `family:${family}`, 'events-rule/nightly', 'FARGATE', ['job'], 'example/nightly-job:3', tasks.length);
+      if (k === 0)
+        taskDefinitions.push({
+          taskDefinitionArn: tdArn,
+          family,
+          revision: 3,
+          status: 'ACTIVE',
+          networkMode: 'awsvpc',
+          requiresCompatibilities: ['FARGATE'],
+          cpu: '512',
+          memory: '1024',
+          containerDefinitions: [{ name: 'job', image: 'example/nightly-job:3', essential: true }],
+        });
+      makeTask(
+        family,
+        tdArn,
+        `family:${family}`,
+        'events-rule/nightly',
+        'FARGATE',
+        ['job'],
+        'example/nightly-job:3',
+        tasks.length,
+      );
     }
     hosts.forEach((h, k) => {
       containerInstances.push({
@@ -317,9 +475,18 @@ export function generateAccount(options: SynthOptions): Bundle {
         capacityProviderName: asgName,
         runningTasksCount: h.tasks,
         pendingTasksCount: 0,
-        registeredResources: [{ name: 'CPU', type: 'INTEGER', integerValue: h.type.cpu }, { name: 'MEMORY', type: 'INTEGER', integerValue: h.type.memory }],
-        remainingResources: [{ name: 'CPU', type: 'INTEGER', integerValue: h.type.cpu - h.used.cpu }, { name: 'MEMORY', type: 'INTEGER', integerValue: h.type.memory - h.used.memory }],
-        attributes: [{ name: 'ecs.instance-type', value: h.type.type }, { name: 'ecs.availability-zone', value: h.az }],
+        registeredResources: [
+          { name: 'CPU', type: 'INTEGER', integerValue: h.type.cpu },
+          { name: 'MEMORY', type: 'INTEGER', integerValue: h.type.memory },
+        ],
+        remainingResources: [
+          { name: 'CPU', type: 'INTEGER', integerValue: h.type.cpu - h.used.cpu },
+          { name: 'MEMORY', type: 'INTEGER', integerValue: h.type.memory - h.used.memory },
+        ],
+        attributes: [
+          { name: 'ecs.instance-type', value: h.type.type },
+          { name: 'ecs.availability-zone', value: h.az },
+        ],
       });
     });
     clusters.push({
@@ -336,7 +503,17 @@ export function generateAccount(options: SynthOptions): Bundle {
     });
   }
 
-  return makeBundle({ fetchedAt: iso(0), source: { regions: [o.region], tool: 'ecs-visualizer synthetic account' }, clusters, services, tasks, taskDefinitions, containerInstances, capacityProviders, targetGroups });
+  return makeBundle({
+    fetchedAt: iso(0),
+    source: { regions: [o.region], tool: 'ecs-visualizer synthetic account' },
+    clusters,
+    services,
+    tasks,
+    taskDefinitions,
+    containerInstances,
+    capacityProviders,
+    targetGroups,
+  });
 }
 
 /**
@@ -348,5 +525,12 @@ export function generateAccountOfSize(nodes: number, seed = 1): Bundle {
   const perService = 1 + 4 * (1 + 1.5);
   const services = Math.max(1, Math.round(nodes / perService));
   const clusters = Math.max(1, Math.min(8, Math.round(services / 150)));
-  return generateAccount({ seed, services, clusters, tasksPerService: [2, 6], containersPerTask: [1, 2], standalonePerCluster: 0 });
+  return generateAccount({
+    seed,
+    services,
+    clusters,
+    tasksPerService: [2, 6],
+    containersPerTask: [1, 2],
+    standalonePerCluster: 0,
+  });
 }

@@ -22,7 +22,14 @@ export interface OverlayStyle {
 }
 
 /** Overlay classes in legend order. */
-export const OVERLAY_ORDER: readonly OverlayClass[] = ['EC2', 'MANAGED_INSTANCES', 'FARGATE', 'FARGATE_SPOT', 'EXTERNAL', 'UNKNOWN'];
+export const OVERLAY_ORDER: readonly OverlayClass[] = [
+  'EC2',
+  'MANAGED_INSTANCES',
+  'FARGATE',
+  'FARGATE_SPOT',
+  'EXTERNAL',
+  'UNKNOWN',
+];
 
 /**
  * Colours per overlay class: EC2 orange family (Managed Instances a deeper
@@ -31,15 +38,40 @@ export const OVERLAY_ORDER: readonly OverlayClass[] = ['EC2', 'MANAGED_INSTANCES
  */
 export const OVERLAY_STYLES: Readonly<Record<OverlayClass, OverlayStyle>> = {
   EC2: { label: 'EC2', badge: 'EC2', fill: '#fff4e8', accent: '#c2570c', onAccent: '#ffffff' },
-  MANAGED_INSTANCES: { label: 'ECS Managed Instances', badge: 'Managed', fill: '#fdecdf', accent: '#9a3412', onAccent: '#ffffff' },
+  MANAGED_INSTANCES: {
+    label: 'ECS Managed Instances',
+    badge: 'Managed',
+    fill: '#fdecdf',
+    accent: '#9a3412',
+    onAccent: '#ffffff',
+  },
   FARGATE: { label: 'Fargate', badge: 'Fargate', fill: '#f4efff', accent: '#6d28d9', onAccent: '#ffffff' },
-  FARGATE_SPOT: { label: 'Fargate Spot', badge: 'Spot', fill: '#f4efff', accent: '#7e22ce', onAccent: '#ffffff', hatch: '#ddd0fb' },
-  EXTERNAL: { label: 'External (ECS Anywhere)', badge: 'External', fill: '#f1f3f5', accent: '#4b5563', onAccent: '#ffffff' },
+  FARGATE_SPOT: {
+    label: 'Fargate Spot',
+    badge: 'Spot',
+    fill: '#f4efff',
+    accent: '#7e22ce',
+    onAccent: '#ffffff',
+    hatch: '#ddd0fb',
+  },
+  EXTERNAL: {
+    label: 'External (ECS Anywhere)',
+    badge: 'External',
+    fill: '#f1f3f5',
+    accent: '#4b5563',
+    onAccent: '#ffffff',
+  },
   UNKNOWN: { label: 'Unknown', badge: 'Unknown', fill: '#f1f3f5', accent: '#6b7280', onAccent: '#ffffff' },
 };
 
 /** The neutral style used for every class when the overlay is turned off. */
-export const NEUTRAL_STYLE: OverlayStyle = { label: 'Overlay off', badge: '', fill: '#ffffff', accent: '#475569', onAccent: '#ffffff' };
+export const NEUTRAL_STYLE: OverlayStyle = {
+  label: 'Overlay off',
+  badge: '',
+  fill: '#ffffff',
+  accent: '#475569',
+  onAccent: '#ffffff',
+};
 
 /** The status a node is drawn with, reduced from lastStatus/desiredStatus/health. */
 export type StatusClass = 'running' | 'pending' | 'stopped' | 'unhealthy' | 'unknown';
@@ -61,7 +93,14 @@ export interface StatusStyle {
 /** Status styles: RUNNING solid; PENDING dimmed with a clock; STOPPED greyed; UNHEALTHY red outline. */
 export const STATUS_STYLES: Readonly<Record<StatusClass, StatusStyle>> = {
   running: { label: 'Running', border: '#94a3b8', borderWidth: 1, opacity: 1, greyed: false },
-  pending: { label: 'Pending / provisioning', border: '#94a3b8', borderWidth: 1, opacity: 0.62, greyed: false, badge: 'clock' },
+  pending: {
+    label: 'Pending / provisioning',
+    border: '#94a3b8',
+    borderWidth: 1,
+    opacity: 0.62,
+    greyed: false,
+    badge: 'clock',
+  },
   stopped: { label: 'Stopped', border: '#9ca3af', borderWidth: 1, opacity: 0.85, greyed: true, badge: 'stop' },
   unhealthy: { label: 'Unhealthy', border: '#dc2626', borderWidth: 3, opacity: 1, greyed: false, badge: 'alert' },
   unknown: { label: 'Unknown status', border: '#94a3b8', borderWidth: 1, opacity: 1, greyed: false },
@@ -74,7 +113,13 @@ export const STATUS_ORDER: readonly StatusClass[] = ['running', 'pending', 'stop
 export const STOPPED_FILL = '#e5e7eb';
 
 /** How placeholders (objects only referenced, never described) are told apart. */
-export const PLACEHOLDER_STYLE = { border: '#64748b', dash: '6 4', fill: '#f8fafc', opacity: 0.8, label: 'Referenced only (not described)' } as const;
+export const PLACEHOLDER_STYLE = {
+  border: '#64748b',
+  dash: '6 4',
+  fill: '#f8fafc',
+  opacity: 0.8,
+  label: 'Referenced only (not described)',
+} as const;
 
 /** Base colours of the canvas and text. */
 export const BASE_COLOURS = {

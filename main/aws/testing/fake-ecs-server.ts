@@ -68,7 +68,8 @@ function toWire(value: unknown, key = ''): unknown {
     for (const [k, v] of Object.entries(value)) out[k] = toWire(v, k);
     return out;
   }
-  if (typeof value === 'string' && key.endsWith('At') && /^\d{4}-\d\d-\d\dT/.test(value)) return Date.parse(value) / 1000;
+  if (typeof value === 'string' && key.endsWith('At') && /^\d{4}-\d\d-\d\dT/.test(value))
+    return Date.parse(value) / 1000;
   return value;
 }
 
@@ -76,17 +77,23 @@ const lastSegment = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
 
 function page<T>(items: T[], input: Raw, defaultMax: number, hardMax: number): { items: T[]; nextToken?: string } {
   const max = input.maxResults === undefined ? defaultMax : Number(input.maxResults);
-  if (!Number.isInteger(max) || max < 1 || max > hardMax) throw new AwsError('InvalidParameterException', `maxResults must be between 1 and ${hardMax}.`);
-  const start = typeof input.nextToken === 'string' ? Number(Buffer.from(input.nextToken, 'base64').toString('utf8')) : 0;
+  if (!Number.isInteger(max) || max < 1 || max > hardMax)
+    throw new AwsError('InvalidParameterException', `maxResults must be between 1 and ${hardMax}.`);
+  const start =
+    typeof input.nextToken === 'string' ? Number(Buffer.from(input.nextToken, 'base64').toString('utf8')) : 0;
   if (!Number.isInteger(start) || start < 0) throw new AwsError('InvalidParameterException', 'Invalid nextToken.');
   const end = start + max;
-  return { items: items.slice(start, end), ...(end < items.length ? { nextToken: Buffer.from(String(end)).toString('base64') } : {}) };
+  return {
+    items: items.slice(start, end),
+    ...(end < items.length ? { nextToken: Buffer.from(String(end)).toString('base64') } : {}),
+  };
 }
 
 function list(input: Raw, field: string, max: number, what: string): string[] {
   const v = input[field];
   if (v === undefined) return [];
-  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new AwsError('InvalidParameterException', `${field} must be a list of strings.`);
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+    throw new AwsError('InvalidParameterException', `${field} must be a list of strings.`);
   if (v.length > max) throw new AwsError('InvalidParameterException', `${what} cannot have more than ${max} elements.`);
   return v as string[];
 }
@@ -103,7 +110,11 @@ function indexAccount(account: Bundle) {
   const instances = (account.containerInstances ?? []) as Raw[];
   // Generated container instances carry no clusterArn; their ARN names the cluster.
   const instancesByCluster = new Map<string, Raw[]>();
-  for (const c of clusters) instancesByCluster.set(c.clusterArn as string, instances.filter((i) => (i.containerInstanceArn as string).includes(`/${c.clusterName as string}/`)));
+  for (const c of clusters)
+    instancesByCluster.set(
+      c.clusterArn as string,
+      instances.filter((i) => (i.containerInstanceArn as string).includes(`/${c.clusterName as string}/`)),
+    );
   return {
     clusters,
     services: byCluster((account.services ?? []) as Raw[]),
@@ -117,7 +128,8 @@ function indexAccount(account: Bundle) {
 /** Starts the fake endpoint on 127.0.0.1 at a free port. */
 export async function startFakeEcs(options: FakeEcsOptions): Promise<FakeEcsServer> {
   const idx = indexAccount(options.account);
-  const latencyOf = (op: string) => (typeof options.latencyMs === 'function' ? options.latencyMs(op) : (options.latencyMs ?? 0));
+  const latencyOf = (op: string) =>
+    typeof options.latencyMs === 'function' ? options.latencyMs(op) : (options.latencyMs ?? 0);
   const calls: Record<string, number> = {};
   const throttled: Record<string, number> = {};
   const authorizations: string[] = [];
@@ -147,7 +159,12 @@ export async function startFakeEcs(options: FakeEcsOptions): Promise<FakeEcsServ
 
   const handlers: Record<string, (input: Raw) => Raw> = {
     ListClusters: (input) => {
-      const p = page(idx.clusters.map((c) => c.clusterArn as string), input, 100, 100);
+      const p = page(
+        idx.clusters.map((c) => c.clusterArn as string),
+        input,
+        100,
+        100,
+      );
       return { clusterArns: p.items, ...(p.nextToken ? { nextToken: p.nextToken } : {}) };
     },
     DescribeClusters: (input) => {
@@ -164,9 +181,17 @@ export async function startFakeEcs(options: FakeEcsOptions): Promise<FakeEcsServ
     ListServices: (input) => {
       const c = findCluster(input.cluster);
       if (denied.has(c.clusterName as string) || denied.has(c.clusterArn as string)) {
-        throw new AwsError('AccessDeniedException', `User: arn:aws:iam::210987654321:user/test is not authorized to perform: ecs:ListServices on resource: ${c.clusterArn as string} because no identity-based policy allows the ecs:ListServices action`);
+        throw new AwsError(
+          'AccessDeniedException',
+          `User: arn:aws:iam::210987654321:user/test is not authorized to perform: ecs:ListServices on resource: ${c.clusterArn as string} because no identity-based policy allows the ecs:ListServices action`,
+        );
       }
-      const p = page((idx.services.get(c.clusterArn as string) ?? []).map((s) => s.serviceArn as string), input, 10, 100);
+      const p = page(
+        (idx.services.get(c.clusterArn as string) ?? []).map((s) => s.serviceArn as string),
+        input,
+        10,
+        100,
+      );
       return { serviceArns: p.items, ...(p.nextToken ? { nextToken: p.nextToken } : {}) };
     },
     DescribeServices: (input) => {
@@ -187,8 +212,14 @@ export async function startFakeEcs(options: FakeEcsOptions): Promise<FakeEcsServ
       const c = findCluster(input.cluster);
       const desired = typeof input.desiredStatus === 'string' ? input.desiredStatus : 'RUNNING';
       let tasks = (idx.tasks.get(c.clusterArn as string) ?? []).filter((t) => t.desiredStatus === desired);
-      if (typeof input.serviceName === 'string') tasks = tasks.filter((t) => t.group === `service:${lastSegment(input.serviceName as string)}`);
-      const p = page(tasks.map((t) => t.taskArn as string), input, 100, 100);
+      if (typeof input.serviceName === 'string')
+        tasks = tasks.filter((t) => t.group === `service:${lastSegment(input.serviceName as string)}`);
+      const p = page(
+        tasks.map((t) => t.taskArn as string),
+        input,
+        100,
+        100,
+      );
       return { taskArns: p.items, ...(p.nextToken ? { nextToken: p.nextToken } : {}) };
     },
     DescribeTasks: (input) => {
@@ -207,14 +238,22 @@ export async function startFakeEcs(options: FakeEcsOptions): Promise<FakeEcsServ
     },
     DescribeTaskDefinition: (input) => {
       const ref = input.taskDefinition;
-      if (typeof ref !== 'string' || ref === '') throw new AwsError('InvalidParameterException', 'taskDefinition cannot be empty.');
-      const td = idx.taskDefinitions.get(ref) ?? [...idx.taskDefinitions.values()].find((t) => `${t.family as string}:${t.revision as number}` === ref);
+      if (typeof ref !== 'string' || ref === '')
+        throw new AwsError('InvalidParameterException', 'taskDefinition cannot be empty.');
+      const td =
+        idx.taskDefinitions.get(ref) ??
+        [...idx.taskDefinitions.values()].find((t) => `${t.family as string}:${t.revision as number}` === ref);
       if (!td) throw new AwsError('ClientException', 'Unable to describe task definition.');
       return { taskDefinition: td, tags: [] };
     },
     ListContainerInstances: (input) => {
       const c = findCluster(input.cluster);
-      const p = page((idx.instances.get(c.clusterArn as string) ?? []).map((i) => i.containerInstanceArn as string), input, 100, 100);
+      const p = page(
+        (idx.instances.get(c.clusterArn as string) ?? []).map((i) => i.containerInstanceArn as string),
+        input,
+        100,
+        100,
+      );
       return { containerInstanceArns: p.items, ...(p.nextToken ? { nextToken: p.nextToken } : {}) };
     },
     DescribeContainerInstances: (input) => {
@@ -225,7 +264,9 @@ export async function startFakeEcs(options: FakeEcsOptions): Promise<FakeEcsServ
       const found: Raw[] = [];
       const failures: Raw[] = [];
       for (const ref of refs) {
-        const i = all.find((x) => x.containerInstanceArn === ref || lastSegment(x.containerInstanceArn as string) === ref);
+        const i = all.find(
+          (x) => x.containerInstanceArn === ref || lastSegment(x.containerInstanceArn as string) === ref,
+        );
         if (i) found.push(i);
         else failures.push({ arn: ref, reason: 'MISSING' });
       }
@@ -233,8 +274,14 @@ export async function startFakeEcs(options: FakeEcsOptions): Promise<FakeEcsServ
     },
     DescribeCapacityProviders: (input) => {
       const refs = list(input, 'capacityProviders', 100, 'CapacityProviders');
-      const chosen = refs.length ? idx.capacityProviders.filter((p) => refs.includes(p.name as string) || refs.includes(p.capacityProviderArn as string)) : idx.capacityProviders;
-      const failures = refs.filter((r) => !chosen.some((p) => p.name === r || p.capacityProviderArn === r)).map((arn) => ({ arn, reason: 'MISSING' }));
+      const chosen = refs.length
+        ? idx.capacityProviders.filter(
+            (p) => refs.includes(p.name as string) || refs.includes(p.capacityProviderArn as string),
+          )
+        : idx.capacityProviders;
+      const failures = refs
+        .filter((r) => !chosen.some((p) => p.name === r || p.capacityProviderArn === r))
+        .map((arn) => ({ arn, reason: 'MISSING' }));
       const p = page(chosen, input, 10, 10);
       return { capacityProviders: p.items, failures, ...(p.nextToken ? { nextToken: p.nextToken } : {}) };
     },
@@ -270,8 +317,10 @@ export async function startFakeEcs(options: FakeEcsOptions): Promise<FakeEcsServ
       options.onRequest?.(op);
       const answer = (): [number, unknown] => {
         if (req.method !== 'POST') return [405, { __type: 'UnknownOperationException', message: 'POST only.' }];
-        if (!String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1')) return [400, { __type: 'SerializationException', message: 'Expected application/x-amz-json-1.1.' }];
-        if (!req.headers.authorization?.startsWith('AWS4-HMAC-SHA256 ')) return [400, { __type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' }];
+        if (!String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1'))
+          return [400, { __type: 'SerializationException', message: 'Expected application/x-amz-json-1.1.' }];
+        if (!req.headers.authorization?.startsWith('AWS4-HMAC-SHA256 '))
+          return [400, { __type: 'MissingAuthenticationTokenException', message: 'Missing Authentication Token' }];
         const handler = handlers[op];
         if (!handler) return [400, { __type: 'UnknownOperationException', message: `Unknown operation ${target}` }];
         if (!takeToken()) {
@@ -293,7 +342,10 @@ export async function startFakeEcs(options: FakeEcsOptions): Promise<FakeEcsServ
         }
       };
       const [status, body] = answer();
-      const reply = () => (status === 200 ? send(res, status, body) : sendError(res, new AwsError((body as Raw).__type as string, (body as Raw).message as string, status)));
+      const reply = () =>
+        status === 200
+          ? send(res, status, body)
+          : sendError(res, new AwsError((body as Raw).__type as string, (body as Raw).message as string, status));
       const latency = latencyOf(op);
       if (latency > 0) setTimeout(reply, latency);
       else reply();

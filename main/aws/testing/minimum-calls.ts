@@ -32,7 +32,9 @@ export function minimumCalls(account: Bundle, includeStopped: boolean): Record<s
     const inCluster = tasks.filter((t) => t.clusterArn === arn);
     const running = inCluster.filter((t) => t.desiredStatus === 'RUNNING').length;
     const stopped = inCluster.length - running;
-    const ci = instances.filter((i) => (i.containerInstanceArn as string).includes(`/${c.clusterName as string}/`)).length;
+    const ci = instances.filter((i) =>
+      (i.containerInstanceArn as string).includes(`/${c.clusterName as string}/`),
+    ).length;
     calls.ListServices += pages(s, 100);
     calls.DescribeServices += batches(s, 10);
     calls.ListTasks += pages(running, 100) + (includeStopped ? pages(stopped, 100) : 0);

@@ -8,7 +8,17 @@ const SCOPE = 'eu-west-1|111122223333';
 
 /** An empty topology. */
 export function emptyTopology(): Topology {
-  return { clusters: [], services: [], tasks: [], taskDefinitions: [], containerInstances: [], capacityProviders: [], targetGroups: [], diagnostics: [], files: [] };
+  return {
+    clusters: [],
+    services: [],
+    tasks: [],
+    taskDefinitions: [],
+    containerInstances: [],
+    capacityProviders: [],
+    targetGroups: [],
+    diagnostics: [],
+    files: [],
+  };
 }
 
 /** A described cluster named `name`. */
@@ -59,13 +69,25 @@ export function makeService(cluster: Cluster, name: string, extra: Partial<Servi
 
 /** A container of task `taskId`. */
 export function makeContainer(taskId: string, name: string, extra: Partial<Container> = {}): Container {
-  return { id: `${taskId}|container|${name}`, kind: 'container', name, taskId, image: `example/${name}:1.0`, imageTag: '1.0', lastStatus: 'RUNNING', ...extra };
+  return {
+    id: `${taskId}|container|${name}`,
+    kind: 'container',
+    name,
+    taskId,
+    image: `example/${name}:1.0`,
+    imageTag: '1.0',
+    lastStatus: 'RUNNING',
+    ...extra,
+  };
 }
 
 /** A described task with `containers` container names; `service` links it, else `family` makes it standalone. */
 export function makeTask(
   shortId: string,
-  opts: { cluster?: Cluster; service?: Service; family?: string; containers?: string[] } & Omit<Partial<Task>, 'containers'> = {},
+  opts: { cluster?: Cluster; service?: Service; family?: string; containers?: string[] } & Omit<
+    Partial<Task>,
+    'containers'
+  > = {},
 ): Task {
   const { cluster, service, family, containers = ['app'], ...extra } = opts;
   const id = `task|${SCOPE}|${shortId}`;

@@ -1,10 +1,15 @@
 /** Helpers of the property tests: every place in a JSON value, and a copy with one place changed. */
 
 /** Every place inside a JSON value, as a key path (the root is []). */
-export function jsonPaths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+export function jsonPaths(
+  value: unknown,
+  prefix: (string | number)[] = [],
+  out: (string | number)[][] = [],
+): (string | number)[][] {
   out.push(prefix);
   if (Array.isArray(value)) value.forEach((v, i) => jsonPaths(v, [...prefix, i], out));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) jsonPaths(v, [...prefix, k], out);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) jsonPaths(v, [...prefix, k], out);
   return out;
 }
 
