@@ -25,6 +25,7 @@ export default tseslint.config(
       'node_modules/',
       'dist/',
       'dist-web/',
+      'dist-web-*/',
       'release/',
       'test-results/',
       'playwright-report/',

@@ -14,7 +14,8 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('./dist-web', import.meta.url)),
+    // WEB_OUT_DIR lets two e2e runs on one machine build side by side (dist-web-<name>).
+    outDir: fileURLToPath(new URL(`./${process.env.WEB_OUT_DIR ?? 'dist-web'}`, import.meta.url)),
     emptyOutDir: true,
     // Keep the worker and its chunks as files: CSP allows worker-src 'self'.
     assetsInlineLimit: 0,

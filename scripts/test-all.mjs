@@ -35,6 +35,7 @@ function readJson(file) {
 
 check('typecheck', bin('tsc'), ['-b']);
 check('lint', bin('eslint'), ['.']);
+check('format (prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '**/*.{ts,tsx,mjs,js,css,html}']);
 // The desktop security check (Electronegativity) runs where the project defines it.
 const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts ?? {};
 if (scripts['test:security']) check('security (electronegativity)', 'npm', ['run', '--silent', 'test:security']);

@@ -13,9 +13,7 @@ const { DOMParser } = globalThis as unknown as {
       text: string,
       type: string,
     ): {
-      querySelectorAll(
-        s: string,
-      ): ArrayLike<{
+      querySelectorAll(s: string): ArrayLike<{
         textContent: string | null;
         getAttribute(n: string): string | null;
         querySelectorAll(s: string): ArrayLike<unknown>;
