@@ -1,10 +1,4 @@
-import {
-  parse as parseLenient,
-  parseTree,
-  findNodeAtLocation,
-  printParseErrorCode,
-  type ParseError,
-} from 'jsonc-parser';
+import { parse as parseLenient, createScanner, printParseErrorCode, type ParseError } from 'jsonc-parser';
 
 /** A 1-based line and column. */
 export interface Position {
@@ -77,25 +71,91 @@ function describeParseError(code: string): string {
 const LOCATE_LIMIT = 32 * 1024 * 1024;
 
 /**
+ * Where each value of a JSON text starts. A leaf is its offset; an object or array also holds its members. For a
+ * member of an object the offset is its key's, so a diagnostic points at `"cpu": …`, not at the value alone.
+ */
+type Located = number | LocatedContainer;
+interface LocatedContainer {
+  at: number;
+  members: Map<string, Located> | Located[];
+}
+
+// jsonc-parser's SyntaxKind is a `const enum`, which isolated modules cannot read from its declarations.
+const TOKEN = { openBrace: 1, closeBrace: 2, openBracket: 3, closeBracket: 4, comma: 5, colon: 6, string: 10, eof: 17 };
+
+/**
+ * Indexes where every value of a text that `JSON.parse` accepted starts. It walks jsonc-parser's token scanner
+ * with its own stack instead of recursing: jsonc-parser's `parseTree` recurses once per level, and a 4,000-deep
+ * object overflowed the call stack and lost the whole file. Duplicate keys keep the last, as `JSON.parse` does.
+ */
+function locateValues(text: string): Located | undefined {
+  const scanner = createScanner(text, true);
+  const open: LocatedContainer[] = [];
+  let root: Located | undefined;
+  let key: string | undefined;
+  let keyAt = 0;
+  let expectKey = false;
+  const place = (node: Located): void => {
+    const parent = open[open.length - 1];
+    if (!parent) root = node;
+    else if (Array.isArray(parent.members)) parent.members.push(node);
+    else parent.members.set(key ?? '', node);
+  };
+  for (let token: number = scanner.scan(); token !== TOKEN.eof; token = scanner.scan()) {
+    const offset = scanner.getTokenOffset();
+    const parent = open[open.length - 1];
+    const inObject = parent !== undefined && !Array.isArray(parent.members);
+    if (token === TOKEN.string && inObject && expectKey) {
+      key = scanner.getTokenValue();
+      keyAt = offset;
+      expectKey = false;
+      continue;
+    }
+    const at = inObject ? keyAt : offset;
+    if (token === TOKEN.openBrace || token === TOKEN.openBracket) {
+      const node: LocatedContainer = { at, members: token === TOKEN.openBrace ? new Map() : [] };
+      place(node);
+      open.push(node);
+      expectKey = token === TOKEN.openBrace;
+    } else if (token === TOKEN.closeBrace || token === TOKEN.closeBracket) {
+      open.pop();
+      expectKey = false;
+    } else if (token === TOKEN.comma) {
+      expectKey = inObject;
+    } else if (token !== TOKEN.colon) {
+      place(at);
+    }
+  }
+  return root;
+}
+
+/**
  * Returns a function that maps a JSON path (keys and indexes) to the position of
- * that value in the text. The tree is built once, on first use.
+ * that value in the text. The index is built once, on first use, without recursion (any depth).
  */
 export function pathLocator(text: string): (path: (string | number)[]) => Position | undefined {
-  let tree: ReturnType<typeof parseTree> | null = null;
+  let root: Located | undefined;
   let built = false;
   return (path) => {
     if (text.length > LOCATE_LIMIT) return undefined;
     if (!built) {
       built = true;
-      tree = parseTree(text) ?? null;
+      root = locateValues(text);
     }
-    if (!tree) return undefined;
-    // Walk up to the deepest ancestor that exists (a dropped element may be gone).
-    for (let n = path.length; n >= 0; n -= 1) {
-      const node = findNodeAtLocation(tree, path.slice(0, n));
-      if (node) return positionAt(text, node.parent?.type === 'property' ? node.parent.offset : node.offset);
+    if (root === undefined) return undefined;
+    // Go down to the deepest ancestor that exists (a dropped element may be gone).
+    let node: Located = root;
+    for (const step of path) {
+      if (typeof node === 'number') break;
+      const next: Located | undefined = Array.isArray(node.members)
+        ? typeof step === 'number'
+          ? node.members[step]
+          : undefined
+        : node.members.get(String(step));
+      if (next === undefined) break;
+      node = next;
     }
-    return undefined;
+    return positionAt(text, typeof node === 'number' ? node : node.at);
   };
 }
 
