@@ -2,22 +2,14 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { builtinModules } from 'node:module';
 
-const nodeBuiltins = [
-  'fs',
-  'path',
-  'os',
-  'child_process',
-  'crypto',
-  'url',
-  'util',
-  'events',
-  'stream',
-  'worker_threads',
-  'http',
-  'https',
-  'net',
-];
+/** Every Node built-in, with its sub-paths (`fs/promises`); the `node:` forms are caught by a pattern. */
+const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
+
+/** Imports main/ never takes from the renderer. */
+const noRendererInMain = { group: ['**/renderer/**'], message: 'main/ never imports renderer code.' };
 
 export default tseslint.config(
   {
@@ -64,7 +56,19 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
     rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-globals': [
+        'error',
+        {
+          name: 'process',
+          message: 'The renderer has no Node: what it needs of the host comes through the DesktopApi.',
+        },
+        { name: 'require', message: 'The renderer has no Node.' },
+        { name: 'Buffer', message: 'The renderer has no Node.' },
+      ],
       'no-restricted-imports': [
         'error',
         {
@@ -84,9 +88,24 @@ export default tseslint.config(
     files: ['main/**/*.ts', 'scripts/**/*.{ts,mjs,js}', 'bench/**/*.ts', 'e2e/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
+      'no-restricted-imports': ['error', { patterns: [noRendererInMain] }],
+    },
+  },
+  {
+    // The command-line tool and the code it shares with the app run under plain Node: no Electron in them.
+    files: ['main/cli/**/*.ts', 'main/aws/**/*.ts', 'main/files/**/*.ts', 'main/export/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**'], message: 'main/ never imports renderer code.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'main/cli, aws, files and export run under plain Node (the CLI): no Electron.',
+            },
+          ],
+          patterns: [noRendererInMain],
+        },
       ],
     },
   },

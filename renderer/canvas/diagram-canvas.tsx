@@ -74,7 +74,7 @@ function FitOnRequest({
       0.04,
     );
     void setViewport({ ...viewport, x: viewport.x + inset });
-  }, [width, height, paneWidth, paneHeight, fitRequest, setViewport]);
+  }, [width, height, paneWidth, paneHeight, fitRequest, setViewport, done]);
   useEffect(() => {
     if (focusRequest === done.current.focus || !selectedId) return;
     // The node may only appear with the next layout (its parent was collapsed): retry when that lands.
@@ -89,7 +89,7 @@ function FitOnRequest({
       void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(getZoom(), 0.9), duration: 300 });
     });
     return () => cancelAnimationFrame(frame);
-  }, [focusRequest, selectedId, layout, getInternalNode, setCenter, getZoom]);
+  }, [focusRequest, selectedId, layout, getInternalNode, setCenter, getZoom, done]);
   return null;
 }
 
