@@ -50,7 +50,7 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<G
     // A stack: the whole card opens it, since it stands for the cards it hides.
     return (
       <div
-        className="group-box group-stack nodrag"
+        className={`group-box group-stack nodrag${d.stackTrouble ? ' stack-has-trouble' : ''}`}
         data-testid="node"
         data-kind="group"
         data-group={d.variant}
@@ -75,6 +75,16 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<G
         <div className="stack-summary" data-testid="stack-summary">
           {d.stackLabel}
         </div>
+        {d.stackTrouble && (
+          <div
+            className="stack-trouble"
+            data-testid="stack-trouble"
+            role="img"
+            aria-label={`Needs a look: ${d.stackTrouble}`}
+          >
+            ⚠ {d.stackTrouble}
+          </div>
+        )}
       </div>
     );
   }

@@ -1,6 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
-import { emptyTopology, makeCluster, makeService, makeTask } from '../../shared/graph/testing/make-topology';
+import {
+  emptyTopology,
+  makeCluster,
+  makeContainer,
+  makeService,
+  makeTask,
+} from '../../shared/graph/testing/make-topology';
 import { OVERLAY_STYLES, PLACEHOLDER_STYLE, STATUS_STYLES } from '../../shared/theme/theme';
 import type { Topology } from '../../shared/model/types';
 import { useDiagramStore } from '../store/diagram-store';
@@ -44,8 +50,24 @@ function topology(): Topology {
       healthStatus: undefined,
     }),
   ];
+  const pull = makeTask('nopull', {
+    cluster: prod,
+    family: 'batch',
+    lastStatus: 'STOPPED',
+    desiredStatus: 'STOPPED',
+    stopCode: 'TaskFailedToStart',
+    stoppedReason: 'Task failed to start',
+  });
+  pull.containers = [
+    makeContainer(pull.id, 'log-router', { lastStatus: 'STOPPED', exitCode: 0 }),
+    makeContainer(pull.id, 'app', { lastStatus: 'STOPPED', exitCode: 1, reason: PULL_ERROR }),
+  ];
+  t.tasks.push(pull);
   return t;
 }
+
+const PULL_ERROR =
+  'CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref 111122223333.dkr.ecr.eu-west-1.amazonaws.com/shop:missing: not found';
 
 const task = (shortId: string) => laidOutNode(topology(), 'task', (n) => n.data.shortId === shortId);
 const root = () => screen.getByTestId('node');
@@ -106,6 +128,35 @@ describe('TaskNode', () => {
     // Visible text, not only a tooltip; and the card keeps the size the layout was given.
     expect(root().textContent).toContain('EssentialContainerExited');
     expect(root().style.height).toBe(`${node.height}px`);
+  });
+
+  it('shows the failing container’s name, exit code and reason on the card, all of it on hover', () => {
+    const node = task('nopull');
+    renderNode(TaskNode, node);
+    const line = screen.getByTestId('container-problem');
+    // The task's own reason says only "Task failed to start"; the container's says why.
+    expect(screen.getByTestId('stopped-reason').textContent).toBe('Task failed to start');
+    expect(line.textContent).toBe(`app · exit 1 · ${PULL_ERROR}`);
+    expect(line.title).toContain(`Container app, exit code 1: ${PULL_ERROR}`);
+    // The size line gives its place to the cause and moves to the tooltip; the card keeps its size.
+    expect(line.title).toContain('0.25 vCPU');
+    expect(root().textContent).not.toContain('0.25 vCPU');
+    expect(root().style.height).toBe(`${node.height}px`);
+    // Clamped to one line by the card's CSS (ellipsis), not cut in the text.
+    expect(line.className).toContain('card-line');
+  });
+
+  it('shows an unhealthy container of a running task, and no container line when all are fine', () => {
+    const t = topology();
+    t.tasks[1].containers = [makeContainer(t.tasks[1].id, 'envoy', { healthStatus: 'UNHEALTHY' })];
+    renderNode(
+      TaskNode,
+      laidOutNode(t, 'task', (n) => n.data.shortId === 'sick'),
+    );
+    expect(screen.getByTestId('container-problem').textContent).toBe('envoy · UNHEALTHY');
+    cleanup();
+    renderNode(TaskNode, task('0a1b2c3d4e5f60718293a4b5c6d7e8f9'));
+    expect(screen.queryByTestId('container-problem')).toBeNull();
   });
 
   it('dims a provisioning task and gives it a clock', () => {

@@ -1,9 +1,14 @@
-/** A task card: short id, launch type, last/desired status, health, AZ, IP, size (a stopped task: its stopCode and stoppedReason instead of AZ/IP); its containers nest inside. */
+/**
+ * A task card: short id, launch type, last/desired status, health, AZ, IP, size (a stopped task: its stopCode and
+ * stoppedReason instead of AZ/IP; a task with a failed or unhealthy container: that container's name, exit code and
+ * reason instead of the size, which moves to the tooltip); its containers nest inside.
+ */
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useDiagramStore } from '../store/diagram-store';
 import { cardStyle, formatCpu, formatMemory } from './node-style';
 import { CollapseToggle, OverlayBadge, StatusGlyph } from './node-parts';
+import { containerProblemText } from '../../shared/graph/status';
 import type { TaskFlowNode } from './node-types';
 
 /** Task card. */
@@ -15,6 +20,7 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
   const transit = d.desiredStatus && d.desiredStatus !== d.lastStatus ? ` → ${d.desiredStatus}` : '';
   const where = [d.availabilityZone, d.privateIp].filter(Boolean).join(' · ');
   const size = [formatCpu(d.cpu), formatMemory(d.memory), d.taskDefinition].filter(Boolean).join(' · ');
+  const problem = d.containerProblem;
   return (
     <div
       className={`card task-card status-${n.statusClass}`}
@@ -73,7 +79,18 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
       ) : (
         <div className="card-line muted mono">{where || (n.placeholder ? 'referenced only: not described' : ' ')}</div>
       )}
-      <div className="card-line muted">{size || ' '}</div>
+      {problem ? (
+        // The cause is usually here, not in stoppedReason ("Task failed to start"): one line, cut at its end; all of it on hover.
+        <div
+          className="card-line container-problem"
+          data-testid="container-problem"
+          title={`Container ${problem.name}${problem.exitCode !== undefined ? `, exit code ${problem.exitCode}` : ''}${problem.reason ? `: ${problem.reason}` : problem.healthStatus ? ': UNHEALTHY' : ''}${size ? `\n${size}` : ''}`}
+        >
+          {containerProblemText(problem)}
+        </div>
+      ) : (
+        <div className="card-line muted">{size || ' '}</div>
+      )}
     </div>
   );
 });

@@ -133,6 +133,7 @@ function ContainersTable({ containers, onSelect }: { containers: Container[]; on
           <th>Status</th>
           <th>Health</th>
           <th>Exit</th>
+          <th>Reason</th>
         </tr>
       </thead>
       <tbody>
@@ -147,6 +148,9 @@ function ContainersTable({ containers, onSelect }: { containers: Container[]; on
             <td>{c.lastStatus ?? ''}</td>
             <td>{c.healthStatus ?? ''}</td>
             <td>{c.exitCode ?? ''}</td>
+            <td title={c.reason} data-testid="container-reason">
+              <span className="reason-clamp">{c.reason ?? ''}</span>
+            </td>
           </tr>
         ))}
       </tbody>

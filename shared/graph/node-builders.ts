@@ -8,7 +8,8 @@ import type { Cluster, Service, TargetGroup, Task, Topology } from '../model/typ
 import { SIZES, type StatusClass } from '../theme/theme';
 import { isCollapsed, stackLabel, stackSummary } from './collapse';
 import { problemContext, type ProblemContext } from './filters';
-import { clusterStatus, containerStatus, taskStatus } from './status';
+import { clusterStatus, containerProblem, containerStatus, taskStatus, type ContainerProblem } from './status';
+import { stackTrouble, stackTroubleLabel } from './stack';
 import { taskOverlay } from '../model/task-overlay';
 import { compareText } from '../model/compare-text';
 import type { GraphEdge, GraphNode, GroupVariant, LegendCounts, OverlayCounts, StatusCounts } from './types';
@@ -234,6 +235,12 @@ function clusterCard(cluster: Cluster, ctx: BuildContext): ClusterNode {
   };
 }
 
+/** The task card's `containerProblem`, left out when every container is fine. */
+function withContainerProblem(t: Task): { containerProblem?: ContainerProblem } {
+  const problem = containerProblem(t);
+  return problem ? { containerProblem: problem } : {};
+}
+
 /** Pushes task cards (and their container chips) inside box `parentId`, problems first. */
 export function pushTasks(nodes: GraphNode[], tasks: readonly Task[], parentId: string, ctx: BuildContext): void {
   const collapsed = ctx.collapsed;
@@ -278,6 +285,7 @@ export function pushTasks(nodes: GraphNode[], tasks: readonly Task[], parentId: 
         stopCode: t.stopCode,
         containerCount: t.containers.length,
         ...(stale ? { primaryTaskDefinition: ctx.tdLabel(primary) } : {}),
+        ...withContainerProblem(t),
       },
     });
     if (isCollapsed) continue;
@@ -324,18 +332,27 @@ export function pushGroup(
   for (const t of tasks) inc(tasksByStatus, taskStatus(t));
   const collapsed = isCollapsed(ctx.view, id, tasks.length);
   const stack = collapsed ? stackLabel(stackSummary(tasks, (t) => ctx.revisionOf(t.taskDefinitionId))) : undefined;
+  // A stack hides its cards: it says itself when one of them failed or is unhealthy, and is marked.
+  const trouble = stack ? stackTroubleLabel(stackTrouble(tasks)) : undefined;
   nodes.push({
     id,
     kind: 'group',
     placeholder: false,
-    statusClass: tasksByStatus.unhealthy ? 'unhealthy' : 'running',
+    statusClass: tasksByStatus.unhealthy || trouble ? 'unhealthy' : 'running',
     collapsed,
     hiddenCount: collapsed ? countNodes(tasks) : 0,
     collapsible: tasks.length > 0,
     // Boxes are sized by the layout from the cards they hold.
     width: stack ? SIZES.stack.width : SIZES.collapsedGroup.width,
     height: stack ? SIZES.stack.height : SIZES.collapsedGroup.height,
-    data: { variant, label, taskCount: tasks.length, tasksByStatus, ...(stack ? { stackLabel: stack } : {}) },
+    data: {
+      variant,
+      label,
+      taskCount: tasks.length,
+      tasksByStatus,
+      ...(stack ? { stackLabel: stack } : {}),
+      ...(trouble ? { stackTrouble: trouble } : {}),
+    },
   });
   pushEdge(edges, from, id);
   if (!collapsed) pushTasks(nodes, tasks, id, ctx);

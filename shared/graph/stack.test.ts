@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, serviceTasksGroupId } from './build-graph';
 import { isCollapsed, stackLabel, stackSummary, toggleCollapse } from './collapse';
+import { stackTrouble, stackTroubleLabel } from './stack';
 import { DEFAULT_VIEW, STACK_THRESHOLD, type ViewState } from './view';
 import { emptyTopology, makeCluster, makeService, makeTask } from './testing/make-topology';
 import type { Task, Topology } from '../model/types';
@@ -72,5 +73,51 @@ describe('stack aggregation', () => {
   it('labels a stack with one status and no revision plainly', () => {
     const tasks = [makeTask('a'), makeTask('b')] as Task[];
     expect(stackLabel(stackSummary(tasks, () => undefined))).toBe('2 tasks: 2 RUNNING');
+  });
+});
+
+describe('a stack with trouble', () => {
+  /** 13 tasks: 11 running (one unhealthy) and 2 stopped, one of which failed to start. */
+  function troubled(): Topology {
+    const prod = makeCluster('prod');
+    const web = makeService(prod, 'web');
+    const t = emptyTopology();
+    t.clusters = [prod];
+    t.services = [web];
+    t.tasks = Array.from({ length: 13 }, (_, i) =>
+      makeTask(`t${String(i).padStart(2, '0')}`, {
+        cluster: prod,
+        service: web,
+        lastStatus: i < 2 ? 'STOPPED' : 'RUNNING',
+        healthStatus: i === 5 ? 'UNHEALTHY' : 'HEALTHY',
+        ...(i === 0 ? { stopCode: 'TaskFailedToStart', stoppedReason: 'Task failed to start' } : {}),
+        ...(i === 1 ? { stopCode: 'ServiceSchedulerInitiated', stoppedReason: 'Scaling activity initiated' } : {}),
+      }),
+    );
+    return t;
+  }
+
+  it('says how many of its tasks failed or are unhealthy, and is marked', () => {
+    const t = troubled();
+    const stack = box(buildGraph(t, DEFAULT_VIEW).nodes, t);
+    expect(stack?.kind === 'group' && stack.data.stackLabel).toBe('13 tasks: 11 RUNNING, 2 STOPPED');
+    expect(stack?.kind === 'group' && stack.data.stackTrouble).toBe('1 failed · 1 unhealthy');
+    expect(stack?.statusClass).toBe('unhealthy');
+    expect(stackTroubleLabel(stackTrouble(t.tasks))).toBe('1 failed · 1 unhealthy');
+  });
+
+  it('stays plain when its stopped tasks were only scaled in', () => {
+    const t = service(24);
+    const stack = box(buildGraph(t, DEFAULT_VIEW).nodes, t);
+    expect(stack?.kind === 'group' && stack.data.stackTrouble).toBeUndefined();
+    expect(stack?.statusClass).toBe('running');
+    expect(stackTroubleLabel({ unhealthy: 0, failed: 0 })).toBeUndefined();
+  });
+
+  it('does not mark an open box of the same tasks for a failed task: its cards show it', () => {
+    const t = troubled();
+    const g = buildGraph(t, toggleCollapse(DEFAULT_VIEW, serviceTasksGroupId(t.services[0].id), true));
+    const open = box(g.nodes, t);
+    expect(open?.kind === 'group' && open.data.stackTrouble).toBeUndefined();
   });
 });

@@ -44,3 +44,69 @@ export function needsAttention(task: Pick<Task, 'lastStatus' | 'healthStatus'>):
   const s = taskStatus(task);
   return s === 'unhealthy' || s === 'stopped' || s === 'pending';
 }
+
+/** The container that explains a task's trouble: its name, and the reason, exit code or health ECS gave it. */
+export interface ContainerProblem {
+  name: string;
+  reason?: string;
+  exitCode?: number;
+  healthStatus?: string;
+}
+
+// How telling a container's state is: a reason (CannotPullContainerError, OutOfMemoryError…) says why, a non-zero
+// exit code says that it failed, UNHEALTHY says that its health check does. 0 = nothing to tell.
+function problemRank(c: Container): number {
+  if (c.reason) return 3;
+  if (c.exitCode !== undefined && c.exitCode !== 0) return 2;
+  if (c.healthStatus?.toUpperCase() === 'UNHEALTHY') return 1;
+  return 0;
+}
+
+/**
+ * The first container of a task that stopped with a reason or a non-zero exit code, or is unhealthy (in that
+ * order of preference: a sidecar stopped after the essential container failed says less than the one that
+ * failed); undefined when every container is fine (a batch job's containers that exited 0 are fine).
+ */
+export function containerProblem(task: Pick<Task, 'containers'>): ContainerProblem | undefined {
+  let best: Container | undefined;
+  for (const c of task.containers) if (problemRank(c) > (best ? problemRank(best) : 0)) best = c;
+  if (!best) return undefined;
+  return {
+    name: best.name,
+    ...(best.reason ? { reason: best.reason } : {}),
+    ...(best.exitCode !== undefined ? { exitCode: best.exitCode } : {}),
+    ...(best.healthStatus?.toUpperCase() === 'UNHEALTHY' ? { healthStatus: 'UNHEALTHY' } : {}),
+  };
+}
+
+// Stop codes that mean the task itself failed; UserInitiated and ServiceSchedulerInitiated (scale-in, a deployment
+// replacing it) do not, unless the reason says a health check failed. Codes: the StopCode enum of the ECS API's Task.
+const FAILED_STOP_CODES = new Set(['TASKFAILEDTOSTART', 'ESSENTIALCONTAINEREXITED']);
+const FAILED_REASON = /fail|unhealthy|error|killed|out ?of ?memory/i;
+
+/**
+ * True for a stopped task that failed: it did not start, its essential container exited, ECS stopped it for a
+ * failed health check, or a container stopped with a reason. A task stopped by a user or by the scheduler
+ * (scale-in, a deployment replacing it) did not fail, even when its containers exited 143 on SIGTERM.
+ */
+export function taskFailed(
+  task: Pick<Task, 'lastStatus' | 'healthStatus' | 'stopCode' | 'stoppedReason' | 'containers'>,
+): boolean {
+  if (taskStatus(task) !== 'stopped') return false;
+  if (task.stopCode && FAILED_STOP_CODES.has(task.stopCode.toUpperCase())) return true;
+  if (task.stoppedReason && FAILED_REASON.test(task.stoppedReason)) return true;
+  if (task.containers.some((c) => c.reason)) return true;
+  // Without a stop code, a failed exit is the only sign left.
+  return !task.stopCode && task.containers.some((c) => c.exitCode !== undefined && c.exitCode !== 0);
+}
+
+/** The task card's container line: "app · exit 1 · CannotPullContainerError: …" (name and exit first: the reason is what gets cut). */
+export function containerProblemText(problem: ContainerProblem): string {
+  return [
+    problem.name,
+    problem.exitCode !== undefined ? `exit ${problem.exitCode}` : undefined,
+    problem.reason ?? (problem.healthStatus ? 'UNHEALTHY' : undefined),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}

@@ -6,6 +6,7 @@
 import type { LaunchType, OverlayClass } from '../model/types';
 import type { StatusClass } from '../theme/theme';
 import type { Direction } from './view';
+import type { ContainerProblem } from './status';
 
 /**
  * Kinds of diagram node; the first four are ECS objects, `group` is a box the diagram adds, `host` a place
@@ -98,6 +99,8 @@ export interface TaskData {
   containerCount: number;
   /** The primary deployment's `family:revision` when this task runs another revision (left behind by a rollout). */
   primaryTaskDefinition?: string;
+  /** The first stopped-with-a-reason, failed or unhealthy container: the real cause the card shows (see `containerProblem`). */
+  containerProblem?: ContainerProblem;
 }
 
 /** Data of a container chip. */
@@ -120,6 +123,8 @@ export interface GroupData {
   tasksByStatus: StatusCounts;
   /** Set when the box is a stack (collapsed, over the threshold or by hand): "24 tasks: 22 RUNNING, 2 PENDING · rev 41/42". */
   stackLabel?: string;
+  /** Set on a stack some of whose tasks failed or are unhealthy: "2 failed · 1 unhealthy" (the stack is marked). */
+  stackTrouble?: string;
 }
 
 /** Where a placement-view host node's tasks run. */

@@ -12,6 +12,7 @@ import type { OverlayClass } from '../model/types';
 import type { ExportPalette } from './palette';
 import { badge, card, hatchId, hiddenPill, n, runs, statusColour, statusGlyph, text, type Run } from './primitives';
 import { textWidth } from './text';
+import { containerProblemText } from '../graph/status';
 
 /** What every painter needs besides the node. */
 export interface PaintContext {
@@ -266,13 +267,17 @@ function paintTask(node: NodeOf<'task'>, ctx: PaintContext): string {
         ? `${Number((Number(d.memory) / 1024).toFixed(1))} GB`
         : `${d.memory} MB`
       : d.memory;
-  out.push(
-    text(14, 84, [cpu, mem, d.taskDefinition].filter(Boolean).join(' · '), {
-      size: 11,
-      fill: p.mutedText,
-      maxWidth: w - 24,
-    }),
-  );
+  // As the card: a failed or unhealthy container's cause takes the size's line.
+  if (d.containerProblem)
+    out.push(text(14, 84, containerProblemText(d.containerProblem), { size: 11, fill: p.danger, maxWidth: w - 24 }));
+  else
+    out.push(
+      text(14, 84, [cpu, mem, d.taskDefinition].filter(Boolean).join(' · '), {
+        size: 11,
+        fill: p.mutedText,
+        maxWidth: w - 24,
+      }),
+    );
   return out.join('');
 }
 
@@ -323,8 +328,9 @@ function paintGroup(node: NodeOf<'group'>, ctx: PaintContext): string {
       height: node.height,
       radius: 10,
       fill: p.groupFill,
-      border: unknownCluster ? PLACEHOLDER_STYLE.border : p.groupBorder,
-      borderWidth: 1,
+      // A stack with failed or unhealthy tasks is marked as the screen marks it.
+      border: unknownCluster ? PLACEHOLDER_STYLE.border : d.stackTrouble ? p.danger : p.groupBorder,
+      borderWidth: d.stackTrouble ? 2 : 1,
       dash: unknownCluster ? p.placeholder.dash : undefined,
     }),
   ];
@@ -353,6 +359,8 @@ function paintGroup(node: NodeOf<'group'>, ctx: PaintContext): string {
       }),
     );
   if (d.stackLabel) out.push(text(14, 46, d.stackLabel, { size: 11, fill: p.text, maxWidth: w - 28 }));
+  if (d.stackTrouble)
+    out.push(text(14, 64, d.stackTrouble, { size: 11, face: 'bold', fill: p.danger, maxWidth: w - 80 }));
   if (node.collapsed && node.hiddenCount > 0) out.push(hiddenPill(w - 14, node.height - 24, node.hiddenCount, p).svg);
   return out.join('');
 }
