@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { runInspect, INSPECT_USAGE } from './inspect';
 import { runExport, EXPORT_USAGE } from './export';
 import { runFetch, FETCH_USAGE } from './fetch';
-import { EXIT, UsageError, type CliIo } from './io';
+import { EXIT, UsageError, escapeTerminal, escapeTerminalLines, type CliIo } from './io';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   inspect: runInspect,
@@ -31,14 +31,14 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
   }
   const run = COMMANDS[command];
   if (!run) {
-    io.stderr(`ecs-visualizer: unknown command "${command}"\n\n${USAGE}`);
+    io.stderr(`ecs-visualizer: unknown command "${escapeTerminal(command)}"\n\n${USAGE}`);
     return EXIT.usage;
   }
   try {
     return await run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`ecs-visualizer ${command}: ${err.message}\n\n${USAGE}`);
+      io.stderr(`ecs-visualizer ${command}: ${escapeTerminal(err.message)}\n\n${USAGE}`);
       return EXIT.usage;
     }
     throw err;
@@ -59,7 +59,7 @@ if (isEntry) {
     },
     (err: unknown) => {
       process.stderr.write(
-        `ecs-visualizer: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+        `ecs-visualizer: internal error: ${escapeTerminalLines(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`,
       );
       process.exitCode = 70;
     },

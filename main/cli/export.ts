@@ -8,7 +8,6 @@ import { rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_VIEW, initialView, type ViewState } from '../../shared/graph/view';
-import { formatDiagnostic } from '../../shared/ingest/format';
 import { ingest } from '../../shared/ingest/index';
 import type { Topology } from '../../shared/model/types';
 import { exportSvg } from '../../shared/render/export-svg';
@@ -16,7 +15,7 @@ import type { ExportBackground, ExportTheme } from '../../shared/render/palette'
 import { MAX_EXPORT_SCALE, MIN_EXPORT_SCALE } from '../../shared/render/raster-limits';
 import { svgToPng } from '../export/png';
 import { readSources } from '../files/read-sources';
-import { EXIT, UsageError, type CliIo } from './io';
+import { EXIT, UsageError, diagnosticLine, escapeTerminal, type CliIo } from './io';
 
 /** Usage line of `export`. */
 export const EXPORT_USAGE =
@@ -138,13 +137,13 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   const read = await readSources(a.paths);
   const topology = ingest(read.sources, { diagnostics: read.diagnostics });
   const errors = topology.diagnostics.filter((d) => d.severity === 'error');
-  for (const d of errors) io.stderr(formatDiagnostic(d) + '\n');
+  for (const d of errors) io.stderr(diagnosticLine(d) + '\n');
 
   const loaded = topology.clusters.length + topology.services.length + topology.tasks.length;
   if (loaded === 0) {
     // An image of nothing would pass for documentation in CI; refuse it.
     io.stderr(
-      `ecs-visualizer export: nothing to draw: no cluster, service or task was loaded; ${a.output} not written\n`,
+      `ecs-visualizer export: nothing to draw: no cluster, service or task was loaded; ${escapeTerminal(a.output)} not written\n`,
     );
     return EXIT.inputError;
   }
@@ -163,7 +162,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
       summary = `${rendered.width}×${rendered.height} px`;
     } else {
       const png = await svgToPng(rendered.svg, rendered.width, rendered.height, a.scale, { expanded: a.expandAll });
-      if (png.warning) io.stderr(`ecs-visualizer export: warning: ${png.warning}\n`);
+      if (png.warning) io.stderr(`ecs-visualizer export: warning: ${escapeTerminal(png.warning)}\n`);
       await writeAtomically(a.output, png.png);
       summary = `${png.width}×${png.height} px at ${Number(png.size.scale.toFixed(3))}×`;
     }
@@ -171,12 +170,12 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     const code = (err as NodeJS.ErrnoException)?.code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'EROFS') {
       io.stderr(
-        `ecs-visualizer export: cannot write ${a.output}: ${code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : code}\n`,
+        `ecs-visualizer export: cannot write ${escapeTerminal(a.output)}: ${code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : code}\n`,
       );
       return EXIT.inputError;
     }
     throw err;
   }
-  io.stdout(`Wrote ${a.output} (${summary}, ${rendered.nodeCount} nodes)\n`);
+  io.stdout(`Wrote ${escapeTerminal(a.output)} (${summary}, ${rendered.nodeCount} nodes)\n`);
   return errors.length > 0 ? EXIT.inputError : EXIT.ok;
 }

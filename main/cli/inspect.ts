@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ingest, summarize, type InspectSummary } from '../../shared/ingest/index';
-import { formatDiagnostic } from '../../shared/ingest/format';
 import { readSources } from '../files/read-sources';
-import { EXIT, UsageError, type CliIo } from './io';
+import { EXIT, UsageError, diagnosticLine, escapeTerminal, terminalJson, type CliIo } from './io';
 
 /** Usage line of `inspect`. */
 export const INSPECT_USAGE = 'ecs-visualizer inspect PATH... [--json]';
@@ -26,7 +25,7 @@ export function formatSummaryTable(summary: InspectSummary, fileCount: number): 
   for (const [key, label] of COUNT_LABELS)
     lines.push(`  ${label.padEnd(width)}  ${String(summary.counts[key]).padStart(6)}`);
   lines.push('');
-  const byType = Object.entries(summary.tasksByLaunchType).map(([k, v]) => `${k} ${v}`);
+  const byType = Object.entries(summary.tasksByLaunchType).map(([k, v]) => `${escapeTerminal(k)} ${v}`);
   lines.push(
     `Tasks by launch type: ${byType.length ? byType.join(' · ') : 'none'}${summary.tasksOnFargateSpot ? ` (Fargate Spot ${summary.tasksOnFargateSpot})` : ''}`,
   );
@@ -34,7 +33,7 @@ export function formatSummaryTable(summary: InspectSummary, fileCount: number): 
   const n = (s: string) => summary.diagnostics.filter((d) => d.severity === s).length;
   lines.push('', `Diagnostics: ${n('error')} error(s), ${n('warning')} warning(s), ${n('info')} info`);
   for (const d of summary.diagnostics)
-    if (d.severity !== 'info') lines.push(`  ${d.severity.padEnd(7)} ${formatDiagnostic(d)}`);
+    if (d.severity !== 'info') lines.push(`  ${d.severity.padEnd(7)} ${diagnosticLine(d)}`);
   return lines.join('\n') + '\n';
 }
 
@@ -55,9 +54,9 @@ export async function runInspect(args: string[], io: CliIo): Promise<number> {
   const read = await readSources(parsed.positionals);
   const topology = ingest(read.sources, { diagnostics: read.diagnostics });
   const summary = summarize(topology);
-  if (parsed.values.json) io.stdout(JSON.stringify(summary, null, 2) + '\n');
+  if (parsed.values.json) io.stdout(terminalJson(summary, 2) + '\n');
   else io.stdout(formatSummaryTable(summary, topology.files.length));
   const errors = summary.diagnostics.filter((d) => d.severity === 'error');
-  for (const d of errors) io.stderr(formatDiagnostic(d) + '\n');
+  for (const d of errors) io.stderr(diagnosticLine(d) + '\n');
   return errors.length > 0 ? EXIT.inputError : EXIT.ok;
 }

@@ -13,3 +13,6 @@ export const EXIT = { ok: 0, inputError: 1, usage: 2 } as const;
 
 /** A usage error: printed with the usage text, exit 2. */
 export class UsageError extends Error {}
+
+/** Output escaping for every command (values from input or AWS): see terminal-text.ts. */
+export { escapeTerminal, escapeTerminalLines, terminalJson, diagnosticLine } from './terminal-text';

@@ -233,9 +233,7 @@ function paintTask(node: NodeOf<'task'>, ctx: PaintContext): string {
   const glyph = statusGlyph(node.statusClass, right - 14, 10, 14, p);
   if (glyph) right -= 19;
   out.push(glyph);
-  out.push(
-    text(14, 22, d.shortId, { size: 12, face: 'mono', fill: p.text, maxWidth: right - 16, extra: 'font-weight="700"' }),
-  );
+  out.push(text(14, 22, d.shortId, { size: 12, face: 'mono', fill: p.text, maxWidth: right - 16, bold: true }));
 
   const status = d.lastStatus ?? (node.placeholder ? 'listed only' : 'status unknown');
   const transit = d.desiredStatus && d.desiredStatus !== d.lastStatus ? ` → ${d.desiredStatus}` : '';
@@ -390,9 +388,7 @@ function paintAccount(node: NodeOf<'group'>, ctx: PaintContext): string {
     out.push(pill.svg);
     right -= pill.width + 6;
   }
-  out.push(
-    text(18, 45, d.label, { size: 14, face: 'mono', fill: p.text, maxWidth: right - 18, extra: 'font-weight="700"' }),
-  );
+  out.push(text(18, 45, d.label, { size: 14, face: 'mono', fill: p.text, maxWidth: right - 18, bold: true }));
   const counts: Run[][] = [[{ text: `${d.taskCount} ${d.taskCount === 1 ? 'task' : 'tasks'}` }]];
   for (const s of STATUS_ORDER)
     if (s !== 'running' && d.tasksByStatus[s])
@@ -493,7 +489,7 @@ function paintHost(node: NodeOf<'host'>, ctx: PaintContext): string {
       face: d.variant === 'fargate' || d.variant === 'unplaced' ? 'bold' : 'mono',
       fill: p.text,
       maxWidth: titleRight - 16,
-      extra: 'font-weight="700"',
+      bold: true,
     }),
   );
   out.push(
