@@ -23,9 +23,11 @@ export interface TextOptions {
   face?: TextFace;
   fill: string;
   anchor?: 'start' | 'middle' | 'end';
+  /** Set in the face's bold weight (a mono id in bold); face 'bold' is always bold. */
+  bold?: boolean;
   /** Cut with an ellipsis past this width (px). */
   maxWidth?: number;
-  /** Extra attributes, already escaped. */
+  /** Extra attributes, already escaped; never one this function writes itself (x, y, font-*, fill, text-anchor). */
   extra?: string;
 }
 
@@ -40,7 +42,8 @@ export function text(x: number, y: number, content: string, o: TextOptions): str
   const shown = o.maxWidth !== undefined ? fitText(content, o.maxWidth, o.size, face) : content;
   if (!shown) return '';
   const attrs = [`x="${n(x)}"`, `y="${n(y)}"`, `font-size="${o.size}"`, `fill="${o.fill}"`];
-  if (face === 'bold') attrs.push('font-weight="700"');
+  // One weight attribute whatever asks for it: a second one makes the SVG ill-formed XML (resvg refuses it).
+  if (face === 'bold' || o.bold) attrs.push('font-weight="700"');
   if (face === 'mono') attrs.push(`font-family="${SVG_MONO}"`);
   if (o.anchor && o.anchor !== 'start') attrs.push(`text-anchor="${o.anchor}"`);
   if (o.extra) attrs.push(o.extra);
