@@ -1,14 +1,15 @@
-/** Raw JSON of an AWS object with environment values masked unless the user reveals them. */
+/** Raw JSON of an AWS object with its secret-bearing values (maskSecrets) masked unless the user reveals them. */
 import { useMemo } from 'react';
-import { countEnvironmentValues, maskEnvironment } from '../../shared/redact/mask-environment';
+import { maskSecretsCounted } from '../../shared/redact/mask-secrets';
 import { useDiagramStore } from '../store/diagram-store';
 
 /** Pretty-printed raw JSON with the masking control. */
 export function JsonView({ value, label }: { value: unknown; label: string }) {
   const reveal = useDiagramStore((s) => s.revealSecrets);
   const setReveal = useDiagramStore((s) => s.setRevealSecrets);
-  const hidden = useMemo(() => countEnvironmentValues(value), [value]);
-  const text = useMemo(() => JSON.stringify(reveal ? value : maskEnvironment(value), null, 2), [value, reveal]);
+  const masked = useMemo(() => maskSecretsCounted(value), [value]);
+  const hidden = masked.hidden;
+  const text = useMemo(() => JSON.stringify(reveal ? value : masked.value, null, 2), [value, masked, reveal]);
   return (
     <section className="panel-section">
       <div className="section-head">
@@ -21,12 +22,15 @@ export function JsonView({ value, label }: { value: unknown; label: string }) {
             aria-pressed={reveal}
             onClick={() => setReveal(!reveal)}
           >
-            {reveal ? 'Mask environment values' : `Reveal ${hidden} environment ${hidden === 1 ? 'value' : 'values'}`}
+            {reveal ? 'Mask secret values' : `Reveal ${hidden} masked ${hidden === 1 ? 'value' : 'values'}`}
           </button>
         )}
       </div>
       {hidden > 0 && !reveal && (
-        <p className="hint">Environment values are masked (••••). Secrets show only their names and sources.</p>
+        <p className="hint">
+          Environment values, log driver options, Docker labels and secret-looking command arguments are masked (••••).
+          Secrets show only their names and sources.
+        </p>
       )}
       <pre className="raw-json" data-testid="raw-json">
         {text}
