@@ -3,6 +3,8 @@ import { searchTopology } from './search';
 import { namespaceNodes } from './namespace';
 import { emptyTopology, makeCluster, makeContainer, makeService, makeTask } from './testing/make-topology';
 import type { Topology } from '../model/types';
+import { ingest } from '../ingest/index';
+import { loadFixture } from '../../fixtures/load-fixtures';
 
 function sample(): Topology {
   const prod = makeCluster('prod');
@@ -128,5 +130,49 @@ describe('searchTopology', () => {
     expect(searchTopology(sample(), '  ')).toEqual([]);
     const all = searchTopology(sample(), 'prod');
     expect(new Set(all.map((h) => h.id)).size).toBe(all.length);
+  });
+});
+
+describe('searchTopology over task definitions and capacity providers (published samples)', () => {
+  const loaded = ingest([
+    loadFixture('samples', 'awscli-describe-task-definition-multicontainer.json'),
+    loadFixture('samples', 'botocore-describe-task-definition.json'),
+    loadFixture('samples', 'awscli-describe-capacity-providers-1.json'),
+  ]);
+
+  it('finds a task definition by family:revision and by a container image', () => {
+    // The two samples are hello_world:8 of two accounts: two task definitions, one hit each.
+    const byName = searchTopology(loaded, 'hello_world:8');
+    expect(byName.map((h) => `${h.field}:${h.value}`)).toEqual([
+      'task definition:hello_world:8',
+      'task definition:hello_world:8',
+    ]);
+    expect(new Set(byName.map((h) => h.id))).toEqual(new Set(loaded.taskDefinitions.map((td) => td.id)));
+    expect(searchTopology(loaded, 'mysql').map((h) => `${h.field}:${h.value}`)).toEqual(['image:mysql', 'image:mysql']);
+  });
+
+  it('finds a capacity provider by name and by its Auto Scaling group', () => {
+    expect(searchTopology(loaded, 'MyCapacity').map((h) => `${h.field}:${h.value}`)).toEqual([
+      'capacity provider:MyCapacityProvider',
+    ]);
+    const byAsg = searchTopology(loaded, 'MyAutoScalingGroup');
+    expect(byAsg.map((h) => h.field)).toEqual(['Auto Scaling group']);
+    expect(byAsg[0].id).toBe(loaded.capacityProviders.find((c) => c.name === 'MyCapacityProvider')?.id);
+  });
+
+  it('lists them after the drawn objects, so Enter walks the diagram first', () => {
+    const t = sample();
+    t.taskDefinitions = loaded.taskDefinitions;
+    t.tasks[0].containers[0].image = 'wordpress:6';
+    const found = searchTopology(t, 'wordpress');
+    expect(found.map((h) => h.field)).toEqual(['image', 'image', 'image']);
+    expect(found[0].id).toBe(t.tasks[0].containers[0].id);
+    expect(found.slice(1).every((h) => h.id.startsWith('taskDefinition'))).toBe(true);
+  });
+
+  it('leaves out task definitions only referenced, which have nothing to show', () => {
+    const t = sample();
+    t.taskDefinitions = loaded.taskDefinitions.map((td) => ({ ...td, placeholder: true }));
+    expect(searchTopology(t, 'hello_world')).toEqual([]);
   });
 });

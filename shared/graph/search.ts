@@ -19,7 +19,10 @@ export type SearchField =
   | 'container'
   | 'image'
   | 'private IP'
-  | 'instance id';
+  | 'instance id'
+  | 'task definition'
+  | 'capacity provider'
+  | 'Auto Scaling group';
 
 /** One object that matched: its model id (also its node id), and where. */
 export interface SearchHit {
@@ -37,7 +40,10 @@ export interface SearchHit {
  * are hit only in the hierarchy, the view that draws them; a namespace used
  * in two clusters is two hits, one per node. An EC2 instance id matches
  * every task placed on it, and in the placement view (where hosts are
- * drawn) the host too. An empty query matches nothing.
+ * drawn) the host too. Described task definitions (by family:revision, ARN
+ * or a container image) and capacity providers (by name, ARN or Auto Scaling
+ * group) come last: they are not drawn, a hit selects them in the details
+ * panel. An empty query matches nothing.
  */
 export function searchTopology(topology: Topology, query: string, mode: ViewMode = 'hierarchy'): SearchHit[] {
   const needle = query.trim().toLowerCase();
@@ -103,5 +109,21 @@ export function searchTopology(topology: Topology, query: string, mode: ViewMode
         ['private IP', c.privateIp],
       ]);
   }
+  for (const td of [...topology.taskDefinitions].sort(
+    (a, b) => a.family.localeCompare(b.family) || (a.revision ?? 0) - (b.revision ?? 0) || a.id.localeCompare(b.id),
+  ))
+    if (!td.placeholder)
+      first(td.id, [
+        ['task definition', `${td.family}:${td.revision ?? '?'}`],
+        ['ARN', td.arn],
+        ...td.containerDefinitions.map((c): [SearchField, string | undefined] => ['image', c.image]),
+      ]);
+  for (const cp of order(topology.capacityProviders))
+    if (!cp.placeholder)
+      first(cp.id, [
+        ['capacity provider', cp.name],
+        ['ARN', cp.arn],
+        ['Auto Scaling group', cp.autoScalingGroupArn],
+      ]);
   return hits;
 }

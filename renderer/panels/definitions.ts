@@ -1,0 +1,147 @@
+/**
+ * What the task definitions and capacity providers of a load are to the rest
+ * of it: which services and tasks use a task definition, which clusters,
+ * services and tasks a capacity provider serves, and the settings of each as
+ * the Definitions list and the details panel show them. Pure: no React.
+ */
+import type {
+  CapacityProvider,
+  Cluster,
+  EntityBase,
+  Service,
+  Task,
+  TaskDefinition,
+  Topology,
+} from '../../shared/model/types';
+import { formatCpu, formatMemory } from '../nodes/node-style';
+
+/** `family:revision`, as ECS names a revision. */
+export function taskDefinitionLabel(td: Pick<TaskDefinition, 'family' | 'revision'>): string {
+  return `${td.family}:${td.revision ?? '?'}`;
+}
+
+/** The described task definitions of a load, by family then revision (newest last). */
+export function describedTaskDefinitions(topology: Topology): TaskDefinition[] {
+  return topology.taskDefinitions
+    .filter((td) => !td.placeholder)
+    .sort((a, b) => a.family.localeCompare(b.family) || (a.revision ?? 0) - (b.revision ?? 0));
+}
+
+/** The described capacity providers of a load, by name. */
+export function describedCapacityProviders(topology: Topology): CapacityProvider[] {
+  return topology.capacityProviders
+    .filter((cp) => !cp.placeholder)
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+}
+
+/** Who uses a task definition: services that run or deploy it, tasks started from it. */
+export interface TaskDefinitionUse {
+  services: Service[];
+  tasks: Task[];
+}
+
+/** The services (current task definition or any deployment's) and tasks that use task definition `id`. */
+export function taskDefinitionUse(topology: Topology, id: string): TaskDefinitionUse {
+  return {
+    services: topology.services.filter(
+      (s) => s.taskDefinitionId === id || s.deployments.some((d) => d.taskDefinitionId === id),
+    ),
+    tasks: topology.tasks.filter((t) => t.taskDefinitionId === id),
+  };
+}
+
+/** "0.25 vCPU · 0.5 GB · awsvpc": a task definition's size and network mode, as far as it says. */
+export function taskDefinitionShape(td: TaskDefinition): string {
+  return [formatCpu(td.cpu), formatMemory(td.memory), td.networkMode ? `${td.networkMode} network` : undefined]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** Who a capacity provider serves: clusters that list it, services whose strategy names it, tasks placed through it. */
+export interface CapacityProviderUse {
+  clusters: Cluster[];
+  services: Service[];
+  tasks: Task[];
+}
+
+// Capacity provider names are unique per account and region only: never link across either when both sides know it.
+function sameScope(a: EntityBase, b: EntityBase): boolean {
+  return (
+    (!a.accountId || !b.accountId || a.accountId === b.accountId) && (!a.region || !b.region || a.region === b.region)
+  );
+}
+
+/** The clusters, services and tasks of the load that use capacity provider `cp` (by name, in its account and region). */
+export function capacityProviderUse(topology: Topology, cp: CapacityProvider): CapacityProviderUse {
+  const named = (strategy: readonly { capacityProvider: string }[]) =>
+    strategy.some((i) => i.capacityProvider === cp.name);
+  return {
+    clusters: topology.clusters.filter(
+      (c) => sameScope(cp, c) && (c.capacityProviders.includes(cp.name) || named(c.defaultCapacityProviderStrategy)),
+    ),
+    services: topology.services.filter((s) => sameScope(cp, s) && named(s.capacityProviderStrategy)),
+    tasks: topology.tasks.filter((t) => sameScope(cp, t) && t.capacityProviderName === cp.name),
+  };
+}
+
+/** The Auto Scaling group's name out of its ARN (`…:autoScalingGroupName/NAME`), else the ARN. */
+export function autoScalingGroupName(arn: string | undefined): string | undefined {
+  if (!arn) return undefined;
+  const at = arn.indexOf('autoScalingGroupName/');
+  return at >= 0 ? arn.slice(at + 'autoScalingGroupName/'.length) : arn;
+}
+
+/** What kind of capacity a provider gives, in words. */
+export function capacityProviderKind(cp: CapacityProvider): string {
+  switch (cp.providerType) {
+    case 'ASG':
+      return 'EC2 Auto Scaling group';
+    case 'FARGATE':
+      return 'Fargate';
+    case 'FARGATE_SPOT':
+      return 'Fargate Spot';
+    case 'MANAGED_INSTANCES':
+      return 'ECS Managed Instances';
+    default:
+      return 'unknown';
+  }
+}
+
+const obj = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/**
+ * The Auto Scaling settings of a capacity provider from its describe-capacity-providers JSON
+ * (`autoScalingGroupProvider`): managed scaling with its target capacity and step sizes, managed
+ * termination protection, managed draining. Rows without a value are left out; none for Fargate.
+ */
+export function capacityProviderSettings(raw: Record<string, unknown> | undefined): [string, string][] {
+  const asg = obj(raw?.autoScalingGroupProvider);
+  if (!asg) return [];
+  const rows: [string, string][] = [];
+  const scaling = obj(asg.managedScaling);
+  if (scaling) {
+    const status = str(scaling.status);
+    const target = num(scaling.targetCapacity);
+    const min = num(scaling.minimumScalingStepSize);
+    const max = num(scaling.maximumScalingStepSize);
+    const detail = [
+      target !== undefined ? `target capacity ${target}%` : undefined,
+      min !== undefined && max !== undefined ? `step ${min}–${max} instances` : undefined,
+    ].filter(Boolean);
+    rows.push(['Managed scaling', `${status ?? 'unknown'}${detail.length > 0 ? ` (${detail.join(', ')})` : ''}`]);
+  }
+  const protection = str(asg.managedTerminationProtection);
+  if (protection) rows.push(['Managed termination protection', protection]);
+  const draining = str(asg.managedDraining);
+  if (draining) rows.push(['Managed draining', draining]);
+  return rows;
+}
+
+/** "2 services, 5 tasks" / "no service or task in this load". */
+export function usageSummary(parts: readonly [number, string][]): string {
+  const said = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}${n === 1 ? '' : 's'}`);
+  return said.length > 0 ? said.join(', ') : `no ${parts.map(([, what]) => what).join(' or ')} in this load`;
+}
