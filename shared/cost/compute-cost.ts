@@ -1,0 +1,700 @@
+/**
+ * The launch-type lens: what each service costs now, what it would cost on Fargate, Fargate Spot,
+ * Graviton and packed EC2, what blocks a move, and one verdict line. Pure: Topology + prices in, report out.
+ *
+ * Now, on EC2: AWS's split cost allocation rule (AWS Data Exports User Guide, "Example of split cost
+ * allocation data"): unit = host hourly price ÷ (1 × memory GiB + 9 × vCPUs) of the instance type; a task
+ * costs (9 × its vCPUs + 1 × its GiB) × unit; idle = host cost − Σ its tasks. Amounts are summed in integer
+ * micro-dollars per month so that tasks + idle = host exactly.
+ */
+import type { CapacityProviderStrategyItem, Diagnostic, Service, Task, TaskDefinition, Topology } from '../model/types';
+import { roundToFargate } from '../pricing/fargate-sizes';
+import { OS_AGENT_MEMORY_RESERVE, type InstanceTypeInfo } from '../pricing/instance-types';
+import {
+  priceSources,
+  type CpuArch,
+  type FargateRates,
+  type PriceTable,
+  type RegionPrices,
+} from '../pricing/price-table';
+import { fargateBlockers, type CostIssue } from './blockers';
+import { packFirstFitDecreasing, type PackItem } from './packing';
+import { taskShape, type TaskShape } from './task-size';
+
+export type { CostIssue } from './blockers';
+
+/** Hours in a month, as AWS's pricing calculator counts them. */
+export const HOURS_PER_MONTH = 730;
+const MICRO = 1_000_000;
+/** Ephemeral storage every Fargate task has for free, GiB. */
+const FREE_EPHEMERAL_GIB = 20;
+
+/** One row of the lens: a service, or a standalone task group (tasks of one family not run by a service). */
+export interface CostRow {
+  /** Entity id of the service (or `standalone:<cluster id>:<group>`), for selecting it in the app. */
+  id: string;
+  kind: 'service' | 'standalone';
+  serviceArn: string | null;
+  accountId: string | null;
+  region: string | null;
+  clusterId: string | null;
+  cluster: string;
+  service: string;
+  launchType: string;
+  tasks: number;
+  nowMonthly: number | null;
+  idleAllocatedMonthly: number | null;
+  fargateMonthly: number | null;
+  fargateSpotMonthly: number | null;
+  fargateSpotStrategyMonthly: number | null;
+  gravitonMonthly: number | null;
+  ec2Monthly: number | null;
+  ec2InstanceType: string | null;
+  ec2Instances: number | null;
+  blockers: CostIssue[];
+  changesNeeded: CostIssue[];
+  verdict: string;
+}
+
+/** One cluster's totals; packing for `ec2Monthly` puts all its services together. */
+export interface ClusterCost {
+  clusterId: string;
+  clusterArn: string | null;
+  cluster: string;
+  nowMonthly: number | null;
+  idleMonthly: number | null;
+  fargateMonthly: number | null;
+  fargateSpotMonthly: number | null;
+  ec2Monthly: number | null;
+}
+
+/** One EC2 host: its price and the part no task reserves. */
+export interface HostCost {
+  /** Container-instance entity id. */
+  id: string;
+  clusterId: string | null;
+  instanceId: string | null;
+  instanceType: string | null;
+  monthly: number | null;
+  /** Idle share of the host's cost, 0..1. */
+  idleShare: number | null;
+  idleMonthly: number | null;
+}
+
+/** A price the table lacks. */
+export interface MissingPrice {
+  region: string;
+  item: string;
+}
+
+/** The whole lens of one load. */
+export interface CostReport {
+  currency: 'USD';
+  hoursPerMonth: number;
+  prices: { retrieved: string; sources: { region: string; source: string; retrieved: string }[] };
+  services: CostRow[];
+  standalone: CostRow[];
+  clusters: ClusterCost[];
+  hosts: HostCost[];
+  totals: {
+    nowMonthly: number | null;
+    fargateMonthly: number | null;
+    fargateSpotMonthly: number | null;
+    ec2Monthly: number | null;
+  };
+  missingPrices: MissingPrice[];
+  diagnostics: Diagnostic[];
+}
+
+/** Inputs besides the topology. */
+export interface CostInputs {
+  prices: PriceTable;
+  instanceTypes: Record<string, InstanceTypeInfo>;
+}
+
+const COUNTED = new Set(['RUNNING', 'PENDING']);
+
+/** Integer micro-dollars a month of an hourly rate. */
+function monthlyMicro(hourly: number): number {
+  return Math.round(hourly * HOURS_PER_MONTH * MICRO);
+}
+const dollars = (micro: number | null): number | null => (micro === null ? null : micro / MICRO);
+const addOrNull = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a + b);
+
+/** Formats an amount the way a person reads a monthly bill line: `$41`, `$8.42`, `$1,234`. */
+export function formatDollars(value: number): string {
+  const abs = Math.abs(value);
+  const text =
+    abs >= 100
+      ? Math.round(abs)
+          .toString()
+          .replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+      : abs.toFixed(2);
+  return `${value < 0 ? '−' : ''}$${text}`;
+}
+
+function describeSize(cpu: number, memoryMiB: number): string {
+  const gb = memoryMiB / 1024;
+  return `${cpu / 1024} vCPU/${Number.isInteger(gb) ? gb : Number(gb.toFixed(2))} GB`;
+}
+
+/** One counted (or assumed) task of a group, with what it costs now. */
+interface GroupTask {
+  shape: TaskShape;
+  /** Micro-dollars a month now (its share of its host on EC2); null when a price is missing. */
+  nowMicro: number | null;
+  hostId?: string;
+}
+
+interface Group {
+  id: string;
+  kind: 'service' | 'standalone';
+  service?: Service;
+  td?: TaskDefinition;
+  region?: string;
+  accountId?: string;
+  clusterId?: string;
+  name: string;
+  launchType: string;
+  tasks: GroupTask[];
+  strategy: CapacityProviderStrategyItem[];
+}
+
+/** Computes the lens for `topology` at `inputs`' prices. */
+export function computeCost(topology: Topology, inputs: CostInputs): CostReport {
+  const { prices, instanceTypes } = inputs;
+  const missing = new Map<string, MissingPrice>();
+  const diagnostics: Diagnostic[] = [];
+  const noteMissing = (region: string | undefined, item: string): void => {
+    const r = region ?? 'unknown region';
+    const key = `${r}\u0000${item}`;
+    if (missing.has(key)) return;
+    missing.set(key, { region: r, item });
+    diagnostics.push({
+      severity: 'warning',
+      code: 'missing-price',
+      message: `no price for ${item} in ${r} — add it with --prices`,
+    });
+  };
+  const regionPrices = (region: string | undefined): RegionPrices | undefined =>
+    region ? prices.regions[region] : undefined;
+
+  const tds = new Map(topology.taskDefinitions.map((t) => [t.id, t]));
+  const clusters = new Map(topology.clusters.map((c) => [c.id, c]));
+  const services = new Map(topology.services.map((s) => [s.id, s]));
+  const instances = new Map(topology.containerInstances.map((c) => [c.id, c]));
+
+  // --- EC2 hosts: price, tasks on each, split by the rule. ---
+  const counted = topology.tasks.filter(
+    (t) => !t.placeholder && t.lastStatus !== undefined && COUNTED.has(t.lastStatus),
+  );
+  const tasksByHost = new Map<string, Task[]>();
+  for (const t of counted)
+    if (t.containerInstanceId) {
+      const l = tasksByHost.get(t.containerInstanceId) ?? [];
+      l.push(t);
+      tasksByHost.set(t.containerInstanceId, l);
+    }
+  const taskNow = new Map<string, number | null>();
+  const hosts: HostCost[] = [];
+  const hostMicro = new Map<string, { monthly: number; idle: number; tasksTotal: number }>();
+  for (const ci of topology.containerInstances) {
+    if (ci.placeholder) continue;
+    const onIt = tasksByHost.get(ci.id) ?? [];
+    const type = ci.instanceType;
+    const info = type ? instanceTypes[type] : undefined;
+    const hourly = type ? regionPrices(ci.region)?.ec2?.[type] : undefined;
+    if (!type)
+      noteMissing(ci.region, `instance type of ${ci.ec2InstanceId ?? ci.name} (no ecs.instance-type attribute)`);
+    else if (hourly === undefined) noteMissing(ci.region, type);
+    else if (!info) noteMissing(ci.region, `${type} size (not in instance-types.json)`);
+    if (!type || hourly === undefined || !info) {
+      for (const t of onIt) taskNow.set(t.id, null);
+      hosts.push({
+        id: ci.id,
+        clusterId: ci.clusterId ?? null,
+        instanceId: ci.ec2InstanceId ?? null,
+        instanceType: type ?? null,
+        monthly: hourly !== undefined ? hourly * HOURS_PER_MONTH : null,
+        idleShare: null,
+        idleMonthly: null,
+      });
+      continue;
+    }
+    const monthly = monthlyMicro(hourly);
+    // Weights in integers: 9 × CPU units + memory MiB is (9 × vCPUs + GiB) × 1,024.
+    const hostWeight = 9 * info.vcpus * 1024 + info.memoryMiB;
+    const weights = onIt.map((t) => {
+      const s = taskShape(t.taskDefinitionId ? tds.get(t.taskDefinitionId) : undefined, t, true);
+      return 9 * s.cpu + s.memoryMiB;
+    });
+    const sumW = weights.reduce((a, b) => a + b, 0);
+    // Reservations beyond the instance's size (stale or odd data) split the whole host, nothing idle.
+    const denom = BigInt(Math.max(hostWeight, sumW));
+    let tasksTotal = 0;
+    onIt.forEach((t, i) => {
+      const share = Number((BigInt(monthly) * BigInt(Math.round(weights[i]))) / denom);
+      taskNow.set(t.id, share);
+      tasksTotal += share;
+    });
+    const idle = monthly - tasksTotal;
+    hostMicro.set(ci.id, { monthly, idle, tasksTotal });
+    hosts.push({
+      id: ci.id,
+      clusterId: ci.clusterId ?? null,
+      instanceId: ci.ec2InstanceId ?? null,
+      instanceType: type,
+      monthly: monthly / MICRO,
+      idleShare: monthly > 0 ? idle / monthly : 0,
+      idleMonthly: idle / MICRO,
+    });
+  }
+
+  // --- Fargate rates of a region/arch/OS, noting what is missing. ---
+  const fargateRates = (
+    region: string | undefined,
+    shape: TaskShape,
+    spot: boolean,
+  ): (FargateRates & { os: number }) | null => {
+    const p = regionPrices(region);
+    if (shape.windows) {
+      if (spot) {
+        noteMissing(region, 'Fargate Spot Windows (Fargate Spot runs Linux only)');
+        return null;
+      }
+      const w = p?.fargateWindows?.x86_64;
+      if (!w) {
+        noteMissing(region, 'Fargate Windows x86_64');
+        return null;
+      }
+      return { vcpuHour: w.vcpuHour, gbHour: w.gbHour, os: w.osLicenseVcpuHour };
+    }
+    const r = (spot ? p?.fargateSpot : p?.fargate)?.[shape.arch];
+    if (!r) {
+      noteMissing(region, `${spot ? 'Fargate Spot' : 'Fargate'} ${shape.arch}`);
+      return null;
+    }
+    return { ...r, os: 0 };
+  };
+  /** Micro-dollars a month of one Fargate task of `size` (its CPU units and memory) and `shape`'s storage. */
+  const fargateTaskMicro = (
+    region: string | undefined,
+    shape: TaskShape,
+    size: { cpu: number; memoryMiB: number },
+    spot: boolean,
+  ): number | null => {
+    const r = fargateRates(region, shape, spot);
+    if (!r) return null;
+    let hourly = (size.cpu / 1024) * (r.vcpuHour + r.os) + (size.memoryMiB / 1024) * r.gbHour;
+    const extra = Math.max(0, shape.ephemeralGiB - FREE_EPHEMERAL_GIB);
+    if (extra > 0) {
+      const e = regionPrices(region)?.fargateEphemeralGbHour;
+      if (e === undefined) {
+        noteMissing(region, 'Fargate ephemeral storage');
+        return null;
+      }
+      hourly += extra * e;
+    }
+    return monthlyMicro(hourly);
+  };
+
+  // --- Groups: services and standalone task groups. ---
+  const groups = new Map<string, Group>();
+  const groupOf = (t: Task): Group => {
+    const service = t.serviceId ? services.get(t.serviceId) : undefined;
+    const td = t.taskDefinitionId ? tds.get(t.taskDefinitionId) : undefined;
+    const key = service
+      ? service.id
+      : `standalone:${t.clusterId ?? ''}:${t.group ?? `family:${td?.family ?? t.taskDefinitionId ?? 'unknown'}`}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = {
+        id: key,
+        kind: service ? 'service' : 'standalone',
+        service,
+        td: service?.taskDefinitionId ? (tds.get(service.taskDefinitionId) ?? td) : td,
+        region: service?.region ?? t.region,
+        accountId: service?.accountId ?? t.accountId,
+        clusterId: service?.clusterId ?? t.clusterId,
+        name: service ? service.name : (t.group ?? `family:${td?.family ?? 'unknown'}`),
+        launchType: '',
+        tasks: [],
+        strategy: service ? strategyOf(service) : [],
+      };
+      groups.set(key, g);
+    }
+    return g;
+  };
+  const strategyOf = (s: Service): CapacityProviderStrategyItem[] =>
+    s.capacityProviderStrategy.length > 0
+      ? s.capacityProviderStrategy
+      : !s.launchType && s.clusterId
+        ? (clusters.get(s.clusterId)?.defaultCapacityProviderStrategy ?? [])
+        : [];
+
+  const launchCounts = new Map<string, Map<string, number>>();
+  // The bill per cluster: its loaded non-EC2 tasks (hosts are added below, idle included).
+  const billByCluster = new Map<string, number | null>();
+  for (const t of counted) {
+    const g = groupOf(t);
+    const td = t.taskDefinitionId ? tds.get(t.taskDefinitionId) : undefined;
+    const onEc2 = t.launchType === 'EC2';
+    const shape = taskShape(td, t, onEc2);
+    if (onEc2 && t.containerInstanceId) {
+      const host = instances.get(t.containerInstanceId);
+      const info = host?.instanceType ? instanceTypes[host.instanceType] : undefined;
+      if (info && !shape.archStated) shape.arch = info.architecture;
+    }
+    let now: number | null;
+    if (t.launchType === 'FARGATE') now = fargateTaskMicro(g.region ?? t.region, shape, shape, t.spot);
+    else if (onEc2) {
+      now = t.containerInstanceId ? (taskNow.get(t.id) ?? null) : null;
+      if (
+        !t.containerInstanceId ||
+        !instances.get(t.containerInstanceId) ||
+        instances.get(t.containerInstanceId)?.placeholder
+      )
+        noteMissing(t.region, `the EC2 host of task ${t.shortId} (container instance not loaded)`);
+    } else {
+      now = null;
+      noteMissing(t.region, `${t.launchType} launch type (not priced)`);
+    }
+    g.tasks.push({ shape, nowMicro: now, hostId: t.containerInstanceId });
+    if (t.launchType !== 'EC2') {
+      const k = t.clusterId ?? '';
+      billByCluster.set(k, addOrNull(billByCluster.has(k) ? billByCluster.get(k)! : 0, now));
+    }
+    const lt = t.launchType === 'FARGATE' && t.spot ? 'FARGATE_SPOT' : t.launchType;
+    const m = launchCounts.get(g.id) ?? new Map<string, number>();
+    m.set(lt, (m.get(lt) ?? 0) + 1);
+    launchCounts.set(g.id, m);
+  }
+  // Services with no loaded task: their running count, at their task definition's size.
+  for (const s of topology.services) {
+    if (s.placeholder || groups.has(s.id)) continue;
+    const td = s.taskDefinitionId ? tds.get(s.taskDefinitionId) : undefined;
+    const lt =
+      s.launchType ?? (strategyOf(s).some((i) => i.capacityProvider.startsWith('FARGATE')) ? 'FARGATE' : 'EC2');
+    const g: Group = {
+      id: s.id,
+      kind: 'service',
+      service: s,
+      td,
+      region: s.region,
+      accountId: s.accountId,
+      clusterId: s.clusterId,
+      name: s.name,
+      launchType: lt,
+      tasks: [],
+      strategy: strategyOf(s),
+    };
+    const shape = taskShape(td, undefined, lt === 'EC2');
+    const count = s.runningCount ?? 0;
+    for (let i = 0; i < count; i++) {
+      const now = lt === 'FARGATE' ? fargateTaskMicro(s.region, shape, shape, false) : null;
+      g.tasks.push({ shape, nowMicro: now });
+      if (lt === 'FARGATE') {
+        const k = s.clusterId ?? '';
+        billByCluster.set(k, addOrNull(billByCluster.has(k) ? billByCluster.get(k)! : 0, now));
+      }
+    }
+    if (count > 0 && lt !== 'FARGATE') noteMissing(s.region, `the EC2 hosts of service ${s.name} (no task loaded)`);
+    groups.set(s.id, g);
+  }
+  for (const g of groups.values()) {
+    if (g.launchType) continue;
+    const m = launchCounts.get(g.id);
+    g.launchType = m ? [...m.keys()].sort().join('+') : (g.service?.launchType ?? 'UNKNOWN');
+  }
+
+  // --- EC2 packing candidates per region and architecture, cheapest first. ---
+  const candidates = (
+    region: string | undefined,
+    arch: CpuArch,
+  ): { type: string; info: InstanceTypeInfo; hourly: number }[] => {
+    const ec2 = regionPrices(region)?.ec2 ?? {};
+    const out: { type: string; info: InstanceTypeInfo; hourly: number }[] = [];
+    for (const [type, hourly] of Object.entries(ec2)) {
+      const info = instanceTypes[type];
+      if (info && info.architecture === arch) out.push({ type, info, hourly });
+    }
+    return out.sort((a, b) => a.hourly - b.hourly || a.type.localeCompare(b.type));
+  };
+  /** Cheapest packing of `shapes` on hosts of their own: per architecture, the cheapest type. */
+  const packCheapest = (
+    region: string | undefined,
+    shapes: TaskShape[],
+  ): { micro: number | null; type: string | null; count: number | null } => {
+    if (shapes.length === 0) return { micro: 0, type: null, count: 0 };
+    if (shapes.some((s) => s.windows)) {
+      noteMissing(region, 'EC2 Windows hosts (the EC2 prices are Linux)');
+      return { micro: null, type: null, count: null };
+    }
+    const byArch = new Map<CpuArch, TaskShape[]>();
+    for (const s of shapes) byArch.set(s.arch, [...(byArch.get(s.arch) ?? []), s]);
+    let micro = 0;
+    const types: string[] = [];
+    let count = 0;
+    for (const [arch, list] of byArch) {
+      const items: PackItem[] = list.map((s) => ({
+        cpu: s.cpu,
+        memoryMiB: s.memoryMiB,
+        enis: s.networkMode === 'awsvpc' ? 1 : 0,
+      }));
+      let best: { micro: number; type: string; count: number } | undefined;
+      for (const c of candidates(region, arch)) {
+        const cap = {
+          cpu: c.info.vcpus * 1024,
+          memoryMiB: Math.floor(c.info.memoryMiB * (1 - OS_AGENT_MEMORY_RESERVE)),
+          enis: c.info.maxEnis - 1,
+        };
+        // A lower bound first: if even perfectly full hosts of this type cost more than the best, skip packing.
+        const lower = Math.ceil(
+          Math.max(
+            items.reduce((s, i) => s + i.cpu, 0) / cap.cpu,
+            items.reduce((s, i) => s + i.memoryMiB, 0) / cap.memoryMiB,
+          ),
+        );
+        if (best && lower * monthlyMicro(c.hourly) >= best.micro) continue;
+        const p = packFirstFitDecreasing(items, cap);
+        if (!p) continue;
+        const m = p.bins.length * monthlyMicro(c.hourly);
+        if (!best || m < best.micro) best = { micro: m, type: c.type, count: p.bins.length };
+      }
+      if (!best) {
+        noteMissing(region, `EC2 ${arch} instance types large enough (none priced)`);
+        return { micro: null, type: null, count: null };
+      }
+      micro += best.micro;
+      types.push(best.type);
+      count += best.count;
+    }
+    return { micro, type: types.join('+'), count };
+  };
+
+  // --- Rows. ---
+  const rows: CostRow[] = [];
+  const clusterAgg = new Map<
+    string,
+    { now: number | null; fargate: number | null; spot: number | null; shapes: TaskShape[]; region?: string }
+  >();
+  const idleToGroup = new Map<string, number>();
+  // Each host's idle, pro rata to the task cost each group has on it.
+  const byHostGroup = new Map<string, Map<string, number>>();
+  for (const g of groups.values())
+    for (const t of g.tasks)
+      if (t.hostId && t.nowMicro !== null) {
+        const m = byHostGroup.get(t.hostId) ?? new Map<string, number>();
+        m.set(g.id, (m.get(g.id) ?? 0) + t.nowMicro);
+        byHostGroup.set(t.hostId, m);
+      }
+  const hostPacked = new Map<string, number>();
+  for (const [hostId, m] of byHostGroup) {
+    const h = hostMicro.get(hostId);
+    if (!h || h.tasksTotal <= 0) continue;
+    hostPacked.set(hostId, h.tasksTotal / h.monthly);
+    for (const [gid, c] of m)
+      idleToGroup.set(gid, (idleToGroup.get(gid) ?? 0) + Number((BigInt(h.idle) * BigInt(c)) / BigInt(h.tasksTotal)));
+  }
+
+  for (const g of groups.values()) {
+    const shape0 = g.tasks[0]?.shape ?? taskShape(g.td, undefined, g.launchType === 'EC2');
+    let now: number | null = 0;
+    for (const t of g.tasks) now = addOrNull(now, t.nowMicro);
+    const hostIds = new Set(g.tasks.map((t) => t.hostId).filter((h): h is string => h !== undefined));
+    const idle = hostIds.size > 0 ? (now === null ? null : (idleToGroup.get(g.id) ?? 0)) : 0;
+    // What-if on Fargate: each task rounded up to a valid size.
+    let fargate: number | null = 0;
+    let spot: number | null = 0;
+    let graviton: number | null = 0;
+    const rounding = new Map<string, number>();
+    const perTaskOnDemand: (number | null)[] = [];
+    const perTaskSpot: (number | null)[] = [];
+    for (const t of g.tasks) {
+      const size = roundToFargate(Math.max(t.shape.cpu, 1), Math.max(t.shape.memoryMiB, 1), t.shape.windows);
+      if (!size) {
+        fargate = spot = graviton = null;
+        perTaskOnDemand.push(null);
+        perTaskSpot.push(null);
+        continue;
+      }
+      if (size.cpu !== t.shape.cpu || size.memoryMiB !== t.shape.memoryMiB) {
+        const k = `${describeSize(t.shape.cpu, t.shape.memoryMiB)} to ${describeSize(size.cpu, size.memoryMiB)}`;
+        rounding.set(k, (rounding.get(k) ?? 0) + 1);
+      }
+      const od = fargateTaskMicro(g.region, t.shape, size, false);
+      const sp = t.shape.windows ? null : fargateTaskMicro(g.region, t.shape, size, true);
+      const gr = t.shape.windows ? null : fargateTaskMicro(g.region, { ...t.shape, arch: 'arm64' }, size, false);
+      perTaskOnDemand.push(od);
+      perTaskSpot.push(sp);
+      fargate = addOrNull(fargate, od);
+      spot = addOrNull(spot, sp);
+      graviton = addOrNull(graviton, gr);
+    }
+    const strategyMicro = g.tasks.length === 0 ? 0 : followStrategy(g.strategy, perTaskOnDemand, perTaskSpot);
+    const packed = packCheapest(
+      g.region,
+      g.tasks.map((t) => t.shape),
+    );
+    const { blockers, changesNeeded } = fargateBlockers(g.td, g.service, shape0);
+    const cluster = g.clusterId ? clusters.get(g.clusterId) : undefined;
+    const packedShare = (() => {
+      let tasksTotal = 0;
+      let monthly = 0;
+      for (const h of hostIds) {
+        const m = hostMicro.get(h);
+        if (m) {
+          tasksTotal += m.tasksTotal;
+          monthly += m.monthly;
+        }
+      }
+      return monthly > 0 ? tasksTotal / monthly : null;
+    })();
+    const row: CostRow = {
+      id: g.id,
+      kind: g.kind,
+      serviceArn: g.service?.arn ?? null,
+      accountId: g.accountId ?? null,
+      region: g.region ?? null,
+      clusterId: g.clusterId ?? null,
+      cluster: cluster?.name ?? g.clusterId?.split('/').pop() ?? '',
+      service: g.name,
+      launchType: g.launchType,
+      tasks: g.tasks.length,
+      nowMonthly: dollars(now),
+      idleAllocatedMonthly: dollars(idle),
+      fargateMonthly: dollars(fargate),
+      fargateSpotMonthly: dollars(spot),
+      fargateSpotStrategyMonthly: dollars(strategyMicro),
+      gravitonMonthly: dollars(graviton),
+      ec2Monthly: dollars(packed.micro),
+      ec2InstanceType: packed.type,
+      ec2Instances: packed.count,
+      blockers,
+      changesNeeded,
+      verdict: '',
+    };
+    row.verdict = verdictOf(row, packedShare, rounding);
+    rows.push(row);
+    const ck = g.clusterId ?? '';
+    const agg = clusterAgg.get(ck) ?? { now: 0, fargate: 0, spot: 0, shapes: [], region: g.region };
+    agg.now = addOrNull(agg.now, now);
+    agg.fargate = addOrNull(agg.fargate, fargate);
+    agg.spot = addOrNull(agg.spot, spot);
+    for (const t of g.tasks) agg.shapes.push(t.shape);
+    clusterAgg.set(ck, agg);
+  }
+
+  // --- Clusters: Fargate tasks + hosts (idle included) = Σ groups' now + Σ idle. ---
+  const clusterRows: ClusterCost[] = [];
+  const idleByCluster = new Map<string, number | null>();
+  for (const h of hosts) {
+    const k = h.clusterId ?? '';
+    const m = hostMicro.get(h.id);
+    idleByCluster.set(k, addOrNull(idleByCluster.get(k) ?? 0, m ? m.idle : null));
+    billByCluster.set(k, addOrNull(billByCluster.has(k) ? billByCluster.get(k)! : 0, m ? m.monthly : null));
+  }
+  const clusterKeys = new Set([...clusterAgg.keys(), ...idleByCluster.keys(), ...billByCluster.keys()]);
+  let totalNow: number | null = 0;
+  let totalFargate: number | null = 0;
+  let totalSpot: number | null = 0;
+  let totalEc2: number | null = 0;
+  for (const k of [...clusterKeys].sort()) {
+    const agg = clusterAgg.get(k) ?? { now: 0, fargate: 0, spot: 0, shapes: [], region: clusters.get(k)?.region };
+    const idle = idleByCluster.get(k) ?? 0;
+    const c = clusters.get(k);
+    const ec2 = packCheapest(agg.region ?? c?.region, agg.shapes).micro;
+    // The bill: Fargate (and other non-EC2) tasks plus whole hosts, idle included. Equal to Σ groups' now +
+    // Σ idle whenever every EC2 task's host is loaded.
+    const now = billByCluster.has(k) ? billByCluster.get(k)! : 0;
+    clusterRows.push({
+      clusterId: k,
+      clusterArn: c?.arn ?? null,
+      cluster: c?.name ?? (k ? k.split('/').pop()! : '(no cluster)'),
+      nowMonthly: dollars(now),
+      idleMonthly: dollars(idle),
+      fargateMonthly: dollars(agg.fargate),
+      fargateSpotMonthly: dollars(agg.spot),
+      ec2Monthly: dollars(ec2),
+    });
+    totalNow = addOrNull(totalNow, now);
+    totalFargate = addOrNull(totalFargate, agg.fargate);
+    totalSpot = addOrNull(totalSpot, agg.spot);
+    totalEc2 = addOrNull(totalEc2, ec2);
+  }
+  const byName = (a: CostRow, b: CostRow) =>
+    a.cluster.localeCompare(b.cluster) || a.service.localeCompare(b.service) || a.id.localeCompare(b.id);
+  return {
+    currency: 'USD',
+    hoursPerMonth: HOURS_PER_MONTH,
+    prices: { retrieved: prices.retrieved, sources: priceSources(prices) },
+    services: rows.filter((r) => r.kind === 'service').sort(byName),
+    standalone: rows.filter((r) => r.kind === 'standalone').sort(byName),
+    clusters: clusterRows,
+    hosts,
+    totals: {
+      nowMonthly: dollars(totalNow),
+      fargateMonthly: dollars(totalFargate),
+      fargateSpotMonthly: dollars(totalSpot),
+      ec2Monthly: dollars(totalEc2),
+    },
+    missingPrices: [...missing.values()],
+    diagnostics,
+  };
+}
+
+/**
+ * Splits a group's tasks by its capacity-provider strategy as ECS does: `base` tasks on the provider that
+ * has one, the rest by weight. FARGATE_SPOT shares are priced at Spot, every other provider at Fargate.
+ */
+export function followStrategy(
+  strategy: CapacityProviderStrategyItem[],
+  onDemand: (number | null)[],
+  spot: (number | null)[],
+): number | null {
+  const n = onDemand.length;
+  let spotCount = 0;
+  if (strategy.length > 0) {
+    const baseItem = strategy.find((s) => (s.base ?? 0) > 0);
+    const base = Math.min(n, baseItem?.base ?? 0);
+    if (baseItem?.capacityProvider === 'FARGATE_SPOT') spotCount += base;
+    const rest = n - base;
+    const totalWeight = strategy.reduce((s, i) => s + (i.weight ?? 0), 0);
+    const spotWeight = strategy
+      .filter((s) => s.capacityProvider === 'FARGATE_SPOT')
+      .reduce((s, i) => s + (i.weight ?? 0), 0);
+    if (totalWeight > 0) spotCount += Math.round((rest * spotWeight) / totalWeight);
+  }
+  let micro: number | null = 0;
+  // The Spot share goes to the last tasks (after the base), in order.
+  for (let i = 0; i < n; i++) micro = addOrNull(micro, i >= n - spotCount ? spot[i] : onDemand[i]);
+  return micro;
+}
+
+/** One line a person reads, computed from the row's figures. */
+function verdictOf(row: CostRow, packedShare: number | null, rounding: Map<string, number>): string {
+  const blocked = row.blockers.length > 0 ? `, but it cannot move: ${row.blockers.map((b) => b.code).join(', ')}` : '';
+  const roundingText = (() => {
+    const top = [...rounding.entries()].sort((a, b) => b[1] - a[1])[0];
+    return top ? `; on Fargate ${top[1]} task${top[1] === 1 ? ' rounds' : 's round'} up from ${top[0]}` : '';
+  })();
+  if (row.tasks === 0) return 'No running task to price.';
+  const isEc2 = row.launchType.split('+').every((l) => l === 'EC2');
+  if (isEc2) {
+    if (row.nowMonthly === null || row.idleAllocatedMonthly === null || row.fargateMonthly === null)
+      return 'Cannot compare: a price is missing (see missing prices).';
+    const current = row.nowMonthly + row.idleAllocatedMonthly;
+    const diff = row.fargateMonthly - current;
+    const packed = packedShare === null ? '' : ` hosts are ${Math.round(packedShare * 100)}% packed`;
+    if (diff >= 0.005)
+      return `EC2 saves ${formatDollars(diff)}/month here because${packed || ' of its hosts'}${roundingText}.`;
+    return `Fargate would save ${formatDollars(-diff)}/month:${packed || ' its hosts are idle'}${roundingText}${blocked}.`;
+  }
+  if (row.nowMonthly === null) return 'Cannot compare: a price is missing (see missing prices).';
+  if (row.ec2Monthly === null)
+    return `No EC2 packing priced for these tasks; now ${formatDollars(row.nowMonthly)}/month.`;
+  const diff = row.nowMonthly - row.ec2Monthly;
+  const hostsText = `${row.ec2Instances}× ${row.ec2InstanceType}`;
+  if (diff >= 0.005) return `EC2 would save ${formatDollars(diff)}/month: the tasks pack onto ${hostsText}.`;
+  return `Fargate saves ${formatDollars(-diff)}/month here over ${hostsText} packed.`;
+}
