@@ -3,7 +3,7 @@
  * containers (task), events and deployments (service), and the raw JSON with
  * environment values masked until revealed.
  */
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState } from 'react';
 import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import type { Container, EntityBase, Service, Task, TaskDefinition, Topology } from '../../shared/model/types';
 import { taskOverlay } from '../../shared/graph/build-graph';
@@ -11,6 +11,7 @@ import { accountSummary, isAccountGroupId } from '../../shared/graph/accounts';
 import { isNamespaceNodeId, namespaceDetails } from '../../shared/graph/namespace';
 import { containerStatus, taskStatus } from '../../shared/graph/status';
 import { OVERLAY_STYLES } from '../../shared/theme/theme';
+import { RawSourceContext } from '../layout/raw-source';
 import { useDiagramStore } from '../store/diagram-store';
 import { consoleUrl, findEntity } from './find-entity';
 import { JsonView } from './json-view';
@@ -228,46 +229,41 @@ function openConsole(api: DesktopApi, url: string): void {
   void api.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK
 }
 
-/** An object's raw JSON: carried on it (Electron, demo), or asked of the host when the topology came without it (web mode). */
-function useRaw(
-  api: DesktopApi,
-  topology: Topology,
-  object: EntityBase | null | undefined,
-): Record<string, unknown> | undefined {
+/** An object's raw JSON: carried on it (Electron), or asked of the LayoutHost when the topology came without it (web mode). */
+function useRaw(topology: Topology, object: EntityBase | null | undefined): Record<string, unknown> | undefined {
   const [fetched, setFetched] = useState<{ id: string; raw: Record<string, unknown> | undefined } | null>(null);
   const id = object?.id;
   const inline = object?.raw;
+  const loadRaw = useContext(RawSourceContext);
   useEffect(() => {
-    if (!id || inline || !api.loadRaw) return;
+    if (!id || inline) return;
     let current = true;
     // A failed fetch only leaves the section out: the panel's fields do not depend on it.
-    api.loadRaw(topology, id).then(
+    loadRaw(topology, id).then(
       (raw) => current && setFetched({ id, raw }),
       () => undefined,
     );
     return () => {
       current = false;
     };
-  }, [api, topology, id, inline]);
+  }, [loadRaw, topology, id, inline]);
   return inline ?? (fetched && fetched.id === id ? fetched.raw : undefined);
 }
 
 function RawJson({
-  api,
   topology,
   entity,
   container,
   taskDefinition,
 }: {
-  api: DesktopApi;
   topology: Topology;
   entity: EntityBase | null;
   container: { task: Task; name: string } | null;
   taskDefinition: TaskDefinition | undefined;
 }) {
-  const raw = useRaw(api, topology, entity);
-  const taskRaw = useRaw(api, topology, container?.task);
-  const tdRaw = useRaw(api, topology, taskDefinition);
+  const raw = useRaw(topology, entity);
+  const taskRaw = useRaw(topology, container?.task);
+  const tdRaw = useRaw(topology, taskDefinition);
   const rawContainer =
     container && Array.isArray(taskRaw?.containers)
       ? (taskRaw.containers as Record<string, unknown>[]).find((c) => c.name === container.name)
@@ -405,7 +401,6 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
         <p className="hint">Only referenced or listed in {entity.sources.join(', ')}; describe it to see its fields.</p>
       )}
       <RawJson
-        api={api}
         topology={topology}
         entity={entity}
         container={found.kind === 'container' ? { task: found.task, name: found.container.name } : null}
