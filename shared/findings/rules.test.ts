@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { RULE_CASES } from '../../fixtures/findings/cases';
+import { fixtureText } from '../../fixtures/findings/generate';
+import { ingest } from '../ingest/index';
+import { computeFindings, findingsByObject, RULES } from './index';
+
+const dir = new URL('../../fixtures/findings/', import.meta.url);
+const load = (name: string) => {
+  const text = readFileSync(new URL(name, dir), 'utf8');
+  return { text, findings: computeFindings(ingest([{ name, text }])) };
+};
+
+describe('one fixture per rule that fires and one that does not', () => {
+  it('covers every rule of the table', () => {
+    expect(RULE_CASES.map((c) => c.rule).sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+
+  for (const c of RULE_CASES) {
+    it(`${c.rule} fires on ${c.rule}.fires.json, with the object named and evidence`, () => {
+      const { findings } = load(`${c.rule}.fires.json`);
+      const hits = findings.filter((f) => f.rule === c.rule);
+      expect(hits.length).toBeGreaterThan(0);
+      for (const f of hits) {
+        expect(f.severity).toBe(RULES.find((r) => r.id === c.rule)?.severity);
+        expect(f.evidence.length).toBeGreaterThan(0);
+        // The message names the object: the object's id ends with its name (`service|…|api`, `…|web:7`).
+        const name = f.objectId.split('|').pop() ?? '';
+        expect(f.message).toContain(name);
+      }
+    });
+    it(`${c.rule} stays quiet on ${c.rule}.quiet.json`, () => {
+      expect(load(`${c.rule}.quiet.json`).findings.filter((f) => f.rule === c.rule)).toEqual([]);
+    });
+    it(`${c.rule} fixture files are what cases.ts makes (regenerate with npx tsx fixtures/findings/generate.ts)`, () => {
+      expect(load(`${c.rule}.fires.json`).text).toBe(fixtureText(c.fires));
+      expect(load(`${c.rule}.quiet.json`).text).toBe(fixtureText(c.quiet));
+    });
+  }
+});
+
+describe('what the rules say', () => {
+  it('placement-blocked gives the nearest miss with the hosts in order of how close they came', () => {
+    const [f] = load('placement-blocked.fires.json').findings.filter((x) => x.rule === 'placement-blocked');
+    expect(f.message).toContain('needs 1,024 CPU units: i-0b2 has 512 free (short 512), i-0a1 has 256');
+    expect(f.placement?.hosts.map((h) => [h.hostName, h.code])).toEqual([
+      ['i-0a1', 'cpu'],
+      ['i-0b2', 'cpu'],
+    ]);
+    expect(f.evidence).toContainEqual({ path: '$.runningCount', value: 1 });
+  });
+
+  it('image-drift ignores the Service Connect agent, whose digest ECS picks', () => {
+    const { findings } = load('image-drift.fires.json');
+    const drift = findings.filter((f) => f.rule === 'image-drift');
+    expect(drift).toHaveLength(1);
+    expect(drift[0].message).toContain('container app of api:4');
+  });
+
+  it('latest-tag names both the :latest image and the untagged one, and not digest or port-and-tag images', () => {
+    const msgs = load('latest-tag.fires.json').findings.map((f) => f.message);
+    expect(msgs.some((m) => m.includes('nginx:latest'))).toBe(true);
+    expect(msgs.some((m) => m.includes('public.ecr.aws/nginx/nginx (no tag: latest)'))).toBe(true);
+  });
+
+  it('orders findings worst first and counts them per object for the badges', () => {
+    const { findings } = load('single-host.fires.json');
+    expect(findings.map((f) => f.rule)).toEqual(['single-az', 'single-host']);
+    const byObject = findingsByObject(findings);
+    expect([...byObject.values()]).toEqual([{ count: 2, worst: 'warning' }]);
+  });
+});
