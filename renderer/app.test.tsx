@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App } from './app';
-import { createBrowserApi } from './desktop/browser-api';
+import { createWebHosts } from './desktop/pick-api';
 import { useDiagramStore } from './store/diagram-store';
 import { installFlowEnv } from './testing/render-node';
 
@@ -28,7 +28,7 @@ afterEach(cleanup);
 
 describe('App', () => {
   it('starts on the first screen with the file inputs the tests and users need', () => {
-    render(<App api={createBrowserApi()} />);
+    render(<App {...createWebHosts()} />);
     expect(screen.getByTestId('welcome')).toBeTruthy();
     const files = screen.getByTestId('open-files') as HTMLInputElement;
     expect(files.type).toBe('file');
@@ -37,7 +37,7 @@ describe('App', () => {
   });
 
   it('draws the files picked through open-files, and shows diagnostics for a broken one', async () => {
-    render(<App api={createBrowserApi()} />);
+    render(<App {...createWebHosts()} />);
     fireEvent.change(screen.getByTestId('open-files'), {
       target: { files: [new File([services], 'services.json'), new File(['{'], 'broken.json')] },
     });
@@ -49,7 +49,7 @@ describe('App', () => {
   });
 
   it('opens the demo', async () => {
-    render(<App api={createBrowserApi()} />);
+    render(<App {...createWebHosts()} />);
     fireEvent.click(screen.getByTestId('open-demo'));
     await waitFor(
       () => expect(document.querySelectorAll('[data-testid="node"][data-kind="cluster"]')).toHaveLength(2),

@@ -3,7 +3,7 @@
  * panels; owns the file inputs, drag-and-drop, and building and laying out
  * the graph whenever the load or the view changes.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import type { DesktopApi } from '../shared/ipc/desktop-api';
 import type { Topology } from '../shared/model/types';
@@ -11,8 +11,9 @@ import { DiagramCanvas } from './canvas/diagram-canvas';
 import { ChangesPanel } from './diff/changes-panel';
 import { runExport } from './export/export-diagram';
 import { filesFromDataTransfer } from './desktop/drop-files';
-import { labelFor } from './desktop/source-label';
-import { LayoutClient } from './layout/layout-client';
+import { DEMO_LABEL, labelFor } from './desktop/source-label';
+import type { LayoutHost } from './layout/layout-host';
+import { RawSourceContext } from './layout/raw-source';
 import { DetailsPanel } from './panels/details-panel';
 import { DiagnosticsPanel } from './panels/diagnostics-panel';
 import { Toolbar } from './panels/toolbar';
@@ -25,7 +26,7 @@ import { ExploreBar } from './panels/explore-bar';
 const FOLDER_INPUT_ATTRS = { webkitdirectory: '', directory: '' } as Record<string, string>;
 
 /** Recomputes graph and layout when the load or the layout-relevant view changes. */
-function useLayout(client: LayoutClient, api: DesktopApi): void {
+function useLayout(host: LayoutHost): void {
   const topology = useDiagramStore((s) => s.topology);
   const direction = useDiagramStore((s) => s.view.direction);
   const collapsed = useDiagramStore((s) => s.view.collapsed);
@@ -41,15 +42,13 @@ function useLayout(client: LayoutClient, api: DesktopApi): void {
     if (!topology) return;
     let current = true;
     // The overlay only recolours nodes, so it is not an input of the layout. The graph is built in a
-    // worker: on a 20k-node load building it here was a third of the open's longest task. A topology
-    // the host's worker loaded is laid out there; sending it to the layout worker was another 200 ms.
+    // worker: on a 20k-node load building it here was a third of the open's longest task. Web mode lays
+    // out in the ingest worker that holds the load; sending it to a layout worker was another 200 ms.
     const view = { overlay: true, direction, collapsed, filters, mode, expanded, stackThreshold };
     // A big load's first frame: what the host can show before the layout lands (web mode's ingest worker).
-    void api
-      .previewLegend?.(topology, view, direction)
-      ?.then((legend) => current && legend && setPreviewLegend(legend));
-    void api.previewLayout?.(topology, view, direction)?.then((preview) => current && preview && setPreview(preview));
-    (api.layOut?.(topology, view, direction) ?? client.layout(topology, view, direction)).then(
+    void host.previewLegend(topology, view, direction).then((legend) => current && legend && setPreviewLegend(legend));
+    void host.previewLayout(topology, view, direction).then((preview) => current && preview && setPreview(preview));
+    host.layOut(topology, view, direction).then(
       (layout) => current && setLayout(layout),
       (e: unknown) => current && setError(`Layout failed: ${e instanceof Error ? e.message : String(e)}`),
     );
@@ -57,8 +56,7 @@ function useLayout(client: LayoutClient, api: DesktopApi): void {
       current = false;
     };
   }, [
-    client,
-    api,
+    host,
     topology,
     direction,
     collapsed,
@@ -73,8 +71,8 @@ function useLayout(client: LayoutClient, api: DesktopApi): void {
   ]);
 }
 
-/** The application. */
-export function App({ api }: { api: DesktopApi }) {
+/** The application, on the hosts picked at start-up (renderer/desktop/pick-api.ts). */
+export function App({ api, layoutHost }: { api: DesktopApi; layoutHost: LayoutHost }) {
   const topology = useDiagramStore((s) => s.topology);
   const loading = useDiagramStore((s) => s.loading);
   const error = useDiagramStore((s) => s.error);
@@ -88,9 +86,7 @@ export function App({ api }: { api: DesktopApi }) {
   const [dragging, setDragging] = useState(0);
   const [loadingLabel, setLoadingLabel] = useState('');
   const workspaceShown = topology !== null || loading;
-  const client = useMemo(() => new LayoutClient(), []);
-  useEffect(() => () => client.dispose(), [client]);
-  useLayout(client, api);
+  useLayout(layoutHost);
 
   const load = useCallback(
     async (work: () => Promise<Topology | null>, label: string) => {
@@ -98,19 +94,19 @@ export function App({ api }: { api: DesktopApi }) {
       setLoading(true);
       try {
         const t = await work();
-        if (t) setTopology(t, label, 'open', api.startingView?.(t));
+        if (t) setTopology(t, label, 'open', layoutHost.startingView(t));
         else setLoading(false);
       } catch (e) {
         setError(`Could not load: ${e instanceof Error ? e.message : String(e)}`);
       }
     },
-    [api, setLoading, setTopology, setError],
+    [layoutHost, setLoading, setTopology, setError],
   );
   const loadFiles = useCallback(
     (files: File[]) => (files.length > 0 ? load(() => api.loadFiles(files), labelFor(files)) : Promise.resolve()),
     [api, load],
   );
-  const openDemo = useCallback(() => void load(() => api.loadDemo(), 'demo snapshot'), [api, load]);
+  const openDemo = useCallback(() => void load(() => api.loadDemo(), DEMO_LABEL), [api, load]);
 
   useEffect(
     () =>
@@ -129,7 +125,7 @@ export function App({ api }: { api: DesktopApi }) {
       else if (command === 'export-png' || command === 'export-svg')
         void runExport(api, command === 'export-png' ? 'png' : 'svg');
     };
-    const unsubscribe = api.onMenuCommand?.(act);
+    const unsubscribe = api.onMenuCommand(act);
     // Web mode has no menu: the same commands on keys, ignored while typing.
     const onKey = (e: KeyboardEvent) => {
       // Ctrl/Cmd+E (PNG) and Ctrl/Cmd+Shift+E (SVG), as the desktop menu's accelerators; Electron's menu already handles them.
@@ -173,7 +169,7 @@ export function App({ api }: { api: DesktopApi }) {
     };
     window.addEventListener('keydown', onKey);
     return () => {
-      unsubscribe?.();
+      unsubscribe();
       window.removeEventListener('keydown', onKey);
     };
   }, [api]);
@@ -269,7 +265,9 @@ export function App({ api }: { api: DesktopApi }) {
               <ChangesPanel />
               <DiagnosticsPanel />
             </div>
-            <DetailsPanel api={api} />
+            <RawSourceContext.Provider value={layoutHost.loadRaw}>
+              <DetailsPanel api={api} />
+            </RawSourceContext.Provider>
           </ReactFlowProvider>
         </div>
         {!workspaceShown && (

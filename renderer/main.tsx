@@ -1,4 +1,4 @@
-/** Renderer entry: picks the host API and mounts the app. */
+/** Renderer entry: picks the hosts (once, here) and mounts the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/base.css';
@@ -6,10 +6,10 @@ import './styles.css';
 import './explore.css';
 import { App } from './app';
 import { ErrorBoundary } from './error-boundary';
-import { pickDesktopApi } from './desktop/pick-api';
+import { pickHosts } from './desktop/pick-api';
 import { startViewPersistence } from './store/persist-view';
 
-const api = pickDesktopApi();
+const { api, layoutHost } = pickHosts();
 // Storage can be denied (privacy settings): the app works without it.
 startViewPersistence(
   (() => {
@@ -25,11 +25,11 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary api={api}>
-      <App api={api} />
+      <App api={api} layoutHost={layoutHost} />
     </ErrorBoundary>
   </StrictMode>,
 );
 window.addEventListener(
   'error',
-  (e) => void api.reportError?.({ message: e.message, stack: e.error instanceof Error ? e.error.stack : undefined }),
+  (e) => void api.reportError({ message: e.message, stack: e.error instanceof Error ? e.error.stack : undefined }),
 );

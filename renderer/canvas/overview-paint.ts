@@ -4,7 +4,8 @@
  * so the ingest worker can prepare the first paint of a big load with its layout (`preparePaint`), and
  * the page only draws it (`paintFor` finds it).
  */
-import type { LaidOutGraph, OverviewPaint, PositionedNode } from '../../shared/graph/types';
+import type { LaidOutGraph, PositionedNode } from '../../shared/graph/types';
+import type { OverviewPaint } from './overview-types';
 import { absolutePositions, edgeEnds } from '../../shared/layout/positions';
 import type { Direction } from '../../shared/graph/view';
 import { BASE_COLOURS, overlayStyle, STATUS_STYLES, STOPPED_FILL } from '../../shared/theme/theme';

@@ -1,25 +1,15 @@
 /**
  * The DesktopApi of web mode: files are picked in the page and ingested in a
- * Web Worker (ingest-client.ts),
- * the demo ships inside the bundle, saving is a download. The same UI runs
- * on it as on the Electron preload, which is what the e2e tests drive.
+ * Web Worker (ingest-client.ts), the demo ships inside the bundle and takes
+ * the same way as a picked file, saving is a download. The same UI runs on
+ * it as on the Electron preload, which is what the e2e tests drive.
  */
 import type { DesktopApi } from '../../shared/ipc/desktop-api';
-import { ingest } from '../../shared/ingest/index';
 import { checkFileSize, isJsonFileName, skippedFileDiagnostic } from '../../shared/ingest/limits';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 import { savedViewsFor } from '../store/view-persistence';
-import {
-  ingestFiles,
-  layOutLoaded,
-  loadRaw,
-  onLoadComplete,
-  prepareIngestWorker,
-  previewLegendLoaded,
-  previewLoaded,
-  startingView,
-} from './ingest-client';
-import { labelFor } from './source-label';
+import { IngestClient } from './ingest-client';
+import { DEMO_LABEL, labelFor } from './source-label';
 
 /** The name a file is reported under: its path inside a picked or dropped folder, else its name. */
 export function displayName(file: File): string {
@@ -31,7 +21,7 @@ export function displayName(file: File): string {
  * path) that are not `*.json` are skipped with an info diagnostic, as the CLI
  * does for a folder; files picked one by one are all read.
  */
-export async function readAndIngest(files: File[]): Promise<Topology> {
+export async function readAndIngest(files: File[], client: IngestClient = new IngestClient(null)): Promise<Topology> {
   const diagnostics: Diagnostic[] = [];
   const picked: { name: string; file: Blob }[] = [];
   const sorted = [...files].sort((a, b) => displayName(a).localeCompare(displayName(b)));
@@ -55,7 +45,7 @@ export async function readAndIngest(files: File[]): Promise<Topology> {
   // Reading and parsing happen in a worker: a 100 MB describe-tasks file must not freeze the page.
   // With the views saved for this input, the worker lays out the first graph in the same go.
   const label = labelFor(files);
-  return ingestFiles(picked, diagnostics, { label, savedViews: savedViewsFor(label) });
+  return client.ingestFiles(picked, diagnostics, { label, savedViews: savedViewsFor(label) });
 }
 
 /** Triggers a download of `data` as `name` (web mode has no save dialog). */
@@ -89,26 +79,31 @@ export function isConsoleUrl(url: string): boolean {
   }
 }
 
-/** Creates the web-mode implementation of DesktopApi. */
-export function createBrowserApi(): DesktopApi {
-  prepareIngestWorker();
+/**
+ * Creates the web-mode implementation of DesktopApi over `ingest` (the page's one ingest client, which web
+ * mode's LayoutHost shares: it lays out what it loaded).
+ */
+export function createBrowserApi(ingest: IngestClient = new IngestClient()): DesktopApi {
   return {
     platform: 'web',
-    loadFiles: readAndIngest,
+    loadFiles: (files) => readAndIngest(files, ingest),
     // Web mode opens files through <input type=file> in the page; there is no host dialog.
     openDialog: async () => null,
     loadDemo: async () => {
-      // Loaded on demand so the first screen does not wait for the snapshot.
+      // Loaded on demand so the first screen does not wait for the snapshot; then ingested like a picked file.
       const { default: text } = await import('../demo/demo-snapshot.json?raw');
-      return ingest([{ name: 'demo-snapshot.json', text }]);
+      const file = new Blob([text], { type: 'application/json' });
+      return ingest.ingestFiles([{ name: 'demo-snapshot.json', file }], [], {
+        label: DEMO_LABEL,
+        savedViews: savedViewsFor(DEMO_LABEL),
+      });
     },
     // A big load arrives in two steps (see ingest-client.ts); the complete topology comes through here.
-    onTopology: (listener) => onLoadComplete((topology) => listener(topology, 'complete')),
-    loadRaw,
-    layOut: layOutLoaded,
-    previewLayout: previewLoaded,
-    previewLegend: previewLegendLoaded,
-    startingView,
+    onTopology: (listener) => ingest.onLoadComplete((topology) => listener(topology, 'complete')),
+    // Web mode has no host menu: the page binds the commands' keys itself (commands/command-keys.ts).
+    onMenuCommand: () => () => undefined,
+    // No log file to write to: the error boundary's message is all the user gets.
+    reportError: async () => undefined,
     saveFile: async (suggestedName, data) => {
       download(suggestedName, data);
       return suggestedName;

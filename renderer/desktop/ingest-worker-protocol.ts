@@ -1,92 +1,82 @@
-/** Messages between the page and the ingest worker (web mode). */
-import type { LaidOutGraph, LayoutPreview, LegendCounts } from '../../shared/graph/types';
+/**
+ * What the page and the ingest worker (web mode) say to each other, in the
+ * envelope of `../workers/envelope.ts`: the request map `IngestRequests`
+ * and the push map `IngestEvents`. The worker answers them with
+ * `createIngestHandlers()` (ingest-handlers.ts); the page asks through
+ * `IngestClient` (ingest-client.ts).
+ *
+ * How to add a request type (a computation on the load the worker holds):
+ * 1. Add an entry here: `name: { payload: {...}; result: ... }`. The payload
+ *    carries `load` (the page's load number, from `IngestClient.loadOf`) when
+ *    the request is about a load: the worker answers only for the one it holds.
+ * 2. Add the handler under the same name in `createIngestHandlers()`
+ *    (ingest-handlers.ts): `name: (payload, context) => result` (or a promise,
+ *    or `new Transfer(result, buffers)` to move ArrayBuffers). Throwing rejects
+ *    the page's promise with the message; bad input belongs in diagnostics.
+ *    TypeScript fails the build until the handler exists and returns the type.
+ * 3. Ask for it on the page with `this.link.request('name', payload)` in a
+ *    method of `IngestClient` (keep per-load state on the instance, never in
+ *    module variables).
+ * Both sides must be able to run on the page's thread too (`servedInPage`):
+ * the handlers use no worker-only API besides what `serve` gives them.
+ *
+ * How to add a push event (the worker sends it unasked, e.g. progress):
+ * 1. Add `name: PayloadType` to `IngestEvents`.
+ * 2. In a handler, `context.push('name', payload)` (optionally with buffers
+ *    to transfer), or from `context.afterReply(() => ...)` to send it after
+ *    the request's answer.
+ * 3. On the page, `this.link.on('name', (payload) => ...)` in `IngestClient`.
+ * A push is told from a reply by its envelope `kind`, never by its keys.
+ */
+import type { LegendCounts, LaidOutGraph } from '../../shared/graph/types';
+import type { LayoutPreview } from '../canvas/overview-types';
 import type { Direction, ViewState } from '../../shared/graph/view';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 
 /**
- * Page → worker: read these files (under these names) and ingest them with these diagnostics already found.
- * `label` and `savedViews` (the views saved for inputs of that label) let the worker lay out the graph
- * the page starts with in the same go: it picks the view as the store would.
+ * The ingest request's payload: read these files (under these names) and ingest them with these diagnostics
+ * already found. `label` and `savedViews` (the views saved for inputs of that label) let the worker lay out
+ * the graph the page starts with in the same go: it picks the view as the store would.
  */
-export interface IngestRequest {
-  type: 'ingest';
-  id: number;
+export interface IngestPayload {
   files: { name: string; file: Blob }[];
   diagnostics: Diagnostic[];
   label: string;
   savedViews: { key: string; view: ViewState }[];
 }
 
-/** Page → worker: the raw AWS JSON of one object of the last load (the topology crossed without it). */
-export interface RawRequest {
-  type: 'raw';
-  id: number;
-  /** Which load the page is showing; a stale one gets nothing rather than another load's JSON. */
-  load: number;
-  objectId: string;
-}
-
-/** Page → worker: build and lay out the graph of load `load` under `view` (the page's copy need not cross back). */
-export interface LayoutLoadRequest {
-  type: 'layout';
-  id: number;
-  load: number;
-  view: ViewState;
-  direction: Direction;
-}
-
 /**
- * Page → worker: send the parts of load `load` now (no answer: the parts are the reply). The page asks
- * once it has drawn the first frame, so receiving them does not delay it.
+ * The ingest answer: the topology without `raw` (kept in the worker, see the `raw` request) and the view the
+ * page starts with, whose layout follows (the `laidOut` push or the `prelaid` request). On a big load, the
+ * PART_LISTS are empty: `topology.arriving` says how many objects follow as `part` pushes (when the page
+ * sends the `parts` request), so no single message takes the page long to receive.
  */
-export interface PartsRequest {
-  type: 'parts';
+export interface IngestAnswer {
+  topology: Topology;
   load: number;
+  startingView: ViewState | null;
 }
 
-/**
- * Page → worker: send the layout of load `load` whose preview came (no answer: the PrelaidLayout is the
- * reply). The page asks once it has drawn the preview, so receiving the layout does not delay that frame.
- */
-export interface PrelaidRequest {
-  type: 'prelaid';
-  load: number;
-}
-
-/** Page → worker: anything the worker answers (PartsRequest: with parts; PrelaidRequest: with the layout). */
-export type IngestWorkerRequest = IngestRequest | RawRequest | LayoutLoadRequest | PartsRequest | PrelaidRequest;
-
-/**
- * Worker → page, after an ingest answer with `startingView`: the legend of that view's graph, as soon as
- * the graph is built (before it is laid out), so the page shows it while the layout is being made rather
- * than in the frame that draws the preview.
- */
-export interface LegendMessage {
-  legend: LegendCounts;
-  load: number;
-}
-
-/**
- * Worker → page, after the LegendMessage: what the canvas draws of that view's layout
- * far out (size, node count, legend, overview paint; the paint's buffers transferred), sent ahead of the
- * layout itself (PrelaidLayout), whose thousands of nodes take the page tens of milliseconds to receive.
- * Made after the answer is posted, so the page takes in the topology meanwhile.
- */
-export interface PreviewMessage {
-  preview: LayoutPreview;
-  load: number;
-}
-
-/**
- * Worker → page: the layout the worker made with the load for the starting view, when the page asks for it
- * after drawing the preview (PrelaidRequest); at once, with no preview, for a diagram too small to open far
- * out (level-of-detail.ts); or at once, null, when laying it out failed.
- */
-export interface PrelaidLayout {
-  /** null when laying it out failed: the page asks for it with a LayoutLoadRequest, and hears why. */
-  prelaid: LaidOutGraph | null;
-  load: number;
-}
+/** The requests the ingest worker answers: type → payload and result. */
+// A type literal, not an interface: only those are assignable to the envelope's RequestMap.
+export type IngestRequests = {
+  /** Reads and ingests files; the load's preview and layout follow as pushes. */
+  ingest: { payload: IngestPayload; result: IngestAnswer };
+  /** The raw AWS JSON of one object of load `load` (undefined for a stale load: never another load's JSON). */
+  raw: { payload: { load: number; objectId: string }; result: Record<string, unknown> | undefined };
+  /** Builds and lays out the graph of load `load` under `view` (the page's copy need not cross back). */
+  layout: { payload: { load: number; view: ViewState; direction: Direction }; result: LaidOutGraph };
+  /**
+   * Sends the parts of load `load` now, as `part` pushes before this reply. The page asks once it has drawn
+   * the first frame, so receiving them does not delay it.
+   */
+  parts: { payload: { load: number }; result: null };
+  /**
+   * The layout of load `load` whose `preview` push came; null when the worker no longer holds it. The page
+   * asks once it has drawn the preview, so receiving the layout's thousands of nodes does not delay that frame.
+   */
+  prelaid: { payload: { load: number }; result: LaidOutGraph | null };
+};
 
 /** The lists of a topology that a big load sends in parts. */
 export const PART_LISTS = ['services', 'taskDefinitions', 'containerInstances', 'targetGroups', 'tasks'] as const;
@@ -94,21 +84,7 @@ export const PART_LISTS = ['services', 'taskDefinitions', 'containerInstances', 
 /** One of those lists. */
 export type PartList = (typeof PART_LISTS)[number];
 
-/**
- * Worker → page: the answer to a request. An ingest answer is the topology without `raw` (kept in the
- * worker, see RawRequest) and the view the page starts with, whose layout follows (PrelaidLayout);
- * on a big load, with the PART_LISTS empty: `topology.arriving` says how many
- * objects follow as `IngestPart` messages (when the page asks, PartsRequest), so no single message takes
- * the page long to receive. Or a raw
- * JSON answer, a layout, or why a request failed (a bug: bad input is a diagnostic, not a failure).
- */
-export type IngestResponse =
-  | { id: number; ok: true; topology: Topology; load: number; startingView?: ViewState }
-  | { id: number; ok: true; raw: Record<string, unknown> | undefined }
-  | { id: number; ok: true; layout: LaidOutGraph }
-  | { id: number; ok: false; error: string };
-
-/** Worker → page, after an ingest answer with `arriving`: the next objects of one list of load `load`, in order. */
+/** The next objects of one list of load `load`, in order. */
 export interface IngestPart {
   part: PartList;
   load: number;
@@ -117,5 +93,23 @@ export interface IngestPart {
   last: boolean;
 }
 
-/** Everything the worker posts. */
-export type IngestWorkerMessage = IngestResponse | IngestPart | LegendMessage | PreviewMessage | PrelaidLayout;
+/** The pushes of the ingest worker: type → payload. */
+export type IngestEvents = {
+  /**
+   * After an ingest answer with a starting view: that view's legend, as soon as the graph is built (before
+   * it is laid out), so the page shows it while the layout is being made.
+   */
+  legend: { load: number; legend: LegendCounts };
+  /**
+   * After the legend: what the canvas draws of that view's layout far out (size, node count, overview paint;
+   * the paint's buffers transferred), ahead of the layout itself (the `prelaid` request).
+   */
+  preview: { load: number; preview: LayoutPreview };
+  /**
+   * The starting view's layout at once, with no preview: for a diagram too small to open far out
+   * (level-of-detail.ts), or null when laying it out failed (the page asks with `layout` and hears why).
+   */
+  laidOut: { load: number; layout: LaidOutGraph | null };
+  /** After an ingest answer with `arriving`, when the page asks (`parts`): the next objects of one list. */
+  part: IngestPart;
+};

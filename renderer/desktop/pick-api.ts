@@ -1,13 +1,31 @@
 /**
- * Chooses the DesktopApi: the Electron preload's when it is there, else the
- * browser one (web mode, component tests).
+ * Chooses the hosts once, at start-up: the Electron preload's DesktopApi and
+ * the desktop LayoutHost when the preload is there, else the browser's
+ * DesktopApi and the web LayoutHost over one ingest client (web mode,
+ * component tests).
  */
 import { DESKTOP_API_GLOBAL, type DesktopApi } from '../../shared/ipc/desktop-api';
+import { createDesktopLayoutHost } from '../layout/desktop-layout-host';
+import type { LayoutHost } from '../layout/layout-host';
 import { createBrowserApi } from './browser-api';
+import { IngestClient } from './ingest-client';
+import { createWebLayoutHost } from './web-layout-host';
 
-/** The host API of this page. */
-export function pickDesktopApi(): DesktopApi {
+/** What the app reaches outside itself through: host I/O and the layout of what it loaded. */
+export interface Hosts {
+  api: DesktopApi;
+  layoutHost: LayoutHost;
+}
+
+/** Web mode's hosts: the browser DesktopApi and the web LayoutHost, sharing one ingest client. */
+export function createWebHosts(ingest: IngestClient = new IngestClient()): Hosts {
+  return { api: createBrowserApi(ingest), layoutHost: createWebLayoutHost(ingest) };
+}
+
+/** The hosts of this page. */
+export function pickHosts(): Hosts {
   const injected = (window as unknown as Record<string, unknown>)[DESKTOP_API_GLOBAL];
-  if (injected && typeof injected === 'object' && 'loadFiles' in injected) return injected as DesktopApi;
-  return createBrowserApi();
+  if (injected && typeof injected === 'object' && 'loadFiles' in injected)
+    return { api: injected as DesktopApi, layoutHost: createDesktopLayoutHost() };
+  return createWebHosts();
 }

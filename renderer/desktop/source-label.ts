@@ -10,3 +10,6 @@ export function labelFor(files: readonly File[]): string {
     ? `${folder}/ (${files.length} files)`
     : `${files.length} files`;
 }
+
+/** How the demo snapshot is named, as a picked file's name would be. */
+export const DEMO_LABEL = 'demo snapshot';

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { DesktopApi, MenuCommand } from '../../shared/ipc/desktop-api';
 import { App } from '../app';
-import { createBrowserApi } from '../desktop/browser-api';
+import { createWebHosts } from '../desktop/pick-api';
 import { useDiagramStore } from '../store/diagram-store';
 import { installFlowEnv } from '../testing/render-node';
 import { rasteriseSvg } from './rasterise';
@@ -35,15 +35,16 @@ afterEach(cleanup);
 function host(platform: DesktopApi['platform']) {
   let menu: ((c: MenuCommand) => void) | undefined;
   const saveFile = vi.fn(async (name: string, _data: Uint8Array | string) => name);
+  const hosts = createWebHosts();
   const api: DesktopApi = {
-    ...createBrowserApi(),
+    ...hosts.api,
     platform,
     saveFile,
     ...(platform === 'electron'
       ? { onMenuCommand: (l: (c: MenuCommand) => void) => ((menu = l), () => undefined) }
       : {}),
   };
-  return { api, saveFile, menu: (c: MenuCommand) => menu?.(c) };
+  return { api, layoutHost: hosts.layoutHost, saveFile, menu: (c: MenuCommand) => menu?.(c) };
 }
 
 async function openDemo() {
@@ -54,7 +55,7 @@ async function openDemo() {
 describe('export commands', () => {
   it('the menu’s Export SVG and Export PNG save the diagram through the host', async () => {
     const h = host('electron');
-    render(<App api={h.api} />);
+    render(<App api={h.api} layoutHost={h.layoutHost} />);
     await openDemo();
     h.menu('export-svg');
     await waitFor(() => expect(h.saveFile).toHaveBeenCalledTimes(1));
@@ -69,7 +70,7 @@ describe('export commands', () => {
 
   it('web mode: Ctrl+E saves a PNG, Ctrl+Shift+E an SVG; without a diagram nothing happens', async () => {
     const h = host('web');
-    render(<App api={h.api} />);
+    render(<App api={h.api} layoutHost={h.layoutHost} />);
     fireEvent.keyDown(window, { key: 'e', ctrlKey: true });
     expect(h.saveFile).not.toHaveBeenCalled();
     await openDemo();

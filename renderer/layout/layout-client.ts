@@ -1,23 +1,15 @@
 /**
  * Builds and lays out the graph in a Web Worker so a large snapshot does not
- * freeze the page; falls back to the main thread where workers are
- * unavailable (jsdom) or the worker fails to start. The worker is sent each
- * topology once; later requests for it carry only the view.
+ * freeze the page; on the page's thread, behind the same protocol, where
+ * workers are unavailable (jsdom) or the worker stops. The worker is sent
+ * each topology once; later requests for it carry only the view.
  */
-import { buildGraph } from '../../shared/graph/build-graph';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import type { Direction, ViewState } from '../../shared/graph/view';
-import { layoutGraph } from '../../shared/layout/layout';
 import type { EntityBase, Topology } from '../../shared/model/types';
-import type { LayoutRequest, LayoutResponse } from './layout-worker-protocol';
-
-interface Pending {
-  resolve: (g: LaidOutGraph) => void;
-  reject: (e: Error) => void;
-  topology: Topology;
-  view: ViewState;
-  direction: Direction;
-}
+import { servedInPage, startWorker, WorkerClient, type WorkerPort } from '../workers/envelope';
+import { createLayoutHandlers } from './layout-handlers';
+import type { LayoutEvents, LayoutRequests } from './layout-worker-protocol';
 
 function strip<T extends EntityBase>(list: T[]): T[] {
   if (!list.some((e) => e.raw !== undefined)) return list;
@@ -42,73 +34,55 @@ function withoutRaw(t: Topology): Topology {
   };
 }
 
-function layOutInPage(topology: Topology, view: ViewState, direction: Direction): LaidOutGraph {
-  return layoutGraph(buildGraph(topology, view), direction);
+/** Starts the layout worker. */
+function startLayoutWorker(): WorkerPort | null {
+  return startWorker(() => new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' }));
 }
 
-/** Lays out graphs, newest request wins. */
+/** Lays out graphs in the layout worker (or on the page when it cannot run). */
 export class LayoutClient {
-  private worker: Worker | null = null;
-  private nextId = 1;
-  private pending = new Map<number, Pending>();
+  private link: WorkerClient<LayoutRequests, LayoutEvents>;
+  private nextKey = 1;
   /** The topology the worker holds and its key. */
   private sent: { topology: Topology; key: number } | null = null;
+  private disposed = false;
 
-  constructor(useWorker = typeof Worker !== 'undefined') {
-    if (!useWorker) return;
-    try {
-      this.worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
-      this.worker.onmessage = (e: MessageEvent<LayoutResponse>) => this.settle(e.data);
-      this.worker.onerror = () => this.fallBack();
-    } catch {
-      this.worker = null;
-    }
+  /** `port`: where the handlers run (default: a new worker, else the page; null: the page). */
+  constructor(port: WorkerPort | null = startLayoutWorker()) {
+    this.link = this.connect(port ?? servedInPage(createLayoutHandlers()));
   }
 
   /** Positions for the graph of `topology` under `view` (`view.direction` is overridden by `direction`). */
-  layout(topology: Topology, view: ViewState, direction: Direction): Promise<LaidOutGraph> {
-    if (!this.worker) return Promise.resolve(layOutInPage(topology, view, direction));
-    const id = this.nextId++;
-    const fresh = this.sent?.topology !== topology;
-    if (fresh) this.sent = { topology, key: id };
-    const request: LayoutRequest = {
-      id,
-      topologyKey: this.sent!.key,
-      view,
-      direction,
-      ...(fresh ? { topology: withoutRaw(topology) } : {}),
-    };
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, topology, view, direction });
-      this.worker?.postMessage(request);
-    });
+  async layout(topology: Topology, view: ViewState, direction: Direction): Promise<LaidOutGraph> {
+    const link = this.link;
+    try {
+      if (this.sent?.topology !== topology) {
+        const key = this.nextKey++;
+        this.sent = { topology, key };
+        // Its failure shows in the layout request that follows.
+        link.request('hold', { key, topology: withoutRaw(topology) }).catch(() => undefined);
+      }
+      return await link.request('layout', { key: this.sent.key, view, direction });
+    } catch (e) {
+      // A worker that cannot load (blocked by policy, missing file) must not leave the canvas empty.
+      if (link.failed && this.link !== link) return this.layout(topology, view, direction);
+      throw e;
+    }
   }
 
   /** Stops the worker. */
   dispose(): void {
-    this.worker?.terminate();
-    this.worker = null;
+    this.disposed = true;
+    this.link.dispose();
   }
 
-  private settle(response: LayoutResponse): void {
-    const p = this.pending.get(response.id);
-    if (!p) return;
-    this.pending.delete(response.id);
-    if (response.ok) p.resolve(response.result);
-    else p.reject(new Error(response.error));
-  }
-
-  // A worker that cannot load (blocked by policy, missing file) must not leave the canvas empty.
-  private fallBack(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    for (const [id, p] of this.pending) {
-      this.pending.delete(id);
-      try {
-        p.resolve(layOutInPage(p.topology, p.view, p.direction));
-      } catch (e) {
-        p.reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    }
+  private connect(port: WorkerPort): WorkerClient<LayoutRequests, LayoutEvents> {
+    const link = new WorkerClient<LayoutRequests, LayoutEvents>(port);
+    link.onFailure(() => {
+      if (this.link !== link || this.disposed) return;
+      this.sent = null;
+      this.link = this.connect(servedInPage(createLayoutHandlers()));
+    });
+    return link;
   }
 }

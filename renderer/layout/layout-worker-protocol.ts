@@ -1,19 +1,24 @@
-/** Messages between the layout client and its worker. */
+/**
+ * What the page and the layout worker (desktop) say to each other, in the
+ * envelope of `../workers/envelope.ts`. To add a request: an entry here, its
+ * handler in `createLayoutHandlers()` (layout-handlers.ts), a method of
+ * `LayoutClient` that calls `request` (see ingest-worker-protocol.ts for the
+ * full recipe, which is the same for every worker).
+ */
 import type { LaidOutGraph } from '../../shared/graph/types';
 import type { Direction, ViewState } from '../../shared/graph/view';
 import type { Topology } from '../../shared/model/types';
 
-/**
- * Page → worker: build the graph of topology `topologyKey` under `view` and lay it out. The topology
- * itself is sent only with the first request for it; the worker keeps the last one it was given.
- */
-export interface LayoutRequest {
-  id: number;
-  topologyKey: number;
-  topology?: Topology;
-  view: ViewState;
-  direction: Direction;
-}
+/** The requests the layout worker answers: type → payload and result. */
+export type LayoutRequests = {
+  /**
+   * Keep `topology` (without `raw`) as topology `key` for the `layout` requests that follow: a view change
+   * (collapse, filter, direction) then sends only the view.
+   */
+  hold: { payload: { key: number; topology: Topology }; result: null };
+  /** Build the graph of the held topology `key` under `view` and lay it out. */
+  layout: { payload: { key: number; view: ViewState; direction: Direction }; result: LaidOutGraph };
+};
 
-/** Worker → page: the result or why it failed. */
-export type LayoutResponse = { id: number; ok: true; result: LaidOutGraph } | { id: number; ok: false; error: string };
+/** The layout worker pushes nothing. */
+export type LayoutEvents = Record<never, never>;

@@ -80,6 +80,8 @@ const api: DesktopApi = {
   openDialog: async () => null,
   loadDemo: async () => emptyTopology(),
   onTopology: () => () => undefined,
+  onMenuCommand: () => () => undefined,
+  reportError: async () => undefined,
   saveFile: async () => null,
   openExternal: vi.fn(async () => undefined),
 };

@@ -4,7 +4,8 @@
  */
 import { create } from 'zustand';
 import { ancestorIds } from '../../shared/graph/build-graph';
-import type { LaidOutGraph, LayoutPreview, LegendCounts } from '../../shared/graph/types';
+import type { LaidOutGraph, LegendCounts } from '../../shared/graph/types';
+import type { LayoutPreview } from '../canvas/overview-types';
 import {
   DEFAULT_VIEW,
   initialView,

@@ -26,6 +26,13 @@ export interface SourceText {
 export interface IngestOptions {
   /** Diagnostics the reader already has (files refused from their size, files skipped); listed first. */
   diagnostics?: Diagnostic[];
+  /** When given, filled with where each described object first appears (the findings' `check` cites it). */
+  positions?: Map<string, ObjectPosition>;
+}
+
+/** Where an object was described: its file and, where known, the line and column of its JSON object. */
+export interface ObjectPosition extends Partial<Position> {
+  file: string;
 }
 
 const SCHEMAS = {
@@ -45,6 +52,7 @@ class Collector {
   readonly merged = new Map<string, MergedRecord>();
   readonly listed: { arn: string; file: string }[] = [];
   fetchedAt: string | undefined;
+  positions: Map<string, ObjectPosition> | undefined;
 
   // One `[file]` array per file, shared by every object described only there (copied when a second file
   // describes it): tens of thousands of one-element arrays were garbage to collect here and on the page.
@@ -137,6 +145,7 @@ function readOne(c: Collector, source: SourceText): void {
       });
     }
     c.add(record.kind, identity, record.raw, file);
+    if (c.positions && !c.positions.has(identity.id)) c.positions.set(identity.id, { file, ...locate(record.path) });
   }
 
   for (const l of found.listed) c.listed.push({ arn: l.arn, file });
@@ -165,6 +174,7 @@ function readOne(c: Collector, source: SourceText): void {
  */
 export function ingest(sources: SourceText[], options: IngestOptions = {}): Topology {
   const c = new Collector();
+  c.positions = options.positions;
   c.diagnostics.push(...(options.diagnostics ?? []));
   for (const source of sources) {
     try {

@@ -1,5 +1,3 @@
-import type { LaidOutGraph, LayoutPreview, LegendCounts } from '../graph/types';
-import type { Direction, ViewState } from '../graph/view';
 import type { Topology } from '../model/types';
 import type { MenuCommand } from './channels';
 import type {
@@ -24,9 +22,11 @@ export interface PickedFile {
 }
 
 /**
- * The one interface the UI uses to reach the host. Two implementations: the
- * Electron preload (`main/preload.ts`, checked with `satisfies DesktopApi`) and
- * the plain browser one (`renderer/desktop/browser-api.ts`) for web mode.
+ * The one interface the UI uses for host I/O (open, save, watch, menu, AWS).
+ * Two implementations: the Electron preload (`main/preload.ts`, checked with
+ * `satisfies DesktopApi`) and the plain browser one
+ * (`renderer/desktop/browser-api.ts`) for web mode. Laying out what was
+ * loaded is the renderer's LayoutHost's (`renderer/layout/layout-host.ts`).
  */
 export interface DesktopApi {
   /** Which host this is. */
@@ -42,43 +42,17 @@ export interface DesktopApi {
    * topology of a load it gave in parts (`complete`: the one shown has `arriving`). Returns an unsubscribe.
    */
   onTopology(listener: (topology: Topology, reason: 'open' | 'reload' | 'complete') => void): () => void;
-  /**
-   * The raw AWS JSON of one object of `topology`, for a host that sent the topology without it
-   * (web mode: it stays in the ingest worker, since cloning it to the page froze big opens).
-   * Optional: Electron's topologies carry `raw`.
-   */
-  loadRaw?(topology: Topology, objectId: string): Promise<Record<string, unknown> | undefined>;
-  /**
-   * Builds and lays out the graph of a topology the host loaded and still holds (web mode: its ingest
-   * worker), so it is not cloned again to a layout worker; null when the host does not hold it. Optional.
-   */
-  layOut?(topology: Topology, view: ViewState, direction: Direction): Promise<LaidOutGraph> | null;
-  /**
-   * What the page can draw of that layout before it arrives, when the host has it first (web mode: the
-   * first layout of a big load, whose overview paint the ingest worker sends ahead of its thousands of
-   * nodes); null when it has none, and the promise gives null when none comes. Optional.
-   */
-  previewLayout?(topology: Topology, view: ViewState, direction: Direction): Promise<LayoutPreview | null> | null;
-  /** The legend of that layout, when the host has it before the preview (web mode: once the graph is built, before it is laid out). Optional. */
-  previewLegend?(topology: Topology, view: ViewState, direction: Direction): Promise<LegendCounts | null> | null;
-  /**
-   * The view the host already laid out for a topology it gave (web mode lays out the first graph with the
-   * ingest); the page starts with it. Needed for a load given in parts, whose lists the page cannot pick a
-   * view from yet. Optional.
-   */
-  startingView?(topology: Topology): ViewState | undefined;
   /** Save bytes or text the user exported (web: a download; electron: a save dialog). Returns the saved name, or null when cancelled. */
   saveFile(suggestedName: string, data: Uint8Array | string): Promise<string | null>;
   /** Open an AWS console URL in the system browser (only https://*.console.aws.amazon.com). */
   openExternal(url: string): Promise<void>;
   /**
-   * Called when the host menu asks the page to act (Export PNG/SVG, Find, Fit,
-   * overlay and legend toggles). Returns an unsubscribe. Optional: web mode
-   * has no host menu and binds its own keys.
+   * Called when the host menu asks the page to act (a command of renderer/commands). Returns an
+   * unsubscribe. Web mode has no host menu: it never calls, and the page binds the commands' keys itself.
    */
-  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
-  /** Tell the host about an error the page could not recover from (electron: logged to the log file and shown in a dialog). Optional. */
-  reportError?(error: { message: string; stack?: string }): Promise<void>;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Tell the host about an error the page could not recover from (electron: logged to the log file and shown in a dialog; web: nowhere to go). */
+  reportError(error: { message: string; stack?: string }): Promise<void>;
   /** "Connect to AWS" (desktop only: credentials never leave main). The user's AWS profiles, names and kinds only. */
   listAwsProfiles?(): Promise<AwsProfileSummary[]>;
   /** Fetches the account's ECS state in main; resolves when it ends (progress arrives through `onAwsProgress`). */

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { initialView } from '../../shared/graph/view';
+import { generateAccountOfSize } from '../../shared/synth/generate-account';
+import type { Topology } from '../../shared/model/types';
+import { IngestClient } from './ingest-client';
+import { createWebHosts } from './pick-api';
+
+const file = (name: string, text: string) => ({ name, file: new Blob([text], { type: 'application/json' }) });
+
+describe('IngestClient (the ingest protocol, served on the page as jsdom has no workers)', () => {
+  it('opens the demo the way it opens a picked file: raw JSON stays with the ingest, the layout is made there', async () => {
+    const { api, layoutHost } = createWebHosts();
+    const demo = await api.loadDemo();
+    const task = demo.tasks[0];
+    // Stripped for the trip to the page, as a picked file's objects are…
+    expect(task.raw).toBeUndefined();
+    // …and asked of the ingest that holds it.
+    const raw = await layoutHost.loadRaw(demo, task.id);
+    expect(raw?.taskArn).toBe(task.arn);
+    const view = layoutHost.startingView(demo) ?? initialView(demo);
+    const layout = await layoutHost.layOut(demo, view, view.direction);
+    expect(layout.nodes.filter((n) => n.kind === 'cluster')).toHaveLength(2);
+    layoutHost.dispose();
+  });
+
+  it('gives a big load in steps: the head at once, a preview, the layout, then every object in parts', async () => {
+    const client = new IngestClient(null);
+    const account = generateAccountOfSize(3000);
+    const complete = new Promise<Topology>((resolve) => client.onLoadComplete(resolve));
+    const head = await client.ingestFiles([file('account.json', JSON.stringify(account))], [], {
+      label: 'account.json',
+      savedViews: [],
+    });
+    expect(head.arriving).toBeGreaterThan(0);
+    expect(head.tasks).toHaveLength(0);
+    const view = client.startingView(head)!;
+    expect(view).toBeDefined();
+    const preview = await client.previewLayout(head, view, view.direction);
+    expect(preview?.nodeCount).toBeGreaterThan(200);
+    const layout = await client.layOut(head, view, view.direction);
+    expect(layout.nodes.length).toBe(preview?.nodeCount);
+    const all = await complete;
+    expect(all.arriving).toBeUndefined();
+    const lists = [all.services, all.taskDefinitions, all.containerInstances, all.targetGroups, all.tasks];
+    expect(lists.reduce((n, list) => n + list.length, 0)).toBe(head.arriving);
+    expect(all.tasks.length).toBeGreaterThan(500);
+    // The complete topology is the same load: its raw JSON and other views come from the same ingest.
+    expect((await client.loadRaw(all, all.tasks[7].id))?.taskArn).toBe(all.tasks[7].arn);
+    const other = await client.layOut(all, { ...view, direction: view.direction === 'LR' ? 'TB' : 'LR' }, 'TB');
+    expect(other.nodes.length).toBeGreaterThan(0);
+    client.dispose();
+  });
+
+  it("never gives an older load's raw JSON for a newer load's object", async () => {
+    const client = new IngestClient(null);
+    const first = await client.ingestFiles([file('a.json', JSON.stringify(generateAccountOfSize(60, 1)))], []);
+    await client.ingestFiles([file('b.json', JSON.stringify(generateAccountOfSize(60, 2)))], []);
+    expect(await client.loadRaw(first, first.tasks[0].id)).toBeUndefined();
+    client.dispose();
+  });
+});

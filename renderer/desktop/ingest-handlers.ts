@@ -1,0 +1,147 @@
+/**
+ * What the ingest worker does (web mode), as handlers of the ingest
+ * protocol: it reads the picked files and runs the whole ingest (JSON parse,
+ * validation, linking) off the UI thread, so a 100 MB describe-tasks file
+ * does not freeze the page while it parses. It keeps the last load's raw AWS
+ * JSON and sends the page the topology without it: `raw` is as big as the
+ * input, and cloning it to the page was the longest main-thread task of an
+ * open. The details panel asks for one object's JSON when it shows it. It
+ * also builds and lays out the graph of the load it holds, so that topology
+ * is never cloned back to a layout worker: the first layout in the same go
+ * as the ingest, for the view the page starts with. The page gets that
+ * layout's preview first (what the overview canvas paints) and the layout
+ * itself when it has drawn; a big load's objects follow in parts, so the
+ * page draws before it has them all and no message stalls it.
+ */
+import { initialView } from '../../shared/graph/view';
+import { ingest } from '../../shared/ingest/index';
+import { createLayoutSession } from '../../shared/layout/layout-session';
+import type { LaidOutGraph } from '../../shared/graph/types';
+import type { LayoutPreview } from '../canvas/overview-types';
+import type { ViewState } from '../../shared/graph/view';
+import type { Topology } from '../../shared/model/types';
+import { LARGE_DIAGRAM_NODES } from '../canvas/level-of-detail';
+import { paintBuffers, preparePaint } from '../canvas/overview-paint';
+import { viewKey } from '../store/view-persistence';
+import type { HandlerContext, Handlers } from '../workers/envelope';
+import { readBlobs } from './read-blobs';
+import { HEAD_LISTS, stripRaw } from './strip-raw';
+import {
+  PART_LISTS,
+  type IngestEvents,
+  type IngestPart,
+  type IngestPayload,
+  type IngestRequests,
+} from './ingest-worker-protocol';
+import { sendsInParts, splitIntoParts } from './split-parts';
+
+/** The view the page's store will pick for this load: the one saved for this input, else the initial one. */
+function startingViewOf(loaded: Topology, label: string, savedViews: IngestPayload['savedViews']): ViewState {
+  const key = viewKey(loaded, label);
+  return savedViews.find((s) => s.key === key)?.view ?? initialView(loaded);
+}
+
+/** The ingest protocol's handlers, with the load they hold (one worker, or the page when none can start). */
+export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
+  let rawById = new Map<string, Record<string, unknown>>();
+  let load = 0;
+  let topology: Topology | null = null;
+  // Builds and lays out the views of that load, reusing work between them: an expand re-packs only what it changed.
+  let session = createLayoutSession();
+  // The parts of the last load, until the page asks for them.
+  let unsent: IngestPart[] = [];
+  // The layout of the last load's starting view, until the page has drawn its preview and asks for it.
+  let held: { load: number; layout: LaidOutGraph } | null = null;
+
+  /**
+   * After the answer: the starting view's legend as soon as its graph is built, then its preview (what the
+   * canvas draws far out) or, for a small diagram, its layout; then the parts are cut, ready to be asked for.
+   */
+  const layOutStartingView = (
+    loaded: Topology,
+    view: ViewState,
+    inParts: boolean,
+    context: HandlerContext<IngestEvents>,
+  ): void => {
+    const thisLoad = load;
+    try {
+      const graph = session.build(loaded, { ...view, overlay: true });
+      context.push('legend', { legend: graph.legend, load: thisLoad });
+      const layout = session.place(graph, view.direction);
+      if (layout.nodes.length <= LARGE_DIAGRAM_NODES) {
+        // A diagram this small is never painted far out (level-of-detail.ts): its layout is what the page draws.
+        context.push('laidOut', { layout, load: thisLoad });
+      } else {
+        // What the overview canvas paints (a big load opens far out) goes first: the page draws it at once.
+        const paint = preparePaint(layout, view.direction, view.overlay);
+        const preview: LayoutPreview = {
+          width: layout.width,
+          height: layout.height,
+          nodeCount: layout.nodes.length,
+          direction: view.direction,
+          overlayOn: view.overlay,
+          paint,
+        };
+        context.push('preview', { preview, load: thisLoad }, paintBuffers(paint));
+        held = { layout, load: thisLoad };
+      }
+    } catch {
+      // null: the page asks for the layout itself, and gets the error then.
+      context.push('laidOut', { layout: null, load: thisLoad });
+    }
+    if (!inParts) return;
+    for (const [objectId, raw] of stripRaw(loaded, PART_LISTS)) rawById.set(objectId, raw);
+    unsent = splitIntoParts(loaded, thisLoad);
+  };
+
+  return {
+    ingest: async ({ files, diagnostics, label, savedViews }, context) => {
+      const loaded = ingest(await readBlobs(files, diagnostics), { diagnostics });
+      topology = loaded;
+      session = createLayoutSession();
+      load += 1;
+      unsent = [];
+      held = null;
+      let view: ViewState | null = null;
+      try {
+        view = startingViewOf(loaded, label, savedViews);
+      } catch {
+        // The page picks its view and asks for the layout as usual.
+      }
+      // Whatever goes in parts is stripped of its raw JSON and cut up after the first frame's messages, not before.
+      const inParts = view ? sendsInParts(loaded) : false;
+      let sent = loaded;
+      if (inParts) {
+        rawById = stripRaw(loaded, HEAD_LISTS);
+        let arriving = 0;
+        sent = { ...loaded };
+        for (const list of PART_LISTS) {
+          arriving += loaded[list].length;
+          sent[list] = [];
+        }
+        sent.arriving = arriving;
+      } else rawById = stripRaw(loaded);
+      // The page takes in the topology while the layout is being made here.
+      const starting = view;
+      if (starting) context.afterReply(() => layOutStartingView(loaded, starting, inParts, context));
+      return { topology: sent, load, startingView: view };
+    },
+    raw: ({ load: asked, objectId }) => (asked === load ? rawById.get(objectId) : undefined),
+    layout: ({ load: asked, view, direction }) => {
+      // The client asks only for the load it was last given, and requests arrive in order: a miss is a bug.
+      if (!topology || asked !== load) throw new Error(`ingest worker does not hold load ${asked}`);
+      return session.layOut(topology, view, direction);
+    },
+    parts: ({ load: asked }, context) => {
+      // Each part is its own message, so the page receives them in separate tasks and draws in between.
+      if (asked === load) for (const part of unsent) context.push('part', part);
+      unsent = [];
+      return null;
+    },
+    prelaid: ({ load: asked }) => {
+      const layout = held?.load === asked ? held.layout : null;
+      held = null;
+      return layout;
+    },
+  };
+}
