@@ -1,9 +1,10 @@
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync, truncateSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, truncateSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliInProcess, cliProcess } from '../test/run-cli';
 import { MAX_FILE_BYTES } from '../../shared/ingest/limits';
+import { independentCounts } from '../../fixtures/ingest/independent-counts';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -108,7 +109,12 @@ describe('ecs-visualizer inspect', () => {
     const r = await cliInProcess('inspect', huge, '--json');
     expect(performance.now() - start).toBeLessThan(1000);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/huge\.json: file is 256\.0 MiB, over the 256 MiB limit; it was not read/);
+    // One byte over: not "256.0 MiB, over the 256 MiB limit" (issue #13 point 12) but the byte counts.
+    expect(r.stderr).toMatch(
+      /huge\.json: file is 268,435,457 bytes \(the limit is 268,435,456 bytes\), over the 256 MiB limit; it was not read/,
+    );
+    truncateSync(huge, 300 * 1024 * 1024);
+    expect((await cliInProcess('inspect', huge)).stderr).toMatch(/huge\.json: file is 300\.0 MiB, over the 256 MiB/);
   });
 
   it('the readable table lists counts, launch types and problems', async () => {
@@ -119,5 +125,132 @@ describe('ecs-visualizer inspect', () => {
     expect(r.stdout).toMatch(
       /warning\s+fixtures\/ingest\/prod\/describe-services\.json:\d+:\d+: AWS reported a failure: MISSING/,
     );
+  });
+});
+
+describe('ecs-visualizer inspect: every AWS output that carries an ECS object', () => {
+  const folderDocs = (folder: string) =>
+    readdirSync(join(ROOT, folder))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(join(ROOT, folder, f), 'utf8')));
+
+  it('a folder mixing describe, list and single-object outputs: exit 0, nothing on stderr, counts as counted independently', async () => {
+    const folder = 'fixtures/ingest/aws-cli-examples';
+    const r = await cliProcess('inspect', folder, '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    const expected = independentCounts(folderDocs(folder));
+    expect(out.counts).toMatchObject(expected);
+    expect(out.counts).toMatchObject({
+      clusters: 4,
+      services: 7,
+      tasks: 5,
+      containerInstances: 2,
+      capacityProviders: 2,
+    });
+    expect(out.diagnostics.filter((d: { severity: string }) => d.severity !== 'info')).toEqual([]);
+  }, 30_000);
+
+  it.each([
+    ['stop-task', 'fixtures/ingest/aws-cli-examples/stop-task-1.json', 'tasks'],
+    ['create-service', 'fixtures/ingest/aws-cli-examples/create-service-1.json', 'services'],
+    [
+      'deregister-container-instance',
+      'fixtures/ingest/aws-cli-examples/deregister-container-instance-1.json',
+      'containerInstances',
+    ],
+    [
+      'put-cluster-capacity-providers',
+      'fixtures/ingest/aws-cli-examples/put-cluster-capacity-providers-1.json',
+      'clusters',
+    ],
+    [
+      'update-capacity-provider',
+      'fixtures/ingest/aws-cli-examples/capacity-provider-update-1.json',
+      'capacityProviders',
+    ],
+    ['run-task', 'fixtures/ingest/aws-cli-examples/run-task-1.json', 'tasks'],
+    ['start-task', 'fixtures/ingest/aws-cli-examples/start-task-1.json', 'tasks'],
+    [
+      'update-container-instances-state',
+      'fixtures/ingest/aws-cli-examples/update-container-instances-state-1.json',
+      'containerInstances',
+    ],
+  ])('%s output: exit 0, empty stderr, one object counted', async (_cmd, file, key) => {
+    const r = await cliInProcess('inspect', file, '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout).counts[key]).toBe(1);
+  });
+
+  it('a task set alone: exit 0, its service drawn as a placeholder', async () => {
+    const r = await cliInProcess('inspect', 'fixtures/ingest/aws-cli-examples/create-task-set-1.json', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(out.counts.services).toBe(0);
+    expect(out.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'placeholder',
+        message: expect.stringContaining('service MyService (cluster MyCluster)'),
+      }),
+    );
+  });
+
+  it('.NET and Java SDK dumps: exit 0, empty stderr, launch types read, one info per file', async () => {
+    const r = await cliInProcess('inspect', 'fixtures/ingest/sdk-dumps', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(out.tasksByLaunchType).toEqual({ EC2: 1, FARGATE: 1 });
+    expect(out.diagnostics.filter((d: { code: string }) => d.code === 'sdk-enum-unwrapped')).toHaveLength(2);
+    expect(out.diagnostics.filter((d: { severity: string }) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it('null optional fields: exit 0, no diagnostic at all, and the table shows no problem', async () => {
+    const r = await cliInProcess('inspect', 'fixtures/ingest/console-json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/Task definitions\s+1/);
+    expect(r.stdout).toContain('Diagnostics: 0 error(s), 0 warning(s), 0 info');
+  });
+
+  it('capacity providers named only by tasks and strategies: exit 0, placeholders listed as info', async () => {
+    const r = await cliInProcess('inspect', 'fixtures/ingest/capacity-provider-refs', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const messages = JSON.parse(r.stdout).diagnostics.map((d: { message: string }) => d.message);
+    expect(messages).toContain(
+      'capacity provider cp-ecs-dev (eu-central-1 444455556666) is referenced but not described; drawn as a placeholder',
+    );
+    expect(messages.join('\n')).not.toMatch(/capacity provider FARGATE/);
+  });
+
+  it('an ARN that disagrees with its fields: exit 0, the warnings in the table, the task definition counted once', async () => {
+    const r = await cliInProcess('inspect', 'fixtures/ingest/arn-disagrees');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/Task definitions\s+1/);
+    expect(r.stdout).toMatch(
+      /warning\s+fixtures\/ingest\/arn-disagrees\/describe-task-definition\.json:2:5: taskDefinitionArn names revision 0 but revision is 4; using the ARN/,
+    );
+  });
+
+  it('files captured apart say so once (info, exit 0); a consistent capture says nothing', async () => {
+    const apart = await cliInProcess('inspect', 'fixtures/ingest/mixed-times', '--json');
+    expect(apart.code).toBe(0);
+    expect(apart.stderr).toBe('');
+    const notes = JSON.parse(apart.stdout).diagnostics.filter(
+      (d: { code: string }) => d.code === 'mixed-capture-times',
+    );
+    expect(notes).toHaveLength(1);
+    expect(notes[0].message).toContain('mixed-times/describe-tasks-2023.json (2023-03-02)');
+    expect(notes[0].message).toContain('mixed-times/describe-services-2024.json (2024-05-14)');
+    const together = await cliInProcess('inspect', 'fixtures/ingest/consistent-capture', '--json');
+    expect(together.code).toBe(0);
+    expect(
+      JSON.parse(together.stdout).diagnostics.some((d: { code: string }) => d.code === 'mixed-capture-times'),
+    ).toBe(false);
   });
 });

@@ -7,12 +7,22 @@ export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 export function checkFileSize(file: string, size: number): Diagnostic | null {
   if (size <= MAX_FILE_BYTES) return null;
   const mib = (size / (1024 * 1024)).toFixed(1);
+  // Just over the limit rounds to "256.0 MiB", which reads as not over it: then the exact byte counts say why.
+  const howBig =
+    Number(mib) * 1024 * 1024 > MAX_FILE_BYTES
+      ? `${mib} MiB`
+      : `${groupDigits(size)} bytes (the limit is ${groupDigits(MAX_FILE_BYTES)} bytes)`;
   return {
     severity: 'error',
     code: 'too-large',
-    message: `file is ${mib} MiB, over the 256 MiB limit; it was not read`,
+    message: `file is ${howBig}, over the 256 MiB limit; it was not read`,
     file,
   };
+}
+
+// 268435457 -> 268,435,457, the same in every locale (a diagnostic is text that tests and CI logs compare).
+function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** The info diagnostic for a file in an opened folder that is not `*.json` and was skipped. */
