@@ -4,7 +4,7 @@
  * out of the others' way.
  */
 import type { Severity, Topology } from '../model/types';
-import { MASK } from '../redact/mask-environment';
+import { maskSecrets } from '../redact/mask-secrets';
 import { buildContext, type FindingContext, type FindingOptions } from './context';
 import { RULES } from './rule-table';
 import { drift } from './rules/drift';
@@ -20,12 +20,31 @@ export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, war
 
 const RULE_RANK = new Map(RULES.map((r, i) => [r.id, i]));
 
+/** `$.a[0].b[name=CPU]` → `['a', 0, 'b', 'name=CPU']`. */
+function pathSegments(path: string): (string | number)[] {
+  const out: (string | number)[] = [];
+  for (const m of path.matchAll(/\.([^.[\]]+)|\[(\d+)\]|\[([^\]]+)\]/g))
+    out.push(m[2] !== undefined ? Number(m[2]) : (m[1] ?? m[3]));
+  return out;
+}
+
 /**
- * Evidence values pass the same masking as the details panel: an `environment[].value` (a task definition's
- * or an override's) is shown as MASK. No rule cites one today; the mask is here so none ever can.
+ * Evidence values pass the app's one masking function, `maskSecrets`, as the details panel does: the value is
+ * put back where its path says it sat in the AWS object (an `environment[].value`, a `logConfiguration.options`
+ * value, a `command` argument…), masked there, and read back.
  */
 export function maskEvidence(e: Evidence): Evidence {
-  return /\.environment\[\d+\]\.value$/.test(e.path) ? { ...e, value: MASK } : e;
+  const segs = pathSegments(e.path);
+  if (segs.length === 0 || e.value === null || typeof e.value !== 'string') return e;
+  const root: Record<string | number, unknown> = {};
+  let at: Record<string | number, unknown> = root;
+  segs.forEach((seg, i) => {
+    if (i === segs.length - 1) at[seg] = e.value;
+    else at = at[seg] = (typeof segs[i + 1] === 'number' ? [] : {}) as Record<string | number, unknown>;
+  });
+  let back: unknown = maskSecrets(root);
+  for (const seg of segs) back = (back as Record<string | number, unknown> | undefined)?.[seg];
+  return typeof back === 'string' && back !== e.value ? { ...e, value: back } : e;
 }
 
 /** Every finding of the load, masked and ordered. */

@@ -70,3 +70,16 @@ describe('what the rules say', () => {
     expect([...byObject.values()]).toEqual([{ count: 2, worst: 'warning' }]);
   });
 });
+
+describe('evidence masking', () => {
+  it('an evidence value at a secret-bearing path is masked by maskSecrets; others are left as they are', async () => {
+    const { maskEvidence } = await import('./engine');
+    const { MASK } = await import('../redact/mask-secrets');
+    expect(maskEvidence({ path: '$.containerDefinitions[1].environment[0].value', value: 'hunter2' }).value).toBe(MASK);
+    expect(
+      maskEvidence({ path: '$.containerDefinitions[0].logConfiguration.options.splunk-token', value: 'tok' }).value,
+    ).toBe(MASK);
+    expect(maskEvidence({ path: '$.containerDefinitions[0].image', value: 'nginx:latest' }).value).toBe('nginx:latest');
+    expect(maskEvidence({ path: '$.desiredCount', value: 3 }).value).toBe(3);
+  });
+});
