@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BUNDLED_INSTANCE_TYPES_JSON, BUNDLED_PRICES_JSON } from './bundled-data';
+import { BUNDLED_PRICES } from './bundled-prices';
+import { INSTANCE_TYPES } from './instance-types';
 import { parsePriceFile } from './price-table';
 import { FARGATE_SIZES } from './fargate-sizes';
 
@@ -9,23 +10,7 @@ const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 const pricesText = readFileSync(here('prices.json'), 'utf8');
 const typesText = readFileSync(here('instance-types.json'), 'utf8');
 
-// The JSON files are the data people read and edit; bundled-data.ts is their copy that every bundle can
-// import (TypeScript project references refuse a JSON import outside their file lists). This keeps them one.
-if (process.env.UPDATE_BUNDLED === '1') {
-  writeFileSync(
-    here('bundled-data.ts'),
-    `/** Generated from prices.json and instance-types.json by \`UPDATE_BUNDLED=1 npx vitest run shared/pricing/bundled.test.ts\`: do not edit. */\n` +
-      `/** The bundled price table (prices.json). */\nexport const BUNDLED_PRICES_JSON: unknown = ${pricesText.trim()};\n\n` +
-      `/** The bundled instance-type table (instance-types.json). */\nexport const BUNDLED_INSTANCE_TYPES_JSON: unknown = ${typesText.trim()};\n`,
-  );
-}
-
 describe('bundled price data', () => {
-  it('bundled-data.ts holds exactly prices.json and instance-types.json', () => {
-    expect(BUNDLED_PRICES_JSON).toEqual(JSON.parse(pricesText));
-    expect(BUNDLED_INSTANCE_TYPES_JSON).toEqual(JSON.parse(typesText));
-  });
-
   it('prices.json is a valid prices file in USD, every region with its own source and date', () => {
     const r = parsePriceFile(pricesText, 'prices.json');
     expect(r.ok).toBe(true);
@@ -61,6 +46,11 @@ describe('bundled price data', () => {
     // Spot checks against the sources (EC2 User Guide ENI table; DescribeInstanceTypes).
     expect(types['m5.large']).toMatchObject({ vcpus: 2, memoryMiB: 8192, architecture: 'x86_64', maxEnis: 3 });
     expect(types['c7g.4xlarge']).toMatchObject({ vcpus: 16, memoryMiB: 32768, architecture: 'arm64', maxEnis: 8 });
+  });
+
+  it('the modules export the JSON files as they are', () => {
+    expect(BUNDLED_PRICES).toEqual(JSON.parse(pricesText));
+    expect(INSTANCE_TYPES).toEqual(JSON.parse(typesText));
   });
 
   it('the Fargate size table runs from 0.25 to 16 vCPU', () => {

@@ -1,5 +1,5 @@
 /** The EC2 instance-type table (instance-types.json): vCPUs, memory, architecture, ENIs, with sources. */
-import { BUNDLED_INSTANCE_TYPES_JSON } from './bundled-data';
+import instanceTypesJson from './instance-types.json';
 import type { CpuArch } from './price-table';
 
 /** What the cost model needs of one EC2 instance type. */
@@ -22,7 +22,7 @@ export interface InstanceTypeTable {
 }
 
 /** The bundled instance-type table. */
-export const INSTANCE_TYPES = BUNDLED_INSTANCE_TYPES_JSON as InstanceTypeTable;
+export const INSTANCE_TYPES = instanceTypesJson as InstanceTypeTable;
 
 /**
  * Memory ECS leaves to the OS and the container agent, as a fraction of the instance's memory, when packing
