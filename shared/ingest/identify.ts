@@ -76,6 +76,11 @@ function identifyCluster(c: RawCluster): Identified {
       clusterName: c.clusterName,
       warnings: [],
     };
+  // An ARN that is there but cannot be read is not "no clusterArn": say which it is.
+  if (c.clusterArn !== undefined)
+    return {
+      problem: `cluster's clusterArn "${c.clusterArn}" is not a cluster ARN, and it has no clusterName; skipped`,
+    };
   return { problem: 'cluster has no clusterArn or clusterName; skipped' };
 }
 

@@ -297,6 +297,8 @@ function issueMessage(issue: z.core.$ZodIssue, received: unknown): string {
 
 function describeReceived(input: unknown): string {
   if (input === null) return 'null';
+  // JSON.parse reads 1e400 as Infinity: "expected number, got number" would say nothing.
+  if (typeof input === 'number' && !Number.isFinite(input)) return 'a number too large to represent (Infinity)';
   if (Array.isArray(input)) return 'array';
   return typeof input;
 }
