@@ -24,6 +24,8 @@ export interface Detection {
   records: FoundRecord[];
   listed: FoundListedArn[];
   failures: { raw: unknown; path: (string | number)[] }[];
+  /** Task sets printed on their own (`{"taskSet"}`, `{"taskSets": […]}`): attached to their service when linking. */
+  taskSets: { raw: Record<string, unknown>; path: (string | number)[] }[];
   fetchedAt?: string;
   /** Set when nothing usable was recognised: the error message. */
   error?: { code: string; message: string };
@@ -45,6 +47,35 @@ const WRAPPERS: Wrapper[] = [
   { key: 'capacityProviders', shape: 'describe-capacity-providers', kind: 'capacityProvider' },
   { key: 'TargetGroups', shape: 'elbv2-describe-target-groups', kind: 'targetGroup' },
   { key: 'targetGroups', shape: 'target-groups', kind: 'targetGroup' },
+];
+
+/**
+ * Commands that print one object under a singular key, as the describe call would give it, and the keys
+ * that mark the object as one of that kind (so an unrelated `{"service": {…}}` is not taken for one).
+ */
+const SINGLE_OBJECTS: { key: string; shape: string; kind: RecordKind | 'taskSet'; marks: string[] }[] = [
+  // stop-task
+  { key: 'task', shape: 'task-output', kind: 'task', marks: ['taskArn'] },
+  // create-service, update-service, delete-service
+  { key: 'service', shape: 'service-output', kind: 'service', marks: ['serviceArn', 'serviceName'] },
+  // update-container-agent, deregister-container-instance
+  {
+    key: 'containerInstance',
+    shape: 'container-instance-output',
+    kind: 'containerInstance',
+    marks: ['containerInstanceArn'],
+  },
+  // create-cluster, update-cluster, delete-cluster, put-cluster-capacity-providers, update-cluster-settings
+  { key: 'cluster', shape: 'cluster-output', kind: 'cluster', marks: ['clusterArn', 'clusterName'] },
+  // create-capacity-provider, update-capacity-provider, delete-capacity-provider
+  {
+    key: 'capacityProvider',
+    shape: 'capacity-provider-output',
+    kind: 'capacityProvider',
+    marks: ['capacityProviderArn', 'name'],
+  },
+  // create-task-set, update-task-set, delete-task-set, update-service-primary-task-set
+  { key: 'taskSet', shape: 'task-set-output', kind: 'taskSet', marks: ['taskSetArn', 'serviceArn'] },
 ];
 
 /** Top-level keys of `list-*` outputs. */
@@ -85,7 +116,7 @@ function describeType(v: unknown): string {
  * the objects and ARNs it holds. Never throws.
  */
 export function detect(value: unknown): Detection {
-  const out: Detection = { shapes: [], records: [], listed: [], failures: [] };
+  const out: Detection = { shapes: [], records: [], listed: [], failures: [], taskSets: [] };
   if (Array.isArray(value)) return detectArray(value, out);
   if (!isObject(value)) {
     out.error = {
@@ -117,6 +148,21 @@ export function detect(value: unknown): Detection {
     if (!out.shapes.includes('bundle')) out.shapes.push(w.shape);
     list.forEach((item, i) => {
       if (isObject(item)) out.records.push({ kind: w.kind, raw: item, path: [w.key, i] });
+    });
+  }
+
+  for (const single of SINGLE_OBJECTS) {
+    const inner = value[single.key];
+    if (!isObject(inner) || !single.marks.some((k) => k in inner)) continue;
+    out.shapes.push(single.shape);
+    if (single.kind === 'taskSet') out.taskSets.push({ raw: inner, path: [single.key] });
+    else out.records.push({ kind: single.kind, raw: inner, path: [single.key] });
+  }
+  // describe-task-sets; a service's own `taskSets` sits inside the service, never at the top.
+  if (Array.isArray(value.taskSets) && value.taskSets.some(isObject)) {
+    out.shapes.push('describe-task-sets');
+    value.taskSets.forEach((item, i) => {
+      if (isObject(item)) out.taskSets.push({ raw: item, path: ['taskSets', i] });
     });
   }
 

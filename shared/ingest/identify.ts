@@ -20,6 +20,7 @@ import type {
   RawTargetGroup,
   RawTask,
   RawTaskDefinition,
+  RawTaskSet,
 } from './schemas';
 import { targetGroupName } from './normalise';
 
@@ -93,10 +94,11 @@ function identifyService(s: RawService): Identified {
       `serviceArn names cluster "${ref.clusterName}" but clusterArn names "${cluster.name}"; using clusterArn`,
     );
   }
-  const name = s.serviceName ?? ref?.name;
+  // Keyed by the ARN when there is one: it is what list-services and other objects name the service by.
+  const name = ref?.name ?? s.serviceName;
   if (!name) return { problem: 'service has no serviceArn or serviceName; skipped' };
   if (ref && s.serviceName && ref.name !== s.serviceName)
-    warnings.push(`serviceArn names service "${ref.name}" but serviceName is "${s.serviceName}"`);
+    warnings.push(`serviceArn names service "${ref.name}" but serviceName is "${s.serviceName}"; using the ARN`);
   const scope = ref?.scope ?? cluster?.scope ?? UNKNOWN_SCOPE;
   const clusterName = cluster?.name ?? ref?.clusterName;
   return { id: serviceId(scope, clusterName, name), arn: s.serviceArn, name, scope, clusterName, warnings };
@@ -139,15 +141,17 @@ export function readTaskDefinitionRef(ref: string): { scope: Scope; family: stri
 
 function identifyTaskDefinition(td: RawTaskDefinition): Identified {
   const ref = td.taskDefinitionArn ? readTaskDefinitionRef(td.taskDefinitionArn) : null;
-  const family = td.family ?? ref?.family;
+  // Keyed by the ARN when there is one: tasks and services reference that exact ARN, so keying by the fields
+  // would leave the referenced revision a second, placeholder object.
+  const family = ref?.family ?? td.family;
   if (!family) return { problem: 'task definition has no taskDefinitionArn or family; skipped' };
-  const revision = td.revision ?? ref?.revision;
+  const revision = ref ? (ref.revision ?? td.revision) : td.revision;
   const scope = ref?.scope ?? UNKNOWN_SCOPE;
   const warnings: string[] = [];
   if (ref && td.family && ref.family !== td.family)
-    warnings.push(`taskDefinitionArn names family "${ref.family}" but family is "${td.family}"`);
+    warnings.push(`taskDefinitionArn names family "${ref.family}" but family is "${td.family}"; using the ARN`);
   if (ref?.revision !== undefined && td.revision !== undefined && ref.revision !== td.revision)
-    warnings.push(`taskDefinitionArn names revision ${ref.revision} but revision is ${td.revision}`);
+    warnings.push(`taskDefinitionArn names revision ${ref.revision} but revision is ${td.revision}; using the ARN`);
   const name = revision === undefined ? family : `${family}:${revision}`;
   return {
     id: taskDefinitionId(scope, family, revision),
@@ -175,10 +179,14 @@ function identifyContainerInstance(ci: RawContainerInstance): Identified {
 
 function identifyCapacityProvider(cp: RawCapacityProvider): Identified {
   const ref = cp.capacityProviderArn ? readEcsArn(cp.capacityProviderArn, 'capacity-provider') : null;
-  const name = cp.name ?? ref?.name;
+  const name = ref?.name ?? cp.name;
   if (!name) return { problem: 'capacity provider has no name or capacityProviderArn; skipped' };
   const scope = ref?.scope ?? UNKNOWN_SCOPE;
-  return { id: capacityProviderId(scope, name), arn: cp.capacityProviderArn, name, scope, warnings: [] };
+  const warnings =
+    ref && cp.name && ref.name !== cp.name
+      ? [`capacityProviderArn names "${ref.name}" but name is "${cp.name}"; using the ARN`]
+      : [];
+  return { id: capacityProviderId(scope, name), arn: cp.capacityProviderArn, name, scope, warnings };
 }
 
 function identifyTargetGroup(tg: RawTargetGroup): Identified {
@@ -191,6 +199,35 @@ function identifyTargetGroup(tg: RawTargetGroup): Identified {
     name: tg.TargetGroupName ?? targetGroupName(tg.TargetGroupArn),
     scope,
     warnings: [],
+  };
+}
+
+/** The service a task set printed on its own belongs to. */
+export interface TaskSetOwner {
+  scope: Scope;
+  clusterName?: string;
+  serviceName: string;
+  serviceArn?: string;
+}
+
+/**
+ * Who owns a task set: its `serviceArn` and `clusterArn` (as the API returns them), else its own ARN,
+ * `task-set/<cluster>/<service>/<id>` (the CLI reference's examples print only that).
+ */
+export function identifyTaskSet(ts: RawTaskSet): TaskSetOwner | { problem: string } {
+  const svc = ts.serviceArn ? readEcsArn(ts.serviceArn, 'service') : null;
+  const cluster = clusterNameOf(ts.clusterArn);
+  const own = ts.taskSetArn ? parseArn(ts.taskSetArn) : null;
+  const fromOwn = own?.resourceType === 'task-set' && own.segments.length >= 3 ? own.segments : null;
+  const serviceName = svc?.name ?? fromOwn?.[1];
+  if (!serviceName) return { problem: 'task set names no service (no serviceArn or readable taskSetArn); skipped' };
+  const scope =
+    svc?.scope ?? cluster?.scope ?? (own ? { region: own.region, accountId: own.accountId } : UNKNOWN_SCOPE);
+  return {
+    scope,
+    clusterName: cluster?.name ?? svc?.clusterName ?? fromOwn?.[0],
+    serviceName,
+    serviceArn: ts.serviceArn,
   };
 }
 

@@ -11,10 +11,13 @@ import {
   targetGroupSchema,
   taskDefinitionSchema,
   taskSchema,
+  taskSetSchema,
   validateRecord,
+  type RawTaskSet,
 } from './schemas';
-import { identify, type RecordIdentity } from './identify';
-import { buildTopology, type MergedRecord } from './link';
+import { identify, identifyTaskSet, type RecordIdentity } from './identify';
+import { buildTopology, type LooseTaskSet, type MergedRecord } from './link';
+import { CaptureTimes, movingTime, taskSetMovingTime } from './capture-times';
 
 /** One input: a file name (as shown in diagnostics) and its decoded text. */
 export interface SourceText {
@@ -51,6 +54,8 @@ class Collector {
   readonly files: LoadedFile[] = [];
   readonly merged = new Map<string, MergedRecord>();
   readonly listed: { arn: string; file: string }[] = [];
+  readonly taskSets: LooseTaskSet[] = [];
+  readonly captureTimes = new CaptureTimes();
   fetchedAt: string | undefined;
   positions: Map<string, ObjectPosition> | undefined;
 
@@ -104,6 +109,7 @@ function readOne(c: Collector, source: SourceText): void {
     return;
   }
   if (found.fetchedAt && (!c.fetchedAt || found.fetchedAt > c.fetchedAt)) c.fetchedAt = found.fetchedAt;
+  c.captureTimes.see(file, found.fetchedAt);
 
   const locate = pathLocator(text);
   const at = (path: (string | number)[]): { path: string } & Partial<Position> => ({
@@ -111,10 +117,16 @@ function readOne(c: Collector, source: SourceText): void {
     ...locate(path),
   });
 
-  for (const record of found.records) {
-    const { value, dropped } = validateRecord(SCHEMAS[record.kind], record.raw);
-    for (const d of dropped) {
-      const where = at([...record.path, ...d.path]);
+  let unwrapped = 0;
+  const validate = (
+    schema: (typeof SCHEMAS)[keyof typeof SCHEMAS] | typeof taskSetSchema,
+    path: (string | number)[],
+    raw: Record<string, unknown>,
+  ) => {
+    const result = validateRecord(schema, raw);
+    unwrapped += result.unwrapped;
+    for (const d of result.dropped) {
+      const where = at([...path, ...d.path]);
       c.diagnostics.push({
         severity: 'warning',
         code: 'wrong-type',
@@ -123,6 +135,12 @@ function readOne(c: Collector, source: SourceText): void {
         ...where,
       });
     }
+    return result.value;
+  };
+
+  for (const record of found.records) {
+    const value = validate(SCHEMAS[record.kind], record.path, record.raw);
+    c.captureTimes.see(file, movingTime(record.kind, value));
     const identity = identify(record.kind, value);
     if ('problem' in identity) {
       c.diagnostics.push({
@@ -147,6 +165,25 @@ function readOne(c: Collector, source: SourceText): void {
     c.add(record.kind, identity, record.raw, file);
     if (c.positions && !c.positions.has(identity.id)) c.positions.set(identity.id, { file, ...locate(record.path) });
   }
+
+  for (const ts of found.taskSets) {
+    const value = validate(taskSetSchema, ts.path, ts.raw) as RawTaskSet;
+    c.captureTimes.see(file, taskSetMovingTime(value));
+    const owner = identifyTaskSet(value);
+    if ('problem' in owner) {
+      c.diagnostics.push({ severity: 'warning', code: 'missing-id', message: owner.problem, file, ...at(ts.path) });
+      continue;
+    }
+    c.taskSets.push({ owner, raw: value, file });
+  }
+
+  if (unwrapped > 0)
+    c.diagnostics.push({
+      severity: 'info',
+      code: 'sdk-enum-unwrapped',
+      message: `${unwrapped} value${unwrapped === 1 ? '' : 's'} written as {"Value": "…"} (an AWS SDK for .NET or Java dump) read as plain text`,
+      file,
+    });
 
   for (const l of found.listed) c.listed.push({ arn: l.arn, file });
 
@@ -189,9 +226,12 @@ export function ingest(sources: SourceText[], options: IngestOptions = {}): Topo
       });
     }
   }
+  const mixed = c.captureTimes.diagnostic();
+  if (mixed) c.diagnostics.push(mixed);
   return buildTopology({
     merged: [...c.merged.values()],
     listed: c.listed,
+    taskSets: c.taskSets,
     diagnostics: c.diagnostics,
     files: c.files,
     fetchedAt: c.fetchedAt,

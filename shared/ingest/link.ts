@@ -27,7 +27,7 @@ import {
   type Scope,
 } from '../model/arn';
 import type { RecordKind } from './detect';
-import { readTaskDefinitionRef, type RecordIdentity } from './identify';
+import { readTaskDefinitionRef, type RecordIdentity, type TaskSetOwner } from './identify';
 import {
   normaliseCapacityProvider,
   normaliseCluster,
@@ -36,6 +36,7 @@ import {
   normaliseTargetGroup,
   normaliseTask,
   normaliseTaskDefinition,
+  normaliseTaskSet,
   providerType,
   targetGroupName,
   type Identity,
@@ -48,6 +49,7 @@ import type {
   RawTargetGroup,
   RawTask,
   RawTaskDefinition,
+  RawTaskSet,
 } from './schemas';
 
 /** One object after merging every file that described it. */
@@ -59,10 +61,19 @@ export interface MergedRecord {
   sources: string[];
 }
 
+/** A task set printed on its own, with the service it belongs to. */
+export interface LooseTaskSet {
+  owner: TaskSetOwner;
+  raw: RawTaskSet;
+  file: string;
+}
+
 /** Everything the readers collected. */
 export interface Collected {
   merged: MergedRecord[];
   listed: { arn: string; file: string }[];
+  /** Task sets printed on their own; absent means none. */
+  taskSets?: LooseTaskSet[];
   diagnostics: Diagnostic[];
   files: LoadedFile[];
   fetchedAt?: string;
@@ -240,6 +251,18 @@ class Linker {
     return id;
   }
 
+  /**
+   * The capacity provider a task or a service strategy names: a placeholder when it is not described.
+   * FARGATE and FARGATE_SPOT are AWS's own: linked when described, never made up.
+   */
+  referCapacityProvider(scope: Scope, name: string, file: string): string | undefined {
+    if (name === 'FARGATE' || name === 'FARGATE_SPOT') {
+      const id = capacityProviderId(scope, name);
+      return this.capacityProviders.has(id) ? id : undefined;
+    }
+    return this.ensureCapacityProvider(scope, name, file);
+  }
+
   ensureTargetGroup(arn: string, file: string): string {
     const id = targetGroupId(arn);
     const found = this.targetGroups.get(id);
@@ -379,8 +402,16 @@ export function buildTopology(input: Collected): Topology {
     if (m.identity.clusterName) svc.clusterId = L.ensureCluster(m.identity.scope, m.identity.clusterName, file);
     for (const lb of svc.loadBalancers)
       if (lb.targetGroupArn) lb.targetGroupId = L.ensureTargetGroup(lb.targetGroupArn, file);
-    for (const d of svc.deployments) if (d.id) deploymentIndex.set(`${svc.clusterId ?? '?'}\u0000${d.id}`, svc.id);
     L.services.set(svc.id, svc);
+  }
+  for (const ts of input.taskSets ?? []) attachTaskSet(L, ts);
+  for (const svc of L.services.values()) {
+    for (const d of svc.deployments) if (d.id) deploymentIndex.set(`${svc.clusterId ?? '?'}\u0000${d.id}`, svc.id);
+    const scope = { region: svc.region ?? '?', accountId: svc.accountId ?? '?' };
+    const file = svc.sources[0];
+    for (const item of svc.capacityProviderStrategy) L.referCapacityProvider(scope, item.capacityProvider, file);
+    for (const d of svc.deployments)
+      for (const item of d.capacityProviderStrategy) L.referCapacityProvider(scope, item.capacityProvider, file);
   }
 
   for (const m of of('task')) {
@@ -390,6 +421,8 @@ export function buildTopology(input: Collected): Topology {
     const scope = m.identity.scope;
     if (m.identity.clusterName) task.clusterId = L.ensureCluster(scope, m.identity.clusterName, file);
     task.taskDefinitionId = L.ensureTaskDefinition(raw.taskDefinitionArn, file);
+    if (task.capacityProviderName)
+      task.capacityProviderId = L.referCapacityProvider(scope, task.capacityProviderName, file);
     const ci = raw.containerInstanceArn ? readEcsArn(raw.containerInstanceArn, 'container-instance') : null;
     if (ci)
       task.containerInstanceId = L.ensureContainerInstance(
@@ -453,6 +486,22 @@ export function buildTopology(input: Collected): Topology {
     files: input.files,
     fetchedAt: input.fetchedAt,
   };
+}
+
+/**
+ * Puts a task set printed on its own into its service's task sets (a placeholder service when the service is
+ * not described). The same task set in the service's own `taskSets[]` is one: the later `updatedAt` wins.
+ */
+function attachTaskSet(L: Linker, ts: LooseTaskSet): void {
+  const { owner, file } = ts;
+  const id = L.ensureService(owner.scope, owner.clusterName, owner.serviceName, file, owner.serviceArn);
+  const svc = L.services.get(id)!;
+  const set = normaliseTaskSet(ts.raw, (ref) => L.ensureTaskDefinition(ref, file));
+  const at = svc.deployments.findIndex((d) => d.source === 'taskSet' && d.id === set.id);
+  if (at < 0) svc.deployments = [...svc.deployments, set];
+  else if ((set.updatedAt ?? '') >= (svc.deployments[at].updatedAt ?? ''))
+    svc.deployments = svc.deployments.map((d, i) => (i === at ? set : d));
+  if (!svc.sources.includes(file)) svc.sources = [...svc.sources, file];
 }
 
 function majority(values: OverlayClass[]): OverlayClass | null {

@@ -31,18 +31,23 @@ import type {
  * references to other objects are resolved by `link.ts`.
  */
 
-/** Normalises a timestamp to ISO-8601: CLI v1 epoch seconds, CLI v2 strings with offsets, SDK ISO strings. */
+/**
+ * Normalises a timestamp to ISO-8601: CLI v1 epoch seconds, CLI v2 strings with offsets, SDK ISO strings.
+ * The .NET SDK's unset date (`DateTime.MinValue`, `0001-01-01T00:00:00`, as its dumps and Java tools
+ * reading them write it) is no time at all: absent, not the year 1.
+ */
 export function toIso(value: number | string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return undefined;
     // Epoch seconds (CLI v1). A value this large is milliseconds, as some hand-made files hold.
-    const ms = value > 1e11 ? value : value * 1000;
+    const ms = Math.abs(value) > 1e11 ? value : value * 1000;
     const d = new Date(ms);
-    return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+    return Number.isNaN(d.getTime()) || d.getUTCFullYear() <= 1 ? undefined : d.toISOString();
   }
   // Already in the form toISOString gives (the SDK's, bundles'): parsing and printing it again is the same string.
-  if (CANONICAL_ISO.test(value)) return value;
+  if (CANONICAL_ISO.test(value)) return value.startsWith('0001-') ? undefined : value;
+  if (value.startsWith('0001-01-01')) return undefined;
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? value : d.toISOString();
 }
@@ -184,6 +189,11 @@ function deployment(
     createdAt: toIso(d.createdAt),
     updatedAt: toIso(d.updatedAt),
   };
+}
+
+/** A task set printed on its own (`create-task-set` …), as the entry its service's `taskSets[]` would hold. */
+export function normaliseTaskSet(d: RawDeployment, tdId: (arn: string | undefined) => string | undefined): Deployment {
+  return deployment(d, 'taskSet', tdId);
 }
 
 /** Service fields; `overlay` is settled later, once its tasks and capacity providers are known. */

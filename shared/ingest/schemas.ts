@@ -73,6 +73,18 @@ const deploymentSchema = z.looseObject({
   serviceConnectResources: z.array(z.looseObject({ discoveryName: str, discoveryArn: str })).optional(),
 });
 
+/**
+ * A task set on its own: `create-task-set` / `update-task-set` / `delete-task-set` print `{"taskSet": {…}}`,
+ * `describe-task-sets` `{"taskSets": […]}`. The fields of a service's `taskSets[]` entry, plus who it belongs to.
+ */
+export const taskSetSchema = deploymentSchema.extend({
+  taskSetArn: str,
+  serviceArn: str,
+  clusterArn: str,
+  startedBy: str,
+  externalId: str,
+});
+
 /** `describe-services` `services[]`. */
 export const serviceSchema = z.looseObject({
   serviceArn: str,
@@ -136,6 +148,7 @@ export const taskSchema = z.looseObject({
   createdAt: timestamp,
   startedAt: timestamp,
   stoppedAt: timestamp,
+  pullStoppedAt: timestamp,
   attachments: z
     .array(z.looseObject({ id: str, type: str, status: str, details: z.array(nameValue).optional() }))
     .optional(),
@@ -217,6 +230,8 @@ export type RawCluster = z.infer<typeof clusterSchema>;
 export type RawService = z.infer<typeof serviceSchema>;
 /** Validated deployment or task set. */
 export type RawDeployment = z.infer<typeof deploymentSchema>;
+/** Validated task set printed on its own. */
+export type RawTaskSet = z.infer<typeof taskSetSchema>;
 /** Validated Service Connect configuration. */
 export type RawServiceConnect = z.infer<typeof serviceConnectSchema>;
 /** Validated task. */
@@ -244,19 +259,24 @@ export interface DroppedField {
 /**
  * Validates one record in place: every field of the wrong type is removed
  * (array elements spliced out), so the rest of the object is kept. Returns the
- * typed record and what was dropped.
+ * typed record, what was dropped, and how many SDK enum wrappers were unwrapped.
+ *
+ * Two things that fail the schema are not data loss and are not reported as dropped: an optional field that
+ * is `null` (the console's JSON tab and .NET dumps write unset fields so) is removed silently, and an AWS SDK
+ * for .NET or Java enum serialised as `{"Value": "FARGATE"}` (any case of `value`) is read as its string.
  */
 export function validateRecord<S extends z.ZodType>(
   schema: S,
   record: Record<string, unknown>,
-): { value: z.infer<S>; dropped: DroppedField[] } {
+): { value: z.infer<S>; dropped: DroppedField[]; unwrapped: number } {
   // Nearly every record is valid as it is: then it is its own validated value, and zod need not copy it.
-  if (accepts(schema, record)) return { value: record as z.infer<S>, dropped: [] };
+  if (accepts(schema, record)) return { value: record as z.infer<S>, dropped: [], unwrapped: 0 };
   const dropped: DroppedField[] = [];
+  let unwrapped = 0;
   // Each pass drops every field zod named; nested unions can surface a new issue only after a drop, hence a few passes.
   for (let pass = 0; pass < 8; pass += 1) {
     const result = schema.safeParse(record);
-    if (result.success) return { value: result.data as z.infer<S>, dropped };
+    if (result.success) break;
     const paths = result.error.issues.map((issue) => {
       const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
       return { path, message: issueMessage(issue, valueAt(record, path)) };
@@ -266,17 +286,65 @@ export function validateRecord<S extends z.ZodType>(
     let changed = false;
     for (const p of paths) {
       if (p.path.length === 0) break;
+      const found = valueAt(record, p.path);
+      const inner = enumWrapperValue(found);
+      if (inner !== undefined) {
+        if (replaceAt(record, p.path, inner)) {
+          unwrapped += 1;
+          changed = true;
+        }
+        continue;
+      }
+      const silent = found === null && typeof p.path[p.path.length - 1] === 'string';
       if (removeAt(record, p.path)) {
-        dropped.push(p);
+        if (!silent) dropped.push(p);
         changed = true;
       }
     }
     if (!changed) break;
   }
+  // A dump that wraps the enums the schema knows wraps the others too (connectivity, stopCode…): the raw JSON
+  // the details panel shows reads them as plain text as well.
+  if (unwrapped > 0) unwrapped += unwrapAll(record);
   const final = schema.safeParse(record);
-  if (final.success) return { value: final.data as z.infer<S>, dropped };
+  if (final.success) return { value: final.data as z.infer<S>, dropped, unwrapped };
   // Cannot happen with all-optional schemas; fall back to an empty record rather than throw.
-  return { value: {} as z.infer<S>, dropped: [...dropped, { path: [], message: 'object could not be validated' }] };
+  return {
+    value: {} as z.infer<S>,
+    dropped: [...dropped, { path: [], message: 'object could not be validated' }],
+    unwrapped,
+  };
+}
+
+/** The string inside an SDK enum wrapper (`{"Value": "FARGATE"}`, `{"value": …}`), else undefined. */
+function enumWrapperValue(v: unknown): string | undefined {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const keys = Object.keys(v);
+  if (keys.length !== 1 || keys[0].toLowerCase() !== 'value') return undefined;
+  const inner = (v as Record<string, unknown>)[keys[0]];
+  return typeof inner === 'string' ? inner : undefined;
+}
+
+/** Replaces every enum wrapper left inside a value by its string; returns how many. */
+function unwrapAll(node: unknown): number {
+  if (node === null || typeof node !== 'object') return 0;
+  let n = 0;
+  const container = node as Record<string | number, unknown>;
+  for (const key of Object.keys(container)) {
+    const inner = enumWrapperValue(container[key]);
+    if (inner !== undefined) {
+      container[key] = inner;
+      n += 1;
+    } else n += unwrapAll(container[key]);
+  }
+  return n;
+}
+
+function replaceAt(root: Record<string, unknown>, path: (string | number)[], value: unknown): boolean {
+  const parent = valueAt(root, path.slice(0, -1));
+  if (parent === null || typeof parent !== 'object') return false;
+  (parent as Record<string | number, unknown>)[path[path.length - 1]] = value;
+  return true;
 }
 
 function valueAt(root: unknown, path: (string | number)[]): unknown {

@@ -230,6 +230,8 @@ export interface Task extends EntityBase {
   /** True for Fargate Spot (FARGATE plus capacity provider FARGATE_SPOT). */
   spot: boolean;
   capacityProviderName?: string;
+  /** The capacity provider it runs on (`capacityProviderName`); a placeholder when not described, never for FARGATE/FARGATE_SPOT unless described. */
+  capacityProviderId?: string;
   lastStatus?: string;
   desiredStatus?: string;
   healthStatus?: string;
