@@ -27,6 +27,25 @@
  *    the request's answer.
  * 3. On the page, `this.link.on('name', (payload) => ...)` in `IngestClient`.
  * A push is told from a reply by its envelope `kind`, never by its keys.
+ *
+ * Example, a computation over the load the worker holds:
+ * ```ts
+ * // here, in IngestRequests:
+ * cost: { payload: { load: number; prices: PriceTable }; result: CostReport };
+ * // ingest-handlers.ts, in the object createIngestHandlers() returns (`topology`, `load`: the load it holds):
+ * cost: ({ load: asked, prices }) => {
+ *   if (!topology || asked !== load) throw new Error(`ingest worker does not hold load ${asked}`);
+ *   return costOf(topology, prices);
+ * },
+ * // ingest-client.ts, a method of IngestClient:
+ * cost(topology: Topology, prices: PriceTable): Promise<CostReport> {
+ *   const load = this.loadOf.get(topology);
+ *   if (load === undefined) return Promise.reject(new Error('not loaded here'));
+ *   return this.link.request('cost', { load, prices });
+ * }
+ * ```
+ * A big load's topology is complete in the worker from the start (only the page receives it in parts),
+ * so a request about it can be answered before the parts have arrived.
  */
 import type { LegendCounts, LaidOutGraph } from '../../shared/graph/types';
 import type { LayoutPreview } from '../canvas/overview-types';
