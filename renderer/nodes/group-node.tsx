@@ -59,7 +59,7 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<G
         style={{ width: n.width, height: n.height }}
         role="button"
         tabIndex={0}
-        title="Show these tasks"
+        title={d.variant === 'referenced-clusters' ? 'Show these clusters' : 'Show these tasks'}
         onClick={(e) => {
           e.stopPropagation();
           toggle(n.id);
@@ -97,12 +97,16 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<G
       data-id={n.id}
       style={{ width: n.width, height: n.height }}
     >
-      <NodeHandles horizontal={data.horizontal} source={unknownCluster} target={!unknownCluster} />
+      <NodeHandles
+        horizontal={data.horizontal}
+        source={unknownCluster || d.variant === 'referenced-clusters'}
+        target={!unknownCluster}
+      />
       <div className="group-head">
         <span className="group-label" title={d.label}>
           {unknownCluster ? 'Unknown cluster' : d.variant === 'family' ? `Standalone · ${d.label}` : d.label}
         </span>
-        {!unknownCluster && (
+        {!unknownCluster && d.variant !== 'referenced-clusters' && (
           <span className="group-counts">
             {d.taskCount} {d.taskCount === 1 ? 'task' : 'tasks'}
             {STATUS_ORDER.filter((s) => s !== 'running' && d.tasksByStatus[s]).map((s) => (

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ancestorIds, buildGraph } from './build-graph';
 import { layoutGraph } from '../layout/layout';
-import { accountGroupId, accountSummary } from './accounts';
-import { DEFAULT_VIEW } from './view';
+import { accountGroupId, accountSummary, referencedGroupId } from './accounts';
+import { DEFAULT_VIEW, initialView } from './view';
+import { expandAll, toggleCollapse } from './collapse';
+import { filtersActive } from './filters';
+import { ingest } from '../ingest/index';
+import { exportSvg } from '../render/export-svg';
+import { loadFixtureDir } from '../../fixtures/load-fixtures';
 import { emptyTopology, makeCluster, makeService, makeTask } from './testing/make-topology';
 import type { Topology } from '../model/types';
 import type { GraphNode } from './types';
@@ -132,5 +137,64 @@ describe('accountSummary (the details of an account card)', () => {
 
   it('is null for a card id no cluster of the load has', () => {
     expect(accountSummary(topology(), accountGroupId('999999999999', 'ap-south-1'))).toBeNull();
+  });
+});
+
+describe('referenced-only clusters fold into one card per account (issue #14 point 2)', () => {
+  const load = ingest(loadFixtureDir('multi-account'));
+  const folds = (nodes: GraphNode[]) =>
+    nodes.filter(
+      (n): n is Extract<GraphNode, { kind: 'group' }> => n.kind === 'group' && n.data.variant === 'referenced-clusters',
+    );
+  const referencedDrawn = (nodes: GraphNode[]) => nodes.filter((n) => n.kind === 'cluster' && n.placeholder);
+
+  it('draws "N referenced-only clusters" under each account with two or more, naming them, instead of 11 cards', () => {
+    const g = buildGraph(load, initialView(load));
+    expect(folds(g.nodes).map((n) => [n.data.label, n.hiddenCount])).toEqual([
+      ['2 referenced-only clusters', 2],
+      ['4 referenced-only clusters', 4],
+      ['4 referenced-only clusters', 4],
+    ]);
+    expect(folds(g.nodes)[1].data.stackLabel).toBe('data-ingest, legacy-api, legacy-worker, ml-training');
+    // The one referenced cluster of 444455556666 · eu-west-1 stays a card: folding one would save nothing.
+    expect(referencedDrawn(g.nodes).map((n) => (n.kind === 'cluster' ? n.data.name : ''))).toEqual(['dr-standby']);
+    // Each card hangs from its account card.
+    const card = folds(g.nodes)[1];
+    expect(g.edges.find((e) => e.target === card.id)?.source).toBe(accountGroupId('111122223333', 'us-east-1'));
+    // The export says it too, and parses.
+    const svg = exportSvg(load, initialView(load)).svg;
+    expect(svg).toContain('4 referenced-only clusters');
+  });
+
+  it('opens on click (its id in expanded): the clusters hang below the card; "Show referenced-only" draws them all', () => {
+    const closed = buildGraph(load, initialView(load));
+    const card = folds(closed.nodes)[1];
+    const opened = buildGraph(load, toggleCollapse(initialView(load), card.id, true));
+    const under = opened.edges.filter((e) => e.source === card.id).map((e) => e.target);
+    expect(under).toHaveLength(4);
+    expect(folds(opened.nodes).find((n) => n.id === card.id)?.collapsed).toBe(false);
+    const all = buildGraph(load, { ...initialView(load), filters: { showReferencedOnly: true } });
+    expect(folds(all.nodes)).toEqual([]);
+    expect(referencedDrawn(all.nodes)).toHaveLength(11);
+    // It is no filter: nothing is hidden by it.
+    expect(filtersActive({ showReferencedOnly: true })).toBe(false);
+  });
+
+  it('a folded cluster found by search or a panel opens its card (ancestorIds)', () => {
+    const legacy = load.clusters.find((c) => c.name === 'legacy-api')!;
+    const chain = ancestorIds(load, legacy.id);
+    expect(chain).toContain(referencedGroupId('111122223333', 'us-east-1'));
+    const g = buildGraph(load, expandAll(initialView(load), chain));
+    expect(g.nodes.some((n) => n.id === legacy.id)).toBe(true);
+  });
+
+  it('placeholders with something under them are never folded', () => {
+    const t = topology();
+    const listed = makeCluster('listed', { placeholder: true });
+    t.clusters.push(listed);
+    t.tasks.push(makeTask('l1', { cluster: listed, lastStatus: 'RUNNING' }));
+    const g = buildGraph(t, DEFAULT_VIEW);
+    expect(folds(g.nodes)).toEqual([]);
+    expect(g.nodes.some((n) => n.id === listed.id)).toBe(true);
   });
 });

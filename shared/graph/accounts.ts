@@ -12,6 +12,87 @@ import type { Graph, GraphNode, StatusCounts } from './types';
 import type { ViewState } from './view';
 
 const ACCOUNT_PREFIX = 'group:account:';
+const REFERENCED_PREFIX = 'group:referenced:';
+
+/** Id of the card that folds the referenced-only clusters of one (account, region) pair. */
+export function referencedGroupId(accountId: string | undefined, region: string | undefined): string {
+  return `${REFERENCED_PREFIX}${accountId ?? '?'}|${region ?? '?'}`;
+}
+
+/** Fewest referenced-only clusters of one pair that fold into a card: one card for one cluster saves nothing. */
+export const FOLD_REFERENCED_MIN = 2;
+
+/** "11 referenced-only clusters". */
+export function referencedLabel(count: number): string {
+  return `${count} referenced-only cluster${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * Folds, per (account, region) pair, the clusters that are only referenced
+ * (a container instance or task ARN named them, nothing described them) and
+ * hold nothing drawn into one "N referenced-only clusters" card: eleven
+ * dashed cards saying "not described" made a real load a tall column. The
+ * card opens on click (its id in `view.expanded`): the clusters then hang
+ * below it. `filters.showReferencedOnly` draws them as before.
+ */
+export function foldReferencedOnly(graph: Graph, topology: Topology, view: ViewState): Graph {
+  if (view.filters.showReferencedOnly) return graph;
+  const withChildren = new Set(graph.edges.map((e) => e.source));
+  for (const n of graph.nodes) if (n.parentId) withChildren.add(n.parentId);
+  const clusterById = new Map(topology.clusters.map((c) => [c.id, c]));
+  const byPair = new Map<string, GraphNode[]>();
+  for (const n of graph.nodes) {
+    if (n.kind !== 'cluster' || !n.placeholder || withChildren.has(n.id)) continue;
+    const c = clusterById.get(n.id);
+    const key = referencedGroupId(c?.accountId, c?.region);
+    const list = byPair.get(key) ?? [];
+    list.push(n);
+    byPair.set(key, list);
+  }
+  const folded = new Map<string, string>();
+  const cards: GraphNode[] = [];
+  const edges: Graph['edges'] = [];
+  const opened = new Set(view.expanded ?? []);
+  for (const [id, clusters] of [...byPair.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    if (clusters.length < FOLD_REFERENCED_MIN) continue;
+    const open = opened.has(id) && !view.collapsed.includes(id);
+    const names = clusters.map((c) => (c.kind === 'cluster' ? c.data.name : c.id));
+    cards.push({
+      id,
+      kind: 'group',
+      placeholder: true,
+      statusClass: 'unknown',
+      collapsed: !open,
+      hiddenCount: open ? 0 : clusters.length,
+      collapsible: true,
+      width: SIZES.stack.width,
+      height: SIZES.stack.height,
+      data: {
+        variant: 'referenced-clusters',
+        label: referencedLabel(clusters.length),
+        taskCount: 0,
+        tasksByStatus: {},
+        // The names say which clusters these are without opening the card (the card clamps the line).
+        ...(open ? {} : { stackLabel: names.join(', ') }),
+      },
+    });
+    for (const c of clusters) {
+      folded.set(c.id, id);
+      if (open) pushEdge(edges, id, c.id);
+    }
+  }
+  if (cards.length === 0) return graph;
+  const opens = new Set(cards.filter((c) => !c.collapsed).map((c) => c.id));
+  const stays = (n: GraphNode): boolean => !folded.has(n.id) || opens.has(folded.get(n.id)!);
+  const kept = graph.nodes.filter((n) => !folded.has(n.id));
+  // The card, then its clusters when open, after the described clusters: what was described reads first.
+  const tail: GraphNode[] = [];
+  for (const card of cards) {
+    tail.push(card);
+    if (!card.collapsed) tail.push(...graph.nodes.filter((n) => folded.get(n.id) === card.id && stays(n)));
+  }
+  return { nodes: [...kept, ...tail], edges: [...graph.edges, ...edges], legend: graph.legend };
+}
 
 /** Id of the account card of one (account, region) pair. */
 export function accountGroupId(accountId: string | undefined, region: string | undefined): string {
@@ -96,8 +177,15 @@ export function withAccounts(graph: Graph, topology: Topology, view: ViewState):
   if (accountOf.size === 0) return graph;
   const clusterById = new Map(topology.clusters.map((c) => [c.id, c]));
   const clustersOf = new Map<string, string[]>();
+  // A cluster under a referenced-only card hangs from the card, and the card from the account.
+  const underCard = new Set(graph.edges.filter((e) => e.source.startsWith(REFERENCED_PREFIX)).map((e) => e.target));
   for (const n of graph.nodes) {
-    const account = n.kind === 'cluster' ? accountOf.get(n.id) : undefined;
+    const account =
+      n.kind === 'cluster' && !underCard.has(n.id)
+        ? accountOf.get(n.id)
+        : n.id.startsWith(REFERENCED_PREFIX)
+          ? ACCOUNT_PREFIX + n.id.slice(REFERENCED_PREFIX.length)
+          : undefined;
     if (!account) continue;
     const list = clustersOf.get(account) ?? [];
     list.push(n.id);

@@ -30,7 +30,7 @@ import {
   namespaceNodes,
   pushNamespaces,
 } from './namespace';
-import { accountOfCluster, withAccounts } from './accounts';
+import { accountOfCluster, foldReferencedOnly, referencedGroupId, withAccounts } from './accounts';
 import { buildPlacementGraph, placementAncestorIds } from './placement';
 import { serviceStatus } from './status';
 import { taskOverlay } from '../model/task-overlay';
@@ -109,13 +109,11 @@ export interface BuildOptions {
  * the theme; group boxes are sized by the layout from the cards inside them.
  */
 export function buildGraph(topology: Topology, view: ViewState, options: BuildOptions = {}): Graph {
-  return withAccounts(
+  const graph =
     view.mode === 'placement'
       ? buildPlacementGraph(topology, view, options.cache)
-      : buildHierarchyGraph(topology, view, options.cache),
-    topology,
-    view,
-  );
+      : buildHierarchyGraph(topology, view, options.cache);
+  return withAccounts(foldReferencedOnly(graph, topology, view), topology, view);
 }
 
 /** Tasks by where the hierarchy draws them, and the services each cluster draws (by name). */
@@ -384,8 +382,11 @@ export function ancestorIds(topology: Topology, id: string, mode: ViewState['mod
   const chain = mode === 'placement' ? placementAncestorIds(topology, id) : hierarchyAncestorIds(topology, id);
   // The account card above the cluster, when the load has that level.
   const accountOf = accountOfCluster(topology.clusters);
+  // A referenced-only cluster that holds nothing may sit folded in its pair's card: opening the card is harmless otherwise.
+  const cluster = chain.length === 0 ? topology.clusters.find((c) => c.id === id && c.placeholder) : undefined;
+  const folded = cluster ? [referencedGroupId(cluster.accountId, cluster.region)] : [];
   const account = accountOf.get(chain[chain.length - 1] ?? id);
-  return account ? [...chain, account] : chain;
+  return [...chain, ...folded, ...(account ? [account] : [])];
 }
 
 function hierarchyAncestorIds(topology: Topology, id: string): string[] {

@@ -16,7 +16,15 @@ export type GraphNodeKind =
   'cluster' | 'service' | 'task' | 'container' | 'group' | 'host' | 'targetGroup' | 'namespace';
 
 /** What a group box holds: the tasks of a service, of a standalone family, other tasks of a cluster, objects with no known cluster, or (`account`) the clusters of one account and region when a load spans several. */
-export type GroupVariant = 'service-tasks' | 'family' | 'cluster-tasks' | 'unknown-cluster' | 'host-tasks' | 'account';
+export type GroupVariant =
+  | 'service-tasks'
+  | 'family'
+  | 'cluster-tasks'
+  | 'unknown-cluster'
+  | 'host-tasks'
+  | 'account'
+  /** One card for an account's clusters that are only referenced and hold nothing drawn (see graph/accounts.ts). */
+  | 'referenced-clusters';
 
 /** Tasks per overlay class. */
 export type OverlayCounts = Partial<Record<OverlayClass, number>>;

@@ -33,6 +33,12 @@ export interface ViewFilters {
   problemsOnly?: boolean;
   /** Case-insensitive text matched against names, ids and images; parents of a match stay. */
   text?: string;
+  /**
+   * Draw every referenced-only cluster that holds nothing as its own card. Off (absent), an account's two or
+   * more such clusters fold into one "N referenced-only clusters" card. It hides nothing, so it is no filter
+   * for `filtersActive`.
+   */
+  showReferencedOnly?: boolean;
 }
 
 /** The view state the graph is built for. */

@@ -11,6 +11,7 @@ import { LAYOUT_SPACING, SIZES } from '../theme/theme';
 import type { Direction } from '../graph/view';
 import type { Graph, GraphNode, LaidOutEdge, LaidOutGraph, PositionedNode } from '../graph/types';
 import { CompactCache, compactLayout, type CompactItem } from './compact-layout';
+import { fitScale, packBlocks } from './pack-blocks';
 
 /** How the top level is placed: `auto` picks by size and shape; the others force one (tests, benchmarks). */
 export type LayoutAlgorithm = 'auto' | 'layered' | 'compact';
@@ -36,17 +37,21 @@ export interface LayoutOptions {
   algorithm?: LayoutAlgorithm;
   /** Work of earlier layouts of this drawing to reuse (see LayoutCache). */
   cache?: LayoutCache;
+  /** Width ÷ height of the window the drawing is fitted into (the app's pane); default TARGET_ASPECT, what exports use. */
+  aspect?: number;
 }
 
 /** Above this many top-level boxes dagre is both slow (it is super-linear) and unreadable: use the compact layout. */
 export const LAYERED_MAX_TOP_LEVEL = 300;
 
-/** Width ÷ height the compact layout aims for, and beyond which (either way, ×4) a layered drawing counts as a strip. */
+/** Width ÷ height the top level is packed to when no window says otherwise: exports (a 16:10 page). */
 export const TARGET_ASPECT = 1.6;
-const STRIP_ASPECT = 4;
 
 /** Gap between wrapped lines of the compact layout: room for the edges that turn in it. */
 const LINE_SEP = 56;
+
+/** Gap between the packed trees of a small forest (see `packedTrees`). */
+const TREE_GAP = 48;
 
 /**
  * Columns of the task grid in a box of `count` cards. Boxes stack along the
@@ -142,35 +147,6 @@ function asForest(
   return reached === topLevel.length ? { roots, children } : null;
 }
 
-/**
- * Would dagre's drawing of this forest be a strip? Ranks are tree depths; a
- * layered drawing is about as long as its widest box per rank and as broad
- * as its fullest rank, which is enough to see a 1:10 column coming.
- */
-function layeredIsStrip(
-  topLevel: GraphNode[],
-  forest: { roots: string[]; children: Map<string, string[]> },
-  size: Map<string, Box>,
-  direction: Direction,
-): boolean {
-  const horizontal = direction === 'LR';
-  const rankMain: number[] = [];
-  const rankCross: number[] = [];
-  const byId = new Map(topLevel.map((n) => [n.id, n]));
-  const work: [string, number][] = forest.roots.map((r) => [r, 0]);
-  while (work.length > 0) {
-    const [id, d] = work.pop()!;
-    const s = size.get(id) ?? byId.get(id)!;
-    rankMain[d] = Math.max(rankMain[d] ?? 0, horizontal ? s.width : s.height);
-    rankCross[d] = (rankCross[d] ?? 0) + (horizontal ? s.height : s.width) + LAYOUT_SPACING.nodeSep;
-    for (const c of forest.children.get(id) ?? []) work.push([c, d + 1]);
-  }
-  const main = rankMain.reduce((a, b) => a + b + LAYOUT_SPACING.rankSep, 0);
-  const cross = Math.max(...rankCross);
-  const ratio = horizontal ? main / cross : cross / main;
-  return ratio > STRIP_ASPECT || ratio < 1 / STRIP_ASPECT;
-}
-
 /** Dagre's layered layout of the top level, every box starting at its rank's near edge. */
 function layeredTop(
   topLevel: GraphNode[],
@@ -223,6 +199,63 @@ function layeredTop(
 }
 
 /**
+ * Each tree of the forest laid out by dagre on its own, then the trees packed
+ * as blocks to the window's shape: dagre alone stacks every root in one rank,
+ * a tall column of clusters for a few accounts (issue #14: zoom 0.23 at fit).
+ */
+function packedTrees(
+  topLevel: GraphNode[],
+  edges: Graph['edges'],
+  forest: { roots: string[]; children: Map<string, string[]> },
+  direction: Direction,
+  pos: Map<string, { x: number; y: number }>,
+  size: Map<string, Box>,
+  aspect: number,
+): Box {
+  const byId = new Map(topLevel.map((n) => [n.id, n]));
+  const trees = forest.roots.map((root) => {
+    const members: GraphNode[] = [];
+    const work = [root];
+    while (work.length > 0) {
+      const id = work.pop()!;
+      members.push(byId.get(id)!);
+      for (const c of forest.children.get(id) ?? []) work.push(c);
+    }
+    const ids = new Set(members.map((m) => m.id));
+    const local = new Map<string, { x: number; y: number }>();
+    layeredTop(
+      members,
+      edges.filter((e) => !e.cross && ids.has(e.source) && ids.has(e.target)),
+      direction,
+      local,
+      size,
+    );
+    let minX = Number.POSITIVE_INFINITY;
+    let minY = Number.POSITIVE_INFINITY;
+    let maxX = Number.NEGATIVE_INFINITY;
+    let maxY = Number.NEGATIVE_INFINITY;
+    for (const m of members) {
+      const p = local.get(m.id)!;
+      const s = size.get(m.id) ?? m;
+      minX = Math.min(minX, p.x);
+      minY = Math.min(minY, p.y);
+      maxX = Math.max(maxX, p.x + s.width);
+      maxY = Math.max(maxY, p.y + s.height);
+    }
+    return { members, local, minX, minY, width: maxX - minX, height: maxY - minY };
+  });
+  const packed = packBlocks(trees, aspect, TREE_GAP, LAYOUT_SPACING.marginX);
+  trees.forEach((t, i) => {
+    const at = packed.positions[i];
+    for (const m of t.members) {
+      const p = t.local.get(m.id)!;
+      pos.set(m.id, { x: at.x + p.x - t.minX, y: at.y + p.y - t.minY });
+    }
+  });
+  return { width: packed.width, height: packed.height };
+}
+
+/**
  * Lays out a graph. Children get positions relative to their parent; the
  * top-level boxes get absolute ones. Group boxes are sized here from the
  * cards they hold, which is why layout returns new node objects. With the
@@ -245,16 +278,13 @@ export function layoutGraph(graph: Graph, direction: Direction, options: LayoutO
   layoutNested(graph, direction, children, pos, size);
 
   const algorithm = options.algorithm ?? 'auto';
+  const aspect = options.aspect ?? TARGET_ASPECT;
   const forest = algorithm === 'layered' ? null : asForest(topLevel, graph.edges);
-  const compact =
-    forest !== null &&
-    (algorithm === 'compact' ||
-      topLevel.length > LAYERED_MAX_TOP_LEVEL ||
-      layeredIsStrip(topLevel, forest, size, direction));
 
   let edges: LaidOutEdge[] = graph.edges;
-  let bounds: Box;
-  if (compact) {
+  let bounds: Box = { width: 0, height: 0 };
+  let compact = false;
+  const compactTop = (): { pos: Map<string, { x: number; y: number }>; bends: Map<string, number>; bounds: Box } => {
     const items = new Map<string, CompactItem>();
     for (const n of topLevel) {
       const s = size.get(n.id) ?? n;
@@ -262,28 +292,54 @@ export function layoutGraph(graph: Graph, direction: Direction, options: LayoutO
     }
     const r = compactLayout(
       items,
-      forest.roots,
-      forest.children,
+      forest!.roots,
+      forest!.children,
       direction,
       {
         rankSep: LAYOUT_SPACING.rankSep,
         nodeSep: LAYOUT_SPACING.nodeSep,
         lineSep: LINE_SEP,
         margin: LAYOUT_SPACING.marginX,
-        aspect: TARGET_ASPECT,
+        aspect,
       },
       options.cache?.compact,
     );
-    for (const [id, p] of r.positions) pos.set(id, p);
-    edges = graph.edges.map((e) => {
-      // A bend is where the tree edge into a node turns; a cross-link comes from elsewhere and draws its own way.
-      const bend = e.cross ? undefined : r.bends.get(e.target);
-      // Object.assign, not spread: about 10× faster here (V8), the same object.
-      return bend === undefined ? e : Object.assign({}, e, { bend });
-    });
-    bounds = { width: r.width, height: r.height };
-  } else {
+    return { pos: r.positions, bends: r.bends, bounds: { width: r.width, height: r.height } };
+  };
+  if (forest === null) {
     bounds = layeredTop(topLevel, graph.edges, direction, pos, size);
+  } else {
+    let chosen: ReturnType<typeof compactTop> | null = null;
+    if (algorithm === 'compact' || topLevel.length > LAYERED_MAX_TOP_LEVEL) {
+      chosen = compactTop();
+    } else {
+      // Small forests: the trees packed to the window, unless the compact tree fits the window bigger (one
+      // cluster of many services is a strip however its tree is packed).
+      const packedPos = new Map<string, { x: number; y: number }>();
+      const packed = packedTrees(topLevel, graph.edges, forest, direction, packedPos, size, aspect);
+      const alternative = compactTop();
+      if (
+        fitScale(alternative.bounds.width, alternative.bounds.height, aspect) >
+        fitScale(packed.width, packed.height, aspect) * 1.05
+      )
+        chosen = alternative;
+      else {
+        for (const [id, p] of packedPos) pos.set(id, p);
+        bounds = packed;
+      }
+    }
+    if (chosen) {
+      compact = true;
+      const r = chosen;
+      for (const [id, p] of r.pos) pos.set(id, p);
+      edges = graph.edges.map((e) => {
+        // A bend is where the tree edge into a node turns; a cross-link comes from elsewhere and draws its own way.
+        const bend = e.cross ? undefined : r.bends.get(e.target);
+        // Object.assign, not spread: about 10× faster here (V8), the same object.
+        return bend === undefined ? e : Object.assign({}, e, { bend });
+      });
+      bounds = r.bounds;
+    }
   }
 
   // Object.assign, not spread: V8 copies these nodes several times faster that way (measured at 20k nodes).

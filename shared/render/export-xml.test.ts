@@ -116,6 +116,7 @@ const FIXTURE_LOADS: { name: string; topology: () => Topology }[] = [
   { name: 'service-connect', topology: () => ingest(loadFixtureDir('service-connect')) },
   { name: 'prod', topology: () => ingest(loadFixtureDir('ingest/prod')) },
   { name: 'broken', topology: () => ingest(loadFixtureDir('broken')) },
+  { name: 'multi-account', topology: () => ingest(loadFixtureDir('multi-account')) },
 ];
 
 const ALL = product(EXPORT_AXES);

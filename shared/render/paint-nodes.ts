@@ -319,6 +319,8 @@ function paintGroup(node: NodeOf<'group'>, ctx: PaintContext): string {
   const d = node.data;
   const w = node.width;
   const unknownCluster = d.variant === 'unknown-cluster';
+  // Referenced-only clusters folded into one card: dashed like the placeholders it stands for, no task counts.
+  const referenced = d.variant === 'referenced-clusters';
   if (d.variant === 'account') return paintAccount(node, ctx);
   const out: string[] = [
     card({
@@ -327,14 +329,14 @@ function paintGroup(node: NodeOf<'group'>, ctx: PaintContext): string {
       radius: 10,
       fill: p.groupFill,
       // A stack with failed or unhealthy tasks is marked as the screen marks it.
-      border: unknownCluster ? PLACEHOLDER_STYLE.border : d.stackTrouble ? p.danger : p.groupBorder,
+      border: unknownCluster || referenced ? PLACEHOLDER_STYLE.border : d.stackTrouble ? p.danger : p.groupBorder,
       borderWidth: d.stackTrouble ? 2 : 1,
-      dash: unknownCluster ? p.placeholder.dash : undefined,
+      dash: unknownCluster || referenced ? p.placeholder.dash : undefined,
     }),
   ];
   const label = unknownCluster ? 'Unknown cluster' : d.variant === 'family' ? `Standalone · ${d.label}` : d.label;
   const counts: Run[] = [];
-  if (!unknownCluster) {
+  if (!unknownCluster && !referenced) {
     counts.push({ text: `${d.taskCount} ${d.taskCount === 1 ? 'task' : 'tasks'}` });
     for (const s of STATUS_ORDER) {
       if (s === 'running' || !d.tasksByStatus[s]) continue;
