@@ -165,7 +165,7 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
   const { prices, instanceTypes } = inputs;
   const missing = new Map<string, MissingPrice>();
   const diagnostics: Diagnostic[] = [];
-  const noteMissing = (region: string | undefined, item: string): void => {
+  const noteMissing = (region: string | undefined, item: string, why?: string): void => {
     const r = region ?? 'unknown region';
     const key = `${r}\u0000${item}`;
     if (missing.has(key)) return;
@@ -173,7 +173,8 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
     diagnostics.push({
       severity: 'warning',
       code: 'missing-price',
-      message: `no price for ${item} in ${r} — add it with --prices`,
+      file: 'prices',
+      message: why ? `${item} in ${r}: ${why}` : `no price for ${item} in ${r} — add it with --prices`,
     });
   };
   const regionPrices = (region: string | undefined): RegionPrices | undefined =>
@@ -205,9 +206,18 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
     const info = type ? instanceTypes[type] : undefined;
     const hourly = type ? regionPrices(ci.region)?.ec2?.[type] : undefined;
     if (!type)
-      noteMissing(ci.region, `instance type of ${ci.ec2InstanceId ?? ci.name} (no ecs.instance-type attribute)`);
+      noteMissing(
+        ci.region,
+        `host ${ci.ec2InstanceId ?? ci.name}`,
+        'its instance type is unknown (no ecs.instance-type attribute), so it is not priced',
+      );
     else if (hourly === undefined) noteMissing(ci.region, type);
-    else if (!info) noteMissing(ci.region, `${type} size (not in instance-types.json)`);
+    else if (!info)
+      noteMissing(
+        ci.region,
+        type,
+        'not in instance-types.json: its vCPUs and memory are unknown, so its tasks cannot be split',
+      );
     if (!type || hourly === undefined || !info) {
       for (const t of onIt) taskNow.set(t.id, null);
       hosts.push({
@@ -259,7 +269,7 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
     const p = regionPrices(region);
     if (shape.windows) {
       if (spot) {
-        noteMissing(region, 'Fargate Spot Windows (Fargate Spot runs Linux only)');
+        noteMissing(region, 'Fargate Spot Windows', 'Fargate Spot runs Linux tasks only');
         return null;
       }
       const w = p?.fargateWindows?.x86_64;
@@ -354,10 +364,14 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
         !instances.get(t.containerInstanceId) ||
         instances.get(t.containerInstanceId)?.placeholder
       )
-        noteMissing(t.region, `the EC2 host of task ${t.shortId} (container instance not loaded)`);
+        noteMissing(
+          t.region,
+          `the EC2 host of task ${t.shortId}`,
+          'its container instance is not loaded, so its share is unknown',
+        );
     } else {
       now = null;
-      noteMissing(t.region, `${t.launchType} launch type (not priced)`);
+      noteMissing(t.region, `${t.launchType} tasks`, 'this launch type is not priced by the lens');
     }
     g.tasks.push({ shape, nowMicro: now, hostId: t.containerInstanceId });
     if (t.launchType !== 'EC2') {
@@ -398,7 +412,12 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
         billByCluster.set(k, addOrNull(billByCluster.has(k) ? billByCluster.get(k)! : 0, now));
       }
     }
-    if (count > 0 && lt !== 'FARGATE') noteMissing(s.region, `the EC2 hosts of service ${s.name} (no task loaded)`);
+    if (count > 0 && lt !== 'FARGATE')
+      noteMissing(
+        s.region,
+        `the EC2 hosts of service ${s.name}`,
+        'no task of it is loaded, so its share of its hosts is unknown',
+      );
     groups.set(s.id, g);
   }
   for (const g of groups.values()) {
@@ -427,7 +446,7 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
   ): { micro: number | null; type: string | null; count: number | null } => {
     if (shapes.length === 0) return { micro: 0, type: null, count: 0 };
     if (shapes.some((s) => s.windows)) {
-      noteMissing(region, 'EC2 Windows hosts (the EC2 prices are Linux)');
+      noteMissing(region, 'EC2 Windows hosts', 'the EC2 prices are Linux; add Windows prices with --prices');
       return { micro: null, type: null, count: null };
     }
     const byArch = new Map<CpuArch, TaskShape[]>();
@@ -462,7 +481,11 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
         if (!best || m < best.micro) best = { micro: m, type: c.type, count: p.bins.length };
       }
       if (!best) {
-        noteMissing(region, `EC2 ${arch} instance types large enough (none priced)`);
+        noteMissing(
+          region,
+          `EC2 ${arch} instance types`,
+          'no priced type of this architecture holds these tasks — add prices with --prices',
+        );
         return { micro: null, type: null, count: null };
       }
       micro += best.micro;
