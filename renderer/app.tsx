@@ -21,6 +21,8 @@ import { WelcomeScreen } from './panels/welcome-screen';
 import { useDiagramStore } from './store/diagram-store';
 import { moveSelectionByKey } from './canvas/selection-keys';
 import { ExploreBar } from './panels/explore-bar';
+import { EmptyLoad } from './panels/empty-load';
+import { DefinitionsPanel } from './panels/definitions-panel';
 
 // React types do not know the folder-picker attribute; it is passed through to the DOM as is.
 const FOLDER_INPUT_ATTRS = { webkitdirectory: '', directory: '' } as Record<string, string>;
@@ -257,6 +259,7 @@ export function App({ api, layoutHost }: { api: DesktopApi; layoutHost: LayoutHo
               )}
               <ExploreBar />
               <DiagramCanvas />
+              <EmptyLoad />
               {!topology && (
                 <div className="loading-veil" role="status" data-testid="loading">
                   Opening {loadingLabel}…
@@ -267,6 +270,7 @@ export function App({ api, layoutHost }: { api: DesktopApi; layoutHost: LayoutHo
             </div>
             <RawSourceContext.Provider value={layoutHost.loadRaw}>
               <DetailsPanel api={api} />
+              <DefinitionsPanel />
             </RawSourceContext.Provider>
           </ReactFlowProvider>
         </div>

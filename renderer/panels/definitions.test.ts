@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loadFixture } from '../../fixtures/load-fixtures';
+// Read through Vite (not node:fs) so the test type-checks with the renderer's project.
+import cpSample from '../../fixtures/samples/awscli-describe-capacity-providers-1.json?raw';
 import { ingest } from '../../shared/ingest/index';
 import { makeCluster, makeTask } from '../../shared/graph/testing/make-topology';
 import { autoScalingGroupName, capacityProviderSettings, capacityProviderUse, usageSummary } from './definitions';
 
-const loaded = ingest([loadFixture('samples', 'awscli-describe-capacity-providers-1.json')]);
+const loaded = ingest([{ name: 'awscli-describe-capacity-providers-1.json', text: cpSample }]);
 const asgProvider = loaded.capacityProviders.find((c) => c.name === 'MyCapacityProvider')!;
 
 describe('capacity providers', () => {

@@ -5,7 +5,15 @@
  */
 import { useContext, useEffect, useState } from 'react';
 import type { DesktopApi } from '../../shared/ipc/desktop-api';
-import type { Container, EntityBase, Service, Task, TaskDefinition, Topology } from '../../shared/model/types';
+import type {
+  CapacityProvider,
+  Container,
+  EntityBase,
+  Service,
+  Task,
+  TaskDefinition,
+  Topology,
+} from '../../shared/model/types';
 import { taskOverlay } from '../../shared/graph/build-graph';
 import { accountSummary, isAccountGroupId } from '../../shared/graph/accounts';
 import { isNamespaceNodeId, namespaceDetails } from '../../shared/graph/namespace';
@@ -18,6 +26,7 @@ import { JsonView } from './json-view';
 import { AccountDetails } from './account-details';
 import { NamespaceDetails, ServiceDiscovery } from './namespace-details';
 import { FieldList, Section } from './panel-parts';
+import { CapacityProviderDetails, TaskDefinitionDetails } from './definitions-panel';
 
 const KIND_LABEL: Record<string, string> = {
   cluster: 'Cluster',
@@ -250,6 +259,12 @@ function useRaw(topology: Topology, object: EntityBase | null | undefined): Reco
   return inline ?? (fetched && fetched.id === id ? fetched.raw : undefined);
 }
 
+/** A capacity provider's sections: its settings are in its raw JSON, which web mode fetches on demand. */
+function CapacityProviderSection(props: { topology: Topology; provider: CapacityProvider }) {
+  const raw = useRaw(props.topology, props.provider);
+  return <CapacityProviderDetails topology={props.topology} provider={props.provider} raw={raw} />;
+}
+
 function RawJson({
   topology,
   entity,
@@ -394,6 +409,10 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
         <Section title={`Containers (${task.containers.length})`}>
           <ContainersTable containers={task.containers} onSelect={(id) => select(id)} />
         </Section>
+      )}
+      {entity?.kind === 'taskDefinition' && <TaskDefinitionDetails topology={topology} td={entity as TaskDefinition} />}
+      {entity?.kind === 'capacityProvider' && (
+        <CapacityProviderSection topology={topology} provider={entity as CapacityProvider} />
       )}
       {service && <Deployments service={service} topology={topology} />}
       {service && <ServiceDiscovery topology={topology} service={service} />}

@@ -4,7 +4,8 @@
  * (launch type, status, health, cluster, service) and the view switch
  * (hierarchy / placement).
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import type { OverlayClass } from '../../shared/model/types';
 import type { HealthFilter, LifecycleFilter, ViewFilters } from '../../shared/graph/view';
 import { OVERLAY_ORDER, OVERLAY_STYLES } from '../../shared/theme/theme';
@@ -69,21 +70,88 @@ export function SearchBox({ searchRef }: { searchRef: RefObject<HTMLInputElement
   );
 }
 
-/** The filter menu: every filter as a checkbox, grouped. */
+/**
+ * A switch of the Filters menu's "Show" group: shows or hides a kind of object (e.g. referenced-only clusters)
+ * rather than narrowing by a value. One row of this table is one switch; its test id is `filter-show-<id>`.
+ */
+export interface ShowSwitch {
+  id: string;
+  label: string;
+  /** What the switch does, on hover. */
+  title: string;
+  on(filters: ViewFilters): boolean;
+  toggled(filters: ViewFilters, on: boolean): ViewFilters;
+}
+
+/** The switches of the "Show" group, first in the menu; the group is left out while this is empty. */
+export const SHOW_SWITCHES: readonly ShowSwitch[] = [
+  {
+    id: 'referenced',
+    label: 'Show referenced-only',
+    title: 'Draw every cluster that is only referenced as its own card, instead of one card per account',
+    on: (f) => f.showReferencedOnly ?? false,
+    toggled: (f, on) => ({ ...f, showReferencedOnly: on || undefined }),
+  },
+];
+
+/** One checkbox row of the Filters menu: toggling it keeps the menu open, so several can be ticked in a row. */
+export function FilterCheck({
+  label,
+  checked,
+  onToggle,
+  testId,
+  title,
+}: {
+  label: string;
+  checked: boolean;
+  onToggle: () => void;
+  testId?: string;
+  title?: string;
+}) {
+  return (
+    <DropdownMenu.CheckboxItem
+      className="filter-item"
+      checked={checked}
+      onCheckedChange={onToggle}
+      // Radix closes a menu on select; a filter menu stays open until Esc, a click outside or the button.
+      onSelect={(e) => e.preventDefault()}
+      title={title}
+      {...(testId ? { 'data-testid': testId } : {})}
+    >
+      <span className="filter-box" aria-hidden="true">
+        {checked ? '✓' : ''}
+      </span>
+      {label}
+    </DropdownMenu.CheckboxItem>
+  );
+}
+
+/** A titled group of the Filters menu. */
+function FilterGroup({ title, className, children }: { title: string; className?: string; children: ReactNode }) {
+  return (
+    <DropdownMenu.Group className={`filter-group${className ? ` ${className}` : ''}`} aria-label={title}>
+      <DropdownMenu.Label className="filter-group-label">{title}</DropdownMenu.Label>
+      {children}
+    </DropdownMenu.Group>
+  );
+}
+
+/**
+ * The Filters menu (Radix DropdownMenu): every filter as a checkbox item, grouped. Arrow keys move, Space or
+ * Enter toggles, typing jumps to an item, Esc or a click outside closes and focus returns to the button. It
+ * opens below the strip of filter chips, so a chip it adds is never under it.
+ */
 export function FilterMenu() {
   const [open, setOpen] = useState(false);
   const topology = useDiagramStore((s) => s.topology);
   const filters = useDiagramStore((s) => s.view.filters);
   const setFilters = useDiagramStore((s) => s.setFilters);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('mousedown', close);
-    return () => window.removeEventListener('mousedown', close);
-  }, [open]);
+  const [below, setBelow] = useState(6);
+  const trigger = useRef<HTMLButtonElement>(null);
+  // Ticking the first filter adds the chips strip under the toolbar while the menu is open: move down past it.
+  useLayoutEffect(() => {
+    if (open) setBelow(chipsClearance(trigger.current));
+  }, [open, filters]);
   if (!topology) return null;
   const set = (patch: Partial<ViewFilters>) => setFilters({ ...filters, ...patch });
   // Only while open: on a big load, sorting thousands of services on every toolbar render cost tens of ms.
@@ -102,80 +170,114 @@ export function FilterMenu() {
         )
         .sort((a, b) => a.name.localeCompare(b.name))
     : [];
-  const check = (label: string, checked: boolean, onChange: () => void, testId?: string) => (
-    <label key={label} className="check">
-      <input type="checkbox" checked={checked} onChange={onChange} {...(testId ? { 'data-testid': testId } : {})} />{' '}
-      {label}
-    </label>
-  );
   return (
-    <div className="filter-menu" ref={ref}>
-      <button
-        type="button"
-        className={`btn${open ? ' active' : ''}`}
-        aria-expanded={open}
-        data-testid="filters-button"
-        onClick={() => setOpen(!open)}
-      >
-        Filters ▾
-      </button>
-      {open && (
-        <div className="filter-popover" role="dialog" aria-label="Filters" data-testid="filter-menu">
-          <fieldset>
-            <legend>Launch type</legend>
-            {overlaysPresent.map((o) =>
-              check(
-                OVERLAY_STYLES[o].label,
-                filters.overlays?.includes(o) ?? false,
-                () => set({ overlays: toggled<OverlayClass>(filters.overlays, o) }),
-                `filter-launch-${o}`,
-              ),
-            )}
-          </fieldset>
-          <fieldset>
-            <legend>Status</legend>
-            {STATUSES.map((st) =>
-              check(
-                st,
-                filters.statuses?.includes(st) ?? false,
-                () => set({ statuses: toggled(filters.statuses, st) }),
-                `filter-status-${st}`,
-              ),
-            )}
-          </fieldset>
-          <fieldset>
-            <legend>Health</legend>
-            {HEALTH.map((h) =>
-              check(
-                h.toLowerCase(),
-                filters.health?.includes(h) ?? false,
-                () => set({ health: toggled(filters.health, h) }),
-                `filter-health-${h}`,
-              ),
-            )}
-          </fieldset>
-          {clusters.length > 1 && (
-            <fieldset>
-              <legend>Cluster</legend>
-              {clusters.map((c) =>
-                check(c.name, filters.clusterIds?.includes(c.id) ?? false, () =>
-                  set({ clusterIds: toggled(filters.clusterIds, c.id) }),
-                ),
-              )}
-            </fieldset>
+    <DropdownMenu.Root open={open} onOpenChange={setOpen} modal={false}>
+      <DropdownMenu.Trigger asChild>
+        <button ref={trigger} type="button" className={`btn${open ? ' active' : ''}`} data-testid="filters-button">
+          Filters ▾
+        </button>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          className="filter-popover"
+          data-testid="filter-menu"
+          aria-label="Filters"
+          side="bottom"
+          align="start"
+          sideOffset={below}
+          collisionPadding={8}
+        >
+          {SHOW_SWITCHES.length > 0 && (
+            <FilterGroup title="Show">
+              {SHOW_SWITCHES.map((sw) => (
+                <FilterCheck
+                  key={sw.id}
+                  label={sw.label}
+                  title={sw.title}
+                  checked={sw.on(filters)}
+                  onToggle={() => setFilters(sw.toggled(filters, !sw.on(filters)))}
+                  testId={`filter-show-${sw.id}`}
+                />
+              ))}
+            </FilterGroup>
           )}
-          <fieldset className="filter-services">
-            <legend>Service</legend>
-            {services.map((s) =>
-              check(s.name, filters.serviceIds?.includes(s.id) ?? false, () =>
-                set({ serviceIds: toggled(filters.serviceIds, s.id) }),
-              ),
-            )}
-          </fieldset>
-        </div>
-      )}
-    </div>
+          <FilterGroup title="Launch type">
+            {overlaysPresent.map((o) => (
+              <FilterCheck
+                key={o}
+                label={OVERLAY_STYLES[o].label}
+                checked={filters.overlays?.includes(o) ?? false}
+                onToggle={() => set({ overlays: toggled<OverlayClass>(filters.overlays, o) })}
+                testId={`filter-launch-${o}`}
+              />
+            ))}
+          </FilterGroup>
+          <FilterGroup title="Status">
+            {STATUSES.map((st) => (
+              <FilterCheck
+                key={st}
+                label={st}
+                checked={filters.statuses?.includes(st) ?? false}
+                onToggle={() => set({ statuses: toggled(filters.statuses, st) })}
+                testId={`filter-status-${st}`}
+              />
+            ))}
+          </FilterGroup>
+          <FilterGroup title="Health">
+            {HEALTH.map((h) => (
+              <FilterCheck
+                key={h}
+                label={h.toLowerCase()}
+                checked={filters.health?.includes(h) ?? false}
+                onToggle={() => set({ health: toggled(filters.health, h) })}
+                testId={`filter-health-${h}`}
+              />
+            ))}
+          </FilterGroup>
+          {clusters.length > 1 && (
+            <FilterGroup title="Cluster">
+              {clusters.map((c) => (
+                <FilterCheck
+                  key={c.id}
+                  label={c.name}
+                  checked={filters.clusterIds?.includes(c.id) ?? false}
+                  onToggle={() => set({ clusterIds: toggled(filters.clusterIds, c.id) })}
+                />
+              ))}
+            </FilterGroup>
+          )}
+          <FilterGroup title="Service" className="filter-services">
+            {services.map((s) => (
+              <FilterCheck
+                key={s.id}
+                label={s.name}
+                checked={filters.serviceIds?.includes(s.id) ?? false}
+                onToggle={() => set({ serviceIds: toggled(filters.serviceIds, s.id) })}
+              />
+            ))}
+          </FilterGroup>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
   );
+}
+
+// Height of the chips strip (.explore-bar: min-height 34 px and its border) before it exists.
+const CHIPS_STRIP = 35;
+
+/**
+ * How far below the Filters button the menu opens: past the bottom of the strip of filter chips under the
+ * toolbar, or of where that strip will be once a filter is on, so no chip is ever under the menu.
+ */
+function chipsClearance(button: HTMLElement | null): number {
+  if (!button) return 6;
+  const bottom = button.getBoundingClientRect().bottom;
+  const strip = document.querySelector('[data-testid="explore-bar"]');
+  const toolbar = button.closest('.toolbar');
+  const stripBottom = strip
+    ? strip.getBoundingClientRect().bottom
+    : (toolbar?.getBoundingClientRect().bottom ?? bottom) + CHIPS_STRIP;
+  return Math.max(6, Math.round(stripBottom - bottom) + 6);
 }
 
 /** Hierarchy / placement switch. */

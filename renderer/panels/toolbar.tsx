@@ -6,6 +6,7 @@ import { ExportButton } from '../export/export-button';
 import { useDiagramStore } from '../store/diagram-store';
 import { severityCounts } from './diagnostics-panel';
 import { ExploreControls } from './explore-controls';
+import { DefinitionsButton } from './definitions-panel';
 
 /** Props: the actions the app owns (file pickers, demo) and the search box ref for the Find command. */
 export interface ToolbarProps {
@@ -118,6 +119,7 @@ export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef, api 
             Fit
           </button>
           {api && <ExportButton api={api} />}
+          <DefinitionsButton />
           <button
             type="button"
             className={`btn diag-toggle${problems > 0 ? ' has-problems' : ''}`}
