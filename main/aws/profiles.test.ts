@@ -143,4 +143,64 @@ describe('AWS profiles', () => {
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.message).toContain('"nope"');
   });
+
+  describe('credential_process', () => {
+    // The command line carries a token and the script prints one to stderr: neither may reach a message.
+    const TOKEN = 'tok-9d8c7b6a-must-not-leak';
+    const write = (extra: string) => writeFileSync(files.configFile, `${CONFIG}\n${extra}\n`);
+    const script = (body: string) => {
+      const file = path.join(dir, 'creds.sh');
+      writeFileSync(file, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+      return file;
+    };
+
+    it('a failing credential_process is told by its exit status only, not its command line or stderr', async () => {
+      const file = script(`echo "login failed for --api-token=$1" >&2\nexit 3`);
+      write(`[profile tokened]\ncredential_process = ${file} --api-token=${TOKEN}`);
+      const check = await checkCredentials(credentialsFor('tokened', files), 'tokened');
+      expect(check).toEqual({
+        ok: false,
+        message: `Could not get AWS credentials for profile "tokened": the profile's credential_process failed (exit 3)`,
+      });
+    });
+
+    it('reached through source_profile (the SDK runs it), the message still holds nothing of it', async () => {
+      const file = script(`echo "login failed for --api-token=$1" >&2\nexit 4`);
+      write(
+        `[profile tokened]\ncredential_process = ${file} --api-token=${TOKEN}\n\n` +
+          `[profile chained]\nrole_arn = arn:aws:iam::111122223333:role/Reader\nsource_profile = tokened`,
+      );
+      const provider = credentialsFor('chained', {
+        ...files,
+        roleAssumer: async () => ({ accessKeyId: 'ASIANEVER0000000001', secretAccessKey: 'never' }),
+      });
+      const check = await checkCredentials(provider, 'chained');
+      expect(check.ok).toBe(false);
+      if (check.ok) return;
+      expect(check.message).toContain("the profile's credential_process failed");
+      expect(check.message).not.toContain(TOKEN);
+      expect(check.message).not.toContain('login failed');
+      expect(check.message).not.toContain(file);
+    });
+
+    it('a working credential_process gives its credentials', async () => {
+      const file = script(
+        `echo '{"Version": 1, "AccessKeyId": "AKIAPROCESS000000001", "SecretAccessKey": "process-secret", "SessionToken": "t"}'`,
+      );
+      write(`[profile tokened]\ncredential_process = ${file} --api-token=${TOKEN}`);
+      const creds = await credentialsFor('tokened', files)();
+      expect(creds).toMatchObject({ accessKeyId: 'AKIAPROCESS000000001', secretAccessKey: 'process-secret' });
+    });
+
+    it('output that is not its JSON is refused without echoing it', async () => {
+      const file = script(`echo "Bearer ${TOKEN}"`);
+      write(`[profile tokened]\ncredential_process = ${file}`);
+      const check = await checkCredentials(credentialsFor('tokened', files), 'tokened');
+      expect(check.ok).toBe(false);
+      if (!check.ok) {
+        expect(check.message).toContain('printed no valid JSON');
+        expect(check.message).not.toContain(TOKEN);
+      }
+    });
+  });
 });

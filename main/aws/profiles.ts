@@ -4,8 +4,11 @@
  * parser, and credentials for one of them through the SDK's `fromIni`: SSO,
  * assume-role (with an MFA code asked through a callback), static keys and
  * credential_process all work as they do in the AWS CLI. What leaves this
- * module towards the UI is names and kinds, never a key or a token.
+ * module towards the UI is names and kinds, never a key or a token, and of a
+ * failed credential_process only its exit status: its command line often
+ * carries a token (`--api-token=…`) and its stderr anything at all.
  */
+import { exec } from 'node:child_process';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { loadSharedConfigFiles } from '@smithy/core/config';
 import type { ECSClientConfig } from '@aws-sdk/client-ecs';
@@ -95,7 +98,88 @@ export function credentialsFor(profile: string | undefined, options: CredentialO
     ...(options.mfaCode ? { mfaCodeProvider: options.mfaCode } : {}),
     ...(options.roleAssumer ? { roleAssumer: options.roleAssumer } : {}),
   };
-  return profile ? fromIni({ profile, ...common }) : fromNodeProviderChain(common);
+  const sdk = profile ? fromIni({ profile, ...common }) : fromNodeProviderChain(common);
+  return (async (...args: Parameters<CredentialProvider>) => {
+    // A profile that is itself a credential_process runs it here, so a failure reports its exit status and no more.
+    if (profile) {
+      const { configFile, credentialsFile } = await loadFiles(options);
+      const section: Section = { ...credentialsFile[profile], ...configFile[profile] };
+      if (kindOf(section) === 'process' && section.credential_process && !section.aws_access_key_id)
+        return runCredentialProcess(section.credential_process);
+    }
+    try {
+      return await sdk(...args);
+    } catch (err) {
+      throw withoutProcessDetails(err);
+    }
+  }) as CredentialProvider;
+}
+
+/** The error of a failed credential_process: its name makes the fetch treat it as a credentials failure. */
+class CredentialProcessError extends Error {
+  override name = 'CredentialsProviderError';
+}
+
+// Node's exec error reads "Command failed: <command line>\n<stderr>"; the SDK passes that text on as its message.
+const COMMAND_FAILED = /Command failed:/;
+
+/**
+ * An SDK credentials error with the command line and output of a credential_process (reached through a
+ * source_profile or the default chain) replaced by a plain statement; any other error as it is.
+ */
+function withoutProcessDetails(err: unknown): unknown {
+  if (err instanceof Error && COMMAND_FAILED.test(err.message))
+    return new CredentialProcessError("the profile's credential_process failed");
+  return err;
+}
+
+/** What the user is told about a failed credential_process: its exit status, never its command or output. */
+export function credentialProcessFailure(exit: { code?: unknown; signal?: unknown }): string {
+  if (typeof exit.code === 'number') return `the profile's credential_process failed (exit ${exit.code})`;
+  if (typeof exit.signal === 'string') return `the profile's credential_process failed (killed by ${exit.signal})`;
+  return "the profile's credential_process could not be started";
+}
+
+/**
+ * Runs a profile's credential_process as the SDK does (through the shell) and reads its JSON (Version 1) from
+ * stdout. Errors say what went wrong in words of our own: nothing of the command line, stdout or stderr.
+ */
+function runCredentialProcess(command: string): Promise<Awaited<ReturnType<CredentialProvider>>> {
+  return new Promise((resolve, reject) => {
+    exec(command, { maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout) => {
+      if (error) {
+        reject(new CredentialProcessError(credentialProcessFailure(error)));
+        return;
+      }
+      let data: Record<string, unknown>;
+      try {
+        data = JSON.parse(stdout.trim()) as Record<string, unknown>;
+      } catch {
+        reject(new CredentialProcessError("the profile's credential_process printed no valid JSON"));
+        return;
+      }
+      if (data.Version !== 1) {
+        reject(new CredentialProcessError("the profile's credential_process did not return Version 1"));
+        return;
+      }
+      const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = data;
+      if (typeof AccessKeyId !== 'string' || typeof SecretAccessKey !== 'string') {
+        reject(new CredentialProcessError("the profile's credential_process returned no AccessKeyId/SecretAccessKey"));
+        return;
+      }
+      const expiration = typeof Expiration === 'string' ? new Date(Expiration) : undefined;
+      if (expiration && !(expiration.getTime() > Date.now())) {
+        reject(new CredentialProcessError("the profile's credential_process returned expired credentials"));
+        return;
+      }
+      resolve({
+        accessKeyId: AccessKeyId,
+        secretAccessKey: SecretAccessKey,
+        ...(typeof SessionToken === 'string' ? { sessionToken: SessionToken } : {}),
+        ...(expiration ? { expiration } : {}),
+      });
+    });
+  });
 }
 
 /**
@@ -103,8 +187,10 @@ export function credentialsFor(profile: string | undefined, options: CredentialO
  * session says which command renews it. Built from the error's message only.
  */
 export function explainCredentialError(err: unknown, profile: string | undefined): string {
-  const message = err instanceof Error ? err.message : String(err);
+  const cleaned = withoutProcessDetails(err);
+  const message = cleaned instanceof Error ? cleaned.message : String(cleaned);
   const p = profile ?? 'default';
+  if (message.includes('credential_process')) return `Could not get AWS credentials for profile "${p}": ${message}`;
   if (/SSO session|SSO Token|sso login|Token is expired/i.test(message)) {
     return `The AWS SSO session of profile "${p}" has expired or was never started: run \`aws sso login --profile ${p}\`, then try again.`;
   }

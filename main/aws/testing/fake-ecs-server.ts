@@ -4,8 +4,10 @@
  * AmazonEC2ContainerServiceV20141113.<Operation>`) from a generated account.
  * It enforces the real page and batch limits with the real error shape, so a
  * client that over-batches fails here as it would against AWS, and it can add
- * latency, throttle with a token bucket, deny one cluster's list-services, and
- * tell when a client closed a request before the answer came.
+ * latency, throttle with a token bucket, deny one cluster's list-services,
+ * misbehave the ways a hostile or broken endpoint does (a page token that
+ * never ends, no answer at all, a reset connection, an error of its choosing),
+ * and tell when a client closed a request before the answer came.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +15,15 @@ import type { Bundle } from '../../../shared/ingest/bundle';
 
 /** The X-Amz-Target prefix of every ECS operation. */
 export const ECS_TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113.';
+
+/**
+ * A way the endpoint misbehaves on one request: `repeat-token` answers every
+ * page with the same `nextToken` (and the first page's items), `endless-token`
+ * a new token each time (and no items), `hang` reads the request and never
+ * answers, `reset` destroys the connection, `error` answers with that AWS error.
+ */
+export type FakeEcsFault =
+  'repeat-token' | 'endless-token' | 'hang' | 'reset' | { error: string; message: string; status?: number };
 
 /** Knobs of the fake endpoint. */
 export interface FakeEcsOptions {
@@ -26,6 +37,11 @@ export interface FakeEcsOptions {
   denyListServices?: string[];
   /** Called when a request arrives (after it is counted), e.g. to cancel a fetch mid-flight. */
   onRequest?: (operation: string) => void;
+  /**
+   * The fault of a request, if any: `nth` counts this operation's requests from 1 (throttled ones too),
+   * `attempt` is the SDK's attempt number of the call (its `amz-sdk-request` header; 1 when absent).
+   */
+  fault?: (operation: string, input: Record<string, unknown>, nth: number, attempt: number) => FakeEcsFault | undefined;
 }
 
 /** A running fake endpoint. */
@@ -315,7 +331,7 @@ export async function startFakeEcs(options: FakeEcsOptions): Promise<FakeEcsServ
       calls[op || '(none)'] = (calls[op || '(none)'] ?? 0) + 1;
       authorizations.push(String(req.headers.authorization ?? ''));
       options.onRequest?.(op);
-      const answer = (): [number, unknown] => {
+      const answer = (): [number, unknown] | 'hang' | 'reset' => {
         if (req.method !== 'POST') return [405, { __type: 'UnknownOperationException', message: 'POST only.' }];
         if (!String(req.headers['content-type'] ?? '').startsWith('application/x-amz-json-1.1'))
           return [400, { __type: 'SerializationException', message: 'Expected application/x-amz-json-1.1.' }];
@@ -334,14 +350,29 @@ export async function startFakeEcs(options: FakeEcsOptions): Promise<FakeEcsServ
         } catch {
           return [400, { __type: 'SerializationException', message: 'Malformed JSON.' }];
         }
+        const attempt = Number(/attempt=(\d+)/.exec(String(req.headers['amz-sdk-request'] ?? ''))?.[1] ?? 1);
+        const fault = options.fault?.(op, input, calls[op] ?? 0, attempt);
+        if (fault === 'hang' || fault === 'reset') return fault;
+        if (typeof fault === 'object') return [fault.status ?? 400, { __type: fault.error, message: fault.message }];
         try {
-          return [200, toWire(handler(input))];
+          const out = handler(input);
+          // A page token that leads nowhere new: the same one again, or a fresh one past the end each time.
+          if (fault === 'repeat-token') out.nextToken = Buffer.from('0').toString('base64');
+          if (fault === 'endless-token')
+            out.nextToken = Buffer.from(String(1_000_000 + (calls[op] ?? 0))).toString('base64');
+          return [200, toWire(out)];
         } catch (e) {
           if (e instanceof AwsError) return [e.status, { __type: e.type, message: e.message }];
           throw e;
         }
       };
-      const [status, body] = answer();
+      const answered = answer();
+      if (answered === 'hang') return;
+      if (answered === 'reset') {
+        req.socket.destroy();
+        return;
+      }
+      const [status, body] = answered;
       const reply = () =>
         status === 200
           ? send(res, status, body)
