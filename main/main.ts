@@ -5,7 +5,7 @@
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingest } from '../shared/ingest/index';
+import { ingestWithFindings } from '../shared/findings/with-findings';
 import { readSources } from './files/read-sources';
 import { watchWindowHealth, setupMainCrashHandling, type CrashDeps } from './crash';
 import { registerHandlers } from './handlers';
@@ -76,7 +76,8 @@ async function onReady(): Promise<void> {
   const push = new RendererPush(getWindow);
   const documents = new DocumentSession({
     read: readSources,
-    ingest,
+    // Findings are computed here with the load (never on the page) and ride along on the topology.
+    ingest: ingestWithFindings,
     addRecent: (paths) => recent.add(paths),
     push: (topology, reason) => push.topology(topology, reason),
     demoDir: DEMO_DIR,

@@ -7,7 +7,7 @@
  * returns is names, counts, AWS error messages and the fetched ECS data, which
  * is what may cross IPC.
  */
-import { ingest } from '../../shared/ingest/index';
+import { ingestWithFindings } from '../../shared/findings/with-findings';
 import type { Bundle } from '../../shared/ingest/bundle';
 import type { AwsFetchOutcome, AwsFetchRequest, AwsProfileSummary, FetchProgress } from '../../shared/ipc/aws-fetch';
 import { fetchAccount } from './fetch';
@@ -137,7 +137,7 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
           return { outcome: 'failed', message: result.message, warnings: result.warnings };
         last = result.bundle;
         const label = `${request.profile ?? 'default credentials'} · ${regions.join(', ')}`;
-        const topology = ingest([{ name: `${label} (live)`, text: JSON.stringify(result.bundle) }]);
+        const topology = ingestWithFindings([{ name: `${label} (live)`, text: JSON.stringify(result.bundle) }]);
         return { outcome: 'complete', topology, warnings: result.warnings, elapsedMs: result.stats.elapsedMs };
       } catch (err) {
         if (err instanceof AbortedError || controller.signal.aborted) return { outcome: 'cancelled' };

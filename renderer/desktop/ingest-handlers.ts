@@ -14,7 +14,7 @@
  * page draws before it has them all and no message stalls it.
  */
 import { initialView } from '../../shared/graph/view';
-import { ingest } from '../../shared/ingest/index';
+import { ingestWithFindings } from '../../shared/findings/with-findings';
 import { createLayoutSession } from '../../shared/layout/layout-session';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import type { LayoutPreview } from '../canvas/overview-types';
@@ -96,7 +96,8 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
 
   return {
     ingest: async ({ files, diagnostics, label, savedViews }, context) => {
-      const loaded = ingest(await readBlobs(files, diagnostics), { diagnostics });
+      // The findings are computed here, before the raw JSON they read is stripped, and go to the page with the topology.
+      const loaded = ingestWithFindings(await readBlobs(files, diagnostics), { diagnostics });
       topology = loaded;
       session = createLayoutSession();
       load += 1;

@@ -4,6 +4,7 @@
  * "problems only" means the same thing whichever view is on screen.
  */
 import type { ContainerInstance, Service, Task, Topology } from '../model/types';
+import { isProblemFinding } from '../findings/engine';
 import { taskOverlay } from '../model/task-overlay';
 import type { HealthFilter, LifecycleFilter, ViewFilters } from './view';
 
@@ -11,6 +12,8 @@ import type { HealthFilter, LifecycleFilter, ViewFilters } from './view';
 export interface ProblemContext {
   /** Ids of container instances that are not ACTIVE (DRAINING, INACTIVE, …) or whose agent is disconnected. */
   troubledInstanceIds: ReadonlySet<string>;
+  /** Ids of objects with a finding of warning or worse (shared/findings): problems too. */
+  findingIds?: ReadonlySet<string>;
 }
 
 // Lifecycle states on the way up or down: counted as "pending" by the status filter.
@@ -42,8 +45,9 @@ export function instanceProblems(ci: Pick<ContainerInstance, 'status' | 'agentCo
 }
 
 /** The problem context of a load. */
-export function problemContext(topology: Pick<Topology, 'containerInstances'>): ProblemContext {
+export function problemContext(topology: Pick<Topology, 'containerInstances' | 'findings'>): ProblemContext {
   return {
+    findingIds: new Set((topology.findings ?? []).filter(isProblemFinding).map((f) => f.objectId)),
     troubledInstanceIds: new Set(
       topology.containerInstances.filter((ci) => instanceProblems(ci).length > 0).map((ci) => ci.id),
     ),
@@ -144,7 +148,7 @@ export function filterPredicates(filters: ViewFilters, ctx: ProblemContext): Fil
         if (!life || !statuses.has(life)) return false;
       }
       if (health && !health.has(taskHealth(t))) return false;
-      if (filters.problemsOnly && taskProblems(t, ctx).length === 0) return false;
+      if (filters.problemsOnly && taskProblems(t, ctx).length === 0 && !ctx.findingIds?.has(t.id)) return false;
       if (
         matches &&
         !matches(t.shortId, t.name, t.id, t.group, t.privateIp, ...t.containers.flatMap((c) => [c.name, c.image]))
@@ -159,14 +163,14 @@ export function filterPredicates(filters: ViewFilters, ctx: ProblemContext): Fil
       if (overlays && !overlays.has(s.overlay)) return false;
       // A status or health filter is about tasks: a service with none of them left has nothing to show.
       if (statuses || health) return false;
-      if (filters.problemsOnly && serviceProblems(s).length === 0) return false;
+      if (filters.problemsOnly && serviceProblems(s).length === 0 && !ctx.findingIds?.has(s.id)) return false;
       return matches ? matches(s.name, s.id) : true;
     },
     instanceAlone(ci) {
       if (!active) return true;
       if (!cluster(ci.clusterId)) return false;
       if (services || overlays || statuses || health || matches) return false;
-      return filters.problemsOnly ? instanceProblems(ci).length > 0 : true;
+      return filters.problemsOnly ? instanceProblems(ci).length > 0 || ctx.findingIds?.has(ci.id) === true : true;
     },
   };
 }

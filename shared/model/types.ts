@@ -2,6 +2,7 @@
  * The linked ECS model every part of the app works on. Plain data only: it is
  * structured-clone safe, so it crosses IPC and Web Worker boundaries as is.
  */
+import type { Finding } from '../findings/types';
 
 /** Where a task runs, inferred as DESIGN.md says (explicit, capacity provider, host, else unknown). */
 export type LaunchType = 'EC2' | 'FARGATE' | 'EXTERNAL' | 'MANAGED_INSTANCES' | 'UNKNOWN';
@@ -69,6 +70,11 @@ export interface EntityBase {
   accountId?: string;
   /** The described object as AWS returned it (merged across files; wrong-typed fields dropped). Absent for placeholders. */
   raw?: Record<string, unknown>;
+  /**
+   * Recovered from a broken file: the files (invalid JSON) it was read from all the same, because its only
+   * defects there were missing or trailing commas. Absent when every file describing it was valid JSON.
+   */
+  recoveredFrom?: string[];
 }
 
 /** One entry of a capacity provider strategy. */
@@ -342,4 +348,9 @@ export interface Topology {
    * and the complete topology follows. Absent (or 0) on a complete topology.
    */
   arriving?: number;
+  /**
+   * What the findings rules say about this load (shared/findings), computed where it was loaded (main on the
+   * desktop, the ingest worker in web mode), never on the page. Absent when nobody computed them.
+   */
+  findings?: Finding[];
 }
