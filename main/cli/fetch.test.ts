@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { ingest, summarize } from '../../shared/ingest/index';
 import { countBundle, generateAccount } from '../../shared/synth/generate-account';
 import { startFakeEcs, type FakeEcsServer } from '../aws/testing/fake-ecs-server';
 import { makeTempDir, removeTempDir } from '../test/temp-files';
-import { EXIT_CANCELLED, runFetch } from './fetch';
+import { EXIT_CANCELLED, runFetch, type FetchCliHooks } from './fetch';
 import type { CliIo } from './io';
 
 const run = promisify(execFile);
@@ -54,13 +54,16 @@ afterEach(() => {
   removeTempDir(dir);
 });
 
-async function fetchInProcess(args: string[], signal?: AbortSignal) {
+async function fetchInProcess(args: string[], signal?: AbortSignal, hooks: FetchCliHooks = {}) {
   let stdout = '';
   let stderr = '';
   const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTty: false, stderrIsTty: false };
-  const code = await runFetch(args, io, signal ? { signal } : {});
+  const code = await runFetch(args, io, { ...hooks, ...(signal ? { signal } : {}) });
   return { code, stdout, stderr };
 }
+
+// Any raw C0/C1 control character or bidi override: none may reach the terminal from AWS or from an argument.
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/; // eslint-disable-line no-control-regex -- finding control characters is the point
 
 describe('ecs-visualizer fetch', () => {
   it('as a user runs it (npm run cli -- fetch …): saves a snapshot inspect reads with the account’s counts', async () => {
@@ -145,5 +148,132 @@ describe('ecs-visualizer fetch', () => {
   it('usage errors: no -o, no region', async () => {
     await expect(fetchInProcess(['--region', 'eu-west-1'])).rejects.toThrow('-o');
     await expect(fetchInProcess(['-o', join(dir, 'x.json')])).rejects.toThrow('no region');
+  });
+
+  it('an endpoint that never answers: warnings, exit 1, and the snapshot of what arrived is written', async () => {
+    const hanging = await startFakeEcs({ account, fault: (op) => (op === 'DescribeTasks' ? 'hang' : undefined) });
+    try {
+      const out = join(dir, 'snapshot.json');
+      const started = performance.now();
+      const r = await fetchInProcess(['--region', 'eu-west-1', '--endpoint-url', hanging.url, '-o', out], undefined, {
+        client: { requestTimeoutMs: 200 },
+      });
+      expect(performance.now() - started).toBeLessThan(15_000);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^warning: DescribeTasks \S+ \(eu-west-1\): TimeoutError: no answer within 0.2 s/m);
+      const snapshot = JSON.parse(readFileSync(out, 'utf8')) as {
+        clusters: unknown[];
+        services: unknown[];
+        tasks: unknown[];
+        failures: unknown[];
+      };
+      // Everything but the tasks arrived, and the snapshot says which calls did not.
+      expect(snapshot.clusters).toHaveLength(2);
+      expect(snapshot.services).toHaveLength(30);
+      expect(snapshot.tasks).toEqual([]);
+      expect(snapshot.failures).toContainEqual(expect.objectContaining({ reason: 'TimeoutError' }));
+      expect(r.stdout).toMatch(/^Saved .*snapshot\.json: 2 clusters/);
+    } finally {
+      await hanging.close();
+    }
+  }, 30_000);
+
+  it('-o in a folder that does not exist fails at once, before any call, in one line', async () => {
+    const calls = server.totalCalls();
+    const r = await fetchInProcess([
+      '--region',
+      'eu-west-1',
+      '--endpoint-url',
+      server.url,
+      '-o',
+      join(dir, 'nonexistent', 'x.json'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^ecs-visualizer fetch: cannot write .*x\.json: the folder .*nonexistent does not exist; nothing fetched\n$/,
+    );
+    expect(server.totalCalls()).toBe(calls);
+  });
+
+  it('-o naming an existing folder fails before any call and leaves no .partial', async () => {
+    const folder = join(dir, 'out');
+    mkdirSync(folder);
+    const calls = server.totalCalls();
+    const r = await fetchInProcess(['--region', 'eu-west-1', '--endpoint-url', server.url, '-o', folder]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('is a folder');
+    expect(server.totalCalls()).toBe(calls);
+    expect(readdirSync(dir)).toEqual(['out']);
+  });
+
+  it('a snapshot that cannot be written after the fetch: one line, exit 1, no .partial left', async () => {
+    const out = join(dir, 'snapshot.json');
+    // The target turns into a folder while the fetch runs, so the final rename fails.
+    const racing = await startFakeEcs({
+      account,
+      onRequest: (op) => {
+        if (op === 'DescribeTasks' && !existsSync(out)) mkdirSync(out);
+      },
+    });
+    try {
+      const r = await fetchInProcess(['--region', 'eu-west-1', '--endpoint-url', racing.url, '-o', out]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(
+        /^ecs-visualizer fetch: could not write .*snapshot\.json \(E[A-Z]+\); nothing written$/m,
+      );
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    } finally {
+      await racing.close();
+    }
+  });
+
+  it('AWS error text with escape sequences, bidi overrides and line breaks is printed escaped, one line per warning', async () => {
+    const hostile = await startFakeEcs({
+      account,
+      fault: (op) =>
+        op === 'ListServices'
+          ? {
+              error: 'AccessDeniedException',
+              message: 'denied\u001b]0;pwned\u0007\u001b[2J\u202eevil\n/etc/passwd:1:1: error: forged\u009b31m',
+            }
+          : undefined,
+    });
+    try {
+      const out = join(dir, 'snapshot.json');
+      const r = await fetchInProcess(['--region', 'eu-west-1', '--endpoint-url', hostile.url, '-o', out]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).not.toMatch(RAW_CONTROL);
+      expect(r.stderr).toContain('denied\\u001b]0;pwned\\u0007\\u001b[2J\\u202eevil /etc/passwd:1:1');
+      // Every stderr line is ours: no line starts with the forged file:line:col.
+      for (const line of r.stderr.trim().split('\n')) expect(line).toMatch(/^(warning: |fetched |progress: )/);
+    } finally {
+      await hostile.close();
+    }
+  });
+
+  it('a failing credential_process is told by its exit status, never its command line or stderr', async () => {
+    const token = 'cli-api-token-5e4d3c-must-not-print';
+    const script = join(dir, 'creds.sh');
+    writeFileSync(script, `#!/bin/sh\necho "bad token $1" >&2\nexit 7\n`, { mode: 0o755 });
+    writeFileSync(join(dir, 'config'), `[profile proc]\ncredential_process = ${script} --api-token=${token}\n`);
+    process.env.AWS_CONFIG_FILE = join(dir, 'config');
+    const calls = server.totalCalls();
+    const r = await fetchInProcess([
+      '--profile',
+      'proc',
+      '--region',
+      'eu-west-1',
+      '--endpoint-url',
+      server.url,
+      '-o',
+      join(dir, 'snapshot.json'),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `ecs-visualizer fetch: Could not get AWS credentials for profile "proc": the profile's credential_process failed (exit 7)\n`,
+    );
+    expect(server.totalCalls()).toBe(calls);
   });
 });

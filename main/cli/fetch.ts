@@ -1,10 +1,13 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
+import type { AwsClientTuning } from '../aws/client-config';
 import { fetchAccount } from '../aws/fetch';
 import { checkCredentials, credentialsFor, defaultRegion } from '../aws/profiles';
 import { createProgressPrinter } from '../aws/progress-text';
-import { EXIT, UsageError, type CliIo } from './io';
+import { escapeTerminal, EXIT, UsageError, type CliIo } from './io';
 
 /** Usage line of `fetch`. */
 export const FETCH_USAGE =
@@ -18,7 +21,7 @@ async function askMfaCode(serial: string): Promise<string> {
   if (!process.stdin.isTTY) throw new Error(`an MFA code for ${serial} is needed; run in a terminal to type it`);
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
-    return (await rl.question(`MFA code for ${serial}: `)).trim();
+    return (await rl.question(`MFA code for ${escapeTerminal(serial)}: `)).trim();
   } finally {
     rl.close();
   }
@@ -28,13 +31,53 @@ async function askMfaCode(serial: string): Promise<string> {
 export interface FetchCliHooks {
   signal?: AbortSignal;
   mfaCode?: (serial: string) => Promise<string>;
+  /** Shorter timeouts than the real 5 s / 30 s, so a test of an endpoint that never answers ends quickly. */
+  client?: AwsClientTuning;
+}
+
+const errorCode = (err: unknown) =>
+  err && typeof err === 'object' && typeof (err as { code?: unknown }).code === 'string'
+    ? (err as { code: string }).code
+    : String(err);
+
+/**
+ * Why `output` cannot take the snapshot, or undefined when it can: checked
+ * before the fetch, so a typo in -o costs nothing but this line. The snapshot
+ * is written beside it as `<output>.partial` and renamed over it.
+ */
+export async function outputProblem(output: string): Promise<string | undefined> {
+  const path = resolve(output);
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) return `${output} is a folder; name the snapshot file, e.g. -o ${output}/snapshot.json`;
+    if (!st.isFile()) return `${output} is not a regular file`;
+  } catch (err) {
+    if (errorCode(err) !== 'ENOENT') return `cannot write ${output} (${errorCode(err)})`;
+  }
+  const folder = dirname(path);
+  try {
+    if (!(await stat(folder)).isDirectory()) return `cannot write ${output}: ${folder} is not a folder`;
+  } catch (err) {
+    return errorCode(err) === 'ENOENT'
+      ? `cannot write ${output}: the folder ${folder} does not exist`
+      : `cannot write ${output}: ${folder} (${errorCode(err)})`;
+  }
+  try {
+    await access(folder, constants.W_OK);
+  } catch {
+    return `cannot write ${output}: the folder ${folder} is not writable`;
+  }
+  return undefined;
 }
 
 /**
  * `fetch`: fetch the account's ECS state with the user's AWS credentials and
  * save it as an `ecs-visualizer/v1` snapshot. Progress on stderr; exit 0 when
- * complete, 1 when a call failed (the snapshot is still written) or nothing
- * could be fetched, 130 when cancelled (nothing written), 2 for usage.
+ * complete, 1 when a call failed (the snapshot is still written), nothing
+ * could be fetched, or the snapshot could not be written; 130 when cancelled
+ * (nothing written); 2 for usage, and for an -o that cannot be written
+ * (found before any call). Every value from AWS or the user is printed
+ * through `escapeTerminal`, one line each.
  */
 export async function runFetch(args: string[], io: CliIo, hooks: FetchCliHooks = {}): Promise<number> {
   let parsed;
@@ -58,6 +101,12 @@ export async function runFetch(args: string[], io: CliIo, hooks: FetchCliHooks =
   }
   const v = parsed.values;
   if (!v.output) throw new UsageError('fetch needs -o SNAPSHOT.json');
+  const output = v.output;
+  const badOutput = await outputProblem(output);
+  if (badOutput) {
+    io.stderr(`ecs-visualizer fetch: ${escapeTerminal(badOutput)}; nothing fetched\n`);
+    return EXIT.usage;
+  }
   const concurrency = v.concurrency === undefined ? undefined : Number(v.concurrency);
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64))
     throw new UsageError('--concurrency must be a whole number from 1 to 64');
@@ -75,7 +124,7 @@ export async function runFetch(args: string[], io: CliIo, hooks: FetchCliHooks =
   const credentials = credentialsFor(profile, { mfaCode: hooks.mfaCode ?? askMfaCode });
   const check = await checkCredentials(credentials, profile);
   if (!check.ok) {
-    io.stderr(`ecs-visualizer fetch: ${check.message}\n`);
+    io.stderr(`ecs-visualizer fetch: ${escapeTerminal(check.message)}\n`);
     return EXIT.inputError;
   }
 
@@ -94,6 +143,7 @@ export async function runFetch(args: string[], io: CliIo, hooks: FetchCliHooks =
       ...(v['endpoint-url'] ? { endpointUrl: v['endpoint-url'] } : {}),
       ...(profile ? { profile } : {}),
       ...(concurrency ? { concurrency } : {}),
+      ...(hooks.client ? { client: hooks.client } : {}),
       signal: controller.signal,
       onProgress: (p) => progress.update(p),
       tool: 'ecs-visualizer fetch',
@@ -104,23 +154,33 @@ export async function runFetch(args: string[], io: CliIo, hooks: FetchCliHooks =
   }
 
   for (const w of result.warnings)
-    io.stderr(`warning: ${w.operation}${w.resource ? ` ${w.resource}` : ''} (${w.region}): ${w.code}: ${w.message}\n`);
+    io.stderr(
+      `warning: ${escapeTerminal(`${w.operation}${w.resource ? ` ${w.resource}` : ''} (${w.region}): ${w.code}: ${w.message}`)}\n`,
+    );
   if (result.outcome === 'cancelled') {
     io.stderr('ecs-visualizer fetch: cancelled; nothing written\n');
     return EXIT_CANCELLED;
   }
   if (result.outcome === 'failed') {
-    io.stderr(`ecs-visualizer fetch: ${result.message}\n`);
+    io.stderr(`ecs-visualizer fetch: ${escapeTerminal(result.message)}\n`);
     return EXIT.inputError;
   }
   const b = result.bundle;
   // Written beside the target and renamed, so an interrupted write never leaves half a snapshot under the real name.
-  const partial = `${v.output}.partial`;
-  await writeFile(partial, JSON.stringify(b) + '\n', 'utf8');
-  await rename(partial, v.output);
+  const partial = `${output}.partial`;
+  try {
+    await writeFile(partial, JSON.stringify(b) + '\n', 'utf8');
+    await rename(partial, output);
+  } catch (err) {
+    await unlink(partial).catch(() => undefined);
+    io.stderr(
+      `ecs-visualizer fetch: ${escapeTerminal(`could not write ${output} (${errorCode(err)})`)}; nothing written\n`,
+    );
+    return EXIT.inputError;
+  }
   const calls = Object.values(result.stats.calls).reduce((a, n) => a + n, 0);
   io.stdout(
-    `Saved ${v.output}: ${b.clusters?.length ?? 0} clusters, ${b.services?.length ?? 0} services, ${b.tasks?.length ?? 0} tasks, ${b.taskDefinitions?.length ?? 0} task definitions, ` +
+    `Saved ${escapeTerminal(output)}: ${b.clusters?.length ?? 0} clusters, ${b.services?.length ?? 0} services, ${b.tasks?.length ?? 0} tasks, ${b.taskDefinitions?.length ?? 0} task definitions, ` +
       `${b.containerInstances?.length ?? 0} container instances, ${b.capacityProviders?.length ?? 0} capacity providers ` +
       `in ${(result.stats.elapsedMs / 1000).toFixed(1)} s (${calls} calls, ${result.stats.retries} retries${result.warnings.length ? `, ${result.warnings.length} warnings` : ''})\n`,
   );
