@@ -1,10 +1,13 @@
 /**
  * The application menu. The template is built by a pure function from the
  * current state (recent list, theme choice), so tests read it as data; the
- * actions it calls are passed in by main.ts.
+ * actions it calls are passed in by main.ts. The app's own items (labels,
+ * accelerators, which menu) come from the command table the page's keys and
+ * shortcut overlay use too (shared/ipc/commands.ts).
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand, ThemeSource } from '../shared/ipc/channels';
+import { COMMANDS, type CommandId, type CommandSpec, type MainCommandId } from '../shared/ipc/commands';
 import { recentLabel, type RecentEntry } from './recent';
 
 /** What menu items do; main.ts wires each to its module. */
@@ -39,6 +42,25 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
           toolTip: entry.paths.join('\n'),
           click: () => actions.openRecent(entry),
         }));
+  const runInMain: Record<MainCommandId, () => void> = {
+    open: () => actions.open(),
+    'open-folder': () => actions.openFolder(),
+    reload: () => actions.reload(),
+  };
+  /** The menu item of a command of the table: main carries it out, or the page (sent as a menu command). */
+  const item = (id: CommandId): MenuItemConstructorOptions => {
+    const spec: CommandSpec = COMMANDS.find((c) => c.id === id)!;
+    return {
+      label: spec.label,
+      ...(spec.accelerator ? { accelerator: spec.accelerator } : {}),
+      click: () => (spec.desktop === 'main' ? runInMain[id as MainCommandId]() : actions.command(id as MenuCommand)),
+    };
+  };
+  /** The table's commands of one menu, in table order. */
+  const itemsOf = (menu: CommandSpec['menu']): MenuItemConstructorOptions[] =>
+    COMMANDS.filter((c) => c.menu === menu && (c.hosts as readonly string[]).includes('electron')).map((c) =>
+      item(c.id),
+    );
   const themeItem = (source: ThemeSource, label: string): MenuItemConstructorOptions => ({
     label,
     type: 'radio',
@@ -49,8 +71,8 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      { label: '&Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
-      { label: 'Open &Folder…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openFolder() },
+      item('open'),
+      item('open-folder'),
       {
         label: 'Open &Recent',
         submenu: [
@@ -60,10 +82,10 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
         ],
       },
       { type: 'separator' },
-      { label: '&Reload', accelerator: 'CmdOrCtrl+R', click: () => actions.reload() },
+      item('reload'),
       { type: 'separator' },
-      { label: 'Export &PNG…', accelerator: 'CmdOrCtrl+E', click: () => actions.command('export-png') },
-      { label: 'Export &SVG…', accelerator: 'CmdOrCtrl+Shift+E', click: () => actions.command('export-svg') },
+      item('export-png'),
+      item('export-svg'),
       ...(isMac ? [] : ([{ type: 'separator' }, { role: 'quit' }] as MenuItemConstructorOptions[])),
     ],
   };
@@ -79,20 +101,14 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       { role: 'paste' },
       { role: 'selectAll' },
       { type: 'separator' },
-      { label: '&Find…', accelerator: 'CmdOrCtrl+F', click: () => actions.command('find') },
+      ...itemsOf('edit'),
     ],
   };
 
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      { label: '&Fit to Window', accelerator: 'CmdOrCtrl+0', click: () => actions.command('fit') },
-      {
-        label: 'Toggle EC2 / Fargate &Overlay',
-        accelerator: 'CmdOrCtrl+Shift+L',
-        click: () => actions.command('toggle-overlay'),
-      },
-      { label: 'Toggle &Legend', click: () => actions.command('toggle-legend') },
+      ...itemsOf('view'),
       { type: 'separator' },
       {
         label: '&Theme',
@@ -106,7 +122,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
 
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    submenu: [{ role: 'about', label: 'About ECS Visualizer' }],
+    submenu: [...itemsOf('help'), { type: 'separator' }, { role: 'about', label: 'About ECS Visualizer' }],
   };
 
   const appMenu: MenuItemConstructorOptions[] = isMac

@@ -9,7 +9,6 @@ import type { DesktopApi } from '../shared/ipc/desktop-api';
 import type { Topology } from '../shared/model/types';
 import { DiagramCanvas } from './canvas/diagram-canvas';
 import { ChangesPanel } from './diff/changes-panel';
-import { runExport } from './export/export-diagram';
 import { filesFromDataTransfer } from './desktop/drop-files';
 import { DEMO_LABEL, labelFor } from './desktop/source-label';
 import type { LayoutHost } from './layout/layout-host';
@@ -19,8 +18,10 @@ import { DiagnosticsPanel } from './panels/diagnostics-panel';
 import { Toolbar } from './panels/toolbar';
 import { WelcomeScreen } from './panels/welcome-screen';
 import { useDiagramStore } from './store/diagram-store';
-import { moveSelectionByKey } from './canvas/selection-keys';
 import { ExploreBar } from './panels/explore-bar';
+import { commandForKey, runCommand, type CommandContext } from './commands/commands';
+import { ShortcutsOverlay } from './commands/shortcuts-overlay';
+import type { CommandId } from '../shared/ipc/commands';
 import { EmptyLoad } from './panels/empty-load';
 import { DefinitionsPanel } from './panels/definitions-panel';
 
@@ -87,6 +88,7 @@ export function App({ api, layoutHost }: { api: DesktopApi; layoutHost: LayoutHo
   const searchRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(0);
   const [loadingLabel, setLoadingLabel] = useState('');
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const workspaceShown = topology !== null || loading;
   useLayout(layoutHost);
 
@@ -118,56 +120,19 @@ export function App({ api, layoutHost }: { api: DesktopApi; layoutHost: LayoutHo
     [api, setTopology],
   );
   useEffect(() => {
-    const act = (command: string) => {
-      const s = useDiagramStore.getState();
-      if (command === 'fit') s.requestFit();
-      else if (command === 'toggle-overlay') s.toggleOverlay();
-      else if (command === 'toggle-legend') s.setLegendOpen(!s.legendOpen);
-      else if (command === 'find') searchRef.current?.focus();
-      else if (command === 'export-png' || command === 'export-svg')
-        void runExport(api, command === 'export-png' ? 'png' : 'svg');
+    const context: CommandContext = {
+      api,
+      openFiles: () => filesInput.current?.click(),
+      openFolder: () => folderInput.current?.click(),
+      focusSearch: () => searchRef.current?.focus(),
+      toggleShortcuts: () => setShortcutsOpen((open) => !open),
     };
-    const unsubscribe = api.onMenuCommand(act);
-    // Web mode has no menu: the same commands on keys, ignored while typing.
+    // The desktop menu sends the page's commands; its accelerators never reach the page's keys.
+    const unsubscribe = api.onMenuCommand((command) => runCommand(command, context));
+    // One table for the keys: accelerators in web mode (the desktop menu has them), bare keys on both.
     const onKey = (e: KeyboardEvent) => {
-      // Ctrl/Cmd+E (PNG) and Ctrl/Cmd+Shift+E (SVG), as the desktop menu's accelerators; Electron's menu already handles them.
-      if (api.platform === 'web' && (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'e') {
-        e.preventDefault();
-        if (useDiagramStore.getState().topology) act(e.shiftKey ? 'export-svg' : 'export-png');
-        return;
-      }
-      // Ctrl/Cmd+F finds in the diagram, as the desktop menu's Find does.
-      if (
-        api.platform === 'web' &&
-        (e.ctrlKey || e.metaKey) &&
-        !e.altKey &&
-        !e.shiftKey &&
-        e.key.toLowerCase() === 'f' &&
-        useDiagramStore.getState().topology
-      ) {
-        e.preventDefault();
-        act('find');
-        return;
-      }
-      if (
-        e.target instanceof HTMLInputElement ||
-        e.target instanceof HTMLTextAreaElement ||
-        e.metaKey ||
-        e.ctrlKey ||
-        e.altKey
-      )
-        return;
-      if (!useDiagramStore.getState().topology) return;
-      const command = ({ f: 'fit', o: 'toggle-overlay', l: 'toggle-legend', '/': 'find' } as Record<string, string>)[
-        e.key
-      ];
-      if (command) {
-        e.preventDefault();
-        act(command);
-      } else if (e.key === 'Escape') {
-        useDiagramStore.getState().select(null);
-        useDiagramStore.getState().setSearch('');
-      } else moveSelectionByKey(e);
+      const spec = commandForKey(e, api.platform);
+      if (spec && runCommand(spec.id as CommandId, context, e)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => {
@@ -284,6 +249,7 @@ export function App({ api, layoutHost }: { api: DesktopApi; layoutHost: LayoutHo
           />
         )}
       </div>
+      {shortcutsOpen && <ShortcutsOverlay platform={api.platform} onClose={() => setShortcutsOpen(false)} />}
       {dragging > 0 && (
         <div className="drop-overlay" aria-hidden="true">
           Drop describe-* JSON files or a folder to open them

@@ -6,6 +6,7 @@ import { ExportButton } from '../export/export-button';
 import { useDiagramStore } from '../store/diagram-store';
 import { severityCounts } from './diagnostics-panel';
 import { ExploreControls } from './explore-controls';
+import { commandTitle } from '../commands/commands';
 import { DefinitionsButton } from './definitions-panel';
 
 /** Props: the actions the app owns (file pickers, demo) and the search box ref for the Find command. */
@@ -91,7 +92,7 @@ export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef, api 
             data-testid="overlay-toggle"
             aria-pressed={view.overlay}
             onClick={toggleOverlay}
-            title="Launch-type colours (O)"
+            title={commandTitle('toggle-overlay')}
           >
             <span className="switch-knob" aria-hidden="true" /> Launch-type overlay
           </button>
@@ -115,7 +116,7 @@ export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef, api 
               ↓
             </button>
           </div>
-          <button type="button" className="btn" data-testid="fit-view" onClick={requestFit} title="Fit to screen (F)">
+          <button type="button" className="btn" data-testid="fit-view" onClick={requestFit} title={commandTitle('fit')}>
             Fit
           </button>
           {api && <ExportButton api={api} />}

@@ -7,6 +7,7 @@
  */
 import type { Topology } from '../model/types';
 import type { AwsInvokeChannels, AwsPushChannels } from './aws-fetch';
+import { COMMANDS, type PageCommandId } from './commands';
 
 /** A file the renderer holds that has no path on disk (created in the page, or from a host that hides paths): sent as text. */
 export interface InlineSource {
@@ -38,11 +39,11 @@ export interface RendererErrorReport {
 /** Why main pushed a topology: a fresh open (reset the view) or a reload of the same files (keep zoom, selection, collapsed state). */
 export type TopologyPushReason = 'open' | 'reload';
 
-/** Menu commands main forwards to the renderer, which owns the canvas. */
-export const MENU_COMMANDS = ['export-png', 'export-svg', 'find', 'fit', 'toggle-overlay', 'toggle-legend'] as const;
+/** Menu commands main forwards to the renderer, which owns the canvas: the page's commands of COMMANDS (commands.ts). */
+export const MENU_COMMANDS = COMMANDS.filter((c) => c.desktop === 'page').map((c) => c.id) as PageCommandId[];
 
 /** One menu command the renderer acts on. */
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export type MenuCommand = PageCommandId;
 
 /** Where the theme comes from: the OS, or the user's override. */
 export type ThemeSource = 'system' | 'light' | 'dark';

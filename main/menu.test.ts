@@ -1,0 +1,61 @@
+import { describe, expect, it, vi } from 'vitest';
+import { COMMANDS } from '../shared/ipc/commands';
+import { buildMenuTemplate, type MenuActions } from './menu';
+
+vi.mock('electron', () => import('./test/fake-electron'));
+
+interface Item {
+  label?: string;
+  accelerator?: string;
+  submenu?: Item[];
+  click?: () => void;
+}
+
+function flatten(items: Item[]): Item[] {
+  return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
+}
+
+function actions(): MenuActions {
+  return {
+    open: vi.fn(),
+    openFolder: vi.fn(),
+    openRecent: vi.fn(),
+    clearRecent: vi.fn(),
+    reload: vi.fn(),
+    setTheme: vi.fn(),
+    command: vi.fn(),
+  };
+}
+
+describe('application menu', () => {
+  it('has every desktop command of the table, with its label and accelerator, and runs it where it belongs', () => {
+    const a = actions();
+    const items = flatten(
+      buildMenuTemplate({ recent: [], theme: 'system', platform: 'linux', devTools: false }, a) as Item[],
+    );
+    for (const spec of COMMANDS) {
+      const item = items.find((i) => i.label === spec.label);
+      if (spec.menu === 'none') {
+        expect(item).toBeUndefined();
+        continue;
+      }
+      expect(item, spec.id).toBeDefined();
+      expect(item!.accelerator).toBe('accelerator' in spec ? spec.accelerator : undefined);
+      item!.click!();
+      if (spec.desktop === 'page') expect(a.command).toHaveBeenLastCalledWith(spec.id);
+    }
+    expect(a.open).toHaveBeenCalledTimes(1);
+    expect(a.openFolder).toHaveBeenCalledTimes(1);
+    expect(a.reload).toHaveBeenCalledTimes(1);
+    expect(a.command).not.toHaveBeenCalledWith('open');
+  });
+
+  it('puts the shortcut list under Help', () => {
+    const template = buildMenuTemplate(
+      { recent: [], theme: 'system', platform: 'darwin', devTools: false },
+      actions(),
+    ) as (Item & { role?: string })[];
+    const help = template.find((m) => m.role === 'help')!;
+    expect(help.submenu?.map((i) => i.label)).toContain('&Keyboard Shortcuts');
+  });
+});
