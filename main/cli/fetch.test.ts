@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -276,4 +276,47 @@ describe('ecs-visualizer fetch', () => {
     );
     expect(server.totalCalls()).toBe(calls);
   });
+
+  it('Ctrl-C while the SDK waits to retry a throttled call: the process ends at once with 130', async () => {
+    let fourthAttempt = 0;
+    const throttling = await startFakeEcs({
+      account,
+      fault: (_op, _input, _nth, attempt) => {
+        if (attempt >= 4) fourthAttempt ||= performance.now();
+        return { error: 'ThrottlingException', message: 'Rate exceeded' };
+      },
+    });
+    try {
+      const child = spawn(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+          join(ROOT, 'main/cli/cli.ts'),
+          'fetch',
+          '--region',
+          'eu-west-1',
+          '--endpoint-url',
+          throttling.url,
+          '-o',
+          join(dir, 'snapshot.json'),
+        ],
+        { cwd: ROOT, env: { ...process.env }, stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      // After a 4th throttled attempt the SDK waits up to 16 s (8 s on average) before the 5th.
+      await expect.poll(() => fourthAttempt, { timeout: 25_000 }).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 100));
+      const interruptedAt = performance.now();
+      child.kill('SIGINT');
+      const code = await exited;
+      expect(performance.now() - interruptedAt).toBeLessThan(1_000);
+      expect(code).toBe(EXIT_CANCELLED);
+      expect(stderr).toContain('cancelled; nothing written');
+      expect(existsSync(join(dir, 'snapshot.json'))).toBe(false);
+    } finally {
+      await throttling.close();
+    }
+  }, 45_000);
 });

@@ -159,6 +159,9 @@ export async function runFetch(args: string[], io: CliIo, hooks: FetchCliHooks =
     );
   if (result.outcome === 'cancelled') {
     io.stderr('ecs-visualizer fetch: cancelled; nothing written\n');
+    // Ctrl-C ends the process: a backoff timer the SDK started before the abort (up to 20 s) must not hold it
+    // open. Unref'd, so a process with nothing left to do ends on its own first.
+    if (!hooks.signal) setTimeout(() => process.exit(EXIT_CANCELLED), 200).unref();
     return EXIT_CANCELLED;
   }
   if (result.outcome === 'failed') {
