@@ -112,4 +112,27 @@ describe('live session (main side of "Connect to AWS")', () => {
     });
     expect(outcome).toMatchObject({ outcome: 'failed', message: expect.stringContaining('"nope"') });
   });
+
+  it('a failing credential_process: the outcome sent to the renderer has its exit status, not its command or stderr', async () => {
+    const apiToken = 'ipc-api-token-1a2b3c-must-not-cross';
+    const script = path.join(dir, 'creds.sh');
+    writeFileSync(script, `#!/bin/sh\necho "denied for $1" >&2\nexit 5\n`, { mode: 0o755 });
+    writeFileSync(
+      files.configFile,
+      `[profile proc]\nregion = eu-west-1\ncredential_process = ${script} --api-token=${apiToken}\n`,
+    );
+    const session = createLiveSession({
+      configFiles: files,
+      endpointUrl: server.url,
+      sendProgress: () => undefined,
+      askMfaCode: async () => undefined,
+    });
+    const outcome = await session.fetch({ profile: 'proc', regions: [], clusters: [], includeStopped: false });
+    expect(outcome).toEqual({
+      outcome: 'failed',
+      message: `Could not get AWS credentials for profile "proc": the profile's credential_process failed (exit 5)`,
+      warnings: [],
+    });
+    expect(JSON.stringify(outcome)).not.toMatch(new RegExp(`${apiToken}|denied for|creds\\.sh`));
+  });
 });
