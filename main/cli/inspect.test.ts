@@ -254,3 +254,31 @@ describe('ecs-visualizer inspect: every AWS output that carries an ECS object', 
     ).toBe(false);
   });
 });
+
+describe('ecs-visualizer inspect: a broken file gives back what it can', () => {
+  it('describe-tasks with one missing comma: exit 1, the error names line and column, both tasks counted and marked', async () => {
+    const file = 'fixtures/recovery/describe-tasks-missing-comma.json';
+    const r = await cliProcess('inspect', file, '--json');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`${file}:70:13: invalid JSON: ',' expected\n`);
+    const out = JSON.parse(r.stdout);
+    expect(out.counts.tasks).toBe(2);
+    expect(out.diagnostics).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'recovered',
+        file,
+        message: expect.stringContaining('marked "recovered"'),
+      }),
+    );
+  }, 30_000);
+
+  it('a truncated describe-tasks: exit 1, the whole task counted, the cut one named in a warning, not loaded', async () => {
+    const file = 'fixtures/recovery/describe-tasks-truncated.json';
+    const r = await cliInProcess('inspect', file);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`${file}:160:27: invalid JSON: unterminated string\n`);
+    expect(r.stdout).toMatch(/Tasks\s+1\n/);
+    expect(r.stdout).toContain(`warning ${file}:94:9: task at $.tasks[1] not loaded`);
+  });
+});

@@ -1,6 +1,6 @@
-import type { Diagnostic, LoadedFile, Topology } from '../model/types';
-import { parseJson, pathLocator, formatPath, type Position } from './parse-json';
-import { detect, type RecordKind } from './detect';
+import { ENTITY_KIND_LABELS, type Diagnostic, type LoadedFile, type Topology } from '../model/types';
+import { parseJson, pathLocator, formatPath, recoverJson, type Position } from './parse-json';
+import { detect, type Detection, type RecordKind } from './detect';
 import { stripBom } from './decode';
 import {
   capacityProviderSchema,
@@ -68,13 +68,20 @@ class Collector {
     return list;
   }
 
-  add(kind: RecordKind, identity: RecordIdentity, raw: Record<string, unknown>, file: string): void {
+  add(kind: RecordKind, identity: RecordIdentity, raw: Record<string, unknown>, file: string, recovered = false): void {
     // Canonical ids start with their kind (`task|…`), so the id alone is the key.
     const prev = this.merged.get(identity.id);
     if (!prev) {
-      this.merged.set(identity.id, { kind, identity, raw, sources: this.onlyIn(file) });
+      this.merged.set(identity.id, {
+        kind,
+        identity,
+        raw,
+        sources: this.onlyIn(file),
+        ...(recovered ? { recoveredFrom: [file] } : {}),
+      });
       return;
     }
+    if (recovered) prev.recoveredFrom = [...(prev.recoveredFrom ?? []), file];
     // The same object in two files is one object. The newer describe wins: ECS bumps a task's `version`
     // on every state change; without versions, the file given later wins.
     const older =
@@ -98,8 +105,8 @@ function readOne(c: Collector, source: SourceText): void {
   }
   const parsed = parseJson(text);
   if (!parsed.ok) {
-    c.files.push({ name: file, shapes: [] });
     c.diagnostics.push({ severity: 'error', code: 'json-syntax', message: parsed.message, file, ...parsed.position });
+    readBroken(c, file, text);
     return;
   }
   const found = detect(parsed.value);
@@ -108,10 +115,64 @@ function readOne(c: Collector, source: SourceText): void {
     c.diagnostics.push({ severity: 'error', code: found.error.code, message: found.error.message, file });
     return;
   }
+  readFound(c, file, found, pathLocator(text), false);
+}
+
+/**
+ * A file JSON.parse refused keeps its error, and gives back the objects whose only defects are missing or
+ * trailing commas, each marked recovered. An object with any other defect inside (cut short, `...` for elided
+ * fields, a missing value) is dropped whole, with a warning: a field of it would be a guess.
+ */
+function readBroken(c: Collector, file: string, text: string): void {
+  const recovered = recoverJson(text);
+  const found = recovered ? detect(recovered.value) : undefined;
+  if (!recovered || !found || found.error || (found.records.length === 0 && found.taskSets.length === 0)) {
+    c.files.push({ name: file, shapes: [] });
+    return;
+  }
+  c.files.push({ name: file, shapes: found.shapes });
+  const whole = <T extends { path: (string | number)[] }>(items: T[], what: (item: T) => string): T[] =>
+    items.filter((item) => {
+      if (!recovered.damaged(item.path)) return true;
+      c.diagnostics.push({
+        severity: 'warning',
+        code: 'damaged-object',
+        message: `${what(item)} at ${formatPath(item.path)} not loaded: the broken file cuts it short or leaves a gap in it, and none of its fields is guessed`,
+        file,
+        path: formatPath(item.path),
+        ...recovered.locate(item.path),
+      });
+      return false;
+    });
+  const kept: Detection = {
+    ...found,
+    records: whole(found.records, (r) => ENTITY_KIND_LABELS[r.kind]),
+    taskSets: whole(found.taskSets, () => 'task set'),
+    listed: found.listed.filter((l) => !recovered.damaged(l.path)),
+    failures: found.failures.filter((f) => !recovered.damaged(f.path)),
+  };
+  const n = kept.records.length + kept.taskSets.length;
+  if (n > 0)
+    c.diagnostics.push({
+      severity: 'warning',
+      code: 'recovered',
+      message: `${n} object${n === 1 ? '' : 's'} read from this broken file all the same (only commas missing or extra), each marked "recovered"`,
+      file,
+    });
+  readFound(c, file, kept, recovered.locate, true);
+}
+
+/** Validates, identifies and collects what a file was found to hold. */
+function readFound(
+  c: Collector,
+  file: string,
+  found: Detection,
+  locate: (path: (string | number)[]) => Position | undefined,
+  recovered: boolean,
+): void {
   if (found.fetchedAt && (!c.fetchedAt || found.fetchedAt > c.fetchedAt)) c.fetchedAt = found.fetchedAt;
   c.captureTimes.see(file, found.fetchedAt);
 
-  const locate = pathLocator(text);
   const at = (path: (string | number)[]): { path: string } & Partial<Position> => ({
     path: formatPath(path),
     ...locate(path),
@@ -162,7 +223,7 @@ function readOne(c: Collector, source: SourceText): void {
         ...at(record.path),
       });
     }
-    c.add(record.kind, identity, record.raw, file);
+    c.add(record.kind, identity, record.raw, file, recovered);
     if (c.positions && !c.positions.has(identity.id)) c.positions.set(identity.id, { file, ...locate(record.path) });
   }
 
@@ -174,7 +235,7 @@ function readOne(c: Collector, source: SourceText): void {
       c.diagnostics.push({ severity: 'warning', code: 'missing-id', message: owner.problem, file, ...at(ts.path) });
       continue;
     }
-    c.taskSets.push({ owner, raw: value, file });
+    c.taskSets.push({ owner, raw: value, file, ...(recovered ? { recovered } : {}) });
   }
 
   if (unwrapped > 0)

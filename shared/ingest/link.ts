@@ -59,6 +59,8 @@ export interface MergedRecord {
   /** Validated in place, so it satisfies its kind's schema. */
   raw: Record<string, unknown>;
   sources: string[];
+  /** The broken files it was recovered from (see `recoverJson`); absent when every file describing it was whole. */
+  recoveredFrom?: string[];
 }
 
 /** A task set printed on its own, with the service it belongs to. */
@@ -66,6 +68,8 @@ export interface LooseTaskSet {
   owner: TaskSetOwner;
   raw: RawTaskSet;
   file: string;
+  /** Read from a broken file (only commas missing or extra). */
+  recovered?: boolean;
 }
 
 /** Everything the readers collected. */
@@ -323,6 +327,7 @@ function identityOf(m: MergedRecord): Identity {
     scope: m.identity.scope,
     sources: m.sources,
     raw: m.raw,
+    recoveredFrom: m.recoveredFrom,
   };
 }
 
@@ -502,6 +507,7 @@ function attachTaskSet(L: Linker, ts: LooseTaskSet): void {
   else if ((set.updatedAt ?? '') >= (svc.deployments[at].updatedAt ?? ''))
     svc.deployments = svc.deployments.map((d, i) => (i === at ? set : d));
   if (!svc.sources.includes(file)) svc.sources = [...svc.sources, file];
+  if (ts.recovered && !svc.recoveredFrom?.includes(file)) svc.recoveredFrom = [...(svc.recoveredFrom ?? []), file];
 }
 
 function majority(values: OverlayClass[]): OverlayClass | null {

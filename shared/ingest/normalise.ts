@@ -102,6 +102,7 @@ export interface Identity {
   scope: Scope;
   sources: string[];
   raw: Record<string, unknown>;
+  recoveredFrom?: string[];
 }
 
 /**
@@ -119,6 +120,7 @@ function entity<T extends object>(identity: Identity, fields: T) {
       region: identity.scope.region,
       accountId: identity.scope.accountId,
       raw: identity.raw,
+      recoveredFrom: identity.recoveredFrom,
     },
     fields,
   );
@@ -283,6 +285,7 @@ export function normaliseTask(identity: Identity, t: RawTask): Task {
     region: identity.scope.region,
     accountId: identity.scope.accountId,
     raw: identity.raw,
+    recoveredFrom: identity.recoveredFrom,
     kind: 'task',
     shortId: identity.name,
     group: t.group,

@@ -1,4 +1,4 @@
-import { parse as parseLenient, createScanner, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse as parseLenient, createScanner, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 
 /** A 1-based line and column. */
 export interface Position {
@@ -30,7 +30,19 @@ export function parseJson(text: string): JsonParseResult {
     return { ok: true, value: JSON.parse(text) };
   } catch (err) {
     const errors: ParseError[] = [];
-    parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    try {
+      parseLenient(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    } catch {
+      // jsonc-parser recurses per level: a broken file nested deeper than the stack gets the engine's words and
+      // the offset it gives (`at position N`), rather than an internal error.
+      const message = err instanceof Error ? err.message : String(err);
+      const at = /at position (\d+)/.exec(message);
+      return {
+        ok: false,
+        message: `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
+        position: at ? positionAt(text, Number(at[1])) : { line: 1, column: 1 },
+      };
+    }
     if (errors.length > 0) {
       const first = errors[0];
       return {
@@ -156,6 +168,134 @@ export function pathLocator(text: string): (path: (string | number)[]) => Positi
       node = next;
     }
     return positionAt(text, typeof node === 'number' ? node : node.at);
+  };
+}
+
+/** What a tolerant read of a file `JSON.parse` refused gives back. */
+export interface RecoveredJson {
+  /** The value as jsonc-parser reads it with trailing commas allowed and missing commas stepped over. */
+  value: unknown;
+  /**
+   * Whether the value at a path holds a defect other than a missing or trailing comma: a cut (a string, object
+   * or array left open), an ellipsis (`...`, `…`), a missing value or colon. Such a value must not be used: its
+   * fields would be guesses. True also for a path the read did not produce.
+   */
+  damaged(path: (string | number)[]): boolean;
+  /** Where the value at a path starts (its key, for a member of an object). */
+  locate(path: (string | number)[]): Position | undefined;
+}
+
+interface Span {
+  start: number;
+  end: number;
+  members?: Map<string, Span> | Span[];
+}
+
+// jsonc-parser's ParseErrorCode is a `const enum` too: CommaExpected is the one defect a value survives whole.
+const COMMA_EXPECTED = 6;
+
+/**
+ * Reads what it can of a broken file. jsonc-parser recovers from a missing comma by reading on, and trailing
+ * commas are allowed here; every other defect is kept by its offset, so `damaged` can refuse the values that
+ * contain one. Undefined when nothing came back, or when the text nests too deep for jsonc-parser's recursive
+ * reader (the file's error is reported all the same).
+ */
+export function recoverJson(text: string): RecoveredJson | undefined {
+  const bad: number[] = [];
+  let root: { value: unknown; span: Span } | undefined;
+  const open: { value: Record<string, unknown> | unknown[]; span: Span; key?: string; keyAt: number }[] = [];
+  const place = (value: unknown, span: Span): void => {
+    const parent = open[open.length - 1];
+    if (!parent) {
+      root ??= { value, span };
+      return;
+    }
+    if (Array.isArray(parent.value)) {
+      parent.value.push(value);
+      (parent.span.members as Span[]).push(span);
+    } else if (parent.key !== undefined) {
+      // defineProperty: a `__proto__` key is data, as JSON.parse makes it, never the object's prototype.
+      Object.defineProperty(parent.value, parent.key, { value, writable: true, enumerable: true, configurable: true });
+      (parent.span.members as Map<string, Span>).set(parent.key, span);
+      parent.key = undefined;
+    }
+  };
+  const startOf = (offset: number): number => {
+    const parent = open[open.length - 1];
+    return parent && !Array.isArray(parent.value) && parent.key !== undefined ? parent.keyAt : offset;
+  };
+  const begin = (value: Record<string, unknown> | unknown[], offset: number): void => {
+    const span: Span = { start: startOf(offset), end: text.length, members: Array.isArray(value) ? [] : new Map() };
+    place(value, span);
+    open.push({ value, span, keyAt: 0 });
+  };
+  const end = (offset: number, length: number): void => {
+    const closed = open.pop();
+    if (closed) closed.span.end = offset + length;
+  };
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: (offset) => begin({}, offset),
+        onObjectEnd: end,
+        onArrayBegin: (offset) => begin([], offset),
+        onArrayEnd: end,
+        onObjectProperty: (name, offset) => {
+          const parent = open[open.length - 1];
+          if (parent) {
+            parent.key = name;
+            parent.keyAt = offset;
+          }
+        },
+        onLiteralValue: (value, offset, length) => place(value, { start: startOf(offset), end: offset + length }),
+        onError: (error, offset) => {
+          if (error !== COMMA_EXPECTED) bad.push(offset);
+        },
+      },
+      { allowTrailingComma: true, disallowComments: true },
+    );
+  } catch {
+    return undefined;
+  }
+  if (!root) return undefined;
+  const top = root;
+  const find = (path: (string | number)[]): Span | undefined => {
+    let span: Span | undefined = top.span;
+    for (const step of path) {
+      const members: Span['members'] = span?.members;
+      if (!members) return undefined;
+      span = Array.isArray(members)
+        ? typeof step === 'number'
+          ? members[step]
+          : undefined
+        : members.get(String(step));
+    }
+    return span;
+  };
+  return {
+    value: top.value,
+    damaged: (path) => {
+      const span = find(path);
+      if (!span) return true;
+      // Errors come in text order: the first one at or after the start decides.
+      let lo = 0;
+      let hi = bad.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (bad[mid] < span.start) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < bad.length && bad[lo] <= span.end;
+    },
+    locate: (path) => {
+      // The deepest part of the path that was read, as pathLocator does.
+      for (let n = path.length; n >= 0; n -= 1) {
+        const span = find(path.slice(0, n));
+        if (span) return positionAt(text, span.start);
+      }
+      return undefined;
+    },
   };
 }
 
