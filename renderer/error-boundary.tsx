@@ -16,7 +16,7 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
-    void this.props.api.reportError?.({
+    void this.props.api.reportError({
       message: error.message,
       stack: `${error.stack ?? ''}\n${info.componentStack ?? ''}`,
     });

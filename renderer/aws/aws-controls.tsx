@@ -30,9 +30,6 @@ export const AUTO_REFRESH_CHOICES: { seconds: number; label: string }[] = [
   { seconds: 900, label: 'every 15 min' },
 ];
 
-/** A host that can fetch from AWS. */
-type LiveApi = DesktopApi & Required<Pick<DesktopApi, 'fetchAws'>>;
-
 /** What the title bar says a live load is: profile and regions. */
 export function liveLabel(request: AwsFetchRequest): string {
   const regions = request.regions.length > 0 ? request.regions.join(', ') : 'profile region';
@@ -50,7 +47,7 @@ function overall(progress: FetchProgress | undefined): number | undefined {
   return total > 0 ? Math.round((done / total) * 100) : undefined;
 }
 
-function LiveAwsControls({ api }: { api: LiveApi }) {
+function LiveAwsControls({ api }: { api: DesktopApi }) {
   const setTopology = useDiagramStore((s) => s.setTopology);
   const autoRefreshSeconds = useDiagramStore((s) => s.autoRefreshSeconds);
   const setAutoRefreshSeconds = useDiagramStore((s) => s.setAutoRefreshSeconds);
@@ -69,10 +66,10 @@ function LiveAwsControls({ api }: { api: LiveApi }) {
   const liveRef = useRef(live);
   liveRef.current = live;
 
-  useEffect(() => api.onAwsProgress?.(setProgress), [api]);
+  useEffect(() => api.onAwsProgress(setProgress), [api]);
   useEffect(
     () =>
-      api.onAwsMfaRequest?.((request) => {
+      api.onAwsMfaRequest((request) => {
         setMfaPrompt(request);
         // A refresh can need a code too: the prompt lives in the dialog.
         setDialogOpen(true);
@@ -83,10 +80,7 @@ function LiveAwsControls({ api }: { api: LiveApi }) {
   const openDialog = () => {
     setDialogOpen(true);
     setError(undefined);
-    if (profiles !== null || !api.listAwsProfiles) {
-      if (profiles === null) setProfiles([]);
-      return;
-    }
+    if (profiles !== null) return;
     api.listAwsProfiles().then(setProfiles, (e: unknown) => {
       setProfiles([]);
       setError(`Could not read your AWS profiles: ${e instanceof Error ? e.message : String(e)}`);
@@ -142,13 +136,13 @@ function LiveAwsControls({ api }: { api: LiveApi }) {
   }, [autoRefreshSeconds, showingLive, busy, refresh]);
 
   const saveSnapshot = async () => {
-    const saved = await api.saveAwsSnapshot?.();
+    const saved = await api.saveAwsSnapshot();
     if (saved) useDiagramStore.getState().setNotice(`Saved the snapshot as ${saved}.`);
   };
-  const cancel = () => void api.cancelAwsFetch?.();
+  const cancel = () => void api.cancelAwsFetch();
   const answerMfa = (answer: MfaCodeAnswer) => {
     setMfaPrompt(undefined);
-    void api.answerAwsMfa?.(answer);
+    void api.answerAwsMfa(answer);
   };
   const pct = overall(progress);
 
@@ -187,18 +181,16 @@ function LiveAwsControls({ api }: { api: LiveApi }) {
               </option>
             ))}
           </select>
-          {api.saveAwsSnapshot && (
-            <button
-              type="button"
-              className="btn"
-              data-testid="aws-save-snapshot"
-              onClick={() => void saveSnapshot()}
-              disabled={busy !== null}
-              title="Save this fetch as a snapshot file to reopen offline"
-            >
-              Save snapshot…
-            </button>
-          )}
+          <button
+            type="button"
+            className="btn"
+            data-testid="aws-save-snapshot"
+            onClick={() => void saveSnapshot()}
+            disabled={busy !== null}
+            title="Save this fetch as a snapshot file to reopen offline"
+          >
+            Save snapshot…
+          </button>
         </>
       )}
       {dialogOpen && (
@@ -227,9 +219,8 @@ function LiveAwsControls({ api }: { api: LiveApi }) {
   );
 }
 
-const canFetch = (api: DesktopApi): api is LiveApi => typeof api.fetchAws === 'function';
-
 /** The toolbar's live AWS controls; nothing in web mode, which has no AWS access. */
 export function AwsControls({ api }: { api: DesktopApi }) {
-  return canFetch(api) ? <LiveAwsControls api={api} /> : null;
+  // The web build has no AWS access: credentials never leave the desktop app's main process.
+  return api.platform === 'electron' ? <LiveAwsControls api={api} /> : null;
 }

@@ -4,7 +4,7 @@
  * the same way as a picked file, saving is a download. The same UI runs on
  * it as on the Electron preload, which is what the e2e tests drive.
  */
-import type { DesktopApi } from '../../shared/ipc/desktop-api';
+import { NO_LIVE_AWS, type DesktopApi } from '../../shared/ipc/desktop-api';
 import { checkFileSize, isJsonFileName, skippedFileDiagnostic } from '../../shared/ingest/limits';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 import { savedViewsFor } from '../store/view-persistence';
@@ -104,6 +104,8 @@ export function createBrowserApi(ingest: IngestClient = new IngestClient()): Des
     onMenuCommand: () => () => undefined,
     // No log file to write to: the error boundary's message is all the user gets.
     reportError: async () => undefined,
+    // Credentials never reach a page: live AWS is the desktop app's.
+    ...NO_LIVE_AWS,
     saveFile: async (suggestedName, data) => {
       download(suggestedName, data);
       return suggestedName;

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { buildGraph } from '../../shared/graph/build-graph';
 import { emptyTopology, makeCluster, makeService, makeTask } from '../../shared/graph/testing/make-topology';
 import { DEFAULT_VIEW } from '../../shared/graph/view';
-import type { DesktopApi } from '../../shared/ipc/desktop-api';
+import { NO_LIVE_AWS, type DesktopApi } from '../../shared/ipc/desktop-api';
 import { layoutGraph } from '../../shared/layout/layout';
 import type { Topology } from '../../shared/model/types';
 import { MASK } from '../../shared/redact/mask-environment';
@@ -84,6 +84,7 @@ const api: DesktopApi = {
   reportError: async () => undefined,
   saveFile: async () => null,
   openExternal: vi.fn(async () => undefined),
+  ...NO_LIVE_AWS,
 };
 
 function load(t: Topology): void {

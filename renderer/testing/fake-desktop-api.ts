@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import { emptyTopology } from '../../shared/graph/testing/make-topology';
-import type { DesktopApi } from '../../shared/ipc/desktop-api';
+import { NO_LIVE_AWS, type DesktopApi } from '../../shared/ipc/desktop-api';
 
 /** A DesktopApi for component tests: web platform, loads nothing, `openExternal` a spy. */
 export function fakeDesktopApi(): DesktopApi {
@@ -14,5 +14,6 @@ export function fakeDesktopApi(): DesktopApi {
     reportError: async () => undefined,
     saveFile: async () => null,
     openExternal: vi.fn(async () => undefined),
+    ...NO_LIVE_AWS,
   };
 }

@@ -53,18 +53,45 @@ export interface DesktopApi {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Tell the host about an error the page could not recover from (electron: logged to the log file and shown in a dialog; web: nowhere to go). */
   reportError(error: { message: string; stack?: string }): Promise<void>;
-  /** "Connect to AWS" (desktop only: credentials never leave main). The user's AWS profiles, names and kinds only. */
-  listAwsProfiles?(): Promise<AwsProfileSummary[]>;
+  /**
+   * "Connect to AWS": the user's AWS profiles, names and kinds only. Desktop only, as every AWS member:
+   * credentials never leave main, so web mode's implementations refuse (`platform` says which host this is).
+   */
+  listAwsProfiles(): Promise<AwsProfileSummary[]>;
   /** Fetches the account's ECS state in main; resolves when it ends (progress arrives through `onAwsProgress`). */
-  fetchAws?(request: AwsFetchRequest): Promise<AwsFetchOutcome>;
+  fetchAws(request: AwsFetchRequest): Promise<AwsFetchOutcome>;
   /** Cancels the running fetch at once (in-flight requests are aborted). */
-  cancelAwsFetch?(): Promise<void>;
+  cancelAwsFetch(): Promise<void>;
   /** Saves the last complete fetch as an `ecs-visualizer/v1` snapshot (main shows the save dialog). */
-  saveAwsSnapshot?(): Promise<string | null>;
+  saveAwsSnapshot(): Promise<string | null>;
   /** Progress of a running fetch, per phase. Returns an unsubscribe. */
-  onAwsProgress?(listener: (progress: FetchProgress) => void): () => void;
+  onAwsProgress(listener: (progress: FetchProgress) => void): () => void;
   /** An assume-role profile needs the current MFA code. Returns an unsubscribe. */
-  onAwsMfaRequest?(listener: (request: MfaCodeRequest) => void): () => void;
+  onAwsMfaRequest(listener: (request: MfaCodeRequest) => void): () => void;
   /** The code the user typed for an MFA request, or null when they cancelled. */
-  answerAwsMfa?(answer: MfaCodeAnswer): Promise<void>;
+  answerAwsMfa(answer: MfaCodeAnswer): Promise<void>;
 }
+
+/** The AWS members of DesktopApi (see `listAwsProfiles`). */
+export type LiveAwsMembers =
+  | 'listAwsProfiles'
+  | 'fetchAws'
+  | 'cancelAwsFetch'
+  | 'saveAwsSnapshot'
+  | 'onAwsProgress'
+  | 'onAwsMfaRequest'
+  | 'answerAwsMfa';
+
+/** Why a host without live AWS access refuses: the credentials live in the desktop app's main process only. */
+export const NO_LIVE_AWS_MESSAGE = 'Connect to AWS needs the desktop app: AWS credentials never leave its main process';
+
+/** The AWS members of a host that has no live AWS access (web mode, component tests): every call refuses or does nothing. */
+export const NO_LIVE_AWS: Pick<DesktopApi, LiveAwsMembers> = {
+  listAwsProfiles: () => Promise.reject(new Error(NO_LIVE_AWS_MESSAGE)),
+  fetchAws: () => Promise.reject(new Error(NO_LIVE_AWS_MESSAGE)),
+  cancelAwsFetch: async () => undefined,
+  saveAwsSnapshot: () => Promise.reject(new Error(NO_LIVE_AWS_MESSAGE)),
+  onAwsProgress: () => () => undefined,
+  onAwsMfaRequest: () => () => undefined,
+  answerAwsMfa: async () => undefined,
+};
