@@ -18,7 +18,7 @@ import {
   type RegionPrices,
 } from '../pricing/price-table';
 import { fargateBlockers, type CostIssue } from './blockers';
-import { packFirstFitDecreasing, type PackItem } from './packing';
+import { packFirstFitDecreasing, type PackCapacity, type PackItem } from './packing';
 import { taskShape, type TaskShape } from './task-size';
 
 export type { CostIssue } from './blockers';
@@ -185,6 +185,40 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
   const services = new Map(topology.services.map((s) => [s.id, s]));
   const instances = new Map(topology.containerInstances.map((c) => [c.id, c]));
 
+  // Tasks of one task definition almost always share one shape: read it once per definition, size and host
+  // architecture, and let equal shapes be one object (the what-ifs below are computed once per shape).
+  // Keyed by objects and short strings, never by long id strings built per task: hashing those per task was
+  // most of this function's time on a 20,000-node account.
+  const shapeCache = new Map<
+    TaskDefinition | Task | undefined,
+    { key: { cpu?: string; memory?: string; onEc2: boolean; hostArch?: CpuArch; eph: unknown }; shape: TaskShape }[]
+  >();
+  const shapeOf = (
+    td: TaskDefinition | undefined,
+    t: Task | undefined,
+    onEc2: boolean,
+    hostArch?: CpuArch,
+  ): TaskShape => {
+    const owner = td ?? t;
+    let list = shapeCache.get(owner);
+    if (!list) shapeCache.set(owner, (list = []));
+    const storage = t?.raw?.ephemeralStorage as { sizeInGiB?: unknown } | undefined;
+    const eph = storage?.sizeInGiB;
+    for (const e of list)
+      if (
+        e.key.cpu === t?.cpu &&
+        e.key.memory === t?.memory &&
+        e.key.onEc2 === onEc2 &&
+        e.key.hostArch === hostArch &&
+        e.key.eph === eph
+      )
+        return e.shape;
+    const shape = taskShape(td, t, onEc2);
+    if (hostArch && !shape.archStated) shape.arch = hostArch;
+    list.push({ key: { cpu: t?.cpu, memory: t?.memory, onEc2, hostArch, eph }, shape });
+    return shape;
+  };
+
   // --- EC2 hosts: price, tasks on each, split by the rule. ---
   const counted = topology.tasks.filter(
     (t) => !t.placeholder && t.lastStatus !== undefined && COUNTED.has(t.lastStatus),
@@ -235,7 +269,7 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
     // Weights in integers: 9 × CPU units + memory MiB is (9 × vCPUs + GiB) × 1,024.
     const hostWeight = 9 * info.vcpus * 1024 + info.memoryMiB;
     const weights = onIt.map((t) => {
-      const s = taskShape(t.taskDefinitionId ? tds.get(t.taskDefinitionId) : undefined, t, true);
+      const s = shapeOf(t.taskDefinitionId ? tds.get(t.taskDefinitionId) : undefined, t, true, info.architecture);
       return 9 * s.cpu + s.memoryMiB;
     });
     const sumW = weights.reduce((a, b) => a + b, 0);
@@ -284,7 +318,7 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
       noteMissing(region, `${spot ? 'Fargate Spot' : 'Fargate'} ${shape.arch}`);
       return null;
     }
-    return { ...r, os: 0 };
+    return { vcpuHour: r.vcpuHour, gbHour: r.gbHour, os: 0 };
   };
   /** Micro-dollars a month of one Fargate task of `size` (its CPU units and memory) and `shape`'s storage. */
   const fargateTaskMicro = (
@@ -310,9 +344,13 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
 
   // --- Groups: services and standalone task groups. ---
   const groups = new Map<string, Group>();
-  const groupOf = (t: Task): Group => {
+  const groupByService = new Map<Service, Group>();
+  const groupOf = (t: Task, td: TaskDefinition | undefined): Group => {
     const service = t.serviceId ? services.get(t.serviceId) : undefined;
-    const td = t.taskDefinitionId ? tds.get(t.taskDefinitionId) : undefined;
+    if (service) {
+      const known = groupByService.get(service);
+      if (known) return known;
+    }
     const key = service
       ? service.id
       : `standalone:${t.clusterId ?? ''}:${t.group ?? `family:${td?.family ?? t.taskDefinitionId ?? 'unknown'}`}`;
@@ -332,6 +370,7 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
         strategy: service ? strategyOf(service) : [],
       };
       groups.set(key, g);
+      if (service) groupByService.set(service, g);
     }
     return g;
   };
@@ -346,15 +385,16 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
   // The bill per cluster: its loaded non-EC2 tasks (hosts are added below, idle included).
   const billByCluster = new Map<string, number | null>();
   for (const t of counted) {
-    const g = groupOf(t);
     const td = t.taskDefinitionId ? tds.get(t.taskDefinitionId) : undefined;
+    const g = groupOf(t, td);
     const onEc2 = t.launchType === 'EC2';
-    const shape = taskShape(td, t, onEc2);
-    if (onEc2 && t.containerInstanceId) {
-      const host = instances.get(t.containerInstanceId);
-      const info = host?.instanceType ? instanceTypes[host.instanceType] : undefined;
-      if (info && !shape.archStated) shape.arch = info.architecture;
-    }
+    const host = onEc2 && t.containerInstanceId ? instances.get(t.containerInstanceId) : undefined;
+    const shape = shapeOf(
+      td,
+      t,
+      onEc2,
+      host?.instanceType ? instanceTypes[host.instanceType]?.architecture : undefined,
+    );
     let now: number | null;
     if (t.launchType === 'FARGATE') now = fargateTaskMicro(g.region ?? t.region, shape, shape, t.spot);
     else if (onEc2) {
@@ -427,18 +467,36 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
   }
 
   // --- EC2 packing candidates per region and architecture, cheapest first. ---
-  const candidates = (
-    region: string | undefined,
-    arch: CpuArch,
-  ): { type: string; info: InstanceTypeInfo; hourly: number }[] => {
+  const candidateCache = new Map<
+    string,
+    { type: string; info: InstanceTypeInfo; hourly: number; cap: PackCapacity }[]
+  >();
+  /** Priced instance types of `arch` in `region`, cheapest first (computed once per region and architecture). */
+  const candidates = (region: string | undefined, arch: CpuArch) => {
+    const key = `${region}|${arch}`;
+    const cached = candidateCache.get(key);
+    if (cached) return cached;
     const ec2 = regionPrices(region)?.ec2 ?? {};
-    const out: { type: string; info: InstanceTypeInfo; hourly: number }[] = [];
+    const out: { type: string; info: InstanceTypeInfo; hourly: number; cap: PackCapacity }[] = [];
     for (const [type, hourly] of Object.entries(ec2)) {
       const info = instanceTypes[type];
-      if (info && info.architecture === arch) out.push({ type, info, hourly });
+      if (info && info.architecture === arch)
+        out.push({
+          type,
+          info,
+          hourly,
+          cap: {
+            cpu: info.vcpus * 1024,
+            memoryMiB: Math.floor(info.memoryMiB * (1 - OS_AGENT_MEMORY_RESERVE)),
+            enis: info.maxEnis - 1,
+          },
+        });
     }
-    return out.sort((a, b) => a.hourly - b.hourly || a.type.localeCompare(b.type));
+    out.sort((a, b) => a.hourly - b.hourly || a.type.localeCompare(b.type));
+    candidateCache.set(key, out);
+    return out;
   };
+
   /** Cheapest packing of `shapes` on hosts of their own: per architecture, the cheapest type. */
   const packCheapest = (
     region: string | undefined,
@@ -450,7 +508,11 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
       return { micro: null, type: null, count: null };
     }
     const byArch = new Map<CpuArch, TaskShape[]>();
-    for (const s of shapes) byArch.set(s.arch, [...(byArch.get(s.arch) ?? []), s]);
+    for (const s of shapes) {
+      const l = byArch.get(s.arch);
+      if (l) l.push(s);
+      else byArch.set(s.arch, [s]);
+    }
     let micro = 0;
     const types: string[] = [];
     let count = 0;
@@ -461,21 +523,35 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
         enis: s.networkMode === 'awsvpc' ? 1 : 0,
       }));
       let best: { micro: number; type: string; count: number } | undefined;
-      for (const c of candidates(region, arch)) {
-        const cap = {
-          cpu: c.info.vcpus * 1024,
-          memoryMiB: Math.floor(c.info.memoryMiB * (1 - OS_AGENT_MEMORY_RESERVE)),
-          enis: c.info.maxEnis - 1,
-        };
-        // A lower bound first: if even perfectly full hosts of this type cost more than the best, skip packing.
-        const lower = Math.ceil(
-          Math.max(
-            items.reduce((s, i) => s + i.cpu, 0) / cap.cpu,
-            items.reduce((s, i) => s + i.memoryMiB, 0) / cap.memoryMiB,
-          ),
-        );
-        if (best && lower * monthlyMicro(c.hourly) >= best.micro) continue;
-        const p = packFirstFitDecreasing(items, cap);
+      let sumCpu = 0;
+      let sumMem = 0;
+      let sumEni = 0;
+      for (const it of items) {
+        sumCpu += it.cpu;
+        sumMem += it.memoryMiB;
+        sumEni += it.enis;
+      }
+      // Each type's lower bound (hosts perfectly full on the scarcest resource) × its price; pack in that order
+      // and stop once a bound reaches the best real packing: usually one to three packings instead of one per type.
+      const bounded = candidates(region, arch)
+        .map((c) => {
+          const hosts = Math.max(
+            1,
+            Math.ceil(
+              Math.max(
+                sumCpu / c.cap.cpu,
+                sumMem / c.cap.memoryMiB,
+                c.cap.enis > 0 ? sumEni / c.cap.enis : sumEni > 0 ? Infinity : 0,
+              ),
+            ),
+          );
+          return { c, bound: hosts * monthlyMicro(c.hourly) };
+        })
+        .filter((b) => Number.isFinite(b.bound))
+        .sort((a, b) => a.bound - b.bound || a.c.hourly - b.c.hourly || a.c.type.localeCompare(b.c.type));
+      for (const { c, bound } of bounded) {
+        if (best && bound >= best.micro) break;
+        const p = packFirstFitDecreasing(items, c.cap);
         if (!p) continue;
         const m = p.bins.length * monthlyMicro(c.hourly);
         if (!best || m < best.micro) best = { micro: m, type: c.type, count: p.bins.length };
@@ -493,6 +569,33 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
       count += best.count;
     }
     return { micro, type: types.join('+'), count };
+  };
+
+  /** A shape's Fargate what-ifs (on demand, Spot, Graviton) and its rounding, once per shape and region. */
+  const whatIfCache = new Map<
+    TaskShape,
+    Map<string, { od: number | null; sp: number | null; gr: number | null; rounding?: string }>
+  >();
+  const whatIf = (region: string | undefined, shape: TaskShape) => {
+    let byRegion = whatIfCache.get(shape);
+    if (!byRegion) whatIfCache.set(shape, (byRegion = new Map()));
+    const cached = byRegion.get(region ?? '');
+    if (cached) return cached;
+    const size = roundToFargate(Math.max(shape.cpu, 1), Math.max(shape.memoryMiB, 1), shape.windows);
+    let w: { od: number | null; sp: number | null; gr: number | null; rounding?: string };
+    if (!size) w = { od: null, sp: null, gr: null };
+    else
+      w = {
+        od: fargateTaskMicro(region, shape, size, false),
+        sp: shape.windows ? null : fargateTaskMicro(region, shape, size, true),
+        gr: shape.windows ? null : fargateTaskMicro(region, { ...shape, arch: 'arm64' }, size, false),
+        rounding:
+          size.cpu !== shape.cpu || size.memoryMiB !== shape.memoryMiB
+            ? `${describeSize(shape.cpu, shape.memoryMiB)} to ${describeSize(size.cpu, size.memoryMiB)}`
+            : undefined,
+      };
+    byRegion.set(region ?? '', w);
+    return w;
   };
 
   // --- Rows. ---
@@ -534,25 +637,13 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
     const perTaskOnDemand: (number | null)[] = [];
     const perTaskSpot: (number | null)[] = [];
     for (const t of g.tasks) {
-      const size = roundToFargate(Math.max(t.shape.cpu, 1), Math.max(t.shape.memoryMiB, 1), t.shape.windows);
-      if (!size) {
-        fargate = spot = graviton = null;
-        perTaskOnDemand.push(null);
-        perTaskSpot.push(null);
-        continue;
-      }
-      if (size.cpu !== t.shape.cpu || size.memoryMiB !== t.shape.memoryMiB) {
-        const k = `${describeSize(t.shape.cpu, t.shape.memoryMiB)} to ${describeSize(size.cpu, size.memoryMiB)}`;
-        rounding.set(k, (rounding.get(k) ?? 0) + 1);
-      }
-      const od = fargateTaskMicro(g.region, t.shape, size, false);
-      const sp = t.shape.windows ? null : fargateTaskMicro(g.region, t.shape, size, true);
-      const gr = t.shape.windows ? null : fargateTaskMicro(g.region, { ...t.shape, arch: 'arm64' }, size, false);
-      perTaskOnDemand.push(od);
-      perTaskSpot.push(sp);
-      fargate = addOrNull(fargate, od);
-      spot = addOrNull(spot, sp);
-      graviton = addOrNull(graviton, gr);
+      const w = whatIf(g.region, t.shape);
+      perTaskOnDemand.push(w.od);
+      perTaskSpot.push(w.sp);
+      fargate = addOrNull(fargate, w.od);
+      spot = addOrNull(spot, w.sp);
+      graviton = addOrNull(graviton, w.gr);
+      if (w.rounding) rounding.set(w.rounding, (rounding.get(w.rounding) ?? 0) + 1);
     }
     const strategyMicro = g.tasks.length === 0 ? 0 : followStrategy(g.strategy, perTaskOnDemand, perTaskSpot);
     const packed = packCheapest(
