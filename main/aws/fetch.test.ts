@@ -167,7 +167,7 @@ describe('fetchAccount against the fake ECS endpoint', () => {
     expect(second.outcome).toBe('complete');
     expect(s.calls.DescribeTaskDefinition).toBe(described);
     if (second.outcome === 'complete') expect(second.bundle.taskDefinitions).toHaveLength(described);
-  });
+  }, 15_000);
 
   it('fails once, with the reason, when the endpoint refuses the credentials', async () => {
     const s = await start();
