@@ -57,7 +57,7 @@ export interface FetchProgress {
   phases: Record<FetchPhase, PhaseProgress>;
   /** API calls sent so far (retries not counted). */
   calls: number;
-  /** Retries after throttling or a transient error. */
+  /** Attempts the SDK made beyond each call's first (throttling, a timeout, a reset), over every call so far. */
   retries: number;
   warnings: number;
   elapsedMs: number;
@@ -69,7 +69,11 @@ export interface FetchWarning {
   region: string;
   /** The cluster, service or task definition the call was about. */
   resource?: string;
-  /** The AWS error code, e.g. `AccessDeniedException`. */
+  /**
+   * The AWS error code (e.g. `AccessDeniedException`, `ThrottlingException` after the SDK's retries), the
+   * network's (`TimeoutError`, `ECONNRESET`), or the fetch's own: `RepeatedPageToken` and `PageLimit` (a
+   * listing stopped, what it listed kept), `EndpointNotAnswering` (a region given up), `RegionFailed`.
+   */
   code: string;
   message: string;
 }
