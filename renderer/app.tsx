@@ -15,6 +15,7 @@ import type { LayoutHost } from './layout/layout-host';
 import { RawSourceContext } from './layout/raw-source';
 import { DetailsPanel } from './panels/details-panel';
 import { DiagnosticsPanel } from './panels/diagnostics-panel';
+import { FindingsPanel } from './findings/findings-panel';
 import { Toolbar } from './panels/toolbar';
 import { WelcomeScreen } from './panels/welcome-screen';
 import { useDiagramStore } from './store/diagram-store';
@@ -231,6 +232,7 @@ export function App({ api, layoutHost }: { api: DesktopApi; layoutHost: LayoutHo
                 </div>
               )}
               <ChangesPanel />
+              <FindingsPanel />
               <DiagnosticsPanel />
             </div>
             <RawSourceContext.Provider value={layoutHost.loadRaw}>

@@ -52,6 +52,8 @@ interface ContainerSpec {
   env?: Record<string, string>;
   secrets?: string[];
   health?: boolean;
+  /** Tasks (by index) whose copy of this image has another digest: the tag moved between pulls (image drift). */
+  digestDriftTasks?: number[];
 }
 
 interface ServiceSpec {
@@ -70,6 +72,8 @@ interface ServiceSpec {
   desiredExtra?: number;
   events?: string[];
   deploying?: boolean;
+  /** The service's own placement constraints (memberOf in the cluster query language, distinctInstance). */
+  placementConstraints?: { type: string; expression?: string }[];
 }
 
 const clusters = [
@@ -171,6 +175,8 @@ const services: ServiceSpec[] = [
         name: 'resizer',
         image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/image-resizer:1.9.1`,
         env: { QUEUE_URL: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/image-jobs` },
+        // Drifted: 1.9.1 was pushed again, and two tasks started since run the new build (image drift).
+        digestDriftTasks: [3, 4],
       },
     ],
     events: ['(service image-resizer) has reached a steady state.'],
@@ -206,6 +212,22 @@ const services: ServiceSpec[] = [
     ],
     special: { 4: 'provisioning' },
     events: ['(service orders-worker) has started 1 tasks: (task {TASK4}).'],
+  },
+  {
+    // Unplaceable: it asks for GPU hosts (memberOf g5.*) and the cluster has only m6i; the findings explain it.
+    cluster: 'prod-web',
+    name: 'gpu-transcoder',
+    placement: { kind: 'EC2', provider: 'prod-web-asg' },
+    tasks: 0,
+    desiredExtra: 2,
+    cpu: '1024',
+    memory: '2048',
+    revision: 3,
+    containers: [{ name: 'transcoder', image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/gpu-transcoder:1.2.0` }],
+    placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ g5.*' }],
+    events: [
+      "(service gpu-transcoder) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance {CI0}) doesn't satisfy the placement constraints. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide.",
+    ],
   },
   {
     cluster: 'data-platform',
@@ -402,7 +424,12 @@ function makeHosts(
       ec2InstanceId: ec2,
       ...(provider ? { capacityProviderName: provider } : {}),
       version: 40 + i,
-      versionInfo: { agentVersion: '1.89.2', agentHash: 'a1b2c3d4', dockerVersion: 'DockerVersion: 25.0.8' },
+      // One data-asg host missed the last agent update: agent drift for the findings.
+      versionInfo: {
+        agentVersion: cluster === 'data-platform' && provider === 'data-asg' && i === 1 ? '1.86.3' : '1.89.2',
+        agentHash: 'a1b2c3d4',
+        dockerVersion: 'DockerVersion: 25.0.8',
+      },
       remainingResources: [
         { name: 'CPU', type: 'INTEGER', doubleValue: 0.0, longValue: 0, integerValue: Math.floor(cpu * 0.3) },
         { name: 'MEMORY', type: 'INTEGER', doubleValue: 0.0, longValue: 0, integerValue: Math.floor(mem * 0.12) },
@@ -433,6 +460,11 @@ function makeHosts(
       pendingTasksCount: 0,
       attributes: [
         { name: 'ecs.os-type', value: 'linux' },
+        // What the agent registers on every host (a few of them): task definitions' requiresAttributes name these.
+        { name: 'com.amazonaws.ecs.capability.logging-driver.awslogs' },
+        { name: 'com.amazonaws.ecs.capability.docker-remote-api.1.44' },
+        { name: 'ecs.capability.execution-role-awslogs' },
+        { name: 'ecs.capability.task-eni' },
         ...(external
           ? []
           : [
@@ -468,6 +500,26 @@ interface TaskState {
   desired: string;
   health: string;
   stopped?: { reason: string; code: string; exitCode: number };
+}
+
+/** A stable 64-hex digest of an image name (FNV-1a, eight seeds): one digest per image, as a registry gives. */
+function stableDigest(image: string): string {
+  let out = '';
+  for (let seed = 0; seed < 8; seed++) {
+    let h = 0x811c9dc5 ^ seed;
+    for (let i = 0; i < image.length; i++) h = Math.imul(h ^ image.charCodeAt(i), 0x01000193);
+    out += (h >>> 0).toString(16).padStart(8, '0');
+  }
+  return out;
+}
+
+/**
+ * The digest a task's container runs: the image's one digest, or (for a task in `digestDriftTasks`) the rebuilt
+ * image's.
+ */
+function demoDigest(c: ContainerSpec, index: number): string {
+  // The drifted tasks share the one rebuilt digest.
+  return `sha256:${stableDigest(c.digestDriftTasks?.includes(index) ? `${c.image}#rebuilt` : c.image)}`;
 }
 
 function makeTask(
@@ -540,12 +592,14 @@ function makeTask(
     ...(host ? { containerInstanceArn: host.arn } : {}),
     containers: containers.map((c) => {
       const exitCode = stopped ? state.stopped?.exitCode : undefined;
+      // Digests were random per task before they were stable per image: still drawn, so every other id stays.
+      if (running || stopped) hex(64);
       return {
         containerArn: `${ARN}:container/${cluster}/${id}/${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`,
         taskArn,
         name: c.name,
         image: c.image,
-        ...(running || stopped ? { imageDigest: `sha256:${hex(64)}`, runtimeId: `${id}-${digits(10)}` } : {}),
+        ...(running || stopped ? { imageDigest: demoDigest(c, index), runtimeId: `${id}-${digits(10)}` } : {}),
         lastStatus: running ? 'RUNNING' : stopped ? 'STOPPED' : 'PENDING',
         ...(exitCode !== undefined
           ? {
@@ -744,7 +798,7 @@ for (const s of services) {
       message: fill(m),
     })),
     createdAt: at(60 * 24 * 200),
-    placementConstraints: [],
+    placementConstraints: s.placementConstraints ?? [],
     placementStrategy: placement.kind === 'EC2' ? [{ type: 'spread', field: 'attribute:ecs.availability-zone' }] : [],
     ...network,
     healthCheckGracePeriodSeconds: tg ? 60 : 0,

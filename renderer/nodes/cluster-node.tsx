@@ -5,6 +5,7 @@ import { OVERLAY_ORDER, overlayStyle, PLACEHOLDER_STYLE } from '../../shared/the
 import { useDiagramStore } from '../store/diagram-store';
 import { CollapseToggle, NodeHandles, StatusGlyph } from './node-parts';
 import type { ClusterFlowNode } from './node-types';
+import { FindingBadge } from '../findings/finding-badge';
 
 /** Cluster card. */
 export const ClusterNode = memo(function ClusterNode({ data, selected }: NodeProps<ClusterFlowNode>) {
@@ -41,6 +42,7 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
       <NodeHandles horizontal={data.horizontal} source target={false} />
       <div className="card-kicker">
         <span>Cluster</span>
+        <FindingBadge entityId={n.entityId} />
         <span className="kicker-right">{d.status ?? (n.placeholder ? 'not described' : '')}</span>
       </div>
       <div className="card-head">

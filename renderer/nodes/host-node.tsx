@@ -20,6 +20,7 @@ import { useDiagramStore } from '../store/diagram-store';
 import { cardStyle } from './node-style';
 import { CollapseToggle, NodeHandles } from './node-parts';
 import type { HostFlowNode } from './node-types';
+import { FindingBadge, HostVerdictLine, useHostVerdict } from '../findings/finding-badge';
 
 function ReservedBar({
   resource,
@@ -58,9 +59,11 @@ export const HostNode = memo(function HostNode({ data, selected }: NodeProps<Hos
   const d = n.data;
   const overlay = hostOverlay(d.variant);
   const active = d.status?.toUpperCase() === 'ACTIVE';
+  // Highlighted when the placement explainer tried this host for the finding being explained.
+  const verdict = useHostVerdict(n.entityId);
   return (
     <div
-      className={`card host-card host-${d.variant} status-${n.statusClass}`}
+      className={`card host-card host-${d.variant} status-${n.statusClass}${verdict ? ' host-explained' : ''}`}
       data-testid="node"
       data-kind="host"
       data-id={n.id}
@@ -79,6 +82,7 @@ export const HostNode = memo(function HostNode({ data, selected }: NodeProps<Hos
       <div className="card-stripe" />
       <div className="card-kicker">
         <span>{hostKicker(d.variant)}</span>
+        <FindingBadge entityId={n.entityId} />
         {d.status && (
           <span className={`pill ${active ? 'pill-ok' : 'pill-warn'}`} data-testid="host-status">
             {d.status}
@@ -100,6 +104,7 @@ export const HostNode = memo(function HostNode({ data, selected }: NodeProps<Hos
       {d.cpu && <ReservedBar resource="cpu" value={d.cpu} colour={overlayStyle(overlay, true).accent} />}
       {d.memory && <ReservedBar resource="memory" value={d.memory} colour={overlayStyle(overlay, true).accent} />}
       <div className="card-line muted host-tasks">{hostTasksLine(d)}</div>
+      <HostVerdictLine entityId={n.entityId} />
     </div>
   );
 });

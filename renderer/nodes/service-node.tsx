@@ -6,6 +6,7 @@ import { cardStyle } from './node-style';
 import { CollapseToggle, NodeHandles, OverlayBadge, StatusGlyph } from './node-parts';
 import type { ServiceFlowNode } from './node-types';
 import type { DeploymentSummary } from '../../shared/graph/types';
+import { FindingBadge } from '../findings/finding-badge';
 
 // Event messages that usually explain why a service is short of tasks.
 const TROUBLE = /unable to place|failed|unhealthy|insufficient|error|stopped/i;
@@ -89,6 +90,7 @@ export const ServiceNode = memo(function ServiceNode({ data, selected }: NodePro
             LB
           </span>
         )}
+        <FindingBadge entityId={n.entityId} />
         <OverlayBadge overlay={d.overlay} overlayOn={overlayOn} />
       </div>
       <div className="card-head">

@@ -10,6 +10,7 @@ import { cardStyle, formatCpu, formatMemory } from './node-style';
 import { CollapseToggle, OverlayBadge, StatusGlyph } from './node-parts';
 import { containerProblemText } from '../../shared/graph/status';
 import type { TaskFlowNode } from './node-types';
+import { FindingBadge } from '../findings/finding-badge';
 
 /** Task card. */
 export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<TaskFlowNode>) {
@@ -40,6 +41,7 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
       <div className="card-stripe" />
       <div className="card-head">
         <span className="task-id mono">{d.shortId.length > 14 ? `${d.shortId.slice(0, 12)}…` : d.shortId}</span>
+        <FindingBadge entityId={n.entityId} />
         {d.primaryTaskDefinition && (
           <span
             className="pill pill-warn"

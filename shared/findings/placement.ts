@@ -16,6 +16,7 @@ import type { HostVerdict, HostVerdictCode, PlacementExplanation, PlacementNeeds
 const CHECK_ORDER: HostVerdictCode[] = [
   'not-active',
   'agent-disconnected',
+  'launch-type',
   'capacity-provider',
   'requires-attributes',
   'member-of',
@@ -41,6 +42,8 @@ export interface PlacementRequest {
   constraints: Record<string, unknown>[];
   /** Capacity providers the service places through; empty when it names none. */
   capacityProviders: string[];
+  /** EC2 or EXTERNAL when known: an External instance (`mi-…`) takes only EXTERNAL tasks, and the other way round. */
+  launchType?: string;
 }
 
 interface Constraint {
@@ -127,10 +130,21 @@ function judgeHost(
 
   if (ci.status && ci.status !== 'ACTIVE') return verdict('not-active', ci.status);
   if (ci.agentConnected === false) return verdict('agent-disconnected', 'agent disconnected');
-  if (request.capacityProviders.length > 0 && ci.capacityProviderName) {
-    if (!request.capacityProviders.includes(ci.capacityProviderName))
-      return verdict('capacity-provider', `in capacity provider ${ci.capacityProviderName}, not the service's`);
-  }
+  // ECS and SSM-registered External instances have `mi-` ids; EC2 instances `i-`.
+  const external = ci.ec2InstanceId?.startsWith('mi-') === true;
+  if (request.launchType === 'EXTERNAL' && !external)
+    return verdict('launch-type', 'an EC2 instance; the task launches on EXTERNAL');
+  if ((request.launchType === 'EC2' || request.capacityProviders.length > 0) && external)
+    return verdict('launch-type', 'an External instance; the task launches on EC2');
+  // A service placing through capacity providers uses only the instances of those providers.
+  const asgProviders = request.capacityProviders.filter((p) => p !== 'FARGATE' && p !== 'FARGATE_SPOT');
+  if (asgProviders.length > 0 && (!ci.capacityProviderName || !asgProviders.includes(ci.capacityProviderName)))
+    return verdict(
+      'capacity-provider',
+      ci.capacityProviderName
+        ? `in capacity provider ${ci.capacityProviderName}, not the service's (${asgProviders.join(', ')})`
+        : `in no capacity provider; the service places through ${asgProviders.join(', ')}`,
+    );
 
   if (needs.requiresAttributes.length > 0) {
     if (!hasAttributes) unknown.push('requiresAttributes (the host was described without attributes)');
@@ -237,6 +251,7 @@ const REASON_WORDS: Record<HostVerdictCode, string> = {
   fits: 'could take it',
   'not-active': 'not ACTIVE',
   'agent-disconnected': 'agent disconnected',
+  'launch-type': 'other launch type',
   'capacity-provider': 'other capacity provider',
   'requires-attributes': 'missing required attributes',
   'member-of': 'outside memberOf',
@@ -316,5 +331,6 @@ export function serviceRequest(s: Service, ctx: FindingContext): PlacementReques
     group: `service:${s.name}`,
     constraints: objs(s.raw?.placementConstraints),
     capacityProviders: s.capacityProviderStrategy.map((c) => c.capacityProvider),
+    launchType: s.launchType,
   };
 }

@@ -35,6 +35,7 @@ export type HostVerdictCode =
   | 'fits'
   | 'not-active'
   | 'agent-disconnected'
+  | 'launch-type'
   | 'capacity-provider'
   | 'requires-attributes'
   | 'member-of'

@@ -105,6 +105,7 @@ function stuckTask(t: Task, ctx: FindingContext, flagged: Set<string>): Finding 
         group: t.group,
         constraints: [],
         capacityProviders: t.capacityProviderName ? [t.capacityProviderName] : [],
+        launchType: t.launchType === 'EC2' || t.launchType === 'EXTERNAL' ? t.launchType : undefined,
       };
   const placement = explainPlacement(request, ctx);
   const minutes = Math.floor((ctx.loadTime - created) / 60000);

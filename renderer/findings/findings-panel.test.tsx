@@ -1,0 +1,109 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { ingestWithFindings } from '../../shared/findings/with-findings';
+import type { Topology } from '../../shared/model/types';
+import { useDiagramStore } from '../store/diagram-store';
+import { installFlowEnv, laidOutNode, renderNode } from '../testing/render-node';
+import { HostNode } from '../nodes/host-node';
+import { ServiceNode } from '../nodes/service-node';
+import { FindingsPanel } from './findings-panel';
+import singleHost from '../../fixtures/findings/single-host.fires.json?raw';
+import latestTag from '../../fixtures/findings/latest-tag.fires.json?raw';
+import placementBlocked from '../../fixtures/findings/placement-blocked.fires.json?raw';
+import agentQuiet from '../../fixtures/findings/agent-drift.quiet.json?raw';
+import { useFindingsStore } from './findings-store';
+
+// Fixtures as the page gets them: text, through Vite (the renderer has no Node).
+const FIXTURES: Record<string, string> = {
+  'single-host.fires.json': singleHost,
+  'latest-tag.fires.json': latestTag,
+  'placement-blocked.fires.json': placementBlocked,
+  'agent-drift.quiet.json': agentQuiet,
+};
+const load = (name: string): Topology => ingestWithFindings([{ name, text: FIXTURES[name] }]);
+
+beforeAll(() => {
+  installFlowEnv();
+  // jsdom lays nothing out: give the list's scroller the height it has in the app (240px), so the virtualiser
+  // renders what would be in view.
+  for (const [key, value] of [
+    ['clientHeight', 240],
+    ['clientWidth', 800],
+  ] as const)
+    Object.defineProperty(HTMLElement.prototype, key, { configurable: true, get: () => value });
+});
+afterEach(() => {
+  cleanup();
+  useFindingsStore.setState({ open: true, folded: new Set(), explaining: null });
+});
+
+function show(t: Topology) {
+  useDiagramStore.getState().setTopology(t, 'fixture');
+  return render(
+    <ReactFlowProvider>
+      <FindingsPanel />
+    </ReactFlowProvider>,
+  );
+}
+
+describe('Findings panel', () => {
+  it('groups the findings by rule with a count per severity', () => {
+    show(load('single-host.fires.json'));
+    expect(screen.getByTestId('findings-counts').textContent).toBe('0 errors2 warnings0 info');
+    const rules = screen.getAllByTestId('finding-rule').map((r) => r.textContent);
+    expect(rules).toEqual([expect.stringContaining('single-az'), expect.stringContaining('single-host')]);
+    expect(screen.getAllByTestId('finding')).toHaveLength(2);
+  });
+
+  it('folding a rule hides its findings; the header stays', () => {
+    show(load('latest-tag.fires.json'));
+    expect(screen.getAllByTestId('finding')).toHaveLength(2);
+    fireEvent.click(within(screen.getByTestId('finding-rule')).getByRole('button'));
+    expect(screen.queryAllByTestId('finding')).toHaveLength(0);
+    expect(screen.getByTestId('finding-rule').textContent).toContain('2');
+  });
+
+  it('clicking a placement finding selects the service, switches to the placement view and explains its hosts', () => {
+    const t = load('placement-blocked.fires.json');
+    show(t);
+    fireEvent.click(within(screen.getByTestId('finding')).getByRole('button'));
+    const s = useDiagramStore.getState();
+    expect(s.selectedId).toBe(t.services[0].id);
+    expect(s.view.mode).toBe('placement');
+    expect(useFindingsStore.getState().explaining).toBe(t.services[0].id);
+  });
+
+  it('renders only the rows in view of a long list', () => {
+    // 600 task definitions with an untagged image: 600 findings, one rule.
+    const t = load('latest-tag.fires.json');
+    const many = Array.from({ length: 300 }, () => t.findings ?? []).flat();
+    show({ ...t, findings: many });
+    expect(many).toHaveLength(600);
+    expect(screen.getAllByTestId('finding').length).toBeLessThan(60);
+  });
+
+  it('says when every rule passed', () => {
+    show(load('agent-drift.quiet.json'));
+    expect(screen.getByTestId('findings-panel').textContent).toContain('No findings');
+  });
+});
+
+describe('badges and the placement view', () => {
+  it('a node with findings shows their count; the explained hosts show their reasons', () => {
+    const t = load('placement-blocked.fires.json');
+    useDiagramStore.getState().setTopology(t, 'fixture');
+    const service = laidOutNode(t, 'service');
+    const { container } = renderNode(ServiceNode, service);
+    expect(within(container).getByTestId('finding-badge').textContent).toBe('1');
+
+    useFindingsStore.getState().explain(t.services[0].id);
+    const host = laidOutNode(t, 'host', (n) => n.entityId === t.containerInstances[0].id, {
+      ...useDiagramStore.getState().view,
+      mode: 'placement',
+    });
+    const rendered = renderNode(HostNode, host);
+    expect(within(rendered.container).getByTestId('host-verdict').textContent).toMatch(/CPU units free, needs 1,024/);
+    expect(rendered.container.querySelector('.host-explained')).not.toBeNull();
+  });
+});

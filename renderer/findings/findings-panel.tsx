@@ -1,0 +1,152 @@
+/**
+ * The Findings panel, beside Diagnostics: what the rules found in the load, grouped by rule with a count per
+ * severity. Clicking a finding selects its object and expands whatever hides it; a placement finding also
+ * switches to the placement view with the hosts it tried highlighted. Long lists render only the rows in view.
+ */
+import { useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { RULE_BY_ID, RULES } from '../../shared/findings/rule-table';
+import type { Finding } from '../../shared/findings/types';
+import type { Severity } from '../../shared/model/types';
+import { useDiagramStore } from '../store/diagram-store';
+import { useFindingsStore } from './findings-store';
+import './findings.css';
+
+const NO_FINDINGS: Finding[] = [];
+const ROW_HEIGHT = 28;
+
+/** One line of the panel: a rule's header, or one finding under it. */
+export type FindingRow =
+  { type: 'rule'; rule: Finding['rule']; count: number; severity: Severity } | { type: 'finding'; finding: Finding };
+
+/** The panel's rows: each rule with findings (in the rule table's order), then its findings unless folded. */
+export function findingRows(findings: Finding[], folded: ReadonlySet<string>): FindingRow[] {
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byRule.get(f.rule);
+    if (list) list.push(f);
+    else byRule.set(f.rule, [f]);
+  }
+  const rows: FindingRow[] = [];
+  for (const r of RULES) {
+    const list = byRule.get(r.id);
+    if (!list) continue;
+    rows.push({ type: 'rule', rule: r.id, count: list.length, severity: r.severity });
+    if (!folded.has(r.id)) for (const finding of list) rows.push({ type: 'finding', finding });
+  }
+  return rows;
+}
+
+/** Counts per severity. */
+export function findingCounts(findings: Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}
+
+/** The Findings panel; nothing when the load has no findings computed. */
+export function FindingsPanel() {
+  const findings = useDiagramStore((s) => s.topology?.findings ?? NO_FINDINGS);
+  const computed = useDiagramStore((s) => s.topology?.findings !== undefined);
+  const selectedId = useDiagramStore((s) => s.selectedId);
+  const { open, folded, setOpen, toggleRule, explain } = useFindingsStore();
+  const rows = useMemo(() => findingRows(findings, folded), [findings, folded]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({
+    count: open ? rows.length : 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // jsdom and a panel not yet measured: render a first screenful rather than nothing.
+    initialRect: { width: 800, height: 8 * ROW_HEIGHT },
+  });
+  if (!computed) return null;
+  const counts = findingCounts(findings);
+
+  const choose = (f: Finding) => {
+    const s = useDiagramStore.getState();
+    if (f.placement && f.placement.hosts.length > 0) {
+      explain(f.objectId);
+      if (s.view.mode !== 'placement') s.setMode('placement');
+    } else explain(null);
+    useDiagramStore.getState().select(f.objectId, { focus: true });
+  };
+
+  return (
+    <section className="findings-panel" data-testid="findings-panel" aria-label="Findings">
+      <header className="panel-head findings-head">
+        <button
+          type="button"
+          className="findings-toggle"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+          title={open ? 'Fold the findings' : 'Show the findings'}
+        >
+          <span aria-hidden="true">{open ? '▾' : '▸'}</span> <h2>Findings</h2>
+        </button>
+        <span className="diag-summary" data-testid="findings-counts">
+          <span className="sev sev-error">{counts.error} errors</span>
+          <span className="sev sev-warning">{counts.warning} warnings</span>
+          <span className="sev sev-info">{counts.info} info</span>
+        </span>
+      </header>
+      {open && findings.length === 0 && (
+        <p className="hint findings-empty">No findings: every rule passed on this load.</p>
+      )}
+      {open && findings.length > 0 && (
+        <div className="findings-scroll" ref={scroller} data-testid="findings-list">
+          <ul className="findings-list" style={{ height: virtual.getTotalSize() }}>
+            {virtual.getVirtualItems().map((item) => {
+              const row = rows[item.index];
+              const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT };
+              if (row.type === 'rule') {
+                const info = RULE_BY_ID[row.rule];
+                return (
+                  <li key={`rule:${row.rule}`} className="finding-rule" style={style} data-testid="finding-rule">
+                    <button
+                      type="button"
+                      className="finding-rule-row"
+                      aria-expanded={!folded.has(row.rule)}
+                      title={info.description}
+                      onClick={() => toggleRule(row.rule)}
+                    >
+                      <span aria-hidden="true">{folded.has(row.rule) ? '▸' : '▾'}</span>
+                      <span className={`sev-dot sev-${row.severity}`} aria-label={row.severity} />
+                      <span className="finding-title">{info.title}</span>
+                      <span className="diag-code mono">{row.rule}</span>
+                      <span className="finding-count">{row.count}</span>
+                    </button>
+                  </li>
+                );
+              }
+              const f = row.finding;
+              return (
+                <li
+                  key={`${f.rule}:${f.objectId}:${item.index}`}
+                  className={`finding-item${f.objectId === selectedId ? ' selected' : ''}`}
+                  style={style}
+                  data-testid="finding"
+                  data-rule={f.rule}
+                  data-severity={f.severity}
+                >
+                  <button
+                    type="button"
+                    className="finding-row"
+                    title={`${f.message}\n${f.evidence.map((e) => `${e.path} = ${String(e.value)}`).join('\n')}`}
+                    onClick={() => choose(f)}
+                  >
+                    <span className={`sev-dot sev-${f.severity}`} aria-label={f.severity} />
+                    <span className="finding-message">{f.message}</span>
+                    {f.placement && f.placement.hosts.length > 0 && (
+                      <span className="finding-action">show {f.placement.hosts.length} hosts</span>
+                    )}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * The Findings panel's own state: whether it is open, which rules are folded, and which placement finding the
+ * placement view is explaining (its hosts highlighted, each with its reason).
+ */
+import { create } from 'zustand';
+
+/** Findings panel state. */
+export interface FindingsState {
+  open: boolean;
+  /** Rules whose rows are folded away. */
+  folded: ReadonlySet<string>;
+  /** Object id of the placement-blocked finding whose hosts the placement view highlights; null for none. */
+  explaining: string | null;
+  setOpen(open: boolean): void;
+  toggleRule(rule: string): void;
+  explain(objectId: string | null): void;
+}
+
+/** The one Findings store. */
+export const useFindingsStore = create<FindingsState>((set) => ({
+  open: true,
+  folded: new Set(),
+  explaining: null,
+  setOpen: (open) => set({ open }),
+  toggleRule: (rule) =>
+    set((s) => {
+      const folded = new Set(s.folded);
+      if (!folded.delete(rule)) folded.add(rule);
+      return { folded };
+    }),
+  explain: (explaining) => set({ explaining }),
+}));
