@@ -72,9 +72,9 @@ test('search highlights matches with a count, dims the rest, and Enter walks and
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(1);
   await search.press('Enter');
   await expect(count).toHaveText(`2 / ${matches}`);
-  // A container image is a search field too.
+  // A container image is a search field too: the container running it, and the task definition naming it.
   await search.fill('example/nightly-job');
-  await expect(count).toHaveText('1 match');
+  await expect(count).toHaveText('2 matches');
   await expect(page.locator('.react-flow__node.search-hit [data-kind="container"]')).toHaveCount(1);
   await search.press('Escape');
   await expect(count).toHaveCount(0);

@@ -170,6 +170,8 @@ describe('the container table of a task', () => {
     render(<DetailsPanel api={fakeDesktopApi()} />);
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
     expect(headers).toEqual(expect.arrayContaining(['Exit', 'Reason']));
+    // In full at the top of the panel, under the task's own reason.
+    expect(screen.getByTestId('task-container-cause').textContent).toBe(`app · exit 1 · ${reason}`);
     const cell = screen.getByTestId('container-reason');
     expect(cell.textContent).toBe(reason);
     expect(cell.getAttribute('title')).toBe(reason);

@@ -61,7 +61,7 @@ export function DefinitionsButton() {
       title={`${tds} task definition${tds === 1 ? '' : 's'} and ${cps} capacity provider${cps === 1 ? '' : 's'}: not drawn, listed here`}
       onClick={() => (open ? setOpen(false) : openDefinitionsList())}
     >
-      Definitions <span className="count-badge">{tds + cps}</span>
+      Definitions <span className="count-badge def-count">{tds + cps}</span>
     </button>
   );
 }
