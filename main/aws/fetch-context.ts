@@ -169,14 +169,17 @@ function isNoAnswer(err: unknown): boolean {
 const seconds = (ms: number) => `${ms >= 1000 ? String(Math.round(ms / 1000)) : String(ms / 1000)} s`;
 
 /** The warning text of a failed call: the endpoint's own message, or what "no answer" was. */
-function describeFailure(err: unknown, requestTimeoutMs: number): string {
+function describeFailure(err: unknown, timeouts: { connectionTimeoutMs: number; requestTimeoutMs: number }): string {
   const attempts = attemptsOf(err);
   const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
   if (isNoAnswer(err)) {
     const code = (err as { code?: unknown }).code;
     if (typeof code === 'string' && CONNECTION_CODES.has(code))
       return `the connection ended without an answer (${code}), ${tries}`;
-    return `no answer within ${seconds(requestTimeoutMs)} (or no connection within the connect timeout), ${tries}`;
+    // The SDK names both timeouts TimeoutError; only its message tells a connection never made from an answer never sent.
+    if (err instanceof Error && /establish a connection/.test(err.message))
+      return `no connection within ${seconds(timeouts.connectionTimeoutMs)}, ${tries}`;
+    return `no answer within ${seconds(timeouts.requestTimeoutMs)}, ${tries}`;
   }
   const message = oneLine(err instanceof Error ? err.message : String(err));
   return attempts > 1 ? `${message} (${tries})` : message;
@@ -221,8 +224,8 @@ export interface RegionContextOptions {
   concurrency: number;
   /** Pages per listing; default MAX_PAGES. */
   maxPages?: number;
-  /** The client's request timeout, for the warning text of a call that got no answer. */
-  requestTimeoutMs: number;
+  /** The client's timeouts, for the warning text of a call that got no answer. */
+  timeouts: { connectionTimeoutMs: number; requestTimeoutMs: number };
 }
 
 /** Makes the context of one region's fetch. */
@@ -263,7 +266,7 @@ export function createRegionContext(state: AccountState, options: RegionContextO
         region,
         ...(resource ? { resource } : {}),
         code,
-        message: describeFailure(err, options.requestTimeoutMs),
+        message: describeFailure(err, options.timeouts),
       });
       if (isNoAnswer(err) && ++noAnswer === NO_ANSWER_LIMIT) {
         state.warn({

@@ -255,7 +255,7 @@ describe('fetchAccount against a hostile or broken endpoint', () => {
     const timedOut = result.warnings.filter((w) => w.operation === 'DescribeTasks');
     expect(timedOut.length).toBeGreaterThanOrEqual(3);
     expect(timedOut[0]).toMatchObject({ code: 'TimeoutError' });
-    expect(timedOut[0]?.message).toMatch(/^no answer within 0.3 s .*3 attempts$/);
+    expect(timedOut[0]?.message).toBe('no answer within 0.3 s, 3 attempts');
     expect(result.warnings).toContainEqual(expect.objectContaining({ code: 'EndpointNotAnswering' }));
     // Each of those calls was tried 3 times: the SDK's retries, counted.
     expect(result.stats.retries).toBeGreaterThanOrEqual(2 * 3);

@@ -89,7 +89,7 @@ async function fetchRegion(
     region,
     client,
     concurrency: options.concurrency ?? 10,
-    requestTimeoutMs: tuning.requestTimeoutMs,
+    timeouts: tuning,
     ...(options.maxPages ? { maxPages: options.maxPages } : {}),
   });
   const statuses: ('RUNNING' | 'STOPPED')[] = options.includeStopped ? ['RUNNING', 'STOPPED'] : ['RUNNING'];

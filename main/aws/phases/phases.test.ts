@@ -1,7 +1,7 @@
 import { ECSClient } from '@aws-sdk/client-ecs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateAccount } from '../../../shared/synth/generate-account';
-import { awsClientConfig } from '../client-config';
+import { AWS_CLIENT_DEFAULTS, awsClientConfig } from '../client-config';
 import { createAccountState, createRegionContext, type Raw, type RegionContext } from '../fetch-context';
 import { startFakeEcs, type FakeEcsOptions, type FakeEcsServer } from '../testing/fake-ecs-server';
 import { fetchClusters } from './clusters';
@@ -43,7 +43,7 @@ async function context(opts: Partial<FakeEcsOptions> = {}): Promise<{ ctx: Regio
   });
   const state = createAccountState(new AbortController().signal);
   return {
-    ctx: createRegionContext(state, { region: 'eu-west-1', client, concurrency: 4, requestTimeoutMs: 30_000 }),
+    ctx: createRegionContext(state, { region: 'eu-west-1', client, concurrency: 4, timeouts: AWS_CLIENT_DEFAULTS }),
     s,
   };
 }
