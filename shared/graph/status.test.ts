@@ -22,7 +22,7 @@ describe('containerProblem', () => {
   });
 
   it('takes a non-zero exit code when no container gives a reason, and an unhealthy one last', () => {
-    const t = stopped();
+    const t = stopped({ stopCode: 'EssentialContainerExited' });
     t.containers = [
       makeContainer(t.id, 'proxy', { healthStatus: 'UNHEALTHY' }),
       makeContainer(t.id, 'app', { lastStatus: 'STOPPED', exitCode: 137 }),
@@ -38,6 +38,15 @@ describe('containerProblem', () => {
     t.containers = [makeContainer(t.id, 'job', { lastStatus: 'STOPPED', exitCode: 0 })];
     expect(containerProblem(t)).toBeUndefined();
     expect(containerProblem(makeTask('ok'))).toBeUndefined();
+  });
+
+  it('finds nothing on a task stopped by a scale-in, whose containers exited 143 on SIGTERM', () => {
+    const t = stopped({
+      stopCode: 'ServiceSchedulerInitiated',
+      stoppedReason: 'Scaling activity initiated by (deployment ecs-svc/1234)',
+    });
+    t.containers = [makeContainer(t.id, 'app', { lastStatus: 'STOPPED', exitCode: 143 })];
+    expect(containerProblem(t)).toBeUndefined();
   });
 
   it('puts name and exit code before the reason, so a cut line keeps them', () => {

@@ -65,9 +65,14 @@ function problemRank(c: Container): number {
 /**
  * The first container of a task that stopped with a reason or a non-zero exit code, or is unhealthy (in that
  * order of preference: a sidecar stopped after the essential container failed says less than the one that
- * failed); undefined when every container is fine (a batch job's containers that exited 0 are fine).
+ * failed); undefined when every container is fine (a batch job's containers that exited 0 are fine) and for a
+ * stopped task that did not fail (see `taskFailed`).
  */
-export function containerProblem(task: Pick<Task, 'containers'>): ContainerProblem | undefined {
+export function containerProblem(
+  task: Pick<Task, 'containers' | 'lastStatus' | 'healthStatus' | 'stopCode' | 'stoppedReason'>,
+): ContainerProblem | undefined {
+  // A task a scale-in or a deployment stopped did not fail: its containers' exit 143 (SIGTERM) is no cause.
+  if (taskStatus(task) === 'stopped' && !taskFailed(task)) return undefined;
   let best: Container | undefined;
   for (const c of task.containers) if (problemRank(c) > (best ? problemRank(best) : 0)) best = c;
   if (!best) return undefined;
