@@ -64,6 +64,8 @@ process.stdout.write(
     `endpoint       ${values.latency} ms latency, ${rate} calls/s sustained, burst ${values.burst}; concurrency ${values.concurrency}`,
     `outcome        ${result.outcome}${result.warnings.length ? ` (${result.warnings.length} warnings)` : ''}`,
     `calls          ${server.totalCalls() - throttled} answered (minimum ${calls}), ${throttled} throttled and retried`,
+    // One retry layer (the SDK's): its count of extra attempts should equal the throttled answers.
+    `retries        ${result.stats.retries} counted by the fetch`,
     `fetch time     ${seconds.toFixed(1)} s`,
     `floor          ${floor.toFixed(1)} s (calls ÷ rate)`,
     `ratio          ${(seconds / floor).toFixed(2)}× (target ≤ 1.30×)`,
