@@ -33,6 +33,41 @@ import { useEmphasis, type Emphasis } from './use-emphasis';
 const MIN_ZOOM = 0.03;
 // Width of the legend panel plus its margin (styles.css .legend).
 const LEGEND_INSET = 256;
+// React Flow's minimap: 200 × 150 px in a panel 15 px from the bottom-right corner.
+const MINIMAP = { width: 200, height: 150, margin: 15 };
+// A glide short enough not to wait for, long enough to see where things went.
+const GLIDE_MS = 300;
+
+/** The part of the pane nothing floats over: right of the legend when it is open on a wide pane. */
+export function freeArea(paneWidth: number, paneHeight: number, legendOpen: boolean) {
+  const left = legendOpen && paneWidth > 900 ? LEGEND_INSET : 0;
+  return { left, top: 0, width: paneWidth - left, height: paneHeight };
+}
+
+/**
+ * The viewport that shows `box` (flow coordinates) at `zoom` centred in the free part of the pane, lifted
+ * clear of the minimap when it would sit under it.
+ */
+export function centredViewport(
+  box: { x: number; y: number; width: number; height: number },
+  zoom: number,
+  pane: { width: number; height: number },
+  legendOpen: boolean,
+  minimapShown: boolean,
+): { x: number; y: number; zoom: number } {
+  const free = freeArea(pane.width, pane.height, legendOpen);
+  const x = free.left + free.width / 2 - (box.x + box.width / 2) * zoom;
+  let y = free.top + free.height / 2 - (box.y + box.height / 2) * zoom;
+  if (minimapShown) {
+    const mapLeft = pane.width - MINIMAP.margin - MINIMAP.width;
+    const mapTop = pane.height - MINIMAP.margin - MINIMAP.height;
+    const right = x + (box.x + box.width) * zoom;
+    const bottom = y + (box.y + box.height) * zoom;
+    // Lift it, but never past the top of the pane.
+    if (right > mapLeft && bottom > mapTop) y -= Math.min(bottom - mapTop + 8, Math.max(0, y + box.y * zoom - 8));
+  }
+  return { x, y, zoom };
+}
 
 function FitOnRequest({
   layout,
@@ -41,40 +76,65 @@ function FitOnRequest({
 }: {
   layout: LaidOutGraph | null;
   size: { width: number; height: number } | null;
-  done: MutableRefObject<{ fit: number; focus: number }>;
+  done: MutableRefObject<{ fit: number; focus: number; keep: number; atFit: boolean; pane: string }>;
 }) {
   const width = size?.width ?? 0;
   const height = size?.height ?? 0;
-  const { setViewport, getInternalNode, setCenter, getZoom } = useReactFlow();
+  const { setViewport, getInternalNode, getViewport, getZoom } = useReactFlow();
   const paneWidth = useStore((s) => s.width);
   const paneHeight = useStore((s) => s.height);
   const fitRequest = useDiagramStore((s) => s.fitRequest);
   const focusRequest = useDiagramStore((s) => s.focusRequest);
   const selectedId = useDiagramStore((s) => s.selectedId);
+  const keepInView = useDiagramStore((s) => s.keepInView);
+  const keepFrom = useRef<LaidOutGraph | null>(null);
+  const recentFocus = useRef<{
+    box: { x: number; y: number; width: number; height: number };
+    zoom: number;
+    at: number;
+  }>(null);
   useEffect(() => {
-    if (width === 0 || paneWidth === 0 || paneHeight === 0 || done.current.fit === fitRequest) return;
+    if (width === 0 || paneWidth === 0 || paneHeight === 0) return;
+    const pane = `${paneWidth}x${paneHeight}`;
+    // A new request fits; so does a pane that changed size (a panel opened or folded) while the view was still at fit.
+    const resized = done.current.atFit && done.current.pane !== pane;
+    if (done.current.fit === fitRequest && !resized) return;
     done.current.fit = fitRequest;
+    done.current.pane = pane;
+    done.current.atFit = true;
     // The layout knows the drawing's bounds, so fit from them rather than from React Flow's measured
     // nodes: those lag a frame behind a new layout, and a fit on them frames the old one.
-    // Keep the fitted drawing clear of the legend, which floats over the canvas's left edge.
-    const restore = useDiagramStore.getState().restoreViewport;
+    const { restoreViewport: restore, legendOpen, fitAnimated } = useDiagramStore.getState();
     if (restore) {
       // Reopening an input goes back to where the user left it; the Fit button (a later request) fits.
       useDiagramStore.setState({ restoreViewport: null });
       void setViewport(restore);
       return;
     }
-    const inset = useDiagramStore.getState().legendOpen && paneWidth > 900 ? LEGEND_INSET : 0;
-    const viewport = getViewportForBounds(
-      { x: 0, y: 0, width, height },
-      paneWidth - inset,
-      paneHeight,
-      MIN_ZOOM,
-      1.2,
-      0.04,
-    );
-    void setViewport({ ...viewport, x: viewport.x + inset });
+    // Keep the fitted drawing clear of the legend, which floats over the canvas's left edge.
+    const free = freeArea(paneWidth, paneHeight, legendOpen);
+    const viewport = getViewportForBounds({ x: 0, y: 0, width, height }, free.width, free.height, MIN_ZOOM, 1.2, 0.04);
+    void setViewport({ ...viewport, x: viewport.x + free.left }, { duration: fitAnimated && !resized ? GLIDE_MS : 0 });
   }, [width, height, paneWidth, paneHeight, fitRequest, setViewport, done]);
+  useEffect(() => {
+    // An expand or collapse: keep the toggled node where it was on screen once its new layout lands.
+    if (!keepInView || done.current.keep === keepInView.request || !layout) return;
+    if (keepFrom.current === null) {
+      // The layout on screen when the toggle came; the next one is the toggle's.
+      keepFrom.current = layout;
+      return;
+    }
+    if (layout === keepFrom.current) return;
+    done.current.keep = keepInView.request;
+    keepFrom.current = null;
+    const now = absolutePositions(layout.nodes).get(keepInView.id);
+    if (!now) return;
+    const vp = getViewport();
+    const dx = (now.x - keepInView.x) * vp.zoom;
+    const dy = (now.y - keepInView.y) * vp.zoom;
+    if (Math.abs(dx) > 0.5 || Math.abs(dy) > 0.5)
+      void setViewport({ x: vp.x - dx, y: vp.y - dy, zoom: vp.zoom }, { duration: 0 });
+  }, [keepInView, layout, getViewport, setViewport, done]);
   useEffect(() => {
     if (focusRequest === done.current.focus || !selectedId) return;
     // The node may only appear with the next layout (its parent was collapsed): retry when that lands.
@@ -86,11 +146,59 @@ function FitOnRequest({
         : layout && absoluteBox(layout, selectedId);
       if (!box) return;
       done.current.focus = focusRequest;
-      void setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(getZoom(), 0.9), duration: 300 });
+      done.current.atFit = false;
+      const zoom = Math.max(getZoom(), 0.9);
+      recentFocus.current = { box, zoom, at: performance.now() };
+      const whole = layout ? wholeDrawingVisible(layout, { x: 0, y: 0, zoom }, paneWidth, paneHeight) : false;
+      const viewport = centredViewport(
+        box,
+        zoom,
+        { width: paneWidth, height: paneHeight },
+        useDiagramStore.getState().legendOpen,
+        !whole,
+      );
+      void setViewport(viewport, { duration: GLIDE_MS });
     });
     return () => cancelAnimationFrame(frame);
-  }, [focusRequest, selectedId, layout, getInternalNode, setCenter, getZoom, done]);
+  }, [focusRequest, selectedId, layout, getInternalNode, setViewport, getZoom, paneWidth, paneHeight, done]);
+  useEffect(() => {
+    // Selecting opens the details panel, which narrows the pane just after the node was centred: centre it again.
+    const recent = recentFocus.current;
+    if (!recent || performance.now() - recent.at > 1500 || paneWidth === 0) return;
+    const whole = layout
+      ? wholeDrawingVisible(layout, { x: 0, y: 0, zoom: recent.zoom }, paneWidth, paneHeight)
+      : false;
+    void setViewport(
+      centredViewport(
+        recent.box,
+        recent.zoom,
+        { width: paneWidth, height: paneHeight },
+        useDiagramStore.getState().legendOpen,
+        !whole,
+      ),
+      { duration: GLIDE_MS },
+    );
+  }, [paneWidth, paneHeight, layout, setViewport]);
   return null;
+}
+
+/**
+ * Whether the whole drawing is on screen at `viewport`: the minimap then adds nothing and would only cover
+ * part of the drawing, so it is hidden (issue #14 point 6). Zoomed in, it shows where the view is.
+ */
+export function wholeDrawingVisible(
+  drawing: { width: number; height: number },
+  viewport: { x: number; y: number; zoom: number },
+  paneWidth: number,
+  paneHeight: number,
+): boolean {
+  const slack = 2;
+  return (
+    viewport.x >= -slack &&
+    viewport.y >= -slack &&
+    viewport.x + drawing.width * viewport.zoom <= paneWidth + slack &&
+    viewport.y + drawing.height * viewport.zoom <= paneHeight + slack
+  );
 }
 
 /** Where node `id` is drawn on the canvas: layout positions are relative to the parent box. */
@@ -139,11 +247,26 @@ export function DiagramCanvas() {
   // Level of detail: far out, a big diagram is one painted canvas and React Flow holds no nodes at all.
   // A fit about to run decides the band, so a fresh 20,000-node load never mounts its nodes at zoom 1 first.
   const count = layout?.nodes.length ?? preview?.nodeCount ?? 0;
-  const fitDone = useRef({ fit: -1, focus: 0 });
+  const fitDone = useRef({ fit: -1, focus: 0, keep: 0, atFit: false, pane: '' });
   const fitRequest = useDiagramStore((s) => s.fitRequest);
   const paneWidth = useStore((s) => s.width);
   const paneHeight = useStore((s) => s.height);
   const zoomBand = useStore((s) => detailBand(s.transform[2], count));
+  // A boolean, so panning re-renders the canvas only when the minimap comes or goes.
+  const showMinimap = useStore(
+    (s) =>
+      !shape ||
+      !wholeDrawingVisible(shape, { x: s.transform[0], y: s.transform[1], zoom: s.transform[2] }, s.width, s.height),
+  );
+  const setPaneAspect = useDiagramStore((s) => s.setPaneAspect);
+  const legendOpen = useDiagramStore((s) => s.legendOpen);
+  const topology = useDiagramStore((s) => s.topology);
+  useEffect(() => {
+    // The load is packed to the free part of the pane (see diagram-store packedTo).
+    if (paneWidth === 0 || paneHeight === 0) return;
+    const free = freeArea(paneWidth, paneHeight, legendOpen);
+    setPaneAspect(free.width / free.height);
+  }, [paneWidth, paneHeight, legendOpen, topology, setPaneAspect]);
   const fitPending = shape !== null && fitDone.current.fit !== fitRequest && paneWidth > 0;
   const band =
     fitPending && shape ? detailBand(Math.min(paneWidth / shape.width, paneHeight / shape.height), count) : zoomBand;
@@ -166,6 +289,10 @@ export function DiagramCanvas() {
     [select],
   );
   const onPaneClick = useCallback(() => select(null), [select]);
+  // A pan or zoom by the user (an event; a programmatic move has none) leaves the fit: resizes no longer refit.
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => {
+    if (event) fitDone.current.atFit = false;
+  }, []);
   // Pan and zoom are part of the view saved per input (view-persistence), kept when the user stops moving.
   const onMoveEnd = useCallback((_: unknown, viewport: SavedViewport) => {
     const { topology, sourceLabel, view, restoreViewport } = useDiagramStore.getState();
@@ -190,6 +317,7 @@ export function DiagramCanvas() {
         nodeTypes={MARKED_NODE_TYPES}
         onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
+        onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         nodesDraggable={false}
         nodesConnectable={false}
@@ -210,7 +338,7 @@ export function DiagramCanvas() {
           <OverviewLayer source={overviewSource} direction={direction} overlayOn={overlayOn} />
         )}
         {/* A big diagram's minimap would be 20,000 SVG rects repainted on every pan; its overview band is the map. */}
-        {layout && count <= LARGE_DIAGRAM_NODES && (
+        {layout && count <= LARGE_DIAGRAM_NODES && showMinimap && (
           <MiniMap
             pannable
             zoomable

@@ -64,3 +64,13 @@ export function moveSelectionByKey(e: KeyboardEvent): boolean {
   if (target) s.select(target, { focus: true });
   return true;
 }
+
+// Inputs a bare key types into; a checkbox, radio or button takes no letters, so shortcuts work from them.
+const TEXT_INPUTS = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', 'date', 'time']);
+
+/** Whether a key press on `target` is typing into a text field (where bare keys like `f` are letters). */
+export function typingInto(target: EventTarget | null): boolean {
+  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLInputElement) return TEXT_INPUTS.has(target.type);
+  return target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target.isContentEditable;
+}

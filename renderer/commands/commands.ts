@@ -6,7 +6,7 @@
  */
 import { COMMANDS, plainLabel, type CommandId, type CommandSpec } from '../../shared/ipc/commands';
 import type { DesktopApi } from '../../shared/ipc/desktop-api';
-import { moveSelectionByKey } from '../canvas/selection-keys';
+import { moveSelectionByKey, typingInto } from '../canvas/selection-keys';
 import { runExport } from '../export/export-diagram';
 import { useDiagramStore } from '../store/diagram-store';
 
@@ -75,12 +75,8 @@ function matchesAccelerator(accelerator: string, e: CommandEvent): boolean {
 
 /** Whether the key press is typing into a field, where bare keys belong to the field. */
 function typing(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLInputElement ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement ||
-    (target instanceof HTMLElement && target.isContentEditable)
-  );
+  // A checkbox or button takes no letters: `f` still fits from there (issue #14 point 3).
+  return typingInto(target);
 }
 
 /**

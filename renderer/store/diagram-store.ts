@@ -7,6 +7,7 @@ import { ancestorIds } from '../../shared/graph/build-graph';
 import type { LaidOutGraph, LegendCounts } from '../../shared/graph/types';
 import type { LayoutPreview } from '../canvas/overview-types';
 import {
+  AUTO_COLLAPSE_TASKS,
   DEFAULT_VIEW,
   initialView,
   type Direction,
@@ -15,6 +16,8 @@ import {
   type ViewState,
 } from '../../shared/graph/view';
 import { expandAll, toggleCollapse } from '../../shared/graph/collapse';
+import { aspectBucket, TARGET_ASPECT } from '../../shared/layout/layout';
+import { absolutePositions } from '../../shared/layout/positions';
 import { searchTopology } from '../../shared/graph/search';
 import { savedView, savedViewport, type SavedViewport } from './view-persistence';
 import type { Topology } from '../../shared/model/types';
@@ -44,6 +47,17 @@ export interface DiagramState {
   fitRequest: number;
   /** Fit once the layout being computed arrives (new load, direction change): fitting the old one would be wrong. */
   fitOnNextLayout: boolean;
+  /** Fit once the layout being computed arrives if its bounds differ from the one shown (a filter change). */
+  refitOnBoundsChange: boolean;
+  /** Whether the fit asked for by `fitRequest` glides there (a change of what is drawn) or jumps (a new load). */
+  fitAnimated: boolean;
+  /**
+   * The node an expand or collapse toggled and where it was (absolute, flow coordinates): when the next
+   * layout lands the canvas pans so the node stays where it was on screen, instead of refitting.
+   */
+  keepInView: { id: string; x: number; y: number; request: number } | null;
+  /** The pane's width ÷ height as last measured (null before the canvas has a size). */
+  paneAspect: number | null;
   /** Pan and zoom saved for this input the last time it was open: the first fit of the load goes there instead. */
   restoreViewport: SavedViewport | null;
   selectedId: string | null;
@@ -106,6 +120,8 @@ export interface DiagramState {
   stepSearch(delta: 1 | -1): void;
   /** Switches between the hierarchy and the placement view. */
   setMode(mode: ViewMode): void;
+  /** The pane's width ÷ height: a load is packed to it (bucketed, see `aspectBucket`), refitting when that changes the layout. */
+  setPaneAspect(aspect: number): void;
   /** Back to the first screen. */
   close(): void;
 }
@@ -119,6 +135,10 @@ const INITIAL = {
   previewLegend: null,
   fitRequest: 0,
   fitOnNextLayout: false,
+  refitOnBoundsChange: false,
+  fitAnimated: false,
+  keepInView: null,
+  paneAspect: null,
   selectedId: null,
   focusRequest: 0,
   legendOpen: true,
@@ -135,6 +155,16 @@ const INITIAL = {
   searchIndex: -1,
   restoreViewport: null,
 } satisfies Partial<DiagramState>;
+
+/**
+ * `view` packed to a pane of `paneAspect`, or `view` itself when that changes nothing or the load is big: a
+ * big load's layout takes seconds, and its compact tree already wraps to a screen shape.
+ */
+function packedTo(view: ViewState, topology: Topology, paneAspect: number | null): ViewState {
+  if (paneAspect === null || topology.tasks.length > AUTO_COLLAPSE_TASKS) return view;
+  const aspect = aspectBucket(paneAspect);
+  return aspect === (view.aspect ?? TARGET_ASPECT) ? view : { ...view, aspect };
+}
 
 /** The store hook. */
 export const useDiagramStore = create<DiagramState>()((set) => ({
@@ -165,7 +195,9 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
         sourceLabel,
         diff,
         diffBase,
-        view: startingView ?? savedView(topology, sourceLabel) ?? initialView(topology),
+        // Packed to the pane from the first layout; a view the host already laid out (a big load) stays as it is.
+        view:
+          startingView ?? packedTo(savedView(topology, sourceLabel) ?? initialView(topology), topology, s.paneAspect),
         restoreViewport: savedViewport(topology, sourceLabel),
         search: '',
         searchIndex: -1,
@@ -178,14 +210,23 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
         loading: false,
         error: null,
         fitOnNextLayout: true,
+        fitAnimated: false,
+        refitOnBoundsChange: false,
+        keepInView: null,
       };
     }),
   setLayout: (layout) =>
-    set((s) =>
-      s.fitOnNextLayout
-        ? { layout, preview: null, previewLegend: null, fitOnNextLayout: false, fitRequest: s.fitRequest + 1 }
-        : { layout, preview: null, previewLegend: null },
-    ),
+    set((s) => {
+      const shown = { layout, preview: null, previewLegend: null, refitOnBoundsChange: false };
+      if (s.fitOnNextLayout)
+        return { ...shown, fitOnNextLayout: false, fitRequest: s.fitRequest + 1, keepInView: null };
+      const old = s.layout;
+      const moved = !old || Math.abs(old.width - layout.width) > 1 || Math.abs(old.height - layout.height) > 1;
+      // A filter or pane change that changes what is drawn frames it again; one that does not leaves the view be.
+      if (s.refitOnBoundsChange && moved)
+        return { ...shown, fitAnimated: true, fitRequest: s.fitRequest + 1, keepInView: null };
+      return shown;
+    }),
   // The preview has the layout's size, so the fit it takes is the layout's: the layout then lands without moving.
   setPreview: (preview) =>
     set((s) =>
@@ -200,14 +241,24 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
   setError: (error) => set({ error, loading: false }),
   toggleOverlay: () => set((s) => ({ view: { ...s.view, overlay: !s.view.overlay } })),
   setDirection: (direction) =>
-    set((s) => (s.view.direction === direction ? {} : { view: { ...s.view, direction }, fitOnNextLayout: true })),
+    set((s) =>
+      s.view.direction === direction
+        ? {}
+        : { view: { ...s.view, direction }, fitOnNextLayout: true, fitAnimated: true, keepInView: null },
+    ),
   toggleCollapsed: (id) =>
     set((s) => {
       // Stacks start collapsed without being in `collapsed`: ask the drawn graph how the node looks now.
       const drawn = s.layout?.nodes.find((n) => n.id === id);
-      return { view: toggleCollapse(s.view, id, drawn ? drawn.collapsed : s.view.collapsed.includes(id)) };
+      const at = s.layout && drawn ? absolutePositions(s.layout.nodes).get(id) : undefined;
+      return {
+        view: toggleCollapse(s.view, id, drawn ? drawn.collapsed : s.view.collapsed.includes(id)),
+        refitOnBoundsChange: false,
+        keepInView: at ? { id, x: at.x, y: at.y, request: (s.keepInView?.request ?? 0) + 1 } : s.keepInView,
+      };
     }),
-  setFilters: (filters) => set((s) => ({ view: { ...s.view, filters } })),
+  setFilters: (filters) =>
+    set((s) => ({ view: { ...s.view, filters }, refitOnBoundsChange: true, fitAnimated: true, keepInView: null })),
   select: (selectedId, options) =>
     set((s) => {
       const next = { selectedId, revealSecrets: s.selectedId === selectedId ? s.revealSecrets : false };
@@ -232,8 +283,17 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
     s.select(hits[searchIndex].id, { focus: true });
   },
   setMode: (mode) =>
-    set((s) => ((s.view.mode ?? 'hierarchy') === mode ? {} : { view: { ...s.view, mode }, fitOnNextLayout: true })),
-  requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
+    set((s) =>
+      (s.view.mode ?? 'hierarchy') === mode
+        ? {}
+        : { view: { ...s.view, mode }, fitOnNextLayout: true, fitAnimated: true, keepInView: null },
+    ),
+  setPaneAspect: (paneAspect) =>
+    set((s) => {
+      const view = s.topology ? packedTo(s.view, s.topology, paneAspect) : s.view;
+      return view === s.view ? { paneAspect } : { paneAspect, view, refitOnBoundsChange: true, fitAnimated: true };
+    }),
+  requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1, fitAnimated: true })),
   setLegendOpen: (legendOpen) => set({ legendOpen }),
   setDiagnosticsOpen: (diagnosticsOpen) => set({ diagnosticsOpen }),
   setRevealSecrets: (revealSecrets) => set({ revealSecrets }),

@@ -55,6 +55,11 @@ export interface ViewState {
   stackThreshold?: number;
   /** Stacked boxes the user opened (they start collapsed, so `collapsed` cannot say it). */
   expanded?: string[];
+  /**
+   * Width ÷ height the top level is packed to: the app's pane, bucketed (shared/layout `aspectBucket`) so a
+   * small resize does not lay out again. Absent = TARGET_ASPECT, what exports use.
+   */
+  aspect?: number;
 }
 
 /** Default of `stackThreshold`: a box of more tasks starts as one stack node. */
@@ -95,6 +100,7 @@ export function sameLayoutInputs(a: ViewState, b: ViewState): boolean {
       v.mode ?? 'hierarchy',
       v.expanded ?? [],
       v.stackThreshold ?? STACK_THRESHOLD,
+      v.aspect ?? null,
     ]);
   return inputs(a) === inputs(b);
 }

@@ -13,7 +13,7 @@ import { createLayoutCache, layoutGraph, type LayoutCache } from './layout';
 
 /** Lays out views of one topology, reusing the work of earlier calls. */
 export interface LayoutSession {
-  /** Exactly `layoutGraph(buildGraph(topology, view), direction)`. The topology must not be changed between calls. */
+  /** Exactly `layoutGraph(buildGraph(topology, view), direction, { aspect: view.aspect })`. The topology must not be changed between calls. */
   layOut(topology: Topology, view: ViewState, direction: Direction): LaidOutGraph;
   /** `layOut` in two steps, for a caller with something to do in between (the graph's legend is known before it is laid out). */
   build(topology: Topology, view: ViewState): Graph;
@@ -30,5 +30,12 @@ export function createLayoutSession(): LayoutSession {
   const build = (topology: Topology, view: ViewState): Graph => buildGraph(topology, view, { cache: graphCache });
   const place = (graph: Graph, direction: Direction): LaidOutGraph =>
     layoutGraph(graph, direction, { cache: layoutCache });
-  return { layoutCache, build, place, layOut: (topology, view, direction) => place(build(topology, view), direction) };
+  return {
+    layoutCache,
+    build,
+    place,
+    // The view's aspect is the pane's: the app packs to it (exports call layoutGraph with none, 1.6).
+    layOut: (topology, view, direction) =>
+      layoutGraph(build(topology, view), direction, { cache: layoutCache, aspect: view.aspect }),
+  };
 }

@@ -47,6 +47,16 @@ export const LAYERED_MAX_TOP_LEVEL = 300;
 /** Width ÷ height the top level is packed to when no window says otherwise: exports (a 16:10 page). */
 export const TARGET_ASPECT = 1.6;
 
+/** Steps between the aspects a pane is packed to: a resize within one step does not lay out again. */
+const ASPECT_STEP = 1.25;
+
+/** The aspect a pane of width ÷ height `aspect` is packed to: TARGET_ASPECT × ASPECT_STEP^k, two decimals, 0.4–6. */
+export function aspectBucket(aspect: number): number {
+  if (!Number.isFinite(aspect) || aspect <= 0) return TARGET_ASPECT;
+  const k = Math.round(Math.log(aspect / TARGET_ASPECT) / Math.log(ASPECT_STEP));
+  return Math.round(Math.min(6, Math.max(0.4, TARGET_ASPECT * ASPECT_STEP ** k)) * 100) / 100;
+}
+
 /** Gap between wrapped lines of the compact layout: room for the edges that turn in it. */
 const LINE_SEP = 56;
 
