@@ -4,7 +4,6 @@
  * with shared/render, and writes SVG as is or PNG through resvg. What loaded
  * is exported even when an input had errors (exit 1 then).
  */
-import { rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_VIEW, initialView, type ViewState } from '../../shared/graph/view';
@@ -13,7 +12,9 @@ import type { Topology } from '../../shared/model/types';
 import { exportSvg } from '../../shared/render/export-svg';
 import type { ExportBackground, ExportTheme } from '../../shared/render/palette';
 import { MAX_EXPORT_SCALE, MIN_EXPORT_SCALE } from '../../shared/render/raster-limits';
-import { svgToPng } from '../export/png';
+import { buildGraph } from '../../shared/graph/build-graph';
+import { claimOutputFile } from '../export/output-file';
+import { MAX_PNG_NODES, pngTooBigMessage, svgToPng } from '../export/png';
 import { readSources } from '../files/read-sources';
 import { EXIT, UsageError, diagnosticLine, escapeTerminal, type CliIo } from './io';
 
@@ -119,63 +120,62 @@ export function exportView(
   return expandAll ? { ...view, collapsed: [], stackThreshold: Number.MAX_SAFE_INTEGER } : view;
 }
 
-// Write beside the target and rename, so a reader (CI upload, docs build) never sees half a file.
-async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temp, data);
-    await rename(temp, file);
-  } catch (err) {
-    await unlink(temp).catch(() => undefined);
-    throw err;
-  }
-}
-
 /** `export PATH... -o OUT`: returns the exit status. */
 export async function runExport(args: string[], io: CliIo): Promise<number> {
   const a = parseExportArgs(args);
-  const read = await readSources(a.paths);
-  const topology = ingest(read.sources, { diagnostics: read.diagnostics });
-  const errors = topology.diagnostics.filter((d) => d.severity === 'error');
-  for (const d of errors) io.stderr(diagnosticLine(d) + '\n');
-
-  const loaded = topology.clusters.length + topology.services.length + topology.tasks.length;
-  if (loaded === 0) {
-    // An image of nothing would pass for documentation in CI; refuse it.
-    io.stderr(
-      `ecs-visualizer export: nothing to draw: no cluster, service or task was loaded; ${escapeTerminal(a.output)} not written\n`,
-    );
+  const fail = (message: string): number => {
+    io.stderr(`ecs-visualizer export: ${escapeTerminal(message)}\n`);
     return EXIT.inputError;
-  }
-
-  const view = exportView(topology, a.expandAll, a.direction, a.view);
-  const rendered = exportSvg(topology, view, {
-    title: a.title,
-    theme: a.theme,
-    background: a.background,
-    includeLegend: a.legend,
-  });
-  let summary: string;
+  };
+  // Claimed before any input is read: a path that cannot be written costs nothing and leaves nothing behind.
+  const claimed = await claimOutputFile(a.output);
+  if (!claimed.ok) return fail(`cannot write ${a.output}: ${claimed.reason}; nothing was done`);
+  const output = claimed.output;
   try {
-    if (a.format === 'svg') {
-      await writeAtomically(a.output, rendered.svg);
-      summary = `${rendered.width}×${rendered.height} px`;
-    } else {
-      const png = await svgToPng(rendered.svg, rendered.width, rendered.height, a.scale, { expanded: a.expandAll });
+    const read = await readSources(a.paths);
+    const topology = ingest(read.sources, { diagnostics: read.diagnostics });
+    const errors = topology.diagnostics.filter((d) => d.severity === 'error');
+    for (const d of errors) io.stderr(diagnosticLine(d) + '\n');
+
+    const loaded = topology.clusters.length + topology.services.length + topology.tasks.length;
+    // An image of nothing would pass for documentation in CI; refuse it.
+    if (loaded === 0) return fail(`nothing to draw: no cluster, service or task was loaded; ${a.output} not written`);
+
+    const view = exportView(topology, a.expandAll, a.direction, a.view);
+    if (a.format === 'png') {
+      // Counted before the layout: a too-big PNG is refused in a second, not after minutes.
+      const nodes = buildGraph(topology, view).nodes.length;
+      if (nodes > MAX_PNG_NODES) {
+        const byDefault = a.expandAll
+          ? buildGraph(topology, exportView(topology, false, a.direction, a.view)).nodes.length
+          : undefined;
+        return fail(pngTooBigMessage(nodes, byDefault));
+      }
+    }
+    const rendered = exportSvg(topology, view, {
+      title: a.title,
+      theme: a.theme,
+      background: a.background,
+      includeLegend: a.legend,
+    });
+    let data: string | Uint8Array = rendered.svg;
+    let summary = `${rendered.width}×${rendered.height} px`;
+    if (a.format === 'png') {
+      let png;
+      try {
+        png = await svgToPng(rendered.svg, rendered.width, rendered.height, a.scale, { expanded: a.expandAll });
+      } catch (err) {
+        return fail(`cannot draw the PNG: ${err instanceof Error ? err.message : String(err)}; export SVG instead`);
+      }
       if (png.warning) io.stderr(`ecs-visualizer export: warning: ${escapeTerminal(png.warning)}\n`);
-      await writeAtomically(a.output, png.png);
+      data = png.png;
       summary = `${png.width}×${png.height} px at ${Number(png.size.scale.toFixed(3))}×`;
     }
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException)?.code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'EROFS') {
-      io.stderr(
-        `ecs-visualizer export: cannot write ${escapeTerminal(a.output)}: ${code === 'ENOENT' ? 'no such folder' : code === 'EACCES' ? 'permission denied' : code}\n`,
-      );
-      return EXIT.inputError;
-    }
-    throw err;
+    const written = await output.write(data);
+    if (!written.ok) return fail(`cannot write ${a.output}: ${written.reason}`);
+    io.stdout(`Wrote ${escapeTerminal(a.output)} (${summary}, ${rendered.nodeCount} nodes)\n`);
+    return errors.length > 0 ? EXIT.inputError : EXIT.ok;
+  } finally {
+    await output.discard();
   }
-  io.stdout(`Wrote ${escapeTerminal(a.output)} (${summary}, ${rendered.nodeCount} nodes)\n`);
-  return errors.length > 0 ? EXIT.inputError : EXIT.ok;
 }

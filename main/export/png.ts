@@ -5,7 +5,34 @@
  */
 import { renderAsync } from '@resvg/resvg-js';
 import { rasterSize, reducedSizeWarning, svgAtPixelSize, type RasterSize } from '../../shared/render/raster-limits';
+import { groupDigits } from '../../shared/ingest/limits';
 import { EXPORT_FONT_FAMILIES, exportFontFiles } from './fonts';
+
+/**
+ * Most nodes a PNG export draws. resvg's time and memory grow with the drawing's elements (about 18 SVG elements
+ * a node): measured on this 2-core machine, 5,788 nodes took 20 s of CPU (59 s wall under a load of 15) and 1.9 GB
+ * at the 16,384 px cap, 22,587 nodes 80 s of CPU (300 s wall) and 2.3 GB, and a 40,000-task --expand-all
+ * export took 2 min 37 s and 3.6 GB, 60,000 tasks failed inside resvg ("nodes limit reached"). Above this count
+ * a PNG is refused before any work, pointing to SVG, the default view or fewer inputs: at 16,384 px such a
+ * picture has a few pixels per task and is unreadable anyway.
+ */
+export const MAX_PNG_NODES = 8_000;
+
+/**
+ * The message that refuses a PNG of `nodes` nodes (over MAX_PNG_NODES), naming what to do instead;
+ * `defaultViewNodes` is the size without --expand-all, suggested only when that would be drawn.
+ */
+export function pngTooBigMessage(nodes: number, defaultViewNodes?: number): string {
+  const dropExpand =
+    defaultViewNodes !== undefined && defaultViewNodes <= MAX_PNG_NODES
+      ? `, or drop --expand-all (${groupDigits(defaultViewNodes)} nodes: large services stacked, with their counts)`
+      : '';
+  return (
+    `a PNG of ${groupDigits(nodes)} nodes is too big to draw (PNG export draws at most ${groupDigits(MAX_PNG_NODES)} nodes; ` +
+    `more takes minutes and gigabytes and gives a few pixels a task). Export SVG instead (-o OUT.svg)${dropExpand}` +
+    ', or export fewer clusters (pass only their files); nothing was written'
+  );
+}
 
 /** A rendered PNG and what happened on the way. */
 export interface PngResult {

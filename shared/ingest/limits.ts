@@ -20,8 +20,8 @@ export function checkFileSize(file: string, size: number): Diagnostic | null {
   };
 }
 
-// 268435457 -> 268,435,457, the same in every locale (a diagnostic is text that tests and CI logs compare).
-function groupDigits(n: number): string {
+/** 268435457 -> "268,435,457", the same in every locale (diagnostics are text that tests and CI logs compare). */
+export function groupDigits(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 

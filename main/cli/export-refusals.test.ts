@@ -1,0 +1,79 @@
+/**
+ * Issue #13 points 7 and 8 (export): a path that cannot be written is one line, said before any work and leaving
+ * nothing behind; a PNG too big to draw in a minute is refused up front with its size and what to do instead.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateAccountOfSize } from '../../shared/synth/generate-account';
+import { MAX_PNG_NODES } from '../export/png';
+import { cliInProcess, cliProcess } from '../test/run-cli';
+import { makeTempDir, removeTempDir } from '../test/temp-files';
+
+let dir: string;
+beforeAll(() => {
+  dir = makeTempDir('ecs-visualizer-export-refusals-');
+});
+afterAll(() => removeTempDir(dir));
+
+const PROD = 'fixtures/ingest/prod';
+
+describe('export: output path checked before the work, one line, nothing left behind', () => {
+  it('-o file.json/x.svg (ENOTDIR): exit 1, one line, no stack trace, inputs not even read', async () => {
+    const file = join(dir, 'file.json');
+    writeFileSync(file, '{}');
+    // The input does not exist: had it been read first, its error would be printed too.
+    const r = await cliProcess('export', join(dir, 'missing-input.json'), '-o', join(file, 'x.svg'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `ecs-visualizer export: cannot write ${join(file, 'x.svg')}: a part of ${file} is a file, not a folder; nothing was done\n`,
+    );
+    expect(r.stdout).toBe('');
+  }, 30_000);
+
+  it.each([
+    ['a missing folder', () => join(dir, 'nope', 'x.png'), () => `folder ${join(dir, 'nope')} does not exist`],
+    [
+      'an existing folder',
+      () => {
+        mkdirSync(join(dir, 'folder.svg'), { recursive: true });
+        return join(dir, 'folder.svg');
+      },
+      () => 'it is a folder',
+    ],
+  ])('-o %s: exit 1 with the reason, before reading', async (_what, target, reason) => {
+    const out = target();
+    const r = await cliInProcess('export', PROD, '-o', out);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`ecs-visualizer export: cannot write ${out}: ${reason()}; nothing was done\n`);
+  });
+
+  it('a refused export (nothing to draw) leaves no temp or partial file in the folder', async () => {
+    const out = join(dir, 'clean', 'empty.svg');
+    mkdirSync(join(dir, 'clean'));
+    const r = await cliInProcess('export', 'fixtures/broken/empty.json', '-o', out);
+    expect(r.code).toBe(1);
+    expect(readdirSync(join(dir, 'clean'))).toEqual([]);
+  });
+});
+
+describe('export: a PNG too big to draw is refused up front', () => {
+  it(`over ${MAX_PNG_NODES} nodes with --expand-all: exit 1 in seconds with the size and the alternatives; SVG still works`, async () => {
+    const input = join(dir, 'big.json');
+    writeFileSync(input, JSON.stringify(generateAccountOfSize(MAX_PNG_NODES + 1500)));
+    const out = join(dir, 'big.png');
+    const start = performance.now();
+    const r = await cliInProcess('export', input, '-o', out, '--expand-all');
+    const seconds = (performance.now() - start) / 1000;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^ecs-visualizer export: a PNG of \d{1,3},\d{3} nodes is too big to draw \(PNG export draws at most 8,000 nodes; .*Export SVG instead \(-o OUT\.svg\), or drop --expand-all \([\d,]+ nodes: large services stacked, with their counts\), or export fewer clusters .*nothing was written\n$/,
+    );
+    expect(seconds).toBeLessThan(20); // no layout, no raster: reading and counting only
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('big.png'))).toEqual([]);
+    // The alternative it names first works: the same drawing as SVG.
+    const svg = await cliInProcess('export', input, '-o', join(dir, 'big.svg'), '--expand-all');
+    expect(svg.code).toBe(0);
+  }, 120_000);
+});

@@ -1,0 +1,91 @@
+/**
+ * An output file claimed before the work that fills it: a command checks that it can write `-o FILE` (its
+ * folder exists, is a folder, is writable; FILE is not a folder) by creating the temp file it will write, before
+ * reading inputs, laying out or fetching, so a bad path costs nothing and says so in one line. The data goes to
+ * the temp file and is renamed over FILE, so a reader never sees half a file; on any failure or refusal the
+ * temp file is removed, so nothing partial is left behind.
+ */
+import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import path from 'node:path';
+
+/** A claimed output: write it once, or discard it. */
+export interface OutputFile {
+  /** Writes `data` and puts it in place; on failure removes the temp file and returns the one-line reason. */
+  write(data: string | Uint8Array): Promise<{ ok: true } | { ok: false; reason: string }>;
+  /** Removes the temp file (nothing to write, or the work failed). Safe to call twice. */
+  discard(): Promise<void>;
+}
+
+/** Why a path cannot be written, in words (no stack, no errno jargon beyond the code when unknown). */
+export function describeWriteError(file: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  const folder = path.dirname(file);
+  switch (code) {
+    case 'ENOENT':
+      return `folder ${folder} does not exist`;
+    case 'ENOTDIR':
+      return `a part of ${folder} is a file, not a folder`;
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EDQUOT':
+      return 'disk quota exceeded';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    default:
+      return code ?? (err instanceof Error ? err.message : String(err));
+  }
+}
+
+/**
+ * Claims `file` for writing: creates its temp file beside it now. Returns the reason in words when it cannot be
+ * written (to print as `cannot write FILE: reason`).
+ */
+export async function claimOutputFile(
+  file: string,
+): Promise<{ ok: true; output: OutputFile } | { ok: false; reason: string }> {
+  try {
+    if ((await stat(file)).isDirectory()) return { ok: false, reason: 'it is a folder' };
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException)?.code;
+    if (code !== 'ENOENT') return { ok: false, reason: describeWriteError(file, err) };
+  }
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  let handle: FileHandle | null;
+  try {
+    handle = await open(temp, 'wx');
+  } catch (err) {
+    return { ok: false, reason: describeWriteError(file, err) };
+  }
+  const discard = async (): Promise<void> => {
+    const h = handle;
+    handle = null;
+    await h?.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+  };
+  return {
+    ok: true,
+    output: {
+      async write(data) {
+        try {
+          if (!handle) throw new Error('output already written or discarded');
+          await handle.writeFile(data);
+          await handle.close();
+          handle = null;
+          await rename(temp, file);
+          return { ok: true };
+        } catch (err) {
+          await discard();
+          return { ok: false, reason: describeWriteError(file, err) };
+        }
+      },
+      discard,
+    },
+  };
+}
