@@ -40,6 +40,7 @@ export function HostVerdictLine({ entityId }: { entityId: string | undefined }) 
     <div
       className={`host-verdict host-verdict-${verdict.code === 'fits' ? 'fits' : 'fails'}`}
       data-testid="host-verdict"
+      title={verdict.reason}
     >
       {verdict.code === 'fits' ? '✓ ' : '✗ '}
       {verdict.reason}

@@ -4,7 +4,7 @@
  * NetworkInfo.MaximumNetworkInterfaces, with its source and retrieval date in the file). A type not in
  * the table has no limit here: the explainer says so instead of guessing.
  */
-import table from '../pricing/instance-types.json';
+import table from '../pricing/instance-types.json' with { type: 'json' };
 
 /** Looks up an instance type's limits; the explainer takes it as a parameter so tests can pass their own. */
 export interface InstanceTypeLimits {

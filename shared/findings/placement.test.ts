@@ -121,7 +121,7 @@ describe('placement explainer', () => {
       ['i-0a1', 'member-of'],
       ['i-0b2', 'cpu'],
     ]);
-    expect(f.placement?.hosts[0].reason).toBe('not memberOf(attribute:ecs.instance-type =~ t3.*) (it is m5.large)');
+    expect(f.placement?.hosts[0].reason).toBe('is m5.large: outside memberOf(attribute:ecs.instance-type =~ t3.*)');
     expect(f.placement?.needs?.constraints).toEqual(['memberOf(attribute:ecs.instance-type =~ t3.*)']);
   });
 

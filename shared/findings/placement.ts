@@ -184,7 +184,8 @@ function judgeHost(
     };
     if (!evaluateClusterQuery(parsed.node, target)) {
       const type = attributes.get('ecs.instance-type');
-      return verdict('member-of', `not ${c}${type ? ` (it is ${type})` : ''}`);
+      // What the host is goes first: a card cuts the end of a long line.
+      return verdict('member-of', `${type ? `is ${type}: ` : ''}outside ${c}`);
     }
   }
 
