@@ -2,6 +2,7 @@
  * The linked ECS model every part of the app works on. Plain data only: it is
  * structured-clone safe, so it crosses IPC and Web Worker boundaries as is.
  */
+import { ENTITY_KINDS } from './entity-kinds';
 import type { Finding } from '../findings/types';
 
 /** Where a task runs, inferred as DESIGN.md says (explicit, capacity provider, host, else unknown). */
@@ -41,16 +42,13 @@ export type EntityKind =
   | 'capacityProvider'
   | 'targetGroup';
 
-/** How each kind is named in messages and lists ("task definition", not "taskDefinition"). */
+/** How each kind is named in messages and lists ("task definition", not "taskDefinition"): the table's labels. */
 export const ENTITY_KIND_LABELS: Readonly<Record<EntityKind, string>> = {
-  cluster: 'cluster',
-  service: 'service',
-  task: 'task',
+  ...(Object.fromEntries(Object.entries(ENTITY_KINDS).map(([kind, info]) => [kind, info.label])) as Record<
+    Entity['kind'],
+    string
+  >),
   container: 'container',
-  taskDefinition: 'task definition',
-  containerInstance: 'container instance',
-  capacityProvider: 'capacity provider',
-  targetGroup: 'target group',
 };
 
 /** What every model object has. */
@@ -323,6 +321,15 @@ export interface TargetGroup extends EntityBase {
 }
 
 /** What a loaded file was recognised as. */
+/**
+ * A model object that stands alone in a Topology list, told apart by `kind`: narrowing on `kind` gives the
+ * kind's own fields, no cast. (A Container lives inside its Task.) Per-kind facts: `ENTITY_KINDS`.
+ */
+export type Entity = Cluster | Service | Task | TaskDefinition | ContainerInstance | CapacityProvider | TargetGroup;
+
+/** The entity of kind `K`: `EntityOfKind<'task'>` is `Task`. */
+export type EntityOfKind<K extends Entity['kind']> = Extract<Entity, { kind: K }>;
+
 export interface LoadedFile {
   name: string;
   /** Shapes found in it, e.g. `describe-tasks`, `list-services`, `bundle`; empty when unusable. */
