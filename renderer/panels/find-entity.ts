@@ -35,18 +35,23 @@ export function clusterOf(topology: Topology, entity: EntityBase): Cluster | und
   return clusterId ? topology.clusters.find((c) => c.id === clusterId) : undefined;
 }
 
+// encodeURIComponent throws URIError on a lone surrogate, and `"web\ud800x"` is a valid JSON name: one such service
+// crashed the details panel on every selection. A name like that has no console page anyway; U+FFFD keeps it a link.
+const encodeName = (name: string): string =>
+  encodeURIComponent(name.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
+
 /** The AWS console page of a cluster, service or task, when region and names are known. */
 export function consoleUrl(topology: Topology, entity: EntityBase): string | null {
   const region = entity.region;
   if (!region || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) return null;
   const base = `https://${region}.console.aws.amazon.com/ecs/v2/clusters`;
   const q = `?region=${region}`;
-  if (entity.kind === 'cluster') return `${base}/${encodeURIComponent(entity.name)}/services${q}`;
+  if (entity.kind === 'cluster') return `${base}/${encodeName(entity.name)}/services${q}`;
   const cluster = clusterOf(topology, entity);
   if (!cluster) return null;
   if (entity.kind === 'service')
-    return `${base}/${encodeURIComponent(cluster.name)}/services/${encodeURIComponent(entity.name)}/health${q}`;
+    return `${base}/${encodeName(cluster.name)}/services/${encodeName(entity.name)}/health${q}`;
   if (entity.kind === 'task')
-    return `${base}/${encodeURIComponent(cluster.name)}/tasks/${encodeURIComponent((entity as Task).shortId)}/configuration${q}`;
+    return `${base}/${encodeName(cluster.name)}/tasks/${encodeName((entity as Task).shortId)}/configuration${q}`;
   return null;
 }
