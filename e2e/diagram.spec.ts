@@ -259,6 +259,26 @@ test.describe('the fitted picture of a real multi-account load (issue #14 points
     await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-multi-account.png') });
   });
 
+  test('account · region cards: their lines drawn as in the export, the whole region, counts that say what they count', async ({
+    page,
+  }) => {
+    await openMultiAccount(page);
+    await settledZoom(page);
+    // Every account → cluster (or → referenced-only card) line of the layout is on screen: 4 accounts, 9 lines.
+    const lines = page.locator('.react-flow__edge[data-id^="group:account:"]');
+    await expect(lines).toHaveCount(9);
+    for (const line of await lines.all())
+      expect((await line.locator('path').first().getAttribute('d'))?.length).toBeGreaterThan(10);
+    const us = page.locator('[data-testid="node"][data-group="account"]').filter({ hasText: '111122223333' }).filter({
+      hasText: 'us-east-1',
+    });
+    await expect(us.getByTestId('account-region')).toHaveText('us-east-1');
+    // Not cut: the region's box is as wide as its text.
+    expect(await us.getByTestId('account-region').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await expect(us.getByTestId('account-reported')).toHaveText('4 running (service counts)');
+    await expect(us.getByTestId('account-counts')).toHaveText('5 tasks loaded');
+  });
+
   test('a fold card opens on click and stays where it was; Show referenced-only draws all 11', async ({ page }) => {
     await openMultiAccount(page);
     await settledZoom(page);

@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { OVERLAY_ORDER, overlayStyle, PLACEHOLDER_STYLE } from '../../shared/theme/theme';
 import { useDiagramStore } from '../store/diagram-store';
-import { CollapseToggle, NodeHandles, StatusGlyph } from './node-parts';
+import { CollapseToggle, NodeHandles, RecoveredBadge, StatusGlyph } from './node-parts';
 import type { ClusterFlowNode } from './node-types';
 import { FindingBadge } from '../findings/finding-badge';
 
@@ -26,9 +26,11 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
       data-id={n.id}
       data-status={n.statusClass}
       {...(n.placeholder ? { 'data-placeholder': 'true' } : {})}
+      {...(n.recovered ? { 'data-recovered': 'true' } : {})}
       style={{
         width: n.width,
         height: n.height,
+        ...(n.recovered ? { borderStyle: 'dotted' } : {}),
         ...(n.placeholder
           ? {
               borderStyle: 'dashed',
@@ -39,9 +41,11 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
           : {}),
       }}
     >
-      <NodeHandles horizontal={data.horizontal} source target={false} />
+      {/* A target too: an account card or a referenced-only card draws its line into the cluster (issue #14 point 4). */}
+      <NodeHandles horizontal={data.horizontal} source target />
       <div className="card-kicker">
         <span>Cluster</span>
+        <RecoveredBadge recovered={n.recovered} />
         <FindingBadge entityId={n.entityId} />
         <span className="kicker-right">{d.status ?? (n.placeholder ? 'not described' : '')}</span>
       </div>

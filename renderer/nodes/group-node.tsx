@@ -1,6 +1,7 @@
 /** A box of task cards (a service's tasks, a standalone family), the synthetic "unknown cluster", or the card of one account and region above its clusters. */
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
+import { accountCardText } from '../../shared/graph/accounts';
 import { STATUS_ORDER, STATUS_STYLES } from '../../shared/theme/theme';
 import { useDiagramStore } from '../store/diagram-store';
 import { CollapseToggle, NodeHandles } from './node-parts';
@@ -14,6 +15,7 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<G
   const toggle = useDiagramStore((s) => s.toggleCollapsed);
   const select = useDiagramStore((s) => s.select);
   if (d.variant === 'account') {
+    const lines = accountCardText(d);
     // A card, not a frame: it stands above its clusters (edges), it does not enclose them, and a click opens its details
     // (the canvas leaves clicks on group nodes alone, since the other variants are frames).
     return (
@@ -33,15 +35,24 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<G
         </div>
         <div className="card-head">
           <span className="card-title mono" title={d.label}>
-            {d.label}
+            {lines.account}
           </span>
           <CollapseToggle id={n.id} collapsed={n.collapsed} hiddenCount={n.hiddenCount} />
         </div>
+        <div className="card-line mono" data-testid="account-region" title={lines.region}>
+          {lines.region}
+        </div>
+        {lines.reported && (
+          <div className="card-line muted" data-testid="account-reported">
+            {lines.reported}
+          </div>
+        )}
         <div className="card-line muted" data-testid="account-counts">
-          {d.taskCount} {d.taskCount === 1 ? 'task' : 'tasks'}
-          {STATUS_ORDER.filter((s) => s !== 'running' && d.tasksByStatus[s])
-            .map((s) => ` · ${d.tasksByStatus[s]} ${s}`)
-            .join('')}
+          {lines.loaded.map((c) => (
+            <span key={c.text} className={c.status ? `status-text-${c.status}` : undefined}>
+              {c.text}
+            </span>
+          ))}
         </div>
       </div>
     );

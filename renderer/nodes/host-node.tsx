@@ -18,7 +18,7 @@ import type { ReservedResource } from '../../shared/graph/types';
 import { overlayStyle } from '../../shared/theme/theme';
 import { useDiagramStore } from '../store/diagram-store';
 import { cardStyle } from './node-style';
-import { CollapseToggle, NodeHandles } from './node-parts';
+import { CollapseToggle, NodeHandles, RecoveredBadge } from './node-parts';
 import type { HostFlowNode } from './node-types';
 import { FindingBadge, HostVerdictLine, useHostVerdict } from '../findings/finding-badge';
 
@@ -71,8 +71,16 @@ export const HostNode = memo(function HostNode({ data, selected }: NodeProps<Hos
       data-launch-type={overlay}
       {...(d.status ? { 'data-host-status': d.status } : {})}
       {...(n.placeholder ? { 'data-placeholder': 'true' } : {})}
+      {...(n.recovered ? { 'data-recovered': 'true' } : {})}
       style={{
-        ...cardStyle({ overlay, status: n.statusClass, placeholder: n.placeholder, overlayOn, selected }),
+        ...cardStyle({
+          overlay,
+          status: n.statusClass,
+          placeholder: n.placeholder,
+          overlayOn,
+          selected,
+          recovered: n.recovered,
+        }),
         width: n.width,
         height: n.height,
         opacity: 1,
@@ -82,6 +90,7 @@ export const HostNode = memo(function HostNode({ data, selected }: NodeProps<Hos
       <div className="card-stripe" />
       <div className="card-kicker">
         <span>{hostKicker(d.variant)}</span>
+        <RecoveredBadge recovered={n.recovered} />
         <FindingBadge entityId={n.entityId} />
         {d.status && (
           <span className={`pill ${active ? 'pill-ok' : 'pill-warn'}`} data-testid="host-status">

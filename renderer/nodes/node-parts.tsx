@@ -6,7 +6,7 @@
 import { memo, type MouseEvent } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { OverlayClass } from '../../shared/model/types';
-import { OVERLAY_STYLES, STATUS_STYLES, type StatusClass } from '../../shared/theme/theme';
+import { OVERLAY_STYLES, RECOVERED_STYLE, STATUS_STYLES, type StatusClass } from '../../shared/theme/theme';
 import { useDiagramStore } from '../store/diagram-store';
 
 /** Launch type badge ("EC2", "Fargate", "Spot", "Managed"), neutral when the overlay is off. */
@@ -153,3 +153,18 @@ export const NodeHandles = memo(function NodeHandles({
     </>
   );
 });
+
+/** The "recovered" pill of a card whose object was read from a broken file (see RECOVERED_STYLE). */
+export function RecoveredBadge({ recovered }: { recovered?: boolean }) {
+  if (!recovered) return null;
+  return (
+    <span
+      className="pill pill-recovered"
+      data-testid="recovered-badge"
+      title={RECOVERED_STYLE.title}
+      style={{ border: '1px dotted #9a3412', background: '#fff7ed', color: '#9a3412' }}
+    >
+      {RECOVERED_STYLE.label}
+    </span>
+  );
+}

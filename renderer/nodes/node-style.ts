@@ -20,6 +20,8 @@ export interface CardStyleInput {
   placeholder: boolean;
   overlayOn: boolean;
   selected: boolean;
+  /** Recovered from a broken file: a dotted outline (dashed stays for placeholders). */
+  recovered?: boolean;
 }
 
 /** The hatch drawn over Fargate Spot cards. */
@@ -28,7 +30,14 @@ export function hatch(colour: string): string {
 }
 
 /** The inline style of a card (task, service) for its overlay, status and placeholder state. */
-export function cardStyle({ overlay, status, placeholder, overlayOn, selected }: CardStyleInput): CSSProperties {
+export function cardStyle({
+  overlay,
+  status,
+  placeholder,
+  overlayOn,
+  selected,
+  recovered,
+}: CardStyleInput): CSSProperties {
   const o = overlayStyle(overlay, overlayOn);
   const s = STATUS_STYLES[status];
   const fill = placeholder ? PLACEHOLDER_STYLE.fill : s.greyed ? STOPPED_FILL : o.fill;
@@ -36,7 +45,7 @@ export function cardStyle({ overlay, status, placeholder, overlayOn, selected }:
     background: fill,
     borderColor: placeholder ? PLACEHOLDER_STYLE.border : s.border,
     borderWidth: s.borderWidth,
-    borderStyle: placeholder ? 'dashed' : 'solid',
+    borderStyle: placeholder ? 'dashed' : recovered ? 'dotted' : 'solid',
     opacity: placeholder ? PLACEHOLDER_STYLE.opacity : s.opacity,
     ['--accent' as string]: s.greyed || placeholder ? '#9ca3af' : o.accent,
     ['--on-accent' as string]: o.onAccent,

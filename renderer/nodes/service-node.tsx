@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useDiagramStore } from '../store/diagram-store';
 import { cardStyle } from './node-style';
-import { CollapseToggle, NodeHandles, OverlayBadge, StatusGlyph } from './node-parts';
+import { CollapseToggle, NodeHandles, OverlayBadge, RecoveredBadge, StatusGlyph } from './node-parts';
 import type { ServiceFlowNode } from './node-types';
 import type { DeploymentSummary } from '../../shared/graph/types';
 import { FindingBadge } from '../findings/finding-badge';
@@ -70,8 +70,16 @@ export const ServiceNode = memo(function ServiceNode({ data, selected }: NodePro
       data-launch-type={d.overlay}
       data-status={n.statusClass}
       {...(n.placeholder ? { 'data-placeholder': 'true' } : {})}
+      {...(n.recovered ? { 'data-recovered': 'true' } : {})}
       style={{
-        ...cardStyle({ overlay: d.overlay, status: n.statusClass, placeholder: n.placeholder, overlayOn, selected }),
+        ...cardStyle({
+          overlay: d.overlay,
+          status: n.statusClass,
+          placeholder: n.placeholder,
+          overlayOn,
+          selected,
+          recovered: n.recovered,
+        }),
         width: n.width,
         height: n.height,
       }}
@@ -91,6 +99,7 @@ export const ServiceNode = memo(function ServiceNode({ data, selected }: NodePro
           </span>
         )}
         <FindingBadge entityId={n.entityId} />
+        <RecoveredBadge recovered={n.recovered} />
         <OverlayBadge overlay={d.overlay} overlayOn={overlayOn} />
       </div>
       <div className="card-head">

@@ -23,11 +23,12 @@ export const TargetGroupNode = memo(function TargetGroupNode({ data, selected }:
       data-kind="targetGroup"
       data-id={n.id}
       {...(n.placeholder ? { 'data-placeholder': 'true' } : {})}
+      {...(n.recovered ? { 'data-recovered': 'true' } : {})}
       style={{
         width: n.width,
         height: n.height,
         background: n.placeholder ? PLACEHOLDER_STYLE.fill : '#ffffff',
-        borderStyle: n.placeholder ? 'dashed' : 'solid',
+        borderStyle: n.placeholder ? 'dashed' : n.recovered ? 'dotted' : 'solid',
         borderColor: n.placeholder ? PLACEHOLDER_STYLE.border : undefined,
         opacity: n.placeholder ? PLACEHOLDER_STYLE.opacity : 1,
         ...(selected ? { boxShadow: `0 0 0 3px ${BASE_COLOURS.selected}` } : {}),

@@ -7,7 +7,7 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useDiagramStore } from '../store/diagram-store';
 import { cardStyle, formatCpu, formatMemory } from './node-style';
-import { CollapseToggle, OverlayBadge, StatusGlyph } from './node-parts';
+import { CollapseToggle, OverlayBadge, RecoveredBadge, StatusGlyph } from './node-parts';
 import { containerProblemText } from '../../shared/graph/status';
 import type { TaskFlowNode } from './node-types';
 import { FindingBadge } from '../findings/finding-badge';
@@ -31,8 +31,16 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
       data-launch-type={d.overlay}
       data-status={n.statusClass}
       {...(n.placeholder ? { 'data-placeholder': 'true' } : {})}
+      {...(n.recovered ? { 'data-recovered': 'true' } : {})}
       style={{
-        ...cardStyle({ overlay: d.overlay, status: n.statusClass, placeholder: n.placeholder, overlayOn, selected }),
+        ...cardStyle({
+          overlay: d.overlay,
+          status: n.statusClass,
+          placeholder: n.placeholder,
+          overlayOn,
+          selected,
+          recovered: n.recovered,
+        }),
         width: n.width,
         height: n.height,
       }}
@@ -51,6 +59,7 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
             old rev
           </span>
         )}
+        <RecoveredBadge recovered={n.recovered} />
         <OverlayBadge overlay={d.overlay} overlayOn={overlayOn} />
         <StatusGlyph status={n.statusClass} />
         {n.collapsible && <CollapseToggle id={n.id} collapsed={n.collapsed} hiddenCount={n.hiddenCount} />}

@@ -18,7 +18,7 @@ import { taskOverlay } from '../../shared/graph/build-graph';
 import { accountSummary, isAccountGroupId } from '../../shared/graph/accounts';
 import { isNamespaceNodeId, namespaceDetails } from '../../shared/graph/namespace';
 import { containerProblem, containerProblemText, containerStatus, taskStatus } from '../../shared/graph/status';
-import { OVERLAY_STYLES } from '../../shared/theme/theme';
+import { OVERLAY_STYLES, RECOVERED_STYLE } from '../../shared/theme/theme';
 import { RawSourceContext } from '../layout/raw-source';
 import { useDiagramStore } from '../store/diagram-store';
 import { consoleUrl, findEntity } from './find-entity';
@@ -47,6 +47,7 @@ const SKIP = new Set([
   'name',
   'raw',
   'placeholder',
+  'recoveredFrom',
   'sources',
   'containers',
   'events',
@@ -115,6 +116,10 @@ function resolveRef(topology: Topology, key: string, value: unknown): string | n
   if (key === 'taskDefinitionId') {
     const td = byId(topology.taskDefinitions);
     return td ? `${td.family}:${td.revision ?? '?'}` : value.slice(value.lastIndexOf('|') + 1);
+  }
+  if (key === 'capacityProviderId') {
+    const cp = byId(topology.capacityProviders);
+    return cp ? `${cp.name}${cp.placeholder ? ' (referenced only)' : ''}` : value.slice(value.lastIndexOf('|') + 1);
   }
   if (key === 'containerInstanceId') {
     const ci = topology.containerInstances.find((c) => c.id === value);
@@ -382,6 +387,11 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
             )}
             {status && status !== 'running' && <span className={`pill status-text-${status}`}>{status}</span>}
             {entity?.placeholder && <span className="pill">referenced only</span>}
+            {entity?.recoveredFrom && (
+              <span className="pill" title={RECOVERED_STYLE.title} style={{ borderStyle: 'dotted' }}>
+                {RECOVERED_STYLE.label}
+              </span>
+            )}
           </div>
           <h2 title={name}>{name}</h2>
         </div>
@@ -408,6 +418,17 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
         <p className="callout callout-stopped">Stopped: {task.stoppedReason}</p>
       )}
       {entity?.kind === 'task' && task && <TaskContainerCause task={task} />}
+      {entity?.recoveredFrom && (
+        <p
+          className="callout"
+          data-testid="recovered-note"
+          style={{ background: '#fff7ed', borderLeft: '3px dotted #9a3412' }}
+        >
+          Recovered from a broken file: {entity.recoveredFrom.join(', ')} is not valid JSON (see Diagnostics). This
+          object was read all the same because only commas were missing or extra around it; compare it with AWS before
+          relying on it.
+        </p>
+      )}
       {container?.reason && <p className="callout callout-stopped">{container.reason}</p>}
       {service && service.events.length > 0 && (
         <Section title={`Events (${service.events.length})`}>

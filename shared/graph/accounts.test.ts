@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ancestorIds, buildGraph } from './build-graph';
 import { layoutGraph } from '../layout/layout';
-import { accountGroupId, accountSummary, referencedGroupId } from './accounts';
+import { accountCardText, accountGroupId, accountSummary, referencedGroupId } from './accounts';
 import { DEFAULT_VIEW, initialView } from './view';
 import { expandAll, toggleCollapse } from './collapse';
 import { filtersActive } from './filters';
@@ -196,5 +196,32 @@ describe('referenced-only clusters fold into one card per account (issue #14 poi
     const g = buildGraph(t, DEFAULT_VIEW);
     expect(folds(g.nodes)).toEqual([]);
     expect(g.nodes.some((n) => n.id === listed.id)).toBe(true);
+  });
+});
+
+describe('account · region cards say what they count (issue #14 point 4)', () => {
+  const load = ingest(loadFixtureDir('multi-account'));
+  const g = buildGraph(load, initialView(load));
+  const card = (label: string) => accounts(g.nodes).find((n) => n.data.label === label)!;
+
+  it('running as AWS counted it (service counts) apart from the tasks loaded, and the whole region', () => {
+    const us = accountCardText(card('111122223333 · us-east-1').data);
+    expect(us.account).toBe('111122223333');
+    expect(us.region).toBe('us-east-1');
+    expect(us.reported).toBe('4 running (service counts)');
+    expect(us.loaded.map((c) => c.text).join('')).toBe('5 tasks loaded');
+    const west = accountCardText(card('444455556666 · us-west-2').data);
+    expect(west.reported).toBe('1 running (service counts)');
+    expect(west.loaded.map((c) => c.text).join('')).toBe('2 tasks loaded · 1 stopped');
+    // Only a referenced cluster: nothing counted by AWS is known, and nothing is said about it.
+    const dr = accountCardText(card('444455556666 · eu-west-1').data);
+    expect(dr.reported).toBeUndefined();
+    expect(dr.loaded.map((c) => c.text).join('')).toBe('0 tasks loaded');
+  });
+
+  it('the export draws the same lines, region whole', () => {
+    const svg = exportSvg(load, initialView(load)).svg;
+    for (const text of ['us-east-1', '4 running (service counts)', '5 tasks loaded', 'eu-west-1'])
+      expect(svg).toContain(`>${text}<`);
   });
 });

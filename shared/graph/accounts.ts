@@ -5,7 +5,7 @@
  * flat row of same-named clusters would mislead. One pair draws as before.
  */
 import type { Cluster, Topology } from '../model/types';
-import { SIZES } from '../theme/theme';
+import { SIZES, STATUS_ORDER, type StatusClass } from '../theme/theme';
 import { inc, pushEdge } from './node-builders';
 import { taskStatus } from './status';
 import type { Graph, GraphNode, StatusCounts } from './types';
@@ -157,6 +157,51 @@ export function accountSummary(topology: Topology, id: string): AccountSummary |
   };
 }
 
+/** An account card: two lines more than SIZES.account, so the region is never cut and the counts say what they count. */
+export const ACCOUNT_CARD = { width: SIZES.account.width, height: SIZES.account.height + 36 };
+
+/**
+ * Running tasks of one pair as AWS counted them: the described services' runningCount, else the described
+ * clusters' runningTasksCount. The loaded tasks are often a few of them (or none): the card says which is which.
+ */
+function runningAsReported(
+  topology: Topology,
+  pairId: string,
+): { count: number; from: 'services' | 'clusters' } | undefined {
+  const inPair = (c: Cluster) => accountGroupId(c.accountId, c.region) === pairId;
+  const clusterIds = new Set(topology.clusters.filter(inPair).map((c) => c.id));
+  const services = topology.services.filter(
+    (s) => !s.placeholder && s.clusterId && clusterIds.has(s.clusterId) && s.runningCount !== undefined,
+  );
+  if (services.length > 0) return { count: services.reduce((n, s) => n + (s.runningCount ?? 0), 0), from: 'services' };
+  const clusters = topology.clusters.filter((c) => inPair(c) && !c.placeholder && c.runningTasksCount !== undefined);
+  if (clusters.length > 0)
+    return { count: clusters.reduce((n, c) => n + (c.runningTasksCount ?? 0), 0), from: 'clusters' };
+  return undefined;
+}
+
+/**
+ * The account card's two lines, on screen and in exports: the account id, then the whole region ("111122223333"
+ * / "eu-west-1"); and the counts, saying what they count ("1 running (service counts) · 0 tasks loaded").
+ */
+export function accountCardText(d: {
+  label: string;
+  taskCount: number;
+  tasksByStatus: StatusCounts;
+  reportedRunning?: { count: number; from: 'services' | 'clusters' };
+}): { account: string; region: string; reported?: string; loaded: { text: string; status?: StatusClass }[] } {
+  const [account, region = ''] = d.label.split(' · ');
+  const reported = d.reportedRunning
+    ? `${d.reportedRunning.count} running (${d.reportedRunning.from === 'services' ? 'service' : 'cluster'} counts)`
+    : undefined;
+  const loaded: { text: string; status?: StatusClass }[] = [
+    { text: `${d.taskCount} ${d.taskCount === 1 ? 'task' : 'tasks'} loaded` },
+  ];
+  for (const s of STATUS_ORDER)
+    if (s !== 'running' && d.tasksByStatus[s]) loaded.push({ text: ` · ${d.tasksByStatus[s]} ${s}`, status: s });
+  return { account, region, ...(reported ? { reported } : {}), loaded };
+}
+
 /** Account card id per cluster id, or an empty map when every cluster shares one pair (no account level then). */
 export function accountOfCluster(
   clusters: readonly Pick<Cluster, 'id' | 'accountId' | 'region'>[],
@@ -224,6 +269,7 @@ export function withAccounts(graph: Graph, topology: Topology, view: ViewState):
       for (const c of clusterIds) pushEdge(edges, id, c);
     }
     const ids = new Set(clusterIds);
+    const reportedRunning = runningAsReported(topology, id);
     const tasksByStatus: StatusCounts = {};
     let taskCount = 0;
     for (const t of topology.tasks) {
@@ -239,9 +285,15 @@ export function withAccounts(graph: Graph, topology: Topology, view: ViewState):
       collapsed: isCollapsed,
       hiddenCount,
       collapsible: true,
-      width: SIZES.account.width,
-      height: SIZES.account.height,
-      data: { variant: 'account', label: accountLabel(first?.accountId, first?.region), taskCount, tasksByStatus },
+      width: ACCOUNT_CARD.width,
+      height: ACCOUNT_CARD.height,
+      data: {
+        variant: 'account',
+        label: accountLabel(first?.accountId, first?.region),
+        taskCount,
+        tasksByStatus,
+        ...(reportedRunning ? { reportedRunning } : {}),
+      },
     });
   }
   const keep = (id: string): boolean => !hidden.has(id);

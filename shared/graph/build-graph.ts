@@ -325,6 +325,7 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState, cache?:
         kind: 'service',
         entityId: s.id,
         placeholder: s.placeholder,
+        ...(s.recoveredFrom ? { recovered: true } : {}),
         statusClass: card.statusClass,
         collapsed: serviceCollapsed,
         hiddenCount: serviceCollapsed && tasks.length > 0 ? 1 + countNodes(tasks) : 0,

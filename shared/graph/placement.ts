@@ -160,6 +160,7 @@ function hostNode(b: HostBucket, ctx: BuildContext): GraphNode {
     kind: 'host',
     ...(b.place.kind === 'instance' ? { entityId: b.place.instance.id } : {}),
     placeholder,
+    ...(b.place.kind === 'instance' && b.place.instance.recoveredFrom ? { recovered: true } : {}),
     statusClass,
     collapsed,
     hiddenCount: collapsed && b.tasks.length > 0 ? 1 + countNodes(b.tasks) : 0,

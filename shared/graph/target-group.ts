@@ -41,6 +41,7 @@ export function pushTargetGroups(
       kind: 'targetGroup',
       entityId: lb.targetGroupId,
       placeholder: tg?.placeholder ?? true,
+      ...(tg?.recoveredFrom ? { recovered: true } : {}),
       statusClass: 'unknown',
       collapsed: false,
       hiddenCount: 0,

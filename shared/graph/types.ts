@@ -132,6 +132,8 @@ export interface GroupData {
   stackLabel?: string;
   /** Set on a stack some of whose tasks failed or are unhealthy: "2 failed · 1 unhealthy" (the stack is marked). */
   stackTrouble?: string;
+  /** Account cards: running tasks as AWS counted them (services' runningCount, else clusters' runningTasksCount). */
+  reportedRunning?: { count: number; from: 'services' | 'clusters' };
 }
 
 /** Where a placement-view host node's tasks run. */
@@ -230,6 +232,8 @@ interface NodeBase<K extends GraphNodeKind, D> {
   /** Enclosing node (task box for a task, task for a container); positions of children are relative to it. */
   parentId?: string;
   placeholder: boolean;
+  /** True when its object was recovered from a broken file (`EntityBase.recoveredFrom`): drawn with a dotted outline. */
+  recovered?: boolean;
   statusClass: StatusClass;
   /** True when the user collapsed it: its children are not in the graph. */
   collapsed: boolean;

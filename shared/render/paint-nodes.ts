@@ -5,9 +5,17 @@
  */
 import { targetGroupDetail, targetGroupListener, targetGroupRoute } from '../graph/target-group';
 import { namespaceDetail, namespaceKicker, namespaceRoute } from '../graph/namespace';
+import { accountCardText } from '../graph/accounts';
 import { hostDetail, hostKicker, hostOverlay, hostTasksLine, reservedShare, reservedText } from '../graph/placement';
 import type { PositionedNode, ReservedResource } from '../graph/types';
-import { DISCOVERY_STYLE, OVERLAY_ORDER, PLACEHOLDER_STYLE, STATUS_ORDER, STATUS_STYLES } from '../theme/theme';
+import {
+  DISCOVERY_STYLE,
+  OVERLAY_ORDER,
+  PLACEHOLDER_STYLE,
+  RECOVERED_STYLE,
+  STATUS_ORDER,
+  STATUS_STYLES,
+} from '../theme/theme';
 import type { OverlayClass } from '../model/types';
 import type { ExportPalette } from './palette';
 import { badge, card, hatchId, hiddenPill, n, runs, statusColour, statusGlyph, text, type Run } from './primitives';
@@ -43,7 +51,7 @@ function overlayCard(node: PositionedNode, overlay: OverlayClass, ctx: PaintCont
     pattern: o.hatch && !greyed ? `url(#${hatchId(ctx.opacity)})` : undefined,
     border: node.placeholder ? p.placeholder.border : p.statusBorder(node.statusClass),
     borderWidth: s.borderWidth,
-    dash: node.placeholder ? p.placeholder.dash : undefined,
+    dash: node.placeholder ? p.placeholder.dash : node.recovered ? RECOVERED_STYLE.dash : undefined,
   });
 }
 
@@ -73,7 +81,7 @@ function paintCluster(node: NodeOf<'cluster'>, ctx: PaintContext): string {
       stripe: node.placeholder ? undefined : { colour: p.clusterAccent, side: 'top', size: 4 },
       border: node.placeholder ? p.placeholder.border : p.statusBorder(node.statusClass),
       borderWidth: STATUS_STYLES[node.statusClass].borderWidth,
-      dash: node.placeholder ? p.placeholder.dash : undefined,
+      dash: node.placeholder ? p.placeholder.dash : node.recovered ? RECOVERED_STYLE.dash : undefined,
     }),
   );
   out.push(text(14, 24, 'CLUSTER', { size: 10, face: 'bold', fill: p.mutedText, extra: 'letter-spacing="0.8"' }));
@@ -390,12 +398,21 @@ function paintAccount(node: NodeOf<'group'>, ctx: PaintContext): string {
     out.push(pill.svg);
     right -= pill.width + 6;
   }
-  out.push(text(18, 45, d.label, { size: 14, face: 'mono', fill: p.text, maxWidth: right - 18, bold: true }));
-  const counts: Run[][] = [[{ text: `${d.taskCount} ${d.taskCount === 1 ? 'task' : 'tasks'}` }]];
-  for (const s of STATUS_ORDER)
-    if (s !== 'running' && d.tasksByStatus[s])
-      counts.push([{ text: ` · ${d.tasksByStatus[s]} ${s}`, fill: statusColour(s, p) }]);
-  out.push(runs(18, 65, counts, 11, p.mutedText, w - 32));
+  // The same lines as the screen's card (accountCardText): id, the whole region, counts that say what they count.
+  const lines = accountCardText(d);
+  out.push(text(18, 45, lines.account, { size: 14, face: 'mono', fill: p.text, maxWidth: right - 18, bold: true }));
+  out.push(text(18, 64, lines.region, { size: 12, face: 'mono', fill: p.text, maxWidth: w - 32 }));
+  if (lines.reported) out.push(text(18, 84, lines.reported, { size: 11, fill: p.mutedText, maxWidth: w - 32 }));
+  out.push(
+    runs(
+      18,
+      lines.reported ? 101 : 84,
+      lines.loaded.map((c) => [{ text: c.text, fill: c.status ? statusColour(c.status, p) : undefined }]),
+      11,
+      p.mutedText,
+      w - 32,
+    ),
+  );
   return out.join('');
 }
 
@@ -412,7 +429,7 @@ function paintTargetGroup(node: NodeOf<'targetGroup'>, ctx: PaintContext): strin
       stripe: { colour: node.placeholder ? p.greyStripe : p.info.text, side: 'left', size: 5 },
       border: node.placeholder ? p.placeholder.border : p.statusBorder(node.statusClass),
       borderWidth: 1,
-      dash: node.placeholder ? p.placeholder.dash : undefined,
+      dash: node.placeholder ? p.placeholder.dash : node.recovered ? RECOVERED_STYLE.dash : undefined,
     }),
   ];
   out.push(text(16, 22, 'TARGET GROUP', { size: 10, face: 'bold', fill: p.mutedText, extra: 'letter-spacing="0.8"' }));
@@ -517,8 +534,15 @@ function paintHost(node: NodeOf<'host'>, ctx: PaintContext): string {
   return out.join('');
 }
 
-/** The inner markup of a node of any kind. */
+/** The inner markup of a node of any kind; an object recovered from a broken file gets its pill on the top edge. */
 export function paintNode(node: PositionedNode, ctx: PaintContext): string {
+  const body = paintKind(node, ctx);
+  if (!node.recovered) return body;
+  // On the border line, like a tab, so it never covers a line of the card.
+  return body + badge(node.width - 12, -8, RECOVERED_STYLE.label, '#fff7ed', '#9a3412', '#9a3412').svg;
+}
+
+function paintKind(node: PositionedNode, ctx: PaintContext): string {
   switch (node.kind) {
     case 'cluster':
       return paintCluster(node, ctx);

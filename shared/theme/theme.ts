@@ -121,6 +121,14 @@ export const PLACEHOLDER_STYLE = {
   label: 'Referenced only (not described)',
 } as const;
 
+/** Objects recovered from a broken file (only commas missing or extra there): dotted, as placeholders are dashed. */
+export const RECOVERED_STYLE = {
+  dash: '1.5 3',
+  label: 'recovered',
+  title:
+    'Recovered from a broken file: it was read although the file is not valid JSON (only commas were missing or extra around it)',
+} as const;
+
 /** Base colours of the canvas and text. */
 export const BASE_COLOURS = {
   canvas: '#f6f7f9',
