@@ -19,12 +19,12 @@ afterAll(() => removeTempDir(dir));
 const PROD = 'fixtures/ingest/prod';
 
 describe('export: output path checked before the work, one line, nothing left behind', () => {
-  it('-o file.json/x.svg (ENOTDIR): exit 1, one line, no stack trace, inputs not even read', async () => {
+  it('-o file.json/x.svg (ENOTDIR): exit 2 (like fetch), one line, no stack trace, inputs not even read', async () => {
     const file = join(dir, 'file.json');
     writeFileSync(file, '{}');
     // The input does not exist: had it been read first, its error would be printed too.
     const r = await cliProcess('export', join(dir, 'missing-input.json'), '-o', join(file, 'x.svg'));
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `ecs-visualizer export: cannot write ${join(file, 'x.svg')}: a part of ${file} is a file, not a folder; nothing was done\n`,
     );
@@ -41,10 +41,10 @@ describe('export: output path checked before the work, one line, nothing left be
       },
       () => 'it is a folder',
     ],
-  ])('-o %s: exit 1 with the reason, before reading', async (_what, target, reason) => {
+  ])('-o %s: exit 2 with the reason, before reading', async (_what, target, reason) => {
     const out = target();
     const r = await cliInProcess('export', PROD, '-o', out);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toBe(`ecs-visualizer export: cannot write ${out}: ${reason()}; nothing was done\n`);
   });
 

@@ -30,7 +30,7 @@ describe('ecs-visualizer export (real process)', () => {
     expect([png.width, png.height]).toEqual([w, h]);
     // At 2× the width is even: the 1× drawing doubled.
     expect(png.width % 2).toBe(0);
-  });
+  }, 30_000);
 
   it('exits 1 when an input is broken, still writing the export of what loaded, and names the file and line', async () => {
     const out = join(dir, 'partial.svg');
@@ -39,7 +39,7 @@ describe('ecs-visualizer export (real process)', () => {
     expect(r.stderr).toMatch(/services-missing-comma\.json:\d+:\d+: /);
     expect(existsSync(out)).toBe(true);
     expect(readFileSync(out, 'utf8')).toContain('<svg');
-  });
+  }, 30_000);
 
   it('exits 2 with the usage for a bad option and writes nothing', async () => {
     const out = join(dir, 'never.png');
@@ -48,7 +48,7 @@ describe('ecs-visualizer export (real process)', () => {
     expect(r.stderr).toContain('--scale must be a number from 0.25 to 4');
     expect(r.stderr).toContain('ecs-visualizer export PATH...');
     expect(existsSync(out)).toBe(false);
-  });
+  }, 30_000);
 });
 
 describe('ecs-visualizer export (in process)', () => {

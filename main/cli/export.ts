@@ -10,6 +10,7 @@ import { DEFAULT_VIEW, initialView, type ViewState } from '../../shared/graph/vi
 import { ingest } from '../../shared/ingest/index';
 import type { Topology } from '../../shared/model/types';
 import { exportSvg } from '../../shared/render/export-svg';
+import { computeFindings } from '../../shared/findings/engine';
 import type { ExportBackground, ExportTheme } from '../../shared/render/palette';
 import { MAX_EXPORT_SCALE, MIN_EXPORT_SCALE } from '../../shared/render/raster-limits';
 import { buildGraph } from '../../shared/graph/build-graph';
@@ -20,7 +21,7 @@ import { EXIT, UsageError, diagnosticLine, escapeTerminal, type CliIo } from './
 
 /** Usage line of `export`. */
 export const EXPORT_USAGE =
-  'ecs-visualizer export PATH... -o OUT.png|OUT.svg [--view hierarchy|placement] [--expand-all] [--scale N] [--title T] [--theme light|dark] [--background white|transparent|dark] [--no-legend] [--direction LR|TB]';
+  'ecs-visualizer export PATH... -o OUT.png|OUT.svg [--view hierarchy|placement] [--expand-all] [--scale N] [--title T] [--theme light|dark] [--background white|transparent|dark] [--no-legend] [--direction LR|TB] [--findings]';
 
 /** Parsed `export` arguments. */
 export interface ExportArgs {
@@ -36,6 +37,8 @@ export interface ExportArgs {
   direction: ViewState['direction'];
   /** Hierarchy (Cluster → Service → Task) or placement (tasks by EC2 host / Fargate AZ). */
   view: NonNullable<ViewState['mode']>;
+  /** Mark nodes with findings (shared/findings) with a count badge. */
+  findings?: boolean;
 }
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -62,6 +65,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
         background: { type: 'string' },
         'no-legend': { type: 'boolean', default: false },
         direction: { type: 'string' },
+        findings: { type: 'boolean', default: false },
       },
     });
   } catch (err) {
@@ -101,6 +105,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
     legend: v['no-legend'] !== true,
     direction,
     view,
+    findings: v.findings === true,
   };
 }
 
@@ -128,8 +133,12 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     return EXIT.inputError;
   };
   // Claimed before any input is read: a path that cannot be written costs nothing and leaves nothing behind.
+  // Like fetch: an -o that cannot be written is a usage error (exit 2), in one line, without the usage text.
   const claimed = await claimOutputFile(a.output);
-  if (!claimed.ok) return fail(`cannot write ${a.output}: ${claimed.reason}; nothing was done`);
+  if (!claimed.ok) {
+    fail(`cannot write ${a.output}: ${claimed.reason}; nothing was done`);
+    return EXIT.usage;
+  }
   const output = claimed.output;
   try {
     const read = await readSources(a.paths);
@@ -157,6 +166,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
       theme: a.theme,
       background: a.background,
       includeLegend: a.legend,
+      ...(a.findings ? { findings: computeFindings(topology) } : {}),
     });
     let data: string | Uint8Array = rendered.svg;
     let summary = `${rendered.width}×${rendered.height} px`;
