@@ -68,7 +68,7 @@ test('a stopped task’s card shows its container’s reason and exit, the panel
   // The checkout stack: 13 tasks, one failed (OOM), one unhealthy, one scaled in (not a failure).
   const stack = page.locator('[data-testid="node"][data-stack="true"]');
   await expect(stack.getByTestId('stack-summary')).toHaveText('13 tasks: 11 RUNNING, 2 STOPPED · rev 3');
-  await expect(stack.getByTestId('stack-trouble')).toHaveText('⚠ 1 failed · 1 unhealthy');
+  await expect(stack.getByTestId('stack-trouble')).toHaveText('1 failed · 1 unhealthy');
   await expect(stack).toHaveClass(/stack-has-trouble/);
   await expect(stack).toHaveCSS('border-top-color', 'rgb(220, 38, 38)');
 

@@ -93,7 +93,7 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<G
             role="img"
             aria-label={`Needs a look: ${d.stackTrouble}`}
           >
-            ⚠ {d.stackTrouble}
+            {d.stackTrouble}
           </div>
         )}
       </div>

@@ -47,10 +47,11 @@ aws ecs describe-services --cluster prod --services web api > services.json
 aws ecs describe-tasks --cluster prod --tasks $(aws ecs list-tasks \\
     --cluster prod --query 'taskArns[]' --output text) > tasks.json
 aws ecs describe-task-definition --task-definition web:42 > td-web.json
-aws ecs describe-container-instances --cluster prod --container-instances … > hosts.json`}</pre>
+aws ecs describe-container-instances --cluster prod --container-instances … > hosts.json
+aws ecs describe-capacity-providers > capacity-providers.json`}</pre>
           <p className="hint">
-            Anything only listed (list-*) is drawn as a dashed placeholder. Environment values are masked in the details
-            panel.
+            Anything only listed (list-*) is drawn as a dashed placeholder. Task definitions and capacity providers are
+            listed under Definitions. Environment values are masked in the details panel.
           </p>
         </details>
       </div>
