@@ -928,10 +928,227 @@ const targetGroups = [...targetGroupArns.entries()].map(([name, arn]) => ({
   IpAddressType: 'ipv4',
 }));
 
+// Launch-type lens (issue #15): one more cluster, in us-east-1, the region the bundled price table covers, so
+// the demo's lens shows real list prices. Built without the PRNG (fixed ids), so adding it changes nothing above.
+// What it shows: "batch-packed" fills an m5.large (EC2 wins: Fargate would round 0.92 GB up to 1 GB per task),
+// "admin-portal" has an m5.xlarge almost to itself (Fargate wins), "log-router" is a privileged bridge-mode
+// DAEMON (blocked), "cache-warmer" is memory-heavy on Fargate (EC2 packed on r5.large would save), and
+// "checkout-api" is small on Fargate (Fargate wins over packed EC2: awsvpc tasks are limited by ENIs per host).
+function costLab(): {
+  cluster: Record<string, unknown>;
+  services: Record<string, unknown>[];
+  tasks: Record<string, unknown>[];
+  taskDefinitions: Record<string, unknown>[];
+  containerInstances: Record<string, unknown>[];
+} {
+  const region = 'us-east-1';
+  const arnOf = (rest: string) => `arn:aws:ecs:${region}:${ACCOUNT}:${rest}`;
+  const cluster = 'cost-lab';
+  const clusterArn = arnOf(`cluster/${cluster}`);
+  let n = 0;
+  const id = () => (++n).toString(16).padStart(32, 'c0');
+  const hostsOut = [
+    { type: 'm5.large', cpu: 2048, memory: 7680, ec2: 'i-0c05a1ab0000000a1' },
+    { type: 'm5.xlarge', cpu: 4096, memory: 15576, ec2: 'i-0c05a1ab0000000b2' },
+  ].map((h, i) => ({
+    containerInstanceArn: arnOf(`container-instance/${cluster}/${id()}`),
+    ec2InstanceId: h.ec2,
+    version: 12,
+    versionInfo: { agentVersion: '1.89.1', agentHash: 'a1b2c3d4', dockerVersion: 'DockerVersion: 25.0.8' },
+    status: 'ACTIVE',
+    agentConnected: true,
+    runningTasksCount: 0,
+    pendingTasksCount: 0,
+    registeredResources: [
+      { name: 'CPU', type: 'INTEGER', integerValue: h.cpu },
+      { name: 'MEMORY', type: 'INTEGER', integerValue: h.memory },
+    ],
+    remainingResources: [
+      { name: 'CPU', type: 'INTEGER', integerValue: h.cpu },
+      { name: 'MEMORY', type: 'INTEGER', integerValue: h.memory },
+    ],
+    attributes: [
+      { name: 'ecs.instance-type', value: h.type },
+      { name: 'ecs.availability-zone', value: `${region}${'ab'[i]}` },
+      { name: 'ecs.os-type', value: 'linux' },
+      { name: 'ecs.cpu-architecture', value: 'x86_64' },
+    ],
+    registeredAt: at(60 * 24 * 5),
+    attachments: [],
+    tags: [],
+  }));
+  const td = (family: string, fields: Record<string, unknown>, containers: Record<string, unknown>[]) => ({
+    taskDefinitionArn: arnOf(`task-definition/${family}:1`),
+    family,
+    revision: 1,
+    status: 'ACTIVE',
+    containerDefinitions: containers.map((c) => ({
+      image: `${ACCOUNT}.dkr.ecr.${region}.amazonaws.com/${family}:1.0.0`,
+      essential: true,
+      ...c,
+    })),
+    volumes: [],
+    placementConstraints: [],
+    registeredAt: at(60 * 24 * 4),
+    ...fields,
+  });
+  const taskDefinitionsOut = [
+    td('batch-packed', { networkMode: 'bridge', requiresCompatibilities: ['EC2'], cpu: '256', memory: '940' }, [
+      { name: 'worker', cpu: 256, memory: 940 },
+    ]),
+    td('admin-portal', { networkMode: 'awsvpc', requiresCompatibilities: ['EC2'], cpu: '512', memory: '1024' }, [
+      { name: 'portal', cpu: 512, memory: 1024, portMappings: [{ containerPort: 8080, protocol: 'tcp' }] },
+    ]),
+    td('log-router', { networkMode: 'bridge', requiresCompatibilities: ['EC2'] }, [
+      {
+        name: 'fluent-bit',
+        cpu: 0,
+        memoryReservation: 64,
+        privileged: true,
+        mountPoints: [{ sourceVolume: 'varlog', containerPath: '/var/log' }],
+      },
+    ]),
+    td('cache-warmer', { networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '1024', memory: '7168' }, [
+      { name: 'warmer', cpu: 1024, memory: 7168 },
+    ]),
+    td('checkout-api', { networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], cpu: '512', memory: '1024' }, [
+      { name: 'api', cpu: 512, memory: 1024, portMappings: [{ containerPort: 8080, protocol: 'tcp' }] },
+    ]),
+  ];
+  (taskDefinitionsOut[2].volumes as unknown[]).push({ name: 'varlog', host: { sourcePath: '/var/log' } });
+  const specs: {
+    name: string;
+    launchType?: string;
+    strategy?: { capacityProvider: string; weight: number; base: number }[];
+    scheduling?: string;
+    tasks: { host?: number; spot?: boolean }[];
+    cpu: string;
+    memory: string;
+  }[] = [
+    {
+      name: 'batch-packed',
+      launchType: 'EC2',
+      tasks: Array.from({ length: 8 }, () => ({ host: 0 })),
+      cpu: '256',
+      memory: '940',
+    },
+    { name: 'admin-portal', launchType: 'EC2', tasks: [{ host: 1 }], cpu: '512', memory: '1024' },
+    {
+      name: 'log-router',
+      launchType: 'EC2',
+      scheduling: 'DAEMON',
+      tasks: [{ host: 0 }, { host: 1 }],
+      cpu: '0',
+      memory: '64',
+    },
+    { name: 'cache-warmer', launchType: 'FARGATE', tasks: [{}, {}], cpu: '1024', memory: '7168' },
+    { name: 'checkout-api', launchType: 'FARGATE', tasks: [{}, {}, {}], cpu: '512', memory: '1024' },
+  ];
+  const tasksOut: Record<string, unknown>[] = [];
+  const servicesOut2 = specs.map((sp) => {
+    const deploymentId = `ecs-svc/${(9_000_000_000_000_000_000n + BigInt(tasksOut.length)).toString()}`;
+    sp.tasks.forEach((t, i) => {
+      const host = t.host === undefined ? undefined : hostsOut[t.host];
+      const fargate = host === undefined;
+      tasksOut.push({
+        taskArn: arnOf(`task/${cluster}/${id()}`),
+        clusterArn,
+        taskDefinitionArn: arnOf(`task-definition/${sp.name}:1`),
+        ...(host ? { containerInstanceArn: host.containerInstanceArn } : {}),
+        group: `service:${sp.name}`,
+        startedBy: deploymentId,
+        launchType: fargate ? 'FARGATE' : 'EC2',
+        ...(fargate ? { capacityProviderName: t.spot ? 'FARGATE_SPOT' : 'FARGATE', platformVersion: '1.4.0' } : {}),
+        availabilityZone: `${region}${'ab'[i % 2]}`,
+        lastStatus: 'RUNNING',
+        desiredStatus: 'RUNNING',
+        healthStatus: 'UNKNOWN',
+        cpu: sp.cpu,
+        memory: sp.memory,
+        createdAt: at(60 * 24 - i),
+        startedAt: at(60 * 24 - i - 1),
+        containers: [],
+        attachments: [],
+        tags: [],
+        version: 2,
+      });
+    });
+    const running = sp.tasks.length;
+    return {
+      serviceArn: arnOf(`service/${cluster}/${sp.name}`),
+      serviceName: sp.name,
+      clusterArn,
+      status: 'ACTIVE',
+      desiredCount: running,
+      runningCount: running,
+      pendingCount: 0,
+      ...(sp.launchType ? { launchType: sp.launchType } : { capacityProviderStrategy: sp.strategy }),
+      taskDefinition: arnOf(`task-definition/${sp.name}:1`),
+      schedulingStrategy: sp.scheduling ?? 'REPLICA',
+      deploymentController: { type: 'ECS' },
+      deployments: [
+        {
+          id: deploymentId,
+          status: 'PRIMARY',
+          taskDefinition: arnOf(`task-definition/${sp.name}:1`),
+          desiredCount: running,
+          runningCount: running,
+          pendingCount: 0,
+          failedTasks: 0,
+          rolloutState: 'COMPLETED',
+          createdAt: at(60 * 24 * 2),
+          updatedAt: at(60 * 24),
+        },
+      ],
+      loadBalancers: [],
+      placementConstraints: [],
+      events: [{ id: id(), createdAt: at(30), message: `(service ${sp.name}) has reached a steady state.` }],
+      createdAt: at(60 * 24 * 30),
+    };
+  });
+  for (const h of hostsOut) {
+    const on = tasksOut.filter((t) => t.containerInstanceArn === h.containerInstanceArn);
+    h.runningTasksCount = on.length;
+    const used = on.reduce<{ cpu: number; memory: number }>(
+      (a, t) => ({ cpu: a.cpu + Number(t.cpu), memory: a.memory + Number(t.memory) }),
+      { cpu: 0, memory: 0 },
+    );
+    h.remainingResources[0].integerValue -= used.cpu;
+    h.remainingResources[1].integerValue -= used.memory;
+  }
+  return {
+    cluster: {
+      clusterArn,
+      clusterName: cluster,
+      status: 'ACTIVE',
+      registeredContainerInstancesCount: hostsOut.length,
+      runningTasksCount: tasksOut.length,
+      pendingTasksCount: 0,
+      activeServicesCount: servicesOut2.length,
+      statistics: [],
+      tags: [{ key: 'team', value: 'platform' }],
+      settings: [{ name: 'containerInsights', value: 'enabled' }],
+      capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
+      defaultCapacityProviderStrategy: [],
+      attachments: [],
+    },
+    services: servicesOut2,
+    tasks: tasksOut,
+    taskDefinitions: taskDefinitionsOut,
+    containerInstances: hostsOut,
+  };
+}
+const lab = costLab();
+clustersOut.push(lab.cluster as (typeof clustersOut)[number]);
+servicesOut.push(...(lab.services as typeof servicesOut));
+tasksOut.push(...(lab.tasks as typeof tasksOut));
+taskDefinitions.push(...(lab.taskDefinitions as typeof taskDefinitions));
+instancesOut.push(...(lab.containerInstances as typeof instancesOut));
+
 const bundle = {
   format: 'ecs-visualizer/v1',
   fetchedAt: FETCHED_AT,
-  source: { regions: [REGION], tool: 'ecs-visualizer demo generator' },
+  source: { regions: [REGION, 'us-east-1'], tool: 'ecs-visualizer demo generator' },
   clusters: clustersOut,
   services: servicesOut,
   tasks: tasksOut,

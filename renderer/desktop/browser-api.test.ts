@@ -61,10 +61,10 @@ describe('browser DesktopApi', () => {
     expect(withJson.diagnostics.filter((d) => d.code === 'empty')).toEqual([]);
   });
 
-  it('ships a demo snapshot of two clusters, 8+ services and 40+ tasks with an unhealthy and a stopped one', async () => {
+  it('ships a demo snapshot of three clusters (the third, cost-lab, in us-east-1 for the launch-type lens), 8+ services and 40+ tasks with an unhealthy and a stopped one', async () => {
     const t = await createBrowserApi().loadDemo();
     expect(t.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-    expect(t.clusters).toHaveLength(2);
+    expect(t.clusters).toHaveLength(3);
     expect(t.services.length).toBeGreaterThanOrEqual(8);
     expect(t.tasks.length).toBeGreaterThanOrEqual(40);
     expect(t.tasks.some((x) => x.healthStatus === 'UNHEALTHY')).toBe(true);

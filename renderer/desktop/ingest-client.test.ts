@@ -19,7 +19,7 @@ describe('IngestClient (the ingest protocol, served on the page as jsdom has no 
     expect(raw?.taskArn).toBe(task.arn);
     const view = layoutHost.startingView(demo) ?? initialView(demo);
     const layout = await layoutHost.layOut(demo, view, view.direction);
-    expect(layout.nodes.filter((n) => n.kind === 'cluster')).toHaveLength(2);
+    expect(layout.nodes.filter((n) => n.kind === 'cluster')).toHaveLength(3);
     layoutHost.dispose();
   });
 

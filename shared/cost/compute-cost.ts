@@ -800,8 +800,10 @@ function verdictOf(row: CostRow, packedShare: number | null, rounding: Map<strin
     const current = row.nowMonthly + row.idleAllocatedMonthly;
     const diff = row.fargateMonthly - current;
     const packed = packedShare === null ? '' : ` hosts are ${Math.round(packedShare * 100)}% packed`;
+    const stays =
+      row.blockers.length > 0 ? `; it cannot move anyway: ${row.blockers.map((b) => b.code).join(', ')}` : '';
     if (diff >= 0.005)
-      return `EC2 saves ${formatDollars(diff)}/month here because${packed || ' of its hosts'}${roundingText}.`;
+      return `EC2 saves ${formatDollars(diff)}/month here because${packed || ' of its hosts'}${roundingText}${stays}.`;
     return `Fargate would save ${formatDollars(-diff)}/month:${packed || ' its hosts are idle'}${roundingText}${blocked}.`;
   }
   if (row.nowMonthly === null) return 'Cannot compare: a price is missing (see missing prices).';

@@ -150,7 +150,7 @@ describe('SVG export options', () => {
     const doc = parse(exportSvg(demo, DEFAULT_VIEW, { title: 'Payments <prod> & "friends"' }).svg);
     expect(doc.querySelector('text.title')?.textContent).toBe('Payments <prod> & "friends"');
     expect(doc.querySelector('text.subtitle')?.textContent).toContain('Snapshot of 2026-11-28 09:30 UTC');
-    expect(defaultTitle(demo)).toBe('data-platform · prod-web');
+    expect(defaultTitle(demo)).toBe('cost-lab · data-platform · prod-web');
   });
 
   it('without legend and title draws just the diagram', () => {
