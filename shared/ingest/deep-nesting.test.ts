@@ -44,6 +44,22 @@ describe('deep nesting: one wrong-typed field next to a 4,000-deep object', () =
     );
   });
 
+  it('cuts what lies below 100 levels with a warning, so the load crosses to the page (structured clone)', () => {
+    const t = ingest([{ name: 'deep.json', text: deepFile() }]);
+    expect(t.diagnostics).toContainEqual(
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'too-deep',
+        file: 'deep.json',
+        line: expect.any(Number) as number,
+        // 100 steps from the root: tasks, 1, overrides and 97 nested keys.
+        path: expect.stringMatching(/^\$\.tasks\[1\]\.overrides(\.a){97}$/) as string,
+      }),
+    );
+    // structuredClone (worker -> page, Electron IPC) overflowed the stack at about 2,000 levels.
+    expect(summarize(structuredClone(t)).counts.tasks).toBe(3);
+  });
+
   it('finds a value at the bottom of the nesting', () => {
     const text = '{"x": ' + '['.repeat(DEPTH) + '\n  true' + ']'.repeat(DEPTH) + '}';
     const path: (string | number)[] = ['x', ...Array<number>(DEPTH).fill(0)];

@@ -1,5 +1,6 @@
 import { ENTITY_KIND_LABELS, type Diagnostic, type LoadedFile, type Topology } from '../model/types';
 import { parseJson, pathLocator, formatPath, recoverJson, type Position } from './parse-json';
+import { capDepth, MAX_JSON_DEPTH, type DepthCut } from './depth-cap';
 import { detect, type Detection, type RecordKind } from './detect';
 import { stripBom } from './decode';
 import {
@@ -109,13 +110,40 @@ function readOne(c: Collector, source: SourceText): void {
     readBroken(c, file, text);
     return;
   }
+  const locate = pathLocator(text);
+  reportDepthCut(c, file, capDepth(parsed.value), locate);
   const found = detect(parsed.value);
   c.files.push({ name: file, shapes: found.shapes });
   if (found.error) {
     c.diagnostics.push({ severity: 'error', code: found.error.code, message: found.error.message, file });
     return;
   }
-  readFound(c, file, found, pathLocator(text), false);
+  readFound(c, file, found, locate, false);
+}
+
+/** One warning per value cut off below MAX_JSON_DEPTH (the first 10, then a count), so the rest of the file loads. */
+function reportDepthCut(
+  c: Collector,
+  file: string,
+  cut: DepthCut,
+  locate: (path: (string | number)[]) => Position | undefined,
+): void {
+  for (const p of cut.paths.slice(0, 10))
+    c.diagnostics.push({
+      severity: 'warning',
+      code: 'too-deep',
+      message: `value nested deeper than ${MAX_JSON_DEPTH} levels dropped (no AWS output nests so deep); the rest of the file loads`,
+      file,
+      path: formatPath(p),
+      ...locate(p),
+    });
+  if (cut.paths.length > 10)
+    c.diagnostics.push({
+      severity: 'warning',
+      code: 'too-deep',
+      message: `${cut.paths.length - 10} more values nested deeper than ${MAX_JSON_DEPTH} levels dropped`,
+      file,
+    });
 }
 
 /**
