@@ -6,6 +6,7 @@ import Ajv from 'ajv-draft-04';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliInProcess, cliProcess } from '../test/run-cli';
 import type { CheckFinding } from './check';
+import { findAll, parseSvgStrict } from '../../shared/render/testing/parse-svg';
 
 const require = createRequire(import.meta.url);
 
@@ -173,4 +174,42 @@ describe('ecs-visualizer check: hostile input', () => {
       }
     }
   });
+});
+
+describe('ecs-visualizer export --findings', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'export-findings-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('marks each node with findings by a count badge in the worst severity; the SVG parses as strict XML', async () => {
+    const out = join(dir, 'blocked.svg');
+    const r = await cliInProcess('export', 'fixtures/findings/single-host.fires.json', '-o', out, '--findings');
+    expect(r.code, r.stderr).toBe(0);
+    const root = parseSvgStrict(readFileSync(out, 'utf8'));
+    const badged = findAll(root, (e) => e.attributes.class === 'finding-badge');
+    // single-az and single-host are both about service api: one badge, count 2, warning.
+    expect(badged).toHaveLength(1);
+    expect(badged[0].attributes['data-severity']).toBe('warning');
+    expect(findAll(badged[0], (e) => e.name === 'text').map((t) => t.text)).toEqual(['2']);
+    const node = findAll(
+      root,
+      (e) => e.attributes['data-kind'] === 'service' && findAll(e, (x) => x === badged[0]).length > 0,
+    );
+    expect(node).toHaveLength(1);
+
+    const plain = join(dir, 'plain.svg');
+    await cliInProcess('export', 'fixtures/findings/single-host.fires.json', '-o', plain);
+    expect(findAll(parseSvgStrict(readFileSync(plain, 'utf8')), (e) => e.attributes.class === 'finding-badge')).toEqual(
+      [],
+    );
+  });
+
+  it('draws the badges into a PNG too', async () => {
+    const png = join(dir, 'blocked.png');
+    const r = await cliInProcess('export', 'fixtures/findings/placement-blocked.fires.json', '-o', png, '--findings');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+  }, 30_000);
 });

@@ -24,6 +24,8 @@ import { layoutGraph } from '../layout/layout';
 import type { Topology } from '../model/types';
 import { generateAccount } from '../synth/generate-account';
 import { exportCaption } from './export-svg';
+import { computeFindings } from '../findings/engine';
+import type { Finding } from '../findings/types';
 import { renderSvg, type SvgRenderOptions } from './render-svg';
 import { findAll, parseSvgStrict } from './testing/parse-svg';
 
@@ -62,7 +64,21 @@ const EXPORT_AXES: Axis<unknown>[] = [
   axis({ name: 'legend', values: [true, false], render: (includeLegend) => ({ includeLegend }) }),
   axis({ name: 'title', values: [true, false], render: (includeTitle) => ({ includeTitle }) }),
   axis({ name: 'overlay', values: [true, false], render: (overlay) => ({ overlay }) }),
+  // `export --findings`: the demo's findings on every combination (one value: a second would double a long test).
+  // The demo draws their badges; the other loads' objects have none of them, so they draw the export without.
+  axis({ name: 'findings', values: [true], render: () => ({ findings: demoFindings() }) }),
 ];
+
+let demoFindingsMemo: Finding[] | undefined;
+/** The findings of the demo snapshot, computed once. */
+function demoFindings(): Finding[] {
+  demoFindingsMemo ??= computeFindings(
+    ingest([
+      { name: 'demo-snapshot.json', text: readFileSync(join(FIXTURES, '../renderer/demo/demo-snapshot.json'), 'utf8') },
+    ]),
+  );
+  return demoFindingsMemo;
+}
 
 /** One pick of a value per axis. */
 type Combo = unknown[];

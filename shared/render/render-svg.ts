@@ -10,9 +10,11 @@ import { renderLegend } from './legend';
 import { nodeName, nodeOpacity, paintNode, type PaintContext } from './paint-nodes';
 import { dimmed, exportPalette, type ExportBackground, type ExportTheme } from './palette';
 import { hatchId, n, SVG_SANS, text } from './primitives';
-import { escapeXml, textWidth } from './text';
+import { clampText, escapeXml, textWidth } from './text';
 import { DISCOVERY_STYLE } from '../theme/theme';
 import { absolutePositions, edgeEnds } from '../layout/positions';
+import type { Finding } from '../findings/types';
+import { findingBadges, findingBadgeSvg } from './finding-badges';
 
 /** What an export looks like beyond the graph itself. */
 export interface SvgRenderOptions {
@@ -31,6 +33,8 @@ export interface SvgRenderOptions {
   overlay?: boolean;
   /** Rank direction the graph was laid out in (edges leave right/bottom), as the view's `direction`. */
   direction?: Direction;
+  /** Findings to mark on their nodes with a count badge (`export --findings`); none when absent. */
+  findings?: readonly Finding[];
 }
 
 /** An SVG document and its size in SVG px (the size of a 1× PNG). */
@@ -112,8 +116,13 @@ export function renderSvg(graph: LaidOutGraph, options: SvgRenderOptions = {}): 
   const overlayOn = options.overlay ?? true;
   const direction = options.direction ?? 'LR';
 
-  const title = options.includeTitle === false ? '' : (options.title ?? '');
-  const subtitle = options.includeTitle === false ? '' : (options.subtitle ?? '');
+  const fullTitle = options.includeTitle === false ? '' : (options.title ?? '');
+  const fullSubtitle = options.includeTitle === false ? '' : (options.subtitle ?? '');
+  // The header never widens the image past the drawing (a 10,000-character cluster name made a title
+  // 154,691 px wide, issue #13 point 10): clamped by the one truncation, whole in the document's <title>/<desc>.
+  const headerRoom = Math.max(graph.width, MIN_WIDTH) - 2 * PAD;
+  const title = fullTitle && clampText(fullTitle, headerRoom, TITLE_SIZE, 'bold', 'middle');
+  const subtitle = fullSubtitle && clampText(fullSubtitle, headerRoom, SUBTITLE_SIZE, 'sans', 'middle');
   const headerWidth = Math.max(
     title ? textWidth(title, TITLE_SIZE, 'bold') : 0,
     subtitle ? textWidth(subtitle, SUBTITLE_SIZE) : 0,
@@ -160,6 +169,7 @@ export function renderSvg(graph: LaidOutGraph, options: SvgRenderOptions = {}): 
   const height = Math.ceil(offsetY + Math.max(graph.height, 2 * PAD));
 
   const abs = absolutePositions(graph.nodes);
+  const badges = options.findings ? findingBadges(options.findings) : undefined;
   const body: string[] = [];
   // The legend's swatches use the undimmed hatch.
   const opacities = new Set<number>([1]);
@@ -177,7 +187,8 @@ export function renderSvg(graph: LaidOutGraph, options: SvgRenderOptions = {}): 
     // Dimming is baked into the colours: group opacity can crash resvg (see `dimmed`).
     const ctx: PaintContext = { palette: dimmed(palette, opacity), overlayOn, opacity };
     opacities.add(opacity);
-    body.push(`<g ${attrs.join(' ')}><title>${escapeXml(nodeName(node))}</title>${paintNode(node, ctx)}</g>`);
+    const badge = findingBadgeSvg(badges, node.entityId, node.width, ctx.palette);
+    body.push(`<g ${attrs.join(' ')}><title>${escapeXml(nodeName(node))}</title>${paintNode(node, ctx)}${badge}</g>`);
   }
 
   const patterns = [...opacities].sort().map((o) => {
@@ -185,12 +196,12 @@ export function renderSvg(graph: LaidOutGraph, options: SvgRenderOptions = {}): 
     return `<pattern id="${hatchId(o)}" patternUnits="userSpaceOnUse" width="11" height="11" patternTransform="rotate(45)"><rect width="5" height="11" fill="${hatch}"/></pattern>`;
   });
   const defs = `<defs>${patterns.join('')}</defs>`;
-  const docTitle = title || 'ECS diagram';
+  const docTitle = fullTitle || 'ECS diagram';
   const svg = [
     `<?xml version="1.0" encoding="UTF-8"?>\n`,
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${SVG_SANS}" font-size="12" text-rendering="geometricPrecision">`,
     `<title>${escapeXml(docTitle)}</title>`,
-    subtitle ? `<desc>${escapeXml(subtitle)}</desc>` : '',
+    fullSubtitle ? `<desc>${escapeXml(fullSubtitle)}</desc>` : '',
     defs,
     palette.background
       ? `<rect class="background" width="${width}" height="${height}" fill="${palette.background}"/>`
