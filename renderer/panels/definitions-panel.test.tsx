@@ -234,6 +234,29 @@ describe('an empty canvas', () => {
     expect(useDiagramStore.getState().view.filters).toEqual({});
   });
 
+  it('points to the placement view when only container instances were loaded', () => {
+    const t = emptyTopology();
+    t.containerInstances = [
+      {
+        id: 'containerInstance|ci1',
+        kind: 'containerInstance',
+        name: 'ci1',
+        placeholder: false,
+        sources: ['hosts.json'],
+        ec2InstanceId: 'i-0abc',
+        registered: {},
+        remaining: {},
+      },
+    ];
+    show(t);
+    render(<EmptyLoad />);
+    expect(screen.getByTestId('empty-load-headline').textContent).toBe(
+      '1 container instance loaded; no cluster, service or task to draw',
+    );
+    fireEvent.click(screen.getByTestId('empty-show-placement'));
+    expect(useDiagramStore.getState().view.mode).toBe('placement');
+  });
+
   it('stays away while anything is drawn', () => {
     show(withUsers());
     render(<EmptyLoad />);

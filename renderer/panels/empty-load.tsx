@@ -22,6 +22,8 @@ export interface EmptyLoadReason {
   definitions: boolean;
   /** Everything is hidden by filters, not missing. */
   filtered: boolean;
+  /** Container instances are loaded: the placement view draws them as hosts. */
+  hosts: boolean;
 }
 
 // Kinds that are never drawn on their own, in the order the headline names them.
@@ -56,8 +58,9 @@ export function emptyLoadReason(topology: Topology, drawn: number, filters: View
   };
   const definitions = count.taskDefinition + count.capacityProvider > 0;
   const drawable = topology.clusters.length + topology.services.length + topology.tasks.length;
+  const hosts = count.containerInstance > 0;
   if (drawable > 0 && filtersActive(filters))
-    return { headline: 'No object matches the filters', errors, files, definitions, filtered: true };
+    return { headline: 'No object matches the filters', errors, files, definitions, filtered: true, hosts };
   const loaded = UNDRAWN.filter((k) => count[k] > 0).map((k) => counted(count[k], k));
   const headline =
     loaded.length > 0
@@ -65,7 +68,7 @@ export function emptyLoadReason(topology: Topology, drawn: number, filters: View
       : files > 0
         ? `Nothing to draw: no ECS object could be read from ${files === 1 ? 'the file' : `the ${files} files`}`
         : 'Nothing to draw: no ECS object in this load';
-  return { headline, errors, files, definitions, filtered: false };
+  return { headline, errors, files, definitions, filtered: false, hosts };
 }
 
 /** The message over an empty canvas; nothing while the canvas draws something or the layout is not there yet. */
@@ -75,6 +78,8 @@ export function EmptyLoad() {
   const filters = useDiagramStore((s) => s.view.filters);
   const setFilters = useDiagramStore((s) => s.setFilters);
   const setDiagnosticsOpen = useDiagramStore((s) => s.setDiagnosticsOpen);
+  const mode = useDiagramStore((s) => s.view.mode ?? 'hierarchy');
+  const setMode = useDiagramStore((s) => s.setMode);
   if (!topology || !layout || topology.arriving) return null;
   const reason = emptyLoadReason(topology, layout.nodes.length, filters);
   if (!reason) return null;
@@ -106,6 +111,16 @@ export function EmptyLoad() {
               onClick={openDefinitionsList}
             >
               Show task definitions and capacity providers
+            </button>
+          )}
+          {!reason.filtered && reason.hosts && mode !== 'placement' && (
+            <button
+              type="button"
+              className="btn"
+              data-testid="empty-show-placement"
+              onClick={() => setMode('placement')}
+            >
+              Show the hosts (Placement view)
             </button>
           )}
           {reason.errors > 0 && (
