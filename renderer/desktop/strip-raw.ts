@@ -1,18 +1,11 @@
 /** Takes the raw AWS JSON out of a topology, for sending it across a thread boundary without it. */
-import type { EntityBase, Topology } from '../../shared/model/types';
+import { ENTITY_LISTS, type EntityList } from '../../shared/model/entity-kinds';
+import type { Topology } from '../../shared/model/types';
 import { PART_LISTS } from './ingest-worker-protocol';
 
-/** The lists of a topology whose objects carry `raw`. */
-export const RAW_LISTS = [
-  'clusters',
-  'services',
-  'tasks',
-  'taskDefinitions',
-  'containerInstances',
-  'capacityProviders',
-  'targetGroups',
-] as const;
-type RawList = (typeof RAW_LISTS)[number];
+/** The lists of a topology whose objects carry `raw`: every entity list. */
+export const RAW_LISTS = ENTITY_LISTS;
+type RawList = EntityList;
 
 /** The lists that are not sent in parts (see PART_LISTS): a big load's first answer carries them. */
 export const HEAD_LISTS = RAW_LISTS.filter((l) => !(PART_LISTS as readonly string[]).includes(l));
@@ -24,7 +17,7 @@ export function stripRaw(
 ): Map<string, Record<string, unknown>> {
   const byId = new Map<string, Record<string, unknown>>();
   for (const list of lists) {
-    for (const entity of topology[list] as EntityBase[]) {
+    for (const entity of topology[list]) {
       if (entity.raw === undefined) continue;
       byId.set(entity.id, entity.raw);
       // `= undefined`, not delete: deleting a key from the middle of an object turns it into a slow

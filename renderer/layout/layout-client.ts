@@ -6,32 +6,30 @@
  */
 import type { LaidOutGraph } from '../../shared/graph/types';
 import type { Direction, ViewState } from '../../shared/graph/view';
-import type { EntityBase, Topology } from '../../shared/model/types';
+import { ENTITY_LISTS, type EntityList } from '../../shared/model/entity-kinds';
+import type { Entity, Topology } from '../../shared/model/types';
 import { servedInPage, startWorker, WorkerClient, type WorkerPort } from '../workers/envelope';
 import { createLayoutHandlers } from './layout-handlers';
 import type { LayoutEvents, LayoutRequests } from './layout-worker-protocol';
 
-function strip<T extends EntityBase>(list: T[]): T[] {
-  if (!list.some((e) => e.raw !== undefined)) return list;
-  return list.map((e) => {
-    const copy = { ...e };
-    delete copy.raw;
-    return copy;
-  });
+/** One entity list without `raw` (copies only when some object carries it). */
+function strip<L extends EntityList>(t: Topology, list: L): Topology[L] {
+  const items: readonly Entity[] = t[list];
+  if (!items.some((e) => e.raw !== undefined)) return t[list];
+  // The copies are of the list's own kind; TypeScript cannot follow an element type through a generic list key.
+  return items.map((e) => ({ ...e, raw: undefined })) as Topology[L];
 }
 
 // The graph needs no raw JSON, and it is as big as the input: cloning it to the worker would cost more than the build saves.
 function withoutRaw(t: Topology): Topology {
-  return {
-    ...t,
-    clusters: strip(t.clusters),
-    services: strip(t.services),
-    tasks: strip(t.tasks),
-    taskDefinitions: strip(t.taskDefinitions),
-    containerInstances: strip(t.containerInstances),
-    capacityProviders: strip(t.capacityProviders),
-    targetGroups: strip(t.targetGroups),
-  };
+  const out = { ...t };
+  for (const list of ENTITY_LISTS) setList(out, list, strip(t, list));
+  return out;
+}
+
+/** Sets one entity list of a topology. */
+function setList<L extends EntityList>(t: Topology, list: L, items: Topology[L]): void {
+  t[list] = items;
 }
 
 /** Starts the layout worker. */

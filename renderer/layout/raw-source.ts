@@ -1,23 +1,12 @@
 /** Where the details panel gets an object's raw JSON: the LayoutHost's `loadRaw`, provided by the app. */
 import { createContext } from 'react';
+import { topologyIndex } from '../../shared/model/topology-index';
 import type { Topology } from '../../shared/model/types';
 import type { LayoutHost } from './layout-host';
 
 /** The raw JSON carried on an object of `topology` (what a desktop topology has; also the panel on its own, in tests). */
 export async function carriedRaw(topology: Topology, objectId: string): Promise<Record<string, unknown> | undefined> {
-  for (const list of [
-    topology.clusters,
-    topology.services,
-    topology.tasks,
-    topology.taskDefinitions,
-    topology.containerInstances,
-    topology.capacityProviders,
-    topology.targetGroups,
-  ]) {
-    const found = list.find((e) => e.id === objectId);
-    if (found) return found.raw;
-  }
-  return undefined;
+  return topologyIndex(topology).entity(objectId)?.raw;
 }
 
 /** The app provides its LayoutHost's `loadRaw`; without a provider, the raw JSON the objects carry. */

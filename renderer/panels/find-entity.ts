@@ -2,37 +2,25 @@
  * Finds the model object behind a selected id (a node id, a diagnostic's
  * objectId): any entity kind, containers included.
  */
-import type { Cluster, Container, EntityBase, Task, Topology } from '../../shared/model/types';
+import { topologyIndex } from '../../shared/model/topology-index';
+import type { Cluster, Container, Entity, Task, Topology } from '../../shared/model/types';
 
 /** A selected object: an entity, or a container with the task it belongs to. */
-export type Selected = { kind: 'entity'; entity: EntityBase } | { kind: 'container'; container: Container; task: Task };
+export type Selected = { kind: 'entity'; entity: Entity } | { kind: 'container'; container: Container; task: Task };
 
 /** The object with this id, or null when the load has none. */
 export function findEntity(topology: Topology, id: string): Selected | null {
-  const lists: EntityBase[][] = [
-    topology.clusters,
-    topology.services,
-    topology.tasks,
-    topology.taskDefinitions,
-    topology.containerInstances,
-    topology.capacityProviders,
-    topology.targetGroups,
-  ];
-  for (const list of lists) {
-    const hit = list.find((e) => e.id === id);
-    if (hit) return { kind: 'entity', entity: hit };
-  }
-  for (const task of topology.tasks) {
-    const container = task.containers.find((c) => c.id === id);
-    if (container) return { kind: 'container', container, task };
-  }
-  return null;
+  const index = topologyIndex(topology);
+  const entity = index.entity(id);
+  if (entity) return { kind: 'entity', entity };
+  const found = index.container(id);
+  return found ? { kind: 'container', ...found } : null;
 }
 
 /** The cluster an object belongs to, when known. */
-export function clusterOf(topology: Topology, entity: EntityBase): Cluster | undefined {
-  const clusterId = (entity as { clusterId?: string }).clusterId;
-  return clusterId ? topology.clusters.find((c) => c.id === clusterId) : undefined;
+export function clusterOf(topology: Topology, entity: Entity): Cluster | undefined {
+  const clusterId = 'clusterId' in entity ? entity.clusterId : undefined;
+  return topologyIndex(topology).entityOfKind(clusterId, 'cluster');
 }
 
 // encodeURIComponent throws URIError on a lone surrogate, and `"web\ud800x"` is a valid JSON name: one such service
@@ -41,7 +29,7 @@ const encodeName = (name: string): string =>
   encodeURIComponent(name.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'));
 
 /** The AWS console page of a cluster, service or task, when region and names are known. */
-export function consoleUrl(topology: Topology, entity: EntityBase): string | null {
+export function consoleUrl(topology: Topology, entity: Entity): string | null {
   const region = entity.region;
   if (!region || !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) return null;
   const base = `https://${region}.console.aws.amazon.com/ecs/v2/clusters`;
@@ -52,6 +40,6 @@ export function consoleUrl(topology: Topology, entity: EntityBase): string | nul
   if (entity.kind === 'service')
     return `${base}/${encodeName(cluster.name)}/services/${encodeName(entity.name)}/health${q}`;
   if (entity.kind === 'task')
-    return `${base}/${encodeName(cluster.name)}/tasks/${encodeName((entity as Task).shortId)}/configuration${q}`;
+    return `${base}/${encodeName(cluster.name)}/tasks/${encodeName(entity.shortId)}/configuration${q}`;
   return null;
 }
