@@ -1,22 +1,20 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ingest } from '../../shared/ingest/index';
 import { RECOVERED_STYLE } from '../../shared/theme/theme';
 import { installFlowEnv, laidOutNode, renderNode } from '../testing/render-node';
 import { TaskNode } from './task-node';
 import { ServiceNode } from './service-node';
-
-const FIXTURES = join(__dirname, '..', '..', 'fixtures');
-const read = (path: string) => ({ name: path.split('/').pop()!, text: readFileSync(join(FIXTURES, path), 'utf8') });
+import tasksMissingComma from '../../fixtures/recovery/describe-tasks-missing-comma.json?raw';
+import servicesMissingComma from '../../fixtures/broken/services-missing-comma.json?raw';
+import tasksSample from '../../fixtures/samples/awscli-describe-tasks-2-fargate.json?raw';
 
 // The published describe-tasks sample with one comma taken out, beside a broken services file (one missing comma).
 const topology = ingest([
-  read('recovery/describe-tasks-missing-comma.json'),
-  read('broken/services-missing-comma.json'),
+  { name: 'describe-tasks-missing-comma.json', text: tasksMissingComma },
+  { name: 'services-missing-comma.json', text: servicesMissingComma },
 ]);
-const whole = ingest([read('samples/awscli-describe-tasks-2-fargate.json')]);
+const whole = ingest([{ name: 'awscli-describe-tasks-2-fargate.json', text: tasksSample }]);
 const root = () => screen.getByTestId('node');
 
 beforeAll(installFlowEnv);

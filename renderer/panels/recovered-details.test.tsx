@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { ingest } from '../../shared/ingest/index';
-import { loadFixture } from '../../fixtures/load-fixtures';
+import tasksMissingComma from '../../fixtures/recovery/describe-tasks-missing-comma.json?raw';
+import runTask from '../../fixtures/ingest/aws-cli-examples/run-task-1.json?raw';
 import { useDiagramStore } from '../store/diagram-store';
 import { fakeDesktopApi } from '../testing/fake-desktop-api';
 import { DetailsPanel } from './details-panel';
@@ -12,8 +13,8 @@ afterEach(cleanup);
 describe('DetailsPanel: an object recovered from a broken file', () => {
   it('says so in a line naming the file, and a task names its capacity provider, not its id', () => {
     const t = ingest([
-      loadFixture('recovery', 'describe-tasks-missing-comma.json'),
-      loadFixture('ingest/aws-cli-examples', 'run-task-1.json'),
+      { name: 'describe-tasks-missing-comma.json', text: tasksMissingComma },
+      { name: 'run-task-1.json', text: runTask },
     ]);
     act(() => useDiagramStore.getState().setTopology(t, 'test'));
     render(<DetailsPanel api={fakeDesktopApi()} />);
