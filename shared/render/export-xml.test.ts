@@ -272,3 +272,36 @@ describe('PNG exports decode (a bounded subset: each view × theme × background
     }, 120_000);
   }
 });
+
+describe('long and odd names in exports (issue #13 point 10 and bidi)', () => {
+  const load = FIXTURE_LOADS[0].topology();
+  const named = (name: string): Topology => ({
+    ...load,
+    clusters: load.clusters.map((c, i) => (i === 0 ? { ...c, name, placeholder: false } : c)),
+  });
+
+  it('a 10,000-character cluster name leaves the image as wide as the drawing; the full name stays in <title>', () => {
+    const name = `prod-${'x'.repeat(10_000)}-end`;
+    const view = initialView(load);
+    const laid = layoutGraph(buildGraph(named(name), view), view.direction);
+    const out = renderSvg(laid, { title: name });
+    const root = parseSvgStrict(out.svg);
+    expect(out.width).toBeLessThanOrEqual(Math.max(Math.ceil(laid.width), 760));
+    const drawn = findAll(root, (e) => e.name === 'text').map((t) => t.text);
+    expect(drawn.every((t) => t.length < 400)).toBe(true);
+    // Both ends of the name are drawn (middle cut), and the whole name is the tooltip and the document title.
+    expect(drawn.some((t) => t.startsWith('prod-') && t.endsWith('-end') && t.includes('…'))).toBe(true);
+    const titles = findAll(root, (e) => e.name === 'title').map((t) => t.text);
+    expect(titles).toContain(name);
+  });
+
+  it('bidi overrides and isolates are drawn as codes, never applied', () => {
+    const view = initialView(load);
+    const laid = layoutGraph(buildGraph(named('\u202Egnp.exe'), view), view.direction);
+    const root = parseSvgStrict(renderSvg(laid, { title: 'a\u2066b' }).svg);
+    const drawn = findAll(root, (e) => e.name === 'text').map((t) => t.text);
+    expect(drawn).toContain('[U+202E]gnp.exe');
+    expect(drawn).toContain('a[U+2066]b');
+    expect(drawn.join('')).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+  });
+});

@@ -104,8 +104,11 @@ describe('export of explore nodes', () => {
   });
 
   it('draws one account card per account and region', () => {
-    expect(texts).toContain('111122223333 · eu-west-1');
-    expect(texts).toContain('444455556666 · us-east-1');
+    // The account id and, on its own line, the whole region (accountCardText).
+    expect(texts).toContain('111122223333');
+    expect(texts).toContain('eu-west-1');
+    expect(texts).toContain('444455556666');
+    expect(texts).toContain('us-east-1');
   });
 
   it('writes a stopped task’s stopCode and stoppedReason on its card', () => {

@@ -19,7 +19,7 @@ import {
 import type { OverlayClass } from '../model/types';
 import type { ExportPalette } from './palette';
 import { badge, card, hatchId, hiddenPill, n, runs, statusColour, statusGlyph, text, type Run } from './primitives';
-import { textWidth } from './text';
+import { clampLabel, clampText, textWidth } from './text';
 import { containerProblemText } from '../graph/status';
 
 /** What every painter needs besides the node. */
@@ -102,7 +102,7 @@ function paintCluster(node: NodeOf<'cluster'>, ctx: PaintContext): string {
   const glyph = statusGlyph(node.statusClass, right - 16, 36, 16, p);
   if (glyph) right -= 22;
   out.push(glyph);
-  out.push(text(14, 49, d.name, { size: 17, face: 'bold', fill: p.text, maxWidth: right - 14 }));
+  out.push(text(14, 49, d.name, { size: 17, face: 'bold', fill: p.text, maxWidth: right - 14, clamp: 'middle' }));
   out.push(
     text(14, 69, [d.region, d.accountId].filter(Boolean).join(' · '), {
       size: 11,
@@ -184,7 +184,7 @@ function paintService(node: NodeOf<'service'>, ctx: PaintContext): string {
   const glyph = statusGlyph(node.statusClass, titleRight - 15, 31, 15, p);
   if (glyph) titleRight -= 21;
   out.push(glyph);
-  out.push(text(16, 44, d.name, { size: 15, face: 'bold', fill: p.text, maxWidth: titleRight - 16 }));
+  out.push(text(16, 44, d.name, { size: 15, face: 'bold', fill: p.text, maxWidth: titleRight - 16, clamp: 'middle' }));
 
   if (node.placeholder) {
     out.push(text(16, 66, 'referenced only: not described', { size: 12, fill: p.mutedText, maxWidth: w - 28 }));
@@ -209,7 +209,15 @@ function paintService(node: NodeOf<'service'>, ctx: PaintContext): string {
       );
     out.push(text(16, 94, d.placement, { size: 11, fill: p.mutedText, maxWidth: w - 28 }));
     if (d.taskDefinition)
-      out.push(text(16, 111, d.taskDefinition, { size: 11, face: 'mono', fill: p.mutedText, maxWidth: w - 28 }));
+      out.push(
+        text(16, 111, d.taskDefinition, {
+          size: 11,
+          face: 'mono',
+          fill: p.mutedText,
+          maxWidth: w - 28,
+          clamp: 'middle',
+        }),
+      );
   }
   if (d.latestEvent) {
     const message = d.latestEvent.replace(/^\(service [^)]+\)\s*/, '');
@@ -241,7 +249,16 @@ function paintTask(node: NodeOf<'task'>, ctx: PaintContext): string {
   const glyph = statusGlyph(node.statusClass, right - 14, 10, 14, p);
   if (glyph) right -= 19;
   out.push(glyph);
-  out.push(text(14, 22, d.shortId, { size: 12, face: 'mono', fill: p.text, maxWidth: right - 16, bold: true }));
+  out.push(
+    text(14, 22, d.shortId, {
+      size: 12,
+      face: 'mono',
+      fill: p.text,
+      maxWidth: right - 16,
+      bold: true,
+      clamp: 'middle',
+    }),
+  );
 
   const status = d.lastStatus ?? (node.placeholder ? 'listed only' : 'status unknown');
   const transit = d.desiredStatus && d.desiredStatus !== d.lastStatus ? ` → ${d.desiredStatus}` : '';
@@ -308,11 +325,20 @@ function paintContainer(node: NodeOf<'container'>, ctx: PaintContext): string {
   if (glyph) right -= 16;
   out.push(glyph);
   const tag = d.imageTag
-    ? text(right, 16, d.imageTag, { size: 10, face: 'mono', fill: p.mutedText, anchor: 'end', maxWidth: 88 })
+    ? text(right, 16, d.imageTag, {
+        size: 10,
+        face: 'mono',
+        fill: p.mutedText,
+        anchor: 'end',
+        maxWidth: 88,
+        clamp: 'middle',
+      })
     : '';
   const tagWidth = d.imageTag ? Math.min(88, textWidth(d.imageTag, 10, 'mono')) + 8 : 0;
   out.push(tag);
-  out.push(text(22, 16.5, d.name, { size: 12, face: 'bold', fill: p.text, maxWidth: right - 22 - tagWidth }));
+  out.push(
+    text(22, 16.5, d.name, { size: 12, face: 'bold', fill: p.text, maxWidth: right - 22 - tagWidth, clamp: 'middle' }),
+  );
   const meta: Run[][] = [[{ text: d.lastStatus ?? 'status unknown' }]];
   if (d.healthStatus && d.healthStatus !== 'UNKNOWN')
     meta.push([{ text: ' · ' }, { text: d.healthStatus, fill: d.healthStatus === 'HEALTHY' ? p.ok : p.danger }]);
@@ -357,7 +383,12 @@ function paintGroup(node: NodeOf<'group'>, ctx: PaintContext): string {
   if (countText && textWidth(label, 12, 'bold') > labelRoom(countText)) countText = counts[0]?.text ?? '';
   if (countText && textWidth(label, 12, 'bold') > labelRoom(countText)) countText = '';
   if (countText) out.push(text(w - 14, 22, countText, { size: 11, fill: p.mutedText, anchor: 'end' }));
-  out.push(text(14, 22, label, { size: 12, face: 'bold', fill: p.text, maxWidth: labelRoom(countText) }));
+  // The family (with its revision, when it has one) is the identifier: the prefix goes before it is cut.
+  const shownLabel =
+    d.variant === 'family'
+      ? clampLabel('Standalone · ', d.label, labelRoom(countText), 12, 'bold')
+      : clampText(label, labelRoom(countText), 12, 'bold', 'middle');
+  out.push(text(14, 22, shownLabel, { size: 12, face: 'bold', fill: p.text }));
   if (unknownCluster)
     out.push(
       text(14, 44, 'Objects whose cluster is not in the loaded files', {
@@ -400,8 +431,17 @@ function paintAccount(node: NodeOf<'group'>, ctx: PaintContext): string {
   }
   // The same lines as the screen's card (accountCardText): id, the whole region, counts that say what they count.
   const lines = accountCardText(d);
-  out.push(text(18, 45, lines.account, { size: 14, face: 'mono', fill: p.text, maxWidth: right - 18, bold: true }));
-  out.push(text(18, 64, lines.region, { size: 12, face: 'mono', fill: p.text, maxWidth: w - 32 }));
+  out.push(
+    text(18, 45, lines.account, {
+      size: 14,
+      face: 'mono',
+      fill: p.text,
+      maxWidth: right - 18,
+      bold: true,
+      clamp: 'middle',
+    }),
+  );
+  out.push(text(18, 64, lines.region, { size: 12, face: 'mono', fill: p.text, maxWidth: w - 32, clamp: 'middle' }));
   if (lines.reported) out.push(text(18, 84, lines.reported, { size: 11, fill: p.mutedText, maxWidth: w - 32 }));
   out.push(
     runs(
@@ -435,7 +475,7 @@ function paintTargetGroup(node: NodeOf<'targetGroup'>, ctx: PaintContext): strin
   out.push(text(16, 22, 'TARGET GROUP', { size: 10, face: 'bold', fill: p.mutedText, extra: 'letter-spacing="0.8"' }));
   const listener = targetGroupListener(d);
   if (listener) out.push(badge(w - 12, 10, listener, 'none', p.info.text, p.info.text).svg);
-  out.push(text(16, 44, d.name, { size: 13, face: 'bold', fill: p.text, maxWidth: w - 28 }));
+  out.push(text(16, 44, d.name, { size: 13, face: 'bold', fill: p.text, maxWidth: w - 28, clamp: 'middle' }));
   out.push(text(16, 63, targetGroupRoute(d), { size: 12, face: 'mono', fill: p.text, maxWidth: w - 28 }));
   out.push(text(16, 81, targetGroupDetail(d, node.placeholder), { size: 11, fill: p.mutedText, maxWidth: w - 28 }));
   return out.join('');
@@ -468,7 +508,7 @@ function paintNamespace(node: NodeOf<'namespace'>, ctx: PaintContext): string {
   // The ns-/srv- id beside a readable name; when the id is the name, once is enough.
   if (d.resourceId && d.resourceId !== d.name)
     out.push(badge(w - 12, 10, d.resourceId, 'none', DISCOVERY_STYLE.accent, DISCOVERY_STYLE.accent).svg);
-  out.push(text(16, 44, d.name, { size: 13, face: 'bold', fill: p.text, maxWidth: w - 28 }));
+  out.push(text(16, 44, d.name, { size: 13, face: 'bold', fill: p.text, maxWidth: w - 28, clamp: 'middle' }));
   out.push(text(16, 63, namespaceRoute(d), { size: 12, face: 'mono', fill: p.text, maxWidth: w - 28 }));
   out.push(text(16, 81, namespaceDetail(d), { size: 11, fill: p.mutedText, maxWidth: w - 28 }));
   return out.join('');
@@ -509,6 +549,7 @@ function paintHost(node: NodeOf<'host'>, ctx: PaintContext): string {
       fill: p.text,
       maxWidth: titleRight - 16,
       bold: true,
+      clamp: 'middle',
     }),
   );
   out.push(

@@ -5,7 +5,7 @@
  */
 import { FONT_FAMILY, MONO_FONT_FAMILY, STATUS_STYLES, type StatusClass } from '../theme/theme';
 import type { ExportPalette } from './palette';
-import { escapeXml, fitText, textWidth, type TextFace } from './text';
+import { clampText, escapeXml, revealBidi, textWidth, type ClampMode, type TextFace } from './text';
 
 /** The bundled export fonts first, then the screen's stacks (for viewers of the SVG without DejaVu). */
 export const SVG_SANS = `DejaVu Sans, ${FONT_FAMILY.replace(/"/g, "'")}`;
@@ -25,8 +25,10 @@ export interface TextOptions {
   anchor?: 'start' | 'middle' | 'end';
   /** Set in the face's bold weight (a mono id in bold); face 'bold' is always bold. */
   bold?: boolean;
-  /** Cut with an ellipsis past this width (px). */
+  /** Cut with an ellipsis past this width (px), by `clampText`. */
   maxWidth?: number;
+  /** How it is cut: `middle` for ids, ARNs and names (both ends stay), `end` (default) for prose. */
+  clamp?: ClampMode;
   /** Extra attributes, already escaped; never one this function writes itself (x, y, font-*, fill, text-anchor). */
   extra?: string;
 }
@@ -39,7 +41,9 @@ export function n(value: number): string {
 /** A line of text, fitted to `maxWidth` and escaped. */
 export function text(x: number, y: number, content: string, o: TextOptions): string {
   const face = o.face ?? 'sans';
-  const shown = o.maxWidth !== undefined ? fitText(content, o.maxWidth, o.size, face) : content;
+  // Every drawn line goes through the one truncation (clampText), which also shows bidi controls as codes.
+  const shown =
+    o.maxWidth !== undefined ? clampText(content, o.maxWidth, o.size, face, o.clamp ?? 'end') : revealBidi(content);
   if (!shown) return '';
   const attrs = [`x="${n(x)}"`, `y="${n(y)}"`, `font-size="${o.size}"`, `fill="${o.fill}"`];
   // One weight attribute whatever asks for it: a second one makes the SVG ill-formed XML (resvg refuses it).
@@ -91,7 +95,8 @@ export function runs(
     ]
       .filter(Boolean)
       .join(' ');
-    return attrs ? `<tspan ${attrs}>${escapeXml(r.text)}</tspan>` : escapeXml(r.text);
+    const shown = escapeXml(revealBidi(r.text));
+    return attrs ? `<tspan ${attrs}>${shown}</tspan>` : shown;
   });
   // xml:space keeps the spaces between runs, which SVG would otherwise collapse at tspan edges.
   return `<text x="${n(x)}" y="${n(y)}" font-size="${size}" fill="${fill}" xml:space="preserve">${spans.join('')}</text>`;

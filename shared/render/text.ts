@@ -43,6 +43,78 @@ export function textWidth(text: string, size: number, face: TextFace = 'sans'): 
   return (units * size) / 1000;
 }
 
+// Bidi embeddings, overrides and isolates (and the invisible marks): drawn as they are, they reorder what follows,
+// so "\u202Egnp.exe" reads "exe.png". Shown as their code instead (issue #13 point 4).
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with every bidi control shown as its code ("[U+202E]"), so a name cannot be spoofed by reordering. */
+export function revealBidi(text: string): string {
+  return text.replace(BIDI, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+}
+
+/** How a label gives way when it does not fit: prose loses its end; ids, ARNs and names lose their middle. */
+export type ClampMode = 'end' | 'middle';
+
+/**
+ * THE truncation of the app, on screen and in exports: `text` at most `maxWidth` px wide at `size` in
+ * `face`, with bidi controls shown (revealBidi). `end` cuts prose ("Task failed to st…"); `middle` keeps
+ * both ends of an id, ARN or name ("1234567…23456789", "arn:aws:ecs:…/web:42"), the end getting the larger
+ * share since that is where ids differ and where family:rev sits. Unchanged when it fits; the full text
+ * belongs in a tooltip (title) beside it.
+ */
+export function clampText(
+  text: string,
+  maxWidth: number,
+  size: number,
+  face: TextFace = 'sans',
+  mode: ClampMode = 'end',
+): string {
+  const shown = revealBidi(text);
+  if (mode === 'end') return fitText(shown, maxWidth, size, face);
+  if (textWidth(shown, size, face) <= maxWidth) return shown;
+  const chars = [...shown];
+  const room = maxWidth - textWidth('…', size, face);
+  // Prefix sums of widths: a 10,000-character name costs one pass, then a binary search on the kept count.
+  const widths = chars.map((c) => textWidth(c, size, face));
+  const prefix = [0];
+  for (const w of widths) prefix.push(prefix[prefix.length - 1] + w);
+  const total = prefix[chars.length];
+  const split = (kept: number) => {
+    const head = Math.floor(kept * 0.4);
+    return { head, tail: kept - head };
+  };
+  const widthOf = (kept: number) => {
+    const { head, tail } = split(kept);
+    return prefix[head] + (total - prefix[chars.length - tail]);
+  };
+  let lo = 0;
+  let hi = chars.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (widthOf(mid) <= room) lo = mid;
+    else hi = mid - 1;
+  }
+  if (lo === 0) return '';
+  const { head, tail } = split(lo);
+  return `${chars.slice(0, head).join('')}…${chars.slice(chars.length - tail).join('')}`;
+}
+
+/**
+ * A prefix and a name that must be seen ("Standalone · " + "family:nightly-report"): the name keeps its
+ * room first (middle-clamped), the prefix is dropped before the name is cut.
+ */
+export function clampLabel(
+  prefix: string,
+  name: string,
+  maxWidth: number,
+  size: number,
+  face: TextFace = 'sans',
+): string {
+  const whole = `${prefix}${name}`;
+  if (textWidth(revealBidi(whole), size, face) <= maxWidth) return revealBidi(whole);
+  return clampText(name, maxWidth, size, face, 'middle');
+}
+
 /** `text` cut with an ellipsis so it is at most `maxWidth` px wide; unchanged when it fits. */
 export function fitText(text: string, maxWidth: number, size: number, face: TextFace = 'sans'): string {
   if (textWidth(text, size, face) <= maxWidth) return text;
