@@ -95,11 +95,15 @@ test('the Filters menu closes on Esc and a click outside, works from the keyboar
   const button = page.getByTestId('filters-button');
   const menu = page.getByTestId('filter-menu');
 
+  // Esc closes the menu, and only the menu: the search and the selection stay.
+  await page.getByTestId('search').fill('checkout');
   await button.click();
   await expect(menu).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();
   await expect(button).toBeFocused();
+  await expect(page.getByTestId('search')).toHaveValue('checkout');
+  await page.getByTestId('search').fill('');
 
   await button.click();
   await expect(menu).toBeVisible();

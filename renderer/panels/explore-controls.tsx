@@ -186,6 +186,8 @@ export function FilterMenu() {
           align="start"
           sideOffset={below}
           collisionPadding={8}
+          // Esc closes the menu only: the page's Esc (clear the selection and the search) must not fire too.
+          onEscapeKeyDown={(e) => e.stopPropagation()}
         >
           {SHOW_SWITCHES.length > 0 && (
             <FilterGroup title="Show">
