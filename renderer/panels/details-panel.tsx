@@ -20,6 +20,7 @@ import { isNamespaceNodeId, namespaceDetails } from '../../shared/graph/namespac
 import { containerProblem, containerProblemText, containerStatus, taskStatus } from '../../shared/graph/status';
 import { OVERLAY_STYLES, RECOVERED_STYLE } from '../../shared/theme/theme';
 import { RawSourceContext } from '../layout/raw-source';
+import { topologyIndex } from '../../shared/model/topology-index';
 import { useDiagramStore } from '../store/diagram-store';
 import { consoleUrl, findEntity } from './find-entity';
 import { JsonView } from './json-view';
@@ -110,19 +111,19 @@ function render(value: unknown): string | null {
 /** Names for ids that point at other objects, so the panel reads "prod-web" not "cluster|eu-west-1|…". */
 function resolveRef(topology: Topology, key: string, value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const byId = <T extends EntityBase>(list: T[]) => list.find((e) => e.id === value);
-  if (key === 'clusterId') return byId(topology.clusters)?.name ?? value;
-  if (key === 'serviceId') return byId(topology.services)?.name ?? value;
+  const index = topologyIndex(topology);
+  if (key === 'clusterId') return index.entityOfKind(value, 'cluster')?.name ?? value;
+  if (key === 'serviceId') return index.entityOfKind(value, 'service')?.name ?? value;
   if (key === 'taskDefinitionId') {
-    const td = byId(topology.taskDefinitions);
+    const td = index.entityOfKind(value, 'taskDefinition');
     return td ? `${td.family}:${td.revision ?? '?'}` : value.slice(value.lastIndexOf('|') + 1);
   }
   if (key === 'capacityProviderId') {
-    const cp = byId(topology.capacityProviders);
+    const cp = index.entityOfKind(value, 'capacityProvider');
     return cp ? `${cp.name}${cp.placeholder ? ' (referenced only)' : ''}` : value.slice(value.lastIndexOf('|') + 1);
   }
   if (key === 'containerInstanceId') {
-    const ci = topology.containerInstances.find((c) => c.id === value);
+    const ci = index.entityOfKind(value, 'containerInstance');
     return ci?.ec2InstanceId ? `${ci.ec2InstanceId} (${ci.name})` : value.slice(value.lastIndexOf('|') + 1);
   }
   return null;
@@ -356,14 +357,13 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
   const name = entity?.name ?? container?.name ?? '';
   const arn = entity?.arn ?? container?.arn;
   const url = entity ? consoleUrl(topology, entity) : null;
-  const task = entity?.kind === 'task' ? (entity as Task) : found.kind === 'container' ? found.task : null;
-  const service = entity?.kind === 'service' ? (entity as Service) : null;
+  const task = entity?.kind === 'task' ? entity : found.kind === 'container' ? found.task : null;
+  const service = entity?.kind === 'service' ? entity : null;
   const tdId = (task && entity?.kind === 'task' ? task.taskDefinitionId : service?.taskDefinitionId) ?? undefined;
-  const taskDefinition: TaskDefinition | undefined = tdId
-    ? topology.taskDefinitions.find((td) => td.id === tdId && !td.placeholder)
-    : undefined;
-  const overlay = entity?.kind === 'task' ? taskOverlay(entity as Task) : service?.overlay;
-  const status = entity?.kind === 'task' ? taskStatus(entity as Task) : container ? containerStatus(container) : null;
+  const described = topologyIndex(topology).entityOfKind(tdId, 'taskDefinition');
+  const taskDefinition = described && !described.placeholder ? described : undefined;
+  const overlay = entity?.kind === 'task' ? taskOverlay(entity) : service?.overlay;
+  const status = entity?.kind === 'task' ? taskStatus(entity) : container ? containerStatus(container) : null;
 
   const onCopy = async () => {
     if (!arn) return;
@@ -443,10 +443,8 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
           <ContainersTable containers={task.containers} onSelect={(id) => select(id)} />
         </Section>
       )}
-      {entity?.kind === 'taskDefinition' && <TaskDefinitionDetails topology={topology} td={entity as TaskDefinition} />}
-      {entity?.kind === 'capacityProvider' && (
-        <CapacityProviderSection topology={topology} provider={entity as CapacityProvider} />
-      )}
+      {entity?.kind === 'taskDefinition' && <TaskDefinitionDetails topology={topology} td={entity} />}
+      {entity?.kind === 'capacityProvider' && <CapacityProviderSection topology={topology} provider={entity} />}
       {service && <Deployments service={service} topology={topology} />}
       {service && <ServiceDiscovery topology={topology} service={service} />}
       {entity?.placeholder && (
