@@ -25,6 +25,8 @@ import { ShortcutsOverlay } from './commands/shortcuts-overlay';
 import type { CommandId } from '../shared/ipc/commands';
 import { EmptyLoad } from './panels/empty-load';
 import { DefinitionsPanel } from './panels/definitions-panel';
+import type { CostApi } from '../shared/ipc/cost-api';
+import { CostLensPanel } from './cost/cost-lens-panel';
 
 // React types do not know the folder-picker attribute; it is passed through to the DOM as is.
 const FOLDER_INPUT_ATTRS = { webkitdirectory: '', directory: '' } as Record<string, string>;
@@ -76,7 +78,7 @@ function useLayout(host: LayoutHost): void {
 }
 
 /** The application, on the hosts picked at start-up (renderer/desktop/pick-api.ts). */
-export function App({ api, layoutHost }: { api: DesktopApi; layoutHost: LayoutHost }) {
+export function App({ api, layoutHost, cost }: { api: DesktopApi; layoutHost: LayoutHost; cost?: CostApi }) {
   const topology = useDiagramStore((s) => s.topology);
   const loading = useDiagramStore((s) => s.loading);
   const error = useDiagramStore((s) => s.error);
@@ -194,6 +196,7 @@ export function App({ api, layoutHost }: { api: DesktopApi; layoutHost: LayoutHo
         onOpenDemo={openDemo}
         searchRef={searchRef}
         api={api}
+        cost={cost}
       />
       {/* The workspace is always mounted, hidden under the first screen until a load starts: mounting React
           Flow (~60–100 ms) happens when the app starts, and the browser draws the workspace while the file
@@ -231,6 +234,7 @@ export function App({ api, layoutHost }: { api: DesktopApi; layoutHost: LayoutHo
                   Opening {loadingLabel}…
                 </div>
               )}
+              <CostLensPanel />
               <ChangesPanel />
               <FindingsPanel />
               <DiagnosticsPanel />

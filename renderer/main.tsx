@@ -9,7 +9,7 @@ import { ErrorBoundary } from './error-boundary';
 import { pickHosts } from './desktop/pick-api';
 import { startViewPersistence } from './store/persist-view';
 
-const { api, layoutHost } = pickHosts();
+const { api, layoutHost, cost } = pickHosts();
 // Storage can be denied (privacy settings): the app works without it.
 startViewPersistence(
   (() => {
@@ -25,7 +25,7 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary api={api}>
-      <App api={api} layoutHost={layoutHost} />
+      <App api={api} layoutHost={layoutHost} cost={cost} />
     </ErrorBoundary>
   </StrictMode>,
 );

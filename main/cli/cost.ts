@@ -3,9 +3,9 @@ import { ingest } from '../../shared/ingest/index';
 import type { Diagnostic } from '../../shared/model/types';
 import { computeCost, formatDollars, type CostReport, type CostRow } from '../../shared/cost/compute-cost';
 import { costJson, pricesCaveat } from '../../shared/cost/cost-json';
-import { BUNDLED_PRICES } from '../../shared/pricing/bundled-prices';
 import { INSTANCE_TYPES } from '../../shared/pricing/instance-types';
-import { mergePriceTables, parsePriceFile, type PriceTable } from '../../shared/pricing/price-table';
+import type { PriceTable } from '../../shared/pricing/price-table';
+import { priceTableOf } from '../../shared/cost/cost-request';
 import { maskSecrets } from '../../shared/redact/mask-secrets';
 import { readSources } from '../files/read-sources';
 import { EXIT, UsageError, diagnosticLine, escapeTerminal, terminalJson, type CliIo } from './io';
@@ -24,13 +24,11 @@ const issues = (r: CostRow): string =>
 
 /** Reads `--prices FILE` over the bundled table; a bad file is reported and the bundled table used. */
 export async function loadPrices(path: string | undefined): Promise<{ table: PriceTable; diagnostics: Diagnostic[] }> {
-  if (path === undefined) return { table: BUNDLED_PRICES, diagnostics: [] };
+  if (path === undefined) return priceTableOf(null);
   const read = await readSources([path]);
   const source = read.sources[0];
-  if (!source) return { table: BUNDLED_PRICES, diagnostics: read.diagnostics };
-  const parsed = parsePriceFile(source.text, source.name);
-  if (!parsed.ok) return { table: BUNDLED_PRICES, diagnostics: parsed.diagnostics };
-  return { table: mergePriceTables(BUNDLED_PRICES, parsed.table), diagnostics: [] };
+  if (!source) return { table: priceTableOf(null).table, diagnostics: read.diagnostics };
+  return priceTableOf({ name: source.name, text: source.text });
 }
 
 const COLUMNS: [string, (r: CostRow) => string][] = [

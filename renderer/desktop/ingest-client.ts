@@ -11,6 +11,7 @@
  * for a big load, the complete topology, given to the `onLoadComplete`
  * listeners once every part has arrived.
  */
+import type { CostAnswer, PricesInput } from '../../shared/cost/cost-request';
 import type { LaidOutGraph, LegendCounts } from '../../shared/graph/types';
 import type { LayoutPreview } from '../canvas/overview-types';
 import { keepPaint } from '../canvas/overview-paint';
@@ -146,6 +147,13 @@ export class IngestClient {
     const load = this.loadOf.get(topology);
     if (load === undefined || this.link.failed) return undefined;
     return this.link.request('raw', { load, objectId });
+  }
+
+  /** The launch-type lens of `topology` at `prices`, computed by the worker that holds its raw JSON. */
+  cost(topology: Topology, prices: PricesInput | null): Promise<CostAnswer> {
+    const load = this.loadOf.get(topology);
+    if (load === undefined) return Promise.reject(new Error('this topology was not loaded by the ingest worker'));
+    return this.link.request('cost', { load, prices });
   }
 
   /** The view the worker laid out first for `topology` (the one the page starts with), when it did. */

@@ -34,6 +34,8 @@ import {
   type IngestRequests,
 } from './ingest-worker-protocol';
 import { sendsInParts, splitIntoParts } from './split-parts';
+import { costAnswer } from '../../shared/cost/cost-request';
+import { withRaw } from './with-raw';
 
 /** The view the page's store will pick for this load: the one saved for this input, else the initial one. */
 function startingViewOf(loaded: Topology, label: string, savedViews: IngestPayload['savedViews']): ViewState {
@@ -138,6 +140,10 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
       if (asked === load) for (const part of unsent) context.push('part', part);
       unsent = [];
       return null;
+    },
+    cost: ({ load: asked, prices }) => {
+      if (!topology || asked !== load) throw new Error(`ingest worker does not hold load ${asked}`);
+      return costAnswer(withRaw(topology, rawById), prices);
     },
     prelaid: ({ load: asked }) => {
       const layout = held?.load === asked ? held.layout : null;

@@ -51,6 +51,7 @@ import type { LegendCounts, LaidOutGraph } from '../../shared/graph/types';
 import type { LayoutPreview } from '../canvas/overview-types';
 import type { Direction, ViewState } from '../../shared/graph/view';
 import type { Diagnostic, Topology } from '../../shared/model/types';
+import type { CostAnswer, PricesInput } from '../../shared/cost/cost-request';
 
 /**
  * The ingest request's payload: read these files (under these names) and ingest them with these diagnostics
@@ -95,6 +96,11 @@ export type IngestRequests = {
    * asks once it has drawn the preview, so receiving the layout's thousands of nodes does not delay that frame.
    */
   prelaid: { payload: { load: number }; result: LaidOutGraph | null };
+  /**
+   * The launch-type lens of load `load` at `prices` (a prices file's text laid over the bundled table; null:
+   * the bundled one). Computed here, where the raw JSON it reads is kept, never on the page.
+   */
+  cost: { payload: { load: number; prices: PricesInput | null }; result: CostAnswer };
 };
 
 /** The lists of a topology that a big load sends in parts. */

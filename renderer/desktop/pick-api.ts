@@ -10,22 +10,32 @@ import type { LayoutHost } from '../layout/layout-host';
 import { createBrowserApi } from './browser-api';
 import { IngestClient } from './ingest-client';
 import { createWebLayoutHost } from './web-layout-host';
+import type { CostApi } from '../../shared/ipc/cost-api';
+import { createWebCostApi, injectedCostApi } from '../cost/cost-host';
 
 /** What the app reaches outside itself through: host I/O and the layout of what it loaded. */
 export interface Hosts {
   api: DesktopApi;
   layoutHost: LayoutHost;
+  /** The launch-type lens: priced in the ingest worker (web) or in main (desktop). */
+  cost: CostApi;
 }
 
 /** Web mode's hosts: the browser DesktopApi and the web LayoutHost, sharing one ingest client. */
 export function createWebHosts(ingest: IngestClient = new IngestClient()): Hosts {
-  return { api: createBrowserApi(ingest), layoutHost: createWebLayoutHost(ingest) };
+  return { api: createBrowserApi(ingest), layoutHost: createWebLayoutHost(ingest), cost: createWebCostApi(ingest) };
 }
 
 /** The hosts of this page. */
 export function pickHosts(): Hosts {
   const injected = (window as unknown as Record<string, unknown>)[DESKTOP_API_GLOBAL];
   if (injected && typeof injected === 'object' && 'loadFiles' in injected)
-    return { api: injected as DesktopApi, layoutHost: createDesktopLayoutHost() };
+    return {
+      api: injected as DesktopApi,
+      layoutHost: createDesktopLayoutHost(),
+      cost:
+        injectedCostApi() ??
+        createWebCostApi({ holds: () => false, cost: () => Promise.reject(new Error('no cost host')) }),
+    };
   return createWebHosts();
 }

@@ -1,4 +1,5 @@
 /** A cluster card: name, region/account, status, service/task/host totals and a launch-type bar. */
+import { clampText } from '../../shared/render/text';
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { OVERLAY_ORDER, overlayStyle, PLACEHOLDER_STYLE } from '../../shared/theme/theme';
@@ -6,6 +7,7 @@ import { useDiagramStore } from '../store/diagram-store';
 import { CollapseToggle, NodeHandles, RecoveredBadge, StatusGlyph } from './node-parts';
 import type { ClusterFlowNode } from './node-types';
 import { FindingBadge } from '../findings/finding-badge';
+import { CostBadge } from '../cost/cost-badge';
 
 /** Cluster card. */
 export const ClusterNode = memo(function ClusterNode({ data, selected }: NodeProps<ClusterFlowNode>) {
@@ -47,11 +49,12 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
         <span>Cluster</span>
         <RecoveredBadge recovered={n.recovered} />
         <FindingBadge entityId={n.entityId} />
+        <CostBadge entityId={n.entityId} />
         <span className="kicker-right">{d.status ?? (n.placeholder ? 'not described' : '')}</span>
       </div>
       <div className="card-head">
         <span className="card-title cluster-title" title={d.name}>
-          {d.name}
+          {clampText(d.name, n.width - 70, 17, 'bold', 'middle')}
         </span>
         <StatusGlyph status={n.statusClass} />
         {n.collapsible && <CollapseToggle id={n.id} collapsed={n.collapsed} hiddenCount={n.hiddenCount} />}

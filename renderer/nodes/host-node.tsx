@@ -21,6 +21,7 @@ import { cardStyle } from './node-style';
 import { CollapseToggle, NodeHandles, RecoveredBadge } from './node-parts';
 import type { HostFlowNode } from './node-types';
 import { FindingBadge, HostVerdictLine, useHostVerdict } from '../findings/finding-badge';
+import { HostCostLine } from '../cost/cost-badge';
 
 function ReservedBar({
   resource,
@@ -114,6 +115,7 @@ export const HostNode = memo(function HostNode({ data, selected }: NodeProps<Hos
       {d.memory && <ReservedBar resource="memory" value={d.memory} colour={overlayStyle(overlay, true).accent} />}
       <div className="card-line muted host-tasks">{hostTasksLine(d)}</div>
       <HostVerdictLine entityId={n.entityId} />
+      <HostCostLine entityId={n.entityId} />
     </div>
   );
 });

@@ -1,4 +1,5 @@
 /** A service card: running/desired/pending, launch type or capacity provider strategy, task definition, latest event. */
+import { clampText } from '../../shared/render/text';
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useDiagramStore } from '../store/diagram-store';
@@ -7,6 +8,7 @@ import { CollapseToggle, NodeHandles, OverlayBadge, RecoveredBadge, StatusGlyph 
 import type { ServiceFlowNode } from './node-types';
 import type { DeploymentSummary } from '../../shared/graph/types';
 import { FindingBadge } from '../findings/finding-badge';
+import { CostBadge } from '../cost/cost-badge';
 
 // Event messages that usually explain why a service is short of tasks.
 const TROUBLE = /unable to place|failed|unhealthy|insufficient|error|stopped/i;
@@ -22,7 +24,12 @@ function DeploymentLine({
   const primary = deployments[0];
   const settled =
     deployments.length <= 1 && (!primary?.rolloutState || primary.rolloutState.toUpperCase() === 'COMPLETED');
-  if (settled) return <div className="card-line muted mono">{taskDefinition ?? ' '}</div>;
+  if (settled)
+    return (
+      <div className="card-line muted mono" title={taskDefinition}>
+        {taskDefinition ? clampText(taskDefinition, 250, 11.5, 'mono', 'middle') : ' '}
+      </div>
+    );
   const describe = (x: DeploymentSummary) =>
     [
       x.status,
@@ -45,7 +52,11 @@ function DeploymentLine({
         <span key={x.id} className={`deployment deployment-${(x.rolloutState ?? 'unknown').toLowerCase()}`}>
           {i > 0 ? ' · ' : ''}
           {x.status === 'PRIMARY' ? '' : `${x.status ?? ''} `}
-          <span className="mono">{x.taskDefinition}</span> {x.rolloutState ?? ''}
+          {/* Each revision keeps its family:rev end (middle cut), so two deployments both stay readable. */}
+          <span className="mono">
+            {x.taskDefinition && clampText(x.taskDefinition, 96, 11.5, 'mono', 'middle')}
+          </span>{' '}
+          {x.rolloutState ?? ''}
         </span>
       ))}
     </div>
@@ -99,12 +110,13 @@ export const ServiceNode = memo(function ServiceNode({ data, selected }: NodePro
           </span>
         )}
         <FindingBadge entityId={n.entityId} />
+        <CostBadge entityId={n.entityId} />
         <RecoveredBadge recovered={n.recovered} />
         <OverlayBadge overlay={d.overlay} overlayOn={overlayOn} />
       </div>
       <div className="card-head">
         <span className="card-title" title={d.name}>
-          {d.name}
+          {clampText(d.name, n.width - 70, 14.5, 'bold', 'middle')}
         </span>
         <StatusGlyph status={n.statusClass} />
         {n.collapsible && <CollapseToggle id={n.id} collapsed={n.collapsed} hiddenCount={n.hiddenCount} />}

@@ -3,6 +3,7 @@
  * that type), status styles with counts, the placeholder style, and what sits
  * beside the services (target groups, namespaces) when the load has any.
  */
+import { CostLegendNote } from '../cost/cost-legend-note';
 import type { OverlayClass } from '../../shared/model/types';
 import type { AroundServicesCounts } from '../../shared/graph/types';
 import {
@@ -52,6 +53,7 @@ export function Legend() {
         </button>
       </div>
       {!overlayOn && <div className="legend-note">Overlay off: neutral colours</div>}
+      <CostLegendNote />
       <ul>
         {rows.map((o) => {
           const s = overlayOn ? OVERLAY_STYLES[o] : NEUTRAL_STYLE;

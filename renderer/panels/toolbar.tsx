@@ -3,6 +3,8 @@ import type { RefObject } from 'react';
 import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import { AwsControls } from '../aws/aws-controls';
 import { ExportButton } from '../export/export-button';
+import type { CostApi } from '../../shared/ipc/cost-api';
+import { CostControls } from '../cost/cost-controls';
 import { useDiagramStore } from '../store/diagram-store';
 import { severityCounts } from './diagnostics-panel';
 import { ExploreControls } from './explore-controls';
@@ -17,6 +19,8 @@ export interface ToolbarProps {
   searchRef: RefObject<HTMLInputElement | null>;
   /** The host: Export saves through it; Connect to AWS shows when it can fetch (desktop). */
   api?: DesktopApi;
+  /** The launch-type lens's host (absent in tests that do not price). */
+  cost?: CostApi;
 }
 
 /**
@@ -28,7 +32,7 @@ export function withThousands(n: number): string {
 }
 
 /** The toolbar. */
-export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef, api }: ToolbarProps) {
+export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef, api, cost }: ToolbarProps) {
   const topology = useDiagramStore((s) => s.topology);
   const sourceLabel = useDiagramStore((s) => s.sourceLabel);
   const view = useDiagramStore((s) => s.view);
@@ -119,6 +123,7 @@ export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef, api 
           <button type="button" className="btn" data-testid="fit-view" onClick={requestFit} title={commandTitle('fit')}>
             Fit
           </button>
+          {cost && <CostControls cost={cost} />}
           {api && <ExportButton api={api} />}
           <DefinitionsButton />
           <button

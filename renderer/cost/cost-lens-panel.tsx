@@ -1,0 +1,239 @@
+/**
+ * The Launch-type lens panel: per service (and standalone task group) what it costs now, on Fargate, on
+ * Fargate Spot, on Graviton and packed on EC2, what blocks a move, and the verdict; cluster totals below.
+ * Sortable by any column; clicking a row selects the service on the diagram. The figures come from the
+ * ingest worker (web) or main (desktop); the page only shows them.
+ */
+import { useMemo, useState } from 'react';
+import { formatDollars, type CostRow } from '../../shared/cost/compute-cost';
+import { pricesCaveat } from '../../shared/cost/cost-json';
+import { useDiagramStore } from '../store/diagram-store';
+import { useCostStore } from './cost-store';
+import './cost.css';
+
+const money = (v: number | null): string => (v === null ? '—' : formatDollars(v));
+
+type Key =
+  | 'service'
+  | 'cluster'
+  | 'launchType'
+  | 'tasks'
+  | 'now'
+  | 'fargateMonthly'
+  | 'fargateSpotMonthly'
+  | 'fargateSpotStrategyMonthly'
+  | 'gravitonMonthly'
+  | 'ec2Monthly'
+  | 'blockers';
+
+const COLUMNS: { key: Key; label: string; title: string; value: (r: CostRow) => number | string | null }[] = [
+  { key: 'service', label: 'Service', title: 'Service, or a standalone task group', value: (r) => r.service },
+  { key: 'cluster', label: 'Cluster', title: 'Cluster', value: (r) => r.cluster },
+  { key: 'launchType', label: 'Runs on', title: 'Launch type of its tasks now', value: (r) => r.launchType },
+  { key: 'tasks', label: 'Tasks', title: 'Running and pending tasks priced', value: (r) => r.tasks },
+  {
+    key: 'now',
+    label: 'Now /mo',
+    title: 'What its tasks cost now, plus its share of its EC2 hosts’ idle capacity',
+    value: (r) =>
+      r.nowMonthly === null || r.idleAllocatedMonthly === null ? null : r.nowMonthly + r.idleAllocatedMonthly,
+  },
+  {
+    key: 'fargateMonthly',
+    label: 'Fargate',
+    title: 'Each task on Fargate, rounded up to a valid size',
+    value: (r) => r.fargateMonthly,
+  },
+  { key: 'fargateSpotMonthly', label: 'Spot', title: 'All of it on Fargate Spot', value: (r) => r.fargateSpotMonthly },
+  {
+    key: 'fargateSpotStrategyMonthly',
+    label: 'Spot (strategy)',
+    title: 'On Fargate, following its capacity provider strategy (base, weights)',
+    value: (r) => r.fargateSpotStrategyMonthly,
+  },
+  {
+    key: 'gravitonMonthly',
+    label: 'Graviton',
+    title: 'On Fargate arm64, if its images support arm64 (not checked)',
+    value: (r) => r.gravitonMonthly,
+  },
+  {
+    key: 'ec2Monthly',
+    label: 'EC2 packed',
+    title: 'Its tasks packed first-fit decreasing on hosts of their own, cheapest type',
+    value: (r) => r.ec2Monthly,
+  },
+  {
+    key: 'blockers',
+    label: 'Blockers',
+    title: 'What stops a move to Fargate, and what must change',
+    value: (r) => r.blockers.length,
+  },
+];
+
+function compare(a: number | string | null, b: number | string | null): number {
+  if (a === null && b === null) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+}
+
+/** The lens panel; nothing while the lens is off. */
+export function CostLensPanel() {
+  const { on, answer, computing, error, prices } = useCostStore();
+  const selectedId = useDiagramStore((s) => s.selectedId);
+  const [sort, setSort] = useState<{ key: Key; desc: boolean }>({ key: 'now', desc: true });
+  const rows = useMemo(() => {
+    if (!answer) return [];
+    const column = COLUMNS.find((c) => c.key === sort.key)!;
+    const all = [...answer.report.services, ...answer.report.standalone];
+    all.sort((a, b) => {
+      const d = compare(column.value(a), column.value(b));
+      return (sort.desc ? -d : d) || a.service.localeCompare(b.service);
+    });
+    return all;
+  }, [answer, sort]);
+  if (!on) return null;
+  const report = answer?.report;
+  return (
+    <section className="cost-panel" data-testid="cost-panel" aria-label="Launch-type lens">
+      <header className="panel-head cost-head">
+        <h2>Launch-type lens</h2>
+        {report && (
+          <span className="cost-caveat" data-testid="cost-caveat">
+            {pricesCaveat(report)} · {prices ? `prices: ${prices.name} over the bundled table` : 'bundled prices'} ·{' '}
+            {report.hoursPerMonth} h a month
+          </span>
+        )}
+        {computing && <span className="hint">Pricing…</span>}
+      </header>
+      {error && (
+        <p className="callout callout-stopped cost-error" role="alert">
+          {error}
+        </p>
+      )}
+      {answer && answer.pricesDiagnostics.length > 0 && (
+        <p className="callout callout-stopped cost-error" role="alert" data-testid="cost-prices-error">
+          Prices file refused (the bundled table is used):{' '}
+          {answer.pricesDiagnostics
+            .map((d) => `${d.file ?? ''}${d.line ? `:${d.line}:${d.column}` : ''}: ${d.message}`)
+            .join('; ')}
+        </p>
+      )}
+      {report && (
+        <div className="cost-scroll">
+          <table className="cost-table" data-testid="cost-table">
+            <thead>
+              <tr>
+                {COLUMNS.map((c) => (
+                  <th
+                    key={c.key}
+                    title={c.title}
+                    aria-sort={sort.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+                  >
+                    <button
+                      type="button"
+                      className="cost-sort"
+                      data-testid={`cost-sort-${c.key}`}
+                      onClick={() =>
+                        setSort((s) => ({
+                          key: c.key,
+                          desc: s.key === c.key ? !s.desc : c.key !== 'service' && c.key !== 'cluster',
+                        }))
+                      }
+                    >
+                      {c.label}
+                      {sort.key === c.key ? (sort.desc ? ' ▾' : ' ▴') : ''}
+                    </button>
+                  </th>
+                ))}
+                <th>Verdict</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr
+                  key={r.id}
+                  className={`cost-row${r.id === selectedId ? ' selected' : ''}`}
+                  data-testid="cost-row"
+                  data-service={r.service}
+                  onClick={() => useDiagramStore.getState().select(r.kind === 'service' ? r.id : null, { focus: true })}
+                >
+                  <td className="cost-name">{r.service}</td>
+                  <td>{r.cluster}</td>
+                  <td className="mono">{r.launchType}</td>
+                  <td className="num">{r.tasks}</td>
+                  <td
+                    className="num"
+                    title={
+                      r.idleAllocatedMonthly
+                        ? `tasks ${money(r.nowMonthly)} + idle share ${money(r.idleAllocatedMonthly)}`
+                        : undefined
+                    }
+                  >
+                    {money(COLUMNS[4].value(r) as number | null)}
+                  </td>
+                  <td className="num">{money(r.fargateMonthly)}</td>
+                  <td className="num">{money(r.fargateSpotMonthly)}</td>
+                  <td className="num">{money(r.fargateSpotStrategyMonthly)}</td>
+                  <td className="num" title="if its images support arm64 (not checked)">
+                    {money(r.gravitonMonthly)}
+                  </td>
+                  <td className="num">
+                    {r.ec2Monthly === null || !r.ec2Instances
+                      ? '—'
+                      : `${money(r.ec2Monthly)} · ${r.ec2Instances}× ${r.ec2InstanceType}`}
+                  </td>
+                  <td
+                    className="cost-blockers"
+                    title={[...r.blockers, ...r.changesNeeded].map((b) => `${b.path}: ${b.message}`).join('\n')}
+                  >
+                    {r.blockers.map((b) => (
+                      <span key={`${b.code}${b.path}`} className="cost-chip cost-chip-blocker">
+                        {b.code}
+                      </span>
+                    ))}
+                    {r.changesNeeded.map((b) => (
+                      <span key={`${b.code}${b.path}`} className="cost-chip">
+                        {b.code}
+                      </span>
+                    ))}
+                  </td>
+                  <td className="cost-verdict" data-testid="cost-verdict">
+                    {r.verdict}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              {report.clusters.map((c) => (
+                <tr key={c.clusterId} className="cost-total" data-testid="cost-cluster-total">
+                  <td>Σ cluster</td>
+                  <td>{c.cluster}</td>
+                  <td />
+                  <td />
+                  <td className="num" title={`includes ${money(c.idleMonthly)} of idle EC2 capacity`}>
+                    {money(c.nowMonthly)}
+                  </td>
+                  <td className="num">{money(c.fargateMonthly)}</td>
+                  <td className="num">{money(c.fargateSpotMonthly)}</td>
+                  <td />
+                  <td />
+                  <td className="num">{money(c.ec2Monthly)}</td>
+                  <td />
+                  <td>idle EC2 {money(c.idleMonthly)}</td>
+                </tr>
+              ))}
+            </tfoot>
+          </table>
+          {report.missingPrices.length > 0 && (
+            <p className="hint cost-missing" data-testid="cost-missing">
+              Missing prices ({report.missingPrices.length}):{' '}
+              {report.missingPrices.map((m) => `${m.item} in ${m.region}`).join('; ')} — load a prices file to add them.
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * The launch-type lens's host API: price a load, and (desktop live mode) refresh prices from the AWS Price
+ * List API. Its own interface, picked at start-up like the LayoutHost: web mode prices in the ingest worker,
+ * the desktop in main (the preload exposes it as `costApi`). Both hosts implement every member; web mode's
+ * `refreshPrices` refuses (credentials never reach a page).
+ */
+import { z } from 'zod';
+import type { CostAnswer, PricesInput } from '../cost/cost-request';
+import type { Topology } from '../model/types';
+
+/** The name the preload exposes the cost API under on the page's global object. */
+export const COST_API_GLOBAL = 'costApi';
+
+/** What Refresh prices asks for: the regions of the load (the Price List API is asked per region). */
+export interface RefreshPricesRequest {
+  regions: string[];
+  /** The AWS profile of the live session (main's default chain when absent). */
+  profile?: string;
+}
+
+/** The lens's host. */
+export interface CostApi {
+  /** The lens of `topology` at `prices` (null: the bundled table), computed off the page. */
+  costReport(topology: Topology, prices: PricesInput | null): Promise<CostAnswer>;
+  /** Desktop live mode: today's list prices of `regions` from the AWS Price List API, as a prices file. */
+  refreshPrices(request: RefreshPricesRequest): Promise<PricesInput>;
+  /** Whether this host can refresh prices (the desktop app; web mode cannot reach AWS). */
+  readonly canRefreshPrices: boolean;
+}
+
+/** Why web mode refuses Refresh prices. */
+export const NO_REFRESH_MESSAGE = 'Refresh prices needs the desktop app: AWS credentials never leave its main process';
+
+/** The cost channels of the IPC contract (spread into InvokeChannels). */
+export interface CostInvokeChannels {
+  'cost:report': { arg: { topology: Topology; prices: PricesInput | null }; result: CostAnswer };
+  'prices:refresh': { arg: RefreshPricesRequest; result: PricesInput };
+}
+
+const pricesInput = z.strictObject({ name: z.string().min(1).max(1024), text: z.string().max(5_000_000) });
+const list = z.array(z.unknown()).max(2_000_000);
+
+/** Argument schemas of the cost channels, spread into `invokeArgSchemas`. */
+export const costInvokeArgSchemas = {
+  // The topology is the one main pushed to this page; its shape is checked list by list and the cost model
+  // reads every field defensively (a malformed object prices as missing, never as a crash).
+  'cost:report': z.strictObject({
+    topology: z.looseObject({
+      clusters: list,
+      services: list,
+      tasks: list,
+      taskDefinitions: list,
+      containerInstances: list,
+      capacityProviders: list,
+      targetGroups: list,
+    }),
+    prices: pricesInput.nullable(),
+  }) as unknown as z.ZodType<CostInvokeChannels['cost:report']['arg']>,
+  'prices:refresh': z.strictObject({
+    regions: z
+      .array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'not an AWS region code'))
+      .min(1)
+      .max(40),
+    profile: z.string().min(1).max(256).optional(),
+  }),
+} satisfies { [C in keyof CostInvokeChannels]: z.ZodType<CostInvokeChannels[C]['arg']> };
