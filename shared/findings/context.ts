@@ -22,6 +22,7 @@ export interface FindingContext {
   tasksByService: Map<string, Task[]>;
   tasksByHost: Map<string, Task[]>;
   hostsByCluster: Map<string, ContainerInstance[]>;
+  hosts: Map<string, ContainerInstance>;
   limits: InstanceTypeLimits;
   loadTime?: number;
 }
@@ -85,7 +86,13 @@ export function buildContext(topology: Topology, options: FindingOptions = {}): 
     tasksByService,
     tasksByHost,
     hostsByCluster,
+    hosts: new Map(topology.containerInstances.map((c) => [c.id, c])),
     limits: options.limits ?? SOURCED_INSTANCE_TYPES,
-    loadTime: options.loadTime ?? newestTime(topology),
+    // Only stuck-pending tasks need it: read the whole load's timestamps only then.
+    get loadTime() {
+      const value = options.loadTime ?? newestTime(topology);
+      Object.defineProperty(this, 'loadTime', { value });
+      return value;
+    },
   };
 }

@@ -28,6 +28,17 @@ const CHECK_ORDER: HostVerdictCode[] = [
   'fits',
 ];
 
+// Each expression parsed once per run of the rules, not once per host it is tried on.
+const parsedQueries = new Map<string, ReturnType<typeof parseClusterQuery>>();
+function parsedQuery(expression: string): ReturnType<typeof parseClusterQuery> {
+  let p = parsedQueries.get(expression);
+  if (!p) {
+    if (parsedQueries.size > 1000) parsedQueries.clear();
+    parsedQueries.set(expression, (p = parseClusterQuery(expression)));
+  }
+  return p;
+}
+
 /** Attribute ECS sets on an instance whose awsvpc tasks use a trunk interface (ENI trunking). */
 const TRUNK_ATTRIBUTE = 'ecs.awsvpc-trunk-id';
 
@@ -102,6 +113,38 @@ function remaining(ci: ContainerInstance): { ports: Set<string>; known: boolean 
   return { ports, known };
 }
 
+/** What the checks read of one host, read once per run (a blocked service is tried on every host of its cluster). */
+interface HostFacts {
+  hasAttributes: boolean;
+  attributes: Map<string, string | undefined>;
+  tasksHere: Task[];
+  taskGroups: string[];
+  ports: { ports: Set<string>; known: boolean };
+  enisUsed: number;
+}
+
+const factsByRun = new WeakMap<FindingContext, Map<string, HostFacts>>();
+
+function factsOf(ci: ContainerInstance, ctx: FindingContext): HostFacts {
+  let byHost = factsByRun.get(ctx);
+  if (!byHost) factsByRun.set(ctx, (byHost = new Map()));
+  let f = byHost.get(ci.id);
+  if (!f) {
+    const raw = ci.raw ?? {};
+    const tasksHere = (ctx.tasksByHost.get(ci.id) ?? []).filter(isLive);
+    f = {
+      hasAttributes: Array.isArray(raw.attributes),
+      attributes: attributeMap(raw),
+      tasksHere,
+      taskGroups: tasksHere.map((t) => t.group).filter((g): g is string => g !== undefined),
+      ports: remaining(ci),
+      enisUsed: tasksHere.filter((t) => usesEni(t, ctx)).length,
+    };
+    byHost.set(ci.id, f);
+  }
+  return f;
+}
+
 function hostName(ci: ContainerInstance): string {
   return ci.ec2InstanceId ?? ci.name;
 }
@@ -124,9 +167,7 @@ function judgeHost(
     unknown,
   });
   const raw = ci.raw ?? {};
-  const hasAttributes = Array.isArray(raw.attributes);
-  const attributes = attributeMap(raw);
-  const tasksHere = (ctx.tasksByHost.get(ci.id) ?? []).filter(isLive);
+  const { hasAttributes, attributes, tasksHere, taskGroups, enisUsed } = factsOf(ci, ctx);
 
   if (ci.status && ci.status !== 'ACTIVE') return verdict('not-active', ci.status);
   if (ci.agentConnected === false) return verdict('agent-disconnected', 'agent disconnected');
@@ -164,7 +205,7 @@ function judgeHost(
       continue;
     }
     const expression = c.slice('memberOf('.length, -1);
-    const parsed = parseClusterQuery(expression);
+    const parsed = parsedQuery(expression);
     if (!parsed.ok) {
       unknown.push(`${c}: not a cluster query (${parsed.message})`);
       continue;
@@ -180,7 +221,7 @@ function judgeHost(
       ec2InstanceId: ci.ec2InstanceId,
       registeredAt: str(raw.registeredAt),
       runningTasksCount: ci.runningTasksCount,
-      taskGroups: tasksHere.map((t) => t.group).filter((g): g is string => g !== undefined),
+      taskGroups,
     };
     if (!evaluateClusterQuery(parsed.node, target)) {
       const type = attributes.get('ecs.instance-type');
@@ -211,7 +252,7 @@ function judgeHost(
   }
 
   if (needs.ports.length > 0) {
-    const taken = remaining(ci);
+    const taken = factsOf(ci, ctx).ports;
     if (!taken.known) unknown.push('host ports (no PORTS in remainingResources)');
     const clash = needs.ports.filter((p) => taken.ports.has(p));
     if (clash.length) return verdict('ports', `host port ${clash.join(', ')} already taken`);
@@ -228,9 +269,8 @@ function judgeHost(
       const max = ctx.limits.maxEnis(type);
       if (max === undefined) unknown.push(`ENIs (${type} is not in ${ctx.limits.source})`);
       else {
-        const used = tasksHere.filter((t) => usesEni(t, ctx)).length;
         // The primary interface belongs to the instance: awsvpc tasks get max − 1.
-        if (used >= max - 1)
+        if (enisUsed >= max - 1)
           return verdict(
             'eni',
             `all ${max - 1} task network interfaces in use (${type}: ${max} ENIs, one is the instance's own)`,

@@ -35,7 +35,7 @@ function newest(events: ServiceEvent[], re: RegExp): { event: ServiceEvent; inde
 function hostEvidence(p: PlacementExplanation, ctx: FindingContext): Evidence[] {
   const out: Evidence[] = [];
   for (const h of p.hosts.slice(0, 5)) {
-    const ci = ctx.topology.containerInstances.find((c) => c.id === h.hostId);
+    const ci = ctx.hosts.get(h.hostId);
     switch (h.code) {
       case 'cpu':
         out.push({ objectId: h.hostId, path: '$.remainingResources[name=CPU].integerValue', value: h.free ?? null });

@@ -18,7 +18,7 @@ function concentration(s: Service, ctx: FindingContext): Finding[] {
   if (desired <= 1) return [];
   const running = (ctx.tasksByService.get(s.id) ?? []).filter(isRunning);
   const out: Finding[] = [];
-  const hosts = new Map(ctx.topology.containerInstances.map((c) => [c.id, c]));
+  const hosts = ctx.hosts;
   // A task's own AZ, else its host's (older EC2 describe output has no availabilityZone on the task).
   const azOf = (t: (typeof running)[number]) =>
     t.availabilityZone ?? (t.containerInstanceId ? hosts.get(t.containerInstanceId)?.availabilityZone : undefined);
