@@ -412,7 +412,7 @@ export async function listAndDescribe<P extends { $metadata: { attempts?: number
     if (r) {
       spec.onDescribed(r);
       ctx.addFailures((r as { failures?: unknown }).failures);
-    }
+    } else progress.failed = (progress.failed ?? 0) + batch.length;
     progress.done += batch.length;
     state.report();
   });

@@ -248,7 +248,10 @@ describe('fetchAccount against a hostile or broken endpoint', () => {
   it('an endpoint that never answers DescribeTasks: timed out, retried, given up with warnings; the rest is kept', async () => {
     const s = await start({ fault: (op) => (op === 'DescribeTasks' ? 'hang' : undefined) });
     const started = performance.now();
-    const result = await fetchAccount(options(s.url, { client: { requestTimeoutMs: 300 } }));
+    const progress: FetchProgress[] = [];
+    const result = await fetchAccount(
+      options(s.url, { client: { requestTimeoutMs: 300 }, onProgress: (p) => progress.push(p) }),
+    );
     const seconds = (performance.now() - started) / 1000;
     expect(result.outcome).toBe('complete');
     if (result.outcome !== 'complete') return;
@@ -263,6 +266,10 @@ describe('fetchAccount against a hostile or broken endpoint', () => {
     // Clusters arrived before the endpoint stopped answering, and they are in the snapshot.
     expect(result.bundle.clusters).toHaveLength(clusterArns.length);
     expect(result.bundle.tasks).toEqual([]);
+    // Progress says how many tasks could not be described, rather than counting them as fetched.
+    const tasksPhase = progress.at(-1)?.phases.tasks;
+    expect(tasksPhase?.failed).toBeGreaterThanOrEqual(300);
+    expect(tasksPhase?.failed).toBe(tasksPhase?.done);
     // Bounded by the short timeout: 3 attempts of 0.3 s plus backoff, not a hang.
     expect(seconds).toBeLessThan(10);
     await expect.poll(() => s.inFlight(), { timeout: 2_000 }).toBe(0);

@@ -22,7 +22,7 @@ const finished = (p: FetchProgress, phase: FetchPhase) =>
 export function formatProgressLine(p: FetchProgress): string {
   const parts = FETCH_PHASES.map((phase) => {
     const s = p.phases[phase];
-    return `${PHASE_LABELS[phase]} ${s.done}/${s.total}${s.listing ? '+' : ''}`;
+    return `${PHASE_LABELS[phase]} ${s.done}/${s.total}${s.listing ? '+' : ''}${s.failed ? ` (${s.failed} failed)` : ''}`;
   });
   return `${parts.join(' · ')} · ${p.calls} calls${p.retries ? `, ${p.retries} retries` : ''} · ${(p.elapsedMs / 1000).toFixed(1)} s`;
 }
@@ -63,7 +63,9 @@ export function createProgressPrinter(
       for (const phase of FETCH_PHASES) {
         if (!reported.has(phase) && finished(p, phase)) {
           reported.add(phase);
-          write(`fetched ${p.phases[phase].done} ${PHASE_LABELS[phase]}\n`);
+          const { done, failed = 0 } = p.phases[phase];
+          // Failed ones count as done for the bar, but were not fetched: say so rather than claim them.
+          write(`fetched ${done - failed} ${PHASE_LABELS[phase]}${failed ? `; ${failed} could not be fetched` : ''}\n`);
         }
       }
       const now = performance.now();

@@ -161,6 +161,8 @@ describe('ecs-visualizer fetch', () => {
       expect(performance.now() - started).toBeLessThan(15_000);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/^warning: DescribeTasks \S+ \(eu-west-1\): TimeoutError: no answer within 0.2 s/m);
+      expect(r.stderr).toMatch(/^fetched 0 tasks; \d+ could not be fetched$/m);
+      expect(r.stderr).toMatch(/^fetched 30 services$/m);
       const snapshot = JSON.parse(readFileSync(out, 'utf8')) as {
         clusters: unknown[];
         services: unknown[];

@@ -50,6 +50,8 @@ export interface PhaseProgress {
   done: number;
   total: number;
   listing: boolean;
+  /** Of `done`, how many could not be described (their calls failed; the warnings say why). */
+  failed?: number;
 }
 
 /** A progress report of a running fetch. */

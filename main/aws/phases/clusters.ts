@@ -48,6 +48,7 @@ export async function fetchClusters(ctx: RegionContext, named?: string[]): Promi
           abortSignal,
         }),
       );
+      if (!r) state.phases.clusters.failed = (state.phases.clusters.failed ?? 0) + batch.length;
       for (const c of r?.clusters ?? []) described.push(plain(c));
       ctx.addFailures(r?.failures);
       for (const f of r?.failures ?? [])

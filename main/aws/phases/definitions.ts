@@ -43,7 +43,7 @@ export function createDefinitionRequests(ctx: RegionContext, cache: Map<string, 
             const td = plain(r.taskDefinition);
             state.out.taskDefinitions.set(arn, td);
             cache.set(arn, td);
-          }
+          } else state.phases.taskDefinitions.failed = (state.phases.taskDefinitions.failed ?? 0) + 1;
           state.phases.taskDefinitions.done += 1;
           state.report();
         });

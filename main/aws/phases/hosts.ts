@@ -55,7 +55,8 @@ export async function fetchCapacityProviders(ctx: RegionContext, names: string[]
   state.report();
   await Promise.all(
     chunk(names, ECS_LIMITS.describeCapacityProviders).map(async (batch) => {
-      await ctx.paginate(
+      let got = 0;
+      const complete = await ctx.paginate(
         'DescribeCapacityProviders',
         undefined,
         (nextToken, abortSignal) =>
@@ -69,9 +70,13 @@ export async function fetchCapacityProviders(ctx: RegionContext, names: string[]
           ),
         (page) => {
           for (const p of page.capacityProviders ?? []) state.out.capacityProviders.push(plain(p));
+          got += page.capacityProviders?.length ?? 0;
           ctx.addFailures(page.failures);
         },
       );
+      const missing = batch.length - got;
+      if (!complete && missing > 0)
+        state.phases.capacityProviders.failed = (state.phases.capacityProviders.failed ?? 0) + missing;
       state.phases.capacityProviders.done += batch.length;
       state.report();
     }),
