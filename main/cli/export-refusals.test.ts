@@ -3,12 +3,15 @@
  * nothing behind; a PNG too big to draw in a minute is refused up front with its size and what to do instead.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateAccountOfSize } from '../../shared/synth/generate-account';
 import { MAX_PNG_NODES } from '../export/png';
 import { cliInProcess, cliProcess } from '../test/run-cli';
 import { makeTempDir, removeTempDir } from '../test/temp-files';
+
+const ROOT = join(__dirname, '..', '..');
 
 let dir: string;
 beforeAll(() => {
@@ -47,6 +50,32 @@ describe('export: output path checked before the work, one line, nothing left be
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`ecs-visualizer export: cannot write ${out}: ${reason()}; nothing was done\n`);
   });
+
+  it('Ctrl-C during a long export: no temp or partial file left', async () => {
+    const work = join(dir, 'interrupted');
+    mkdirSync(work);
+    const input = join(dir, 'interrupt-input.json');
+    writeFileSync(input, JSON.stringify(generateAccountOfSize(6000)));
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+        join(ROOT, 'main/cli/cli.ts'),
+        'export',
+        input,
+        '-o',
+        join(work, 'x.svg'),
+        '--expand-all',
+      ],
+      { cwd: ROOT, stdio: 'ignore' },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Interrupt in the middle of the work (reading, layout, render of about 6,600 nodes take longer than this).
+    await new Promise((r) => setTimeout(r, 4000));
+    child.kill('SIGINT');
+    expect(await exited).not.toBe(0);
+    expect(readdirSync(work)).toEqual([]);
+  }, 60_000);
 
   it('a refused export (nothing to draw) leaves no temp or partial file in the folder', async () => {
     const out = join(dir, 'clean', 'empty.svg');

@@ -140,6 +140,12 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     return EXIT.usage;
   }
   const output = claimed.output;
+  // Ctrl-C while the output is being written: its temp file is removed (130, as the shell reports an interrupt).
+  const onSigint = (): void => {
+    output.discardSync();
+    process.exit(130);
+  };
+  process.once('SIGINT', onSigint);
   try {
     const read = await readSources(a.paths);
     const topology = ingest(read.sources, { diagnostics: read.diagnostics });
@@ -186,6 +192,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     io.stdout(`Wrote ${escapeTerminal(a.output)} (${summary}, ${rendered.nodeCount} nodes)\n`);
     return errors.length > 0 ? EXIT.inputError : EXIT.ok;
   } finally {
+    process.removeListener('SIGINT', onSigint);
     await output.discard();
   }
 }

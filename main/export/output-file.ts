@@ -1,10 +1,11 @@
 /**
  * An output file claimed before the work that fills it: a command checks that it can write `-o FILE` (its
- * folder exists, is a folder, is writable; FILE is not a folder) by creating the temp file it will write, before
- * reading inputs, laying out or fetching, so a bad path costs nothing and says so in one line. The data goes to
- * the temp file and is renamed over FILE, so a reader never sees half a file; on any failure or refusal the
- * temp file is removed, so nothing partial is left behind.
+ * folder exists, is a folder, is writable; FILE is not a folder) by creating and removing the temp file it will
+ * write, before reading inputs, laying out or fetching, so a bad path costs nothing and says so in one line.
+ * The data goes to the temp file and is renamed over FILE, so a reader never sees half a file; on any failure
+ * the temp file is removed, so nothing partial is left behind.
  */
+import { unlinkSync } from 'node:fs';
 import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -12,8 +13,10 @@ import path from 'node:path';
 export interface OutputFile {
   /** Writes `data` and puts it in place; on failure removes the temp file and returns the one-line reason. */
   write(data: string | Uint8Array): Promise<{ ok: true } | { ok: false; reason: string }>;
-  /** Removes the temp file (nothing to write, or the work failed). Safe to call twice. */
+  /** Removes the temp file if a write is under way (the command is ending early). Safe to call any time. */
   discard(): Promise<void>;
+  /** The same, synchronously: for a signal handler that exits right after (Ctrl-C during the write). */
+  discardSync(): void;
 }
 
 /** Why a path cannot be written, in words (no stack, no errno jargon beyond the code when unknown). */
@@ -44,8 +47,9 @@ export function describeWriteError(file: string, err: unknown): string {
 }
 
 /**
- * Claims `file` for writing: creates its temp file beside it now. Returns the reason in words when it cannot be
- * written (to print as `cannot write FILE: reason`).
+ * Claims `file` for writing: proves now, by creating and removing its temp file beside it, that it can be
+ * written. Returns the reason in words when it cannot (to print as `cannot write FILE: reason`). The temp file
+ * exists again only while `write` runs, so an interrupted run (Ctrl-C during minutes of layout) leaves nothing.
  */
 export async function claimOutputFile(
   file: string,
@@ -57,35 +61,48 @@ export async function claimOutputFile(
     if (code !== 'ENOENT') return { ok: false, reason: describeWriteError(file, err) };
   }
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  let handle: FileHandle | null;
   try {
-    handle = await open(temp, 'wx');
+    await (await open(temp, 'wx')).close();
+    await unlink(temp);
   } catch (err) {
+    await unlink(temp).catch(() => undefined);
     return { ok: false, reason: describeWriteError(file, err) };
   }
-  const discard = async (): Promise<void> => {
-    const h = handle;
-    handle = null;
-    await h?.close().catch(() => undefined);
-    await unlink(temp).catch(() => undefined);
+  let writing = false;
+  const discardSync = (): void => {
+    if (!writing) return;
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already renamed or removed
+    }
   };
   return {
     ok: true,
     output: {
       async write(data) {
+        writing = true;
         try {
-          if (!handle) throw new Error('output already written or discarded');
-          await handle.writeFile(data);
-          await handle.close();
-          handle = null;
+          let handle: FileHandle | undefined;
+          try {
+            handle = await open(temp, 'wx');
+            await handle.writeFile(data);
+          } finally {
+            await handle?.close();
+          }
           await rename(temp, file);
           return { ok: true };
         } catch (err) {
-          await discard();
+          await unlink(temp).catch(() => undefined);
           return { ok: false, reason: describeWriteError(file, err) };
+        } finally {
+          writing = false;
         }
       },
-      discard,
+      async discard() {
+        discardSync();
+      },
+      discardSync,
     },
   };
 }
