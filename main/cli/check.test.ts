@@ -47,12 +47,16 @@ describe('ecs-visualizer check on the published samples (fixtures/samples)', () 
       }),
     ].sort();
     expect(got).toEqual(expected);
-    // Why nothing else: my-http-service (awscli) runs 10 of 10 with a steady-state event and its tasks are not
-    // loaded; ecs-simple-service's deploymentConfiguration is min 100 / max 200 (not 100/100) and has no circuit
-    // breaker key (absent is not off) and no load balancer; each cluster's loaded hosts are one per cluster (no
-    // agent drift possible); the loaded tasks belong to services that are not described or run one task each
-    // (no drift, no single-az/host); the sample images httpd:2.4 and the Fargate ones are task images, not
-    // task definitions, and no loaded task definition is INACTIVE.
+    // Why nothing else:
+    // - my-http-service (awscli, us-west-2) runs 10 of 10 and its only event is a steady state;
+    // - ecs-simple-service's deploymentConfiguration is min 100 / max 200 (not 100/100), it has no
+    //   deploymentCircuitBreaker key (absent is not "disabled") and no load balancer;
+    // - the two described container instances have old short ARNs naming no cluster, so no cluster has hosts
+    //   whose agent versions could be compared (agent-drift) or be tried by the explainer;
+    // - the described tasks belong to services that are only referenced (testupdate, tdsevicetag: placeholders
+    //   with no desired count), or to none, so no drift or single-az/single-host rule reads them;
+    // - hello_world:8's status is ACTIVE (awscli) or absent (botocore), never INACTIVE; task images like httpd:2.4
+    //   are tasks', and latest-tag reads task definitions.
     expect(code).toBe(1);
     const placement = out.findings.find((f) => f.rule === 'placement-blocked');
     expect(placement?.message).toContain('aws ecs describe-task-definition --task-definition hello_world:6');
