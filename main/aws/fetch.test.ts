@@ -301,7 +301,9 @@ describe('fetchAccount against a hostile or broken endpoint', () => {
     const calls = result.stats.calls.DescribeServices ?? 0;
     expect(calls).toBe(26);
     expect(s.calls.DescribeServices).toBe(2 * calls);
-    expect(result.stats.retries).toBe(calls);
+    // At most 2 more: a keep-alive socket the server closed just as a request went out is a retry it never sees.
+    expect(result.stats.retries).toBeGreaterThanOrEqual(calls);
+    expect(result.stats.retries).toBeLessThanOrEqual(calls + 2);
     expect(load(result.bundle).counts).toEqual({ ...countBundle(account), targetGroups: 0 });
   }, 30_000);
 
@@ -314,8 +316,10 @@ describe('fetchAccount against a hostile or broken endpoint', () => {
     expect(result.warnings).toEqual([]);
     const throttled = Object.values(s.throttled).reduce((a, b) => a + b, 0);
     expect(throttled).toBeGreaterThan(0);
-    expect(result.stats.retries).toBe(throttled);
-    expect(progress.at(-1)?.retries).toBe(throttled);
+    // At most 2 more: a keep-alive socket the server closed just as a request went out is a retry it never sees.
+    expect(result.stats.retries).toBeGreaterThanOrEqual(throttled);
+    expect(result.stats.retries).toBeLessThanOrEqual(throttled + 2);
+    expect(progress.at(-1)?.retries).toBe(result.stats.retries);
   }, 30_000);
 
   it('a task definition that fails is asked for once, not again for every task that names it', async () => {
