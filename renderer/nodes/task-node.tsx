@@ -9,6 +9,7 @@ import { useDiagramStore } from '../store/diagram-store';
 import { cardStyle, formatCpu, formatMemory } from './node-style';
 import { CollapseToggle, OverlayBadge, RecoveredBadge, StatusGlyph } from './node-parts';
 import { containerProblemText } from '../../shared/graph/status';
+import { clampText } from '../../shared/render/text';
 import type { TaskFlowNode } from './node-types';
 import { FindingBadge } from '../findings/finding-badge';
 
@@ -91,13 +92,14 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
         <div className="card-line muted mono">{where || (n.placeholder ? 'referenced only: not described' : ' ')}</div>
       )}
       {problem ? (
-        // The cause is usually here, not in stoppedReason ("Task failed to start"): one line, cut at its end; all of it on hover.
+        // The cause is usually here, not in stoppedReason ("Task failed to start"): one line, cut at its end by the
+        // export's own cut (clampText), all of it on hover.
         <div
           className="card-line container-problem"
           data-testid="container-problem"
           title={`Container ${problem.name}${problem.exitCode !== undefined ? `, exit code ${problem.exitCode}` : ''}${problem.reason ? `: ${problem.reason}` : problem.healthStatus ? ': UNHEALTHY' : ''}${size ? `\n${size}` : ''}`}
         >
-          {containerProblemText(problem)}
+          {clampText(containerProblemText(problem), n.width - 24, 11.5, 'bold', 'end')}
         </div>
       ) : (
         <div className="card-line muted">{size || ' '}</div>
