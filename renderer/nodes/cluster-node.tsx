@@ -2,7 +2,7 @@
 import { clampText } from '../../shared/render/text';
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { OVERLAY_ORDER, overlayStyle, PLACEHOLDER_STYLE } from '../../shared/theme/theme';
+import { OVERLAY_ORDER, overlayStyle, PLACEHOLDER_STYLE, RECOVERED_STYLE } from '../../shared/theme/theme';
 import { useDiagramStore } from '../store/diagram-store';
 import { CollapseToggle, NodeHandles, RecoveredBadge, StatusGlyph } from './node-parts';
 import type { ClusterFlowNode } from './node-types';
@@ -32,7 +32,7 @@ export const ClusterNode = memo(function ClusterNode({ data, selected }: NodePro
       style={{
         width: n.width,
         height: n.height,
-        ...(n.recovered ? { borderStyle: 'dotted' } : {}),
+        ...(n.recovered ? { borderStyle: 'dotted', borderWidth: RECOVERED_STYLE.borderWidth } : {}),
         ...(n.placeholder
           ? {
               borderStyle: 'dashed',

@@ -7,6 +7,7 @@ import type { OverlayClass } from '../../shared/model/types';
 import {
   overlayStyle,
   PLACEHOLDER_STYLE,
+  RECOVERED_STYLE,
   STATUS_STYLES,
   STOPPED_FILL,
   BASE_COLOURS,
@@ -44,7 +45,7 @@ export function cardStyle({
   const style: CSSProperties = {
     background: fill,
     borderColor: placeholder ? PLACEHOLDER_STYLE.border : s.border,
-    borderWidth: s.borderWidth,
+    borderWidth: recovered && !placeholder ? Math.max(s.borderWidth, RECOVERED_STYLE.borderWidth) : s.borderWidth,
     borderStyle: placeholder ? 'dashed' : recovered ? 'dotted' : 'solid',
     opacity: placeholder ? PLACEHOLDER_STYLE.opacity : s.opacity,
     ['--accent' as string]: s.greyed || placeholder ? '#9ca3af' : o.accent,

@@ -50,7 +50,8 @@ function overlayCard(node: PositionedNode, overlay: OverlayClass, ctx: PaintCont
     stripe: { colour: greyed ? p.greyStripe : o.accent, side: 'left', size: 5 },
     pattern: o.hatch && !greyed ? `url(#${hatchId(ctx.opacity)})` : undefined,
     border: node.placeholder ? p.placeholder.border : p.statusBorder(node.statusClass),
-    borderWidth: s.borderWidth,
+    borderWidth:
+      node.recovered && !node.placeholder ? Math.max(s.borderWidth, RECOVERED_STYLE.borderWidth) : s.borderWidth,
     dash: node.placeholder ? p.placeholder.dash : node.recovered ? RECOVERED_STYLE.dash : undefined,
   });
 }

@@ -124,6 +124,8 @@ export const PLACEHOLDER_STYLE = {
 /** Objects recovered from a broken file (only commas missing or extra there): dotted, as placeholders are dashed. */
 export const RECOVERED_STYLE = {
   dash: '1.5 3',
+  /** At least this wide: a 1 px dotted line reads as a plain one at fit-to-screen. */
+  borderWidth: 2,
   label: 'recovered',
   title:
     'Recovered from a broken file: it was read although the file is not valid JSON (only commas were missing or extra around it)',
