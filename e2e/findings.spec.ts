@@ -41,6 +41,8 @@ test('the Findings panel lists the demo findings by rule; a placement finding ex
   for (const v of await verdicts.all())
     await expect(v).toContainText('is m6i.xlarge: outside memberOf(attribute:ecs.instance-type =~ g5.*)');
   await expect(page.locator('.host-explained')).toHaveCount(3);
+  // The finding in full under the list: each host tried and why.
+  await expect(page.getByTestId('finding-hosts').locator('li')).toHaveCount(3);
   await page.getByTestId('fit-view').click();
   await page.screenshot({ path: path.join(ROOT, 'docs/findings-placement-fit.png') });
   // Closer, so each host's reason reads: zoom in on the first host tried.

@@ -35,7 +35,7 @@ beforeAll(() => {
 });
 afterEach(() => {
   cleanup();
-  useFindingsStore.setState({ open: true, folded: new Set(), explaining: null });
+  useFindingsStore.setState({ open: true, folded: new Set(), explaining: null, chosen: null });
 });
 
 function show(t: Topology) {
@@ -72,6 +72,11 @@ describe('Findings panel', () => {
     expect(s.selectedId).toBe(t.services[0].id);
     expect(s.view.mode).toBe('placement');
     expect(useFindingsStore.getState().explaining).toBe(t.services[0].id);
+    // The finding in full under the list: each host with its reason, and the evidence.
+    expect(screen.getByTestId('finding-hosts').textContent).toContain(
+      'i-0b2 512 CPU units free, needs 1,024 (short 512)',
+    );
+    expect(screen.getByTestId('finding-evidence').textContent).toContain('$.runningCount = 1');
   });
 
   it('renders only the rows in view of a long list', () => {

@@ -44,12 +44,52 @@ export function findingCounts(findings: Finding[]): Record<Severity, number> {
   return counts;
 }
 
+/** The evidence to list under a finding: a host's field is already in the hosts list above it. */
+function evidenceShown(f: Finding): Finding['evidence'] {
+  const hosts = new Set(f.placement?.hosts.map((h) => h.hostId) ?? []);
+  return f.evidence.filter((e) => !e.objectId || !hosts.has(e.objectId));
+}
+
+/** One finding in full: its message, the hosts the explainer tried with each one's reason, and the evidence. */
+function FindingDetail({ finding, onClose }: { finding: Finding; onClose: () => void }) {
+  return (
+    <div className="finding-detail" data-testid="finding-detail">
+      <div className="finding-detail-head">
+        <span className={`sev-dot sev-${finding.severity}`} aria-label={finding.severity} />
+        <span className="finding-detail-message">{finding.message}</span>
+        <button type="button" className="btn btn-icon" aria-label="Close the finding" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      {finding.placement && finding.placement.hosts.length > 0 && (
+        <ul className="finding-hosts" data-testid="finding-hosts">
+          {finding.placement.hosts.map((h) => (
+            <li key={h.hostId} className={h.code === 'fits' ? 'fits' : 'fails'}>
+              <span className="mono">{h.hostName}</span> {h.reason}
+              {h.unknown.length > 0 && <span className="finding-unknown"> · not checked: {h.unknown.join('; ')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ul className="finding-evidence" data-testid="finding-evidence">
+        {evidenceShown(finding).map((e, i) => (
+          <li key={i} className="mono">
+            {e.path} = {typeof e.value === 'string' ? e.value : JSON.stringify(e.value)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** The Findings panel; nothing when the load has no findings computed. */
 export function FindingsPanel() {
   const findings = useDiagramStore((s) => s.topology?.findings ?? NO_FINDINGS);
   const computed = useDiagramStore((s) => s.topology?.findings !== undefined);
   const selectedId = useDiagramStore((s) => s.selectedId);
-  const { open, folded, setOpen, toggleRule, explain } = useFindingsStore();
+  const { open, folded, setOpen, toggleRule, explain, choose: show } = useFindingsStore();
+  // Only a finding of this load is shown in full: a new load clears it.
+  const chosen = useFindingsStore((s) => (s.chosen && findings.includes(s.chosen) ? s.chosen : null));
   const rows = useMemo(() => findingRows(findings, folded), [findings, folded]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
@@ -64,6 +104,7 @@ export function FindingsPanel() {
   const counts = findingCounts(findings);
 
   const choose = (f: Finding) => {
+    show(f);
     const s = useDiagramStore.getState();
     if (f.placement && f.placement.hosts.length > 0) {
       explain(f.objectId);
@@ -147,6 +188,7 @@ export function FindingsPanel() {
           </ul>
         </div>
       )}
+      {open && chosen && <FindingDetail finding={chosen} onClose={() => show(null)} />}
     </section>
   );
 }

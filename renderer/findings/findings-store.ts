@@ -3,6 +3,7 @@
  * placement view is explaining (its hosts highlighted, each with its reason).
  */
 import { create } from 'zustand';
+import type { Finding } from '../../shared/findings/types';
 
 /** Findings panel state. */
 export interface FindingsState {
@@ -11,9 +12,12 @@ export interface FindingsState {
   folded: ReadonlySet<string>;
   /** Object id of the placement-blocked finding whose hosts the placement view highlights; null for none. */
   explaining: string | null;
+  /** The finding shown in full under the list (its message, evidence and the hosts it tried). */
+  chosen: Finding | null;
   setOpen(open: boolean): void;
   toggleRule(rule: string): void;
   explain(objectId: string | null): void;
+  choose(finding: Finding | null): void;
 }
 
 /** The one Findings store. */
@@ -21,6 +25,7 @@ export const useFindingsStore = create<FindingsState>((set) => ({
   open: true,
   folded: new Set(),
   explaining: null,
+  chosen: null,
   setOpen: (open) => set({ open }),
   toggleRule: (rule) =>
     set((s) => {
@@ -29,4 +34,5 @@ export const useFindingsStore = create<FindingsState>((set) => ({
       return { folded };
     }),
   explain: (explaining) => set({ explaining }),
+  choose: (chosen) => set({ chosen }),
 }));
