@@ -6,6 +6,7 @@
  * list beside the canvas (toolbar: Definitions), and a section of each in the
  * details panel when one is selected (from the list or by Find).
  */
+import type { ReactNode } from 'react';
 import { create } from 'zustand';
 import type { CapacityProvider, Task, TaskDefinition, Topology } from '../../shared/model/types';
 import { useDiagramStore } from '../store/diagram-store';
@@ -129,6 +130,25 @@ function CapacityProviderRow({ topology, cp }: { topology: Topology; cp: Capacit
   );
 }
 
+/** A titled list of the Definitions panel, or a line saying which command gives it when the load has none. */
+function ListSection<T>({
+  title,
+  items,
+  none,
+  row,
+}: {
+  title: string;
+  items: readonly T[];
+  none: string;
+  row: (item: T) => ReactNode;
+}) {
+  return (
+    <Section title={`${title} (${items.length})`}>
+      {items.length === 0 ? <p className="hint">{none}</p> : <ul className="def-list">{items.map(row)}</ul>}
+    </Section>
+  );
+}
+
 /** The list of the load's task definitions and capacity providers; shows while open and nothing is selected. */
 export function DefinitionsPanel() {
   const topology = useDiagramStore((s) => s.topology);
@@ -149,28 +169,18 @@ export function DefinitionsPanel() {
           ×
         </button>
       </header>
-      <Section title={`Task definitions (${tds.length})`}>
-        {tds.length === 0 ? (
-          <p className="hint">No task definition in this load (aws ecs describe-task-definition).</p>
-        ) : (
-          <ul className="def-list">
-            {tds.map((td) => (
-              <TaskDefinitionRow key={td.id} topology={topology} td={td} />
-            ))}
-          </ul>
-        )}
-      </Section>
-      <Section title={`Capacity providers (${cps.length})`}>
-        {cps.length === 0 ? (
-          <p className="hint">No capacity provider in this load (aws ecs describe-capacity-providers).</p>
-        ) : (
-          <ul className="def-list">
-            {cps.map((cp) => (
-              <CapacityProviderRow key={cp.id} topology={topology} cp={cp} />
-            ))}
-          </ul>
-        )}
-      </Section>
+      <ListSection
+        title="Task definitions"
+        items={tds}
+        none="No task definition in this load (aws ecs describe-task-definition)."
+        row={(td) => <TaskDefinitionRow key={td.id} topology={topology} td={td} />}
+      />
+      <ListSection
+        title="Capacity providers"
+        items={cps}
+        none="No capacity provider in this load (aws ecs describe-capacity-providers)."
+        row={(cp) => <CapacityProviderRow key={cp.id} topology={topology} cp={cp} />}
+      />
     </aside>
   );
 }
