@@ -104,14 +104,24 @@ export function toSarif(findings: CheckFinding[], toolVersion: string): Log {
   };
 }
 
+/** Hosts listed under a placement finding in the text report. */
+const TEXT_HOSTS = 10;
+
 /** The readable report: one line per finding (file:line:column: severity [rule] message), hosts and evidence under it. */
 export function formatCheckText(findings: CheckFinding[]): string {
   const lines: string[] = [];
   for (const f of findings) {
     const where = f.file ? `${escapeTerminal(f.file)}${f.line ? `:${f.line}:${f.column ?? 1}` : ''}: ` : '';
     lines.push(`${where}${f.severity} [${f.rule}] ${escapeTerminal(f.message)}`);
-    for (const h of f.hosts ?? []) lines.push(`    host ${escapeTerminal(h.host)}: ${escapeTerminal(h.reason)}`);
-    for (const e of f.evidence)
+    const hosts = f.hosts ?? [];
+    // A cluster of hundreds of hosts would bury the next finding in a CI log: the first few, then how many more.
+    for (const h of hosts.slice(0, TEXT_HOSTS))
+      lines.push(`    host ${escapeTerminal(h.host)}: ${escapeTerminal(h.reason)}`);
+    if (hosts.length > TEXT_HOSTS)
+      lines.push(`    … ${hosts.length - TEXT_HOSTS} more hosts (--format json lists every one)`);
+    // A host's evidence is its line above; the JSON keeps both.
+    const listed = new Set(hosts.map((h) => h.hostId));
+    for (const e of f.evidence.filter((x) => !x.objectId || !listed.has(x.objectId)))
       lines.push(
         `    ${e.objectId ? `${escapeTerminal(e.objectId.split('|').pop() ?? '')} ` : ''}${escapeTerminal(e.path)} = ${escapeTerminal(typeof e.value === 'string' ? e.value : JSON.stringify(e.value))}`,
       );

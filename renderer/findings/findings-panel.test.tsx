@@ -112,3 +112,25 @@ describe('badges and the placement view', () => {
     expect(rendered.container.querySelector('.host-explained')).not.toBeNull();
   });
 });
+
+describe('where the findings are computed (web mode)', () => {
+  it("the ingest worker's handler sends the topology with its findings, computed before the raw JSON is stripped", async () => {
+    const { createIngestHandlers } = await import('../desktop/ingest-handlers');
+    const handlers = createIngestHandlers();
+    const pushes: string[] = [];
+    const answer = await handlers.ingest(
+      {
+        files: [{ name: 'placement-blocked.fires.json', file: new Blob([placementBlocked]) }],
+        diagnostics: [],
+        label: 'fixture',
+        savedViews: [],
+      },
+      { push: (type) => pushes.push(type), afterReply: () => undefined },
+    );
+    const { topology } = answer as { topology: Topology };
+    expect(topology.findings?.map((f) => f.rule)).toEqual(['placement-blocked']);
+    expect(topology.findings?.[0].message).toContain('needs 1,024 CPU units: i-0b2 has 512 free (short 512)');
+    // What goes to the page has no raw JSON: the rules ran on the worker's copy.
+    expect(topology.services[0].raw).toBeUndefined();
+  });
+});

@@ -49,6 +49,20 @@ function hostEvidence(p: PlacementExplanation, ctx: FindingContext): Evidence[] 
       case 'agent-disconnected':
         out.push({ objectId: h.hostId, path: '$.agentConnected', value: false });
         break;
+      case 'launch-type':
+        out.push({ objectId: h.hostId, path: '$.ec2InstanceId', value: ci?.ec2InstanceId ?? null });
+        break;
+      case 'capacity-provider':
+        out.push({ objectId: h.hostId, path: '$.capacityProviderName', value: ci?.capacityProviderName ?? null });
+        break;
+      case 'member-of':
+      case 'eni':
+        out.push({
+          objectId: h.hostId,
+          path: '$.attributes[name=ecs.instance-type].value',
+          value: ci?.instanceType ?? null,
+        });
+        break;
       case 'fits':
         break;
       default:
