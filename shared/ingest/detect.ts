@@ -1,3 +1,4 @@
+import { ENTITY_KIND_NAMES, ENTITY_KINDS } from '../model/entity-kinds';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_PREFIX } from './bundle';
 
 /** The object kinds a file can describe. */
@@ -37,17 +38,10 @@ interface Wrapper {
   kind: RecordKind;
 }
 
-/** Top-level keys of `describe-*` outputs (and the bundle's own keys). */
-const WRAPPERS: Wrapper[] = [
-  { key: 'clusters', shape: 'describe-clusters', kind: 'cluster' },
-  { key: 'services', shape: 'describe-services', kind: 'service' },
-  { key: 'tasks', shape: 'describe-tasks', kind: 'task' },
-  { key: 'taskDefinitions', shape: 'task-definitions', kind: 'taskDefinition' },
-  { key: 'containerInstances', shape: 'describe-container-instances', kind: 'containerInstance' },
-  { key: 'capacityProviders', shape: 'describe-capacity-providers', kind: 'capacityProvider' },
-  { key: 'TargetGroups', shape: 'elbv2-describe-target-groups', kind: 'targetGroup' },
-  { key: 'targetGroups', shape: 'target-groups', kind: 'targetGroup' },
-];
+/** Top-level keys of `describe-*` outputs (and the bundle's own keys): the kind table's wrappers. */
+const WRAPPERS: Wrapper[] = ENTITY_KIND_NAMES.flatMap((kind) =>
+  ENTITY_KINDS[kind].wrappers.map(({ key, shape }) => ({ key, shape, kind })),
+);
 
 /**
  * Commands that print one object under a singular key, as the describe call would give it, and the keys

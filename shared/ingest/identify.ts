@@ -231,22 +231,29 @@ export function identifyTaskSet(ts: RawTaskSet): TaskSetOwner | { problem: strin
   };
 }
 
+/** The validated shape of each record kind. */
+export interface RawByKind {
+  cluster: RawCluster;
+  service: RawService;
+  task: RawTask;
+  taskDefinition: RawTaskDefinition;
+  containerInstance: RawContainerInstance;
+  capacityProvider: RawCapacityProvider;
+  targetGroup: RawTargetGroup;
+}
+
+/** The id rule of each kind, keyed by kind: a record of that kind in, its identity out. */
+const IDENTIFY: { [K in RecordKind]: (value: RawByKind[K]) => Identified } = {
+  cluster: identifyCluster,
+  service: identifyService,
+  task: identifyTask,
+  taskDefinition: identifyTaskDefinition,
+  containerInstance: identifyContainerInstance,
+  capacityProvider: identifyCapacityProvider,
+  targetGroup: identifyTargetGroup,
+};
+
 /** Works out the canonical identity of a validated record, or why it has none. */
-export function identify(kind: RecordKind, value: unknown): Identified {
-  switch (kind) {
-    case 'cluster':
-      return identifyCluster(value as RawCluster);
-    case 'service':
-      return identifyService(value as RawService);
-    case 'task':
-      return identifyTask(value as RawTask);
-    case 'taskDefinition':
-      return identifyTaskDefinition(value as RawTaskDefinition);
-    case 'containerInstance':
-      return identifyContainerInstance(value as RawContainerInstance);
-    case 'capacityProvider':
-      return identifyCapacityProvider(value as RawCapacityProvider);
-    case 'targetGroup':
-      return identifyTargetGroup(value as RawTargetGroup);
-  }
+export function identify<K extends RecordKind>(kind: K, value: RawByKind[K]): Identified {
+  return IDENTIFY[kind](value);
 }

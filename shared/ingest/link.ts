@@ -27,7 +27,7 @@ import {
   type Scope,
 } from '../model/arn';
 import type { RecordKind } from './detect';
-import { readTaskDefinitionRef, type RecordIdentity, type TaskSetOwner } from './identify';
+import { readTaskDefinitionRef, type RawByKind, type RecordIdentity, type TaskSetOwner } from './identify';
 import {
   normaliseCapacityProvider,
   normaliseCluster,
@@ -41,16 +41,7 @@ import {
   targetGroupName,
   type Identity,
 } from './normalise';
-import type {
-  RawCapacityProvider,
-  RawCluster,
-  RawContainerInstance,
-  RawService,
-  RawTargetGroup,
-  RawTask,
-  RawTaskDefinition,
-  RawTaskSet,
-} from './schemas';
+import type { RawTaskSet } from './schemas';
 
 /** One object after merging every file that described it. */
 export interface MergedRecord {
@@ -371,23 +362,22 @@ function byId<T extends { id: string }>(map: Map<string, T>): T[] {
 export function buildTopology(input: Collected): Topology {
   const L = new Linker();
   const diagnostics = [...input.diagnostics];
-  const of = <K extends RecordKind>(kind: K) => input.merged.filter((m) => m.kind === kind);
+  // A merged record was validated in place against its kind's schema (see MergedRecord.raw), so its raw is that
+  // kind's shape: said once here, for every kind, rather than cast at each use.
+  const of = <K extends RecordKind>(kind: K) =>
+    input.merged.filter((m) => m.kind === kind) as (MergedRecord & { raw: RawByKind[K] })[];
   const firstFile = (m: MergedRecord) => m.sources[0];
 
-  for (const m of of('cluster')) L.clusters.set(m.identity.id, normaliseCluster(identityOf(m), m.raw as RawCluster));
+  for (const m of of('cluster')) L.clusters.set(m.identity.id, normaliseCluster(identityOf(m), m.raw));
   for (const m of of('taskDefinition')) {
     const family = m.identity.family ?? m.identity.name;
-    L.taskDefinitions.set(
-      m.identity.id,
-      normaliseTaskDefinition(identityOf(m), m.raw as RawTaskDefinition, family, m.identity.revision),
-    );
+    L.taskDefinitions.set(m.identity.id, normaliseTaskDefinition(identityOf(m), m.raw, family, m.identity.revision));
   }
   for (const m of of('capacityProvider'))
-    L.capacityProviders.set(m.identity.id, normaliseCapacityProvider(identityOf(m), m.raw as RawCapacityProvider));
-  for (const m of of('targetGroup'))
-    L.targetGroups.set(m.identity.id, normaliseTargetGroup(identityOf(m), m.raw as RawTargetGroup));
+    L.capacityProviders.set(m.identity.id, normaliseCapacityProvider(identityOf(m), m.raw));
+  for (const m of of('targetGroup')) L.targetGroups.set(m.identity.id, normaliseTargetGroup(identityOf(m), m.raw));
   for (const m of of('containerInstance')) {
-    const ci = normaliseContainerInstance(identityOf(m), m.raw as RawContainerInstance);
+    const ci = normaliseContainerInstance(identityOf(m), m.raw);
     if (m.identity.clusterName) ci.clusterId = L.ensureCluster(m.identity.scope, m.identity.clusterName, firstFile(m));
     L.containerInstances.set(ci.id, ci);
   }
@@ -396,14 +386,14 @@ export function buildTopology(input: Collected): Topology {
   for (const cluster of [...L.clusters.values()]) {
     if (cluster.placeholder) continue;
     const scope = { region: cluster.region ?? '?', accountId: cluster.accountId ?? '?' };
-    for (const name of cluster.capacityProviders) L.ensureCapacityProvider(scope, name, cluster.sources[0]);
+    for (const name of cluster.capacityProviders) L.referCapacityProvider(scope, name, cluster.sources[0]);
   }
 
   // Services: cluster, task definitions, target groups; index deployment ids for task linking.
   const deploymentIndex = new Map<string, string>();
   for (const m of of('service')) {
     const file = firstFile(m);
-    const svc = normaliseService(identityOf(m), m.raw as RawService, (ref) => L.ensureTaskDefinition(ref, file));
+    const svc = normaliseService(identityOf(m), m.raw, (ref) => L.ensureTaskDefinition(ref, file));
     if (m.identity.clusterName) svc.clusterId = L.ensureCluster(m.identity.scope, m.identity.clusterName, file);
     for (const lb of svc.loadBalancers)
       if (lb.targetGroupArn) lb.targetGroupId = L.ensureTargetGroup(lb.targetGroupArn, file);
@@ -421,7 +411,7 @@ export function buildTopology(input: Collected): Topology {
 
   for (const m of of('task')) {
     const file = firstFile(m);
-    const raw = m.raw as RawTask;
+    const raw = m.raw;
     const task = normaliseTask(identityOf(m), raw);
     const scope = m.identity.scope;
     if (m.identity.clusterName) task.clusterId = L.ensureCluster(scope, m.identity.clusterName, file);
