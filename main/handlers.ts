@@ -12,6 +12,7 @@ import { pickPaths, type DocumentSession } from './open-files';
 import type { RendererPush } from './renderer-push';
 import { saveExport } from './save-file';
 import type { AwsIpcHost } from './aws/setup-aws-ipc';
+import { setupCostIpc, type CostDeps } from './aws/pricing-ipc';
 
 /** What the handlers reach. */
 export interface HandlerDeps {
@@ -21,6 +22,8 @@ export interface HandlerDeps {
   crash: CrashDeps;
   /** Registers the "Connect to AWS" channels (main/aws/setup-aws-ipc.ts) on the host it is given. */
   setupAws: (host: AwsIpcHost) => void;
+  /** The launch-type lens's work in main (main/aws/pricing-ipc.ts); the real one when absent. */
+  cost?: CostDeps;
 }
 
 /** The file name a saved live snapshot is offered under: the fetch's own time, so two saves do not collide. */
@@ -46,6 +49,7 @@ export function registerHandlers(ipc: IpcRegistry, deps: HandlerDeps): void {
   });
   ipc.handle('app:report-error', (report) => reportRendererError(report, deps.crash));
   ipc.handle('app:renderer-ready', () => deps.push.markReady());
+  setupCostIpc({ handle: (channel, handler) => ipc.handle(channel, (arg) => handler(arg)) }, deps.cost);
   deps.setupAws({
     // Same registry as every other channel: the AWS handlers get the sender check and schema validation too.
     handle: (channel, handler) => ipc.handle(channel, (arg) => handler(arg)),

@@ -43,6 +43,8 @@ const VALID: Record<InvokeChannel, unknown> = {
   'aws:cancel': undefined,
   'aws:mfa-answer': { requestId: 'r', code: '123456' },
   'aws:save-snapshot': undefined,
+  'cost:report': { topology: emptyTopology, prices: null },
+  'prices:refresh': { regions: ['us-east-1'] },
 };
 
 /** Malformed arguments per channel: wrong types, extra keys, paths where a name belongs, URLs that are not the AWS console. */
@@ -87,6 +89,19 @@ const MALFORMED: Record<InvokeChannel, unknown[]> = {
   'aws:cancel': ['now', {}],
   'aws:mfa-answer': [{ requestId: 'r', code: '12ab' }, { requestId: '', code: '123456' }, ['x']],
   'aws:save-snapshot': ['x', {}],
+  'cost:report': [
+    null,
+    { topology: emptyTopology },
+    { topology: { clusters: 'x' }, prices: null },
+    { topology: emptyTopology, prices: { name: 'p.json' } },
+    { topology: emptyTopology, prices: null, extra: 1 },
+  ],
+  'prices:refresh': [
+    { regions: [] },
+    { regions: ['not a region'] },
+    { regions: ['us-east-1'], secretAccessKey: 'x' },
+    'us-east-1',
+  ],
 };
 
 let window: BrowserWindow;
@@ -94,6 +109,7 @@ let deps: {
   documents: { load: ReturnType<typeof vi.fn>; open: ReturnType<typeof vi.fn>; loadDemo: ReturnType<typeof vi.fn> };
   push: { markReady: ReturnType<typeof vi.fn>; aws: ReturnType<typeof vi.fn> };
   aws: ReturnType<typeof vi.fn<(channel: string, arg?: unknown) => Promise<null>>>;
+  cost: { report: ReturnType<typeof vi.fn>; fetchPrices: ReturnType<typeof vi.fn> };
 };
 
 beforeEach(() => {
@@ -107,6 +123,10 @@ beforeEach(() => {
     },
     push: { markReady: vi.fn(), aws: vi.fn() },
     aws: vi.fn(async (_channel: string, _arg?: unknown) => null),
+    cost: {
+      report: vi.fn(async () => ({ report: {}, pricesDiagnostics: [] })),
+      fetchPrices: vi.fn(async () => ({ retrieved: '2026-12-06', regions: {} })),
+    },
   };
   dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/data/tasks.json'] });
   dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
@@ -136,6 +156,8 @@ function sideEffects(): number {
     deps.documents.loadDemo.mock.calls.length +
     deps.push.markReady.mock.calls.length +
     deps.aws.mock.calls.length +
+    deps.cost.report.mock.calls.length +
+    deps.cost.fetchPrices.mock.calls.length +
     dialog.showOpenDialog.mock.calls.length +
     dialog.showSaveDialog.mock.calls.length +
     dialog.showMessageBox.mock.calls.length +

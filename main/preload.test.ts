@@ -24,7 +24,12 @@ beforeEach(async () => {
 describe('the preload', () => {
   it('exposes one object, window.desktopApi, of named functions only', async () => {
     const api = await loadPreload();
-    expect([...contextBridge.exposed.keys()]).toEqual(['desktopApi']);
+    // desktopApi, and the launch-type lens's costApi (named functions and one flag too).
+    expect([...contextBridge.exposed.keys()]).toEqual(['desktopApi', 'costApi']);
+    const cost = contextBridge.exposed.get('costApi') as Record<string, unknown>;
+    expect(Object.keys(cost).sort()).toEqual(['canRefreshPrices', 'costReport', 'refreshPrices']);
+    expect(typeof cost.costReport).toBe('function');
+    expect(cost.canRefreshPrices).toBe(true);
     expect(Object.keys(api).sort()).toEqual([
       'answerAwsMfa',
       'cancelAwsFetch',

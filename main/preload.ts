@@ -15,6 +15,7 @@ import type {
   TopologyPushReason,
 } from '../shared/ipc/channels';
 import { DESKTOP_API_GLOBAL, type DesktopApi } from '../shared/ipc/desktop-api';
+import { COST_API_GLOBAL, type CostApi } from '../shared/ipc/cost-api';
 import { MAX_FILE_BYTES } from '../shared/ingest/limits';
 import type { Topology } from '../shared/model/types';
 
@@ -101,3 +102,12 @@ const desktopApi = {
 } as const satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, desktopApi);
+
+// The launch-type lens: priced in main; Refresh prices asks the AWS Price List API there too.
+const costApi = {
+  canRefreshPrices: true,
+  costReport: (topology, prices) => invoke('cost:report', { topology, prices }),
+  refreshPrices: (request) => invoke('prices:refresh', request),
+} as const satisfies CostApi;
+
+contextBridge.exposeInMainWorld(COST_API_GLOBAL, costApi);

@@ -7,6 +7,7 @@
  */
 import type { Topology } from '../model/types';
 import type { AwsInvokeChannels, AwsPushChannels } from './aws-fetch';
+import type { CostInvokeChannels } from './cost-api';
 import { COMMANDS, type PageCommandId } from './commands';
 
 /** A file the renderer holds that has no path on disk (created in the page, or from a host that hides paths): sent as text. */
@@ -49,7 +50,7 @@ export type MenuCommand = PageCommandId;
 export type ThemeSource = 'system' | 'light' | 'dark';
 
 /** Renderer → main request/response channels (ipcRenderer.invoke / ipcMain.handle): argument and result of each. */
-export interface InvokeChannels extends AwsInvokeChannels {
+export interface InvokeChannels extends AwsInvokeChannels, CostInvokeChannels {
   'files:load': { arg: LoadFilesRequest; result: Topology };
   'files:open-dialog': { arg: undefined; result: Topology | null };
   'files:load-demo': { arg: undefined; result: Topology };

@@ -3,6 +3,7 @@
  * main/ipc.ts parses each argument with these before a handler sees it, so a
  * handler only ever gets a value of its declared type.
  */
+import { costInvokeArgSchemas } from './cost-api';
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../ingest/limits';
 import { awsInvokeArgSchemas } from './aws-schemas';
@@ -53,4 +54,5 @@ export const invokeArgSchemas = {
   'app:report-error': z.strictObject({ message: z.string().max(100_000), stack: z.string().max(1_000_000).optional() }),
   'app:renderer-ready': z.undefined(),
   ...awsInvokeArgSchemas,
+  ...costInvokeArgSchemas,
 } satisfies { [C in InvokeChannel]: z.ZodType<InvokeArg<C>> };

@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BrowserWindow as ElectronWindow } from 'electron';
+import type { CostApi } from '../shared/ipc/cost-api';
+import { host, hostArn, load, service, task, taskDefinition } from '../shared/cost/testing/cost-fixtures';
+import { registerHandlers, type HandlerDeps } from './handlers';
+import { createIpc, createSenderCheck } from './ipc';
+import { BrowserWindow, contextBridge, ipcEvent, ipcMain, ipcRenderer, resetFakeElectron } from './test/fake-electron';
+import { fetchPriceTable } from './aws/pricing';
+import { DEFAULT_COST_DEPS } from './aws/pricing-ipc';
+import {
+  CATALOGUE,
+  CREDENTIALS,
+  startFakePricingServer,
+  type FakePricingServer,
+} from './aws/testing/fake-pricing-server';
+
+vi.mock('electron', () => import('./test/fake-electron'));
+
+let server: FakePricingServer;
+beforeAll(async () => {
+  server = await startFakePricingServer([...CATALOGUE]);
+});
+afterAll(() => server.close());
+
+describe('Load prices… and Refresh prices through the preload and a mocked main', () => {
+  let window: BrowserWindow;
+  let costApi: CostApi;
+  const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+
+  beforeEach(async () => {
+    resetFakeElectron();
+    window = new BrowserWindow({});
+    const getWindow = (): ElectronWindow => window as unknown as ElectronWindow;
+    const deps = {
+      getWindow,
+      crash: { log, getWindow, logFile: 'main.log' },
+      setupAws: () => undefined,
+      // Main's real cost work, with the Price List client pointed at the fake endpoint.
+      cost: {
+        report: DEFAULT_COST_DEPS.report,
+        fetchPrices: (request: { regions: string[] }) =>
+          fetchPriceTable(request.regions, {
+            credentials: CREDENTIALS,
+            endpoint: server.url,
+            today: '2026-12-06',
+            instanceTypes: ['m5.large'],
+          }),
+      },
+    } as unknown as HandlerDeps;
+    registerHandlers(createIpc(createSenderCheck(getWindow) as never, log), deps);
+    ipcRenderer.invoke.mockImplementation((channel: string, arg?: unknown) =>
+      ipcMain.invoke(channel, arg, ipcEvent(window.webContents)),
+    );
+    vi.resetModules();
+    await import('./preload');
+    costApi = contextBridge.exposed.get('costApi') as CostApi;
+  });
+
+  // An m5.large host with two 0.5 vCPU / 1 GiB tasks and one 0.25 vCPU / 0.75 GiB task (issue #15's example).
+  const topology = () =>
+    load({
+      clusters: ['ec2'],
+      services: [
+        service('ec2', 'big', 'big', { launchType: 'EC2', runningCount: 2 }),
+        service('ec2', 'small', 'small', { launchType: 'EC2' }),
+      ],
+      taskDefinitions: [
+        taskDefinition('big', { cpu: '512', memory: '1024', networkMode: 'bridge' }),
+        taskDefinition('small', { cpu: '256', memory: '768', networkMode: 'bridge' }),
+      ],
+      containerInstances: [host('ec2', 'h1', 'm5.large', 'i-0aaa')],
+      tasks: [
+        task('ec2', 'a', 'big', 'big', {
+          launchType: 'EC2',
+          containerInstanceArn: hostArn('ec2', 'h1'),
+          cpu: '512',
+          memory: '1024',
+        }),
+        task('ec2', 'b', 'big', 'big', {
+          launchType: 'EC2',
+          containerInstanceArn: hostArn('ec2', 'h1'),
+          cpu: '512',
+          memory: '1024',
+        }),
+        task('ec2', 'c', 'small', 'small', {
+          launchType: 'EC2',
+          containerInstanceArn: hostArn('ec2', 'h1'),
+          cpu: '256',
+          memory: '768',
+        }),
+      ],
+    });
+
+  it('costReport is computed in main: bundled prices, then a loaded prices file over them', async () => {
+    const bundled = await costApi.costReport(topology(), null);
+    // Bundled m5.large: $0.096 × 730 = $70.08.
+    expect(bundled.report.hosts[0].monthly).toBeCloseTo(70.08, 6);
+    const loaded = await costApi.costReport(topology(), {
+      name: 'mine.json',
+      text: JSON.stringify({
+        format: 'ecs-visualizer-prices/v1',
+        currency: 'USD',
+        retrieved: '2026-01-01',
+        source: 'mine',
+        regions: { 'us-east-1': { ec2: { 'm5.large': 0.1 } } },
+      }),
+    });
+    // The issue's example at $0.10/h: unit $0.10/26; tasks $15.44, $15.44, $8.42; idle $33.69.
+    expect(loaded.pricesDiagnostics).toEqual([]);
+    expect(loaded.report.hosts[0].idleMonthly).toBeCloseTo(33.69, 2);
+    expect(loaded.report.services.find((s) => s.service === 'small')?.nowMonthly).toBeCloseTo(8.42, 2);
+    const refused = await costApi.costReport(topology(), {
+      name: 'eur.json',
+      text: '{"format":"ecs-visualizer-prices/v1","currency":"EUR","retrieved":"x","source":"x","regions":{}}',
+    });
+    expect(refused.pricesDiagnostics[0]).toMatchObject({ code: 'prices-currency', file: 'eur.json' });
+    expect(refused.report.hosts[0].monthly).toBeCloseTo(70.08, 6);
+  });
+
+  it('refreshPrices asks the Price List API in main and returns a prices file the lens then uses', async () => {
+    const prices = await costApi.refreshPrices({ regions: ['us-east-1'] });
+    expect(prices.name).toBe('aws-price-list-2026-12-06.json');
+    const answer = await costApi.costReport(topology(), prices);
+    // The fake endpoint's m5.large: $0.11 × 730 = $80.30.
+    expect(answer.report.hosts[0].monthly).toBeCloseTo(80.3, 6);
+    expect(answer.report.prices.sources.find((s) => s.region === 'us-east-1')?.retrieved).toBe('2026-12-06');
+  });
+
+  it('refuses a malformed refresh before any AWS call', async () => {
+    const before = server.requests.length;
+    await expect(costApi.refreshPrices({ regions: ['not a region'] })).rejects.toThrow();
+    expect(server.requests.length).toBe(before);
+  });
+});
