@@ -34,6 +34,15 @@ test('the Findings panel lists the demo findings by rule; a placement finding ex
   await page.getByTestId('fit-view').click();
   await page.screenshot({ path: path.join(ROOT, 'docs/findings-panel.png') });
 
+  // Problems only keeps a service whose only problem is a finding of warning or worse (image-resizer: image drift,
+  // running all its tasks) and leaves out one with none (api-gateway).
+  const service = (name: string) => page.locator('[data-testid="node"][data-kind="service"]', { hasText: name });
+  await expect(service('api-gateway')).toHaveCount(1);
+  await page.getByTestId('problems-only').check();
+  await expect(service('image-resizer')).toHaveCount(1);
+  await expect(service('api-gateway')).toHaveCount(0);
+  await page.getByTestId('problems-only').uncheck();
+
   // Click the finding: the placement view, the hosts it tried highlighted, each with why it failed.
   await panel.getByTestId('finding').filter({ hasText: 'gpu-transcoder' }).click();
   const verdicts = page.getByTestId('host-verdict');
