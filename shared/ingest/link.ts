@@ -386,7 +386,7 @@ export function buildTopology(input: Collected): Topology {
   for (const cluster of [...L.clusters.values()]) {
     if (cluster.placeholder) continue;
     const scope = { region: cluster.region ?? '?', accountId: cluster.accountId ?? '?' };
-    for (const name of cluster.capacityProviders) L.referCapacityProvider(scope, name, cluster.sources[0]);
+    for (const name of cluster.capacityProviders) L.ensureCapacityProvider(scope, name, cluster.sources[0]);
   }
 
   // Services: cluster, task definitions, target groups; index deployment ids for task linking.
