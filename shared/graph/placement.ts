@@ -4,6 +4,7 @@
  * "unplaced" with the reason) → box of the tasks there. It is an ordinary
  * Graph, so the same layout, canvas and SVG export draw it.
  */
+import { topologyIndex } from '../model/topology-index';
 import type { ContainerInstance, Task, Topology } from '../model/types';
 import { SIZES } from '../theme/theme';
 import { filterPredicates, instanceProblems } from './filters';
@@ -260,19 +261,19 @@ export function buildPlacementGraph(topology: Topology, view: ViewState, cache?:
 
 /** Ids of the placement-view nodes that hold `id` (task, box, host, cluster), nearest first. */
 export function placementAncestorIds(topology: Topology, id: string): string[] {
-  const clusterIds = new Set(topology.clusters.map((c) => c.id));
+  const index = topologyIndex(topology);
   const clusterKey = (clusterId: string | undefined): string =>
-    clusterId && clusterIds.has(clusterId) ? clusterId : UNKNOWN_CLUSTER_ID;
+    clusterId && index.entityOfKind(clusterId, 'cluster') ? clusterId : UNKNOWN_CLUSTER_ID;
   const instances = new Map(topology.containerInstances.map((ci) => [ci.id, ci]));
   const ofTask = (t: Task): string[] => {
     const key = clusterKey(t.clusterId);
     const place = taskPlace(t, key, instances);
     return [hostTasksGroupId(place.hostId), place.hostId, key];
   };
-  for (const t of topology.tasks) {
-    if (t.id === id) return ofTask(t);
-    if (t.containers.some((c) => c.id === id)) return [t.id, ...ofTask(t)];
-  }
+  const task = index.entityOfKind(id, 'task');
+  if (task) return ofTask(task);
+  const held = index.container(id);
+  if (held) return [held.task.id, ...ofTask(held.task)];
   const ci = instances.get(id);
   if (ci) return [clusterKey(ci.clusterId)];
   return [];
