@@ -367,3 +367,37 @@ test.describe('the fitted picture of a real multi-account load (issue #14 points
     }
   });
 });
+
+test.describe('identifiers are never cut where they differ (issue #14 point 7, #13 bidi)', () => {
+  test('a 19-digit task id is shown whole; a 32-character one keeps both ends; the family header keeps the family', async ({
+    page,
+  }) => {
+    const raw = JSON.parse(
+      readFileSync(path.join(ROOT, 'fixtures/samples/awscli-describe-tasks-2-fargate.json'), 'utf8'),
+    ) as {
+      tasks: { taskArn: string; group?: string; containers: { taskArn: string; name: string }[] }[];
+    };
+    const [first, second] = raw.tasks;
+    first.taskArn = first.taskArn.replace(/[^/]+$/, '1234567890123456789');
+    for (const c of first.containers) c.taskArn = first.taskArn;
+    // A standalone task of a long family with a bidi override in its name: it must read as written.
+    second.group = 'family:checkout-payments-reconciliation-\u202Etxt.exe';
+    await page.goto('/');
+    await page
+      .getByTestId('open-files')
+      .setInputFiles([{ name: 'tasks.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(raw)) }]);
+    await expect(page.getByTestId('canvas')).toHaveAttribute('data-layout', 'ready');
+    const ids = page.locator('[data-testid="node"][data-kind="task"] .task-id');
+    await expect(ids.filter({ hasText: '1234567890123456789' })).toHaveCount(1);
+    const long = second.taskArn.split('/').pop()!;
+    const shown = (await ids.filter({ hasNotText: '1234567890123456789' }).first().textContent()) ?? '';
+    // Whole, or cut in the middle with its last characters kept.
+    expect(shown === long || (shown.includes('…') && long.endsWith(shown.split('…')[1]))).toBe(true);
+    const header = page.locator('[data-testid="node"][data-group="family"] .group-label');
+    const text = (await header.textContent()) ?? '';
+    // The family is there (its end at least), never "Standalone · fami…"; the override is shown as its code.
+    expect(text).toContain('[U+202E]txt.exe');
+    expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    await expect(header).toHaveAttribute('title', 'family:checkout-payments-reconciliation-\u202Etxt.exe');
+  });
+});

@@ -1,4 +1,5 @@
 /** A container chip inside its task card: name, image tag, status, health, exit code. */
+import { clampText } from '../../shared/render/text';
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { STATUS_STYLES } from '../../shared/theme/theme';
@@ -30,8 +31,9 @@ export const ContainerNode = memo(function ContainerNode({ data, selected }: Nod
     >
       <div className="chip-line">
         <span className={`dot dot-${n.statusClass}`} />
-        <span className="chip-name">{d.name}</span>
-        <span className="chip-tag mono">{d.imageTag ?? ''}</span>
+        {/* The one truncation (shared/render/text.ts), as the export: both ends of a name or tag stay. */}
+        <span className="chip-name">{clampText(d.name, n.width - 130, 12, 'bold', 'middle')}</span>
+        <span className="chip-tag mono">{d.imageTag ? clampText(d.imageTag, 88, 10, 'mono', 'middle') : ''}</span>
         <StatusGlyph status={n.statusClass} size={12} />
       </div>
       <div className="chip-line chip-meta">

@@ -2,10 +2,22 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { accountCardText } from '../../shared/graph/accounts';
+import { groupHeaderLabel } from '../../shared/render/paint-nodes';
+import { textWidth } from '../../shared/render/text';
 import { STATUS_ORDER, STATUS_STYLES } from '../../shared/theme/theme';
 import { useDiagramStore } from '../store/diagram-store';
 import { CollapseToggle, NodeHandles } from './node-parts';
 import type { GroupFlowNode } from './node-types';
+
+/** Room a frame's header keeps beside its label: paddings, the task counts (as the export measures them), the toggle. */
+function headerAllowance(d: GroupFlowNode['data']['graph']['data']): number {
+  const counts = `${d.taskCount} ${d.taskCount === 1 ? 'task' : 'tasks'}${STATUS_ORDER.filter(
+    (s) => s !== 'running' && d.tasksByStatus[s],
+  )
+    .map((s) => ` · ${d.tasksByStatus[s]} ${s}`)
+    .join('')}`;
+  return 24 + textWidth(counts, 11) + 16 + 30;
+}
 
 /** Group box. */
 export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<GroupFlowNode>) {
@@ -79,7 +91,7 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<G
         <NodeHandles horizontal={data.horizontal} source={false} target />
         <div className="group-head">
           <span className="group-label" title={d.label}>
-            {d.variant === 'family' ? `Standalone · ${d.label}` : d.label}
+            {groupHeaderLabel(d, n.width - 70)}
           </span>
           <CollapseToggle id={n.id} collapsed={n.collapsed} hiddenCount={n.hiddenCount} />
         </div>
@@ -115,7 +127,7 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<G
       />
       <div className="group-head">
         <span className="group-label" title={d.label}>
-          {unknownCluster ? 'Unknown cluster' : d.variant === 'family' ? `Standalone · ${d.label}` : d.label}
+          {unknownCluster ? 'Unknown cluster' : groupHeaderLabel(d, n.width - headerAllowance(d))}
         </span>
         {!unknownCluster && d.variant !== 'referenced-clusters' && (
           <span className="group-counts">

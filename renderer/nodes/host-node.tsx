@@ -4,6 +4,7 @@
  * (registered − remaining, not live usage); Fargate in one AZ; or the tasks
  * with no known host and why.
  */
+import { clampText } from '../../shared/render/text';
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import {
@@ -104,7 +105,7 @@ export const HostNode = memo(function HostNode({ data, selected }: NodeProps<Hos
           className={`card-title${d.variant === 'fargate' || d.variant === 'unplaced' ? '' : ' mono'}`}
           title={d.label}
         >
-          {d.label}
+          {clampText(d.label, n.width - 60, 14, 'bold', 'middle')}
         </span>
         {n.collapsible && <CollapseToggle id={n.id} collapsed={n.collapsed} hiddenCount={n.hiddenCount} />}
       </div>

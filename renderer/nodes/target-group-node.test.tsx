@@ -92,8 +92,11 @@ describe('GroupNode as an account card', () => {
       laidOutNode(topology(), 'group', (n) => n.id === accountGroupId('111122223333', 'eu-west-1')),
     );
     expect(root().dataset).toMatchObject({ testid: 'node', kind: 'group', group: 'account' });
-    expect(root().textContent).toContain('111122223333 · eu-west-1');
-    expect(screen.getByTestId('account-counts').textContent).toBe('1 task · 1 unhealthy');
+    // The account id, then the whole region on its own line; AWS's count apart from what was loaded (issue #14 point 4).
+    expect(root().textContent).toContain('111122223333');
+    expect(screen.getByTestId('account-region').textContent).toBe('eu-west-1');
+    expect(screen.getByTestId('account-reported').textContent).toBe('2 running (service counts)');
+    expect(screen.getByTestId('account-counts').textContent).toBe('1 task loaded · 1 unhealthy');
     expect(screen.getByTestId('collapse-toggle')).toBeTruthy();
   });
 });

@@ -3,16 +3,18 @@
  * stoppedReason instead of AZ/IP; a task with a failed or unhealthy container: that container's name, exit code and
  * reason instead of the size, which moves to the tooltip); its containers nest inside.
  */
+import { clampText } from '../../shared/render/text';
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useDiagramStore } from '../store/diagram-store';
 import { cardStyle, formatCpu, formatMemory } from './node-style';
 import { CollapseToggle, OverlayBadge, RecoveredBadge, StatusGlyph } from './node-parts';
 import { containerProblemText } from '../../shared/graph/status';
-import { clampText } from '../../shared/render/text';
 import type { TaskFlowNode } from './node-types';
 import { FindingBadge } from '../findings/finding-badge';
 
+// Room a task card's head leaves for the id: padding, the launch-type badge, a status glyph and a pill.
+const TASK_ID_ALLOWANCE = 120;
 /** Task card. */
 export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<TaskFlowNode>) {
   const overlayOn = useDiagramStore((s) => s.view.overlay);
@@ -49,7 +51,10 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
     >
       <div className="card-stripe" />
       <div className="card-head">
-        <span className="task-id mono">{d.shortId.length > 14 ? `${d.shortId.slice(0, 12)}…` : d.shortId}</span>
+        <span className="task-id mono" title={d.shortId}>
+          {/* The one truncation (shared/render/text.ts): both ends of the id stay, as in the export. */}
+          {clampText(d.shortId, n.width - TASK_ID_ALLOWANCE, 12.5, 'mono', 'middle')}
+        </span>
         <FindingBadge entityId={n.entityId} />
         {d.primaryTaskDefinition && (
           <span

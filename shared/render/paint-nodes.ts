@@ -384,11 +384,7 @@ function paintGroup(node: NodeOf<'group'>, ctx: PaintContext): string {
   if (countText && textWidth(label, 12, 'bold') > labelRoom(countText)) countText = counts[0]?.text ?? '';
   if (countText && textWidth(label, 12, 'bold') > labelRoom(countText)) countText = '';
   if (countText) out.push(text(w - 14, 22, countText, { size: 11, fill: p.mutedText, anchor: 'end' }));
-  // The family (with its revision, when it has one) is the identifier: the prefix goes before it is cut.
-  const shownLabel =
-    d.variant === 'family'
-      ? clampLabel('Standalone · ', d.label, labelRoom(countText), 12, 'bold')
-      : clampText(label, labelRoom(countText), 12, 'bold', 'middle');
+  const shownLabel = unknownCluster ? label : groupHeaderLabel(d, labelRoom(countText));
   out.push(text(14, 22, shownLabel, { size: 12, face: 'bold', fill: p.text }));
   if (unknownCluster)
     out.push(
@@ -403,6 +399,17 @@ function paintGroup(node: NodeOf<'group'>, ctx: PaintContext): string {
     out.push(text(14, 64, d.stackTrouble, { size: 11, face: 'bold', fill: p.danger, maxWidth: w - 80 }));
   if (node.collapsed && node.hiddenCount > 0) out.push(hiddenPill(w - 14, node.height - 24, node.hiddenCount, p).svg);
   return out.join('');
+}
+
+/**
+ * A box's header as drawn in `room` px, on screen and in the export: a standalone family's name is the
+ * identifier, so "Standalone · family:" goes before the name is cut (then in its middle); other labels lose
+ * their middle.
+ */
+export function groupHeaderLabel(d: { variant: string; label: string }, room: number): string {
+  if (d.variant !== 'family') return clampText(d.label, room, 12, 'bold', 'middle');
+  const name = d.label.startsWith('family:') ? d.label.slice('family:'.length) : d.label;
+  return clampLabel('Standalone · family:', name, room, 12, 'bold');
 }
 
 /** The card of one account and region above its clusters (as renderer/nodes/group-node.tsx draws it). */

@@ -72,3 +72,14 @@ describe('clampText: one truncation for screen and export (issue #14 point 7)', 
     );
   });
 });
+
+describe('a revealed bidi code is one unit', () => {
+  it('a cut keeps "[U+202E]" whole or drops it whole', () => {
+    for (let room = 20; room < 200; room += 7) {
+      for (const mode of ['end', 'middle'] as const) {
+        const shown = clampText('checkout-payments-reconciliation-\u202Etxt.exe', room, 12, 'bold', mode);
+        expect(shown.replace(/\[U\+202E\]/g, '')).not.toMatch(/U\+|\[U|202E\]/);
+      }
+    }
+  });
+});

@@ -52,6 +52,11 @@ export function revealBidi(text: string): string {
   return text.replace(BIDI, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
 }
 
+/** Code points, with each revealed bidi code ("[U+202E]") as one unit: a cut never splits it. */
+function units(text: string): string[] {
+  return text.match(/\[U\+[0-9A-F]{4}\]|[\s\S]/gu) ?? [];
+}
+
 /** How a label gives way when it does not fit: prose loses its end; ids, ARNs and names lose their middle. */
 export type ClampMode = 'end' | 'middle';
 
@@ -72,7 +77,7 @@ export function clampText(
   const shown = revealBidi(text);
   if (mode === 'end') return fitText(shown, maxWidth, size, face);
   if (textWidth(shown, size, face) <= maxWidth) return shown;
-  const chars = [...shown];
+  const chars = units(shown);
   const room = maxWidth - textWidth('…', size, face);
   // Prefix sums of widths: a 10,000-character name costs one pass, then a binary search on the kept count.
   const widths = chars.map((c) => textWidth(c, size, face));
@@ -118,7 +123,7 @@ export function clampLabel(
 /** `text` cut with an ellipsis so it is at most `maxWidth` px wide; unchanged when it fits. */
 export function fitText(text: string, maxWidth: number, size: number, face: TextFace = 'sans'): string {
   if (textWidth(text, size, face) <= maxWidth) return text;
-  const chars = [...text];
+  const chars = units(text);
   const ellipsis = textWidth('…', size, face);
   let lo = 0;
   let hi = chars.length;
