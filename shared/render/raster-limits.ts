@@ -34,14 +34,14 @@ export interface RasterSize {
  * exactly the drawing times the scale when that fits, else the largest
  * uniformly scaled size within both caps.
  */
-export function rasterSize(width: number, height: number, scale: number): RasterSize {
+export function rasterSize(width: number, height: number, scale: number, maxArea = MAX_PNG_AREA): RasterSize {
   const w = Math.max(1, width);
   const h = Math.max(1, height);
   const requested = { width: Math.round(w * scale), height: Math.round(h * scale), scale };
   const fits =
     requested.width <= MAX_PNG_SIDE &&
     requested.height <= MAX_PNG_SIDE &&
-    requested.width * requested.height <= MAX_PNG_AREA;
+    requested.width * requested.height <= maxArea;
   if (fits)
     return {
       width: Math.max(1, requested.width),
@@ -50,7 +50,7 @@ export function rasterSize(width: number, height: number, scale: number): Raster
       reduced: false,
       requested,
     };
-  const capped = Math.min(scale, MAX_PNG_SIDE / w, MAX_PNG_SIDE / h, Math.sqrt(MAX_PNG_AREA / (w * h)));
+  const capped = Math.min(scale, MAX_PNG_SIDE / w, MAX_PNG_SIDE / h, Math.sqrt(maxArea / (w * h)));
   // Floor so rounding can never push a side or the area past the cap.
   const out = { width: Math.max(1, Math.floor(w * capped)), height: Math.max(1, Math.floor(h * capped)) };
   return { ...out, scale: out.width / w, reduced: true, requested };
@@ -61,11 +61,11 @@ export function rasterSize(width: number, height: number, scale: number): Raster
  * instead. `expanded` says the view had things expanded beyond the default,
  * so going back to the default (stacked) view is worth suggesting.
  */
-export function reducedSizeWarning(size: RasterSize, expanded = true): string {
+export function reducedSizeWarning(size: RasterSize, expanded = true, maxArea = MAX_PNG_AREA): string {
   const r = size.requested;
   return (
     `the image would be ${r.width}×${r.height} px at ${r.scale}×, over the PNG limit ` +
-    `(${MAX_PNG_SIDE} px a side, ${Math.round(MAX_PNG_AREA / 1e6)} million pixels); it was scaled down to ` +
+    `(${MAX_PNG_SIDE} px a side, ${Math.round(maxArea / 1e6)} million pixels); it was scaled down to ` +
     `${size.width}×${size.height} px (${Number(size.scale.toFixed(3))}×). For full detail export SVG` +
     (expanded
       ? `, or export the default view (large services stacked) instead of expanding everything.`
