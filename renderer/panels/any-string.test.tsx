@@ -2,26 +2,31 @@
  * Issue #13 point 5: no string breaks a panel, a diagram node or an export. Every name field of a load takes
  * strings built from any UTF-16 code unit (so control characters, bidi overrides and lone surrogates really
  * occur), plus the fixed case `"web\ud800x"` (valid JSON) whose encodeURIComponent threw in the details panel
- * on every selection. Each run renders the details panel for every object and container, the diagnostics panel,
- * the legend and every node component (jsdom), and exports both views as SVG, parsed by a real XML parser
- * (saxes) and encoded as the web PNG export encodes it.
+ * on every selection. Each run renders every node component (jsdom), the breadcrumbs, the details panel for
+ * every object, container and drawn node, the Definitions list, the diagnostics and findings panels and the
+ * legend, and exports both views as SVG, parsed by a real XML parser (saxes) and encoded as the web PNG export
+ * encodes it.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render } from '@testing-library/react';
+import { ReactFlowProvider } from '@xyflow/react';
 import fc from 'fast-check';
 import { buildGraph } from '../../shared/graph/build-graph';
 import { initialView, type ViewState } from '../../shared/graph/view';
-import { ingest } from '../../shared/ingest/index';
+import { ingestWithFindings } from '../../shared/findings/with-findings';
 import { layoutGraph } from '../../shared/layout/layout';
 import type { Topology } from '../../shared/model/types';
 import { exportSvg } from '../../shared/render/export-svg';
 import { parseSvgStrict } from '../../shared/render/testing/parse-svg';
+import { FindingsPanel } from '../findings/findings-panel';
 import { NODE_TYPES } from '../nodes';
 import { useDiagramStore } from '../store/diagram-store';
 import { fakeDesktopApi } from '../testing/fake-desktop-api';
 import { installFlowEnv, renderNode } from '../testing/render-node';
 import { DetailsPanel } from './details-panel';
+import { DefinitionsPanel, useDefinitionsList } from './definitions-panel';
 import { DiagnosticsPanel } from './diagnostics-panel';
+import { ExploreBar } from './explore-bar';
 import { Legend } from './legend-panel';
 
 const A = 'arn:aws:ecs:eu-west-1:111122223333';
@@ -143,31 +148,42 @@ function renderEverything(topology: Topology): void {
     expect(() => parseSvgStrict(svg)).not.toThrow();
     expect(() => encodeURIComponent(svg)).not.toThrow();
   }
+  const layout = layoutGraph(buildGraph(topology, views[0]), 'LR');
   act(() => {
     useDiagramStore.getState().setTopology(topology, 'test');
-    useDiagramStore.getState().setLayout(layoutGraph(buildGraph(topology, views[0]), 'LR'));
+    useDiagramStore.getState().setLayout(layout);
+    useDefinitionsList.getState().setOpen(true);
   });
   render(
-    <>
+    <ReactFlowProvider>
+      <ExploreBar />
       <DetailsPanel api={api} />
+      <DefinitionsPanel />
       <DiagnosticsPanel />
+      <FindingsPanel />
       <Legend />
-    </>,
+    </ReactFlowProvider>,
   );
-  const ids = [
-    ...topology.clusters,
-    ...topology.services,
-    ...topology.tasks,
-    ...topology.taskDefinitions,
-    ...topology.containerInstances,
-    ...topology.capacityProviders,
-    ...topology.targetGroups,
-  ].map((e) => e.id);
-  for (const t of topology.tasks) for (const c of t.containers) ids.push(c.id);
-  expect(ids.length).toBeGreaterThan(5);
+  // With nothing selected the Definitions list shows every task definition and capacity provider by name.
+  expect(document.querySelector('[data-testid="definitions-panel"]')).not.toBeNull();
+  // Every object, every container, and every drawn node (account cards, namespaces, boxes of tasks).
+  const ids = new Set(
+    [
+      ...topology.clusters,
+      ...topology.services,
+      ...topology.tasks,
+      ...topology.taskDefinitions,
+      ...topology.containerInstances,
+      ...topology.capacityProviders,
+      ...topology.targetGroups,
+    ].map((e) => e.id),
+  );
+  for (const t of topology.tasks) for (const c of t.containers) ids.add(c.id);
+  for (const n of layout.nodes) ids.add(n.id);
+  expect(ids.size).toBeGreaterThan(5);
   for (const id of ids) {
     act(() => useDiagramStore.getState().select(id));
-    // A crashed panel renders nothing (or the error boundary); the panel must show the object.
+    // A crashed panel throws out of act; a selection the panel knows shows it.
     expect(document.querySelector('[data-testid="details-panel"]'), id).not.toBeNull();
   }
   cleanup();
@@ -180,7 +196,7 @@ afterEach(cleanup);
 describe('any string in any name field', () => {
   it('"web\\ud800x" as the service (and every other) name: every panel, node and export renders', () => {
     const names = Object.fromEntries(NAME_FIELDS.map((f) => [f, 'web\ud800x'])) as Names;
-    const topology = ingest([{ name: 'web\ud800x.json', text: describeAll(names) }]);
+    const topology = ingestWithFindings([{ name: 'web\ud800x.json', text: describeAll(names) }]);
     expect(topology.services.map((s) => s.name)).toEqual(['web\ud800x']);
     renderEverything(topology);
   });
@@ -192,7 +208,7 @@ describe('any string in any name field', () => {
           Object.fromEntries(NAME_FIELDS.map((f) => [f, anyString])) as { [K in keyof Names]: fc.Arbitrary<string> },
         ),
         (names) => {
-          renderEverything(ingest([{ name: names.file, text: describeAll(names) }]));
+          renderEverything(ingestWithFindings([{ name: names.file, text: describeAll(names) }]));
         },
       ),
       { numRuns: 25 },
