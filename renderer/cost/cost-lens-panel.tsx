@@ -4,6 +4,7 @@
  * Sortable by any column; clicking a row selects the service on the diagram. The figures come from the
  * ingest worker (web) or main (desktop); the page only shows them.
  */
+import { compareText } from '../../shared/model/compare-text';
 import { useMemo, useState } from 'react';
 import { formatDollars, type CostRow } from '../../shared/cost/compute-cost';
 import { pricesCaveat } from '../../shared/cost/cost-json';
@@ -75,7 +76,7 @@ function compare(a: number | string | null, b: number | string | null): number {
   if (a === null && b === null) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+  return typeof a === 'number' && typeof b === 'number' ? a - b : compareText(String(a), String(b));
 }
 
 /** The lens panel; nothing while the lens is off. */
@@ -89,7 +90,7 @@ export function CostLensPanel() {
     const all = [...answer.report.services, ...answer.report.standalone];
     all.sort((a, b) => {
       const d = compare(column.value(a), column.value(b));
-      return (sort.desc ? -d : d) || a.service.localeCompare(b.service);
+      return (sort.desc ? -d : d) || compareText(a.service, b.service);
     });
     return all;
   }, [answer, sort]);

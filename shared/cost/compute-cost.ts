@@ -7,6 +7,7 @@
  * costs (9 × its vCPUs + 1 × its GiB) × unit; idle = host cost − Σ its tasks. Amounts are summed in integer
  * micro-dollars per month so that tasks + idle = host exactly.
  */
+import { compareText } from '../model/compare-text';
 import type { CapacityProviderStrategyItem, Diagnostic, Service, Task, TaskDefinition, Topology } from '../model/types';
 import { roundToFargate } from '../pricing/fargate-sizes';
 import { OS_AGENT_MEMORY_RESERVE, type InstanceTypeInfo } from '../pricing/instance-types';
@@ -120,6 +121,12 @@ function monthlyMicro(hourly: number): number {
 }
 const dollars = (micro: number | null): number | null => (micro === null ? null : micro / MICRO);
 const addOrNull = (a: number | null, b: number | null): number | null => (a === null || b === null ? null : a + b);
+
+/** ⌊a × b ÷ c⌋ for non-negative integers, exactly: in doubles when the product is exact, else in BigInt. */
+function mulDiv(a: number, b: number, c: number): number {
+  const p = a * b;
+  return p <= Number.MAX_SAFE_INTEGER ? Math.floor(p / c) : Number((BigInt(a) * BigInt(b)) / BigInt(c));
+}
 
 /** Formats an amount the way a person reads a monthly bill line: `$41`, `$8.42`, `$1,234`. */
 export function formatDollars(value: number): string {
@@ -274,10 +281,10 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
     });
     const sumW = weights.reduce((a, b) => a + b, 0);
     // Reservations beyond the instance's size (stale or odd data) split the whole host, nothing idle.
-    const denom = BigInt(Math.max(hostWeight, sumW));
+    const denom = Math.max(hostWeight, sumW);
     let tasksTotal = 0;
     onIt.forEach((t, i) => {
-      const share = Number((BigInt(monthly) * BigInt(Math.round(weights[i]))) / denom);
+      const share = mulDiv(monthly, Math.round(weights[i]), denom);
       taskNow.set(t.id, share);
       tasksTotal += share;
     });
@@ -295,7 +302,7 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
   }
 
   // --- Fargate rates of a region/arch/OS, noting what is missing. ---
-  const fargateRates = (
+  const fargateRatesUncached = (
     region: string | undefined,
     shape: TaskShape,
     spot: boolean,
@@ -320,6 +327,15 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
     }
     return { vcpuHour: r.vcpuHour, gbHour: r.gbHour, os: 0 };
   };
+  // Rates per region, architecture, Spot and OS, looked up (and a missing one noted) once each.
+  const ratesCache = new Map<string, (FargateRates & { os: number }) | null>();
+  const fargateRates = (region: string | undefined, shape: TaskShape, spot: boolean) => {
+    const key = `${region}|${shape.arch}|${spot ? 1 : 0}|${shape.windows ? 1 : 0}`;
+    let r = ratesCache.get(key);
+    if (r === undefined) ratesCache.set(key, (r = fargateRatesUncached(region, shape, spot)));
+    return r;
+  };
+
   /** Micro-dollars a month of one Fargate task of `size` (its CPU units and memory) and `shape`'s storage. */
   const fargateTaskMicro = (
     region: string | undefined,
@@ -345,15 +361,23 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
   // --- Groups: services and standalone task groups. ---
   const groups = new Map<string, Group>();
   const groupByService = new Map<Service, Group>();
+  const standaloneByCluster = new Map<string | undefined, Map<string, Group>>();
   const groupOf = (t: Task, td: TaskDefinition | undefined): Group => {
     const service = t.serviceId ? services.get(t.serviceId) : undefined;
     if (service) {
       const known = groupByService.get(service);
       if (known) return known;
     }
-    const key = service
-      ? service.id
-      : `standalone:${t.clusterId ?? ''}:${t.group ?? `family:${td?.family ?? t.taskDefinitionId ?? 'unknown'}`}`;
+    // Standalone tasks: by cluster, then group (no per-task key string).
+    const groupName = t.group ?? `family:${td?.family ?? t.taskDefinitionId ?? 'unknown'}`;
+    let inCluster: Map<string, Group> | undefined;
+    if (!service) {
+      inCluster = standaloneByCluster.get(t.clusterId);
+      if (!inCluster) standaloneByCluster.set(t.clusterId, (inCluster = new Map()));
+      const known = inCluster.get(groupName);
+      if (known) return known;
+    }
+    const key = service ? service.id : `standalone:${t.clusterId ?? ''}:${groupName}`;
     let g = groups.get(key);
     if (!g) {
       g = {
@@ -371,6 +395,7 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
       };
       groups.set(key, g);
       if (service) groupByService.set(service, g);
+      else inCluster?.set(groupName, g);
     }
     return g;
   };
@@ -492,17 +517,37 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
           },
         });
     }
-    out.sort((a, b) => a.hourly - b.hourly || a.type.localeCompare(b.type));
+    out.sort((a, b) => a.hourly - b.hourly || compareText(a.type, b.type));
     candidateCache.set(key, out);
     return out;
   };
 
   /** Cheapest packing of `shapes` on hosts of their own: per architecture, the cheapest type. */
+  // Services of equal task shapes and counts pack the same: one packing per distinct (region, shapes) set.
+  const packMemo = new Map<string, { micro: number | null; type: string | null; count: number | null }>();
   const packCheapest = (
     region: string | undefined,
     shapes: TaskShape[],
   ): { micro: number | null; type: string | null; count: number | null } => {
     if (shapes.length === 0) return { micro: 0, type: null, count: 0 };
+    let key: string | undefined;
+    if (shapes.length <= 64) {
+      const parts = shapes.map(
+        (s) => `${s.arch}:${s.cpu}:${s.memoryMiB}:${s.networkMode === 'awsvpc' ? 1 : 0}:${s.windows ? 1 : 0}`,
+      );
+      parts.sort();
+      key = `${region}|${parts.join(',')}`;
+      const known = packMemo.get(key);
+      if (known) return known;
+    }
+    const result = packCheapestUncached(region, shapes);
+    if (key) packMemo.set(key, result);
+    return result;
+  };
+  const packCheapestUncached = (
+    region: string | undefined,
+    shapes: TaskShape[],
+  ): { micro: number | null; type: string | null; count: number | null } => {
     if (shapes.some((s) => s.windows)) {
       noteMissing(region, 'EC2 Windows hosts', 'the EC2 prices are Linux; add Windows prices with --prices');
       return { micro: null, type: null, count: null };
@@ -548,7 +593,7 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
           return { c, bound: hosts * monthlyMicro(c.hourly) };
         })
         .filter((b) => Number.isFinite(b.bound))
-        .sort((a, b) => a.bound - b.bound || a.c.hourly - b.c.hourly || a.c.type.localeCompare(b.c.type));
+        .sort((a, b) => a.bound - b.bound || a.c.hourly - b.c.hourly || compareText(a.c.type, b.c.type));
       for (const { c, bound } of bounded) {
         if (best && bound >= best.micro) break;
         const p = packFirstFitDecreasing(items, c.cap);
@@ -619,8 +664,7 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
     const h = hostMicro.get(hostId);
     if (!h || h.tasksTotal <= 0) continue;
     hostPacked.set(hostId, h.tasksTotal / h.monthly);
-    for (const [gid, c] of m)
-      idleToGroup.set(gid, (idleToGroup.get(gid) ?? 0) + Number((BigInt(h.idle) * BigInt(c)) / BigInt(h.tasksTotal)));
+    for (const [gid, c] of m) idleToGroup.set(gid, (idleToGroup.get(gid) ?? 0) + mulDiv(h.idle, c, h.tasksTotal));
   }
 
   for (const g of groups.values()) {
@@ -737,7 +781,7 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
     totalEc2 = addOrNull(totalEc2, ec2);
   }
   const byName = (a: CostRow, b: CostRow) =>
-    a.cluster.localeCompare(b.cluster) || a.service.localeCompare(b.service) || a.id.localeCompare(b.id);
+    compareText(a.cluster, b.cluster) || compareText(a.service, b.service) || compareText(a.id, b.id);
   return {
     currency: 'USD',
     hoursPerMonth: HOURS_PER_MONTH,
