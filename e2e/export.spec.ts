@@ -12,8 +12,10 @@ import { initialView } from '../shared/graph/view';
 import { ingest } from '../shared/ingest/index';
 import type { Topology } from '../shared/model/types';
 import { exportSvg } from '../shared/render/export-svg';
+import { exportFileName } from '../shared/render/caption';
 import { rasterSize } from '../shared/render/raster-limits';
 import { OVERLAY_STYLES } from '../shared/theme/theme';
+import { parseSvgStrict } from '../shared/render/testing/parse-svg';
 import { jsonFiles, ROOT } from './inspect';
 
 const DEMO = path.join(ROOT, 'renderer/demo/demo-snapshot.json');
@@ -67,7 +69,9 @@ function inkShare(png: PNG): number {
 async function openDemo(page: Page): Promise<void> {
   await page.goto('/');
   await page.getByTestId('open-demo').click();
-  await expect(page.locator('[data-testid="node"][data-kind="cluster"]')).toHaveCount(2);
+  await expect(page.locator('[data-testid="node"][data-kind="cluster"]')).toHaveCount(
+    demo.clusters.filter((c) => !c.placeholder).length,
+  );
 }
 
 /** Names of the described clusters, services and containers drawn on the canvas. */
@@ -89,7 +93,7 @@ test('Export → PNG at 2× downloads the whole diagram: the drawing’s size ×
   await page.getByTestId('export-button').click();
   await page.getByLabel('Scale').selectOption('2');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
-  expect(download.suggestedFilename()).toMatch(/^data-platform-prod-web-2026-11-28\.png$/);
+  expect(download.suggestedFilename()).toBe(exportFileName(demo, 'png'));
   const png = PNG.sync.read(await saved(download));
 
   const drawing = exportSvg(demo, initialView(demo));
@@ -142,4 +146,29 @@ test('the prod fixtures export as SVG without their environment values, also wit
   // The view as it is: the collapsed service's tasks are not in the file either.
   expect(svg.match(/<g class="node /g)?.length).toBe(drawn);
   for (const secret of ['td-secret-value-4242', 'override-secret-value-7731']) expect(svg).not.toContain(secret);
+});
+
+test('Placement → Export PNG draws (issue #14 point 1: the SVG had font-weight twice and the browser refused it)', async ({
+  page,
+}) => {
+  await openDemo(page);
+  await page.getByTestId('view-placement').click();
+  await expect(page.locator('[data-testid="node"][data-kind="host"]').first()).toBeVisible();
+  // The Fargate · AZ cards, whose bold title carried the second font-weight.
+  await expect(
+    page.locator('[data-testid="node"][data-kind="host"]').filter({ hasText: 'Fargate' }).first(),
+  ).toBeVisible();
+  await page.getByTestId('export-button').click();
+  await page.getByLabel('Scale').selectOption('1');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
+  const png = PNG.sync.read(await saved(download));
+  const canvas = await page.getByTestId('canvas').boundingBox();
+  expect(png.width * png.height).toBeGreaterThan((canvas?.width ?? 0) * (canvas?.height ?? 0));
+  expect(inkShare(png)).toBeGreaterThan(0.1);
+  expect(countColour(png, OVERLAY_STYLES.FARGATE.accent)).toBeGreaterThan(200);
+  await expect(page.getByTestId('notice')).toContainText(`${png.width} × ${png.height} px`);
+  // And as SVG: well-formed for a strict XML parser.
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+Shift+E')]);
+  const root = parseSvgStrict((await saved(svgDownload)).toString('utf8'));
+  expect(root.children.length).toBeGreaterThan(3);
 });
