@@ -26,6 +26,7 @@ import {
   type IngestRequests,
   type PartList,
 } from './ingest-worker-protocol';
+import type { Finding } from '../../shared/findings/types';
 
 /**
  * The layout the worker made with a load, for the view the page starts with: its legend, its preview, then
@@ -89,6 +90,10 @@ export class IngestClient {
   // One load arrives at a time: a newer load drops it.
   private arriving: Arriving | null = null;
   private readonly completeListeners = new Set<(topology: Topology) => void>();
+  // The topologies of the last load handed to the page (its first answer and, for a load in parts, the complete
+  // one), and its findings once the worker has sent them.
+  private shown: { load: number; topologies: Topology[]; findings?: Finding[] } | null = null;
+  private readonly findingsListeners = new Set<() => void>();
   private disposed = false;
 
   /** `port`: where the handlers run (default: a new worker, else the page; null: the page). */
@@ -100,6 +105,15 @@ export class IngestClient {
   onLoadComplete(listener: (topology: Topology) => void): () => void {
     this.completeListeners.add(listener);
     return () => this.completeListeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` when the findings of the shown load arrive (they come after its first frame) and have been
+   * put on its topology (`topology.findings`). Returns an unsubscribe.
+   */
+  onFindings(listener: () => void): () => void {
+    this.findingsListeners.add(listener);
+    return () => this.findingsListeners.delete(listener);
   }
 
   /** Reads and ingests `files` (name → blob), off the UI thread when it can. */
@@ -119,6 +133,7 @@ export class IngestClient {
     }
     const { topology, load, startingView } = answer;
     this.loadOf.set(topology, load);
+    this.shown = { load, topologies: [topology] };
     if (startingView) {
       const [layout, settle] = deferred<LaidOutGraph>();
       const [preview, settlePreview] = deferred<LayoutPreview | null>();
@@ -200,6 +215,7 @@ export class IngestClient {
   private connect(port: WorkerPort): WorkerClient<IngestRequests, IngestEvents> {
     const link = new WorkerClient<IngestRequests, IngestEvents>(port);
     link.on('part', (part) => this.receivePart(part));
+    link.on('findings', ({ load, findings }) => this.receiveFindings(load, findings));
     link.on('legend', ({ load, legend }) => {
       if (this.awaitingLayout?.load === load) this.awaitingLayout.settleLegend(legend);
     });
@@ -286,6 +302,15 @@ export class IngestClient {
     this.link.request('parts', { load: arriving.load }).catch(() => undefined);
   }
 
+  private receiveFindings(load: number, findings: Finding[]): void {
+    const shown = this.shown;
+    if (!shown || shown.load !== load) return;
+    shown.findings = findings;
+    // Put on the topologies the page holds: the store keeps them, and the Findings panel reads them from there.
+    for (const t of shown.topologies) t.findings = findings;
+    for (const listener of this.findingsListeners) listener();
+  }
+
   private receivePart(message: IngestPart): void {
     const arriving = this.arriving;
     if (!arriving || arriving.load !== message.load) return;
@@ -298,6 +323,10 @@ export class IngestClient {
     const complete = { ...head, ...lists } as Topology;
     delete complete.arriving;
     this.loadOf.set(complete, load);
+    if (this.shown?.load === load) {
+      this.shown.topologies.push(complete);
+      if (this.shown.findings) complete.findings = this.shown.findings;
+    }
     const prelaid = this.prelaidOf.get(head);
     if (prelaid) this.prelaidOf.set(complete, prelaid);
     for (const listener of this.completeListeners) listener(complete);

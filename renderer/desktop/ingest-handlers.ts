@@ -14,7 +14,8 @@
  * page draws before it has them all and no message stalls it.
  */
 import { initialView } from '../../shared/graph/view';
-import { ingestWithFindings } from '../../shared/findings/with-findings';
+import { ingest } from '../../shared/ingest/index';
+import { attachFindings } from '../../shared/findings/with-findings';
 import { createLayoutSession } from '../../shared/layout/layout-session';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import type { LayoutPreview } from '../canvas/overview-types';
@@ -98,8 +99,7 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
 
   return {
     ingest: async ({ files, diagnostics, label, savedViews }, context) => {
-      // The findings are computed here, before the raw JSON they read is stripped, and go to the page with the topology.
-      const loaded = ingestWithFindings(await readBlobs(files, diagnostics), { diagnostics });
+      const loaded = ingest(await readBlobs(files, diagnostics), { diagnostics });
       topology = loaded;
       session = createLayoutSession();
       load += 1;
@@ -127,6 +127,16 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
       // The page takes in the topology while the layout is being made here.
       const starting = view;
       if (starting) context.afterReply(() => layOutStartingView(loaded, starting, inParts, context));
+      // The findings after the first frame's messages (the raw JSON they read is all in rawById by then). The
+      // topology the worker lays out becomes a copy with them, so a graph built from now on (Problems only)
+      // counts them: the graph cache keeps its facts per topology object.
+      const thisLoad = load;
+      context.afterReply(() => {
+        if (thisLoad !== load || topology !== loaded) return;
+        const { findings = [] } = attachFindings(withRaw(loaded, rawById));
+        topology = { ...loaded, findings };
+        context.push('findings', { load: thisLoad, findings });
+      });
       return { topology: sent, load, startingView: view };
     },
     raw: ({ load: asked, objectId }) => (asked === load ? rawById.get(objectId) : undefined),

@@ -51,6 +51,7 @@ import type { LegendCounts, LaidOutGraph } from '../../shared/graph/types';
 import type { LayoutPreview } from '../canvas/overview-types';
 import type { Direction, ViewState } from '../../shared/graph/view';
 import type { Diagnostic, Topology } from '../../shared/model/types';
+import type { Finding } from '../../shared/findings/types';
 import type { CostAnswer, PricesInput } from '../../shared/cost/cost-request';
 
 /**
@@ -137,4 +138,9 @@ export type IngestEvents = {
   laidOut: { load: number; layout: LaidOutGraph | null };
   /** After an ingest answer with `arriving`, when the page asks (`parts`): the next objects of one list. */
   part: IngestPart;
+  /**
+   * After the starting view's layout: the load's findings (shared/findings), computed in the worker on the raw
+   * JSON it keeps, so the rules never hold back the ingest answer or the first frame.
+   */
+  findings: { load: number; findings: Finding[] };
 };

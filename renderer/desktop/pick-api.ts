@@ -12,6 +12,7 @@ import { IngestClient } from './ingest-client';
 import { createWebLayoutHost } from './web-layout-host';
 import type { CostApi } from '../../shared/ipc/cost-api';
 import { createWebCostApi, injectedCostApi } from '../cost/cost-host';
+import { useFindingsStore } from '../findings/findings-store';
 
 /** What the app reaches outside itself through: host I/O and the layout of what it loaded. */
 export interface Hosts {
@@ -23,6 +24,8 @@ export interface Hosts {
 
 /** Web mode's hosts: the browser DesktopApi and the web LayoutHost, sharing one ingest client. */
 export function createWebHosts(ingest: IngestClient = new IngestClient()): Hosts {
+  // The findings of a load come after its first frame: the panel and the badges redraw when they land.
+  ingest.onFindings(() => useFindingsStore.getState().arrived());
   return { api: createBrowserApi(ingest), layoutHost: createWebLayoutHost(ingest), cost: createWebCostApi(ingest) };
 }
 

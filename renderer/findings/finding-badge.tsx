@@ -8,6 +8,7 @@ import { findingSummary, hostVerdict } from './findings-index';
 
 /** A count badge for the findings about `entityId`; nothing when it has none. */
 export function FindingBadge({ entityId }: { entityId: string | undefined }) {
+  useFindingsStore((s) => s.arrivals);
   const summary = useDiagramStore((s) => findingSummary(s.topology?.findings, entityId));
   if (!summary) return null;
   const label = `${summary.count} finding${summary.count === 1 ? '' : 's'} (worst: ${summary.worst})`;
@@ -29,6 +30,7 @@ export function FindingBadge({ entityId }: { entityId: string | undefined }) {
  */
 export function useHostVerdict(entityId: string | undefined) {
   const explaining = useFindingsStore((s) => s.explaining);
+  useFindingsStore((s) => s.arrivals);
   return useDiagramStore((s) => hostVerdict(s.topology?.findings, explaining, entityId));
 }
 

@@ -114,10 +114,11 @@ describe('badges and the placement view', () => {
 });
 
 describe('where the findings are computed (web mode)', () => {
-  it("the ingest worker's handler sends the topology with its findings, computed before the raw JSON is stripped", async () => {
+  it('the ingest worker answers without them and pushes them after the first frame, computed on its raw JSON', async () => {
     const { createIngestHandlers } = await import('../desktop/ingest-handlers');
     const handlers = createIngestHandlers();
-    const pushes: string[] = [];
+    const pushes: { type: string; payload: unknown }[] = [];
+    const after: (() => void)[] = [];
     const answer = await handlers.ingest(
       {
         files: [{ name: 'placement-blocked.fires.json', file: new Blob([placementBlocked]) }],
@@ -125,12 +126,31 @@ describe('where the findings are computed (web mode)', () => {
         label: 'fixture',
         savedViews: [],
       },
-      { push: (type) => pushes.push(type), afterReply: () => undefined },
+      { push: (type, payload) => pushes.push({ type, payload }), afterReply: (work) => after.push(work) },
     );
     const { topology } = answer as { topology: Topology };
-    expect(topology.findings?.map((f) => f.rule)).toEqual(['placement-blocked']);
-    expect(topology.findings?.[0].message).toContain('needs 1,024 CPU units: i-0b2 has 512 free (short 512)');
-    // What goes to the page has no raw JSON: the rules ran on the worker's copy.
+    // The answer (what the first frame waits for) carries no findings and no raw JSON.
+    expect(topology.findings).toBeUndefined();
     expect(topology.services[0].raw).toBeUndefined();
+    for (const work of after) work();
+    expect(pushes.map((p) => p.type)).toEqual(['legend', 'laidOut', 'findings']);
+    const { findings } = pushes[2].payload as { findings: Topology['findings'] };
+    expect(findings?.map((f) => f.rule)).toEqual(['placement-blocked']);
+    expect(findings?.[0].message).toContain('needs 1,024 CPU units: i-0b2 has 512 free (short 512)');
+  });
+});
+
+describe('the page receives them (web mode)', () => {
+  it('IngestClient puts the pushed findings on the topology it gave the page and tells its listeners', async () => {
+    const { IngestClient } = await import('../desktop/ingest-client');
+    const client = new IngestClient(null);
+    const arrived = new Promise<void>((resolve) => client.onFindings(resolve));
+    const topology = await client.ingestFiles([{ name: 'single-host.fires.json', file: new Blob([singleHost]) }], [], {
+      label: 'fixture',
+      savedViews: [],
+    });
+    await arrived;
+    expect(topology.findings?.map((f) => f.rule)).toEqual(['single-az', 'single-host']);
+    client.dispose();
   });
 });

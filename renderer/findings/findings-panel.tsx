@@ -84,6 +84,8 @@ function FindingDetail({ finding, onClose }: { finding: Finding; onClose: () => 
 
 /** The Findings panel; nothing when the load has no findings computed. */
 export function FindingsPanel() {
+  // Web mode's findings land on the shown topology after its first frame: re-read it then.
+  useFindingsStore((s) => s.arrivals);
   const findings = useDiagramStore((s) => s.topology?.findings ?? NO_FINDINGS);
   const computed = useDiagramStore((s) => s.topology?.findings !== undefined);
   const selectedId = useDiagramStore((s) => s.selectedId);

@@ -18,6 +18,9 @@ export interface FindingsState {
   toggleRule(rule: string): void;
   explain(objectId: string | null): void;
   choose(finding: Finding | null): void;
+  /** Bumped when findings arrive after their load (web mode: the worker sends them after the first frame). */
+  arrivals: number;
+  arrived(): void;
 }
 
 /** The one Findings store. */
@@ -35,4 +38,6 @@ export const useFindingsStore = create<FindingsState>((set) => ({
     }),
   explain: (explaining) => set({ explaining }),
   choose: (chosen) => set({ chosen }),
+  arrivals: 0,
+  arrived: () => set((s) => ({ arrivals: s.arrivals + 1 })),
 }));
