@@ -208,6 +208,15 @@ describe('ecs-visualizer inspect: every AWS output that carries an ECS object', 
     expect(out.diagnostics.filter((d: { severity: string }) => d.severity !== 'info')).toEqual([]);
   });
 
+  it('a default .NET dump (PascalCase keys): exit 0, empty stderr, the service counted', async () => {
+    const r = await cliInProcess('inspect', 'fixtures/ingest/sdk-dumps-pascal', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(out.counts.services).toBe(1);
+    expect(out.diagnostics.map((d: { code: string }) => d.code)).toContain('sdk-pascal-case');
+  });
+
   it('null optional fields: exit 0, no diagnostic at all, and the table shows no problem', async () => {
     const r = await cliInProcess('inspect', 'fixtures/ingest/console-json');
     expect(r.code).toBe(0);

@@ -28,6 +28,8 @@ export interface Detection {
   /** Task sets printed on their own (`{"taskSet"}`, `{"taskSets": […]}`): attached to their service when linking. */
   taskSets: { raw: Record<string, unknown>; path: (string | number)[] }[];
   fetchedAt?: string;
+  /** True when the keys were PascalCase (a default AWS SDK for .NET dump) and were read as the API's camelCase. */
+  pascalCase?: boolean;
   /** Set when nothing usable was recognised: the error message. */
   error?: { code: string; message: string };
 }
@@ -110,6 +112,72 @@ function describeType(v: unknown): string {
  * the objects and ARNs it holds. Never throws.
  */
 export function detect(value: unknown): Detection {
+  const found = detectValue(value);
+  if (!found.error || !isObject(value) || !looksPascalCase(value)) return found;
+  // The AWS SDK for .NET names every member in PascalCase (`Tasks`, `TaskArn`), and a default serializer keeps
+  // that: the same output with the first letter of each key lowered is what the API names.
+  const again = detectValue(camelCaseKeys(value));
+  if (again.error) return found;
+  again.pascalCase = true;
+  return again;
+}
+
+/** Top-level keys a PascalCase dump would carry, lowered (elbv2's own `TargetGroups` is read as it is). */
+const TOP_KEYS: ReadonlySet<string> = new Set([
+  'clusters',
+  'services',
+  'tasks',
+  'containerInstances',
+  'capacityProviders',
+  'taskDefinition',
+  'taskSets',
+  'task',
+  'service',
+  'cluster',
+  'containerInstance',
+  'capacityProvider',
+  'taskSet',
+  'clusterArns',
+  'serviceArns',
+  'taskArns',
+  'containerInstanceArns',
+  'taskDefinitionArns',
+]);
+
+function lowerFirst(key: string): string {
+  return key.charAt(0).toLowerCase() + key.slice(1);
+}
+
+function looksPascalCase(value: Record<string, unknown>): boolean {
+  return Object.keys(value).some((k) => k !== lowerFirst(k) && TOP_KEYS.has(lowerFirst(k)));
+}
+
+/** A copy with every object key's first letter lowered; an explicit stack, so any depth is fine. */
+function camelCaseKeys(root: unknown): unknown {
+  const copyOf = (v: unknown): unknown => (Array.isArray(v) ? [] : isObject(v) ? {} : v);
+  const top = copyOf(root);
+  const stack: [unknown, unknown][] = [[root, top]];
+  while (stack.length > 0) {
+    const [from, to] = stack.pop()!;
+    const entries: [string | number, unknown][] = Array.isArray(from)
+      ? from.map((item, i) => [i, item])
+      : Object.entries(from as Record<string, unknown>);
+    for (const [key, item] of entries) {
+      const copy = copyOf(item);
+      // defineProperty: a `__proto__` key stays data, as JSON.parse made it.
+      Object.defineProperty(to, typeof key === 'number' ? key : lowerFirst(key), {
+        value: copy,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+      if (copy !== item) stack.push([item, copy]);
+    }
+  }
+  return top;
+}
+
+function detectValue(value: unknown): Detection {
   const out: Detection = { shapes: [], records: [], listed: [], failures: [], taskSets: [] };
   if (Array.isArray(value)) return detectArray(value, out);
   if (!isObject(value)) {

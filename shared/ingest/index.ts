@@ -266,6 +266,13 @@ function readFound(
     c.taskSets.push({ owner, raw: value, file, ...(recovered ? { recovered } : {}) });
   }
 
+  if (found.pascalCase)
+    c.diagnostics.push({
+      severity: 'info',
+      code: 'sdk-pascal-case',
+      message: 'keys written in PascalCase (an AWS SDK for .NET dump) read as the API names them (TaskArn as taskArn)',
+      file,
+    });
   if (unwrapped > 0)
     c.diagnostics.push({
       severity: 'info',

@@ -35,6 +35,42 @@ describe('AWS SDK for .NET and Java dumps', () => {
     expect(t.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
 
+  it('.NET with default settings (PascalCase keys everywhere): read as the API names them, one info; its task links', () => {
+    const t = ingest([
+      loadFixture('ingest/sdk-dumps-pascal', 'dotnet-default-describe-services.json'),
+      dump('dotnet-describe-tasks.json'),
+    ]);
+    const svc = t.services.find((s) => !s.placeholder)!;
+    expect(svc).toMatchObject({
+      name: 'tutorial',
+      launchType: 'FARGATE',
+      overlay: 'FARGATE',
+      desiredCount: 2,
+      runningCount: 2,
+      schedulingStrategy: 'REPLICA',
+      deploymentController: 'ECS',
+    });
+    expect(svc.deployments[0]).toMatchObject({ id: 'ecs-svc/8919853345193379765', rolloutState: 'COMPLETED' });
+    expect(svc.events[0].message).toContain('steady state');
+    expect(t.tasks.find((x) => !x.placeholder)!.serviceId).toBe(svc.id);
+    expect(t.diagnostics.filter((d) => d.code === 'sdk-pascal-case')).toEqual([
+      expect.objectContaining({ severity: 'info', file: 'dotnet-default-describe-services.json' }),
+    ]);
+    expect(t.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it('PascalCase that is not an ECS output stays an unknown shape; elbv2 target groups keep their own PascalCase', () => {
+    const t = ingest([
+      jsonSource('vpcs.json', { Vpcs: [{ VpcId: 'vpc-1' }] }),
+      jsonSource('tgs.json', {
+        TargetGroups: [{ TargetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/web/1' }],
+      }),
+    ]);
+    expect(t.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).toEqual(['vpcs.json']);
+    expect(t.targetGroups).toMatchObject([{ name: 'web', placeholder: false }]);
+    expect(t.diagnostics.some((d) => d.code === 'sdk-pascal-case')).toBe(false);
+  });
+
   it('a wrapper holding something other than a string is still a wrong type, with its warning', () => {
     const t = ingest([
       jsonSource('odd.json', {
