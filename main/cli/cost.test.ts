@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliInProcess, cliProcess } from '../test/run-cli';
 import { host, hostArn, service, task, taskDefinition } from '../../shared/cost/testing/cost-fixtures';
+import { readFileSync } from 'node:fs';
+import { findAll, parseSvgStrict } from '../../shared/render/testing/parse-svg';
 
 let dir: string;
 let input: string;
@@ -173,6 +175,33 @@ describe('ecs-visualizer cost', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${eur}:3:3: prices in EUR are refused`);
     expect(JSON.parse(r.stdout).services).toHaveLength(3);
+  });
+
+  it('export --cost draws the badges and the cost table under the legend, in well-formed SVG', async () => {
+    const out = join(dir, 'lens.svg');
+    const r = await cliInProcess(
+      'export',
+      input,
+      '-o',
+      out,
+      '--cost',
+      '--prices',
+      join(tmpdir(), 'ecsv-cost-prices.json'),
+    );
+    expect(r.code).toBe(0);
+    const svg = readFileSync(out, 'utf8');
+    const doc = parseSvgStrict(svg);
+    const texts = findAll(doc, (e) => e.name === 'text').map((e) => e.text);
+    expect(texts).toContain('Launch-type lens');
+    expect(texts.some((t) => t.startsWith('list prices of 2026-01-01, no discounts'))).toBe(true);
+    // The cluster badge: the whole host, $0.10 × 730 = $73.00 a month; the small service: $8.42 + its idle share.
+    expect(findAll(doc, (e) => e.attributes.class === 'cost-badge').length).toBeGreaterThanOrEqual(4);
+    expect(texts).toContain('$73.00/mo');
+    expect(svg).not.toContain('hunter2-secret');
+    // Without --cost nothing of the lens is drawn.
+    const plain = join(dir, 'plain.svg');
+    expect((await cliInProcess('export', input, '-o', plain)).code).toBe(0);
+    expect(readFileSync(plain, 'utf8')).not.toContain('cost-badge');
   });
 
   it('bad usage exits 2 (real process)', async () => {

@@ -11,6 +11,10 @@ import { ingest } from '../../shared/ingest/index';
 import type { Topology } from '../../shared/model/types';
 import { exportSvg } from '../../shared/render/export-svg';
 import { computeFindings } from '../../shared/findings/engine';
+import { computeCost } from '../../shared/cost/compute-cost';
+import { INSTANCE_TYPES } from '../../shared/pricing/instance-types';
+import { maskSecrets } from '../../shared/redact/mask-secrets';
+import { loadPrices } from './cost';
 import type { ExportBackground, ExportTheme } from '../../shared/render/palette';
 import { MAX_EXPORT_SCALE, MIN_EXPORT_SCALE } from '../../shared/render/raster-limits';
 import { buildGraph } from '../../shared/graph/build-graph';
@@ -21,7 +25,7 @@ import { EXIT, UsageError, diagnosticLine, escapeTerminal, type CliIo } from './
 
 /** Usage line of `export`. */
 export const EXPORT_USAGE =
-  'ecs-visualizer export PATH... -o OUT.png|OUT.svg [--view hierarchy|placement] [--expand-all] [--scale N] [--title T] [--theme light|dark] [--background white|transparent|dark] [--no-legend] [--direction LR|TB] [--findings]';
+  'ecs-visualizer export PATH... -o OUT.png|OUT.svg [--view hierarchy|placement] [--expand-all] [--scale N] [--title T] [--theme light|dark] [--background white|transparent|dark] [--no-legend] [--direction LR|TB] [--findings] [--cost [--prices FILE]]';
 
 /** Parsed `export` arguments. */
 export interface ExportArgs {
@@ -39,6 +43,10 @@ export interface ExportArgs {
   view: NonNullable<ViewState['mode']>;
   /** Mark nodes with findings (shared/findings) with a count badge. */
   findings?: boolean;
+  /** The launch-type lens: $/month badges and a cost table under the legend. */
+  cost?: boolean;
+  /** A prices file laid over the bundled table (with `cost`). */
+  prices?: string;
 }
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -66,6 +74,8 @@ export function parseExportArgs(args: string[]): ExportArgs {
         'no-legend': { type: 'boolean', default: false },
         direction: { type: 'string' },
         findings: { type: 'boolean', default: false },
+        cost: { type: 'boolean', default: false },
+        prices: { type: 'string' },
       },
     });
   } catch (err) {
@@ -106,6 +116,8 @@ export function parseExportArgs(args: string[]): ExportArgs {
     direction,
     view,
     findings: v.findings === true,
+    cost: v.cost === true,
+    ...(v.prices !== undefined ? { prices: v.prices } : {}),
   };
 }
 
@@ -167,12 +179,18 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
         return fail(pngTooBigMessage(nodes, byDefault));
       }
     }
+    // The lens's prices: a bad prices file is said on stderr and the bundled table used (as `cost` does).
+    const prices = a.cost ? await loadPrices(a.prices) : undefined;
+    for (const d of prices?.diagnostics ?? []) io.stderr(diagnosticLine(d) + '\n');
     const rendered = exportSvg(topology, view, {
       title: a.title,
       theme: a.theme,
       background: a.background,
       includeLegend: a.legend,
       ...(a.findings ? { findings: computeFindings(topology) } : {}),
+      ...(prices
+        ? { cost: maskSecrets(computeCost(topology, { prices: prices.table, instanceTypes: INSTANCE_TYPES.types })) }
+        : {}),
     });
     let data: string | Uint8Array = rendered.svg;
     let summary = `${rendered.width}×${rendered.height} px`;
