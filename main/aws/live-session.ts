@@ -34,6 +34,8 @@ export interface LiveSessionDeps {
   progressIntervalMs?: number;
   /** Replaces the STS call of assume-role profiles (tests; the real app leaves it out). */
   roleAssumer?: CredentialOptions['roleAssumer'];
+  /** Keeps each complete fetch in the history folder (main/history); a failure is a warning, never a failed fetch. */
+  keepSnapshot?(bundle: Bundle): Promise<void>;
 }
 
 /** The main-side API behind the "Connect to AWS" dialog. */
@@ -136,9 +138,19 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
         if (result.outcome === 'failed')
           return { outcome: 'failed', message: result.message, warnings: result.warnings };
         last = result.bundle;
+        const warnings = [...result.warnings];
+        if (deps.keepSnapshot)
+          await deps.keepSnapshot(result.bundle).catch((err: unknown) => {
+            warnings.push({
+              operation: 'KeepHistory',
+              region: regions.join(', '),
+              code: 'HistoryWriteFailed',
+              message: `the snapshot was not kept in the history: ${err instanceof Error ? err.message : String(err)}`,
+            });
+          });
         const label = `${request.profile ?? 'default credentials'} · ${regions.join(', ')}`;
         const topology = ingestWithFindings([{ name: `${label} (live)`, text: JSON.stringify(result.bundle) }]);
-        return { outcome: 'complete', topology, warnings: result.warnings, elapsedMs: result.stats.elapsedMs };
+        return { outcome: 'complete', topology, warnings, elapsedMs: result.stats.elapsedMs };
       } catch (err) {
         if (err instanceof AbortedError || controller.signal.aborted) return { outcome: 'cancelled' };
         throw err;

@@ -5,6 +5,7 @@ import { runExport, EXPORT_USAGE } from './export';
 import { runFetch, FETCH_USAGE } from './fetch';
 import { runCheck, CHECK_USAGE } from './check';
 import { runCost, COST_USAGE } from './cost';
+import { runDiff, DIFF_USAGE } from './diff';
 import { EXIT, UsageError, escapeTerminal, escapeTerminalLines, type CliIo } from './io';
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> =
   fetch: (args, io) => runFetch(args, io),
   check: (args, io) => runCheck(args, io),
   cost: runCost,
+  diff: runDiff,
 };
 
 /** Usage text of the command-line tool. */
@@ -22,11 +24,13 @@ export const USAGE = `Usage:
   ${FETCH_USAGE}
   ${CHECK_USAGE}
   ${COST_USAGE}
+  ${DIFF_USAGE}
 
   PATH is a describe-*/list-* JSON file, a folder (its *.json files), or an ecs-visualizer bundle.
   Exit status: 0 loaded without errors, 1 an input had an error (what loaded is still reported), 2 usage error.
   fetch: 1 also when an AWS call failed (the snapshot is still written, with the failure in it), 130 when cancelled (nothing written).
   cost: --prices FILE lays a prices file (ecs-visualizer-prices/v1, USD) over the bundled list prices.
+  diff: 0 equal, 1 different, 2 bad usage or an input with an error (as diff(1)).
   check: 1 when a finding at or above --fail-on (default error) exists, 2 also when an input had an error.
 `;
 

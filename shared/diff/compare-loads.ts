@@ -24,6 +24,7 @@ import type {
 } from '../model/types';
 import { maskSecrets } from '../redact/mask-secrets';
 import { dataTime } from '../render/caption';
+import type { DiffHighlight } from '../render/diff-highlight';
 
 /** What a diff row is about: a model kind, or one deployment of a service. */
 export type DiffKind = EntityKind | 'deployment';
@@ -683,4 +684,21 @@ function buildLog(
       details: g.details,
     };
   });
+}
+
+/** The export's highlight of a diff on NEW's diagram: added and changed objects (a deployment marks its service), gone ones counted on their parent. */
+export function diffHighlightOf(d: LoadDiff): DiffHighlight {
+  const marks: Record<string, 'added' | 'changed'> = {};
+  const gone: Record<string, number> = {};
+  for (const a of d.added) {
+    if (a.kind === 'deployment') {
+      if (a.serviceId) marks[a.serviceId] ??= 'changed';
+    } else marks[a.objectId] = 'added';
+  }
+  for (const c of d.changed) {
+    const id = c.kind === 'deployment' ? c.serviceId : c.objectId;
+    if (id) marks[id] ??= 'changed';
+  }
+  for (const r of d.removed) if (r.parentId && r.kind !== 'deployment') gone[r.parentId] = (gone[r.parentId] ?? 0) + 1;
+  return { marks, gone };
 }

@@ -10,6 +10,7 @@ import { DISCOVERY_STYLE, OVERLAY_ORDER, STATUS_ORDER, STATUS_STYLES, type Statu
 import { dimmed, type ExportPalette } from './palette';
 import { card, hatchId, statusGlyph, text } from './primitives';
 import { textWidth } from './text';
+import { diffLegendItems } from './diff-highlight';
 
 /** A laid-out legend: its markup at (0,0) and its height. */
 export interface LegendBlock {
@@ -116,7 +117,13 @@ function aroundItems(counts: LegendCounts, p: ExportPalette): Item[] {
  * Lays the legend out in a box `width` px wide: one section a line
  * (launch type, status, other), wrapping when a section is wider than the box.
  */
-export function renderLegend(counts: LegendCounts, width: number, p: ExportPalette, overlayOn: boolean): LegendBlock {
+export function renderLegend(
+  counts: LegendCounts,
+  width: number,
+  p: ExportPalette,
+  overlayOn: boolean,
+  diff = false,
+): LegendBlock {
   const c = p.onBackground;
   const sections: { title: string; items: Item[] }[] = [
     { title: 'Launch type', items: overlayItems(counts, p, overlayOn) },
@@ -125,6 +132,7 @@ export function renderLegend(counts: LegendCounts, width: number, p: ExportPalet
   ];
   const around = aroundItems(counts, p);
   if (around.length > 0) sections.push({ title: 'Beside services', items: around });
+  if (diff) sections.push({ title: 'Changes', items: diffLegendItems(p) });
   const titleWidth = Math.max(...sections.map((s) => textWidth(s.title, LABEL_SIZE, 'bold'))) + 18;
   const out: string[] = [];
   let y = PAD;
