@@ -28,6 +28,9 @@ import { computeFindings } from '../findings/engine';
 import type { Finding } from '../findings/types';
 import { renderSvg, type SvgRenderOptions } from './render-svg';
 import { findAll, parseSvgStrict } from './testing/parse-svg';
+import { computeCost } from '../cost/compute-cost';
+import { BUNDLED_PRICES } from '../pricing/bundled-prices';
+import { INSTANCE_TYPES } from '../pricing/instance-types';
 import type { DiffHighlight } from './diff-highlight';
 
 /** One export option: its values, and what each does to the view (changes the graph) or to the render options. */
@@ -68,6 +71,9 @@ const EXPORT_AXES: Axis<unknown>[] = [
   // `export --findings`: the demo's findings on every combination (one value: a second would double a long test).
   // The demo draws their badges; the other loads' objects have none of them, so they draw the export without.
   axis({ name: 'findings', values: [true], render: () => ({ findings: demoFindings() }) }),
+  // `export --cost`: the lens of each load (badges on services, clusters and hosts; the table under the legend),
+  // at the bundled prices, which price the demo's us-east-1 cluster and leave the rest as missing prices.
+  axis({ name: 'cost', values: [true], render: () => ({ cost: costOfLoad }) }),
   // `diff -o`: outlines, "gone" tags and the Changes legend, marked on demo objects (one value, as findings).
   axis({ name: 'diff', values: [true], render: () => ({ diff: demoDiff() }) }),
 ];
@@ -86,6 +92,14 @@ function demoDiff(): DiffHighlight {
   }
   return demoDiffMemo;
 }
+
+/** The demo's lens at the bundled prices (badges land on the demo's nodes; the table is drawn on every load). */
+const costOfLoad = computeCost(
+  ingest([
+    { name: 'demo-snapshot.json', text: readFileSync(join(FIXTURES, '../renderer/demo/demo-snapshot.json'), 'utf8') },
+  ]),
+  { prices: BUNDLED_PRICES, instanceTypes: INSTANCE_TYPES.types },
+);
 
 let demoFindingsMemo: Finding[] | undefined;
 /** The findings of the demo snapshot, computed once. */

@@ -15,6 +15,8 @@ import { DISCOVERY_STYLE } from '../theme/theme';
 import { absolutePositions, edgeEnds } from '../layout/positions';
 import type { Finding } from '../findings/types';
 import { findingBadges, findingBadgeSvg } from './finding-badges';
+import type { CostReport } from '../cost/compute-cost';
+import { costBadgeLabels, costBadgeSvg, renderCostTable } from './cost-overlay';
 import { diffMarkSvg, type DiffHighlight } from './diff-highlight';
 
 /** What an export looks like beyond the graph itself. */
@@ -36,6 +38,8 @@ export interface SvgRenderOptions {
   direction?: Direction;
   /** Findings to mark on their nodes with a count badge (`export --findings`); none when absent. */
   findings?: readonly Finding[];
+  /** The launch-type lens (`export --cost`): $/month badges and a cost table under the legend; none when absent. */
+  cost?: CostReport;
   /** What changed since an older load (`diff -o`): outlines, "gone" tags and a Changes legend; none when absent. */
   diff?: DiffHighlight;
 }
@@ -166,6 +170,12 @@ export function renderSvg(graph: LaidOutGraph, options: SvgRenderOptions = {}): 
     head.push(`<g transform="translate(${PAD} ${n(y)})">${legend.svg}</g>`);
     y += legend.height;
   }
+  if (options.cost) {
+    const table = renderCostTable(options.cost, width - 2 * PAD, palette);
+    y += PAD / 2;
+    head.push(`<g transform="translate(${PAD} ${n(y)})">${table.svg}</g>`);
+    y += table.height;
+  }
   // The layout leaves its own margin around the drawing; centre it under a wider header.
   const offsetX = Math.floor((width - graph.width) / 2);
   const offsetY = Math.ceil(y);
@@ -173,6 +183,7 @@ export function renderSvg(graph: LaidOutGraph, options: SvgRenderOptions = {}): 
 
   const abs = absolutePositions(graph.nodes);
   const badges = options.findings ? findingBadges(options.findings) : undefined;
+  const costLabels = options.cost ? costBadgeLabels(options.cost) : undefined;
   const body: string[] = [];
   // The legend's swatches use the undimmed hatch.
   const opacities = new Set<number>([1]);
@@ -193,7 +204,7 @@ export function renderSvg(graph: LaidOutGraph, options: SvgRenderOptions = {}): 
     const badge = findingBadgeSvg(badges, node.entityId, node.width, ctx.palette);
     const diffMark = diffMarkSvg(options.diff, node.entityId, node.width, node.height, ctx.palette);
     body.push(
-      `<g ${attrs.join(' ')}><title>${escapeXml(nodeName(node))}</title>${paintNode(node, ctx)}${badge}${diffMark}</g>`,
+      `<g ${attrs.join(' ')}><title>${escapeXml(nodeName(node))}</title>${paintNode(node, ctx)}${badge}${costBadgeSvg(costLabels, node.entityId, node.width, node.height)}${diffMark}</g>`,
     );
   }
 
