@@ -45,6 +45,17 @@ test('the lens prices the demo off the page: EC2 wins on a packed host, Fargate 
   await expect(row(page, 'api-gateway')).toContainText('—');
   // The legend says which prices are used.
   await expect(page.getByTestId('legend-prices')).toContainText('bundled prices');
+  // The README's picture: the lens on the demo, findings folded, batch-packed selected on the diagram.
+  const findingsToggle = page.locator('.findings-toggle');
+  if ((await findingsToggle.count()) > 0 && (await findingsToggle.getAttribute('aria-expanded')) === 'true')
+    await findingsToggle.click();
+  await row(page, 'batch-packed').click();
+  await expect(page.locator('.react-flow__node.selected [data-kind="service"]')).toHaveAttribute(
+    'data-id',
+    /batch-packed/,
+  );
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-cost-lens.png') });
   // Badges on services and clusters.
   const badges = page.getByTestId('cost-badge');
   expect(await badges.count()).toBeGreaterThan(3);
@@ -78,8 +89,6 @@ test('the lens prices the demo off the page: EC2 wins on a packed host, Fargate 
     .getByRole('button', { name: /hierarchy/i })
     .first()
     .click();
-  await row(page, 'batch-packed').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-cost-lens.png') });
 });
 
 test('Load prices… lays a prices file over the bundled table; a file in another currency is refused', async ({

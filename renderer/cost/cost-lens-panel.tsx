@@ -89,7 +89,11 @@ export function CostLensPanel() {
     const column = COLUMNS.find((c) => c.key === sort.key)!;
     const all = [...answer.report.services, ...answer.report.standalone];
     all.sort((a, b) => {
-      const d = compare(column.value(a), column.value(b));
+      const va = column.value(a);
+      const vb = column.value(b);
+      // A missing price sorts last whichever way the column is sorted.
+      if ((va === null) !== (vb === null)) return va === null ? 1 : -1;
+      const d = compare(va, vb);
       return (sort.desc ? -d : d) || compareText(a.service, b.service);
     });
     return all;
