@@ -10,6 +10,7 @@ import { readSources } from './files/read-sources';
 import { watchWindowHealth, setupMainCrashHandling, type CrashDeps } from './crash';
 import { registerHandlers } from './handlers';
 import { setupAwsIpc } from './aws/setup-aws-ipc';
+import { historyKeeper } from './history/history-keeper';
 import { createIpc, createSenderCheck } from './ipc';
 import { logFilePath, setupLogging, type Logger } from './logger';
 import { setupMenu } from './menu';
@@ -94,7 +95,8 @@ async function onReady(): Promise<void> {
     push,
     getWindow,
     crash,
-    setupAws: (host) => void setupAwsIpc(host),
+    // Each complete live fetch is kept in <userData>/history (issue #19).
+    setupAws: (host) => void setupAwsIpc(host, { keepSnapshot: historyKeeper(app.getPath('userData')) }),
   });
 
   const rebuildMenu = setupMenu(

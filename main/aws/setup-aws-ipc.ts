@@ -27,7 +27,10 @@ const MFA_TIMEOUT_MS = 5 * 60_000;
 /** Registers the `aws:*` channels and returns the session behind them. */
 export function setupAwsIpc(
   host: AwsIpcHost,
-  options: Pick<LiveSessionDeps, 'configFiles' | 'endpointUrl' | 'progressIntervalMs' | 'roleAssumer'> = {},
+  options: Pick<
+    LiveSessionDeps,
+    'configFiles' | 'endpointUrl' | 'progressIntervalMs' | 'roleAssumer' | 'keepSnapshot'
+  > = {},
 ): LiveSession {
   const prompts = new Map<string, (code: string | undefined) => void>();
   const session = createLiveSession({
