@@ -176,7 +176,7 @@ test('clicking a diagnostic that names an object selects it, expanding what hid 
   await expect(page.locator('.react-flow__node.selected')).toBeInViewport();
 });
 
-test('the demo snapshot draws two clusters, every launch type, and is saved as docs/screenshot.png', async ({
+test('the demo snapshot draws its three clusters, every launch type, and is saved as docs/screenshot.png', async ({
   page,
 }) => {
   const demo = inspect('renderer/demo/demo-snapshot.json');
@@ -185,7 +185,8 @@ test('the demo snapshot draws two clusters, every launch type, and is saved as d
   await page.getByTestId('open-demo').click();
   await expect(described(page, 'task').first()).toBeVisible();
   await expectCountsMatch(page, demo);
-  expect(demo.counts.clusters).toBe(2);
+  // data-platform, prod-web and cost-lab (added for the cost lens in 16125ff).
+  expect(demo.counts.clusters).toBe(3);
   expect(demo.counts.services).toBeGreaterThanOrEqual(8);
   expect(demo.counts.tasks).toBeGreaterThanOrEqual(40);
   for (const lt of ['EC2', 'FARGATE', 'FARGATE_SPOT', 'MANAGED_INSTANCES', 'EXTERNAL'])
@@ -208,6 +209,17 @@ test('the demo snapshot draws two clusters, every launch type, and is saved as d
   const unhealthy = page.locator('[data-kind="task"][data-status="unhealthy"]');
   await unhealthy.click();
   await expect(page.getByTestId('details-panel')).toContainText('UNHEALTHY');
+  // Fold the findings and centre the selection (Enter): it lands in the free part of the pane, readable.
+  const findings = page.locator('[data-testid="findings-panel"] .findings-toggle[aria-expanded="true"]');
+  if (await findings.count()) await findings.click();
+  await page.keyboard.press('Enter');
+  await settledZoom(page);
+  const card = (await unhealthy.boundingBox())!;
+  const minimap = page.locator('.react-flow__minimap');
+  if (await minimap.count()) {
+    const m = (await minimap.boundingBox())!;
+    expect(card.x + card.width <= m.x || card.y + card.height <= m.y).toBe(true);
+  }
   await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-details.png') });
 });
 
