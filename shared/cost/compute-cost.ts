@@ -8,7 +8,15 @@
  * micro-dollars per month so that tasks + idle = host exactly.
  */
 import { compareText } from '../model/compare-text';
-import type { CapacityProviderStrategyItem, Diagnostic, Service, Task, TaskDefinition, Topology } from '../model/types';
+import type {
+  CapacityProviderStrategyItem,
+  ContainerInstance,
+  Diagnostic,
+  Service,
+  Task,
+  TaskDefinition,
+  Topology,
+} from '../model/types';
 import { roundToFargate } from '../pricing/fargate-sizes';
 import { OS_AGENT_MEMORY_RESERVE, type InstanceTypeInfo } from '../pricing/instance-types';
 import {
@@ -150,7 +158,7 @@ interface GroupTask {
   shape: TaskShape;
   /** Micro-dollars a month now (its share of its host on EC2); null when a price is missing. */
   nowMicro: number | null;
-  hostId?: string;
+  host?: ContainerInstance;
 }
 
 interface Group {
@@ -237,9 +245,11 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
       l.push(t);
       tasksByHost.set(t.containerInstanceId, l);
     }
-  const taskNow = new Map<string, number | null>();
+  // By task object, not id: ids are long strings, and comparing them per task cost more than the pricing.
+  const taskNow = new Map<Task, number | null>();
   const hosts: HostCost[] = [];
-  const hostMicro = new Map<string, { monthly: number; idle: number; tasksTotal: number }>();
+  const hostMicro = new Map<ContainerInstance, { monthly: number; idle: number; tasksTotal: number }>();
+  const hostMicroById = new Map<string, { monthly: number; idle: number; tasksTotal: number }>();
   for (const ci of topology.containerInstances) {
     if (ci.placeholder) continue;
     const onIt = tasksByHost.get(ci.id) ?? [];
@@ -260,7 +270,7 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
         'not in instance-types.json: its vCPUs and memory are unknown, so its tasks cannot be split',
       );
     if (!type || hourly === undefined || !info) {
-      for (const t of onIt) taskNow.set(t.id, null);
+      for (const t of onIt) taskNow.set(t, null);
       hosts.push({
         id: ci.id,
         clusterId: ci.clusterId ?? null,
@@ -285,11 +295,12 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
     let tasksTotal = 0;
     onIt.forEach((t, i) => {
       const share = mulDiv(monthly, Math.round(weights[i]), denom);
-      taskNow.set(t.id, share);
+      taskNow.set(t, share);
       tasksTotal += share;
     });
     const idle = monthly - tasksTotal;
-    hostMicro.set(ci.id, { monthly, idle, tasksTotal });
+    hostMicro.set(ci, { monthly, idle, tasksTotal });
+    hostMicroById.set(ci.id, { monthly, idle, tasksTotal });
     hosts.push({
       id: ci.id,
       clusterId: ci.clusterId ?? null,
@@ -423,12 +434,8 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
     let now: number | null;
     if (t.launchType === 'FARGATE') now = fargateTaskMicro(g.region ?? t.region, shape, shape, t.spot);
     else if (onEc2) {
-      now = t.containerInstanceId ? (taskNow.get(t.id) ?? null) : null;
-      if (
-        !t.containerInstanceId ||
-        !instances.get(t.containerInstanceId) ||
-        instances.get(t.containerInstanceId)?.placeholder
-      )
+      now = t.containerInstanceId ? (taskNow.get(t) ?? null) : null;
+      if (!t.containerInstanceId || !host || host.placeholder)
         noteMissing(
           t.region,
           `the EC2 host of task ${t.shortId}`,
@@ -438,7 +445,7 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
       now = null;
       noteMissing(t.region, `${t.launchType} tasks`, 'this launch type is not priced by the lens');
     }
-    g.tasks.push({ shape, nowMicro: now, hostId: t.containerInstanceId });
+    g.tasks.push({ shape, nowMicro: now, host });
     if (t.launchType !== 'EC2') {
       const k = t.clusterId ?? '';
       billByCluster.set(k, addOrNull(billByCluster.has(k) ? billByCluster.get(k)! : 0, now));
@@ -649,30 +656,29 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
     string,
     { now: number | null; fargate: number | null; spot: number | null; shapes: TaskShape[]; region?: string }
   >();
-  const idleToGroup = new Map<string, number>();
+  const idleToGroup = new Map<Group, number>();
   // Each host's idle, pro rata to the task cost each group has on it.
-  const byHostGroup = new Map<string, Map<string, number>>();
+  const byHostGroup = new Map<ContainerInstance, Map<Group, number>>();
   for (const g of groups.values())
     for (const t of g.tasks)
-      if (t.hostId && t.nowMicro !== null) {
-        const m = byHostGroup.get(t.hostId) ?? new Map<string, number>();
-        m.set(g.id, (m.get(g.id) ?? 0) + t.nowMicro);
-        byHostGroup.set(t.hostId, m);
+      if (t.host && t.nowMicro !== null) {
+        let m = byHostGroup.get(t.host);
+        if (!m) byHostGroup.set(t.host, (m = new Map()));
+        m.set(g, (m.get(g) ?? 0) + t.nowMicro);
       }
-  const hostPacked = new Map<string, number>();
-  for (const [hostId, m] of byHostGroup) {
-    const h = hostMicro.get(hostId);
+  for (const [host, m] of byHostGroup) {
+    const h = hostMicro.get(host);
     if (!h || h.tasksTotal <= 0) continue;
-    hostPacked.set(hostId, h.tasksTotal / h.monthly);
-    for (const [gid, c] of m) idleToGroup.set(gid, (idleToGroup.get(gid) ?? 0) + mulDiv(h.idle, c, h.tasksTotal));
+    for (const [g, c] of m) idleToGroup.set(g, (idleToGroup.get(g) ?? 0) + mulDiv(h.idle, c, h.tasksTotal));
   }
 
   for (const g of groups.values()) {
     const shape0 = g.tasks[0]?.shape ?? taskShape(g.td, undefined, g.launchType === 'EC2');
     let now: number | null = 0;
     for (const t of g.tasks) now = addOrNull(now, t.nowMicro);
-    const hostIds = new Set(g.tasks.map((t) => t.hostId).filter((h): h is string => h !== undefined));
-    const idle = hostIds.size > 0 ? (now === null ? null : (idleToGroup.get(g.id) ?? 0)) : 0;
+    const hostIds = new Set<ContainerInstance>();
+    for (const t of g.tasks) if (t.host) hostIds.add(t.host);
+    const idle = hostIds.size > 0 ? (now === null ? null : (idleToGroup.get(g) ?? 0)) : 0;
     // What-if on Fargate: each task rounded up to a valid size.
     let fargate: number | null = 0;
     let spot: number | null = 0;
@@ -748,7 +754,7 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
   const idleByCluster = new Map<string, number | null>();
   for (const h of hosts) {
     const k = h.clusterId ?? '';
-    const m = hostMicro.get(h.id);
+    const m = hostMicroById.get(h.id);
     idleByCluster.set(k, addOrNull(idleByCluster.get(k) ?? 0, m ? m.idle : null));
     billByCluster.set(k, addOrNull(billByCluster.has(k) ? billByCluster.get(k)! : 0, m ? m.monthly : null));
   }
