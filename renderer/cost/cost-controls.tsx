@@ -18,6 +18,16 @@ export function regionsOf(topology: Topology | null): string[] {
   return [...set].sort();
 }
 
+/**
+ * The AWS profile of a live load, from its label (`AWS <profile> · <regions>`, renderer/aws/aws-controls.tsx);
+ * undefined for the default credentials; null when the load is not live (Refresh prices is for live mode).
+ */
+export function liveProfileOf(sourceLabel: string): string | undefined | null {
+  if (!sourceLabel.startsWith('AWS ')) return null;
+  const profile = sourceLabel.slice(4).split(' · ')[0];
+  return profile === 'default credentials' ? undefined : profile;
+}
+
 /** Prices the shown load whenever the lens is on and the load or the prices change. */
 export function useCostReport(cost: CostApi): void {
   const topology = useDiagramStore((s) => s.topology);
@@ -47,6 +57,7 @@ export function useCostReport(cost: CostApi): void {
 export function CostControls({ cost }: { cost: CostApi }) {
   const on = useCostStore((s) => s.on);
   const topology = useDiagramStore((s) => s.topology);
+  const live = useDiagramStore((s) => liveProfileOf(s.sourceLabel));
   const input = useRef<HTMLInputElement>(null);
   useCostReport(cost);
   const loadPrices = async (file: File | undefined) => {
@@ -60,7 +71,11 @@ export function CostControls({ cost }: { cost: CostApi }) {
     const store = useCostStore.getState();
     store.setComputing(true);
     try {
-      const prices = await cost.refreshPrices({ regions: regionsOf(useDiagramStore.getState().topology) });
+      const profile = liveProfileOf(useDiagramStore.getState().sourceLabel);
+      const prices = await cost.refreshPrices({
+        regions: regionsOf(useDiagramStore.getState().topology),
+        ...(profile ? { profile } : {}),
+      });
       store.setPrices(prices);
       if (!store.on) store.toggle();
     } catch (e) {
@@ -102,7 +117,7 @@ export function CostControls({ cost }: { cost: CostApi }) {
           void loadPrices(file);
         }}
       />
-      {cost.canRefreshPrices && (
+      {cost.canRefreshPrices && live !== null && (
         <button
           type="button"
           className="btn"

@@ -30,6 +30,8 @@ const isObj = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !
 export function parseCpuUnits(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
   if (typeof value !== 'string') return undefined;
+  // Registered task definitions carry plain integers as strings: no regex for those.
+  if (/^\d+$/.test(value)) return Number(value);
   const m = /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i.exec(value);
   if (!m) return undefined;
   return m[2] ? Math.round(Number(m[1]) * 1024) : Number(m[1]);
@@ -39,6 +41,8 @@ export function parseCpuUnits(value: unknown): number | undefined {
 export function parseMemoryMiB(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
   if (typeof value !== 'string') return undefined;
+  // Registered task definitions carry plain integers as strings: no regex for those.
+  if (/^\d+$/.test(value)) return Number(value);
   const m = /^\s*(\d+(?:\.\d+)?)\s*(gb|gib)?\s*$/i.exec(value);
   if (!m) return undefined;
   return m[2] ? Math.round(Number(m[1]) * 1024) : Number(m[1]);
@@ -74,9 +78,14 @@ function sumContainers(td: TaskDefinition | undefined, task: Task | undefined): 
 
 /** The shape of `task` (or of a task of `td` when no task was loaded). `onEc2` picks the default network mode. */
 export function taskShape(td: TaskDefinition | undefined, task: Task | undefined, onEc2: boolean): TaskShape {
-  const sum = sumContainers(td, task);
-  const cpu = parseCpuUnits(task?.cpu) ?? parseCpuUnits(td?.cpu) ?? sum.cpu;
-  const memoryMiB = parseMemoryMiB(task?.memory) ?? parseMemoryMiB(td?.memory) ?? sum.memoryMiB;
+  let cpu = parseCpuUnits(task?.cpu) ?? parseCpuUnits(td?.cpu);
+  let memoryMiB = parseMemoryMiB(task?.memory) ?? parseMemoryMiB(td?.memory);
+  // The containers are summed only when the task level does not say (it usually does).
+  if (cpu === undefined || memoryMiB === undefined) {
+    const sum = sumContainers(td, task);
+    cpu ??= sum.cpu;
+    memoryMiB ??= sum.memoryMiB;
+  }
   const platform = isObj(td?.raw?.runtimePlatform) ? td.raw.runtimePlatform : undefined;
   const archRaw = typeof platform?.cpuArchitecture === 'string' ? platform.cpuArchitecture.toUpperCase() : undefined;
   const osFamily = typeof platform?.operatingSystemFamily === 'string' ? platform.operatingSystemFamily : undefined;
