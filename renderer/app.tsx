@@ -9,6 +9,7 @@ import type { DesktopApi } from '../shared/ipc/desktop-api';
 import type { Topology } from '../shared/model/types';
 import { DiagramCanvas } from './canvas/diagram-canvas';
 import { ChangesPanel } from './diff/changes-panel';
+import { HistoryPanel } from './history/history-panel';
 import { filesFromDataTransfer } from './desktop/drop-files';
 import { DEMO_LABEL, labelFor } from './desktop/source-label';
 import type { LayoutHost } from './layout/layout-host';
@@ -236,6 +237,7 @@ export function App({ api, layoutHost, cost }: { api: DesktopApi; layoutHost: La
               )}
               <CostLensPanel />
               <ChangesPanel />
+              <HistoryPanel />
               <FindingsPanel />
               <DiagnosticsPanel />
             </div>

@@ -12,6 +12,7 @@
  * listeners once every part has arrived.
  */
 import type { CostAnswer, PricesInput } from '../../shared/cost/cost-request';
+import type { CompareAnswer, TimelineAnswer } from '../../shared/diff/compare-answer';
 import type { LaidOutGraph, LegendCounts } from '../../shared/graph/types';
 import type { LayoutPreview } from '../canvas/overview-types';
 import { keepPaint } from '../canvas/overview-paint';
@@ -169,6 +170,18 @@ export class IngestClient {
     const load = this.loadOf.get(topology);
     if (load === undefined) return Promise.reject(new Error('this topology was not loaded by the ingest worker'));
     return this.link.request('cost', { load, prices });
+  }
+
+  /** "Compare with…": `older` (files read as OLD) against `topology` (NEW), compared where its raw JSON is kept. */
+  compare(topology: Topology, older: { name: string; file: Blob }[]): Promise<CompareAnswer> {
+    const load = this.loadOf.get(topology);
+    if (load === undefined) return Promise.reject(new Error('this topology was not loaded by the ingest worker'));
+    return this.link.request('compare', { load, older });
+  }
+
+  /** The timeline of `files` opened together (each a load of its own), computed off the page. */
+  timeline(files: { name: string; file: Blob }[]): Promise<TimelineAnswer> {
+    return this.link.request('timeline', { files });
   }
 
   /** The view the worker laid out first for `topology` (the one the page starts with), when it did. */

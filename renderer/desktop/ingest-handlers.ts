@@ -20,7 +20,7 @@ import { createLayoutSession } from '../../shared/layout/layout-session';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import type { LayoutPreview } from '../canvas/overview-types';
 import type { ViewState } from '../../shared/graph/view';
-import type { Topology } from '../../shared/model/types';
+import type { Diagnostic, Topology } from '../../shared/model/types';
 import { LARGE_DIAGRAM_NODES } from '../canvas/level-of-detail';
 import { paintBuffers, preparePaint } from '../canvas/overview-paint';
 import { viewKey } from '../store/view-persistence';
@@ -37,6 +37,7 @@ import {
 import { sendsInParts, splitIntoParts } from './split-parts';
 import { costAnswer } from '../../shared/cost/cost-request';
 import { withRaw } from './with-raw';
+import { compareAnswer, timelineAnswer } from '../../shared/diff/compare-answer';
 
 /** The view the page's store will pick for this load: the one saved for this input, else the initial one. */
 function startingViewOf(loaded: Topology, label: string, savedViews: IngestPayload['savedViews']): ViewState {
@@ -154,6 +155,20 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
     cost: ({ load: asked, prices }) => {
       if (!topology || asked !== load) throw new Error(`ingest worker does not hold load ${asked}`);
       return costAnswer(withRaw(topology, rawById), prices);
+    },
+    compare: async ({ load: asked, older }) => {
+      if (!topology || asked !== load) throw new Error(`ingest worker does not hold load ${asked}`);
+      const held = withRaw(topology, rawById);
+      const diagnostics: Diagnostic[] = [];
+      return compareAnswer(ingest(await readBlobs(older, diagnostics), { diagnostics }), held);
+    },
+    timeline: async ({ files }) => {
+      const loads = [];
+      for (const f of files) {
+        const diagnostics: Diagnostic[] = [];
+        loads.push({ name: f.name, topology: ingest(await readBlobs([f], diagnostics), { diagnostics }) });
+      }
+      return timelineAnswer(loads);
     },
     prelaid: ({ load: asked }) => {
       const layout = held?.load === asked ? held.layout : null;

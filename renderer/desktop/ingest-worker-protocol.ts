@@ -53,6 +53,7 @@ import type { Direction, ViewState } from '../../shared/graph/view';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 import type { Finding } from '../../shared/findings/types';
 import type { CostAnswer, PricesInput } from '../../shared/cost/cost-request';
+import type { CompareAnswer, TimelineAnswer } from '../../shared/diff/compare-answer';
 
 /**
  * The ingest request's payload: read these files (under these names) and ingest them with these diagnostics
@@ -102,6 +103,13 @@ export type IngestRequests = {
    * the bundled one). Computed here, where the raw JSON it reads is kept, never on the page.
    */
   cost: { payload: { load: number; prices: PricesInput | null }; result: CostAnswer };
+  /**
+   * "Compare with…": `older` read and ingested here as OLD and compared with load `load` (NEW, with its raw
+   * JSON, which image digests are read from). The load held stays the one on screen.
+   */
+  compare: { payload: { load: number; older: { name: string; file: Blob }[] }; result: CompareAnswer };
+  /** The timeline of files opened together: each ingested on its own, ordered by time, neighbours compared. */
+  timeline: { payload: { files: { name: string; file: Blob }[] }; result: TimelineAnswer };
 };
 
 /** The lists of a topology that a big load sends in parts. */

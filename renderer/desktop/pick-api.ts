@@ -13,6 +13,7 @@ import { createWebLayoutHost } from './web-layout-host';
 import type { CostApi } from '../../shared/ipc/cost-api';
 import { createWebCostApi, injectedCostApi } from '../cost/cost-host';
 import { useFindingsStore } from '../findings/findings-store';
+import { useHistoryStore } from '../history/history-store';
 
 /** What the app reaches outside itself through: host I/O and the layout of what it loaded. */
 export interface Hosts {
@@ -26,6 +27,11 @@ export interface Hosts {
 export function createWebHosts(ingest: IngestClient = new IngestClient()): Hosts {
   // The findings of a load come after its first frame: the panel and the badges redraw when they land.
   ingest.onFindings(() => useFindingsStore.getState().arrived());
+  // "Compare with…" and the timeline: diffs computed in the ingest worker, where the load's raw JSON is kept.
+  useHistoryStore.getState().setHost({
+    compare: (topology, older) => ingest.compare(topology, older),
+    timeline: (files) => ingest.timeline(files),
+  });
   return { api: createBrowserApi(ingest), layoutHost: createWebLayoutHost(ingest), cost: createWebCostApi(ingest) };
 }
 

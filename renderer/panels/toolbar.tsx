@@ -10,6 +10,7 @@ import { severityCounts } from './diagnostics-panel';
 import { ExploreControls } from './explore-controls';
 import { commandTitle } from '../commands/commands';
 import { DefinitionsButton } from './definitions-panel';
+import { HistoryControls } from '../history/history-controls';
 
 /** Props: the actions the app owns (file pickers, demo) and the search box ref for the Find command. */
 export interface ToolbarProps {
@@ -82,6 +83,7 @@ export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef, api,
           Demo
         </button>
         {api && <AwsControls api={api} />}
+        <HistoryControls />
       </div>
       {topology && (
         <div className="toolbar-group grow">

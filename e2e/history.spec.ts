@@ -1,0 +1,67 @@
+/**
+ * Issue #19 in the web build, as a user meets it: "Timeline…" opens three bundles (picked out of order), steps
+ * through them in time order with what changed between neighbours read as a deployment log; "Compare with…"
+ * diffs an older load against the one on screen and marks the canvas. Screenshots: docs/screenshot-timeline.png,
+ * docs/screenshot-compare.png.
+ */
+import { expect, test } from '@playwright/test';
+import path from 'node:path';
+import { ROOT } from './inspect';
+
+const TIMELINE = path.join(ROOT, 'fixtures/diff/timeline');
+
+test('the timeline steps through bundles opened together and shows the diff between neighbours', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/');
+  await page.getByTestId('open-files').setInputFiles(path.join(TIMELINE, 'prod-1130.json'));
+  await expect(page.locator('[data-testid="node"][data-kind="service"]')).toHaveCount(1);
+  await page
+    .getByTestId('timeline-files')
+    .setInputFiles(['prod-1130.json', 'prod-0930.json', 'prod-1010.json'].map((f) => path.join(TIMELINE, f)));
+  const panel = page.getByTestId('history-panel');
+  await expect(panel).toBeVisible();
+  // In time order, whatever order they were picked in.
+  await expect(panel.getByTestId('timeline-steps').locator('.timeline-name')).toHaveText([
+    'prod-0930.json',
+    'prod-1010.json',
+    'prod-1130.json',
+  ]);
+  await expect(panel.getByTestId('diff-headline').first()).toHaveText(
+    /^checkout: rev 41 → 42, deployment started \(rev 42\), 3 tasks replaced, 1 failed to start \(CannotPullContainerError\)/,
+  );
+  await page.getByRole('button', { name: 'Later →' }).click();
+  await expect(panel.getByTestId('diff-headline').first()).toHaveText(/^checkout: desired 3 → 4, 1 task started/);
+  await expect(panel).toContainText('task gone (stopped, or forgotten by ECS)');
+  await page.getByRole('button', { name: '← Earlier' }).click();
+  await expect(panel.getByTestId('diff-headline').first()).toHaveText(/^checkout: rev 41 → 42/);
+  await page.getByTestId('fit-view').click();
+  await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-timeline.png') });
+});
+
+test('"Compare with…" diffs an older load against the one on screen and marks the canvas', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/');
+  await page
+    .getByTestId('open-files')
+    .setInputFiles(
+      ['describe-services.json', 'describe-tasks.json'].map((f) =>
+        path.join(ROOT, 'fixtures/diff/rolling-deploy/new', f),
+      ),
+    );
+  await expect(page.locator('[data-testid="node"][data-kind="service"]')).toHaveCount(1);
+  await page
+    .getByTestId('compare-files')
+    .setInputFiles(
+      ['describe-services.json', 'describe-tasks.json'].map((f) =>
+        path.join(ROOT, 'fixtures/diff/rolling-deploy/old', f),
+      ),
+    );
+  const panel = page.getByTestId('history-panel');
+  await expect(panel.getByTestId('diff-headline').first()).toHaveText(/^checkout: rev 41 → 42/);
+  // The canvas marks: new tasks green, the replaced ones amber, the service changed.
+  await expect(page.locator('[data-testid="diff-mark"][data-diff="added"]')).toHaveCount(4);
+  await expect(page.locator('[data-testid="diff-mark"][data-diff="changed"]')).toHaveCount(4);
+  await expect(page.getByTestId('changes-panel')).toBeVisible();
+  await page.getByTestId('fit-view').click();
+  await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-compare.png') });
+});
