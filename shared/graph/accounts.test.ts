@@ -188,6 +188,27 @@ describe('referenced-only clusters fold into one card per account (issue #14 poi
     expect(g.nodes.some((n) => n.id === legacy.id)).toBe(true);
   });
 
+  it('in the placement view too, with the listed container instances that are all such a cluster holds', () => {
+    const view = { ...initialView(load), mode: 'placement' as const };
+    const g = buildGraph(load, view);
+    const cards = folds(g.nodes);
+    expect(cards.map((n) => n.data.label)).toEqual([
+      '2 referenced-only clusters',
+      '4 referenced-only clusters',
+      '4 referenced-only clusters',
+    ]);
+    // Each folded cluster took its one placeholder host with it.
+    expect(cards.map((n) => n.hiddenCount)).toEqual([4, 8, 8]);
+    expect(g.nodes.filter((n) => n.kind === 'host' && n.placeholder)).toHaveLength(1);
+    const all = buildGraph(load, { ...view, filters: { showReferencedOnly: true } });
+    expect(all.nodes.length - g.nodes.length).toBe(20 - 3);
+    // Opened, a card shows its clusters and their hosts, linked.
+    const opened = buildGraph(load, toggleCollapse(view, cards[1].id, true));
+    const clusters = opened.edges.filter((e) => e.source === cards[1].id).map((e) => e.target);
+    expect(clusters).toHaveLength(4);
+    for (const c of clusters) expect(opened.edges.some((e) => e.source === c)).toBe(true);
+  });
+
   it('placeholders with something under them are never folded', () => {
     const t = topology();
     const listed = makeCluster('listed', { placeholder: true });

@@ -37,61 +37,90 @@ export function referencedLabel(count: number): string {
  */
 export function foldReferencedOnly(graph: Graph, topology: Topology, view: ViewState): Graph {
   if (view.filters.showReferencedOnly) return graph;
-  const withChildren = new Set(graph.edges.map((e) => e.source));
-  for (const n of graph.nodes) if (n.parentId) withChildren.add(n.parentId);
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const below = new Map<string, string[]>();
+  const link = (from: string, to: string): void => {
+    const list = below.get(from);
+    if (list) list.push(to);
+    else below.set(from, [to]);
+  };
+  for (const e of graph.edges) if (!e.cross) link(e.source, e.target);
+  for (const n of graph.nodes) if (n.parentId) link(n.parentId, n.id);
+  /** What a cluster holds, or null when it holds something drawn: in the placement view a referenced cluster
+   * brings its listed container instances, placeholders without tasks, which say no more than the cluster. */
+  const emptyBelow = (id: string): string[] | null => {
+    const out: string[] = [];
+    const work = [...(below.get(id) ?? [])];
+    while (work.length > 0) {
+      const next = work.pop()!;
+      const n = byId.get(next);
+      if (!n || n.kind !== 'host' || !n.placeholder) return null;
+      out.push(next);
+      work.push(...(below.get(next) ?? []));
+    }
+    return out;
+  };
   const clusterById = new Map(topology.clusters.map((c) => [c.id, c]));
-  const byPair = new Map<string, GraphNode[]>();
+  const byPair = new Map<string, { cluster: GraphNode; under: string[] }[]>();
   for (const n of graph.nodes) {
-    if (n.kind !== 'cluster' || !n.placeholder || withChildren.has(n.id)) continue;
+    if (n.kind !== 'cluster' || !n.placeholder) continue;
+    const under = emptyBelow(n.id);
+    if (!under) continue;
     const c = clusterById.get(n.id);
     const key = referencedGroupId(c?.accountId, c?.region);
     const list = byPair.get(key) ?? [];
-    list.push(n);
+    list.push({ cluster: n, under });
     byPair.set(key, list);
   }
+  // Node id → the card it is folded into (clusters and what hangs below them).
   const folded = new Map<string, string>();
   const cards: GraphNode[] = [];
   const edges: Graph['edges'] = [];
   const opened = new Set(view.expanded ?? []);
-  for (const [id, clusters] of [...byPair.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    if (clusters.length < FOLD_REFERENCED_MIN) continue;
+  for (const [id, members] of [...byPair.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    if (members.length < FOLD_REFERENCED_MIN) continue;
     const open = opened.has(id) && !view.collapsed.includes(id);
-    const names = clusters.map((c) => (c.kind === 'cluster' ? c.data.name : c.id));
+    const names = members.map(({ cluster }) => (cluster.kind === 'cluster' ? cluster.data.name : cluster.id));
+    const hidden = members.reduce((sum, m) => sum + 1 + m.under.length, 0);
     cards.push({
       id,
       kind: 'group',
       placeholder: true,
       statusClass: 'unknown',
       collapsed: !open,
-      hiddenCount: open ? 0 : clusters.length,
+      hiddenCount: open ? 0 : hidden,
       collapsible: true,
       width: SIZES.stack.width,
       height: SIZES.stack.height,
       data: {
         variant: 'referenced-clusters',
-        label: referencedLabel(clusters.length),
+        label: referencedLabel(members.length),
         taskCount: 0,
         tasksByStatus: {},
         // The names say which clusters these are without opening the card (the card clamps the line).
         ...(open ? {} : { stackLabel: names.join(', ') }),
       },
     });
-    for (const c of clusters) {
-      folded.set(c.id, id);
-      if (open) pushEdge(edges, id, c.id);
+    for (const { cluster, under } of members) {
+      folded.set(cluster.id, id);
+      for (const u of under) folded.set(u, id);
+      if (open) pushEdge(edges, id, cluster.id);
     }
   }
   if (cards.length === 0) return graph;
   const opens = new Set(cards.filter((c) => !c.collapsed).map((c) => c.id));
-  const stays = (n: GraphNode): boolean => !folded.has(n.id) || opens.has(folded.get(n.id)!);
-  const kept = graph.nodes.filter((n) => !folded.has(n.id));
-  // The card, then its clusters when open, after the described clusters: what was described reads first.
+  const shown = (nodeId: string): boolean => !folded.has(nodeId) || opens.has(folded.get(nodeId)!);
+  // The card, then what it folds when open, after the described clusters: what was described reads first.
   const tail: GraphNode[] = [];
   for (const card of cards) {
     tail.push(card);
-    if (!card.collapsed) tail.push(...graph.nodes.filter((n) => folded.get(n.id) === card.id && stays(n)));
+    if (!card.collapsed) tail.push(...graph.nodes.filter((n) => folded.get(n.id) === card.id));
   }
-  return { nodes: [...kept, ...tail], edges: [...graph.edges, ...edges], legend: graph.legend };
+  return {
+    nodes: [...graph.nodes.filter((n) => !folded.has(n.id)), ...tail],
+    edges: [...graph.edges.filter((e) => shown(e.source) && shown(e.target)), ...edges],
+    legend: graph.legend,
+  };
 }
 
 /** Id of the account card of one (account, region) pair. */
