@@ -65,3 +65,27 @@ test('"Compare with…" diffs an older load against the one on screen and marks 
   await page.getByTestId('fit-view').click();
   await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-compare.png') });
 });
+
+test('reopening changed describe-* files of the same cluster shows what changed since the previous load', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/');
+  const files = (side: 'old' | 'new') =>
+    ['describe-services.json', 'describe-tasks.json'].map((f) =>
+      path.join(ROOT, 'fixtures/diff/rolling-deploy', side, f),
+    );
+  await page.getByTestId('open-files').setInputFiles(files('old'));
+  await expect(page.locator('[data-testid="node"][data-kind="task"]')).toHaveCount(3);
+  // A first open is not a reopen: nothing marked, no log.
+  await expect(page.getByTestId('changes-panel')).toHaveCount(0);
+  await page.getByTestId('open-files').setInputFiles(files('new'));
+  await expect(page.getByTestId('changes-panel')).toBeVisible();
+  await expect(page.getByTestId('history-panel').getByTestId('diff-headline').first()).toHaveText(
+    /^checkout: rev 41 → 42, deployment started \(rev 42\), 3 tasks replaced, 1 failed to start/,
+  );
+  await expect(page.locator('[data-testid="diff-mark"][data-diff="added"]')).toHaveCount(4);
+  // Opening the older files again is not a reopen (older data): the marks end.
+  await page.getByTestId('open-files').setInputFiles(files('old'));
+  await expect(page.getByTestId('changes-panel')).toHaveCount(0);
+});

@@ -172,6 +172,16 @@ export class IngestClient {
     return this.link.request('cost', { load, prices });
   }
 
+  /**
+   * Calls `listener` when the worker says what changed since the previous load (a reopen of the same scope),
+   * with a test for the topologies of that load (its first answer and, for a load in parts, the complete one).
+   */
+  onReopenDiff(listener: (answer: CompareAnswer, ofLoad: (topology: Topology) => boolean) => void): () => void {
+    return this.link.on('reopenDiff', ({ load, answer }) => {
+      if (this.shown?.load === load) listener(answer, (t) => this.loadOf.get(t) === load);
+    });
+  }
+
   /** "Compare with…": `older` (files read as OLD) against `topology` (NEW), compared where its raw JSON is kept. */
   compare(topology: Topology, older: { name: string; file: Blob }[]): Promise<CompareAnswer> {
     const load = this.loadOf.get(topology);

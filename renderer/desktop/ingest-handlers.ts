@@ -38,6 +38,10 @@ import { sendsInParts, splitIntoParts } from './split-parts';
 import { costAnswer } from '../../shared/cost/cost-request';
 import { withRaw } from './with-raw';
 import { compareAnswer, timelineAnswer } from '../../shared/diff/compare-answer';
+import { isReopenOfSameScope } from '../../shared/diff/refresh-diff';
+
+/** The previous load is kept (with its raw JSON) for the reopen diff only up to this many objects. */
+const KEEP_PREVIOUS_OBJECTS = 50_000;
 
 /** The view the page's store will pick for this load: the one saved for this input, else the initial one. */
 function startingViewOf(loaded: Topology, label: string, savedViews: IngestPayload['savedViews']): ViewState {
@@ -56,6 +60,8 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
   let unsent: IngestPart[] = [];
   // The layout of the last load's starting view, until the page has drawn its preview and asks for it.
   let held: { load: number; layout: LaidOutGraph } | null = null;
+  // The last load with its raw JSON, to say what changed when the next one reopens it (issue #19).
+  let previous: Topology | null = null;
 
   /**
    * After the answer: the starting view's legend as soon as its graph is built, then its preview (what the
@@ -137,6 +143,16 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
         const { findings = [] } = attachFindings(withRaw(loaded, rawById));
         topology = { ...loaded, findings };
         context.push('findings', { load: thisLoad, findings });
+      });
+      const before = previous;
+      previous = null;
+      context.afterReply(() => {
+        if (thisLoad !== load || !topology) return;
+        const now = withRaw(loaded, rawById);
+        if (before && isReopenOfSameScope(before, now))
+          context.push('reopenDiff', { load: thisLoad, answer: compareAnswer(before, now) });
+        const objects = loaded.tasks.length + loaded.services.length + loaded.containerInstances.length;
+        previous = objects <= KEEP_PREVIOUS_OBJECTS ? now : null;
       });
       return { topology: sent, load, startingView: view };
     },

@@ -151,4 +151,9 @@ export type IngestEvents = {
    * JSON it keeps, so the rules never hold back the ingest answer or the first frame.
    */
   findings: { load: number; findings: Finding[] };
+  /**
+   * After the findings, when load `load` reopens the previous one (same accounts, regions and clusters, not
+   * older, not two fetched snapshots: see isReopenOfSameScope): what changed since it, computed here.
+   */
+  reopenDiff: { load: number; answer: CompareAnswer };
 };

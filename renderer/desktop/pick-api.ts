@@ -14,6 +14,7 @@ import type { CostApi } from '../../shared/ipc/cost-api';
 import { createWebCostApi, injectedCostApi } from '../cost/cost-host';
 import { useFindingsStore } from '../findings/findings-store';
 import { useHistoryStore } from '../history/history-store';
+import { useDiagramStore } from '../store/diagram-store';
 
 /** What the app reaches outside itself through: host I/O and the layout of what it loaded. */
 export interface Hosts {
@@ -31,6 +32,22 @@ export function createWebHosts(ingest: IngestClient = new IngestClient()): Hosts
   useHistoryStore.getState().setHost({
     compare: (topology, older) => ingest.compare(topology, older),
     timeline: (files) => ingest.timeline(files),
+  });
+  // Reopened files of the same scope: the worker's diff marks the canvas once the store shows that load.
+  ingest.onReopenDiff((answer, ofLoad) => {
+    const apply = (): boolean => {
+      const shown = useDiagramStore.getState().topology;
+      if (!shown || !ofLoad(shown) || shown.arriving) return false;
+      useDiagramStore.setState({ diff: answer.changes });
+      useHistoryStore.getState().showComparison(['the previous load'], answer);
+      return true;
+    };
+    if (apply()) return;
+    const stop = useDiagramStore.subscribe((s, before) => {
+      if (s.topology === before.topology) return;
+      // Applied, or the user moved on to another load: either way this diff is done.
+      if (apply() || (s.topology && !ofLoad(s.topology))) stop();
+    });
   });
   return { api: createBrowserApi(ingest), layoutHost: createWebLayoutHost(ingest), cost: createWebCostApi(ingest) };
 }

@@ -81,4 +81,34 @@ describe('ingest worker: compare and timeline', () => {
       'checkout: desired 3 → 4',
     ]);
   });
+
+  it('reopening changed files of the same cluster: the worker pushes what changed since the previous load', async () => {
+    const h = createIngestHandlers();
+    const pushes: { type: string; payload: unknown }[] = [];
+    const after: (() => void)[] = [];
+    const ctx = {
+      push: (type: string, payload: unknown) => void pushes.push({ type, payload }),
+      afterReply: (work: () => void) => void after.push(work),
+    };
+    const open = async (services: string, tasks: string) => {
+      await h.ingest(
+        {
+          files: [blob('describe-services.json', services), blob('describe-tasks.json', tasks)],
+          diagnostics: [],
+          label: 'files',
+          savedViews: [],
+        },
+        ctx,
+      );
+      for (const work of after.splice(0)) work();
+    };
+    await open(digestOldServices, digestOldTasks);
+    expect(pushes.filter((p) => p.type === 'reopenDiff')).toEqual([]);
+    await open(digestNewServices, digestNewTasks);
+    const reopen = pushes.filter((p) => p.type === 'reopenDiff');
+    expect(reopen).toHaveLength(1);
+    const { answer } = reopen[0].payload as { answer: CompareAnswer };
+    expect(answer.diff?.log[0].headline).toMatch(/^checkout: deployment started \(rev 41\), 2 tasks replaced/);
+    expect(answer.changes?.counts.removed).toBe(2);
+  });
 });

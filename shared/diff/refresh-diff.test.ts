@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ingest } from '../ingest/index';
 import type { Bundle } from '../ingest/bundle';
 import { generateAccount } from '../synth/generate-account';
-import { isNewerSnapshotOfSameAccount, refreshDiff } from './refresh-diff';
+import { isNewerSnapshotOfSameAccount, isReopenOfSameScope, refreshDiff } from './refresh-diff';
+import { loadFixtureDir } from '../../fixtures/load-fixtures';
 
 const base = generateAccount({
   seed: 7,
@@ -46,5 +47,27 @@ describe('refreshDiff', () => {
     const { fetchedAt: _dropped, ...rest } = base;
     void _dropped;
     expect(isNewerSnapshotOfSameAccount(load(rest as Bundle), load(later(base, 5)))).toBe(false);
+  });
+});
+
+describe('isReopenOfSameScope (reopening changed describe-* files)', () => {
+  const raw = (dir: string) => ingest(loadFixtureDir(dir));
+
+  it('the same cluster described again, later: a reopen', () => {
+    expect(isReopenOfSameScope(raw('diff/scale-up/old'), raw('diff/scale-up/new'))).toBe(true);
+    // Unchanged files reopened: still a reopen (the diff then says nothing changed).
+    expect(isReopenOfSameScope(raw('diff/scale-up/old'), raw('diff/scale-up/old'))).toBe(true);
+  });
+
+  it('older data, another cluster, or two fetched snapshots (the refresh rule) are not', () => {
+    expect(isReopenOfSameScope(raw('diff/scale-up/new'), raw('diff/scale-up/old'))).toBe(false);
+    const staging = ingest(
+      loadFixtureDir('diff/scale-up/new').map((s) => ({
+        ...s,
+        text: s.text.replaceAll('cluster/prod', 'cluster/staging'),
+      })),
+    );
+    expect(isReopenOfSameScope(raw('diff/scale-up/old'), staging)).toBe(false);
+    expect(isReopenOfSameScope(load(base), load(later(base, 5)))).toBe(false);
   });
 });

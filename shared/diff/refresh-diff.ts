@@ -5,6 +5,8 @@
  */
 import type { Topology } from '../model/types';
 import { diffTopology, type TopologyDiff } from './diff-topology';
+import { describedClusters } from './compare-loads';
+import { dataTime } from '../render/caption';
 
 function accounts(t: Topology): Set<string> {
   return new Set(t.clusters.map((c) => c.accountId).filter((a): a is string => Boolean(a)));
@@ -34,4 +36,26 @@ export function isNewerSnapshotOfSameAccount(prev: Topology, next: Topology): bo
 /** The diff to highlight after loading `next` over `prev`, or null when `next` is not a refresh of `prev`. */
 export function refreshDiff(prev: Topology | null, next: Topology): TopologyDiff | null {
   return prev && isNewerSnapshotOfSameAccount(prev, next) ? diffTopology(prev, next) : null;
+}
+
+function regions(t: Topology): Set<string> {
+  return new Set(
+    [...t.clusters, ...t.services, ...t.tasks].map((e) => e.region).filter((r): r is string => Boolean(r)),
+  );
+}
+
+/**
+ * True when `next` reopens what `prev` showed (the on-call habit: run `aws ecs describe-*` again and reopen the
+ * files): the same accounts, regions and described clusters, and `next`'s data time not before `prev`'s. Loads
+ * where both carry a fetch time are the snapshot refresh above, not this.
+ */
+export function isReopenOfSameScope(prev: Topology, next: Topology): boolean {
+  if (prev.fetchedAt && next.fetchedAt) return false;
+  const clustersA = describedClusters(prev);
+  if (clustersA.size === 0) return false;
+  if (!sameSet(accounts(prev), accounts(next)) || !sameSet(regions(prev), regions(next))) return false;
+  if (!sameSet(clustersA, describedClusters(next))) return false;
+  const a = dataTime(prev);
+  const b = dataTime(next);
+  return !a || !b || Date.parse(b.iso) >= Date.parse(a.iso);
 }
