@@ -4,6 +4,7 @@
  * so the ingest worker can prepare the first paint of a big load with its layout (`preparePaint`), and
  * the page only draws it (`paintFor` finds it).
  */
+import { revealBidi } from '../../shared/render/text';
 import type { LaidOutGraph, PositionedNode } from '../../shared/graph/types';
 import type { OverviewPaint } from './overview-types';
 import { absolutePositions, edgeEnds } from '../../shared/layout/positions';
@@ -45,7 +46,8 @@ export function preparePaint(layout: LaidOutGraph, direction: Direction, overlay
     g.rects.push(a.x, a.y, n.width, n.height);
     groups.set(key, g);
     if (n.kind === 'cluster' || n.kind === 'service')
-      labels.push({ x: a.x, y: a.y, width: n.width, text: n.data.name, strong: n.kind === 'cluster' });
+      // Bidi controls drawn as their codes, as on the cards and in exports: far out, a name cannot be spoofed either.
+      labels.push({ x: a.x, y: a.y, width: n.width, text: revealBidi(n.data.name), strong: n.kind === 'cluster' });
   }
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const edges: number[] = [];
