@@ -531,6 +531,16 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
 
   /** Cheapest packing of `shapes` on hosts of their own: per architecture, the cheapest type. */
   // Services of equal task shapes and counts pack the same: one packing per distinct (region, shapes) set.
+  const shapeKeys = new Map<TaskShape, string>();
+  const shapeKey = (x: TaskShape): string => {
+    let k = shapeKeys.get(x);
+    if (k === undefined)
+      shapeKeys.set(
+        x,
+        (k = `${x.arch}:${x.cpu}:${x.memoryMiB}:${x.networkMode === 'awsvpc' ? 1 : 0}:${x.windows ? 1 : 0}`),
+      );
+    return k;
+  };
   const packMemo = new Map<string, { micro: number | null; type: string | null; count: number | null }>();
   const packCheapest = (
     region: string | undefined,
@@ -539,11 +549,15 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
     if (shapes.length === 0) return { micro: 0, type: null, count: 0 };
     let key: string | undefined;
     if (shapes.length <= 64) {
-      const parts = shapes.map(
-        (s) => `${s.arch}:${s.cpu}:${s.memoryMiB}:${s.networkMode === 'awsvpc' ? 1 : 0}:${s.windows ? 1 : 0}`,
-      );
-      parts.sort();
-      key = `${region}|${parts.join(',')}`;
+      // A group's tasks nearly always share one shape: its key is then that shape's and the count.
+      const first = shapes[0];
+      const key1 = shapeKey(first);
+      if (shapes.every((x) => x === first)) key = `${region}|${key1}*${shapes.length}`;
+      else {
+        const parts = shapes.map(shapeKey);
+        parts.sort();
+        key = `${region}|${parts.join(',')}`;
+      }
       const known = packMemo.get(key);
       if (known) return known;
     }
@@ -650,6 +664,20 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
     return w;
   };
 
+  // Services of one task definition mostly share their blockers: those of the definition are read once.
+  const blockerCache = new Map<TaskDefinition | undefined, Map<TaskShape, ReturnType<typeof fargateBlockers>>>();
+  const blockersOf = (td: TaskDefinition | undefined, service: Service | undefined, shape: TaskShape) => {
+    const own =
+      service?.schedulingStrategy === 'DAEMON' ||
+      (Array.isArray(service?.raw?.placementConstraints) && (service.raw.placementConstraints as unknown[]).length > 0);
+    if (own) return fargateBlockers(td, service, shape);
+    let byShape = blockerCache.get(td);
+    if (!byShape) blockerCache.set(td, (byShape = new Map()));
+    let found = byShape.get(shape);
+    if (!found) byShape.set(shape, (found = fargateBlockers(td, service, shape)));
+    return found;
+  };
+
   // --- Rows. ---
   const rows: CostRow[] = [];
   const clusterAgg = new Map<
@@ -700,7 +728,7 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
       g.region,
       g.tasks.map((t) => t.shape),
     );
-    const { blockers, changesNeeded } = fargateBlockers(g.td, g.service, shape0);
+    const { blockers, changesNeeded } = blockersOf(g.td, g.service, shape0);
     const cluster = g.clusterId ? clusters.get(g.clusterId) : undefined;
     const packedShare = (() => {
       let tasksTotal = 0;
