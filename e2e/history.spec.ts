@@ -29,6 +29,13 @@ test('the timeline steps through bundles opened together and shows the diff betw
   await expect(panel.getByTestId('diff-headline').first()).toHaveText(
     /^checkout: rev 41 → 42, deployment started \(rev 42\), 3 tasks replaced, 1 failed to start \(CannotPullContainerError\)/,
   );
+  // The evidence ECS has since dropped: the stopped tasks of 10:10, marked "last seen".
+  const evidence = panel.getByTestId('evidence');
+  await expect(evidence).toContainText('4 tasks, 2 service events');
+  await evidence.locator('summary').click();
+  await expect(evidence.getByTestId('evidence-row').filter({ hasText: 'cccc0009' })).toContainText(
+    'last seen 2026-11-28T10:10:00.000Z (STOPPED)',
+  );
   await page.getByRole('button', { name: 'Later →' }).click();
   await expect(panel.getByTestId('diff-headline').first()).toHaveText(/^checkout: desired 3 → 4, 1 task started/);
   await expect(panel).toContainText('task gone (stopped, or forgotten by ECS)');

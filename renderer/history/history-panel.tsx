@@ -8,6 +8,11 @@ import './history.css';
 
 const when = (t: LoadTime): string => (t.time ? `${t.time.replace('T', ' ').slice(0, 16)} UTC` : 'time unknown');
 
+// Source: the Amazon ECS API Reference, DescribeTasks ("stopped tasks appear in the returned results for at least
+// one hour") and Service.events ("a maximum of 100 of the latest events are displayed"), read 2026-12-06.
+const EVIDENCE_SOURCE =
+  'Amazon ECS API Reference: DescribeTasks ("stopped tasks appear in the returned results for at least one hour"); Service.events ("a maximum of 100 of the latest events are displayed")';
+
 /** One diff as a deployment log: warnings, then a headline per service or cluster with its changes under it. */
 export function DiffLog({ diff }: { diff: LoadDiff }) {
   return (
@@ -129,6 +134,26 @@ export function HistoryPanel() {
           );
         })}
       </ol>
+      {t.evidence.length > 0 && (
+        <details className="diff-log evidence" data-testid="evidence">
+          <summary>
+            Seen in earlier loads, gone from the newest: {t.evidence.filter((e) => e.kind === 'task').length} tasks,{' '}
+            {t.evidence.filter((e) => e.kind === 'event').length} service events
+            <span className="evidence-why" title={EVIDENCE_SOURCE}>
+              {' '}
+              (ECS lists a stopped task for at least an hour and a service's 100 latest events)
+            </span>
+          </summary>
+          <ul>
+            {t.evidence.map((e, i) => (
+              <li key={i} data-testid="evidence-row">
+                <span className="evidence-label">{e.label}</span> · {e.kind === 'task' ? 'task' : 'event of'}{' '}
+                <span className="mono">{e.name}</span>: {e.detail}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {t.steps.length < 2 ? (
         <p className="hint">Open two or more loads to see what changed between them.</p>
       ) : (

@@ -76,6 +76,15 @@ describe('ingest worker: compare and timeline', () => {
       ),
     );
     expect(answer.steps.map((s) => s.name)).toEqual(['prod-0930.json', 'prod-1010.json', 'prod-1130.json']);
+    // What ECS forgot by 11:30 stays as evidence, marked "last seen", never as current.
+    const tasks = answer.evidence.filter((e) => e.kind === 'task');
+    expect(tasks.map((e) => e.name).sort()).toEqual(['bbbb0001', 'bbbb0002', 'bbbb0003', 'cccc0009']);
+    expect(tasks.find((e) => e.name === 'cccc0009')?.label).toBe('last seen 2026-11-28T10:10:00.000Z (STOPPED)');
+    expect(tasks.find((e) => e.name === 'cccc0009')?.detail).toMatch(/^STOPPED · TaskFailedToStart · CannotPull/);
+    expect(answer.evidence.filter((e) => e.kind === 'event').map((e) => e.label)).toEqual([
+      'last seen 2026-11-28T10:10:00.000Z',
+      'last seen 2026-11-28T09:30:00.000Z',
+    ]);
     expect(answer.diffs.map((d) => d.log[0].headline.split(',')[0])).toEqual([
       'checkout: rev 41 → 42',
       'checkout: desired 3 → 4',

@@ -5,7 +5,9 @@
 import type { Diagnostic, Topology } from '../model/types';
 import { compareLoads, type LoadDiff } from './compare-loads';
 import type { TopologyDiff } from './diff-topology';
-import { timelineOf, type Timeline } from './timeline';
+import { orderByTime, timelineOf, type Timeline } from './timeline';
+import { mergeHistory } from './merge-history';
+import { maskSecrets } from '../redact/mask-secrets';
 import { toTopologyDiff } from './to-topology-diff';
 
 /** The answer to "Compare with…": null diff when OLD had an error (a broken file would read as "all removed"). */
@@ -23,8 +25,20 @@ export function compareAnswer(older: Topology, newer: Topology): CompareAnswer {
   return { diff, changes: toTopologyDiff(diff), errors: [] };
 }
 
-/** The timeline answer: the steps and neighbour diffs, and the files that had errors (left out of the steps). */
+/** One piece of evidence the newest load no longer has: a task or a service event, as last seen. */
+export interface EvidenceRow {
+  kind: 'task' | 'event';
+  /** Task short id, or the service's name for an event. */
+  name: string;
+  /** The task's last status, stop code and reason; the event's message. */
+  detail: string;
+  /** "last seen 2026-11-28T10:10:00.000Z (STOPPED)": never a current status. */
+  label: string;
+}
+
+/** The timeline answer: the steps and neighbour diffs, the evidence only older loads hold, and the files that had errors (left out of the steps). */
 export interface TimelineAnswer extends Timeline {
+  evidence: EvidenceRow[];
   errors: Diagnostic[];
 }
 
@@ -32,5 +46,23 @@ export interface TimelineAnswer extends Timeline {
 export function timelineAnswer(loads: { name: string; topology: Topology }[]): TimelineAnswer {
   const errors = loads.flatMap((l) => l.topology.diagnostics.filter((d) => d.severity === 'error'));
   const usable = loads.filter((l) => !l.topology.diagnostics.some((d) => d.severity === 'error'));
-  return { ...timelineOf(usable), errors };
+  const ordered = orderByTime(usable);
+  const merged = ordered.length > 0 ? mergeHistory(ordered.map((l) => l.topology)) : { tasks: [], events: [] };
+  const evidence: EvidenceRow[] = [
+    ...merged.tasks.map((e) => ({
+      kind: 'task' as const,
+      name: e.task.shortId,
+      detail: [e.task.lastStatus, e.task.stopCode, e.task.stoppedReason].filter(Boolean).join(' · '),
+      label: e.label,
+    })),
+    ...merged.events.map((e) => ({
+      kind: 'event' as const,
+      name: e.serviceName,
+      detail: e.event.message,
+      label: e.label,
+    })),
+  ];
+  // Stop reasons and event messages are free text from AWS: masked by the one rule, as the CLI's values are.
+  const masked = evidence.map((row) => ({ ...row, detail: maskSecrets({ command: row.detail }).command }));
+  return { ...timelineOf(ordered), evidence: masked, errors };
 }

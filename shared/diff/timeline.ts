@@ -19,8 +19,10 @@ export interface Timeline {
   diffs: LoadDiff[];
 }
 
-/** Orders `loads` by data time (loads of unknown time keep their place after the timed ones) and diffs neighbours. */
-export function timelineOf(loads: readonly { name: string; topology: Topology }[]): Timeline {
+/** `loads` in data-time order (loads of unknown time keep their place after the timed ones), each with its time. */
+export function orderByTime<L extends { name: string; topology: Topology }>(
+  loads: readonly L[],
+): (L & { time: LoadTime })[] {
   const timed = loads.map((l, index) => {
     const t = dataTime(l.topology);
     return { ...l, index, time: t ? { time: t.iso, source: t.source } : { time: null } } as const;
@@ -31,6 +33,12 @@ export function timelineOf(loads: readonly { name: string; topology: Topology }[
     if (b.time.time) return 1;
     return a.index - b.index;
   });
+  return timed.map(({ index: _index, ...rest }) => rest as unknown as L & { time: LoadTime });
+}
+
+/** Orders `loads` by data time and diffs neighbours. */
+export function timelineOf(loads: readonly { name: string; topology: Topology }[]): Timeline {
+  const timed = orderByTime(loads);
   const diffs: LoadDiff[] = [];
   for (let i = 1; i < timed.length; i += 1) diffs.push(compareLoads(timed[i - 1].topology, timed[i].topology));
   return { steps: timed.map((t) => ({ name: t.name, time: t.time })), diffs };
