@@ -107,6 +107,8 @@ function FitOnRequest({
     const { restoreViewport: restore, legendOpen, fitAnimated } = useDiagramStore.getState();
     if (restore) {
       // Reopening an input goes back to where the user left it; the Fit button (a later request) fits.
+      // Not a fit: a pane resize must not throw the restored view away.
+      done.current.atFit = false;
       useDiagramStore.setState({ restoreViewport: null });
       void setViewport(restore);
       return;
@@ -114,7 +116,8 @@ function FitOnRequest({
     // Keep the fitted drawing clear of the legend, which floats over the canvas's left edge.
     const free = freeArea(paneWidth, paneHeight, legendOpen);
     const viewport = getViewportForBounds({ x: 0, y: 0, width, height }, free.width, free.height, MIN_ZOOM, 1.2, 0.04);
-    void setViewport({ ...viewport, x: viewport.x + free.left }, { duration: fitAnimated && !resized ? GLIDE_MS : 0 });
+    // A panel opening or folding glides the fit along; a new load jumps straight to it.
+    void setViewport({ ...viewport, x: viewport.x + free.left }, { duration: fitAnimated || resized ? GLIDE_MS : 0 });
   }, [width, height, paneWidth, paneHeight, fitRequest, setViewport, done]);
   useEffect(() => {
     // An expand or collapse: keep the toggled node where it was on screen once its new layout lands.
