@@ -91,6 +91,8 @@ describe('ecs-visualizer diff', () => {
     expect(r.stdout).toMatch(/^### ECS changes: /);
     expect(r.stdout).toContain('- **cluster prod**: host i-0aaa1111bbbb2222c drained (DRAINING)');
     expect(r.stdout).toContain('| containerInstance i-0aaa1111bbbb2222c | status | ACTIVE | DRAINING |');
+    expect(r.stdout).toContain('  - removed: task dddd0001: task gone (stopped, or forgotten by ECS)');
+    expect(r.stdout).not.toMatch(/^ {2}- [-+~] /m);
   });
 
   it('hostile values are escaped for the terminal in every format', async () => {

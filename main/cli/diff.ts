@@ -97,7 +97,10 @@ export function formatDiffMarkdown(d: LoadDiff): string {
   if (d.equal) lines.push('No changes.');
   for (const entry of d.log) {
     lines.push(`- **${md(entry.name)}**: ${md(entry.headline.slice(entry.name.length + 2))}`);
-    for (const detail of entry.details) lines.push(`  - ${md(detail)}`);
+    // The text report's +/-/~ marks would read as Markdown list bullets: said in words.
+    const word: Record<string, string> = { '+': 'added: ', '-': 'removed: ', '~': '' };
+    for (const detail of entry.details)
+      lines.push(`  - ${md(detail.replace(/^([+~-]) /, (_m, mark: string) => word[mark] ?? ''))}`);
   }
   if (!d.equal) {
     lines.push('', '| Object | Field | From | To |', '| --- | --- | --- | --- |');
