@@ -189,6 +189,11 @@ export class IngestClient {
     return this.link.request('compare', { load, older });
   }
 
+  /** "Compare with…" of a load this client does not hold (the desktop's, with its raw JSON): sent along. */
+  compareWith(newer: Topology, older: { name: string; file: Blob }[]): Promise<CompareAnswer> {
+    return this.link.request('compareWith', { newer, older });
+  }
+
   /** The timeline of `files` opened together (each a load of its own), computed off the page. */
   timeline(files: { name: string; file: Blob }[]): Promise<TimelineAnswer> {
     return this.link.request('timeline', { files });

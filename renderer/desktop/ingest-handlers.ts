@@ -178,6 +178,10 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
       const diagnostics: Diagnostic[] = [];
       return compareAnswer(ingest(await readBlobs(older, diagnostics), { diagnostics }), held);
     },
+    compareWith: async ({ newer, older }) => {
+      const diagnostics: Diagnostic[] = [];
+      return compareAnswer(ingest(await readBlobs(older, diagnostics), { diagnostics }), newer);
+    },
     timeline: async ({ files }) => {
       const loads = [];
       for (const f of files) {

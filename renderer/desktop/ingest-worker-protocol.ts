@@ -108,6 +108,11 @@ export type IngestRequests = {
    * JSON, which image digests are read from). The load held stays the one on screen.
    */
   compare: { payload: { load: number; older: { name: string; file: Blob }[] }; result: CompareAnswer };
+  /**
+   * "Compare with…" where the worker does not hold the load on screen (the desktop app: main ingested it and
+   * the page's topology carries its raw JSON): `older` read as OLD and compared with `newer`.
+   */
+  compareWith: { payload: { newer: Topology; older: { name: string; file: Blob }[] }; result: CompareAnswer };
   /** The timeline of files opened together: each ingested on its own, ordered by time, neighbours compared. */
   timeline: { payload: { files: { name: string; file: Blob }[] }; result: TimelineAnswer };
 };

@@ -14,6 +14,7 @@ import type { CostApi } from '../../shared/ipc/cost-api';
 import { createWebCostApi, injectedCostApi } from '../cost/cost-host';
 import { useFindingsStore } from '../findings/findings-store';
 import { useHistoryStore } from '../history/history-store';
+import { desktopHistoryHost, webHistoryHost } from '../history/history-host';
 import { useDiagramStore } from '../store/diagram-store';
 
 /** What the app reaches outside itself through: host I/O and the layout of what it loaded. */
@@ -29,10 +30,7 @@ export function createWebHosts(ingest: IngestClient = new IngestClient()): Hosts
   // The findings of a load come after its first frame: the panel and the badges redraw when they land.
   ingest.onFindings(() => useFindingsStore.getState().arrived());
   // "Compare with…" and the timeline: diffs computed in the ingest worker, where the load's raw JSON is kept.
-  useHistoryStore.getState().setHost({
-    compare: (topology, older) => ingest.compare(topology, older),
-    timeline: (files) => ingest.timeline(files),
-  });
+  useHistoryStore.getState().setHost(webHistoryHost(ingest));
   // Reopened files of the same scope: the worker's diff marks the canvas once the store shows that load.
   ingest.onReopenDiff((answer, ofLoad) => {
     const apply = (): boolean => {
@@ -55,7 +53,9 @@ export function createWebHosts(ingest: IngestClient = new IngestClient()): Hosts
 /** The hosts of this page. */
 export function pickHosts(): Hosts {
   const injected = (window as unknown as Record<string, unknown>)[DESKTOP_API_GLOBAL];
-  if (injected && typeof injected === 'object' && 'loadFiles' in injected)
+  if (injected && typeof injected === 'object' && 'loadFiles' in injected) {
+    // "Compare with…" and the timeline of history bundles: in an ingest worker of their own, started when asked.
+    useHistoryStore.getState().setHost(desktopHistoryHost(() => new IngestClient()));
     return {
       api: injected as DesktopApi,
       layoutHost: createDesktopLayoutHost(),
@@ -63,5 +63,6 @@ export function pickHosts(): Hosts {
         injectedCostApi() ??
         createWebCostApi({ holds: () => false, cost: () => Promise.reject(new Error('no cost host')) }),
     };
+  }
   return createWebHosts();
 }
