@@ -194,6 +194,11 @@ export class IngestClient {
     return this.link.request('compareWith', { newer, older });
   }
 
+  /** Two loads this client does not hold (the desktop's reopen diff), compared in the worker. */
+  compareTopologies(older: Topology, newer: Topology): Promise<CompareAnswer> {
+    return this.link.request('compareTopologies', { older, newer });
+  }
+
   /** The timeline of `files` opened together (each a load of its own), computed off the page. */
   timeline(files: { name: string; file: Blob }[]): Promise<TimelineAnswer> {
     return this.link.request('timeline', { files });

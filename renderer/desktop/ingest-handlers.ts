@@ -182,6 +182,7 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
       const diagnostics: Diagnostic[] = [];
       return compareAnswer(ingest(await readBlobs(older, diagnostics), { diagnostics }), newer);
     },
+    compareTopologies: ({ older, newer }) => compareAnswer(older, newer),
     timeline: async ({ files }) => {
       const loads = [];
       for (const f of files) {

@@ -113,6 +113,8 @@ export type IngestRequests = {
    * the page's topology carries its raw JSON): `older` read as OLD and compared with `newer`.
    */
   compareWith: { payload: { newer: Topology; older: { name: string; file: Blob }[] }; result: CompareAnswer };
+  /** The desktop's reopen diff: two loads main ingested (raw JSON carried), compared here rather than on the page. */
+  compareTopologies: { payload: { older: Topology; newer: Topology }; result: CompareAnswer };
   /** The timeline of files opened together: each ingested on its own, ordered by time, neighbours compared. */
   timeline: { payload: { files: { name: string; file: Blob }[] }; result: TimelineAnswer };
 };

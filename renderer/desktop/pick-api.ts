@@ -15,6 +15,7 @@ import { createWebCostApi, injectedCostApi } from '../cost/cost-host';
 import { useFindingsStore } from '../findings/findings-store';
 import { useHistoryStore } from '../history/history-store';
 import { desktopHistoryHost, webHistoryHost } from '../history/history-host';
+import { watchReopens } from '../history/reopen-watch';
 import { useDiagramStore } from '../store/diagram-store';
 
 /** What the app reaches outside itself through: host I/O and the layout of what it loaded. */
@@ -55,7 +56,9 @@ export function pickHosts(): Hosts {
   const injected = (window as unknown as Record<string, unknown>)[DESKTOP_API_GLOBAL];
   if (injected && typeof injected === 'object' && 'loadFiles' in injected) {
     // "Compare with…" and the timeline of history bundles: in an ingest worker of their own, started when asked.
-    useHistoryStore.getState().setHost(desktopHistoryHost(() => new IngestClient()));
+    const history = desktopHistoryHost(() => new IngestClient());
+    useHistoryStore.getState().setHost(history);
+    watchReopens(history);
     return {
       api: injected as DesktopApi,
       layoutHost: createDesktopLayoutHost(),

@@ -22,5 +22,6 @@ export function desktopHistoryHost(start: () => IngestClient): HistoryHost {
   return {
     compare: (topology, older) => worker().compareWith(topology, older),
     timeline: (files) => worker().timeline(files),
+    reopen: (older, newer) => worker().compareTopologies(older, newer),
   };
 }

@@ -10,6 +10,8 @@ import type { Topology } from '../../shared/model/types';
 export interface HistoryHost {
   compare(topology: Topology, older: { name: string; file: Blob }[]): Promise<CompareAnswer>;
   timeline(files: { name: string; file: Blob }[]): Promise<TimelineAnswer>;
+  /** The desktop's reopen diff of two loads the page holds (web mode's worker pushes its own instead). */
+  reopen?(older: Topology, newer: Topology): Promise<CompareAnswer>;
 }
 
 /** What the history panel shows. */
