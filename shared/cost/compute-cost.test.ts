@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INSTANCE_TYPES } from '../pricing/instance-types';
-import { computeCost } from './compute-cost';
+import { computeCost, followStrategy } from './compute-cost';
 import { host, hostArn, load, service, task, taskDefinition, testPrices } from './testing/cost-fixtures';
 
 const types = INSTANCE_TYPES.types;
@@ -224,5 +224,41 @@ describe('computeCost: hand-computed expectations', () => {
     expect(row.ec2Instances).toBe(4);
     expect(row.ec2Monthly).toBeCloseTo(292, 6);
     expect(row.verdict).toBe('Fargate saves $3.68/month here over 4× m5.large packed.');
+  });
+
+  it('follows a capacity provider strategy: base first, then the weights', () => {
+    // FARGATE base 1 weight 1, FARGATE_SPOT weight 3, five tasks: 1 on the base, the other 4 split 1:3, so
+    // 2 tasks on demand and 3 on Spot: 2 × $10 + 3 × $3 = $29 (in micro-dollars here).
+    const strategy = [
+      { capacityProvider: 'FARGATE', base: 1, weight: 1 },
+      { capacityProvider: 'FARGATE_SPOT', weight: 3 },
+    ];
+    expect(followStrategy(strategy, [10, 10, 10, 10, 10], [3, 3, 3, 3, 3])).toBe(29);
+    // No strategy: all on demand.
+    expect(followStrategy([], [10, 10], [3, 3])).toBe(20);
+    // A missing Spot price on a task that goes to Spot makes the figure missing, not a guess.
+    expect(followStrategy(strategy, [10, 10], [3, null])).toBeNull();
+  });
+
+  it('prices a Windows task with its OS license fee', () => {
+    const topo = load({
+      clusters: ['win'],
+      services: [service('win', 'iis', 'iis', { launchType: 'FARGATE' })],
+      taskDefinitions: [
+        taskDefinition('iis', {
+          cpu: '1024',
+          memory: '2048',
+          networkMode: 'awsvpc',
+          runtimePlatform: { cpuArchitecture: 'X86_64', operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' },
+        }),
+      ],
+      tasks: [task('win', 't1', 'iis', 'iis', { launchType: 'FARGATE', cpu: '1024', memory: '2048' })],
+    });
+    const row = computeCost(topo, { prices: testPrices(), instanceTypes: types }).services[0];
+    // (1 vCPU × ($0.09148 + $0.046 OS fee) + 2 GB × $0.01005) × 730 = $0.15758 × 730 = $115.0334
+    expect(row.nowMonthly).toBeCloseTo(115.0334, 4);
+    // Fargate Spot runs Linux only, and a Windows EC2 host is a missing price: neither is guessed.
+    expect(row.fargateSpotMonthly).toBeNull();
+    expect(row.ec2Monthly).toBeNull();
   });
 });
