@@ -6,6 +6,7 @@ import { makeTempDir, removeTempDir } from '../test/temp-files';
 import { UNSAFE_FOR_TERMINAL } from '../test/terminal-safety';
 import { findAll, parseSvgStrict } from '../../shared/render/testing/parse-svg';
 import type { DiffJson } from './diff';
+import { PNG } from 'pngjs';
 
 const FIX = path.resolve(__dirname, '../../fixtures/diff');
 const side = (c: string, s: 'old' | 'new') => path.join(FIX, c, s);
@@ -134,4 +135,22 @@ describe('ecs-visualizer diff', () => {
     const texts = findAll(root, (e) => e.name === 'text').map((t) => t.text);
     expect(texts).toEqual(expect.arrayContaining(['Changes', 'Added since OLD', 'Changed since OLD']));
   });
+
+  it('-o changes.png: a PNG of NEW with the highlight (decoded); an -o in a missing folder is exit 2', async () => {
+    tmp = makeTempDir();
+    const out = path.join(tmp, 'changes.png');
+    const r = await cliInProcess('diff', side('host-drained', 'old'), side('host-drained', 'new'), '-o', out);
+    expect(r.code).toBe(1);
+    const png = PNG.sync.read(readFileSync(out));
+    expect(png.width).toBeGreaterThan(700);
+    const bad = await cliInProcess(
+      'diff',
+      side('host-drained', 'old'),
+      side('host-drained', 'new'),
+      '-o',
+      path.join(tmp, 'no', 'x.png'),
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^ecs-visualizer diff: cannot write /m);
+  }, 60_000);
 });
