@@ -225,8 +225,8 @@ test('the demo snapshot draws its three clusters, every launch type, and is save
 
 /** The canvas's zoom, read off React Flow's viewport transform. */
 async function zoomOf(page: Page): Promise<number> {
-  const transform = await page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
-  return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? 'NaN');
+  const style = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+  return Number(/scale\(([\d.]+)\)/.exec(style)?.[1] ?? 'NaN');
 }
 
 /** Waits until the viewport stops moving (a glide takes 300 ms) and returns its zoom. */

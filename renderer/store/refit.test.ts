@@ -4,10 +4,15 @@ import { buildGraph } from '../../shared/graph/build-graph';
 import { ingest } from '../../shared/ingest/index';
 import { layoutGraph } from '../../shared/layout/layout';
 import { absolutePositions } from '../../shared/layout/positions';
-import { loadFixtureDir } from '../../fixtures/load-fixtures';
 import { useDiagramStore } from './diagram-store';
 
-const topology = ingest(loadFixtureDir('multi-account'));
+// The web project has no Node: the fixture's files come in through Vite as text.
+const files = import.meta.glob<string>('../../fixtures/multi-account/*.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+const topology = ingest(Object.entries(files).map(([name, text]) => ({ name: name.split('/').pop()!, text })));
 const layOut = () => {
   const { view } = useDiagramStore.getState();
   return layoutGraph(buildGraph(topology, view), view.direction, { aspect: view.aspect });
