@@ -152,5 +152,7 @@ describe('ecs-visualizer diff', () => {
     );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^ecs-visualizer diff: cannot write /m);
+    // Found before any input is read: nothing compared, nothing printed.
+    expect(bad.stdout).toBe('');
   }, 60_000);
 });

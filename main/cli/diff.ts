@@ -10,7 +10,7 @@ import { ingest } from '../../shared/ingest/index';
 import type { Topology } from '../../shared/model/types';
 import { exportSvg } from '../../shared/render/export-svg';
 import { buildGraph } from '../../shared/graph/build-graph';
-import { claimOutputFile } from '../export/output-file';
+import { claimOutputFile, type OutputFile } from '../export/output-file';
 import { MAX_PNG_NODES, pngTooBigMessage, svgToPng } from '../export/png';
 import { readSources } from '../files/read-sources';
 import { exportView } from './export';
@@ -167,6 +167,29 @@ async function load(paths: string[]): Promise<Topology> {
 export async function runDiff(args: string[], io: CliIo): Promise<number> {
   const a = parseDiffArgs(args);
   const say = (message: string): void => io.stderr(`ecs-visualizer diff: ${escapeTerminal(message)}\n`);
+  // Like export: an -o that cannot be written is found before any input is read (exit 2, nothing printed).
+  let output: OutputFile | undefined;
+  if (a.output) {
+    const claimed = await claimOutputFile(a.output);
+    if (!claimed.ok) {
+      say(`cannot write ${a.output}: ${claimed.reason}; nothing was done`);
+      return DIFF_EXIT.trouble;
+    }
+    output = claimed.output;
+  }
+  try {
+    return await compareAndReport(a, io, say, output);
+  } finally {
+    await output?.discard();
+  }
+}
+
+async function compareAndReport(
+  a: DiffArgs,
+  io: CliIo,
+  say: (message: string) => void,
+  output: OutputFile | undefined,
+): Promise<number> {
   const older = await load(a.old);
   const newer = await load(a.new);
   const errors = [...older.diagnostics, ...newer.diagnostics].filter((d) => d.severity === 'error');
@@ -183,8 +206,8 @@ export async function runDiff(args: string[], io: CliIo): Promise<number> {
   else if (a.format === 'md') io.stdout(formatDiffMarkdown(d));
   else io.stdout(formatDiffText(d));
 
-  if (a.output) {
-    const written = await writeDiffImage(newer, d, a.output);
+  if (a.output && output) {
+    const written = await writeDiffImage(newer, d, a.output, output);
     if (!written.ok) {
       say(written.reason);
       return DIFF_EXIT.trouble;
@@ -199,30 +222,24 @@ async function writeDiffImage(
   newer: Topology,
   d: LoadDiff,
   output: string,
+  out: OutputFile,
 ): Promise<{ ok: true; summary: string } | { ok: false; reason: string }> {
   if (newer.clusters.length + newer.services.length + newer.tasks.length === 0)
     return { ok: false, reason: `nothing to draw: NEW has no cluster, service or task; ${output} not written` };
-  const claimed = await claimOutputFile(output);
-  if (!claimed.ok) return { ok: false, reason: `cannot write ${output}: ${claimed.reason}` };
-  const out = claimed.output;
-  try {
-    const view = exportView(newer, false, 'LR');
-    const png = path.extname(output).toLowerCase() === '.png';
-    if (png) {
-      const nodes = buildGraph(newer, view).nodes.length;
-      if (nodes > MAX_PNG_NODES) return { ok: false, reason: pngTooBigMessage(nodes) };
-    }
-    const rendered = exportSvg(newer, view, { diff: diffHighlightOf(d) });
-    let data: string | Uint8Array = rendered.svg;
-    let summary = `${rendered.width}×${rendered.height} px, ${rendered.nodeCount} nodes`;
-    if (png) {
-      const raster = await svgToPng(rendered.svg, rendered.width, rendered.height, 1);
-      data = raster.png;
-      summary = `${raster.width}×${raster.height} px, ${rendered.nodeCount} nodes`;
-    }
-    const written = await out.write(data);
-    return written.ok ? { ok: true, summary } : { ok: false, reason: `cannot write ${output}: ${written.reason}` };
-  } finally {
-    await out.discard();
+  const view = exportView(newer, false, 'LR');
+  const png = path.extname(output).toLowerCase() === '.png';
+  if (png) {
+    const nodes = buildGraph(newer, view).nodes.length;
+    if (nodes > MAX_PNG_NODES) return { ok: false, reason: pngTooBigMessage(nodes) };
   }
+  const rendered = exportSvg(newer, view, { diff: diffHighlightOf(d) });
+  let data: string | Uint8Array = rendered.svg;
+  let summary = `${rendered.width}×${rendered.height} px, ${rendered.nodeCount} nodes`;
+  if (png) {
+    const raster = await svgToPng(rendered.svg, rendered.width, rendered.height, 1);
+    data = raster.png;
+    summary = `${raster.width}×${raster.height} px, ${rendered.nodeCount} nodes`;
+  }
+  const written = await out.write(data);
+  return written.ok ? { ok: true, summary } : { ok: false, reason: `cannot write ${output}: ${written.reason}` };
 }
