@@ -28,7 +28,7 @@ export function DiffMark({ id }: { id: string }) {
       <div className="diff-badges">
         {mark && (
           <span className={`diff-badge diff-badge-${mark.change}`} title={mark.summary} data-testid="diff-badge">
-            {mark.change === 'added' && !/started/.test(mark.summary) ? 'new' : mark.summary}
+            {mark.change === 'added' && !/started|failed to start|stopped/.test(mark.summary) ? 'new' : mark.summary}
           </span>
         )}
         {gone && gone.length > 0 && (
