@@ -55,7 +55,8 @@ describe('export: output path checked before the work, one line, nothing left be
     const work = join(dir, 'interrupted');
     mkdirSync(work);
     const input = join(dir, 'interrupt-input.json');
-    writeFileSync(input, JSON.stringify(generateAccountOfSize(6000)));
+    // Big enough that the work outlasts the wait below by far on an idle machine (6,000 nodes finished in under 4 s).
+    writeFileSync(input, JSON.stringify(generateAccountOfSize(30000)));
     const child = spawn(
       process.execPath,
       [
@@ -70,8 +71,9 @@ describe('export: output path checked before the work, one line, nothing left be
       { cwd: ROOT, stdio: 'ignore' },
     );
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // Interrupt in the middle of the work (reading, layout, render of about 6,600 nodes take longer than this).
-    await new Promise((r) => setTimeout(r, 4000));
+    // Interrupt in the middle of the work (reading, layout and render of about 33,000 nodes take far longer than
+    // this); an interrupt that lands before the CLI is up ends it just the same, with nothing written.
+    await new Promise((r) => setTimeout(r, 3000));
     child.kill('SIGINT');
     expect(await exited).not.toBe(0);
     expect(readdirSync(work)).toEqual([]);
