@@ -27,8 +27,10 @@ export const USAGE = `Usage:
   ${DIFF_USAGE}
 
   PATH is a describe-*/list-* JSON file, a folder (its *.json files), or an ecs-visualizer bundle.
-  Exit status: 0 loaded without errors, 1 an input had an error (what loaded is still reported), 2 usage error.
+  Exit status: 0 loaded without errors, 1 an input had an error (what loaded is still reported), 2 usage error
+  (an -o that cannot be written is one, found before any work). export: 1 also for a PNG too big to draw (use SVG).
   fetch: 1 also when an AWS call failed (the snapshot is still written, with the failure in it), 130 when cancelled (nothing written).
+  Every command's exit codes: docs/CLI.md.
   cost: --prices FILE lays a prices file (ecs-visualizer-prices/v1, USD) over the bundled list prices.
   diff: 0 equal, 1 different, 2 bad usage or an input with an error (as diff(1)).
   check: 1 when a finding at or above --fail-on (default error) exists, 2 also when an input had an error.
