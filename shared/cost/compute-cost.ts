@@ -246,7 +246,9 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
       tasksByHost.set(t.containerInstanceId, l);
     }
   // By task object, not id: ids are long strings, and comparing them per task cost more than the pricing.
-  const taskNow = new Map<Task, number | null>();
+  // A task on a priced host: its share, and the shape and host the split used, which the task loop below
+  // takes as the group's entry (no second shape lookup, no second object); null on an unpriced host.
+  const taskOnHost = new Map<Task, (GroupTask & { host: ContainerInstance; td?: TaskDefinition }) | null>();
   const hosts: HostCost[] = [];
   const hostMicro = new Map<ContainerInstance, { monthly: number; idle: number; tasksTotal: number }>();
   const hostMicroById = new Map<string, { monthly: number; idle: number; tasksTotal: number }>();
@@ -270,7 +272,7 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
         'not in instance-types.json: its vCPUs and memory are unknown, so its tasks cannot be split',
       );
     if (!type || hourly === undefined || !info) {
-      for (const t of onIt) taskNow.set(t, null);
+      for (const t of onIt) taskOnHost.set(t, null);
       hosts.push({
         id: ci.id,
         clusterId: ci.clusterId ?? null,
@@ -285,17 +287,19 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
     const monthly = monthlyMicro(hourly);
     // Weights in integers: 9 × CPU units + memory MiB is (9 × vCPUs + GiB) × 1,024.
     const hostWeight = 9 * info.vcpus * 1024 + info.memoryMiB;
-    const weights = onIt.map((t) => {
-      const s = shapeOf(t.taskDefinitionId ? tds.get(t.taskDefinitionId) : undefined, t, true, info.architecture);
-      return 9 * s.cpu + s.memoryMiB;
+    const entries = onIt.map((t) => {
+      const td = t.taskDefinitionId ? tds.get(t.taskDefinitionId) : undefined;
+      return { shape: shapeOf(td, t, true, info.architecture), nowMicro: 0 as number | null, host: ci, td };
     });
+    const weights = entries.map((e) => 9 * e.shape.cpu + e.shape.memoryMiB);
     const sumW = weights.reduce((a, b) => a + b, 0);
     // Reservations beyond the instance's size (stale or odd data) split the whole host, nothing idle.
     const denom = Math.max(hostWeight, sumW);
     let tasksTotal = 0;
     onIt.forEach((t, i) => {
       const share = mulDiv(monthly, Math.round(weights[i]), denom);
-      taskNow.set(t, share);
+      entries[i].nowMicro = share;
+      taskOnHost.set(t, entries[i]);
       tasksTotal += share;
     });
     const idle = monthly - tasksTotal;
@@ -339,11 +343,14 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
     return { vcpuHour: r.vcpuHour, gbHour: r.gbHour, os: 0 };
   };
   // Rates per region, architecture, Spot and OS, looked up (and a missing one noted) once each.
-  const ratesCache = new Map<string, (FargateRates & { os: number }) | null>();
+  // Per region, a slot per architecture × Spot × Windows: no key string built per task.
+  const ratesCache = new Map<string | undefined, ((FargateRates & { os: number }) | null | undefined)[]>();
   const fargateRates = (region: string | undefined, shape: TaskShape, spot: boolean) => {
-    const key = `${region}|${shape.arch}|${spot ? 1 : 0}|${shape.windows ? 1 : 0}`;
-    let r = ratesCache.get(key);
-    if (r === undefined) ratesCache.set(key, (r = fargateRatesUncached(region, shape, spot)));
+    let slots = ratesCache.get(region);
+    if (!slots) ratesCache.set(region, (slots = new Array(8)));
+    const i = (shape.arch === 'arm64' ? 4 : 0) + (spot ? 2 : 0) + (shape.windows ? 1 : 0);
+    let r = slots[i];
+    if (r === undefined) slots[i] = r = fargateRatesUncached(region, shape, spot);
     return r;
   };
 
@@ -417,24 +424,30 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
         ? (clusters.get(s.clusterId)?.defaultCapacityProviderStrategy ?? [])
         : [];
 
-  const launchCounts = new Map<string, Map<string, number>>();
+  const launchCounts = new Map<Group, Map<string, number>>();
   // The bill per cluster: its loaded non-EC2 tasks (hosts are added below, idle included).
   const billByCluster = new Map<string, number | null>();
+  // With unique container-instance ids, the host the split saw is the one the id map gives.
+  const uniqueHostIds = instances.size === topology.containerInstances.length;
   for (const t of counted) {
-    const td = t.taskDefinitionId ? tds.get(t.taskDefinitionId) : undefined;
-    const g = groupOf(t, td);
     const onEc2 = t.launchType === 'EC2';
-    const host = onEc2 && t.containerInstanceId ? instances.get(t.containerInstanceId) : undefined;
-    const shape = shapeOf(
-      td,
-      t,
-      onEc2,
-      host?.instanceType ? instanceTypes[host.instanceType]?.architecture : undefined,
-    );
+    const onHost = onEc2 ? taskOnHost.get(t) : undefined;
+    const split = uniqueHostIds ? onHost : undefined;
+    let td: TaskDefinition | undefined;
+    let host: ContainerInstance | undefined;
+    let shape: TaskShape;
+    if (split) {
+      ({ td, host, shape } = split);
+    } else {
+      td = t.taskDefinitionId ? tds.get(t.taskDefinitionId) : undefined;
+      host = onEc2 && t.containerInstanceId ? instances.get(t.containerInstanceId) : undefined;
+      shape = shapeOf(td, t, onEc2, host?.instanceType ? instanceTypes[host.instanceType]?.architecture : undefined);
+    }
+    const g = groupOf(t, td);
     let now: number | null;
     if (t.launchType === 'FARGATE') now = fargateTaskMicro(g.region ?? t.region, shape, shape, t.spot);
     else if (onEc2) {
-      now = t.containerInstanceId ? (taskNow.get(t) ?? null) : null;
+      now = t.containerInstanceId ? (onHost?.nowMicro ?? null) : null;
       if (!t.containerInstanceId || !host || host.placeholder)
         noteMissing(
           t.region,
@@ -445,15 +458,15 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
       now = null;
       noteMissing(t.region, `${t.launchType} tasks`, 'this launch type is not priced by the lens');
     }
-    g.tasks.push({ shape, nowMicro: now, host });
+    g.tasks.push(split ?? { shape, nowMicro: now, host });
     if (t.launchType !== 'EC2') {
       const k = t.clusterId ?? '';
       billByCluster.set(k, addOrNull(billByCluster.has(k) ? billByCluster.get(k)! : 0, now));
     }
     const lt = t.launchType === 'FARGATE' && t.spot ? 'FARGATE_SPOT' : t.launchType;
-    const m = launchCounts.get(g.id) ?? new Map<string, number>();
+    let m = launchCounts.get(g);
+    if (!m) launchCounts.set(g, (m = new Map<string, number>()));
     m.set(lt, (m.get(lt) ?? 0) + 1);
-    launchCounts.set(g.id, m);
   }
   // Services with no loaded task: their running count, at their task definition's size.
   for (const s of topology.services) {
@@ -494,7 +507,7 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
   }
   for (const g of groups.values()) {
     if (g.launchType) continue;
-    const m = launchCounts.get(g.id);
+    const m = launchCounts.get(g);
     g.launchType = m ? [...m.keys()].sort().join('+') : (g.service?.launchType ?? 'UNKNOWN');
   }
 
@@ -712,18 +725,30 @@ export function computeCost(topology: Topology, inputs: CostInputs): CostReport 
     let spot: number | null = 0;
     let graviton: number | null = 0;
     const rounding = new Map<string, number>();
+    // Per-task figures only matter to a capacity-provider strategy; without one it is the on-demand sum.
+    const perTask = g.strategy.length > 0;
     const perTaskOnDemand: (number | null)[] = [];
     const perTaskSpot: (number | null)[] = [];
+    // A group's tasks nearly always share one shape object: its what-ifs are looked up once.
+    let lastShape: TaskShape | undefined;
+    let w!: ReturnType<typeof whatIf>;
     for (const t of g.tasks) {
-      const w = whatIf(g.region, t.shape);
-      perTaskOnDemand.push(w.od);
-      perTaskSpot.push(w.sp);
+      if (t.shape !== lastShape) {
+        w = whatIf(g.region, t.shape);
+        lastShape = t.shape;
+      }
+      if (perTask) {
+        perTaskOnDemand.push(w.od);
+        perTaskSpot.push(w.sp);
+      }
       fargate = addOrNull(fargate, w.od);
       spot = addOrNull(spot, w.sp);
       graviton = addOrNull(graviton, w.gr);
       if (w.rounding) rounding.set(w.rounding, (rounding.get(w.rounding) ?? 0) + 1);
     }
-    const strategyMicro = g.tasks.length === 0 ? 0 : followStrategy(g.strategy, perTaskOnDemand, perTaskSpot);
+    // followStrategy with no strategy adds the on-demand figures in task order: exactly `fargate`.
+    const strategyMicro =
+      g.tasks.length === 0 ? 0 : perTask ? followStrategy(g.strategy, perTaskOnDemand, perTaskSpot) : fargate;
     const packed = packCheapest(
       g.region,
       g.tasks.map((t) => t.shape),

@@ -59,7 +59,7 @@ export function packFirstFitDecreasing(items: readonly PackItem[], cap: PackCapa
   const remEni: number[] = [];
   // Bins that can still take the smallest item; a bin that cannot is never looked at again, which keeps
   // a cluster of thousands of equal tasks linear instead of quadratic.
-  let live: number[] = [];
+  const live: number[] = [];
   for (const i of order) {
     const it = items[i];
     let placed = -1;
@@ -82,7 +82,7 @@ export function packFirstFitDecreasing(items: readonly PackItem[], cap: PackCapa
     remMem[placed] -= it.memoryMiB;
     remEni[placed] -= it.enis;
     if (remCpu[placed] < minCpu || remMem[placed] < minMem || remEni[placed] < minEni)
-      live = live.filter((b) => b !== placed);
+      live.splice(live.indexOf(placed), 1);
   }
   return { bins };
 }
