@@ -60,29 +60,50 @@ export function packFirstFitDecreasing(items: readonly PackItem[], cap: PackCapa
   // Bins that can still take the smallest item; a bin that cannot is never looked at again, which keeps
   // a cluster of thousands of equal tasks linear instead of quadratic.
   const live: number[] = [];
-  for (const i of order) {
-    const it = items[i];
-    let placed = -1;
-    for (const b of live) {
-      if (remCpu[b] >= it.cpu && remMem[b] >= it.memoryMiB && remEni[b] >= it.enis) {
-        placed = b;
-        break;
+  // Equal items come one after another in that order (a service's tasks share one size): a run of them is
+  // placed at once, as many in each bin as fit, which is exactly where one-by-one first fit would put them
+  // (the bins before the first one that fits stay too full for every item of the run).
+  const fit = (rem: number, need: number) => (need > 0 ? Math.floor(rem / need) : Infinity);
+  // Fractional sizes go one at a time, so the remainders are the same sums as one-by-one placing makes.
+  const whole = (x: PackItem) => Number.isInteger(x.cpu) && Number.isInteger(x.memoryMiB);
+  for (let start = 0; start < order.length;) {
+    const it = items[order[start]];
+    let end = start + 1;
+    while (end < order.length) {
+      const next = items[order[end]];
+      if (next.cpu !== it.cpu || next.memoryMiB !== it.memoryMiB || next.enis !== it.enis) break;
+      end++;
+    }
+    let p = 0;
+    while (start < end) {
+      let b: number;
+      if (p < live.length) b = live[p];
+      else {
+        b = bins.length;
+        bins.push([]);
+        remCpu.push(cap.cpu);
+        remMem.push(cap.memoryMiB);
+        remEni.push(cap.enis);
+        live.push(b);
       }
+      const n = Math.min(
+        whole(it) ? end - start : 1,
+        fit(remCpu[b], it.cpu),
+        fit(remMem[b], it.memoryMiB),
+        fit(remEni[b], it.enis),
+      );
+      if (n <= 0) {
+        p++;
+        continue;
+      }
+      for (let k = start; k < start + n; k++) bins[b].push(order[k]);
+      start += n;
+      remCpu[b] -= n * it.cpu;
+      remMem[b] -= n * it.memoryMiB;
+      remEni[b] -= n * it.enis;
+      // A full bin leaves the live list; otherwise the next pass finds it cannot take another and moves on.
+      if (remCpu[b] < minCpu || remMem[b] < minMem || remEni[b] < minEni) live.splice(p, 1);
     }
-    if (placed < 0) {
-      placed = bins.length;
-      bins.push([]);
-      remCpu.push(cap.cpu);
-      remMem.push(cap.memoryMiB);
-      remEni.push(cap.enis);
-      live.push(placed);
-    }
-    bins[placed].push(i);
-    remCpu[placed] -= it.cpu;
-    remMem[placed] -= it.memoryMiB;
-    remEni[placed] -= it.enis;
-    if (remCpu[placed] < minCpu || remMem[placed] < minMem || remEni[placed] < minEni)
-      live.splice(live.indexOf(placed), 1);
   }
   return { bins };
 }
