@@ -73,4 +73,16 @@ describe('refit', () => {
     useDiagramStore.getState().setPaneAspect(0.68);
     expect(useDiagramStore.getState().view).toBe(view);
   });
+
+  it('a load whose objects are still arriving keeps the view it was laid out in (its first answer has no tasks)', () => {
+    const s = useDiagramStore.getState();
+    s.close();
+    s.setPaneAspect(0.7);
+    const head = { ...topology, tasks: [], arriving: topology.tasks.length };
+    useDiagramStore.getState().setTopology(head, 'multi-account', 'open', { ...useDiagramStore.getState().view });
+    const started = useDiagramStore.getState().view;
+    useDiagramStore.getState().setPaneAspect(0.5);
+    expect(useDiagramStore.getState().view).toBe(started);
+    expect(useDiagramStore.getState().fitAnimated).toBe(false);
+  });
 });
