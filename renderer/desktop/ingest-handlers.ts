@@ -11,7 +11,11 @@
  * as the ingest, for the view the page starts with. The page gets that
  * layout's preview first (what the overview canvas paints) and the layout
  * itself when it has drawn; a big load's objects follow in parts, so the
- * page draws before it has them all and no message stalls it.
+ * page draws before it has them all and no message stalls it. What the page
+ * can use later (the load's findings, the reopen diff) waits until the page has
+ * asked for the starting layout and the parts: it is over 100 ms of work on a
+ * big load, and run right after the answer it held those requests back (and,
+ * arriving before the first frame was drawn, delayed it on the page).
  */
 import { initialView } from '../../shared/graph/view';
 import { ingest } from '../../shared/ingest/index';
@@ -49,6 +53,12 @@ function startingViewOf(loaded: Topology, label: string, savedViews: IngestPaylo
   return savedViews.find((s) => s.key === key)?.view ?? initialView(loaded);
 }
 
+/** `load` (with its raw JSON) kept for the next load's reopen diff, when it is small enough to keep. */
+function keptAsPrevious(load: Topology): Topology | null {
+  const objects = load.tasks.length + load.services.length + load.containerInstances.length;
+  return objects <= KEEP_PREVIOUS_OBJECTS ? load : null;
+}
+
 /** The ingest protocol's handlers, with the load they hold (one worker, or the page when none can start). */
 export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
   let rawById = new Map<string, Record<string, unknown>>();
@@ -62,6 +72,15 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
   let held: { load: number; layout: LaidOutGraph } | null = null;
   // The last load with its raw JSON, to say what changed when the next one reopens it (issue #19).
   let previous: Topology | null = null;
+  // The last load's findings and reopen diff, until the page has what its first frames need (see `runLater`).
+  let later: { load: number; work: () => void } | null = null;
+
+  /** Runs the held-back work of the current load, once. */
+  const runLater = (): void => {
+    const pending = later;
+    later = null;
+    if (pending?.load === load) pending.work();
+  };
 
   /**
    * After the answer: the starting view's legend as soon as its graph is built, then its preview (what the
@@ -107,6 +126,9 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
   return {
     ingest: async ({ files, diagnostics, label, savedViews }, context) => {
       const loaded = ingest(await readBlobs(files, diagnostics), { diagnostics });
+      // A load replaced before its held-back work ran is still the one a reopen compares with.
+      if (later && topology) previous = keptAsPrevious(withRaw(topology, rawById));
+      later = null;
       topology = loaded;
       session = createLayoutSession();
       load += 1;
@@ -134,38 +156,43 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
       // The page takes in the topology while the layout is being made here.
       const starting = view;
       if (starting) context.afterReply(() => layOutStartingView(loaded, starting, inParts, context));
-      // The findings after the first frame's messages (the raw JSON they read is all in rawById by then). The
-      // topology the worker lays out becomes a copy with them, so a graph built from now on (Problems only)
-      // counts them: the graph cache keeps its facts per topology object.
+      // The findings and the reopen diff after the first frame's messages, on the load's raw JSON (all in rawById
+      // by then). The topology the worker lays out becomes a copy with the findings, so a graph built from now on
+      // (Problems only) counts them: the graph cache keeps its facts per topology object.
       const thisLoad = load;
-      context.afterReply(() => {
-        if (thisLoad !== load || topology !== loaded) return;
-        const { findings = [] } = attachFindings(withRaw(loaded, rawById));
-        topology = { ...loaded, findings };
-        context.push('findings', { load: thisLoad, findings });
-      });
       const before = previous;
       previous = null;
-      context.afterReply(() => {
-        if (thisLoad !== load || !topology) return;
+      const findingsAndDiff = () => {
+        if (thisLoad !== load || topology !== loaded) return;
         const now = withRaw(loaded, rawById);
+        const { findings = [] } = attachFindings({ ...now });
+        topology = { ...loaded, findings };
+        context.push('findings', { load: thisLoad, findings });
         if (before && isReopenOfSameScope(before, now))
           context.push('reopenDiff', { load: thisLoad, answer: compareAnswer(before, now) });
-        const objects = loaded.tasks.length + loaded.services.length + loaded.containerInstances.length;
-        previous = objects <= KEEP_PREVIOUS_OBJECTS ? now : null;
+        previous = keptAsPrevious(now);
+      };
+      // A load the page draws from a preview, or receives in parts, asks for the rest once it has drawn: the
+      // findings follow that (the `prelaid` and `parts` requests), so neither waits behind them.
+      context.afterReply(() => {
+        if (held || unsent.length > 0) later = { load: thisLoad, work: findingsAndDiff };
+        else findingsAndDiff();
       });
       return { topology: sent, load, startingView: view };
     },
     raw: ({ load: asked, objectId }) => (asked === load ? rawById.get(objectId) : undefined),
-    layout: ({ load: asked, view, direction }) => {
+    layout: ({ load: asked, view, direction }, context) => {
       // The client asks only for the load it was last given, and requests arrive in order: a miss is a bug.
       if (!topology || asked !== load) throw new Error(`ingest worker does not hold load ${asked}`);
+      // A page that starts with another view than the one laid out first still gets the findings after it.
+      if (unsent.length === 0) context.afterReply(runLater);
       return session.layOut(topology, view, direction);
     },
     parts: ({ load: asked }, context) => {
       // Each part is its own message, so the page receives them in separate tasks and draws in between.
       if (asked === load) for (const part of unsent) context.push('part', part);
       unsent = [];
+      context.afterReply(runLater);
       return null;
     },
     cost: ({ load: asked, prices }) => {
@@ -191,9 +218,11 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
       }
       return timelineAnswer(loads);
     },
-    prelaid: ({ load: asked }) => {
+    prelaid: ({ load: asked }, context) => {
       const layout = held?.load === asked ? held.layout : null;
       held = null;
+      // A load in parts gets its findings after the parts, which the page asks for once this layout is drawn.
+      if (unsent.length === 0) context.afterReply(runLater);
       return layout;
     },
   };
