@@ -24,7 +24,9 @@ test('objects recovered from a broken file are drawn, marked, and explained; sav
   const recovered = page.locator('[data-testid="node"][data-kind="task"][data-recovered="true"]');
   await expect(recovered).toHaveCount(2);
   await expect(recovered.first().getByTestId('recovered-badge')).toHaveText('recovered');
-  expect(await recovered.first().evaluate((el) => getComputedStyle(el).borderTopStyle)).toBe('dotted');
+  expect(
+    await recovered.first().evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).borderTopStyle),
+  ).toBe('dotted');
   // The task of the valid file is drawn as before.
   const clean = page.locator('[data-testid="node"][data-kind="task"]:not([data-recovered])');
   await expect(clean).toHaveCount(1);

@@ -1,5 +1,5 @@
 /** The EC2 instance-type table (instance-types.json): vCPUs, memory, architecture, ENIs, with sources. */
-import instanceTypesJson from './instance-types.json';
+import instanceTypesJson from './instance-types.json' with { type: 'json' };
 import type { CpuArch } from './price-table';
 
 /** What the cost model needs of one EC2 instance type. */
