@@ -68,7 +68,7 @@ test('opening a newer snapshot of the same account highlights exactly what chang
   expect(stoppedTask && goneTask).toBeTruthy();
   await page.goto('/');
   await open(page, 'prod-0930.json', demoText);
-  await expect(page.locator('[data-testid="node"][data-kind="cluster"]')).toHaveCount(2);
+  await expect(page.locator('[data-testid="node"][data-kind="cluster"]')).toHaveCount(3);
   // A first open is not a refresh: nothing is marked.
   await expect(page.getByTestId('changes-panel')).toHaveCount(0);
   expect(await marked(page)).toEqual([]);
