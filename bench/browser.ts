@@ -5,9 +5,12 @@
  * thread long tasks (over 100 ms) while it opens, pan frame rate at
  * fit-to-screen and at zoom 1, and the page's JS heap. A second run loads a
  * ~100 MB describe-tasks file and reports the longest main-thread stall.
- * Prints the figures; asserts nothing (they go in docs/BENCHMARKS.md).
+ * Prints the figures; asserts nothing (they go in docs/BENCHMARKS.md). With
+ * `--json`, also one JSON line of medians (issue #20's keys), with the time the
+ * same page takes to `JSON.parse` the file's text (measured in a fresh page
+ * each run: the floor of any design that reads JSON) and the ratios to it.
  *
- * Run: `npm run bench:browser` (`-- --nodes 20000 --runs 5 --big-mb 100 --no-build`).
+ * Run: `npm run bench:browser` (`-- --nodes 20000 --runs 5 --big-mb 100 --no-build --json`).
  */
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -30,6 +33,7 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     runs: { type: 'string', default: '5' },
     out: { type: 'string', default: path.join(tmpdir(), 'ecs-visualizer-bench-web') },
+    json: { type: 'boolean', default: false },
   },
 });
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -63,8 +67,15 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
 };
+// The account file, served to a fresh page that parses it (the parse floor of --json).
+let benchFile = '';
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://x');
+  if (url.pathname === '/__bench/account.json' && benchFile) {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    createReadStream(benchFile).pipe(res);
+    return;
+  }
   const file = path.join(webDir, path.normalize(url.pathname === '/' ? '/index.html' : url.pathname));
   if (!file.startsWith(webDir) || !existsSync(file) || statSync(file).isDirectory()) {
     res.writeHead(404).end();
@@ -114,19 +125,44 @@ async function stampWhen(
   );
 }
 
-/** Frames per second while the mouse drags the pane `distance` px over `steps` moves. */
-async function panFps(page: Page, distance = 600, steps = 90): Promise<number> {
-  const box = (await page.getByTestId('canvas').boundingBox())!;
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
+/** Starts counting frames and the longest time between two (read by `stopFrames`). */
+async function startFrames(page: Page): Promise<number> {
   // A string, not a function: tsx names inner functions with a helper the page does not have.
   await page.evaluate(`(() => {
     window.__frames = 0;
+    window.__gapMax = 0;
     window.__counting = true;
-    const tick = () => { if (!window.__counting) return; window.__frames++; requestAnimationFrame(tick); };
+    // A count started right after one stopped must not count that one's last frame loop too.
+    const generation = (window.__generation = (window.__generation || 0) + 1);
+    let last = performance.now();
+    const tick = (t) => {
+      if (!window.__counting || window.__generation !== generation) return;
+      window.__frames++;
+      window.__gapMax = Math.max(window.__gapMax, t - last);
+      last = t;
+      requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
   })()`);
-  const start = await page.evaluate(() => performance.now());
+  return page.evaluate(() => performance.now());
+}
+
+/** Stops the count `startFrames` began: frames per second since `start`, and the longest frame in ms. */
+async function stopFrames(page: Page, start: number): Promise<{ fps: number; longestFrameMs: number }> {
+  const [frames, gap, end] = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number; __gapMax: number; __counting: boolean };
+    w.__counting = false;
+    return [w.__frames, w.__gapMax, performance.now()] as const;
+  });
+  return { fps: (frames / (end - start)) * 1000, longestFrameMs: gap };
+}
+
+/** Frames per second (and the longest frame) while the mouse drags the pane `distance` px over `steps` moves. */
+async function panFps(page: Page, distance = 600, steps = 90): Promise<{ fps: number; longestFrameMs: number }> {
+  const box = (await page.getByTestId('canvas').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const start = await startFrames(page);
   await page.mouse.move(cx, cy);
   await page.mouse.down();
   for (let i = 1; i <= steps; i++)
@@ -136,12 +172,7 @@ async function panFps(page: Page, distance = 600, steps = 90): Promise<number> {
       { steps: 1 },
     );
   await page.mouse.up();
-  const [frames, end] = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __counting: boolean };
-    w.__counting = false;
-    return [w.__frames, performance.now()] as const;
-  });
-  return (frames / (end - start)) * 1000;
+  return stopFrames(page, start);
 }
 
 async function zoom(page: Page): Promise<number> {
@@ -166,6 +197,39 @@ async function zoomTo(page: Page, target: number): Promise<number> {
   return zoom(page);
 }
 
+/**
+ * The used JS heap of the page's workers (the ingest worker holds the load's raw JSON and layout), in MB,
+ * through a DevTools session of the page; null when none answers.
+ */
+async function workerHeapMB(page: Page): Promise<number | null> {
+  const cdp = await page.context().newCDPSession(page);
+  const sessions: string[] = [];
+  const replies = new Map<string, (used: number) => void>();
+  cdp.on('Target.attachedToTarget', (e) => {
+    if (e.targetInfo.type === 'worker') sessions.push(e.sessionId);
+  });
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const message = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number } };
+    if (message.id === 1) replies.get(e.sessionId)?.(message.result?.usedSize ?? 0);
+  });
+  try {
+    // Attaches to the workers already running too (their attachedToTarget events come before this returns).
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+    let total = 0;
+    for (const sessionId of sessions) {
+      const used = new Promise<number>((resolve) => replies.set(sessionId, resolve));
+      await cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }),
+      });
+      total += await Promise.race([used, new Promise<number>((resolve) => setTimeout(() => resolve(0), 5000))]);
+    }
+    return sessions.length > 0 ? total / 1e6 : null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: [
@@ -182,6 +246,21 @@ try {
   const nodes = Number(values.nodes);
   const accountFile = path.join(work, `account-${nodes}.json`);
   writeFileSync(accountFile, JSON.stringify(generateAccountOfSize(nodes)));
+  benchFile = accountFile;
+  /** How long a fresh page takes to JSON.parse the account file's text (fetched first, not timed). */
+  const parseOnce = async () => {
+    const page = await browser.newPage();
+    await page.goto(base);
+    const ms = await page.evaluate(async () => {
+      const text = await (await fetch('/__bench/account.json')).text();
+      const start = performance.now();
+      const parsed: unknown = JSON.parse(text);
+      const end = performance.now();
+      return parsed ? end - start : -1;
+    });
+    await page.close();
+    return ms;
+  };
   /** Opens the account in a fresh page and measures the open; the page stays open for the pan figures. */
   const openOnce = async () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
@@ -216,9 +295,12 @@ try {
   };
   const runs = Math.max(1, Number(values.runs));
   const opens: Awaited<ReturnType<typeof openOnce>>['open'][] = [];
+  const parses: number[] = [];
   let page: Page | null = null;
   for (let r = 0; r < runs; r++) {
     await page?.close();
+    // Interleaved with the opens, so the ratio is of figures taken under the same load.
+    if (values.json) parses.push(await parseOnce());
     const once = await openOnce();
     page = once.page;
     opens.push(once.open);
@@ -234,7 +316,10 @@ try {
   };
   const fitZoom = await zoom(page);
   const fpsFit = await panFps(page);
+  // Zooming in from fit to 1 (wheel events at the pane's centre, as one gesture): its longest frame.
+  const zoomStart = await startFrames(page);
   const z1 = await zoomTo(page, 1);
+  const zoomGesture = await stopFrames(page, zoomStart);
   const mounted1 = await page.locator('.react-flow__node').count();
   const fpsZoom1 = await panFps(page);
   const zMid = await zoomTo(page, 0.3);
@@ -243,6 +328,7 @@ try {
   const heapMB = await page.evaluate(
     () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6,
   );
+  const workersMB = values.json ? await workerHeapMB(page) : null;
 
   console.log(
     `Chromium ${browser.version()}, 1600×1000, --disable-gpu; synthetic account of ${nodes.toLocaleString('en')} nodes (${(statSync(accountFile).size / 1e6).toFixed(1)} MB)\n`,
@@ -258,10 +344,43 @@ try {
   console.log(
     `longest main-thread task while opening: ${open.longest} ms (${list(opens.map((o) => o.longest))}); tasks over 100 ms: ${opens.map((o) => o.longTasks.length).join(', ')}`,
   );
-  console.log(`pan at fit-to-screen (zoom ${fitZoom.toFixed(3)}, painted overview): ${fpsFit.toFixed(0)} fps`);
-  console.log(`pan at zoom ${zMid.toFixed(2)} (bare boxes, ${mountedMid} nodes mounted): ${fpsMid.toFixed(0)} fps`);
-  console.log(`pan at zoom ${z1.toFixed(2)} (full cards, ${mounted1} nodes mounted): ${fpsZoom1.toFixed(0)} fps`);
+  console.log(
+    `pan at fit-to-screen (zoom ${fitZoom.toFixed(3)}, painted overview): ${fpsFit.fps.toFixed(0)} fps (longest frame ${Math.round(fpsFit.longestFrameMs)} ms)`,
+  );
+  console.log(
+    `pan at zoom ${zMid.toFixed(2)} (bare boxes, ${mountedMid} nodes mounted): ${fpsMid.fps.toFixed(0)} fps (longest frame ${Math.round(fpsMid.longestFrameMs)} ms)`,
+  );
+  console.log(
+    `pan at zoom ${z1.toFixed(2)} (full cards, ${mounted1} nodes mounted): ${fpsZoom1.fps.toFixed(0)} fps (longest frame ${Math.round(fpsZoom1.longestFrameMs)} ms)`,
+  );
+  console.log(
+    `zoom from fit to ${z1.toFixed(2)} in one wheel gesture: longest frame ${Math.round(zoomGesture.longestFrameMs)} ms`,
+  );
   console.log(`JS heap of the page: ${heapMB.toFixed(0)} MB`);
+  if (values.json) {
+    const parseMs = median(parses);
+    const ratio = (x: number) => Math.round((x / parseMs) * 100) / 100;
+    console.log(`JSON.parse of the file's text in a fresh page: ${Math.round(parseMs)} ms (${list(parses)})`);
+    console.log(
+      JSON.stringify({
+        nodes,
+        fileMB: Math.round(statSync(accountFile).size / 1e5) / 10,
+        runs,
+        parseMs: Math.round(parseMs),
+        firstFrameMs: Math.round(open.ms),
+        allObjectsMs: Math.round(open.completeMs),
+        firstFrameVsParse: ratio(open.ms),
+        allObjectsVsParse: ratio(open.completeMs),
+        longestTaskMs: open.longest,
+        tasksOver100ms: Math.max(...opens.map((o) => o.longTasks.length)),
+        panLongestFrameMs: Math.round(Math.max(fpsFit.longestFrameMs, fpsMid.longestFrameMs, fpsZoom1.longestFrameMs)),
+        zoomGestureLongestFrameMs: Math.round(zoomGesture.longestFrameMs),
+        fps: { fit: Math.round(fpsFit.fps), zoom03: Math.round(fpsMid.fps), zoom1: Math.round(fpsZoom1.fps) },
+        heapMB: Math.round(heapMB),
+        workerHeapMB: workersMB === null ? null : Math.round(workersMB),
+      }),
+    );
+  }
   await page.close();
 
   const bigMb = Number(values['big-mb']);
