@@ -3,6 +3,7 @@
  * containers (task), events and deployments (service), and the raw JSON with
  * environment values masked until revealed.
  */
+import { revealBidi } from '../../shared/render/text';
 import { useContext, useEffect, useState } from 'react';
 import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import type {
@@ -393,7 +394,7 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
               </span>
             )}
           </div>
-          <h2 title={name}>{name}</h2>
+          <h2 title={revealBidi(name)}>{revealBidi(name)}</h2>
         </div>
         {close}
       </header>

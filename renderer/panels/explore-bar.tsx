@@ -8,17 +8,19 @@ import { breadcrumbPath } from '../../shared/graph/emphasis';
 import type { PositionedNode } from '../../shared/graph/types';
 import type { ViewFilters } from '../../shared/graph/view';
 import { filtersActive } from '../../shared/graph/filters';
+import { clampText, revealBidi } from '../../shared/render/text';
 import { OVERLAY_STYLES } from '../../shared/theme/theme';
 import { useDiagramStore } from '../store/diagram-store';
 
-function crumbLabel(n: PositionedNode): string {
+/** The crumb's full name, before clamping. */
+function crumbName(n: PositionedNode): string {
   switch (n.kind) {
     case 'cluster':
     case 'service':
     case 'container':
       return n.data.name;
     case 'task':
-      return n.data.shortId.length > 14 ? `${n.data.shortId.slice(0, 12)}…` : n.data.shortId;
+      return n.data.shortId;
     case 'group':
     case 'host':
       return n.data.label;
@@ -27,6 +29,14 @@ function crumbLabel(n: PositionedNode): string {
       return n.data.name;
   }
 }
+
+/** What a crumb shows: the app's one truncation (ids and names keep both ends; bidi controls shown as codes). */
+function crumbLabel(n: PositionedNode): string {
+  return clampText(crumbName(n), CRUMB_MAX_PX, 12, n.kind === 'task' ? 'mono' : 'sans', 'middle');
+}
+
+/** How wide a crumb's name may grow before its middle gives way (the strip holds four or five). */
+const CRUMB_MAX_PX = 180;
 
 /** The kind word before a crumb's name ("cluster", "target group", "namespace", …). */
 function crumbKind(n: PositionedNode): string {
@@ -102,6 +112,7 @@ export function ExploreBar() {
               className={`crumb-btn${n.id === selectedId ? ' current' : ''}`}
               aria-current={n.id === selectedId ? 'location' : undefined}
               onClick={() => select(n.id, { focus: true })}
+              title={revealBidi(crumbName(n))}
             >
               <span className="crumb-kind">{crumbKind(n)}</span> {crumbLabel(n)}
             </button>

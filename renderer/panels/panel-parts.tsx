@@ -3,6 +3,7 @@
  * fields, and the frame of a panel about a diagram node that is not a model
  * object (an account card, a namespace).
  */
+import { revealBidi } from '../../shared/render/text';
 import type { ReactNode } from 'react';
 
 /** A titled section of a details panel. */
@@ -26,7 +27,7 @@ export function FieldList({ rows }: { rows: readonly (readonly [string, string |
         .map(([k, v]) => (
           <div className="field" key={k}>
             <dt>{k}</dt>
-            <dd>{v}</dd>
+            <dd>{revealBidi(v)}</dd>
           </div>
         ))}
     </dl>
