@@ -22,7 +22,7 @@ test('the Findings panel lists the demo findings by rule; a placement finding ex
   await expect(panel).toBeVisible();
   // The same findings the CLI computes from the same file: computed in the ingest worker, shown on the page.
   await expect(page.getByTestId('findings-counts')).toHaveText(
-    `${count('error')} errors${count('warning')} warnings${count('info')} info`,
+    `${count('error')} error${count('error') === 1 ? '' : 's'}${count('warning')} warning${count('warning') === 1 ? '' : 's'}${count('info')} info`,
   );
   expect(count('error')).toBeGreaterThanOrEqual(2);
   await expect(panel.getByTestId('finding-rule').first()).toContainText('placement-blocked');

@@ -19,6 +19,11 @@ const ROW_HEIGHT = 28;
 export type FindingRow =
   { type: 'rule'; rule: Finding['rule']; count: number; severity: Severity } | { type: 'finding'; finding: Finding };
 
+/** "1 warning", "2 warnings". */
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** The panel's rows: each rule with findings (in the rule table's order), then its findings unless folded. */
 export function findingRows(findings: Finding[], folded: ReadonlySet<string>): FindingRow[] {
   const byRule = new Map<string, Finding[]>();
@@ -128,8 +133,8 @@ export function FindingsPanel() {
           <span aria-hidden="true">{open ? '▾' : '▸'}</span> <h2>Findings</h2>
         </button>
         <span className="diag-summary" data-testid="findings-counts">
-          <span className="sev sev-error">{counts.error} errors</span>
-          <span className="sev sev-warning">{counts.warning} warnings</span>
+          <span className="sev sev-error">{plural(counts.error, 'error')}</span>
+          <span className="sev sev-warning">{plural(counts.warning, 'warning')}</span>
           <span className="sev sev-info">{counts.info} info</span>
         </span>
       </header>
