@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { ingestWithFindings } from '../../shared/findings/with-findings';
@@ -33,10 +33,9 @@ beforeAll(() => {
   ] as const)
     Object.defineProperty(HTMLElement.prototype, key, { configurable: true, get: () => value });
 });
-afterEach(() => {
-  cleanup();
-  useFindingsStore.setState({ open: true, folded: new Set(), explaining: null, chosen: null });
-});
+// The panel opened by the user, unless a test says otherwise.
+beforeEach(() => useFindingsStore.setState({ open: true, folded: new Set(), explaining: null, chosen: null }));
+afterEach(cleanup);
 
 function show(t: Topology) {
   useDiagramStore.getState().setTopology(t, 'fixture');
@@ -152,5 +151,25 @@ describe('the page receives them (web mode)', () => {
     await arrived;
     expect(topology.findings?.map((f) => f.rule)).toEqual(['single-az', 'single-host']);
     client.dispose();
+  });
+});
+
+describe('Findings panel before the user opens or folds it', () => {
+  beforeEach(() => useFindingsStore.setState({ open: null }));
+  const toggle = () => screen.getByRole('button', { expanded: false });
+
+  it('stays folded to its counts when the load has only warnings and notes, leaving the pane to the drawing', () => {
+    show(load('single-host.fires.json'));
+    expect(screen.getByTestId('findings-counts').textContent).toBe('0 errors2 warnings0 info');
+    expect(screen.queryAllByTestId('finding')).toHaveLength(0);
+    fireEvent.click(toggle());
+    expect(screen.getAllByTestId('finding')).toHaveLength(2);
+    expect(useFindingsStore.getState().open).toBe(true);
+  });
+
+  it('opens by itself when the load has an error finding', () => {
+    show(load('placement-blocked.fires.json'));
+    expect(screen.getByTestId('findings-counts').textContent).toMatch(/^[1-9]\d* errors?/);
+    expect(screen.getAllByTestId('finding').length).toBeGreaterThan(0);
   });
 });

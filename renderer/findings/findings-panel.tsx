@@ -94,7 +94,9 @@ export function FindingsPanel() {
   const findings = useDiagramStore((s) => s.topology?.findings ?? NO_FINDINGS);
   const computed = useDiagramStore((s) => s.topology?.findings !== undefined);
   const selectedId = useDiagramStore((s) => s.selectedId);
-  const { open, folded, setOpen, toggleRule, explain, choose: show } = useFindingsStore();
+  const { open: chosenOpen, folded, setOpen, toggleRule, explain, choose: show } = useFindingsStore();
+  const counts = useMemo(() => findingCounts(findings), [findings]);
+  const open = chosenOpen ?? counts.error > 0;
   // Only a finding of this load is shown in full: a new load clears it.
   const chosen = useFindingsStore((s) => (s.chosen && findings.includes(s.chosen) ? s.chosen : null));
   const rows = useMemo(() => findingRows(findings, folded), [findings, folded]);
@@ -108,7 +110,6 @@ export function FindingsPanel() {
     initialRect: { width: 800, height: 8 * ROW_HEIGHT },
   });
   if (!computed) return null;
-  const counts = findingCounts(findings);
 
   const choose = (f: Finding) => {
     show(f);

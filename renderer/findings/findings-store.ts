@@ -7,7 +7,11 @@ import type { Finding } from '../../shared/findings/types';
 
 /** Findings panel state. */
 export interface FindingsState {
-  open: boolean;
+  /**
+   * Whether the panel is open, once the user has said; null until then: open when the load has an error finding,
+   * folded to its counts otherwise, so warnings and notes do not take a third of the pane from the drawing.
+   */
+  open: boolean | null;
   /** Rules whose rows are folded away. */
   folded: ReadonlySet<string>;
   /** Object id of the placement-blocked finding whose hosts the placement view highlights; null for none. */
@@ -25,7 +29,7 @@ export interface FindingsState {
 
 /** The one Findings store. */
 export const useFindingsStore = create<FindingsState>((set) => ({
-  open: true,
+  open: null,
   folded: new Set(),
   explaining: null,
   chosen: null,
