@@ -55,27 +55,22 @@ describe('export: output path checked before the work, one line, nothing left be
     const work = join(dir, 'interrupted');
     mkdirSync(work);
     const input = join(dir, 'interrupt-input.json');
-    // Big enough that the work outlasts the wait below by far on an idle machine (6,000 nodes finished in under 4 s).
-    writeFileSync(input, JSON.stringify(generateAccountOfSize(30000)));
+    // Big enough that the work outlasts the wait below on an idle machine (30,000 nodes took 3.5 s in all).
+    writeFileSync(input, JSON.stringify(generateAccountOfSize(60000)));
     const child = spawn(
       process.execPath,
-      [
-        join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-        join(ROOT, 'main/cli/cli.ts'),
-        'export',
-        input,
-        '-o',
-        join(work, 'x.svg'),
-        '--expand-all',
-      ],
+      // tsx as a loader of this one process, not its CLI: that wrapper relays the signal to a child it starts, and
+      // exited 0 when the interrupt came while the child was still starting.
+      ['--import', 'tsx', join(ROOT, 'main/cli/cli.ts'), 'export', input, '-o', join(work, 'x.svg'), '--expand-all'],
       { cwd: ROOT, stdio: 'ignore' },
     );
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // Interrupt in the middle of the work (reading, layout and render of about 33,000 nodes take far longer than
+    // Interrupt in the middle of the work (reading, layout and render of about 66,000 nodes take far longer than
     // this); an interrupt that lands before the CLI is up ends it just the same, with nothing written.
     await new Promise((r) => setTimeout(r, 3000));
     child.kill('SIGINT');
     expect(await exited).not.toBe(0);
+    // Whenever the interrupt lands (starting up, reading, laying out, writing), no temp or partial file is left.
     expect(readdirSync(work)).toEqual([]);
   }, 60_000);
 

@@ -5,8 +5,8 @@
  * The data goes to the temp file and is renamed over FILE, so a reader never sees half a file; on any failure
  * the temp file is removed, so nothing partial is left behind.
  */
-import { unlinkSync } from 'node:fs';
-import { open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { closeSync, openSync, unlinkSync, writeFile } from 'node:fs';
+import { open, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A claimed output: write it once, or discard it. */
@@ -83,12 +83,13 @@ export async function claimOutputFile(
       async write(data) {
         writing = true;
         try {
-          let handle: FileHandle | undefined;
+          // Created synchronously: a Ctrl-C handler (discardSync) that ran while an asynchronous open was still in
+          // flight found no file to remove and exited, and the open then created a temp file nobody removed.
+          const fd = openSync(temp, 'wx');
           try {
-            handle = await open(temp, 'wx');
-            await handle.writeFile(data);
+            await new Promise<void>((resolve, reject) => writeFile(fd, data, (err) => (err ? reject(err) : resolve())));
           } finally {
-            await handle?.close();
+            closeSync(fd);
           }
           await rename(temp, file);
           return { ok: true };
