@@ -64,8 +64,11 @@ test('secret-bearing fields are masked until Reveal, and a lone-surrogate servic
 
   await page.getByTestId('fit-view').click();
   const task = page.locator('[data-testid="node"][data-kind="task"]').first();
-  await task.click();
-  await expect(panel.getByTestId('raw-json').first()).toContainText('"taskArn"');
+  // Fit glides; a click that lands while the drawing still moves can hit the pane (which clears the selection).
+  await expect(async () => {
+    await task.click();
+    await expect(panel.getByTestId('raw-json').first()).toContainText('"taskArn"', { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   for (const s of SECRETS) await expect(panel).not.toContainText(s);
   await expect(panel).toContainText('--db-password=••••');
   await expect(panel).toContainText('"splunk-token": "••••"');
