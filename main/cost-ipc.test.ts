@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import type { CostApi } from '../shared/ipc/cost-api';
-import { host, hostArn, load, service, task, taskDefinition } from '../shared/cost/testing/cost-fixtures';
+import { m5LargeExample } from '../shared/cost/testing/cost-fixtures';
 import { registerHandlers, type HandlerDeps } from './handlers';
 import { createIpc, createSenderCheck } from './ipc';
 import { BrowserWindow, contextBridge, ipcEvent, ipcMain, ipcRenderer, resetFakeElectron } from './test/fake-electron';
@@ -57,39 +57,7 @@ describe('Load prices… and Refresh prices through the preload and a mocked mai
   });
 
   // An m5.large host with two 0.5 vCPU / 1 GiB tasks and one 0.25 vCPU / 0.75 GiB task (issue #15's example).
-  const topology = () =>
-    load({
-      clusters: ['ec2'],
-      services: [
-        service('ec2', 'big', 'big', { launchType: 'EC2', runningCount: 2 }),
-        service('ec2', 'small', 'small', { launchType: 'EC2' }),
-      ],
-      taskDefinitions: [
-        taskDefinition('big', { cpu: '512', memory: '1024', networkMode: 'bridge' }),
-        taskDefinition('small', { cpu: '256', memory: '768', networkMode: 'bridge' }),
-      ],
-      containerInstances: [host('ec2', 'h1', 'm5.large', 'i-0aaa')],
-      tasks: [
-        task('ec2', 'a', 'big', 'big', {
-          launchType: 'EC2',
-          containerInstanceArn: hostArn('ec2', 'h1'),
-          cpu: '512',
-          memory: '1024',
-        }),
-        task('ec2', 'b', 'big', 'big', {
-          launchType: 'EC2',
-          containerInstanceArn: hostArn('ec2', 'h1'),
-          cpu: '512',
-          memory: '1024',
-        }),
-        task('ec2', 'c', 'small', 'small', {
-          launchType: 'EC2',
-          containerInstanceArn: hostArn('ec2', 'h1'),
-          cpu: '256',
-          memory: '768',
-        }),
-      ],
-    });
+  const topology = m5LargeExample;
 
   it('costReport is computed in main: bundled prices, then a loaded prices file over them', async () => {
     const bundled = await costApi.costReport(topology(), null);

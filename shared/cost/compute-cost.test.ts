@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { INSTANCE_TYPES } from '../pricing/instance-types';
 import { computeCost, followStrategy } from './compute-cost';
-import { host, hostArn, load, service, task, taskDefinition, testPrices } from './testing/cost-fixtures';
+import {
+  host,
+  hostArn,
+  load,
+  m5LargeExample,
+  service,
+  task,
+  taskDefinition,
+  testPrices,
+} from './testing/cost-fixtures';
 
 const types = INSTANCE_TYPES.types;
 
@@ -85,38 +94,7 @@ describe('computeCost: hand-computed expectations', () => {
     // a 0.5 vCPU / 1 GiB task: (9 × 0.5 + 1 × 1) × unit = 5.5 × $0.10/26 = $0.0211538/h × 730 = $15.44/month
     // a 0.25 vCPU / 0.75 GiB task: (9 × 0.25 + 0.75) × unit = 3 × $0.10/26 = $0.0115385/h × 730 = $8.42/month
     // host = $0.10 × 730 = $73.00; idle = $73.00 − ($15.44 + $15.44 + $8.42) = $33.69
-    const topo = load({
-      clusters: ['ec2'],
-      services: [
-        service('ec2', 'big', 'big', { launchType: 'EC2', runningCount: 2 }),
-        service('ec2', 'small', 'small', { launchType: 'EC2' }),
-      ],
-      taskDefinitions: [
-        taskDefinition('big', { cpu: '512', memory: '1024', networkMode: 'bridge' }),
-        taskDefinition('small', { cpu: '256', memory: '768', networkMode: 'bridge' }),
-      ],
-      containerInstances: [host('ec2', 'h1', 'm5.large', 'i-0aaa')],
-      tasks: [
-        task('ec2', 'a', 'big', 'big', {
-          launchType: 'EC2',
-          containerInstanceArn: hostArn('ec2', 'h1'),
-          cpu: '512',
-          memory: '1024',
-        }),
-        task('ec2', 'b', 'big', 'big', {
-          launchType: 'EC2',
-          containerInstanceArn: hostArn('ec2', 'h1'),
-          cpu: '512',
-          memory: '1024',
-        }),
-        task('ec2', 'c', 'small', 'small', {
-          launchType: 'EC2',
-          containerInstanceArn: hostArn('ec2', 'h1'),
-          cpu: '256',
-          memory: '768',
-        }),
-      ],
-    });
+    const topo = m5LargeExample();
     const r = computeCost(topo, { prices: testPrices({ 'm5.large': 0.1 }), instanceTypes: types });
     const big = r.services.find((s) => s.service === 'big')!;
     const small = r.services.find((s) => s.service === 'small')!;

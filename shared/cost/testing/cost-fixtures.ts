@@ -136,3 +136,42 @@ export function load(parts: {
     });
   return ingest(sources);
 }
+
+/**
+ * Issue #15's worked example as describe-* outputs: an m5.large host (2 vCPU, 8 GiB) in cluster `ec2` running two
+ * 0.5 vCPU / 1 GiB tasks of service `big` and one 0.25 vCPU / 0.75 GiB task of service `small`.
+ */
+export function m5LargeExample(): Topology {
+  return load({
+    clusters: ['ec2'],
+    services: [
+      service('ec2', 'big', 'big', { launchType: 'EC2', runningCount: 2 }),
+      service('ec2', 'small', 'small', { launchType: 'EC2' }),
+    ],
+    taskDefinitions: [
+      taskDefinition('big', { cpu: '512', memory: '1024', networkMode: 'bridge' }),
+      taskDefinition('small', { cpu: '256', memory: '768', networkMode: 'bridge' }),
+    ],
+    containerInstances: [host('ec2', 'h1', 'm5.large', 'i-0aaa')],
+    tasks: [
+      task('ec2', 'a', 'big', 'big', {
+        launchType: 'EC2',
+        containerInstanceArn: hostArn('ec2', 'h1'),
+        cpu: '512',
+        memory: '1024',
+      }),
+      task('ec2', 'b', 'big', 'big', {
+        launchType: 'EC2',
+        containerInstanceArn: hostArn('ec2', 'h1'),
+        cpu: '512',
+        memory: '1024',
+      }),
+      task('ec2', 'c', 'small', 'small', {
+        launchType: 'EC2',
+        containerInstanceArn: hostArn('ec2', 'h1'),
+        cpu: '256',
+        memory: '768',
+      }),
+    ],
+  });
+}
