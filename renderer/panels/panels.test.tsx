@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { buildGraph } from '../../shared/graph/build-graph';
 import { emptyTopology, makeCluster, makeService, makeTask } from '../../shared/graph/testing/make-topology';
 import { DEFAULT_VIEW } from '../../shared/graph/view';
-import { NO_LIVE_AWS, type DesktopApi } from '../../shared/ipc/desktop-api';
+import { fakeDesktopApi } from '../testing/fake-desktop-api';
 import { layoutGraph } from '../../shared/layout/layout';
 import type { Topology } from '../../shared/model/types';
 import { MASK } from '../../shared/redact/mask-environment';
@@ -74,18 +74,7 @@ function topology(): Topology {
   return t;
 }
 
-const api: DesktopApi = {
-  platform: 'web',
-  loadFiles: async () => emptyTopology(),
-  openDialog: async () => null,
-  loadDemo: async () => emptyTopology(),
-  onTopology: () => () => undefined,
-  onMenuCommand: () => () => undefined,
-  reportError: async () => undefined,
-  saveFile: async () => null,
-  openExternal: vi.fn(async () => undefined),
-  ...NO_LIVE_AWS,
-};
+const api = fakeDesktopApi();
 
 function load(t: Topology): void {
   act(() => {
