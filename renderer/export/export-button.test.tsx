@@ -2,28 +2,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { buildGraph } from '../../shared/graph/build-graph';
-import { ingest } from '../../shared/ingest/index';
 import { layoutGraph } from '../../shared/layout/layout';
 import { useDiagramStore } from '../store/diagram-store';
 import { ExportButton } from './export-button';
 import { rasteriseSvg } from './rasterise';
+import { prodTopology } from '../testing/prod-fixture';
 
 vi.mock('./rasterise', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./rasterise')>()),
   rasteriseSvg: vi.fn(),
 }));
 
-// Read through Vite (not node:fs) so the test type-checks with the renderer's project.
-const prodFiles = import.meta.glob<string>('../../fixtures/ingest/prod/*.json', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-const prod = ingest(
-  Object.entries(prodFiles)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([path, text]) => ({ name: path.split('/').pop() ?? path, text })),
-);
+const prod = prodTopology();
 
 function load(): void {
   const s = useDiagramStore.getState();

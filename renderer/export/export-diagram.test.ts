@@ -6,12 +6,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildGraph } from '../../shared/graph/build-graph';
-import { ingest } from '../../shared/ingest/index';
 import { layoutGraph } from '../../shared/layout/layout';
 import { OVERLAY_STYLES } from '../../shared/theme/theme';
 import { useDiagramStore } from '../store/diagram-store';
 import { exportDiagram, runExport } from './export-diagram';
 import { rasteriseSvg, RasteriseError } from './rasterise';
+import { prodTopology } from '../testing/prod-fixture';
 
 vi.mock('./rasterise', async (importOriginal) => {
   const real = await importOriginal<typeof import('./rasterise')>();
@@ -19,17 +19,7 @@ vi.mock('./rasterise', async (importOriginal) => {
 });
 const rasterise = vi.mocked(rasteriseSvg);
 
-// Read through Vite (not node:fs) so the test type-checks with the renderer's project.
-const prodFiles = import.meta.glob<string>('../../fixtures/ingest/prod/*.json', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
-const prod = ingest(
-  Object.entries(prodFiles)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([path, text]) => ({ name: path.split('/').pop() ?? path, text })),
-);
+const prod = prodTopology();
 const SECRETS = ['td-secret-value-4242', 'override-secret-value-7731'];
 
 /** Loads `prod` into the store the way the app does, with the layout of the store's view. */
