@@ -18,7 +18,7 @@ import {
 import type { ReservedResource } from '../../shared/graph/types';
 import { overlayStyle } from '../../shared/theme/theme';
 import { useDiagramStore } from '../store/diagram-store';
-import { cardStyle } from './node-style';
+import { cardStateAttributes, nodeCardStyle } from './node-style';
 import { CollapseToggle, NodeHandles, RecoveredBadge } from './node-parts';
 import type { HostFlowNode } from './node-types';
 import { FindingBadge, HostVerdictLine, useHostVerdict } from '../findings/finding-badge';
@@ -72,21 +72,8 @@ export const HostNode = memo(function HostNode({ data, selected }: NodeProps<Hos
       data-host={d.variant}
       data-launch-type={overlay}
       {...(d.status ? { 'data-host-status': d.status } : {})}
-      {...(n.placeholder ? { 'data-placeholder': 'true' } : {})}
-      {...(n.recovered ? { 'data-recovered': 'true' } : {})}
-      style={{
-        ...cardStyle({
-          overlay,
-          status: n.statusClass,
-          placeholder: n.placeholder,
-          overlayOn,
-          selected,
-          recovered: n.recovered,
-        }),
-        width: n.width,
-        height: n.height,
-        opacity: 1,
-      }}
+      {...cardStateAttributes(n)}
+      style={{ ...nodeCardStyle(n, overlay, overlayOn, selected), opacity: 1 }}
     >
       <NodeHandles horizontal={data.horizontal} source target />
       <div className="card-stripe" />

@@ -71,3 +71,41 @@ export function formatMemory(memory: string | undefined): string | undefined {
   if (!Number.isFinite(n)) return memory;
   return n >= 1024 ? `${Number((n / 1024).toFixed(1))} GB` : `${n} MB`;
 }
+
+/** What a card's state and size are read from: the graph node it draws. */
+export interface CardNode {
+  placeholder: boolean;
+  recovered?: boolean;
+  statusClass: StatusClass;
+  width: number;
+  height: number;
+}
+
+/** The data attributes every card carries for its state (tests and styles select on them). */
+export function cardStateAttributes(n: CardNode): Record<string, string> {
+  return {
+    ...(n.placeholder ? { 'data-placeholder': 'true' } : {}),
+    ...(n.recovered ? { 'data-recovered': 'true' } : {}),
+  };
+}
+
+/** A card's inline style: `cardStyle` from the node's status, placeholder and recovered state, at the node's size. */
+export function nodeCardStyle(
+  n: CardNode,
+  overlay: OverlayClass,
+  overlayOn: boolean,
+  selected: boolean,
+): CSSProperties {
+  return {
+    ...cardStyle({
+      overlay,
+      status: n.statusClass,
+      placeholder: n.placeholder,
+      overlayOn,
+      selected,
+      recovered: n.recovered,
+    }),
+    width: n.width,
+    height: n.height,
+  };
+}

@@ -3,7 +3,7 @@ import { clampText } from '../../shared/render/text';
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useDiagramStore } from '../store/diagram-store';
-import { cardStyle } from './node-style';
+import { cardStateAttributes, nodeCardStyle } from './node-style';
 import { CollapseToggle, NodeHandles, OverlayBadge, RecoveredBadge, StatusGlyph } from './node-parts';
 import type { ServiceFlowNode } from './node-types';
 import type { DeploymentSummary } from '../../shared/graph/types';
@@ -80,20 +80,8 @@ export const ServiceNode = memo(function ServiceNode({ data, selected }: NodePro
       data-id={n.id}
       data-launch-type={d.overlay}
       data-status={n.statusClass}
-      {...(n.placeholder ? { 'data-placeholder': 'true' } : {})}
-      {...(n.recovered ? { 'data-recovered': 'true' } : {})}
-      style={{
-        ...cardStyle({
-          overlay: d.overlay,
-          status: n.statusClass,
-          placeholder: n.placeholder,
-          overlayOn,
-          selected,
-          recovered: n.recovered,
-        }),
-        width: n.width,
-        height: n.height,
-      }}
+      {...cardStateAttributes(n)}
+      style={nodeCardStyle(n, d.overlay, overlayOn, selected)}
     >
       <NodeHandles horizontal={data.horizontal} source target />
       <div className="card-stripe" />

@@ -7,7 +7,7 @@ import { clampText } from '../../shared/render/text';
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { useDiagramStore } from '../store/diagram-store';
-import { cardStyle, formatCpu, formatMemory } from './node-style';
+import { cardStateAttributes, formatCpu, formatMemory, nodeCardStyle } from './node-style';
 import { CollapseToggle, OverlayBadge, RecoveredBadge, StatusGlyph } from './node-parts';
 import { containerProblemText } from '../../shared/graph/status';
 import type { TaskFlowNode } from './node-types';
@@ -33,20 +33,8 @@ export const TaskNode = memo(function TaskNode({ data, selected }: NodeProps<Tas
       data-id={n.id}
       data-launch-type={d.overlay}
       data-status={n.statusClass}
-      {...(n.placeholder ? { 'data-placeholder': 'true' } : {})}
-      {...(n.recovered ? { 'data-recovered': 'true' } : {})}
-      style={{
-        ...cardStyle({
-          overlay: d.overlay,
-          status: n.statusClass,
-          placeholder: n.placeholder,
-          overlayOn,
-          selected,
-          recovered: n.recovered,
-        }),
-        width: n.width,
-        height: n.height,
-      }}
+      {...cardStateAttributes(n)}
+      style={nodeCardStyle(n, d.overlay, overlayOn, selected)}
       title={n.id}
     >
       <div className="card-stripe" />
