@@ -29,6 +29,8 @@ import { keptPaint } from './overview-paint';
 import { absolutePositions } from '../../shared/layout/positions';
 import { toFlowEdges, toFlowNodes } from './to-flow';
 import { useEmphasis, type Emphasis } from './use-emphasis';
+import { useLayoutWindow } from './use-layout-window';
+import { layoutIndexFor } from './layout-index';
 
 const MIN_ZOOM = 0.03;
 // Width of the legend panel plus its margin (styles.css .legend).
@@ -287,10 +289,18 @@ export function DiagramCanvas() {
   const fitPending = shape !== null && fitDone.current.fit !== fitRequest && paneWidth > 0;
   const band =
     fitPending && shape ? detailBand(Math.min(paneWidth / shape.width, paneHeight / shape.height), count) : zoomBand;
-  const overview = band === 'overview';
-  // React Flow's nodes and edges are made when it shows them: a big load opens in the overview band.
-  const flowLayout = overview ? null : layout;
-  const base = useMemo(() => (flowLayout ? toFlowNodes(flowLayout, direction) : NO_NODES), [flowLayout, direction]);
+  const large = count > LARGE_DIAGRAM_NODES;
+  // React Flow's nodes and edges are made when it shows them: a big load opens in the overview band, and
+  // closer in React Flow holds only the part near the screen (use-layout-window).
+  const flowLayout = band === 'overview' ? null : layout;
+  const near = useLayoutWindow(large ? flowLayout : null, direction);
+  const whole = useMemo(
+    () => (flowLayout && !large ? toFlowNodes(flowLayout, direction) : NO_NODES),
+    [flowLayout, large, direction],
+  );
+  const base = large ? (flowLayout ? near.nodes : NO_NODES) : whole;
+  // Far out, and while the cards near the screen are still being handed over, the canvas paints the boxes.
+  const overview = band === 'overview' || (large && near.pending);
   const emphasis = useEmphasis();
   // The same empty array each time: React Flow takes a new array as new nodes and updates its store.
   const nodes = useMemo(
@@ -300,7 +310,11 @@ export function DiagramCanvas() {
         : base.map((n) => withEmphasis(n.id === selectedId ? { ...n, selected: true } : n, emphasis)),
     [base, selectedId, emphasis],
   );
-  const edges = useMemo(() => (flowLayout ? toFlowEdges(flowLayout, direction) : NO_EDGES), [flowLayout, direction]);
+  const wholeEdges = useMemo(
+    () => (flowLayout && !large ? toFlowEdges(flowLayout, direction) : NO_EDGES),
+    [flowLayout, large, direction],
+  );
+  const edges = large ? (flowLayout ? near.edges : NO_EDGES) : wholeEdges;
   const onNodeClick: NodeMouseHandler = useCallback(
     (_, node) => (node.type === 'group' ? undefined : select(node.id)),
     [select],
@@ -322,6 +336,12 @@ export function DiagramCanvas() {
     const idle = requestIdleCallback(() => prepareOverview(paneWidth, paneHeight), { timeout: 2000 });
     return () => cancelIdleCallback(idle);
   }, [paneWidth, paneHeight]);
+  // A big layout's index is made while the page is idle, before the first zoom into the cards needs it.
+  useEffect(() => {
+    if (!layout || !large || typeof requestIdleCallback !== 'function') return;
+    const idle = requestIdleCallback(() => layoutIndexFor(layout, direction), { timeout: 5000 });
+    return () => cancelIdleCallback(idle);
+  }, [layout, large, direction]);
   // The overview's picture: the preview's until the layout lands, then the same paint, kept for the layout.
   const previewPaint =
     preview && preview.direction === direction && preview.overlayOn === overlayOn ? preview.paint : undefined;
@@ -339,7 +359,7 @@ export function DiagramCanvas() {
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable
-        onlyRenderVisibleElements={count > LARGE_DIAGRAM_NODES}
+        onlyRenderVisibleElements={large}
         minZoom={MIN_ZOOM}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}
@@ -347,15 +367,13 @@ export function DiagramCanvas() {
       >
         {/* The dotted grid is a full-pane SVG repainted on every pan frame: on a big diagram it halved the
             pan frame rate at zoom 1 (26–31 fps with it, 39–50 without, software raster). Decoration only. */}
-        {count <= LARGE_DIAGRAM_NODES && (
-          <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color={BASE_COLOURS.grid} />
-        )}
+        {!large && <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color={BASE_COLOURS.grid} />}
         <Controls showInteractive={false} position="bottom-left" />
         {overview && overviewSource && (
           <OverviewLayer source={overviewSource} direction={direction} overlayOn={overlayOn} />
         )}
         {/* A big diagram's minimap would be 20,000 SVG rects repainted on every pan; its overview band is the map. */}
-        {layout && count <= LARGE_DIAGRAM_NODES && showMinimap && (
+        {layout && !large && showMinimap && (
           <MiniMap
             pannable
             zoomable

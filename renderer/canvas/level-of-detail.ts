@@ -1,12 +1,12 @@
 /**
  * Level of detail of the canvas. React Flow pays for every mounted node, and
  * a card's text is unreadable long before the card is too small to see, so a
- * big diagram is drawn three ways by zoom: full cards, bare coloured boxes
- * (no text), and below that one canvas painting every box (overview-layer).
- * Small diagrams are always drawn in full: they are cheap, and tests count
- * their nodes.
+ * big diagram is drawn two ways by zoom: far out, one canvas painting every
+ * box and the cluster and service names (overview-layer); closer, full cards
+ * for the part of the drawing near the screen (use-layout-window). Small
+ * diagrams are always drawn in full: they are cheap, and tests count their
+ * nodes.
  */
-import { useStore, type ReactFlowState } from '@xyflow/react';
 
 /**
  * Above this many nodes React Flow renders only what is on screen, and the zoom bands apply. A service
@@ -15,27 +15,18 @@ import { useStore, type ReactFlowState } from '@xyflow/react';
  */
 export const LARGE_DIAGRAM_NODES = 200;
 
-/** Below this zoom a big diagram's cards lose their text (14 px type is under 6 px on screen). */
-export const SIMPLE_BELOW_ZOOM = 0.4;
-
-/** Below this zoom a big diagram is painted on one canvas instead of mounted as DOM nodes (a card's name is under 4 px). */
-export const OVERVIEW_BELOW_ZOOM = 0.25;
+/**
+ * Below this zoom a big diagram is painted on one canvas instead of mounted as DOM nodes: a card's 14 px
+ * type is under 6 px on screen, and the canvas shows the same boxes and names for a few milliseconds a frame.
+ * (A band of bare DOM boxes between 0.25 and 0.4 was dropped: every one of them re-rendered as a card at
+ * once when the zoom crossed 0.4, a 383 ms frame on the 20,000-node account.)
+ */
+export const OVERVIEW_BELOW_ZOOM = 0.4;
 
 /** How a diagram is drawn at one zoom. */
-export type DetailBand = 'full' | 'simple' | 'overview';
+export type DetailBand = 'full' | 'overview';
 
 /** The band for a diagram of `nodeCount` nodes at `zoom`. */
 export function detailBand(zoom: number, nodeCount: number): DetailBand {
-  if (nodeCount <= LARGE_DIAGRAM_NODES) return 'full';
-  if (zoom < OVERVIEW_BELOW_ZOOM) return 'overview';
-  return zoom < SIMPLE_BELOW_ZOOM ? 'simple' : 'full';
-}
-
-// Selectors at module level: React Flow calls them on every viewport change, so they must not be re-created.
-const simplifiedSelector = (s: ReactFlowState) =>
-  s.transform[2] < SIMPLE_BELOW_ZOOM && s.nodeLookup.size > LARGE_DIAGRAM_NODES;
-
-/** True when node components should draw their bare box: re-renders a node only when the answer flips. */
-export function useSimplified(): boolean {
-  return useStore(simplifiedSelector);
+  return nodeCount > LARGE_DIAGRAM_NODES && zoom < OVERVIEW_BELOW_ZOOM ? 'overview' : 'full';
 }

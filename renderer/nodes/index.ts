@@ -8,7 +8,6 @@ import { NamespaceNode } from './namespace-node';
 import { ServiceNode } from './service-node';
 import { TargetGroupNode } from './target-group-node';
 import { TaskNode } from './task-node';
-import { withLevelOfDetail } from './simple-node';
 
 /** Kept at module level: a new object each render would remount every node. */
 export const NODE_TYPES: NodeTypes = {
@@ -21,6 +20,3 @@ export const NODE_TYPES: NodeTypes = {
   targetGroup: TargetGroupNode,
   namespace: NamespaceNode,
 };
-
-// Every kind draws its bare box when zoomed far out on a big diagram (simple-node.tsx); wrapped once, here.
-for (const kind of Object.keys(NODE_TYPES)) NODE_TYPES[kind] = withLevelOfDetail(NODE_TYPES[kind]);
