@@ -180,20 +180,23 @@ function cellRange(x: number, size: number, cell: number, limit: number): [numbe
 /** Every box (x, y, width, height in `boxes`) listed in each cell it covers: counted, then placed. */
 function buildGrid(boxes: Float64Array, count: number, cell: number, cols: number, rows: number): Grid {
   const start = new Uint32Array(cols * rows + 1);
-  const each = (visitCell: (c: number, i: number) => void) => {
-    for (let i = 0; i < count; i++) {
-      const [c0, c1] = cellRange(boxes[i * 4], boxes[i * 4 + 2], cell, cols);
-      const [r0, r1] = cellRange(boxes[i * 4 + 1], boxes[i * 4 + 3], cell, rows);
-      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) visitCell(r * cols + c, i);
-    }
-  };
-  each((c) => start[c + 1]++);
+  // The cell range of each box, worked out once for both passes.
+  const ranges = new Uint32Array(count * 4);
+  for (let i = 0; i < count; i++) {
+    const [c0, c1] = cellRange(boxes[i * 4], boxes[i * 4 + 2], cell, cols);
+    const [r0, r1] = cellRange(boxes[i * 4 + 1], boxes[i * 4 + 3], cell, rows);
+    ranges[i * 4] = c0;
+    ranges[i * 4 + 1] = c1;
+    ranges[i * 4 + 2] = r0;
+    ranges[i * 4 + 3] = r1;
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) start[r * cols + c + 1]++;
+  }
   for (let c = 0; c < cols * rows; c++) start[c + 1] += start[c];
   const items = new Uint32Array(start[cols * rows]);
   const fill = start.slice(0, cols * rows);
-  each((c, i) => {
-    items[fill[c]++] = i;
-  });
+  for (let i = 0; i < count; i++)
+    for (let r = ranges[i * 4 + 2]; r <= ranges[i * 4 + 3]; r++)
+      for (let c = ranges[i * 4]; c <= ranges[i * 4 + 1]; c++) items[fill[r * cols + c]++] = i;
   return { start, items };
 }
 

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { initialView } from '../../shared/graph/view';
 import { generateAccountOfSize } from '../../shared/synth/generate-account';
 import type { Topology } from '../../shared/model/types';
+import { attachFindings } from '../../shared/findings/with-findings';
+import { ingest } from '../../shared/ingest/index';
 import { IngestClient } from './ingest-client';
+import { findingWeight, FINDINGS_WEIGHT_PER_MESSAGE, LAYOUT_NODES_PER_MESSAGE } from './ingest-worker-protocol';
+import { createLayoutSession } from '../../shared/layout/layout-session';
 import { createWebHosts } from './pick-api';
 
 const file = (name: string, text: string) => ({ name, file: new Blob([text], { type: 'application/json' }) });
@@ -48,6 +52,33 @@ describe('IngestClient (the ingest protocol, served on the page as jsdom has no 
     expect((await client.loadRaw(all, all.tasks[7].id))?.taskArn).toBe(all.tasks[7].arn);
     const other = await client.layOut(all, { ...view, direction: view.direction === 'LR' ? 'TB' : 'LR' }, 'TB');
     expect(other.nodes.length).toBeGreaterThan(0);
+    client.dispose();
+  });
+
+  it("receives a big load's layout and findings in several messages and has all of each, once", async () => {
+    const text = JSON.stringify(generateAccountOfSize(40_000));
+    const direct = ingest([{ name: 'account.json', text }]);
+    const { findings: expected = [] } = attachFindings({ ...direct });
+    const client = new IngestClient(null);
+    const seen: number[] = [];
+    let all: Topology | null = null;
+    client.onFindings(() => seen.push(all?.findings?.length ?? -1));
+    const complete = new Promise<Topology>((resolve) => client.onLoadComplete(resolve));
+    const head = await client.ingestFiles([file('account.json', text)], [], { label: 'account.json', savedViews: [] });
+    const view = client.startingView(head)!;
+    await client.previewLayout(head, view, view.direction);
+    const layout = await client.layOut(head, view, view.direction);
+    const session = createLayoutSession();
+    const alone = session.place(session.build(direct, { ...view, overlay: true }), view.direction);
+    // More than one message's worth of each, or this proves nothing about the messages.
+    expect(alone.nodes.length).toBeGreaterThan(LAYOUT_NODES_PER_MESSAGE);
+    expect(expected.reduce((w, f) => w + findingWeight(f), 0)).toBeGreaterThan(FINDINGS_WEIGHT_PER_MESSAGE);
+    expect(layout.nodes.map((n) => n.id)).toEqual(alone.nodes.map((n) => n.id));
+    expect(layout.edges.map((e) => e.id)).toEqual(alone.edges.map((e) => e.id));
+    all = await complete;
+    await expect.poll(() => seen.length, { timeout: 20_000 }).toBe(1);
+    expect(seen).toEqual([expected.length]);
+    expect(all.findings!.map((f) => `${f.rule} ${f.objectId}`)).toEqual(expected.map((f) => `${f.rule} ${f.objectId}`));
     client.dispose();
   });
 

@@ -13,7 +13,7 @@
  */
 import type { CostAnswer, PricesInput } from '../../shared/cost/cost-request';
 import type { CompareAnswer, TimelineAnswer } from '../../shared/diff/compare-answer';
-import type { LaidOutGraph, LegendCounts } from '../../shared/graph/types';
+import type { LaidOutEdge, LaidOutGraph, LegendCounts, PositionedNode } from '../../shared/graph/types';
 import type { LayoutPreview } from '../canvas/overview-types';
 import { keepPaint } from '../canvas/overview-paint';
 import { sameLayoutInputs, type Direction, type ViewState } from '../../shared/graph/view';
@@ -93,8 +93,10 @@ export class IngestClient {
   private readonly completeListeners = new Set<(topology: Topology) => void>();
   // The topologies of the last load handed to the page (its first answer and, for a load in parts, the complete
   // one), and its findings once the worker has sent them.
-  private shown: { load: number; topologies: Topology[]; findings?: Finding[] } | null = null;
+  private shown: { load: number; topologies: Topology[]; findings?: Finding[]; receiving?: Finding[] } | null = null;
   private readonly findingsListeners = new Set<() => void>();
+  // The first nodes and edges of the starting layout being received (`layoutPart`), until its answer comes.
+  private layoutParts: { load: number; nodes: PositionedNode[]; edges: LaidOutEdge[] } | null = null;
   private disposed = false;
 
   /** `port`: where the handlers run (default: a new worker, else the page; null: the page). */
@@ -248,7 +250,12 @@ export class IngestClient {
   private connect(port: WorkerPort): WorkerClient<IngestRequests, IngestEvents> {
     const link = new WorkerClient<IngestRequests, IngestEvents>(port);
     link.on('part', (part) => this.receivePart(part));
-    link.on('findings', ({ load, findings }) => this.receiveFindings(load, findings));
+    link.on('findings', ({ load, findings, last }) => this.receiveFindings(load, findings, last));
+    link.on('layoutPart', ({ load, nodes, edges }) => {
+      if (this.layoutParts?.load !== load) this.layoutParts = { load, nodes: [], edges: [] };
+      for (const n of nodes) this.layoutParts.nodes.push(n);
+      for (const e of edges) this.layoutParts.edges.push(e);
+    });
     link.on('legend', ({ load, legend }) => {
       if (this.awaitingLayout?.load === load) this.awaitingLayout.settleLegend(legend);
     });
@@ -284,12 +291,22 @@ export class IngestClient {
       if (asked) return;
       asked = true;
       this.link.request('prelaid', { load }).then(
-        (layout) => this.receiveLayout(load, layout),
+        (rest) => this.receiveLayout(load, rest && this.withLayoutParts(load, rest)),
         () => this.receiveLayout(load, null),
       );
     };
     requestAnimationFrame(() => setTimeout(ask, 0));
     setTimeout(ask, PRELAID_FALLBACK_MS);
+  }
+
+  /** The layout whose last nodes and edges are `rest`, with the ones that came before it (`layoutPart`). */
+  private withLayoutParts(load: number, rest: LaidOutGraph): LaidOutGraph {
+    const parts = this.layoutParts?.load === load ? this.layoutParts : null;
+    this.layoutParts = null;
+    if (!parts) return rest;
+    for (const n of rest.nodes) parts.nodes.push(n);
+    for (const e of rest.edges) parts.edges.push(e);
+    return { ...rest, nodes: parts.nodes, edges: parts.edges };
   }
 
   /** The starting view's layout arrived (null: laying it out failed, or the worker no longer holds it). */
@@ -335,9 +352,17 @@ export class IngestClient {
     this.link.request('parts', { load: arriving.load }).catch(() => undefined);
   }
 
-  private receiveFindings(load: number, findings: Finding[]): void {
+  private receiveFindings(load: number, part: Finding[], last: boolean): void {
     const shown = this.shown;
     if (!shown || shown.load !== load) return;
+    // They come in several messages (FINDINGS_WEIGHT_PER_MESSAGE): kept until the last, then shown all at once.
+    const findings = shown.receiving ?? [];
+    for (const finding of part) findings.push(finding);
+    if (!last) {
+      shown.receiving = findings;
+      return;
+    }
+    delete shown.receiving;
     shown.findings = findings;
     // Put on the topologies the page holds: the store keeps them, and the Findings panel reads them from there.
     for (const t of shown.topologies) t.findings = findings;

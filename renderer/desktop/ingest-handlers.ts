@@ -32,6 +32,9 @@ import type { HandlerContext, Handlers } from '../workers/envelope';
 import { readBlobs } from './read-blobs';
 import { HEAD_LISTS, stripRaw } from './strip-raw';
 import {
+  findingWeight,
+  FINDINGS_WEIGHT_PER_MESSAGE,
+  LAYOUT_NODES_PER_MESSAGE,
   PART_LISTS,
   type IngestEvents,
   type IngestPart,
@@ -167,7 +170,17 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
         const now = withRaw(loaded, rawById);
         const { findings = [] } = attachFindings({ ...now });
         topology = { ...loaded, findings };
-        context.push('findings', { load: thisLoad, findings });
+        let message: typeof findings = [];
+        let weight = 0;
+        for (const finding of findings) {
+          message.push(finding);
+          weight += findingWeight(finding);
+          if (weight < FINDINGS_WEIGHT_PER_MESSAGE) continue;
+          context.push('findings', { load: thisLoad, findings: message, last: false });
+          message = [];
+          weight = 0;
+        }
+        context.push('findings', { load: thisLoad, findings: message, last: true });
         if (before && isReopenOfSameScope(before, now))
           context.push('reopenDiff', { load: thisLoad, answer: compareAnswer(before, now) });
         previous = keptAsPrevious(now);
@@ -223,7 +236,18 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
       held = null;
       // A load in parts gets its findings after the parts, which the page asks for once this layout is drawn.
       if (unsent.length === 0) context.afterReply(runLater);
-      return layout;
+      if (!layout) return null;
+      // All but the last slice as pushes, ahead of the answer: no one message takes the page long to receive.
+      const step = LAYOUT_NODES_PER_MESSAGE;
+      const parts = Math.ceil(Math.max(layout.nodes.length, layout.edges.length) / step);
+      for (let k = 0; k < parts - 1; k++)
+        context.push('layoutPart', {
+          load: asked,
+          nodes: layout.nodes.slice(k * step, (k + 1) * step),
+          edges: layout.edges.slice(k * step, (k + 1) * step),
+        });
+      const from = Math.max(0, parts - 1) * step;
+      return { ...layout, nodes: layout.nodes.slice(from), edges: layout.edges.slice(from) };
     },
   };
 }

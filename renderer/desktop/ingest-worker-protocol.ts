@@ -47,7 +47,7 @@
  * A big load's topology is complete in the worker from the start (only the page receives it in parts),
  * so a request about it can be answered before the parts have arrived.
  */
-import type { LegendCounts, LaidOutGraph } from '../../shared/graph/types';
+import type { LaidOutEdge, LaidOutGraph, LegendCounts, PositionedNode } from '../../shared/graph/types';
 import type { LayoutPreview } from '../canvas/overview-types';
 import type { Direction, ViewState } from '../../shared/graph/view';
 import type { Diagnostic, Topology } from '../../shared/model/types';
@@ -119,6 +119,25 @@ export type IngestRequests = {
   timeline: { payload: { files: { name: string; file: Blob }[] }; result: TimelineAnswer };
 };
 
+/**
+ * Nodes (and edges) per `layoutPart` message of a big starting layout: the 13,620 nodes of the 100,000-node
+ * account's (14 MB of JSON) were one 100 ms task to receive; in parts of this size each is 20-30 ms.
+ */
+export const LAYOUT_NODES_PER_MESSAGE = 3000;
+
+/**
+ * How much of the findings one `findings` message carries, counted as 1 per finding plus 1 per piece of evidence
+ * and per host a placement finding explains (about 200 bytes of JSON each): about 4 MB, a task of 20-30 ms for
+ * the page to receive. A count of findings alone was not enough: the 382 placement findings of the
+ * 100,000-node account explain ~190 hosts each, 14.5 MB, and came in one 106-121 ms message.
+ */
+export const FINDINGS_WEIGHT_PER_MESSAGE = 20_000;
+
+/** The weight of one finding in FINDINGS_WEIGHT_PER_MESSAGE. */
+export function findingWeight(finding: Finding): number {
+  return 1 + finding.evidence.length + (finding.placement?.hosts.length ?? 0);
+}
+
 /** The lists of a topology that a big load sends in parts. */
 export const PART_LISTS = ['services', 'taskDefinitions', 'containerInstances', 'targetGroups', 'tasks'] as const;
 
@@ -154,10 +173,17 @@ export type IngestEvents = {
   /** After an ingest answer with `arriving`, when the page asks (`parts`): the next objects of one list. */
   part: IngestPart;
   /**
-   * After the starting view's layout: the load's findings (shared/findings), computed in the worker on the raw
-   * JSON it keeps, so the rules never hold back the ingest answer or the first frame.
+   * Before the `prelaid` answer of a big layout: its nodes and edges from the start, LAYOUT_NODES_PER_MESSAGE at
+   * a time. The answer holds the rest; the page puts these before them.
    */
-  findings: { load: number; findings: Finding[] };
+  layoutPart: { load: number; nodes: PositionedNode[]; edges: LaidOutEdge[] };
+  /**
+   * After the starting view's layout: the load's findings (shared/findings), computed in the worker on the raw
+   * JSON it keeps, so the rules never hold back the ingest answer or the first frame. In messages of at most
+   * FINDINGS_WEIGHT_PER_MESSAGE, `last` on the final one: the 16,442 findings of the 100,000-node account (22 MB
+   * of JSON with their evidence) were one 110-120 ms task to receive.
+   */
+  findings: { load: number; findings: Finding[]; last: boolean };
   /**
    * After the findings, when load `load` reopens the previous one (same accounts, regions and clusters, not
    * older, not two fetched snapshots: see isReopenOfSameScope): what changed since it, computed here.
