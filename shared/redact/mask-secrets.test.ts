@@ -99,6 +99,12 @@ describe('maskSecrets', () => {
     let node = (masked as unknown[])[0] as { a?: unknown; environment?: unknown };
     while (node.a) node = node.a as typeof node;
     expect(node.environment).toEqual([{ name: 'X', value: MASK }]);
+    // A "__proto__" key (JSON.parse makes it an own property) is copied as one, not made the copy's prototype.
+    const hostile = JSON.parse('{"__proto__": {"environment": [{"name": "A", "value": "s3cret"}]}, "b": 1}') as object;
+    const copy = maskSecrets(hostile);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.keys(copy)).toEqual(['__proto__', 'b']);
+    expect(JSON.stringify(copy)).toBe(`{"__proto__":{"environment":[{"name":"A","value":"${MASK}"}]},"b":1}`);
     fc.assert(
       fc.property(fc.jsonValue(), (v) => {
         const masked = maskSecrets(v);

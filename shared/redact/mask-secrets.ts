@@ -97,6 +97,17 @@ function childContext(parent: Ctx, key: string, value: unknown): Ctx {
 }
 
 /**
+ * Sets `target[key]` as an own property. JSON.parse makes a key `"__proto__"` an ordinary property; assigning it
+ * would set the copy's prototype instead (a hostile file could give its objects another prototype, and the key
+ * would vanish from what the panel shows).
+ */
+function put(target: Record<string | number, unknown>, key: string | number, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+/**
  * `maskSecrets` with the number of values hidden. It copies with its own stack rather than recursing, so no depth
  * of input (JSON.parse accepts any) can overflow the call stack of a panel that shows it.
  */
@@ -111,12 +122,12 @@ export function maskSecretsCounted<T>(value: T): MaskResult<T> {
     const [src, target, key, ctx] = work.pop()!;
     if (ctx === Ctx.Hidden && src !== null && src !== undefined) {
       hide();
-      target[key] = MASK;
+      put(target, key, MASK);
     } else if (ctx === Ctx.Args && typeof src === 'string') {
-      target[key] = maskArgument(src, hide);
+      put(target, key, maskArgument(src, hide));
     } else if (ctx === Ctx.Args && Array.isArray(src)) {
       const args: unknown[] = new Array(src.length);
-      target[key] = args;
+      put(target, key, args);
       for (let i = 0; i < src.length; i += 1) {
         const arg: unknown = src[i];
         const prev: unknown = src[i - 1];
@@ -128,20 +139,20 @@ export function maskSecretsCounted<T>(value: T): MaskResult<T> {
       }
     } else if (Array.isArray(src)) {
       const copy: unknown[] = new Array(src.length);
-      target[key] = copy;
+      put(target, key, copy);
       const each = ctx === Ctx.EnvList ? Ctx.EnvEntry : Ctx.Plain;
       for (let i = src.length - 1; i >= 0; i -= 1)
         work.push([src[i], copy as unknown as Record<number, unknown>, i, each]);
     } else if (isObject(src)) {
       const copy: Record<string, unknown> = {};
-      target[key] = copy;
+      put(target, key, copy);
       const own = ctx === Ctx.Args ? Ctx.Plain : ctx;
       for (const [k, v] of Object.entries(src)) {
-        copy[k] = undefined; // keeps the key order of the input; filled when popped
+        put(copy, k, undefined); // keeps the key order of the input; filled when popped
         work.push([v, copy, k, childContext(own, k, v)]);
       }
     } else {
-      target[key] = src;
+      put(target, key, src);
     }
   }
   return { value: root.value as T, hidden };
