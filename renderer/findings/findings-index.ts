@@ -19,6 +19,24 @@ export function findingSummary(
   return map.get(objectId);
 }
 
+const aboutObject = new WeakMap<Finding[], Map<string, Finding[]>>();
+
+/** The findings about one object, in the order of the load's findings (none: an empty array). */
+export function findingsAbout(findings: Finding[] | undefined, objectId: string | undefined): readonly Finding[] {
+  if (!findings || !objectId) return [];
+  let map = aboutObject.get(findings);
+  if (!map) {
+    map = new Map();
+    for (const f of findings) {
+      const list = map.get(f.objectId);
+      if (list) list.push(f);
+      else map.set(f.objectId, [f]);
+    }
+    aboutObject.set(findings, map);
+  }
+  return map.get(objectId) ?? [];
+}
+
 /** The verdict on host `hostId` of the placement finding about `explaining`, if that finding tried it. */
 export function hostVerdict(
   findings: Finding[] | undefined,

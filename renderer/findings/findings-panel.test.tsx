@@ -8,6 +8,8 @@ import { installFlowEnv, laidOutNode, renderNode } from '../testing/render-node'
 import { HostNode } from '../nodes/host-node';
 import { ServiceNode } from '../nodes/service-node';
 import { FindingsPanel } from './findings-panel';
+import { DetailsPanel } from '../panels/details-panel';
+import { fakeDesktopApi } from '../testing/fake-desktop-api';
 import singleHost from '../../fixtures/findings/single-host.fires.json?raw';
 import latestTag from '../../fixtures/findings/latest-tag.fires.json?raw';
 import placementBlocked from '../../fixtures/findings/placement-blocked.fires.json?raw';
@@ -90,6 +92,46 @@ describe('Findings panel', () => {
   it('says when every rule passed', () => {
     show(load('agent-drift.quiet.json'));
     expect(screen.getByTestId('findings-panel').textContent).toContain('No findings');
+  });
+});
+
+/** Shows load `t` with object `id` selected, and its details panel. */
+function showDetails(t: Topology, id: string) {
+  useDiagramStore.getState().setTopology(t, 'fixture');
+  useDiagramStore.getState().select(id);
+  render(
+    <ReactFlowProvider>
+      <DetailsPanel api={fakeDesktopApi()} />
+    </ReactFlowProvider>,
+  );
+}
+
+describe("an object's findings in its details panel", () => {
+  it('lists what the rules say about the selected service; a click opens it in full and explains its hosts', () => {
+    const t = load('placement-blocked.fires.json');
+    const finding = t.findings!.find((f) => f.rule === 'placement-blocked')!;
+    useFindingsStore.setState({ open: false });
+    showDetails(t, finding.objectId);
+    const list = screen.getByTestId('details-findings');
+    const rows = within(list).getAllByRole('button');
+    expect(rows).toHaveLength(t.findings!.filter((f) => f.objectId === finding.objectId).length);
+    expect(list.textContent).toContain('Task cannot be placed');
+    expect(list.textContent).toContain(finding.message);
+    expect(list.textContent).toContain(`show the ${finding.placement!.hosts.length} hosts it tried`);
+    fireEvent.click(within(list).getByText(finding.message));
+    const f = useFindingsStore.getState();
+    expect(f.chosen).toBe(finding);
+    expect(f.open).toBe(true);
+    expect(f.explaining).toBe(finding.objectId);
+    expect(useDiagramStore.getState().view.mode).toBe('placement');
+  });
+
+  it('says nothing for an object the rules have nothing about', () => {
+    const t = load('placement-blocked.fires.json');
+    const quiet = t.clusters.find((c) => !t.findings!.some((f) => f.objectId === c.id))!;
+    showDetails(t, quiet.id);
+    expect(screen.getByTestId('details-panel')).toBeTruthy();
+    expect(screen.queryByTestId('details-findings')).toBeNull();
   });
 });
 

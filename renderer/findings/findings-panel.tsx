@@ -55,6 +55,23 @@ function evidenceShown(f: Finding): Finding['evidence'] {
   return f.evidence.filter((e) => !e.objectId || !hosts.has(e.objectId));
 }
 
+/**
+ * Shows finding `f` in full under the Findings list (opening the panel), selects its object and brings it into
+ * view; a placement finding also switches to the placement view with the hosts it tried highlighted. The Findings
+ * panel's rows and the details panel's list of an object's findings both do this.
+ */
+export function openFinding(f: Finding): void {
+  const findings = useFindingsStore.getState();
+  findings.choose(f);
+  findings.setOpen(true);
+  const s = useDiagramStore.getState();
+  if (f.placement && f.placement.hosts.length > 0) {
+    findings.explain(f.objectId);
+    if (s.view.mode !== 'placement') s.setMode('placement');
+  } else findings.explain(null);
+  s.select(f.objectId, { focus: true });
+}
+
 /** One finding in full: its message, the hosts the explainer tried with each one's reason, and the evidence. */
 function FindingDetail({ finding, onClose }: { finding: Finding; onClose: () => void }) {
   return (
@@ -94,7 +111,7 @@ export function FindingsPanel() {
   const findings = useDiagramStore((s) => s.topology?.findings ?? NO_FINDINGS);
   const computed = useDiagramStore((s) => s.topology?.findings !== undefined);
   const selectedId = useDiagramStore((s) => s.selectedId);
-  const { open: chosenOpen, folded, setOpen, toggleRule, explain, choose: show } = useFindingsStore();
+  const { open: chosenOpen, folded, setOpen, toggleRule, choose: show } = useFindingsStore();
   const counts = useMemo(() => findingCounts(findings), [findings]);
   const open = chosenOpen ?? counts.error > 0;
   // Only a finding of this load is shown in full: a new load clears it.
@@ -110,16 +127,6 @@ export function FindingsPanel() {
     initialRect: { width: 800, height: 8 * ROW_HEIGHT },
   });
   if (!computed) return null;
-
-  const choose = (f: Finding) => {
-    show(f);
-    const s = useDiagramStore.getState();
-    if (f.placement && f.placement.hosts.length > 0) {
-      explain(f.objectId);
-      if (s.view.mode !== 'placement') s.setMode('placement');
-    } else explain(null);
-    useDiagramStore.getState().select(f.objectId, { focus: true });
-  };
 
   return (
     <section className="findings-panel" data-testid="findings-panel" aria-label="Findings">
@@ -182,7 +189,7 @@ export function FindingsPanel() {
                     type="button"
                     className="finding-row"
                     title={`${f.message}\n${f.evidence.map((e) => `${e.path} = ${String(e.value)}`).join('\n')}`}
-                    onClick={() => choose(f)}
+                    onClick={() => openFinding(f)}
                   >
                     <span className={`sev-dot sev-${f.severity}`} aria-label={f.severity} />
                     <span className="finding-message">{f.message}</span>

@@ -1,7 +1,7 @@
 /**
  * The details of the selected object: its fields, copy ARN, console link,
- * containers (task), events and deployments (service), and the raw JSON with
- * environment values masked until revealed.
+ * what the findings say about it, containers (task), events and deployments
+ * (service), and the raw JSON with environment values masked until revealed.
  */
 import { revealBidi } from '../../shared/render/text';
 import { useContext, useEffect, useState } from 'react';
@@ -29,6 +29,7 @@ import { AccountDetails } from './account-details';
 import { NamespaceDetails, ServiceDiscovery } from './namespace-details';
 import { FieldList, Section } from './panel-parts';
 import { CapacityProviderDetails, TaskDefinitionDetails } from './definitions-panel';
+import { ObjectFindings } from '../findings/object-findings';
 
 const KIND_LABEL: Record<string, string> = {
   cluster: 'Cluster',
@@ -431,6 +432,7 @@ export function DetailsPanel({ api }: { api: DesktopApi }) {
         </p>
       )}
       {container?.reason && <p className="callout callout-stopped">{container.reason}</p>}
+      <ObjectFindings findings={topology.findings} objectId={selectedId} />
       {service && service.events.length > 0 && (
         <Section title={`Events (${service.events.length})`}>
           <ServiceEvents service={service} />
