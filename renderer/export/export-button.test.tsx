@@ -1,12 +1,16 @@
 /** The Export popover as a user drives it: pick SVG or PNG and options, click Export, get a file. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { buildGraph } from '../../shared/graph/build-graph';
 import { layoutGraph } from '../../shared/layout/layout';
 import { useDiagramStore } from '../store/diagram-store';
 import { ExportButton } from './export-button';
 import { rasteriseSvg } from './rasterise';
 import { prodTopology } from '../testing/prod-fixture';
+import { useCostStore } from '../cost/cost-store';
+import { costAnswer } from '../../shared/cost/cost-request';
+import { ingestWithFindings } from '../../shared/findings/with-findings';
+import placementBlocked from '../../fixtures/findings/placement-blocked.fires.json?raw';
 
 vi.mock('./rasterise', async (importOriginal) => ({
   ...(await importOriginal<typeof import('./rasterise')>()),
@@ -54,6 +58,34 @@ describe('ExportButton', () => {
     expect(useDiagramStore.getState().notice).toContain(saved[0].name);
     // The choice sticks for the menu and Ctrl/Cmd+E.
     expect(useDiagramStore.getState().exportOptions.includeLegend).toBe(false);
+  });
+
+  it('offers the finding and cost badges only when the load has findings and the lens has priced it', async () => {
+    load();
+    useDiagramStore.setState((s) => ({ topology: { ...s.topology!, findings: [] } }));
+    render(<ExportButton api={api} />);
+    fireEvent.click(screen.getByTestId('export-button'));
+    const findings = () => screen.getByLabelText('Finding badges') as HTMLInputElement;
+    const cost = () => screen.getByLabelText('Cost badges and table') as HTMLInputElement;
+    expect(findings().disabled).toBe(true);
+    expect(cost().disabled).toBe(true);
+    act(() => {
+      useDiagramStore.setState((s) => ({
+        topology: {
+          ...s.topology!,
+          findings: ingestWithFindings([{ name: 'p.json', text: placementBlocked }]).findings,
+        },
+      }));
+      useCostStore.setState({ on: true, computing: false, answer: costAnswer(prod, null) });
+    });
+    expect(findings().disabled).toBe(false);
+    expect(cost().disabled).toBe(false);
+    fireEvent.click(findings());
+    fireEvent.click(cost());
+    expect(useDiagramStore.getState().exportOptions).toMatchObject({ findingBadges: true, costBadges: true });
+    act(() => useCostStore.setState({ on: false, answer: null }));
+    expect(cost().disabled).toBe(true);
+    act(() => useDiagramStore.getState().setExportOptions({ findingBadges: false, costBadges: false }));
   });
 
   it('PNG at the chosen scale on a dark background', async () => {

@@ -7,6 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import { useDiagramStore, type ExportOptions } from '../store/diagram-store';
 import { runExport, type ExportFormat } from './export-diagram';
+import { useCostStore } from '../cost/cost-store';
+import { useFindingsStore } from '../findings/findings-store';
 
 const SCALES: ExportOptions['scale'][] = [1, 2, 3, 4];
 const BACKGROUNDS: { value: ExportOptions['background']; label: string }[] = [
@@ -15,11 +17,42 @@ const BACKGROUNDS: { value: ExportOptions['background']; label: string }[] = [
   { value: 'dark', label: 'Dark' },
 ];
 
+type OnOffOption = 'includeLegend' | 'includeTitle' | 'findingBadges' | 'costBadges';
+
+/** One on/off choice of the popover; `unavailable` says why it cannot be had for this load (then off). */
+function OptionCheck({
+  option,
+  label,
+  unavailable = null,
+}: {
+  option: OnOffOption;
+  label: string;
+  unavailable?: string | null;
+}) {
+  const on = useDiagramStore((s) => s.exportOptions[option]);
+  const setOptions = useDiagramStore((s) => s.setExportOptions);
+  return (
+    <label className="check" title={unavailable ?? undefined}>
+      <input
+        type="checkbox"
+        disabled={unavailable !== null}
+        checked={on && unavailable === null}
+        onChange={(e) => setOptions({ [option]: e.target.checked })}
+      />{' '}
+      {label}
+    </label>
+  );
+}
+
 /** Export button with its popover; `api` saves the file (a download in web mode). */
 export function ExportButton({ api }: { api: Pick<DesktopApi, 'saveFile'> }) {
   const options = useDiagramStore((s) => s.exportOptions);
   const setOptions = useDiagramStore((s) => s.setExportOptions);
   const ready = useDiagramStore((s) => s.layout !== null);
+  // What the badges need: findings of this load (they may arrive after it), and a priced load for the cost.
+  useFindingsStore((s) => s.arrivals);
+  const findingsShown = useDiagramStore((s) => (s.topology?.findings?.length ?? 0) > 0);
+  const priced = useCostStore((s) => s.on && !s.computing && s.answer !== null);
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('png');
   const [busy, setBusy] = useState(false);
@@ -106,22 +139,18 @@ export function ExportButton({ api }: { api: Pick<DesktopApi, 'saveFile'> }) {
               ))}
             </select>
           </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={options.includeLegend}
-              onChange={(e) => setOptions({ includeLegend: e.target.checked })}
-            />{' '}
-            Include legend
-          </label>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={options.includeTitle}
-              onChange={(e) => setOptions({ includeTitle: e.target.checked })}
-            />{' '}
-            Include title
-          </label>
+          <OptionCheck option="includeLegend" label="Include legend" />
+          <OptionCheck option="includeTitle" label="Include title" />
+          <OptionCheck
+            option="findingBadges"
+            label="Finding badges"
+            unavailable={findingsShown ? null : 'This load has no findings'}
+          />
+          <OptionCheck
+            option="costBadges"
+            label="Cost badges and table"
+            unavailable={priced ? null : 'Turn on $ Cost to price this load first'}
+          />
           <p className="export-hint muted">
             The whole diagram as it is viewed now (filters, collapsed boxes), not just what fits on screen.
           </p>

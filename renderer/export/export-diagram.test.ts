@@ -8,7 +8,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildGraph } from '../../shared/graph/build-graph';
 import { layoutGraph } from '../../shared/layout/layout';
 import { OVERLAY_STYLES } from '../../shared/theme/theme';
-import { useDiagramStore } from '../store/diagram-store';
+import { useDiagramStore, type ExportOptions } from '../store/diagram-store';
+import { useCostStore } from '../cost/cost-store';
+import { costAnswer } from '../../shared/cost/cost-request';
+import { ingestWithFindings } from '../../shared/findings/with-findings';
+import { findAll, parseSvgStrict } from '../../shared/render/testing/parse-svg';
+import placementBlocked from '../../fixtures/findings/placement-blocked.fires.json?raw';
 import { exportDiagram, runExport } from './export-diagram';
 import { rasteriseSvg, RasteriseError } from './rasterise';
 import { prodTopology } from '../testing/prod-fixture';
@@ -23,6 +28,9 @@ const prod = prodTopology();
 const SECRETS = ['td-secret-value-4242', 'override-secret-value-7731'];
 
 /** Loads `prod` into the store the way the app does, with the layout of the store's view. */
+// The popover's options as a new user finds them: every badge off.
+const PLAIN: ExportOptions = { ...useDiagramStore.getState().exportOptions };
+
 function loadProd(): void {
   const s = useDiagramStore.getState();
   s.setTopology(prod, 'prod');
@@ -94,13 +102,55 @@ describe('exportDiagram', () => {
   it('honours the options: no title, no legend, dark background', async () => {
     loadProd();
     const api = fakeApi();
-    await exportDiagram(api, 'svg', { scale: 1, background: 'dark', includeLegend: false, includeTitle: false });
+    await exportDiagram(api, 'svg', {
+      ...PLAIN,
+      scale: 1,
+      background: 'dark',
+      includeLegend: false,
+      includeTitle: false,
+    });
     const svg = String(api.saved[0].data);
     expect(svg).not.toContain('class="title"');
     expect(svg).toContain('#0f172a');
     const withLegend = fakeApi();
-    await exportDiagram(withLegend, 'svg', { scale: 1, background: 'dark', includeLegend: true, includeTitle: false });
+    await exportDiagram(withLegend, 'svg', {
+      ...PLAIN,
+      scale: 1,
+      background: 'dark',
+      includeLegend: true,
+      includeTitle: false,
+    });
     expect(String(withLegend.saved[0].data).length).toBeGreaterThan(svg.length);
+  });
+
+  it("draws the findings' badges and the lens's cost table when asked and the load has them, else not", async () => {
+    expect(PLAIN).toMatchObject({ findingBadges: false, costBadges: false });
+    const t = ingestWithFindings([{ name: 'placement-blocked.fires.json', text: placementBlocked }]);
+    expect(t.findings?.length).toBeGreaterThan(0);
+    const s = useDiagramStore.getState();
+    s.setTopology(t, 'placement');
+    const { view } = useDiagramStore.getState();
+    s.setLayout(layoutGraph(buildGraph(t, view), view.direction));
+    const classes = async (options: ExportOptions) => {
+      const api = fakeApi();
+      await exportDiagram(api, 'svg', options);
+      // Parsed as XML: a badge drawn with a duplicated attribute would not load in a browser.
+      const root = parseSvgStrict(String(api.saved[0].data));
+      return new Set(findAll(root, () => true).flatMap((e) => (e.attributes.class ?? '').split(' ')));
+    };
+    useCostStore.setState({ on: true, computing: false, answer: costAnswer(t, null) });
+    const both = await classes({ ...PLAIN, findingBadges: true, costBadges: true });
+    expect(both.has('finding-badge')).toBe(true);
+    expect(both.has('cost-table')).toBe(true);
+    expect(both.has('cost-badge')).toBe(true);
+    const plain = await classes(PLAIN);
+    expect(plain.has('finding-badge')).toBe(false);
+    expect(plain.has('cost-table')).toBe(false);
+    // Asked for the cost with the lens off (no priced load): none, rather than an old load's figures.
+    useCostStore.setState({ on: false });
+    const unpriced = await classes({ ...PLAIN, costBadges: true });
+    expect(unpriced.has('cost-table')).toBe(false);
+    useCostStore.setState({ on: false, answer: null });
   });
 
   it('PNG: rasterises the whole SVG at the chosen scale and saves the bytes under a .png name', async () => {
@@ -121,6 +171,7 @@ describe('exportDiagram', () => {
     }));
     const api = fakeApi();
     const r = await exportDiagram(api, 'png', {
+      ...PLAIN,
       scale: 3,
       background: 'transparent',
       includeLegend: true,

@@ -10,6 +10,8 @@ import { initialView, type ViewState } from '../../shared/graph/view';
 import { exportCaption, exportFileName, renderSvg } from '../../shared/render/index';
 import { useDiagramStore, type ExportOptions } from '../store/diagram-store';
 import { rasteriseSvg, RasteriseError } from './rasterise';
+import type { CostReport } from '../../shared/cost/compute-cost';
+import { useCostStore } from '../cost/cost-store';
 
 /** The two export formats. */
 export type ExportFormat = 'png' | 'svg';
@@ -27,6 +29,12 @@ export interface ExportResult {
 
 /** Raised when there is nothing drawn yet to export (no load, or its first layout still running). */
 export class NothingToExportError extends Error {}
+
+/** The lens's report of the load on screen, when it has priced it (the $ Cost overlay is on and not re-pricing). */
+export function pricedReport(): { cost: CostReport } | null {
+  const { on, computing, answer } = useCostStore.getState();
+  return on && !computing && answer ? { cost: answer.report } : null;
+}
 
 /** True when the user opened more than the default view shows; the size warning then suggests going back to it. */
 function expandedBeyondDefault(view: ViewState, defaults: ViewState): boolean {
@@ -52,6 +60,8 @@ export async function exportDiagram(
     theme: options.background === 'dark' ? 'dark' : 'light',
     overlay: view.overlay,
     direction: view.direction,
+    ...(options.findingBadges && topology.findings ? { findings: topology.findings } : {}),
+    ...(options.costBadges ? pricedReport() : {}),
   });
   if (format === 'svg') {
     const saved = await api.saveFile(exportFileName(topology, 'svg'), svg.svg);

@@ -30,6 +30,10 @@ export interface ExportOptions {
   background: 'white' | 'transparent' | 'dark';
   includeLegend: boolean;
   includeTitle: boolean;
+  /** The findings' count badges on their nodes, as the canvas shows them. */
+  findingBadges: boolean;
+  /** The launch-type lens's $/month badges and cost table, when the lens has priced the load. */
+  costBadges: boolean;
 }
 
 /** The store's state and actions. */
@@ -150,7 +154,14 @@ const INITIAL = {
   diff: null,
   diffBase: null,
   autoRefreshSeconds: 0,
-  exportOptions: { scale: 2, background: 'white', includeLegend: true, includeTitle: true } as ExportOptions,
+  exportOptions: {
+    scale: 2,
+    background: 'white',
+    includeLegend: true,
+    includeTitle: true,
+    findingBadges: false,
+    costBadges: false,
+  } as ExportOptions,
   search: '',
   searchIndex: -1,
   restoreViewport: null,
