@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { ancestorIds } from '../../shared/graph/build-graph';
 import { focusSet, matchSet } from '../../shared/graph/emphasis';
-import { searchTopology, type SearchHit } from '../../shared/graph/search';
+import { drawnStandIns, searchTopology, type SearchHit } from '../../shared/graph/search';
 import { useDiagramStore } from '../store/diagram-store';
 
 /** What the canvas needs to style nodes. */
@@ -39,16 +39,14 @@ export function useEmphasis(): Emphasis {
     if (!layout || !topology) return { lit: null, hits: new Set<string>(), current: null };
     if (hits.length > 0) {
       const ancestors = (id: string) => ancestorIds(topology, id, mode);
-      const hitSet = matchSet(
-        { nodes: layout.nodes, edges: [] },
-        hits.map((h) => h.id),
-        ancestors,
-      );
+      // A task definition or capacity provider hit lights what uses it (it has no box of its own).
+      const ids = [...new Set(hits.flatMap((h) => drawnStandIns(topology, h.id)))];
+      const hitSet = matchSet({ nodes: layout.nodes, edges: [] }, ids, ancestors);
       // Only the hits themselves (or their collapsed holders) are highlighted; their holders stay undimmed.
       const shown = new Set(layout.nodes.map((n) => n.id));
       const marked = new Set(
-        hits
-          .map((h) => (shown.has(h.id) ? h.id : ancestors(h.id).find((a) => shown.has(a))))
+        ids
+          .map((id) => (shown.has(id) ? id : ancestors(id).find((a) => shown.has(a))))
           .filter((id): id is string => id !== undefined),
       );
       const lit = matchSet(layout, hitSet);

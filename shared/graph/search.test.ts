@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { searchTopology } from './search';
+import { drawnStandIns, searchTopology } from './search';
+import { generateAccount } from '../synth/generate-account';
 import { namespaceNodes } from './namespace';
 import { emptyTopology, makeCluster, makeContainer, makeService, makeTask } from './testing/make-topology';
 import type { Topology } from '../model/types';
@@ -174,5 +175,37 @@ describe('searchTopology over task definitions and capacity providers (published
     const t = sample();
     t.taskDefinitions = loaded.taskDefinitions.map((td) => ({ ...td, placeholder: true }));
     expect(searchTopology(t, 'hello_world')).toEqual([]);
+  });
+});
+
+describe('drawnStandIns: what the canvas lights for a hit with no box of its own', () => {
+  const t = ingest([
+    {
+      name: 'account.json',
+      text: JSON.stringify(generateAccount({ seed: 5, clusters: 2, services: 8, tasksPerService: [1, 3] })),
+    },
+  ]);
+
+  it('a task definition: the services and tasks that run it', () => {
+    const td = t.taskDefinitions.find((d) => t.services.some((s) => s.taskDefinitionId === d.id))!;
+    const expected = [
+      ...t.services.filter((s) => s.taskDefinitionId === td.id).map((s) => s.id),
+      ...t.tasks.filter((x) => x.taskDefinitionId === td.id).map((x) => x.id),
+    ];
+    expect(expected.length).toBeGreaterThan(1);
+    expect([...drawnStandIns(t, td.id)].sort()).toEqual(expected.sort());
+  });
+
+  it('a capacity provider: the tasks placed by it and the services whose strategy names it', () => {
+    const cp = t.capacityProviders.find((c) => t.tasks.some((x) => x.capacityProviderId === c.id))!;
+    const ids = new Set(drawnStandIns(t, cp.id));
+    for (const x of t.tasks) expect(ids.has(x.id)).toBe(x.capacityProviderId === cp.id);
+    for (const s of t.services)
+      if (s.capacityProviderStrategy.some((i) => i.capacityProvider === cp.name)) expect(ids.has(s.id)).toBe(true);
+  });
+
+  it('anything drawn: itself', () => {
+    expect(drawnStandIns(t, t.services[0].id)).toEqual([t.services[0].id]);
+    expect(drawnStandIns(t, t.tasks[0].id)).toEqual([t.tasks[0].id]);
   });
 });

@@ -127,3 +127,37 @@ export function searchTopology(topology: Topology, query: string, mode: ViewMode
       ]);
   return hits;
 }
+
+const usersByDefinition = new WeakMap<Topology, Map<string, string[]>>();
+
+/**
+ * What the canvas lights for a search hit: the hit itself, or, for a task definition or a capacity provider
+ * (which have no box of their own), the services and tasks that use it. A search for a family used to dim the
+ * whole drawing: its hits were in the Definitions list only.
+ */
+export function drawnStandIns(topology: Topology, hitId: string): readonly string[] {
+  let users = usersByDefinition.get(topology);
+  if (!users) {
+    users = new Map();
+    const add = (definitionId: string | undefined, userId: string) => {
+      if (!definitionId) return;
+      const list = users!.get(definitionId);
+      if (list) list.push(userId);
+      else users!.set(definitionId, [userId]);
+    };
+    const providerIds = new Map(
+      topology.capacityProviders.map((cp) => [`${cp.accountId}|${cp.region}|${cp.name}`, cp.id]),
+    );
+    for (const s of topology.services) {
+      add(s.taskDefinitionId, s.id);
+      for (const item of s.capacityProviderStrategy)
+        add(providerIds.get(`${s.accountId}|${s.region}|${item.capacityProvider}`), s.id);
+    }
+    for (const t of topology.tasks) {
+      add(t.taskDefinitionId, t.id);
+      add(t.capacityProviderId, t.id);
+    }
+    usersByDefinition.set(topology, users);
+  }
+  return users.get(hitId) ?? [hitId];
+}
