@@ -272,6 +272,8 @@ describe('ecs-visualizer inspect: a broken file gives back what it can', () => {
     expect(r.stderr).toBe(`${file}:70:13: invalid JSON: ',' expected\n`);
     const out = JSON.parse(r.stdout);
     expect(out.counts.tasks).toBe(2);
+    // How many objects a script should check against AWS, without reading the messages.
+    expect(out.recovered).toBe(2);
     expect(out.diagnostics).toContainEqual(
       expect.objectContaining({
         severity: 'warning',
@@ -288,6 +290,7 @@ describe('ecs-visualizer inspect: a broken file gives back what it can', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`${file}:160:27: invalid JSON: unterminated string\n`);
     expect(r.stdout).toMatch(/Tasks\s+1\n/);
+    expect(r.stdout).toContain('Recovered from broken files (only commas missing or extra; check them): 1\n');
     expect(r.stdout).toContain(`warning ${file}:94:9: task at $.tasks[1] not loaded`);
   });
 });

@@ -30,6 +30,8 @@ export function formatSummaryTable(summary: InspectSummary, fileCount: number): 
     `Tasks by launch type: ${byType.length ? byType.join(' · ') : 'none'}${summary.tasksOnFargateSpot ? ` (Fargate Spot ${summary.tasksOnFargateSpot})` : ''}`,
   );
   lines.push(`Placeholders (referenced or listed, not described): ${summary.placeholders}`);
+  if (summary.recovered > 0)
+    lines.push(`Recovered from broken files (only commas missing or extra; check them): ${summary.recovered}`);
   const n = (s: string) => summary.diagnostics.filter((d) => d.severity === s).length;
   lines.push('', `Diagnostics: ${n('error')} error(s), ${n('warning')} warning(s), ${n('info')} info`);
   for (const d of summary.diagnostics)

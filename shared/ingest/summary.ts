@@ -15,6 +15,8 @@ export interface InspectSummary {
   tasksByLaunchType: Partial<Record<LaunchType, number>>;
   tasksOnFargateSpot: number;
   placeholders: number;
+  /** Objects read from a broken file all the same (only commas missing or extra around them): check them. */
+  recovered: number;
   diagnostics: Diagnostic[];
 }
 
@@ -52,6 +54,10 @@ export function summarize(topology: Topology): InspectSummary {
     tasksByLaunchType,
     tasksOnFargateSpot: tasks.filter((t) => t.spot).length,
     placeholders: all.reduce((n, list) => n + list.filter((x: { placeholder: boolean }) => x.placeholder).length, 0),
+    recovered: all.reduce(
+      (n, list) => n + list.filter((x: { recoveredFrom?: string[] }) => x.recoveredFrom !== undefined).length,
+      0,
+    ),
     diagnostics: topology.diagnostics,
   };
 }
