@@ -4,6 +4,7 @@ import { COMMANDS, plainLabel } from '../../shared/ipc/commands';
 import { App } from '../app';
 import { createWebHosts } from '../desktop/pick-api';
 import { useDiagramStore } from '../store/diagram-store';
+import { useCostStore } from '../cost/cost-store';
 import { installFlowEnv } from '../testing/render-node';
 import { commandForKey, runCommand, shortcutText, type CommandContext } from './commands';
 
@@ -105,6 +106,13 @@ describe('the command table', () => {
     const before = useDiagramStore.getState().view.overlay;
     expect(runCommand('toggle-overlay', context)).toBe(true);
     expect(useDiagramStore.getState().view.overlay).toBe(!before);
+    // $ (the toolbar's "$ Cost") turns the launch-type lens on and off, as the View menu's item does.
+    const costOn = useCostStore.getState().on;
+    expect(commandForKey(key('$', { shiftKey: true }), 'electron')?.id).toBe('toggle-cost');
+    expect(runCommand('toggle-cost', context)).toBe(true);
+    expect(useCostStore.getState().on).toBe(!costOn);
+    runCommand('toggle-cost', context);
+    expect(useCostStore.getState().on).toBe(costOn);
   });
 });
 

@@ -9,6 +9,7 @@ import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import { moveSelectionByKey, typingInto } from '../canvas/selection-keys';
 import { runExport } from '../export/export-diagram';
 import { useDiagramStore } from '../store/diagram-store';
+import { useCostStore } from '../cost/cost-store';
 
 /** What the commands act on besides the store: the host, and the page's own controls. */
 export interface CommandContext {
@@ -46,6 +47,8 @@ const RUNS: Record<CommandId, (context: CommandContext, event?: CommandEvent) =>
     const s = useDiagramStore.getState();
     s.setLegendOpen(!s.legendOpen);
   },
+  // The toolbar's $ Cost: the badges in dollars and the lens panel (the load is priced off the page).
+  'toggle-cost': () => useCostStore.getState().toggle(),
   'clear-selection': () => {
     useDiagramStore.getState().select(null);
     useDiagramStore.getState().setSearch('');

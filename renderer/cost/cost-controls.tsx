@@ -3,6 +3,7 @@
  * the bundled table) and, on the desktop, Refresh prices (the AWS Price List API). Also asks the host for the
  * lens whenever it is on and the load or the prices change.
  */
+import { commandTitle } from '../commands/commands';
 import { useEffect, useRef } from 'react';
 import type { CostApi } from '../../shared/ipc/cost-api';
 import type { Topology } from '../../shared/model/types';
@@ -90,7 +91,7 @@ export function CostControls({ cost }: { cost: CostApi }) {
         aria-pressed={on}
         data-testid="cost-toggle"
         disabled={!topology}
-        title="Cost overlay and launch-type lens: $/month on services, clusters and hosts; what each service would cost on Fargate, Fargate Spot, Graviton or packed EC2"
+        title={`${commandTitle('toggle-cost')}: $/month on services, clusters and hosts; what each service would cost on Fargate, Fargate Spot, Graviton or packed EC2`}
         onClick={() => useCostStore.getState().toggle()}
       >
         $ Cost

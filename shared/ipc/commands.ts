@@ -115,6 +115,15 @@ export const COMMANDS = [
     needsDiagram: true,
   },
   {
+    id: 'toggle-cost',
+    label: 'Launch-type &Cost Lens',
+    menu: 'view',
+    keys: ['$'],
+    desktop: 'page',
+    hosts: BOTH,
+    needsDiagram: true,
+  },
+  {
     id: 'clear-selection',
     label: 'Clear Selection and Search',
     menu: 'none',
