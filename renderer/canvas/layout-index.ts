@@ -210,7 +210,8 @@ function visit(grid: Grid, rect: Rect, cell: number, cols: number, rows: number,
     }
 }
 
-function intersects(boxes: Float64Array, i: number, rect: Rect): boolean {
+/** Whether box `i` of `boxes` (x, y, width, height, …) overlaps `rect`. */
+export function intersects(boxes: Float64Array, i: number, rect: Rect): boolean {
   const x = boxes[i * 4];
   const y = boxes[i * 4 + 1];
   return !(

@@ -9,7 +9,7 @@ import { useStoreApi, type Edge, type ReactFlowState } from '@xyflow/react';
 import type { LaidOutGraph, PositionedNode } from '../../shared/graph/types';
 import type { Direction } from '../../shared/graph/view';
 import type { DiagramFlowNode } from '../nodes/node-types';
-import { layoutIndexFor, type Rect } from './layout-index';
+import { intersects, layoutIndexFor, type Rect } from './layout-index';
 import { toFlowEdge, toFlowNode } from './to-flow';
 
 /**
@@ -100,12 +100,8 @@ export function useLayoutWindow(layout: LaidOutGraph | null, direction: Directio
       const queue: { i: number; d: number }[] = [];
       for (const i of target.nodes) {
         if (next.has(i)) continue;
-        const x = bx[i * 4];
-        const y = bx[i * 4 + 1];
-        const w = bx[i * 4 + 2];
-        const h = bx[i * 4 + 3];
-        const off = x > screen.x + screen.width || y > screen.y + screen.height || x + w < screen.x || y + h < screen.y;
-        queue.push({ i, d: (off ? 1e12 : 0) + Math.abs(x + w / 2 - cx) + Math.abs(y + h / 2 - cy) });
+        const middle = Math.abs(bx[i * 4] + bx[i * 4 + 2] / 2 - cx) + Math.abs(bx[i * 4 + 1] + bx[i * 4 + 3] / 2 - cy);
+        queue.push({ i, d: (intersects(bx, i, screen) ? 0 : 1e12) + middle });
       }
       queue.sort((p, q) => p.d - q.d);
       added = 0;
@@ -116,7 +112,8 @@ export function useLayoutWindow(layout: LaidOutGraph | null, direction: Directio
           added++;
         }
       }
-      const changed = next.size !== held.size || [...next].some((i) => !held.has(i)) || target !== shownTarget;
+      // `next` is what `held` kept plus what was added: without additions, only its size can differ.
+      const changed = added > 0 || next.size !== held.size || target !== shownTarget;
       held = next;
       shownTarget = target;
       const pending = held.size < wanted.size;
