@@ -34,7 +34,8 @@ app.on = (event, listener) => {
 
 exports.app = app;
 exports.protocol = {
-  registerSchemesAsPrivileged: (schemes) => calls.push(`registerSchemesAsPrivileged:${schemes.map((s) => s.scheme).join(',')}`),
+  registerSchemesAsPrivileged: (schemes) =>
+    calls.push(`registerSchemesAsPrivileged:${schemes.map((s) => s.scheme).join(',')}`),
   handle: () => undefined,
 };
 exports.ipcMain = Object.assign(new EventEmitter(), { handle: () => undefined });
