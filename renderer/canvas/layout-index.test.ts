@@ -10,7 +10,7 @@ import type { LaidOutGraph } from '../../shared/graph/types';
 import { DEFAULT_VIEW, type Direction } from '../../shared/graph/view';
 import { ingest } from '../../shared/ingest/index';
 import { layoutGraph } from '../../shared/layout/layout';
-import { absolutePositions, edgeEnds } from '../../shared/layout/positions';
+import { absolutePositions, edgeBend, edgeEnds } from '../../shared/layout/positions';
 import { generateAccount } from '../../shared/synth/generate-account';
 import { indexLayout, layoutIndexFor, type Rect } from './layout-index';
 
@@ -35,9 +35,10 @@ function legs(layout: LaidOutGraph, direction: Direction, e: number): Rect[] {
   const edge = layout.edges[e];
   const s = layout.nodes.find((n) => n.id === edge.source)!;
   const t = layout.nodes.find((n) => n.id === edge.target)!;
-  const { x1, y1, x2, y2 } = edgeEnds(s, abs.get(s.id)!, t, abs.get(t.id)!, direction);
+  const tips = edgeEnds(s, abs.get(s.id)!, t, abs.get(t.id)!, direction);
+  const { x1, y1, x2, y2 } = tips;
   const lr = direction === 'LR';
-  const bend = edge.bend ?? (lr ? (x1 + x2) / 2 : (y1 + y2) / 2);
+  const bend = edgeBend(tips, edge.bend, direction);
   const p = lr ? [x1, y1, bend, y1, bend, y2, x2, y2] : [x1, y1, x1, bend, x2, bend, x2, y2];
   return [0, 1, 2].map((k) => ({
     x: Math.min(p[k * 2], p[k * 2 + 2]),

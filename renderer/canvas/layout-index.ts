@@ -6,7 +6,7 @@
  */
 import type { LaidOutGraph } from '../../shared/graph/types';
 import type { Direction } from '../../shared/graph/view';
-import { edgeEnds } from '../../shared/layout/positions';
+import { edgeBend, edgeEnds } from '../../shared/layout/positions';
 
 /** A rectangle of the drawing, in flow coordinates. */
 export interface Rect {
@@ -79,14 +79,15 @@ export function indexLayout(layout: LaidOutGraph, direction: Direction): LayoutI
     if (s < 0 || t < 0) continue;
     ends[e * 2] = s;
     ends[e * 2 + 1] = t;
-    const { x1, y1, x2, y2 } = edgeEnds(
+    const tips = edgeEnds(
       nodes[s],
       { x: boxes[s * 4], y: boxes[s * 4 + 1] },
       nodes[t],
       { x: boxes[t * 4], y: boxes[t * 4 + 1] },
       direction,
     );
-    const bend = edge.bend ?? (horizontal ? (x1 + x2) / 2 : (y1 + y2) / 2);
+    const { x1, y1, x2, y2 } = tips;
+    const bend = edgeBend(tips, edge.bend, direction);
     const path = horizontal ? [x1, y1, bend, y1, bend, y2, x2, y2] : [x1, y1, x1, bend, x2, bend, x2, y2];
     for (let k = 0; k < 3; k++) {
       const ax = path[k * 2];

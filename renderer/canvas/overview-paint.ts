@@ -7,7 +7,7 @@
 import { revealBidi } from '../../shared/render/text';
 import type { LaidOutGraph, PositionedNode } from '../../shared/graph/types';
 import type { OverviewPaint } from './overview-types';
-import { absolutePositions, edgeEnds } from '../../shared/layout/positions';
+import { absolutePositions, edgeBend, edgeEnds } from '../../shared/layout/positions';
 import type { Direction } from '../../shared/graph/view';
 import { BASE_COLOURS, overlayStyle, STATUS_STYLES, STOPPED_FILL } from '../../shared/theme/theme';
 
@@ -51,15 +51,14 @@ export function preparePaint(layout: LaidOutGraph, direction: Direction, overlay
   }
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const edges: number[] = [];
-  const horizontal = direction === 'LR';
   for (const e of layout.edges) {
     const s = byId.get(e.source);
     const t = byId.get(e.target);
     const sp = abs.get(e.source);
     const tp = abs.get(e.target);
     if (!s || !t || !sp || !tp) continue;
-    const { x1, y1, x2, y2 } = edgeEnds(s, sp, t, tp, direction);
-    edges.push(x1, y1, x2, y2, e.bend ?? (horizontal ? (x1 + x2) / 2 : (y1 + y2) / 2));
+    const ends = edgeEnds(s, sp, t, tp, direction);
+    edges.push(ends.x1, ends.y1, ends.x2, ends.y2, edgeBend(ends, e.bend, direction));
   }
   const buckets = [...groups.values()]
     .sort((a, b) => a.depth - b.depth)

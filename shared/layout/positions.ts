@@ -47,3 +47,16 @@ export function edgeEnds(
     ? { x1: from.x + source.width, y1: from.y + source.height / 2, x2: to.x, y2: to.y + target.height / 2 }
     : { x1: from.x + source.width / 2, y1: from.y + source.height, x2: to.x + target.width / 2, y2: to.y };
 }
+
+/**
+ * Where an edge from (x1, y1) to (x2, y2) turns along the reading direction: the layout's `bend` when it set
+ * one (in the gap before a wrapped line), else halfway. The overview's paint and the canvas's layout index
+ * both read the step path from this, so the index never misses a leg the paint draws.
+ */
+export function edgeBend(
+  ends: { x1: number; y1: number; x2: number; y2: number },
+  bend: number | undefined,
+  direction: Direction,
+): number {
+  return bend ?? (direction === 'LR' ? (ends.x1 + ends.x2) / 2 : (ends.y1 + ends.y2) / 2);
+}
