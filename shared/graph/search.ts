@@ -3,6 +3,7 @@
  * match set, not a filter: the canvas highlights the hits and dims the rest,
  * and Enter walks through them in this order.
  */
+import { capacityProviderId } from '../model/arn';
 import type { Topology } from '../model/types';
 import { namespaceNodes } from './namespace';
 import type { ViewMode } from './view';
@@ -145,13 +146,11 @@ export function drawnStandIns(topology: Topology, hitId: string): readonly strin
       if (list) list.push(userId);
       else users!.set(definitionId, [userId]);
     };
-    const providerIds = new Map(
-      topology.capacityProviders.map((cp) => [`${cp.accountId}|${cp.region}|${cp.name}`, cp.id]),
-    );
     for (const s of topology.services) {
       add(s.taskDefinitionId, s.id);
-      for (const item of s.capacityProviderStrategy)
-        add(providerIds.get(`${s.accountId}|${s.region}|${item.capacityProvider}`), s.id);
+      // Named as the linker names them (link.ts referCapacityProvider): the service's account and region.
+      const scope = { region: s.region ?? '?', accountId: s.accountId ?? '?' };
+      for (const item of s.capacityProviderStrategy) add(capacityProviderId(scope, item.capacityProvider), s.id);
     }
     for (const t of topology.tasks) {
       add(t.taskDefinitionId, t.id);
