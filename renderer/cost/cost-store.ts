@@ -30,6 +30,14 @@ function indexOf(report: CostReport | undefined): Map<string, CostRow | ClusterC
   return map;
 }
 
+/**
+ * The lens's answer for the load on screen: while the lens is on and not re-pricing (an answer kept from the
+ * load before is never shown as this one's); null otherwise. What an export draws and offers.
+ */
+export function pricedAnswer(s: Pick<CostState, 'on' | 'computing' | 'answer'>): CostAnswer | null {
+  return s.on && !s.computing ? s.answer : null;
+}
+
 /** The lens's store. */
 export const useCostStore = create<CostState>()((set) => ({
   on: false,

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import { useDiagramStore, type ExportOptions } from '../store/diagram-store';
 import { runExport, type ExportFormat } from './export-diagram';
-import { useCostStore } from '../cost/cost-store';
+import { pricedAnswer, useCostStore } from '../cost/cost-store';
 import { useFindingsStore } from '../findings/findings-store';
 
 const SCALES: ExportOptions['scale'][] = [1, 2, 3, 4];
@@ -52,7 +52,7 @@ export function ExportButton({ api }: { api: Pick<DesktopApi, 'saveFile'> }) {
   // What the badges need: findings of this load (they may arrive after it), and a priced load for the cost.
   useFindingsStore((s) => s.arrivals);
   const findingsShown = useDiagramStore((s) => (s.topology?.findings?.length ?? 0) > 0);
-  const priced = useCostStore((s) => s.on && !s.computing && s.answer !== null);
+  const priced = useCostStore((s) => pricedAnswer(s) !== null);
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('png');
   const [busy, setBusy] = useState(false);

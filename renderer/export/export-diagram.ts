@@ -10,8 +10,7 @@ import { initialView, type ViewState } from '../../shared/graph/view';
 import { exportCaption, exportFileName, renderSvg } from '../../shared/render/index';
 import { useDiagramStore, type ExportOptions } from '../store/diagram-store';
 import { rasteriseSvg, RasteriseError } from './rasterise';
-import type { CostReport } from '../../shared/cost/compute-cost';
-import { useCostStore } from '../cost/cost-store';
+import { pricedAnswer, useCostStore } from '../cost/cost-store';
 
 /** The two export formats. */
 export type ExportFormat = 'png' | 'svg';
@@ -30,12 +29,6 @@ export interface ExportResult {
 /** Raised when there is nothing drawn yet to export (no load, or its first layout still running). */
 export class NothingToExportError extends Error {}
 
-/** The lens's report of the load on screen, when it has priced it (the $ Cost overlay is on and not re-pricing). */
-export function pricedReport(): { cost: CostReport } | null {
-  const { on, computing, answer } = useCostStore.getState();
-  return on && !computing && answer ? { cost: answer.report } : null;
-}
-
 /** True when the user opened more than the default view shows; the size warning then suggests going back to it. */
 function expandedBeyondDefault(view: ViewState, defaults: ViewState): boolean {
   if ((view.expanded?.length ?? 0) > 0) return true;
@@ -50,6 +43,7 @@ export async function exportDiagram(
   options: ExportOptions = useDiagramStore.getState().exportOptions,
 ): Promise<ExportResult> {
   const { topology, layout, view } = useDiagramStore.getState();
+  const priced = pricedAnswer(useCostStore.getState());
   if (!topology || !layout) throw new NothingToExportError('Nothing to export yet: open files or the demo first.');
   // `layout` is the whole laid-out graph of the current view (filters and collapsed state applied), not what the canvas shows.
   const svg = renderSvg(layout, {
@@ -61,7 +55,7 @@ export async function exportDiagram(
     overlay: view.overlay,
     direction: view.direction,
     ...(options.findingBadges && topology.findings ? { findings: topology.findings } : {}),
-    ...(options.costBadges ? pricedReport() : {}),
+    ...(options.costBadges && priced ? { cost: priced.report } : {}),
   });
   if (format === 'svg') {
     const saved = await api.saveFile(exportFileName(topology, 'svg'), svg.svg);
