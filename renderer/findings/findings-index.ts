@@ -44,6 +44,7 @@ export function hostVerdict(
   hostId: string | undefined,
 ): HostVerdict | undefined {
   if (!findings || !explaining || !hostId) return undefined;
-  const f = findings.find((x) => x.objectId === explaining && x.placement);
+  // Through the per-object lists: each host card asks, and a big load has thousands of findings to scan.
+  const f = findingsAbout(findings, explaining).find((x) => x.placement);
   return f?.placement?.hosts.find((h) => h.hostId === hostId);
 }
