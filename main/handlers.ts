@@ -13,6 +13,7 @@ import type { RendererPush } from './renderer-push';
 import { saveExport } from './save-file';
 import type { AwsIpcHost } from './aws/setup-aws-ipc';
 import { setupCostIpc, type CostDeps } from './aws/pricing-ipc';
+import type { KeptHistory } from './history/kept-fetches';
 
 /** What the handlers reach. */
 export interface HandlerDeps {
@@ -24,6 +25,8 @@ export interface HandlerDeps {
   setupAws: (host: AwsIpcHost) => void;
   /** The launch-type lens's work in main (main/aws/pricing-ipc.ts); the real one when absent. */
   cost?: CostDeps;
+  /** "Kept fetches…": the live fetches kept in `<userData>/history` (main/history/kept-fetches.ts). */
+  history: KeptHistory;
 }
 
 /** The file name a saved live snapshot is offered under: the fetch's own time, so two saves do not collide. */
@@ -49,6 +52,8 @@ export function registerHandlers(ipc: IpcRegistry, deps: HandlerDeps): void {
   });
   ipc.handle('app:report-error', (report) => reportRendererError(report, deps.crash));
   ipc.handle('app:renderer-ready', () => deps.push.markReady());
+  ipc.handle('history:list', () => deps.history.list());
+  ipc.handle('history:read', (names) => deps.history.read(names));
   setupCostIpc({ handle: (channel, handler) => ipc.handle(channel, (arg) => handler(arg)) }, deps.cost);
   deps.setupAws({
     // Same registry as every other channel: the AWS handlers get the sender check and schema validation too.

@@ -45,6 +45,8 @@ const VALID: Record<InvokeChannel, unknown> = {
   'aws:save-snapshot': undefined,
   'cost:report': { topology: emptyTopology, prices: null },
   'prices:refresh': { regions: ['us-east-1'] },
+  'history:list': undefined,
+  'history:read': ['snapshot-2026-11-28T09-30-00-000Z.json', 'snapshot-2026-11-28T09-30-00-000Z-1.json'],
 };
 
 /** Malformed arguments per channel: wrong types, extra keys, paths where a name belongs, URLs that are not the AWS console. */
@@ -102,6 +104,18 @@ const MALFORMED: Record<InvokeChannel, unknown[]> = {
     { regions: ['us-east-1'], secretAccessKey: 'x' },
     'us-east-1',
   ],
+  'history:list': ['/home/me/.config', {}, 1],
+  'history:read': [
+    'snapshot-2026-11-28T09-30-00-000Z.json',
+    [],
+    ['../x.json'],
+    ['/etc/passwd'],
+    ['../history/snapshot-2026-11-28T09-30-00-000Z.json'],
+    ['snapshot-2026-11-28T09-30-00-000Z.json/../../../.bashrc'],
+    ['C:\\Users\\me\\snapshot-2026-11-28T09-30-00-000Z.json'],
+    [5],
+    Array.from({ length: 97 }, (_, i) => `snapshot-2026-11-28T09-30-00-000Z-${i}.json`),
+  ],
 };
 
 let window: BrowserWindow;
@@ -110,6 +124,7 @@ let deps: {
   push: { markReady: ReturnType<typeof vi.fn>; aws: ReturnType<typeof vi.fn> };
   aws: ReturnType<typeof vi.fn<(channel: string, arg?: unknown) => Promise<null>>>;
   cost: { report: ReturnType<typeof vi.fn>; fetchPrices: ReturnType<typeof vi.fn> };
+  history: { list: ReturnType<typeof vi.fn>; read: ReturnType<typeof vi.fn> };
 };
 
 beforeEach(() => {
@@ -126,6 +141,10 @@ beforeEach(() => {
     cost: {
       report: vi.fn(async () => ({ report: {}, pricesDiagnostics: [] })),
       fetchPrices: vi.fn(async () => ({ retrieved: '2026-12-06', regions: {} })),
+    },
+    history: {
+      list: vi.fn(async () => ({ folder: '/home/me/.config/ecs-visualizer/history', entries: [] })),
+      read: vi.fn(async () => []),
     },
   };
   dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/data/tasks.json'] });
@@ -158,6 +177,8 @@ function sideEffects(): number {
     deps.aws.mock.calls.length +
     deps.cost.report.mock.calls.length +
     deps.cost.fetchPrices.mock.calls.length +
+    deps.history.list.mock.calls.length +
+    deps.history.read.mock.calls.length +
     dialog.showOpenDialog.mock.calls.length +
     dialog.showSaveDialog.mock.calls.length +
     dialog.showMessageBox.mock.calls.length +

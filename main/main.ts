@@ -10,7 +10,8 @@ import { readSources } from './files/read-sources';
 import { watchWindowHealth, setupMainCrashHandling, type CrashDeps } from './crash';
 import { registerHandlers } from './handlers';
 import { setupAwsIpc } from './aws/setup-aws-ipc';
-import { historyKeeper } from './history/history-keeper';
+import { historyKeeper, historyPaths } from './history/history-keeper';
+import { keptHistory } from './history/kept-fetches';
 import { createIpc, createSenderCheck } from './ipc';
 import { logFilePath, setupLogging, type Logger } from './logger';
 import { setupMenu } from './menu';
@@ -97,6 +98,8 @@ async function onReady(): Promise<void> {
     crash,
     // Each complete live fetch is kept in <userData>/history (issue #19).
     setupAws: (host) => void setupAwsIpc(host, { keepSnapshot: historyKeeper(app.getPath('userData')) }),
+    // "Kept fetches…" lists and reads that same folder, by file name only.
+    history: keptHistory(historyPaths(app.getPath('userData')).dir),
   });
 
   const rebuildMenu = setupMenu(

@@ -35,6 +35,7 @@ describe('the preload', () => {
       'cancelAwsFetch',
       'fetchAws',
       'listAwsProfiles',
+      'listKeptFetches',
       'loadDemo',
       'loadFiles',
       'onAwsMfaRequest',
@@ -44,6 +45,7 @@ describe('the preload', () => {
       'openDialog',
       'openExternal',
       'platform',
+      'readKeptFetches',
       'reportError',
       'saveAwsSnapshot',
       'saveFile',
@@ -133,6 +135,18 @@ describe('the preload', () => {
       clusters: [],
       includeStopped: false,
     });
+  });
+
+  it('asks main for the kept fetches by file name only, on the history:* channels', async () => {
+    const api = (await loadPreload()) as unknown as Required<DesktopApi>;
+    const kept = { folder: '/home/me/.config/ECS Visualizer/history', entries: [] };
+    ipcRenderer.invoke.mockResolvedValueOnce(kept);
+    expect(await api.listKeptFetches()).toBe(kept);
+    await api.readKeptFetches(['snapshot-2026-11-28T09-30-00-000Z.json']);
+    expect(ipcRenderer.invoke.mock.calls).toEqual([
+      ['history:list', undefined],
+      ['history:read', ['snapshot-2026-11-28T09-30-00-000Z.json']],
+    ]);
   });
 
   it('maps each call to its channel', async () => {

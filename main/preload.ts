@@ -99,6 +99,9 @@ const desktopApi = {
     };
   },
   answerAwsMfa: (answer: MfaCodeAnswer) => invoke('aws:mfa-answer', answer),
+  // By file name only: main reads them from its own history folder.
+  listKeptFetches: () => invoke('history:list', undefined),
+  readKeptFetches: (names: string[]) => invoke('history:read', names),
 } as const satisfies DesktopApi;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, desktopApi);

@@ -16,6 +16,7 @@ import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Bundle } from '../../shared/ingest/bundle';
+import { KEPT_FETCH_NAME } from '../../shared/ipc/kept-history';
 
 /** How much history to keep. */
 export interface HistoryCaps {
@@ -47,7 +48,8 @@ export interface HistoryEntry {
 }
 
 const PREFIX = 'snapshot-';
-const NAME = /^snapshot-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)(?:-(\d+))?\.json$/;
+// One definition of a kept bundle's name, shared with the `history:read` schema that accepts nothing else.
+const NAME = KEPT_FETCH_NAME;
 const TEMP = /^\.snapshot-.*\.tmp$/;
 
 /** `2026-11-28T09:30:00.000Z` → `2026-11-28T09-30-00-000Z` (no colons: the name is valid on Windows too). */
@@ -79,6 +81,11 @@ export async function listHistory(dir: string): Promise<HistoryEntry[]> {
   }
   entries.sort((a, b) => a.fetchedAt.localeCompare(b.fetchedAt) || a.seq - b.seq);
   return entries.map(({ file, fetchedAt, bytes }) => ({ file, fetchedAt, bytes }));
+}
+
+/** True for the name of a kept bundle (`snapshot-<time>[-<n>].json`), the only names `history:read` takes. */
+export function isKeptFetchName(name: string): boolean {
+  return KEPT_FETCH_NAME.test(name);
 }
 
 /** Writes `data` to `target` atomically with mode 0600: temp file, flush, rename. */

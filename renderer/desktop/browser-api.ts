@@ -4,7 +4,7 @@
  * the same way as a picked file, saving is a download. The same UI runs on
  * it as on the Electron preload, which is what the e2e tests drive.
  */
-import { NO_LIVE_AWS, type DesktopApi } from '../../shared/ipc/desktop-api';
+import { NO_KEPT_HISTORY, NO_LIVE_AWS, type DesktopApi } from '../../shared/ipc/desktop-api';
 import { checkFileSize, isJsonFileName, skippedFileDiagnostic } from '../../shared/ingest/limits';
 import type { Diagnostic, Topology } from '../../shared/model/types';
 import { savedViewsFor } from '../store/view-persistence';
@@ -106,6 +106,8 @@ export function createBrowserApi(ingest: IngestClient = new IngestClient()): Des
     reportError: async () => undefined,
     // Credentials never reach a page: live AWS is the desktop app's.
     ...NO_LIVE_AWS,
+    // Web mode keeps no history of live fetches: there are none.
+    ...NO_KEPT_HISTORY,
     saveFile: async (suggestedName, data) => {
       download(suggestedName, data);
       return suggestedName;

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import { emptyTopology } from '../../shared/graph/testing/make-topology';
-import { NO_LIVE_AWS, type DesktopApi } from '../../shared/ipc/desktop-api';
+import { NO_KEPT_HISTORY, NO_LIVE_AWS, type DesktopApi } from '../../shared/ipc/desktop-api';
 
 /** A DesktopApi for component tests: web platform, loads nothing, `openExternal` a spy. */
 export function fakeDesktopApi(): DesktopApi {
@@ -15,5 +15,6 @@ export function fakeDesktopApi(): DesktopApi {
     saveFile: async () => null,
     openExternal: vi.fn(async () => undefined),
     ...NO_LIVE_AWS,
+    ...NO_KEPT_HISTORY,
   };
 }

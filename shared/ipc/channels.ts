@@ -8,6 +8,7 @@
 import type { Topology } from '../model/types';
 import type { AwsInvokeChannels, AwsPushChannels } from './aws-fetch';
 import type { CostInvokeChannels } from './cost-api';
+import type { HistoryInvokeChannels } from './kept-history';
 import { COMMANDS, type PageCommandId } from './commands';
 
 /** A file the renderer holds that has no path on disk (created in the page, or from a host that hides paths): sent as text. */
@@ -50,7 +51,7 @@ export type MenuCommand = PageCommandId;
 export type ThemeSource = 'system' | 'light' | 'dark';
 
 /** Renderer → main request/response channels (ipcRenderer.invoke / ipcMain.handle): argument and result of each. */
-export interface InvokeChannels extends AwsInvokeChannels, CostInvokeChannels {
+export interface InvokeChannels extends AwsInvokeChannels, CostInvokeChannels, HistoryInvokeChannels {
   'files:load': { arg: LoadFilesRequest; result: Topology };
   'files:open-dialog': { arg: undefined; result: Topology | null };
   'files:load-demo': { arg: undefined; result: Topology };
@@ -97,6 +98,8 @@ export const IpcChannel = {
   awsSaveSnapshot: 'aws:save-snapshot',
   awsProgress: 'aws:progress',
   awsMfaRequest: 'aws:mfa-request',
+  historyList: 'history:list',
+  historyRead: 'history:read',
 } as const satisfies Record<string, InvokeChannel | PushChannel>;
 
 /** True for the only URLs the app opens outside itself: the AWS console over https (`*.console.aws.amazon.com`). */

@@ -8,6 +8,7 @@ import type {
   MfaCodeAnswer,
   MfaCodeRequest,
 } from './aws-fetch';
+import type { KeptFetchList, KeptFetchText } from './kept-history';
 
 export type { MenuCommand } from './channels';
 
@@ -70,6 +71,13 @@ export interface DesktopApi {
   onAwsMfaRequest(listener: (request: MfaCodeRequest) => void): () => void;
   /** The code the user typed for an MFA request, or null when they cancelled. */
   answerAwsMfa(answer: MfaCodeAnswer): Promise<void>;
+  /**
+   * "Kept fetches…": the live fetches the desktop app kept in its history folder, oldest first, by file name.
+   * Desktop only: web mode keeps no history, and its implementations refuse (`NO_KEPT_HISTORY`).
+   */
+  listKeptFetches(): Promise<KeptFetchList>;
+  /** The texts of the kept fetches named (names from `listKeptFetches`); one that cannot be read says why. */
+  readKeptFetches(names: string[]): Promise<KeptFetchText[]>;
 }
 
 /** The AWS members of DesktopApi (see `listAwsProfiles`). */
@@ -94,4 +102,17 @@ export const NO_LIVE_AWS: Pick<DesktopApi, LiveAwsMembers> = {
   onAwsProgress: () => () => undefined,
   onAwsMfaRequest: () => () => undefined,
   answerAwsMfa: async () => undefined,
+};
+
+/** The kept-history members of DesktopApi (see `listKeptFetches`). */
+export type KeptHistoryMembers = 'listKeptFetches' | 'readKeptFetches';
+
+/** Why a host without a kept history refuses: only the desktop app's live mode keeps its fetches. */
+export const NO_KEPT_HISTORY_MESSAGE =
+  'Kept fetches need the desktop app: only its live mode keeps each complete fetch in a history folder';
+
+/** The kept-history members of a host that keeps none (web mode, component tests): every call refuses. */
+export const NO_KEPT_HISTORY: Pick<DesktopApi, KeptHistoryMembers> = {
+  listKeptFetches: () => Promise.reject(new Error(NO_KEPT_HISTORY_MESSAGE)),
+  readKeptFetches: () => Promise.reject(new Error(NO_KEPT_HISTORY_MESSAGE)),
 };

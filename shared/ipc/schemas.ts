@@ -7,6 +7,7 @@ import { costInvokeArgSchemas } from './cost-api';
 import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../ingest/limits';
 import { awsInvokeArgSchemas } from './aws-schemas';
+import { historyInvokeArgSchemas } from './kept-history';
 import { isAllowedExternalUrl, type InvokeArg, type InvokeChannel } from './channels';
 
 /** Most paths one load may name: more than any real selection, few enough to keep a hostile call cheap. */
@@ -55,4 +56,5 @@ export const invokeArgSchemas = {
   'app:renderer-ready': z.undefined(),
   ...awsInvokeArgSchemas,
   ...costInvokeArgSchemas,
+  ...historyInvokeArgSchemas,
 } satisfies { [C in InvokeChannel]: z.ZodType<InvokeArg<C>> };
