@@ -2,16 +2,27 @@
  * The toolbar's "Compare with…" and "Timeline…": each opens files in the page and asks the history host to
  * compute the diff off the page. "Compare with…" diffs the chosen files (OLD) against the load on screen (NEW)
  * and marks the canvas; "Timeline…" orders the chosen bundles by time and diffs each with the one before.
+ * "Kept fetches…" (desktop) does the same as "Timeline…" with bundles the app kept of its own live fetches.
  */
 import { useRef } from 'react';
+import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import { useDiagramStore } from '../store/diagram-store';
 import { useHistoryStore } from './history-store';
+import { KeptFetchesMenu } from './kept-fetches-menu';
+import { runTimeline } from './run-timeline';
 
 const asBlobs = (files: FileList | null) =>
   [...(files ?? [])].map((file) => ({ name: file.webkitRelativePath || file.name, file: file as Blob }));
 
-/** The two buttons and their hidden file inputs; nothing where no host computes diffs. */
-export function HistoryControls() {
+/**
+ * The two buttons and their hidden file inputs, and on the desktop "Kept fetches…" (the live fetches main kept);
+ * nothing where no host computes diffs.
+ */
+export function HistoryControls({
+  api,
+}: {
+  api?: Pick<DesktopApi, 'platform' | 'listKeptFetches' | 'readKeptFetches'>;
+}) {
   const host = useHistoryStore((s) => s.host);
   const busy = useHistoryStore((s) => s.busy);
   const topology = useDiagramStore((s) => s.topology);
@@ -43,13 +54,7 @@ export function HistoryControls() {
     const files = asBlobs(input.files);
     input.value = '';
     if (files.length === 0) return;
-    const history = useHistoryStore.getState();
-    history.setBusy(true);
-    try {
-      history.showTimeline(await host.timeline(files));
-    } catch (e) {
-      history.setBusy(false, `Timeline failed: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    await runTimeline(host, files);
   };
 
   return (
@@ -92,6 +97,7 @@ export function HistoryControls() {
       >
         Timeline…
       </button>
+      {api?.platform === 'electron' && <KeptFetchesMenu api={api} host={host} />}
     </>
   );
 }

@@ -83,7 +83,7 @@ export function Toolbar({ onOpenFiles, onOpenFolder, onOpenDemo, searchRef, api,
           Demo
         </button>
         {api && <AwsControls api={api} />}
-        <HistoryControls />
+        <HistoryControls api={api} />
       </div>
       {topology && (
         <div className="toolbar-group grow">
