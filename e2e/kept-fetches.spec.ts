@@ -25,10 +25,10 @@ async function standInPreload(page: Page, dir: string): Promise<void> {
     ingestWithFindings([{ name: 'prod-1130.json', text: fixture('prod-1130.json') }]),
   );
   await page.addInitScript(() => {
-    const w = window as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const w = globalThis as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
     const refuse = () => Promise.reject(new Error('not in this test'));
     const none = () => () => undefined;
-    (window as unknown as Record<string, unknown>).desktopApi = {
+    (globalThis as unknown as Record<string, unknown>).desktopApi = {
       platform: 'electron',
       loadFiles: refuse,
       openDialog: async () => null,
