@@ -9,6 +9,8 @@ import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import type { KeptFetchList, KeptFetchText } from '../../shared/ipc/kept-history';
 import { IngestClient } from '../desktop/ingest-client';
 import { installFlowEnv } from '../testing/render-node';
+import { emptyTopology } from '../../shared/graph/testing/make-topology';
+import { useDiagramStore } from '../store/diagram-store';
 import t0930 from '../../fixtures/diff/timeline/prod-0930.json?raw';
 import t1010 from '../../fixtures/diff/timeline/prod-1010.json?raw';
 import t1130 from '../../fixtures/diff/timeline/prod-1130.json?raw';
@@ -51,10 +53,13 @@ beforeEach(() => {
   timeline = vi.fn((files: { name: string; file: Blob }[]) => real.timeline(files));
   host = { ...real, timeline: timeline as unknown as HistoryHost['timeline'] };
   useHistoryStore.setState({ host, busy: false, error: null, timeline: null, comparison: null });
+  // A diagram is open (the live fetch on screen): the history panel shows under it.
+  useDiagramStore.setState({ topology: emptyTopology() });
 });
 afterEach(() => {
   cleanup();
   useHistoryStore.getState().close();
+  useDiagramStore.getState().close();
 });
 
 const menu = () => screen.queryByTestId('kept-fetches-menu');
@@ -132,6 +137,19 @@ describe('Kept fetches…', () => {
     await waitFor(() => expect(screen.getByTestId('history-panel')).toBeTruthy());
     expect(screen.getByRole('heading', { name: 'Timeline · 2 loads' })).toBeTruthy();
     expect(screen.getByText(`Left out (input errors): ${MIDDLE}`)).toBeTruthy();
+  });
+
+  it('with no diagram open, says to open one first rather than showing a timeline nowhere', async () => {
+    useDiagramStore.getState().close();
+    const api = desktopApi([OLDEST, NEWEST]);
+    renderControls(api);
+    await openKept();
+    expect(screen.getByTestId('kept-fetches-needs-diagram').textContent).toBe(
+      'Open a diagram first (Demo, files or Connect to AWS): the timeline shows under it.',
+    );
+    expect(screen.getByTestId('kept-fetches-show').getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(screen.getByTestId('kept-fetches-show'));
+    expect(api.readKeptFetches).not.toHaveBeenCalled();
   });
 
   it('says why when the list cannot be had', async () => {
