@@ -73,13 +73,10 @@ class Collector {
     // Canonical ids start with their kind (`task|…`), so the id alone is the key.
     const prev = this.merged.get(identity.id);
     if (!prev) {
-      this.merged.set(identity.id, {
-        kind,
-        identity,
-        raw,
-        sources: this.onlyIn(file),
-        ...(recovered ? { recoveredFrom: [file] } : {}),
-      });
+      // No conditional spread: V8 builds such a literal through a slow generic copy, once per object of a load.
+      const record: MergedRecord = { kind, identity, raw, sources: this.onlyIn(file) };
+      if (recovered) record.recoveredFrom = [file];
+      this.merged.set(identity.id, record);
       return;
     }
     if (recovered) prev.recoveredFrom = [...(prev.recoveredFrom ?? []), file];

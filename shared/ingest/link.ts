@@ -117,7 +117,8 @@ class Linker {
   ensureCluster(scope: Scope, name: string, file: string): string {
     const id = clusterId(scope, name);
     const found = this.clusters.get(id);
-    if (found) return id;
+    // The stored id, not the one just built: every reference then shares one string, and the new one dies young.
+    if (found) return found.id;
     this.clusters.set(id, {
       id,
       kind: 'cluster',
@@ -139,7 +140,7 @@ class Linker {
     const found = this.services.get(id);
     if (found) {
       this.touch(found, file);
-      return id;
+      return found.id;
     }
     const cluster = clusterName ? this.ensureCluster(scope, clusterName, file) : undefined;
     this.services.set(id, {
@@ -209,7 +210,7 @@ class Linker {
     if (found) {
       found.clusterId ??= cluster;
       this.touch(found, file);
-      return id;
+      return found.id;
     }
     this.containerInstances.set(id, {
       id,
@@ -231,7 +232,7 @@ class Linker {
   ensureCapacityProvider(scope: Scope, name: string, file: string): string {
     const id = capacityProviderId(scope, name);
     const found = this.capacityProviders.get(id);
-    if (found) return id;
+    if (found) return found.id;
     this.capacityProviders.set(id, {
       id,
       kind: 'capacityProvider',
@@ -251,17 +252,15 @@ class Linker {
    * FARGATE and FARGATE_SPOT are AWS's own: linked when described, never made up.
    */
   referCapacityProvider(scope: Scope, name: string, file: string): string | undefined {
-    if (name === 'FARGATE' || name === 'FARGATE_SPOT') {
-      const id = capacityProviderId(scope, name);
-      return this.capacityProviders.has(id) ? id : undefined;
-    }
+    if (name === 'FARGATE' || name === 'FARGATE_SPOT')
+      return this.capacityProviders.get(capacityProviderId(scope, name))?.id;
     return this.ensureCapacityProvider(scope, name, file);
   }
 
   ensureTargetGroup(arn: string, file: string): string {
     const id = targetGroupId(arn);
     const found = this.targetGroups.get(id);
-    if (found) return id;
+    if (found) return found.id;
     const parsed = parseArn(arn);
     this.targetGroups.set(id, {
       id,
@@ -364,8 +363,14 @@ export function buildTopology(input: Collected): Topology {
   const diagnostics = [...input.diagnostics];
   // A merged record was validated in place against its kind's schema (see MergedRecord.raw), so its raw is that
   // kind's shape: said once here, for every kind, rather than cast at each use.
-  const of = <K extends RecordKind>(kind: K) =>
-    input.merged.filter((m) => m.kind === kind) as (MergedRecord & { raw: RawByKind[K] })[];
+  // The merged records by kind, in one pass (60,000 records at 100k nodes, read once rather than once per kind).
+  const byKind = new Map<RecordKind, MergedRecord[]>();
+  for (const m of input.merged) {
+    const list = byKind.get(m.kind);
+    if (list) list.push(m);
+    else byKind.set(m.kind, [m]);
+  }
+  const of = <K extends RecordKind>(kind: K) => (byKind.get(kind) ?? []) as (MergedRecord & { raw: RawByKind[K] })[];
   const firstFile = (m: MergedRecord) => m.sources[0];
 
   for (const m of of('cluster')) L.clusters.set(m.identity.id, normaliseCluster(identityOf(m), m.raw));
