@@ -45,6 +45,22 @@ test('the timeline steps through bundles opened together and shows the diff betw
   await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-timeline.png') });
 });
 
+test('a timeline opened from the first screen, with no diagram open, is shown', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/');
+  await expect(page.getByTestId('welcome')).toBeVisible();
+  await page
+    .getByTestId('timeline-files')
+    .setInputFiles(['prod-1010.json', 'prod-0930.json'].map((f) => path.join(TIMELINE, f)));
+  const panel = page.getByTestId('history-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByTestId('diff-headline').first()).toHaveText(/^checkout: rev 41 → 42/);
+  // No diagram is being opened: no "Opening …" veil over the workspace.
+  await expect(page.getByTestId('loading')).toHaveCount(0);
+  await expect(page.getByTestId('no-diagram')).toContainText('No diagram open');
+  await page.screenshot({ path: test.info().outputPath('timeline-first-screen.png') });
+});
+
 test('"Compare with…" diffs an older load against the one on screen and marks the canvas', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('/');

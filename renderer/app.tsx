@@ -10,6 +10,7 @@ import type { Topology } from '../shared/model/types';
 import { DiagramCanvas } from './canvas/diagram-canvas';
 import { ChangesPanel } from './diff/changes-panel';
 import { HistoryPanel } from './history/history-panel';
+import { useHistoryStore } from './history/history-store';
 import { filesFromDataTransfer } from './desktop/drop-files';
 import { DEMO_LABEL, labelFor } from './desktop/source-label';
 import type { LayoutHost } from './layout/layout-host';
@@ -93,7 +94,9 @@ export function App({ api, layoutHost, cost }: { api: DesktopApi; layoutHost: La
   const [dragging, setDragging] = useState(0);
   const [loadingLabel, setLoadingLabel] = useState('');
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const workspaceShown = topology !== null || loading;
+  // A timeline or comparison opened from the first screen shows too: the history panel lives in the workspace.
+  const historyShown = useHistoryStore((s) => s.timeline !== null || s.comparison !== null || s.error !== null);
+  const workspaceShown = topology !== null || loading || historyShown;
   useLayout(layoutHost);
 
   const load = useCallback(
@@ -230,9 +233,20 @@ export function App({ api, layoutHost, cost }: { api: DesktopApi; layoutHost: La
               <ExploreBar />
               <DiagramCanvas />
               <EmptyLoad />
-              {!topology && (
+              {!topology && loading && (
                 <div className="loading-veil" role="status" data-testid="loading">
                   Opening {loadingLabel}…
+                </div>
+              )}
+              {!topology && !loading && (
+                <div className="empty-load" role="status" data-testid="no-diagram">
+                  <div className="empty-load-card">
+                    <h2>No diagram open</h2>
+                    <p className="hint">
+                      The panel below reads the files it was given on their own. Open files… or Demo draws a diagram
+                      here.
+                    </p>
+                  </div>
                 </div>
               )}
               <CostLensPanel />

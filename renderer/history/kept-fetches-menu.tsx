@@ -10,7 +10,6 @@ import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import { MAX_KEPT_READ, type KeptFetch, type KeptFetchList } from '../../shared/ipc/kept-history';
 import type { Diagnostic } from '../../shared/model/types';
 import { FilterCheck } from '../panels/explore-controls';
-import { useDiagramStore } from '../store/diagram-store';
 import { useHistoryStore, type HistoryHost } from './history-store';
 import { runTimeline } from './run-timeline';
 import './kept-fetches.css';
@@ -50,7 +49,6 @@ export function KeptFetchesMenu({
 }) {
   const busy = useHistoryStore((s) => s.busy);
   // The history panel lives under the diagram (app.tsx hides the workspace until a load is open).
-  const diagramOpen = useDiagramStore((s) => s.topology !== null);
   const [open, setOpen] = useState(false);
   const [listing, setListing] = useState<Listing>({ state: 'loading' });
   const [chosen, setChosen] = useState<Set<string>>(new Set());
@@ -154,16 +152,11 @@ export function KeptFetchesMenu({
               ))}
             </DropdownMenu.Group>
           )}
-          {entries.length > 0 && !diagramOpen && (
-            <p className="hint" data-testid="kept-fetches-needs-diagram">
-              Open a diagram first (Demo, files or Connect to AWS): the timeline shows under it.
-            </p>
-          )}
           {entries.length > 0 && (
             <DropdownMenu.Item
               className="btn kept-fetches-show"
               data-testid="kept-fetches-show"
-              disabled={!diagramOpen || count === 0 || count > MAX_KEPT_READ}
+              disabled={count === 0 || count > MAX_KEPT_READ}
               title={
                 count > MAX_KEPT_READ
                   ? `At most ${MAX_KEPT_READ} fetches at a time: untick some`
