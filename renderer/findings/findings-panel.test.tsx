@@ -57,6 +57,22 @@ describe('Findings panel', () => {
     expect(screen.getAllByTestId('finding')).toHaveLength(2);
   });
 
+  it("names each finding's account and region when the findings span several, and not otherwise", () => {
+    // The same task definition, hello_world:8, in two accounts: two findings with the same words.
+    const other = latestTag.replaceAll('111122223333', '444455556666');
+    const both = ingestWithFindings([
+      { name: 'a.json', text: latestTag },
+      { name: 'b.json', text: other },
+    ]);
+    show(both);
+    const scopes = screen.getAllByTestId('finding-scope').map((s) => s.textContent);
+    expect(new Set(scopes)).toEqual(new Set(['111122223333 · eu-west-1', '444455556666 · eu-west-1']));
+    cleanup();
+    show(load('latest-tag.fires.json'));
+    expect(screen.getAllByTestId('finding').length).toBeGreaterThan(0);
+    expect(screen.queryByTestId('finding-scope')).toBeNull();
+  });
+
   it('folding a rule hides its findings; the header stays', () => {
     show(load('latest-tag.fires.json'));
     expect(screen.getAllByTestId('finding')).toHaveLength(2);

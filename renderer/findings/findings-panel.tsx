@@ -8,6 +8,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { RULE_BY_ID, RULES } from '../../shared/findings/rule-table';
 import type { Finding } from '../../shared/findings/types';
 import type { Severity } from '../../shared/model/types';
+import { parseArn } from '../../shared/model/arn';
 import { useDiagramStore } from '../store/diagram-store';
 import { useFindingsStore } from './findings-store';
 import './findings.css';
@@ -72,6 +73,19 @@ export function openFinding(f: Finding): void {
   s.select(f.objectId, { focus: true });
 }
 
+/**
+ * The account and region a finding's object is in (`012345678910 · us-east-1`), from its ARN or its model id
+ * (`kind|region|account|…`); null when neither says. Shown beside each finding when the findings span more than
+ * one: two accounts' `hello_world:8` would otherwise read as one finding listed twice.
+ */
+export function findingScope(f: Pick<Finding, 'arn' | 'objectId'>): string | null {
+  const arn = f.arn ? parseArn(f.arn) : null;
+  if (arn?.region && arn.accountId) return `${arn.accountId} · ${arn.region}`;
+  const [, region, accountId] = f.objectId.split('|');
+  if (!region || !accountId || region === '?' || accountId === '?') return null;
+  return `${accountId} · ${region}`;
+}
+
 /** One finding in full: its message, the hosts the explainer tried with each one's reason, and the evidence. */
 function FindingDetail({ finding, onClose }: { finding: Finding; onClose: () => void }) {
   return (
@@ -117,6 +131,7 @@ export function FindingsPanel() {
   // Only a finding of this load is shown in full: a new load clears it.
   const chosen = useFindingsStore((s) => (s.chosen && findings.includes(s.chosen) ? s.chosen : null));
   const rows = useMemo(() => findingRows(findings, folded), [findings, folded]);
+  const multiScope = useMemo(() => new Set(findings.map(findingScope)).size > 1, [findings]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
     count: open ? rows.length : 0,
@@ -193,6 +208,11 @@ export function FindingsPanel() {
                   >
                     <span className={`sev-dot sev-${f.severity}`} aria-label={f.severity} />
                     <span className="finding-message">{f.message}</span>
+                    {multiScope && (
+                      <span className="finding-scope mono" data-testid="finding-scope">
+                        {findingScope(f) ?? 'account unknown'}
+                      </span>
+                    )}
                     {f.placement && f.placement.hosts.length > 0 && (
                       <span className="finding-action">show {f.placement.hosts.length} hosts</span>
                     )}
