@@ -14,6 +14,7 @@ import { saveExport } from './save-file';
 import type { AwsIpcHost } from './aws/setup-aws-ipc';
 import { setupCostIpc, type CostDeps } from './aws/pricing-ipc';
 import type { KeptHistory } from './history/kept-fetches';
+import { openPricesFile } from './prices-file';
 
 /** What the handlers reach. */
 export interface HandlerDeps {
@@ -55,6 +56,7 @@ export function registerHandlers(ipc: IpcRegistry, deps: HandlerDeps): void {
   ipc.handle('history:list', () => deps.history.list());
   ipc.handle('history:read', (names) => deps.history.read(names));
   setupCostIpc({ handle: (channel, handler) => ipc.handle(channel, (arg) => handler(arg)) }, deps.cost);
+  ipc.handle('prices:open-dialog', () => openPricesFile(deps.getWindow()));
   deps.setupAws({
     // Same registry as every other channel: the AWS handlers get the sender check and schema validation too.
     handle: (channel, handler) => ipc.handle(channel, (arg) => handler(arg)),

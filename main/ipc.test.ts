@@ -45,6 +45,7 @@ const VALID: Record<InvokeChannel, unknown> = {
   'aws:save-snapshot': undefined,
   'cost:report': { topology: emptyTopology, prices: null },
   'prices:refresh': { regions: ['us-east-1'] },
+  'prices:open-dialog': undefined,
   'history:list': undefined,
   'history:read': ['snapshot-2026-11-28T09-30-00-000Z.json', 'snapshot-2026-11-28T09-30-00-000Z-1.json'],
 };
@@ -104,6 +105,8 @@ const MALFORMED: Record<InvokeChannel, unknown[]> = {
     { regions: ['us-east-1'], secretAccessKey: 'x' },
     'us-east-1',
   ],
+  // Main's dialog picks the file: the page can name none.
+  'prices:open-dialog': ['/etc/passwd', { path: '/etc/passwd' }, 1],
   'history:list': ['/home/me/.config', {}, 1],
   'history:read': [
     'snapshot-2026-11-28T09-30-00-000Z.json',

@@ -50,6 +50,25 @@ describe('application menu', () => {
     expect(a.command).not.toHaveBeenCalledWith('open');
   });
 
+  it('offers Load Prices… and Refresh Prices in View right after the Cost Lens, and sends them to the page', () => {
+    const a = actions();
+    const template = buildMenuTemplate(
+      { recent: [], theme: 'system', platform: 'linux', devTools: false },
+      a,
+    ) as Item[];
+    const view = template.find((m) => m.label === '&View')!.submenu!;
+    const lens = view.findIndex((i) => i.label === 'Launch-type &Cost Lens');
+    expect(view.slice(lens, lens + 3).map((i) => i.label)).toEqual([
+      'Launch-type &Cost Lens',
+      'Load &Prices…',
+      '&Refresh Prices',
+    ]);
+    view[lens + 1].click!();
+    expect(a.command).toHaveBeenLastCalledWith('load-prices');
+    view[lens + 2].click!();
+    expect(a.command).toHaveBeenLastCalledWith('refresh-prices');
+  });
+
   it('puts the shortcut list under Help', () => {
     const template = buildMenuTemplate(
       { recent: [], theme: 'system', platform: 'darwin', devTools: false },

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DesktopApi } from '../shared/ipc/desktop-api';
+import type { CostApi } from '../shared/ipc/cost-api';
 type FakeElectron = typeof import('./test/fake-electron');
 
 vi.mock('electron', () => import('./test/fake-electron'));
@@ -27,7 +28,7 @@ describe('the preload', () => {
     // desktopApi, and the launch-type lens's costApi (named functions and one flag too).
     expect([...contextBridge.exposed.keys()]).toEqual(['desktopApi', 'costApi']);
     const cost = contextBridge.exposed.get('costApi') as Record<string, unknown>;
-    expect(Object.keys(cost).sort()).toEqual(['canRefreshPrices', 'costReport', 'refreshPrices']);
+    expect(Object.keys(cost).sort()).toEqual(['canRefreshPrices', 'costReport', 'openPricesDialog', 'refreshPrices']);
     expect(typeof cost.costReport).toBe('function');
     expect(cost.canRefreshPrices).toBe(true);
     expect(Object.keys(api).sort()).toEqual([
@@ -54,6 +55,14 @@ describe('the preload', () => {
       if (key === 'platform') expect(value).toBe('electron');
       else expect(typeof value, key).toBe('function');
     }
+  });
+
+  it("the menu's Load Prices… asks main for its own dialog, with nothing the page could choose", async () => {
+    await loadPreload();
+    const cost = contextBridge.exposed.get('costApi') as CostApi;
+    ipcRenderer.invoke.mockResolvedValueOnce({ kind: 'read', name: 'mine.json', text: '{}' });
+    expect(await cost.openPricesDialog()).toEqual({ kind: 'read', name: 'mine.json', text: '{}' });
+    expect(ipcRenderer.invoke.mock.calls).toEqual([['prices:open-dialog', undefined]]);
   });
 
   it('never hands the page ipcRenderer or anything that reaches it', async () => {

@@ -111,6 +111,8 @@ const costApi = {
   canRefreshPrices: true,
   costReport: (topology, prices) => invoke('cost:report', { topology, prices }),
   refreshPrices: (request) => invoke('prices:refresh', request),
+  // The View menu's Load Prices…: main's own dialog (a page file input opened from a menu message would not open).
+  openPricesDialog: () => invoke('prices:open-dialog', undefined),
 } as const satisfies CostApi;
 
 contextBridge.exposeInMainWorld(COST_API_GLOBAL, costApi);

@@ -10,6 +10,7 @@ import { moveSelectionByKey, typingInto } from '../canvas/selection-keys';
 import { runExport } from '../export/export-diagram';
 import { useDiagramStore } from '../store/diagram-store';
 import { useCostStore } from '../cost/cost-store';
+import { openPricesFromHost, refreshLensPrices } from '../cost/prices-actions';
 
 /** What the commands act on besides the store: the host, and the page's own controls. */
 export interface CommandContext {
@@ -49,6 +50,15 @@ const RUNS: Record<CommandId, (context: CommandContext, event?: CommandEvent) =>
   },
   // The toolbar's $ Cost: the badges in dollars and the lens panel (the load is priced off the page).
   'toggle-cost': () => useCostStore.getState().toggle(),
+  // The toolbar's Load prices… and Refresh prices, through the lens's host (false while the toolbar has none).
+  'load-prices': () => {
+    const host = useCostStore.getState().host;
+    return host ? void openPricesFromHost(host) : false;
+  },
+  'refresh-prices': () => {
+    const host = useCostStore.getState().host;
+    return host ? void refreshLensPrices(host) : false;
+  },
   'clear-selection': () => {
     useDiagramStore.getState().select(null);
     useDiagramStore.getState().setSearch('');

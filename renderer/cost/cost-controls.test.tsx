@@ -4,8 +4,9 @@ import type { CostAnswer, PricesInput } from '../../shared/cost/cost-request';
 import type { CostApi } from '../../shared/ipc/cost-api';
 import { emptyTopology, makeCluster } from '../../shared/graph/testing/make-topology';
 import { useDiagramStore } from '../store/diagram-store';
-import { CostControls, liveProfileOf } from './cost-controls';
+import { CostControls } from './cost-controls';
 import { useCostStore } from './cost-store';
+import { liveProfileOf } from './prices-actions';
 
 const answer = {
   report: { services: [], standalone: [], clusters: [], hosts: [] },
@@ -18,12 +19,13 @@ function fakeCost(canRefresh: boolean) {
     canRefreshPrices: canRefresh,
     costReport: vi.fn(async () => answer),
     refreshPrices: vi.fn(async () => refreshed),
+    openPricesDialog: vi.fn(async () => null),
   } satisfies CostApi;
   return { api, refreshed };
 }
 
 beforeEach(() => {
-  useCostStore.setState({ on: false, prices: null, answer: null, computing: false, error: null, byId: new Map() });
+  useCostStore.setState(useCostStore.getInitialState(), true);
   const topology = { ...emptyTopology(), clusters: [makeCluster('prod')] };
   useDiagramStore.setState({ topology, sourceLabel: 'AWS prod · eu-west-1' });
 });

@@ -6,28 +6,9 @@
 import { commandTitle } from '../commands/commands';
 import { useEffect, useRef } from 'react';
 import type { CostApi } from '../../shared/ipc/cost-api';
-import type { Topology } from '../../shared/model/types';
 import { useDiagramStore } from '../store/diagram-store';
 import { useCostStore } from './cost-store';
-
-/** The regions a load's objects are in (for Refresh prices). */
-export function regionsOf(topology: Topology | null): string[] {
-  if (!topology) return [];
-  const set = new Set<string>();
-  for (const list of [topology.clusters, topology.services, topology.containerInstances])
-    for (const e of list) if (e.region) set.add(e.region);
-  return [...set].sort();
-}
-
-/**
- * The AWS profile of a live load, from its label (`AWS <profile> · <regions>`, renderer/aws/aws-controls.tsx);
- * undefined for the default credentials; null when the load is not live (Refresh prices is for live mode).
- */
-export function liveProfileOf(sourceLabel: string): string | undefined | null {
-  if (!sourceLabel.startsWith('AWS ')) return null;
-  const profile = sourceLabel.slice(4).split(' · ')[0];
-  return profile === 'default credentials' ? undefined : profile;
-}
+import { liveProfileOf, loadPricesFile, refreshLensPrices } from './prices-actions';
 
 /** Prices the shown load whenever the lens is on and the load or the prices change. */
 export function useCostReport(cost: CostApi): void {
@@ -61,28 +42,11 @@ export function CostControls({ cost }: { cost: CostApi }) {
   const live = useDiagramStore((s) => liveProfileOf(s.sourceLabel));
   const input = useRef<HTMLInputElement>(null);
   useCostReport(cost);
-  const loadPrices = async (file: File | undefined) => {
-    if (!file) return;
-    const text = await file.text();
-    const store = useCostStore.getState();
-    store.setPrices({ name: file.name, text });
-    if (!store.on) store.toggle();
-  };
-  const refresh = async () => {
-    const store = useCostStore.getState();
-    store.setComputing(true);
-    try {
-      const profile = liveProfileOf(useDiagramStore.getState().sourceLabel);
-      const prices = await cost.refreshPrices({
-        regions: regionsOf(useDiagramStore.getState().topology),
-        ...(profile ? { profile } : {}),
-      });
-      store.setPrices(prices);
-      if (!store.on) store.toggle();
-    } catch (e) {
-      store.setError(`Refresh prices failed: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  };
+  // The menu's Load Prices… and Refresh Prices reach the host through the store while the toolbar shows.
+  useEffect(() => {
+    useCostStore.getState().setHost(cost);
+    return () => useCostStore.getState().setHost(null);
+  }, [cost]);
   return (
     <span className="toolbar-group cost-controls">
       <button
@@ -100,7 +64,7 @@ export function CostControls({ cost }: { cost: CostApi }) {
         type="button"
         className="btn"
         data-testid="load-prices"
-        title="Load a prices file (ecs-visualizer-prices/v1, USD) over the bundled list prices"
+        title={`${commandTitle('load-prices')}: a prices file (ecs-visualizer-prices/v1, USD) over the bundled list prices`}
         onClick={() => input.current?.click()}
       >
         Load prices…
@@ -115,7 +79,7 @@ export function CostControls({ cost }: { cost: CostApi }) {
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           e.currentTarget.value = '';
-          void loadPrices(file);
+          if (file) void loadPricesFile(file);
         }}
       />
       {cost.canRefreshPrices && live !== null && (
@@ -124,8 +88,8 @@ export function CostControls({ cost }: { cost: CostApi }) {
           className="btn"
           data-testid="refresh-prices"
           disabled={!topology}
-          title="Today's list prices of this load's regions from the AWS Price List API (your profile)"
-          onClick={() => void refresh()}
+          title={`${commandTitle('refresh-prices')}: today's list prices of this load's regions from the AWS Price List API (your profile)`}
+          onClick={() => void refreshLensPrices(cost)}
         >
           Refresh prices
         </button>

@@ -21,6 +21,8 @@ export function createWebCostApi(ingest: CostSource): CostApi {
         ? ingest.cost(topology, prices)
         : Promise.reject(new Error('this load is no longer held by the ingest worker: open it again to price it')),
     refreshPrices: () => Promise.reject(new Error(NO_REFRESH_MESSAGE)),
+    // No host dialog: the toolbar's file input is web mode's Load prices… (a click there is a user activation).
+    openPricesDialog: async () => null,
   };
 }
 

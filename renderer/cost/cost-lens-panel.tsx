@@ -81,7 +81,7 @@ function compare(a: number | string | null, b: number | string | null): number {
 
 /** The lens panel; nothing while the lens is off. */
 export function CostLensPanel() {
-  const { on, answer, computing, error, prices } = useCostStore();
+  const { on, answer, computing, error, prices, refusal } = useCostStore();
   const selectedId = useDiagramStore((s) => s.selectedId);
   const [sort, setSort] = useState<{ key: Key; desc: boolean }>({ key: 'now', desc: true });
   const rows = useMemo(() => {
@@ -115,6 +115,11 @@ export function CostLensPanel() {
       {error && (
         <p className="callout callout-stopped cost-error" role="alert">
           {error}
+        </p>
+      )}
+      {refusal && (
+        <p className="callout callout-stopped cost-error" role="alert" data-testid="cost-prices-refused">
+          {refusal}
         </p>
       )}
       {answer && answer.pricesDiagnostics.length > 0 && (

@@ -1,6 +1,7 @@
 /** The launch-type lens's state on the page: whether it is on, the prices used, and the last answer. */
 import { create } from 'zustand';
 import type { CostAnswer, PricesInput } from '../../shared/cost/cost-request';
+import type { CostApi } from '../../shared/ipc/cost-api';
 import type { CostReport, CostRow, HostCost, ClusterCost } from '../../shared/cost/compute-cost';
 
 /** State and actions of the lens. */
@@ -14,8 +15,17 @@ export interface CostState {
   error: string | null;
   /** Index of the answer by entity id: services, clusters, hosts. */
   byId: Map<string, CostRow | ClusterCost | HostCost>;
+  /**
+   * Why the last prices file picked was not used (naming it); the prices before it stay. Apart from `error`,
+   * which a fresh answer clears: picking a file turns the lens on, and its answer must not hide the refusal.
+   */
+  refusal: string | null;
+  /** The lens's host while the toolbar shows it, for the menu's Load Prices… and Refresh Prices. */
+  host: CostApi | null;
   toggle(): void;
   setPrices(prices: PricesInput | null): void;
+  setRefusal(refusal: string | null): void;
+  setHost(host: CostApi | null): void;
   setAnswer(answer: CostAnswer | null): void;
   setComputing(computing: boolean): void;
   setError(error: string | null): void;
@@ -46,8 +56,12 @@ export const useCostStore = create<CostState>()((set) => ({
   computing: false,
   error: null,
   byId: new Map(),
+  refusal: null,
+  host: null,
   toggle: () => set((s) => ({ on: !s.on })),
-  setPrices: (prices) => set({ prices }),
+  setPrices: (prices) => set({ prices, refusal: null }),
+  setRefusal: (refusal) => set({ refusal }),
+  setHost: (host) => set({ host }),
   setAnswer: (answer) => set({ answer, byId: indexOf(answer?.report), error: null }),
   setComputing: (computing) => set({ computing }),
   setError: (error) => set({ error, computing: false }),

@@ -123,6 +123,25 @@ export const COMMANDS = [
     hosts: BOTH,
     needsDiagram: true,
   },
+  // The toolbar's Load prices… and Refresh prices. The page carries both out: it asks main for its own open
+  // dialog (a page file input opened from a menu message has no user activation), and only the page knows
+  // whether the load on screen is live. Web mode has Load prices… in its toolbar; Refresh prices is the desktop's.
+  {
+    id: 'load-prices',
+    label: 'Load &Prices…',
+    menu: 'view',
+    desktop: 'page',
+    hosts: BOTH,
+    needsDiagram: true,
+  },
+  {
+    id: 'refresh-prices',
+    label: '&Refresh Prices',
+    menu: 'view',
+    desktop: 'page',
+    hosts: ['electron'],
+    needsDiagram: true,
+  },
   {
     id: 'clear-selection',
     label: 'Clear Selection and Search',

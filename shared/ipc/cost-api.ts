@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { CostAnswer, PricesInput } from '../cost/cost-request';
 import type { Topology } from '../model/types';
+import { groupDigits } from '../ingest/limits';
 
 /** The name the preload exposes the cost API under on the page's global object. */
 export const COST_API_GLOBAL = 'costApi';
@@ -26,6 +27,26 @@ export interface CostApi {
   refreshPrices(request: RefreshPricesRequest): Promise<PricesInput>;
   /** Whether this host can refresh prices (the desktop app; web mode cannot reach AWS). */
   readonly canRefreshPrices: boolean;
+  /**
+   * The host's own open dialog for a prices file (the View menu's Load Prices…: a page file input opened from a
+   * menu message has no user activation, so Chromium would not show it). The file read (or why it was refused),
+   * or null when cancelled or when the host has no dialog of its own (web mode: the toolbar's file input).
+   */
+  openPricesDialog(): Promise<PricesFileChoice | null>;
+}
+
+/** Largest prices file, in bytes: the `text` limit of the cost channels (a bundled-size table is ~100 KB). */
+export const MAX_PRICES_BYTES = 5_000_000;
+
+/** A prices file the user picked: its text, or why it was not read. `name` is the file's name, without folders. */
+export type PricesFileChoice =
+  { kind: 'read'; name: string; text: string } | { kind: 'refused'; name: string; reason: string };
+
+/** Why a prices file of `size` bytes is refused unread, or null when its size is fine. */
+export function pricesFileTooLarge(size: number): string | null {
+  return size > MAX_PRICES_BYTES
+    ? `file is ${groupDigits(size)} bytes, over the ${groupDigits(MAX_PRICES_BYTES)}-byte limit of a prices file; it was not read`
+    : null;
 }
 
 /** Why web mode refuses Refresh prices. */
@@ -35,9 +56,10 @@ export const NO_REFRESH_MESSAGE = 'Refresh prices needs the desktop app: AWS cre
 export interface CostInvokeChannels {
   'cost:report': { arg: { topology: Topology; prices: PricesInput | null }; result: CostAnswer };
   'prices:refresh': { arg: RefreshPricesRequest; result: PricesInput };
+  'prices:open-dialog': { arg: undefined; result: PricesFileChoice | null };
 }
 
-const pricesInput = z.strictObject({ name: z.string().min(1).max(1024), text: z.string().max(5_000_000) });
+const pricesInput = z.strictObject({ name: z.string().min(1).max(1024), text: z.string().max(MAX_PRICES_BYTES) });
 const list = z.array(z.unknown()).max(2_000_000);
 
 /** Argument schemas of the cost channels, spread into `invokeArgSchemas`. */
@@ -63,4 +85,5 @@ export const costInvokeArgSchemas = {
       .max(40),
     profile: z.string().min(1).max(256).optional(),
   }),
+  'prices:open-dialog': z.undefined(),
 } satisfies { [C in keyof CostInvokeChannels]: z.ZodType<CostInvokeChannels[C]['arg']> };
