@@ -1,0 +1,131 @@
+/**
+ * The desktop View menu's Load Prices… and Refresh Prices in the built page. The Electron binary cannot run here,
+ * so the page gets a stand-in preload (`desktopApi` with platform 'electron', and `costApi`) whose calls go to
+ * main's real code in this process: the lens priced by main's cost handler, and Load Prices…'s file read by
+ * main's reader (`main/prices-file.ts`) for the path the stand-in "dialog" picks. A menu click is what main sends
+ * the page: the command over the `onMenuCommand` listener. Screenshot: docs/screenshot-menu-prices-refused.png.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PricesInput } from '../shared/cost/cost-request';
+import { ingestWithFindings } from '../shared/findings/with-findings';
+import type { Topology } from '../shared/model/types';
+import { DEFAULT_COST_DEPS } from '../main/aws/pricing-ipc';
+import { readPricesFile } from '../main/files/read-prices-file';
+import { makeTempDir, removeTempDir } from '../main/test/temp-files';
+import { ROOT } from './inspect';
+
+/** What the stand-in dialog picks next (null: the user cancels). */
+let picked: string | null = null;
+let dialogs = 0;
+
+async function standInPreload(page: Page): Promise<void> {
+  await page.exposeFunction('__demo', () =>
+    ingestWithFindings([
+      { name: 'demo-snapshot.json', text: readFileSync(path.join(ROOT, 'renderer/demo/demo-snapshot.json'), 'utf8') },
+    ]),
+  );
+  await page.exposeFunction('__costReport', (topology: Topology, prices: PricesInput | null) =>
+    DEFAULT_COST_DEPS.report(topology, prices),
+  );
+  await page.exposeFunction('__openPricesDialog', () => {
+    dialogs += 1;
+    return picked ? readPricesFile(picked) : null;
+  });
+  await page.addInitScript(() => {
+    const g = globalThis as unknown as Record<string, unknown>;
+    const w = g as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const refuse = () => Promise.reject(new Error('not in this test'));
+    const none = () => () => undefined;
+    g.desktopApi = {
+      platform: 'electron',
+      loadFiles: refuse,
+      openDialog: async () => null,
+      loadDemo: () => w.__demo!(),
+      onTopology: none,
+      saveFile: async () => null,
+      openExternal: async () => undefined,
+      // Main's menu sends page commands here; the test clicks the menu by calling the listener.
+      onMenuCommand: (listener: unknown) => {
+        g.__menu = listener;
+        return () => undefined;
+      },
+      reportError: async () => undefined,
+      listAwsProfiles: async () => [],
+      fetchAws: refuse,
+      cancelAwsFetch: async () => undefined,
+      saveAwsSnapshot: refuse,
+      onAwsProgress: none,
+      onAwsMfaRequest: none,
+      answerAwsMfa: async () => undefined,
+      listKeptFetches: refuse,
+      readKeptFetches: refuse,
+    };
+    g.costApi = {
+      canRefreshPrices: true,
+      costReport: (topology: unknown, prices: unknown) => w.__costReport!(topology, prices),
+      refreshPrices: refuse,
+      openPricesDialog: () => w.__openPricesDialog!(),
+    };
+  });
+}
+
+const menu = (page: Page, command: string) =>
+  page.evaluate((c) => (globalThis as unknown as { __menu: (c: string) => void }).__menu(c), command);
+const row = (page: Page, service: string) => page.locator(`[data-testid="cost-row"][data-service="${service}"]`);
+
+let dir: string;
+test.beforeEach(() => {
+  dir = makeTempDir();
+  picked = null;
+  dialogs = 0;
+});
+test.afterEach(() => removeTempDir(dir));
+
+test('View > Load Prices… reads the picked file in main and prices the demo with it; a FIFO is refused by name', async ({
+  page,
+}) => {
+  await standInPreload(page);
+  await page.setViewportSize({ width: 1400, height: 850 });
+  await page.goto('/');
+  await page.getByTestId('open-demo').click();
+  await expect(page.locator('[data-testid="node"][data-kind="service"]').first()).toBeVisible();
+
+  // Cancel: nothing changes.
+  await menu(page, 'load-prices');
+  await expect.poll(() => dialogs).toBe(1);
+  await expect(page.getByTestId('cost-panel')).toHaveCount(0);
+
+  picked = path.join(ROOT, 'fixtures/cost/test-prices-eu-west-1.json');
+  await menu(page, 'load-prices');
+  await expect(page.getByTestId('cost-caveat')).toContainText(
+    'prices: test-prices-eu-west-1.json over the bundled table',
+  );
+  await expect(page.getByTestId('cost-toggle')).toHaveAttribute('aria-pressed', 'true');
+  // api-gateway (eu-west-1, 6 Fargate tasks of 1 vCPU / 2 GB): 6 × (1 × $0.04 + 2 × $0.004) × 730 = $210.24.
+  await expect(row(page, 'api-gateway')).toContainText('$210');
+
+  // A named pipe: refused unread, named, and the prices loaded before stay.
+  const fifo = path.join(dir, 'prices-pipe.json');
+  execFileSync('mkfifo', [fifo]);
+  picked = fifo;
+  await menu(page, 'load-prices');
+  await expect(page.getByTestId('cost-prices-refused')).toHaveText(
+    'Prices file refused: prices-pipe.json: a named pipe (FIFO), not a regular file; it was not read',
+  );
+  await expect(page.getByTestId('cost-caveat')).toContainText('prices: test-prices-eu-west-1.json');
+  await expect(row(page, 'api-gateway')).toContainText('$210');
+
+  // Refresh Prices on a load that is not live: the notice says why.
+  await menu(page, 'refresh-prices');
+  await expect(page.getByTestId('notice')).toContainText(
+    "Refresh prices asks the AWS Price List API with a live load's profile: this load is from files.",
+  );
+  const findingsToggle = page.locator('.findings-toggle');
+  if ((await findingsToggle.count()) > 0 && (await findingsToggle.getAttribute('aria-expanded')) === 'true')
+    await findingsToggle.click();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-menu-prices-refused.png') });
+});
