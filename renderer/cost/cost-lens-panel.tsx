@@ -5,6 +5,7 @@
  * ingest worker (web) or main (desktop); the page only shows them.
  */
 import { compareText } from '../../shared/model/compare-text';
+import { idScope, scopeText } from '../../shared/model/arn';
 import { useMemo, useState } from 'react';
 import { formatDollars, type CostRow } from '../../shared/cost/compute-cost';
 import { pricesCaveat } from '../../shared/cost/cost-json';
@@ -98,6 +99,19 @@ export function CostLensPanel() {
     });
     return all;
   }, [answer, sort]);
+  // Cluster names two accounts or regions share (each has its `default`) are told apart by their scope.
+  const clusterLabel = useMemo(() => {
+    const seen = new Map<string, Set<string>>();
+    for (const c of answer?.report.clusters ?? []) {
+      const ids = seen.get(c.cluster) ?? new Set<string>();
+      ids.add(c.clusterId);
+      seen.set(c.cluster, ids);
+    }
+    return (name: string, clusterId: string | null): string => {
+      const scope = clusterId && (seen.get(name)?.size ?? 0) > 1 ? idScope(clusterId) : null;
+      return scope ? `${name} (${scopeText(scope)})` : name;
+    };
+  }, [answer]);
   if (!on) return null;
   const report = answer?.report;
   return (
@@ -170,7 +184,7 @@ export function CostLensPanel() {
                   onClick={() => useDiagramStore.getState().select(r.kind === 'service' ? r.id : null, { focus: true })}
                 >
                   <td className="cost-name">{r.service}</td>
-                  <td>{r.cluster}</td>
+                  <td>{clusterLabel(r.cluster, r.clusterId)}</td>
                   <td className="mono">{r.launchType}</td>
                   <td className="num">{r.tasks}</td>
                   <td
@@ -219,7 +233,7 @@ export function CostLensPanel() {
               {report.clusters.map((c) => (
                 <tr key={c.clusterId} className="cost-total" data-testid="cost-cluster-total">
                   <td>Σ cluster</td>
-                  <td>{c.cluster}</td>
+                  <td>{clusterLabel(c.cluster, c.clusterId)}</td>
                   <td />
                   <td />
                   <td className="num" title={`includes ${money(c.idleMonthly)} of idle EC2 capacity`}>

@@ -8,7 +8,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { RULE_BY_ID, RULES } from '../../shared/findings/rule-table';
 import type { Finding } from '../../shared/findings/types';
 import type { Severity } from '../../shared/model/types';
-import { parseArn } from '../../shared/model/arn';
+import { idScope, parseArn, scopeText } from '../../shared/model/arn';
 import { useDiagramStore } from '../store/diagram-store';
 import { useFindingsStore } from './findings-store';
 import './findings.css';
@@ -74,16 +74,15 @@ export function openFinding(f: Finding): void {
 }
 
 /**
- * The account and region a finding's object is in (`012345678910 · us-east-1`), from its ARN or its model id
- * (`kind|region|account|…`); null when neither says. Shown beside each finding when the findings span more than
- * one: two accounts' `hello_world:8` would otherwise read as one finding listed twice.
+ * The account and region a finding's object is in (`012345678910 · us-east-1`), from its ARN or its model id;
+ * null when neither says. Shown beside each finding when the findings span more than one: two accounts'
+ * `hello_world:8` would otherwise read as one finding listed twice.
  */
 export function findingScope(f: Pick<Finding, 'arn' | 'objectId'>): string | null {
   const arn = f.arn ? parseArn(f.arn) : null;
-  if (arn?.region && arn.accountId) return `${arn.accountId} · ${arn.region}`;
-  const [, region, accountId] = f.objectId.split('|');
-  if (!region || !accountId || region === '?' || accountId === '?') return null;
-  return `${accountId} · ${region}`;
+  if (arn?.region && arn.accountId) return scopeText({ region: arn.region, accountId: arn.accountId });
+  const scope = idScope(f.objectId);
+  return scope ? scopeText(scope) : null;
 }
 
 /** One finding in full: its message, the hosts the explainer tried with each one's reason, and the evidence. */

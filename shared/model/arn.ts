@@ -59,6 +59,24 @@ export function scopeOf(parsed: ParsedArn): Scope {
   return { region: parsed.region, accountId: parsed.accountId };
 }
 
+/**
+ * The account and region of a model id (`kind|region|account|…`; a target group's id carries its ARN), or null
+ * when it names neither (`?`): what tells two accounts' `default` clusters apart where only names are shown.
+ */
+export function idScope(id: string): Scope | null {
+  if (id.startsWith('targetGroup|')) {
+    const arn = parseArn(id.slice('targetGroup|'.length));
+    return arn?.region && arn.accountId ? { region: arn.region, accountId: arn.accountId } : null;
+  }
+  const [, region, accountId] = id.split('|');
+  return region && accountId && region !== '?' && accountId !== '?' ? { region, accountId } : null;
+}
+
+/** `012345678910 · us-east-1`: a scope as the app prints it beside a name that two scopes share. */
+export function scopeText(scope: Scope): string {
+  return `${scope.accountId} · ${scope.region}`;
+}
+
 /** Canonical id of a cluster. */
 export function clusterId(scope: Scope, name: string): string {
   return `cluster|${scope.region}|${scope.accountId}|${name}`;
