@@ -14,23 +14,24 @@
  * other AZs or on other hosts, is reported on the service (images / availabilityZones / hosts), not on the tasks.
  */
 import { ENTITY_KIND_NAMES, ENTITY_KINDS } from '../model/entity-kinds';
-import type {
-  CapacityProviderStrategyItem,
-  EntityKind,
-  Service,
-  ServiceLoadBalancer,
-  Task,
-  Topology,
-} from '../model/types';
+import type { EntityKind, Service, Task, Topology } from '../model/types';
 import { maskSecrets } from '../redact/mask-secrets';
 import { dataTime } from '../render/caption';
 import type { DiffHighlight } from '../render/diff-highlight';
+import {
+  exitCodes,
+  FIELD_LABELS,
+  isLive,
+  maskText,
+  objectFacts,
+  type DiffKind,
+  type DiffValue,
+  type ObjectFacts,
+  type WatchList,
+} from './object-facts';
 
-/** What a diff row is about: a model kind, or one deployment of a service. */
-export type DiffKind = EntityKind | 'deployment';
-
-/** A value before or after; null when the load did not say. */
-export type DiffValue = string | number | boolean | null;
+/** Re-exported: the CLI and the history panel read a diff's kinds and values from here. */
+export type { DiffKind, DiffValue };
 
 /** An object only one of the loads has. */
 export interface DiffObject {
@@ -141,58 +142,10 @@ export function describedClusters(t: Topology): Set<string> {
   return ids;
 }
 
-/** Free text from AWS (a stop reason, an image reference) masked by the one rule, as a command line is. */
-function maskText(value: string): string {
-  return maskSecrets({ command: value }).command;
-}
-
-const short = (id: string | undefined): string => (id ? (id.split(/[|/]/).pop() ?? id) : '—');
-
 /** `family:rev` of a task definition id or ARN. */
 function revisionOf(id: string | undefined): { family: string; revision: number } | undefined {
   const m = /([^/:]+):(\d+)$/.exec(id ?? '');
   return m ? { family: m[1], revision: Number(m[2]) } : undefined;
-}
-
-function strategyText(items: CapacityProviderStrategyItem[]): string | null {
-  if (items.length === 0) return null;
-  return items.map((i) => `${i.capacityProvider} weight ${i.weight ?? 0}${i.base ? ` base ${i.base}` : ''}`).join(', ');
-}
-
-function loadBalancersText(lbs: ServiceLoadBalancer[]): string {
-  if (lbs.length === 0) return 'none';
-  return lbs
-    .map(
-      (l) =>
-        `${short(l.targetGroupArn ?? l.targetGroupId ?? l.loadBalancerName)} → ${l.containerName ?? '?'}:${l.containerPort ?? '?'}`,
-    )
-    .sort()
-    .join(', ');
-}
-
-const STOPPED_STATES = new Set(['STOPPED', 'DEPROVISIONING', 'STOPPING', 'DELETED']);
-const isLive = (t: Task): boolean => !STOPPED_STATES.has(t.lastStatus ?? '') && t.desiredStatus !== 'STOPPED';
-
-function rawContainers(t: Task): Record<string, unknown>[] {
-  const list = t.raw?.containers;
-  return Array.isArray(list) ? (list.filter((c) => c && typeof c === 'object') as Record<string, unknown>[]) : [];
-}
-
-/** "web nginx:1.25@sha256:0123456789ab": the image each container runs, with the digest ECS resolved (12 hex, as docker shows). */
-function imagesOf(t: Task): string[] {
-  const digests = new Map<string, string>();
-  for (const c of rawContainers(t))
-    if (typeof c.name === 'string' && typeof c.imageDigest === 'string') digests.set(c.name, c.imageDigest);
-  return t.containers.map((c) => {
-    const digest = digests.get(c.name);
-    const shortDigest = digest ? digest.replace(/^(sha256:[0-9a-f]{12})[0-9a-f]*$/i, '$1') : undefined;
-    return `${c.name} ${c.image ?? '?'}${shortDigest ? `@${shortDigest}` : ''}`;
-  });
-}
-
-function exitCodes(t: Task): string | null {
-  const codes = t.containers.filter((c) => c.exitCode !== undefined).map((c) => `${c.name}=${c.exitCode}`);
-  return codes.length ? codes.join(', ') : null;
 }
 
 /** "CannotPullContainerError" of "CannotPullContainerError: pull image manifest …", else the stop code. */
@@ -212,166 +165,48 @@ function stopText(t: Task): string {
   return said.length ? ` (${said.join('; ')})` : '';
 }
 
-/** The values compared per object, each a scalar so from → to reads plainly. */
-interface Facts {
-  objectId: string;
-  kind: DiffKind;
-  name: string;
-  clusterId?: string;
-  serviceId?: string;
-  parentId?: string;
-  fields: Record<string, DiffValue | undefined>;
-}
+// The fields compared per kind, in the order the changed rows list them. Timestamps and event lists are not
+// watched: alone they do not make two loads differ (module comment).
+const WATCHED = {
+  cluster: ['status', 'capacityProviders', 'defaultCapacityProviderStrategy'],
+  service: [
+    'status',
+    'desiredCount',
+    'runningCount',
+    'pendingCount',
+    'taskDefinition',
+    'launchType',
+    'capacityProviderStrategy',
+    'loadBalancers',
+  ],
+  deployment: [
+    'status',
+    'rolloutState',
+    'taskDefinition',
+    'desiredCount',
+    'runningCount',
+    'pendingCount',
+    'failedTasks',
+  ],
+  task: ['lastStatus', 'desiredStatus', 'healthStatus', 'stopCode', 'stoppedReason', 'exitCodes'],
+  containerInstance: ['status', 'agentConnected'],
+  taskDefinition: ['status'],
+  capacityProvider: ['status'],
+  targetGroup: ['port', 'healthCheckPath'],
+} as const satisfies WatchList;
 
-const FIELD_LABELS: Record<string, string> = {
-  status: 'status',
-  desiredCount: 'desired count',
-  runningCount: 'running count',
-  pendingCount: 'pending count',
-  failedTasks: 'failed tasks',
-  taskDefinition: 'task definition',
-  launchType: 'launch type',
-  capacityProviderStrategy: 'capacity provider strategy',
-  defaultCapacityProviderStrategy: 'default capacity provider strategy',
-  capacityProviders: 'capacity providers',
-  loadBalancers: 'load balancers',
-  images: 'images',
-  availabilityZones: 'availability zones',
-  hosts: 'hosts',
-  lastStatus: 'status',
-  desiredStatus: 'desired status',
-  healthStatus: 'health',
-  stopCode: 'stop code',
-  stoppedReason: 'stopped reason',
-  exitCodes: 'exit codes',
-  rolloutState: 'rollout',
-  agentConnected: 'agent connected',
-  port: 'port',
-  healthCheckPath: 'health check path',
-};
+// A service's images, AZs and hosts are read from its running tasks: only when both loads describe tasks.
+const WATCHED_WITH_TASKS = {
+  ...WATCHED,
+  service: [...WATCHED.service, 'images', 'availabilityZones', 'hosts'],
+} as const satisfies WatchList;
 
-function joined(values: Iterable<string>): string | undefined {
-  const list = [...new Set(values)].sort();
-  return list.length ? list.join(', ') : undefined;
-}
-
-function factsOf(t: Topology, compareTasks: boolean): Map<string, Facts> {
-  const out = new Map<string, Facts>();
-  const put = (f: Facts): void => void out.set(f.objectId, f);
-  const hostName = new Map(t.containerInstances.map((h) => [h.id, h.ec2InstanceId ?? h.name]));
-  const liveByService = new Map<string, Task[]>();
-  for (const task of t.tasks)
-    if (!task.placeholder && task.serviceId && isLive(task))
-      (liveByService.get(task.serviceId) ?? liveByService.set(task.serviceId, []).get(task.serviceId)!).push(task);
-
-  for (const c of t.clusters)
-    if (!c.placeholder)
-      put({
-        objectId: c.id,
-        kind: 'cluster',
-        name: c.name,
-        clusterId: c.id,
-        fields: {
-          status: c.status,
-          capacityProviders: c.capacityProviders.length ? [...c.capacityProviders].sort().join(', ') : undefined,
-          defaultCapacityProviderStrategy: strategyText(c.defaultCapacityProviderStrategy) ?? undefined,
-        },
-      });
-  for (const s of t.services) {
-    if (s.placeholder) continue;
-    const live = liveByService.get(s.id) ?? [];
-    put({
-      objectId: s.id,
-      kind: 'service',
-      name: s.name,
-      clusterId: s.clusterId,
-      serviceId: s.id,
-      parentId: s.clusterId,
-      fields: {
-        status: s.status,
-        desiredCount: s.desiredCount,
-        runningCount: s.runningCount,
-        pendingCount: s.pendingCount,
-        taskDefinition: s.taskDefinitionId ? short(s.taskDefinitionId) : undefined,
-        launchType: s.launchType,
-        capacityProviderStrategy: strategyText(s.capacityProviderStrategy) ?? (s.launchType ? 'none' : undefined),
-        loadBalancers: s.raw && 'loadBalancers' in s.raw ? loadBalancersText(s.loadBalancers) : undefined,
-        // From the running tasks: only when both loads describe tasks, and only when some run.
-        ...(compareTasks
-          ? {
-              images: joined(live.flatMap(imagesOf)),
-              availabilityZones: joined(live.map((x) => x.availabilityZone ?? '').filter(Boolean)),
-              hosts: joined(
-                live
-                  .map((x) => (x.containerInstanceId ? (hostName.get(x.containerInstanceId) ?? '') : ''))
-                  .filter(Boolean),
-              ),
-            }
-          : {}),
-      },
-    });
-    for (const d of s.deployments)
-      put({
-        objectId: `${s.id}#${d.source}/${d.id}`,
-        kind: 'deployment',
-        name: `${s.name} ${d.id}`,
-        clusterId: s.clusterId,
-        serviceId: s.id,
-        parentId: s.id,
-        fields: {
-          status: d.status,
-          rolloutState: d.rolloutState,
-          taskDefinition: d.taskDefinitionId ? short(d.taskDefinitionId) : undefined,
-          desiredCount: d.desiredCount,
-          runningCount: d.runningCount,
-          pendingCount: d.pendingCount,
-          failedTasks: d.failedTasks,
-        },
-      });
-  }
-  for (const task of t.tasks) {
-    if (task.placeholder) continue;
-    put({
-      objectId: task.id,
-      kind: 'task',
-      name: task.shortId,
-      clusterId: task.clusterId,
-      serviceId: task.serviceId,
-      parentId: task.serviceId ?? task.clusterId,
-      fields: {
-        lastStatus: task.lastStatus,
-        desiredStatus: task.desiredStatus,
-        healthStatus: task.healthStatus,
-        stopCode: task.stopCode,
-        stoppedReason: task.stoppedReason ? maskText(task.stoppedReason) : undefined,
-        exitCodes: exitCodes(task) ?? undefined,
-      },
-    });
-  }
-  for (const h of t.containerInstances)
-    if (!h.placeholder)
-      put({
-        objectId: h.id,
-        kind: 'containerInstance',
-        name: h.ec2InstanceId ?? h.name,
-        clusterId: h.clusterId,
-        parentId: h.clusterId,
-        fields: { status: h.status, agentConnected: h.agentConnected },
-      });
-  for (const td of t.taskDefinitions)
-    if (!td.placeholder) put({ objectId: td.id, kind: 'taskDefinition', name: td.name, fields: { status: td.status } });
-  for (const cp of t.capacityProviders)
-    if (!cp.placeholder)
-      put({ objectId: cp.id, kind: 'capacityProvider', name: cp.name, fields: { status: cp.status } });
-  for (const tg of t.targetGroups)
-    if (!tg.placeholder)
-      put({
-        objectId: tg.id,
-        kind: 'targetGroup',
-        name: tg.name,
-        fields: { port: tg.port, healthCheckPath: tg.healthCheckPath },
-      });
-  return out;
+/** The described objects of `t` by id: one listed but not described is unknown here (see `listedA`/`listedB`), not absent. */
+function factsOf(t: Topology, compareTasks: boolean): Map<string, ObjectFacts> {
+  return objectFacts(t, compareTasks ? WATCHED_WITH_TASKS : WATCHED, {
+    taskDefinition: 'family:rev',
+    placeholders: 'skip',
+  });
 }
 
 const KIND_WORD: Record<DiffKind, string> = {
@@ -388,7 +223,7 @@ const KIND_WORD: Record<DiffKind, string> = {
 
 const show = (v: DiffValue): string => (v === null ? '—' : String(v));
 
-function changeSummary(f: Facts, field: string, from: DiffValue, to: DiffValue, task?: Task): string {
+function changeSummary(f: ObjectFacts, field: string, from: DiffValue, to: DiffValue, task?: Task): string {
   if (f.kind === 'task' && field === 'lastStatus' && to === 'STOPPED' && task) return `task stopped${stopText(task)}`;
   if (f.kind === 'containerInstance' && field === 'status') {
     if (to === 'DRAINING') return 'host drained (DRAINING)';
@@ -409,7 +244,7 @@ function changeSummary(f: Facts, field: string, from: DiffValue, to: DiffValue, 
   return `${FIELD_LABELS[field] ?? field} ${show(from)} → ${show(to)}`;
 }
 
-function addedSummary(f: Facts, task?: Task, svc?: Service): string {
+function addedSummary(f: ObjectFacts, task?: Task, svc?: Service): string {
   if (task) {
     if (task.lastStatus === 'STOPPED')
       return failedToStart(task)
@@ -424,7 +259,7 @@ function addedSummary(f: Facts, task?: Task, svc?: Service): string {
   return `${KIND_WORD[f.kind]} added`;
 }
 
-function removedSummary(f: Facts): string {
+function removedSummary(f: ObjectFacts): string {
   if (f.kind === 'task') return 'task gone (stopped, or forgotten by ECS)';
   if (f.kind === 'containerInstance') return 'host deregistered (gone)';
   if (f.kind === 'deployment') return 'deployment ended';
@@ -475,8 +310,8 @@ export function compareLoads(older: Topology, newer: Topology): LoadDiff {
   const compareTasks = kinds.has('task');
   const a = factsOf(older, compareTasks);
   const b = factsOf(newer, compareTasks);
-  const inScope = (f: Facts): boolean =>
-    kinds.has(f.kind) && (f.kind === 'cluster' ? clusters.has(f.objectId) : !f.clusterId || clusters.has(f.clusterId));
+  const inScope = (f: ObjectFacts): boolean =>
+    kinds.has(f.kind) && (f.kind === 'cluster' ? clusters.has(f.id) : !f.clusterId || clusters.has(f.clusterId));
   const tasksA = new Map(older.tasks.map((x) => [x.id, x]));
   const tasksB = new Map(newer.tasks.map((x) => [x.id, x]));
   const servicesB = new Map(newer.services.map((s) => [s.id, s]));
@@ -487,8 +322,8 @@ export function compareLoads(older: Topology, newer: Topology): LoadDiff {
   const added: DiffObject[] = [];
   const removed: DiffObject[] = [];
   const changed: DiffChange[] = [];
-  const ref = (f: Facts) => ({
-    objectId: f.objectId,
+  const ref = (f: ObjectFacts) => ({
+    objectId: f.id,
     kind: f.kind,
     name: f.name,
     ...(f.serviceId ? { serviceId: f.serviceId } : {}),

@@ -7,6 +7,7 @@
  * the parent that is (`parentId`) to carry a "gone" badge.
  */
 import { ENTITY_KIND_LABELS, type EntityKind, type Topology } from '../model/types';
+import { FIELD_LABELS, objectFacts, type FactValue, type ObjectFacts, type WatchList } from './object-facts';
 
 /** Whether an object is new, gone, or there in both with a watched field changed. */
 export type ChangeType = 'added' | 'removed' | 'changed';
@@ -44,89 +45,27 @@ export interface TopologyDiff {
   to?: string;
 }
 
-type Scalar = string | number | boolean | undefined;
+// The fields an operator watches per kind, in the order a summary lists them. Counts that follow from tasks (a
+// cluster's running count) are left out: the tasks themselves carry that change, and a cluster lit up by every task
+// start would hide the signal. A container's image is read as the task names it, without the digest ECS resolved:
+// a container never changes digest (a new one comes with a new task, which this diff shows as started and gone).
+const WATCHED = {
+  cluster: ['status'],
+  service: ['status', 'desiredCount', 'runningCount', 'pendingCount', 'taskDefinition'],
+  task: ['lastStatus', 'healthStatus', 'desiredStatus'],
+  container: ['lastStatus', 'healthStatus', 'image'],
+  containerInstance: ['status', 'agentConnected'],
+} as const satisfies WatchList;
 
-interface Comparable {
-  id: string;
-  kind: EntityKind;
-  name: string;
-  placeholder?: boolean;
-  parentId?: string;
-  fields: Record<string, Scalar>;
-  status?: string;
-}
+type Comparable = ObjectFacts<keyof typeof WATCHED>;
 
-// The fields an operator watches per kind. Counts that follow from tasks (a cluster's running count) are left
-// out: the tasks themselves carry that change, and a cluster lit up by every task start would hide the signal.
 function comparables(t: Topology): Map<string, Comparable> {
-  const m = new Map<string, Comparable>();
-  const put = (c: Comparable) => m.set(c.id, c);
-  for (const c of t.clusters)
-    put({ id: c.id, kind: 'cluster', name: c.name, placeholder: c.placeholder, fields: { status: c.status } });
-  for (const s of t.services) {
-    put({
-      id: s.id,
-      kind: 'service',
-      name: s.name,
-      placeholder: s.placeholder,
-      parentId: s.clusterId,
-      fields: {
-        status: s.status,
-        desiredCount: s.desiredCount,
-        runningCount: s.runningCount,
-        pendingCount: s.pendingCount,
-        taskDefinition: s.taskDefinitionId,
-      },
-    });
-  }
-  for (const task of t.tasks) {
-    put({
-      id: task.id,
-      kind: 'task',
-      name: task.shortId,
-      placeholder: task.placeholder,
-      parentId: task.serviceId ?? task.clusterId,
-      status: task.lastStatus,
-      fields: { lastStatus: task.lastStatus, healthStatus: task.healthStatus, desiredStatus: task.desiredStatus },
-    });
-    for (const c of task.placeholder ? [] : task.containers)
-      put({
-        id: c.id,
-        kind: 'container',
-        name: c.name,
-        parentId: task.id,
-        status: c.lastStatus,
-        fields: { lastStatus: c.lastStatus, healthStatus: c.healthStatus, image: c.image },
-      });
-  }
-  for (const i of t.containerInstances)
-    put({
-      id: i.id,
-      kind: 'containerInstance',
-      name: i.ec2InstanceId ?? i.name,
-      placeholder: i.placeholder,
-      parentId: i.clusterId,
-      fields: { status: i.status, agentConnected: i.agentConnected },
-    });
-  return m;
+  return objectFacts(t, WATCHED, { taskDefinition: 'model-id', placeholders: 'keep' });
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  status: 'status',
-  desiredCount: 'desired count',
-  runningCount: 'running count',
-  pendingCount: 'pending count',
-  taskDefinition: 'task definition',
-  lastStatus: 'status',
-  healthStatus: 'health',
-  desiredStatus: 'desired status',
-  image: 'image',
-  agentConnected: 'agent connected',
-};
+const show = (v: FactValue) => (v === undefined ? '—' : (String(v).split('/').pop() ?? String(v)));
 
-const show = (v: Scalar) => (v === undefined ? '—' : (String(v).split('/').pop() ?? String(v)));
-
-function summaryOf(kind: EntityKind, change: ChangeType, fields: FieldChange[], status: string | undefined): string {
+function summaryOf(kind: EntityKind, change: ChangeType, fields: FieldChange[], status: FactValue): string {
   if (kind === 'task' || kind === 'container') {
     const label = ENTITY_KIND_LABELS[kind];
     if (change === 'added') return status === 'STOPPED' ? `${label} stopped` : `${label} started`;
@@ -153,7 +92,7 @@ export function diffTopology(before: Topology, after: Topology): TopologyDiff {
       kind: c.kind,
       name: c.name,
       change,
-      summary: summaryOf(c.kind, change, fields, c.status),
+      summary: summaryOf(c.kind, change, fields, c.fields.lastStatus),
       fields,
       ...(c.parentId ? { parentId: c.parentId } : {}),
     });
