@@ -32,6 +32,19 @@ describe('diffTopology', () => {
     expect(d.counts).toEqual({ added: 0, removed: 0, changed: 0 });
   });
 
+  it('a service moved to a new task definition revision reads family:revision, not the model id', () => {
+    const next = clone();
+    const svc = next.services[0];
+    const arn = String(svc.taskDefinition);
+    const revision = Number(arn.split(':').pop());
+    const newer = arn.replace(/:\d+$/, `:${revision + 1}`);
+    svc.taskDefinition = newer;
+    const d = diffTopology(load(base), load(next));
+    const change = d.changes.find((c) => c.kind === 'service');
+    const family = arn.split('/').pop()!.split(':')[0];
+    expect(change?.summary).toBe(`task definition ${family}:${revision} → ${family}:${revision + 1}`);
+  });
+
   it('a task that stopped, one that started, and one that is gone', () => {
     const next = clone();
     const [stopping, gone] = next.tasks;

@@ -63,7 +63,9 @@ function comparables(t: Topology): Map<string, Comparable> {
   return objectFacts(t, WATCHED, { taskDefinition: 'model-id', placeholders: 'keep' });
 }
 
-const show = (v: FactValue) => (v === undefined ? '—' : (String(v).split('/').pop() ?? String(v)));
+// The last segment of an ARN or of a model id: a task definition reads `checkout:42`, not
+// `taskDefinition|eu-west-1|111122223333|checkout:42` (the field keeps the id, for the canvas to link).
+const show = (v: FactValue) => (v === undefined ? '—' : (String(v).split(/[/|]/).pop() ?? String(v)));
 
 function summaryOf(kind: EntityKind, change: ChangeType, fields: FieldChange[], status: FactValue): string {
   if (kind === 'task' || kind === 'container') {
