@@ -182,9 +182,7 @@ export interface FactsOptions {
   /**
    * A task definition as its model id (`taskDefinition|region|account|family:rev`) or as `family:rev`. The
    * comparison of loads prints `family:rev` in its rows, JSON and log and reads revisions from it. The refresh
-   * diff carries the model id in its `FieldChange` values, so its summary shows it whole ("task definition
-   * taskDefinition|eu-west-1|…|checkout:41 → …"): a wart to change on its own, with its tests and the Changes
-   * panel, not under a refactor whose proof is unchanged output.
+   * diff carries the model id in its `FieldChange` values (its summary prints the id's last segment, `checkout:41`).
    */
   taskDefinition: 'model-id' | 'family:rev';
   /**
