@@ -13,41 +13,17 @@ import { keepInHistory } from '../main/history/history-store';
 import { listKeptFetches, readKeptFetches } from '../main/history/kept-fetches';
 import { makeTempDir, removeTempDir } from '../main/test/temp-files';
 import { ROOT } from './inspect';
+import { installStandInPreload } from './stand-in-preload';
 
 const TIMELINE = path.join(ROOT, 'fixtures/diff/timeline');
 const fixture = (name: string) => readFileSync(path.join(TIMELINE, name), 'utf8');
 
 /** Installs the stand-in preload: history calls reach main's code in this process; the demo is the newest fetch. */
-async function standInPreload(page: Page, dir: string): Promise<void> {
-  await page.exposeFunction('__keptList', () => listKeptFetches(dir));
-  await page.exposeFunction('__keptRead', (names: string[]) => readKeptFetches(dir, names));
-  await page.exposeFunction('__demo', () =>
-    ingestWithFindings([{ name: 'prod-1130.json', text: fixture('prod-1130.json') }]),
-  );
-  await page.addInitScript(() => {
-    const w = globalThis as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    const refuse = () => Promise.reject(new Error('not in this test'));
-    const none = () => () => undefined;
-    (globalThis as unknown as Record<string, unknown>).desktopApi = {
-      platform: 'electron',
-      loadFiles: refuse,
-      openDialog: async () => null,
-      loadDemo: () => w.__demo!(),
-      onTopology: none,
-      saveFile: async () => null,
-      openExternal: async () => undefined,
-      onMenuCommand: none,
-      reportError: async () => undefined,
-      listAwsProfiles: async () => [],
-      fetchAws: refuse,
-      cancelAwsFetch: async () => undefined,
-      saveAwsSnapshot: refuse,
-      onAwsProgress: none,
-      onAwsMfaRequest: none,
-      answerAwsMfa: async () => undefined,
-      listKeptFetches: () => w.__keptList!(),
-      readKeptFetches: (names: unknown) => w.__keptRead!(names),
-    };
+function standInPreload(page: Page, dir: string): Promise<void> {
+  return installStandInPreload(page, {
+    listKeptFetches: () => listKeptFetches(dir),
+    readKeptFetches: (names: string[]) => readKeptFetches(dir, names),
+    loadDemo: () => ingestWithFindings([{ name: 'prod-1130.json', text: fixture('prod-1130.json') }]),
   });
 }
 

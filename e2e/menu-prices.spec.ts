@@ -16,64 +16,34 @@ import { DEFAULT_COST_DEPS } from '../main/aws/pricing-ipc';
 import { readPricesFile } from '../main/files/read-prices-file';
 import { makeTempDir, removeTempDir } from '../main/test/temp-files';
 import { ROOT } from './inspect';
+import { installStandInPreload, menu } from './stand-in-preload';
 
 /** What the stand-in dialog picks next (null: the user cancels). */
 let picked: string | null = null;
 let dialogs = 0;
 
-async function standInPreload(page: Page): Promise<void> {
-  await page.exposeFunction('__demo', () =>
-    ingestWithFindings([
-      { name: 'demo-snapshot.json', text: readFileSync(path.join(ROOT, 'renderer/demo/demo-snapshot.json'), 'utf8') },
-    ]),
-  );
-  await page.exposeFunction('__costReport', (topology: Topology, prices: PricesInput | null) =>
-    DEFAULT_COST_DEPS.report(topology, prices),
-  );
-  await page.exposeFunction('__openPricesDialog', () => {
-    dialogs += 1;
-    return picked ? readPricesFile(picked) : null;
-  });
-  await page.addInitScript(() => {
-    const g = globalThis as unknown as Record<string, unknown>;
-    const w = g as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    const refuse = () => Promise.reject(new Error('not in this test'));
-    const none = () => () => undefined;
-    g.desktopApi = {
-      platform: 'electron',
-      loadFiles: refuse,
-      openDialog: async () => null,
-      loadDemo: () => w.__demo!(),
-      onTopology: none,
-      saveFile: async () => null,
-      openExternal: async () => undefined,
-      // Main's menu sends page commands here; the test clicks the menu by calling the listener.
-      onMenuCommand: (listener: unknown) => {
-        g.__menu = listener;
-        return () => undefined;
+function standInPreload(page: Page): Promise<void> {
+  return installStandInPreload(
+    page,
+    {
+      loadDemo: () =>
+        ingestWithFindings([
+          {
+            name: 'demo-snapshot.json',
+            text: readFileSync(path.join(ROOT, 'renderer/demo/demo-snapshot.json'), 'utf8'),
+          },
+        ]),
+    },
+    {
+      costReport: (topology: Topology, prices: PricesInput | null) => DEFAULT_COST_DEPS.report(topology, prices),
+      openPricesDialog: () => {
+        dialogs += 1;
+        return picked ? readPricesFile(picked) : null;
       },
-      reportError: async () => undefined,
-      listAwsProfiles: async () => [],
-      fetchAws: refuse,
-      cancelAwsFetch: async () => undefined,
-      saveAwsSnapshot: refuse,
-      onAwsProgress: none,
-      onAwsMfaRequest: none,
-      answerAwsMfa: async () => undefined,
-      listKeptFetches: refuse,
-      readKeptFetches: refuse,
-    };
-    g.costApi = {
-      canRefreshPrices: true,
-      costReport: (topology: unknown, prices: unknown) => w.__costReport!(topology, prices),
-      refreshPrices: refuse,
-      openPricesDialog: () => w.__openPricesDialog!(),
-    };
-  });
+    },
+  );
 }
 
-const menu = (page: Page, command: string) =>
-  page.evaluate((c) => (globalThis as unknown as { __menu: (c: string) => void }).__menu(c), command);
 const row = (page: Page, service: string) => page.locator(`[data-testid="cost-row"][data-service="${service}"]`);
 
 let dir: string;

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BrowserWindow as ElectronWindow } from 'electron';
 import type { CostApi } from '../shared/ipc/cost-api';
 import { m5LargeExample } from '../shared/cost/testing/cost-fixtures';
-import { registerHandlers, type HandlerDeps } from './handlers';
-import { createIpc, createSenderCheck } from './ipc';
-import { BrowserWindow, contextBridge, ipcEvent, ipcMain, ipcRenderer, resetFakeElectron } from './test/fake-electron';
+import { wiredCostApi } from './test/wired-cost-api';
 import { fetchPriceTable } from './aws/pricing';
 import { DEFAULT_COST_DEPS } from './aws/pricing-ipc';
 import {
@@ -23,37 +20,20 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('Load prices… and Refresh prices through the preload and a mocked main', () => {
-  let window: BrowserWindow;
   let costApi: CostApi;
-  const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
 
   beforeEach(async () => {
-    resetFakeElectron();
-    window = new BrowserWindow({});
-    const getWindow = (): ElectronWindow => window as unknown as ElectronWindow;
-    const deps = {
-      getWindow,
-      crash: { log, getWindow, logFile: 'main.log' },
-      setupAws: () => undefined,
-      // Main's real cost work, with the Price List client pointed at the fake endpoint.
-      cost: {
-        report: DEFAULT_COST_DEPS.report,
-        fetchPrices: (request: { regions: string[] }) =>
-          fetchPriceTable(request.regions, {
-            credentials: CREDENTIALS,
-            endpoint: server.url,
-            today: '2026-12-06',
-            instanceTypes: ['m5.large'],
-          }),
-      },
-    } as unknown as HandlerDeps;
-    registerHandlers(createIpc(createSenderCheck(getWindow) as never, log), deps);
-    ipcRenderer.invoke.mockImplementation((channel: string, arg?: unknown) =>
-      ipcMain.invoke(channel, arg, ipcEvent(window.webContents)),
-    );
-    vi.resetModules();
-    await import('./preload');
-    costApi = contextBridge.exposed.get('costApi') as CostApi;
+    // Main's real cost work, with the Price List client pointed at the fake endpoint.
+    ({ costApi } = await wiredCostApi({
+      report: DEFAULT_COST_DEPS.report,
+      fetchPrices: (request: { regions: string[] }) =>
+        fetchPriceTable(request.regions, {
+          credentials: CREDENTIALS,
+          endpoint: server.url,
+          today: '2026-12-06',
+          instanceTypes: ['m5.large'],
+        }),
+    }));
   });
 
   // An m5.large host with two 0.5 vCPU / 1 GiB tasks and one 0.25 vCPU / 0.75 GiB task (issue #15's example).
