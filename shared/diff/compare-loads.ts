@@ -372,9 +372,9 @@ export function compareLoads(older: Topology, newer: Topology): LoadDiff {
   }
   for (const [id, was] of a) {
     if (!inScope(was) || b.has(id) || listedB.has(id)) continue;
-    // The nearest object NEW draws, for the "gone" mark.
+    // The nearest object NEW draws, for the "gone" mark: one NEW only lists is drawn too (as a placeholder).
     let parent = was.parentId;
-    while (parent && !b.has(parent)) parent = a.get(parent)?.parentId;
+    while (parent && !b.has(parent) && !listedB.has(parent)) parent = a.get(parent)?.parentId;
     removed.push({ ...ref(was), summary: removedSummary(was), ...(parent ? { parentId: parent } : {}) });
   }
 
