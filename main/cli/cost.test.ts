@@ -169,6 +169,23 @@ describe('ecs-visualizer cost', () => {
     expect(lines).toHaveLength(4);
   });
 
+  it("two accounts' clusters of one name read with their account and region; a service with nothing packed reads —", async () => {
+    // Published samples: `default` in 123456789012 (us-west-2) and in 012345678910 (us-east-1); ecs-simple-service
+    // (012345678910) has no running task, so nothing is packed for it.
+    const samples = join(import.meta.dirname, '../../fixtures/samples');
+    const r = await cliInProcess(
+      'cost',
+      join(samples, 'awscli-describe-clusters-1.json'),
+      join(samples, 'awscli-describe-services.json'),
+      join(samples, 'botocore-describe-services.json'),
+    );
+    expect(r.stdout).toContain('default (123456789012 · us-west-2)');
+    expect(r.stdout).toContain('default (012345678910 · us-east-1)');
+    expect(r.stdout).not.toMatch(/^default(?! \()/m);
+    expect(r.stdout).not.toContain('null');
+    expect(r.stdout).toMatch(/ecs-simple-service +EC2 +0 .*— +change: network-mode/);
+  });
+
   it('a prices file in another currency is refused with file:line:column; the load is still priced; exit 1', async () => {
     const eur = join(tmpdir(), 'ecsv-cost-eur.json');
     const r = await cliInProcess('cost', input, '--prices', eur, '--format', 'json');

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ingest } from '../../shared/ingest/index';
 import type { Diagnostic } from '../../shared/model/types';
-import { computeCost, formatDollars, type CostReport, type CostRow } from '../../shared/cost/compute-cost';
+import { computeCost, type CostReport, type CostRow } from '../../shared/cost/compute-cost';
+import { clusterLabeller, ec2PackedText, money } from '../../shared/cost/cost-text';
 import { costJson, pricesCaveat } from '../../shared/cost/cost-json';
 import { INSTANCE_TYPES } from '../../shared/pricing/instance-types';
 import type { PriceTable } from '../../shared/pricing/price-table';
@@ -16,7 +17,6 @@ export const COST_USAGE = 'ecs-visualizer cost PATH... [--prices FILE] [--format
 const FORMATS = ['table', 'md', 'csv', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-const money = (v: number | null): string => (v === null ? '—' : formatDollars(v));
 const issues = (r: CostRow): string =>
   [...r.blockers.map((b) => `blocked: ${b.code} (${b.path})`), ...r.changesNeeded.map((c) => `change: ${c.code}`)].join(
     '; ',
@@ -31,8 +31,10 @@ export async function loadPrices(path: string | undefined): Promise<{ table: Pri
   return priceTableOf({ name: source.name, text: source.text });
 }
 
-const COLUMNS: [string, (r: CostRow) => string][] = [
-  ['Cluster', (r) => r.cluster],
+type ClusterLabel = (name: string, clusterId: string | null) => string;
+
+const COLUMNS: [string, (r: CostRow, cluster: ClusterLabel) => string][] = [
+  ['Cluster', (r, cluster) => cluster(r.cluster, r.clusterId)],
   ['Service', (r) => (r.kind === 'standalone' ? `${r.service} (standalone)` : r.service)],
   ['Launch', (r) => r.launchType],
   ['Tasks', (r) => String(r.tasks)],
@@ -41,10 +43,7 @@ const COLUMNS: [string, (r: CostRow) => string][] = [
   ['Fargate', (r) => money(r.fargateMonthly)],
   ['Spot', (r) => money(r.fargateSpotMonthly)],
   ['Graviton', (r) => money(r.gravitonMonthly)],
-  [
-    'EC2 packed',
-    (r) => (r.ec2Monthly === null ? '—' : `${money(r.ec2Monthly)} ${r.ec2Instances}× ${r.ec2InstanceType}`),
-  ],
+  ['EC2 packed', (r) => ec2PackedText(r)],
   ['Blockers / changes', issues],
   ['Verdict', (r) => r.verdict],
 ];
@@ -61,12 +60,16 @@ function padTable(header: string[], rows: string[][]): string[] {
 
 /** The readable table (also the Markdown, with `md`). Every value from input is escaped. */
 export function formatCostText(report: CostReport, format: 'table' | 'md'): string {
-  const rows = [...report.services, ...report.standalone].map((r) => COLUMNS.map(([, f]) => escapeTerminal(f(r))));
+  // Two accounts' `default` clusters read with their account and region.
+  const cluster = clusterLabeller(report.clusters);
+  const rows = [...report.services, ...report.standalone].map((r) =>
+    COLUMNS.map(([, f]) => escapeTerminal(f(r, cluster))),
+  );
   const header = COLUMNS.map(([h]) => h);
   const lines: string[] = [];
   const clusterHeader = ['Cluster', 'Now/mo', 'Idle', 'Fargate', 'Spot', 'EC2 packed'];
   const clusterRows = report.clusters.map((c) => [
-    escapeTerminal(c.cluster),
+    escapeTerminal(cluster(c.cluster, c.clusterId)),
     money(c.nowMonthly),
     money(c.idleMonthly),
     money(c.fargateMonthly),

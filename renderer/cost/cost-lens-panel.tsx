@@ -5,15 +5,13 @@
  * ingest worker (web) or main (desktop); the page only shows them.
  */
 import { compareText } from '../../shared/model/compare-text';
-import { idScope, scopeText } from '../../shared/model/arn';
+import { clusterLabeller, ec2PackedText, money } from '../../shared/cost/cost-text';
 import { useMemo, useState } from 'react';
-import { formatDollars, type CostRow } from '../../shared/cost/compute-cost';
+import type { CostRow } from '../../shared/cost/compute-cost';
 import { pricesCaveat } from '../../shared/cost/cost-json';
 import { useDiagramStore } from '../store/diagram-store';
 import { useCostStore } from './cost-store';
 import './cost.css';
-
-const money = (v: number | null): string => (v === null ? '—' : formatDollars(v));
 
 type Key =
   | 'service'
@@ -100,18 +98,7 @@ export function CostLensPanel() {
     return all;
   }, [answer, sort]);
   // Cluster names two accounts or regions share (each has its `default`) are told apart by their scope.
-  const clusterLabel = useMemo(() => {
-    const seen = new Map<string, Set<string>>();
-    for (const c of answer?.report.clusters ?? []) {
-      const ids = seen.get(c.cluster) ?? new Set<string>();
-      ids.add(c.clusterId);
-      seen.set(c.cluster, ids);
-    }
-    return (name: string, clusterId: string | null): string => {
-      const scope = clusterId && (seen.get(name)?.size ?? 0) > 1 ? idScope(clusterId) : null;
-      return scope ? `${name} (${scopeText(scope)})` : name;
-    };
-  }, [answer]);
+  const clusterLabel = useMemo(() => clusterLabeller(answer?.report.clusters ?? []), [answer]);
   if (!on) return null;
   const report = answer?.report;
   return (
@@ -203,11 +190,7 @@ export function CostLensPanel() {
                   <td className="num" title="if its images support arm64 (not checked)">
                     {money(r.gravitonMonthly)}
                   </td>
-                  <td className="num">
-                    {r.ec2Monthly === null || !r.ec2Instances
-                      ? '—'
-                      : `${money(r.ec2Monthly)} · ${r.ec2Instances}× ${r.ec2InstanceType}`}
-                  </td>
+                  <td className="num">{ec2PackedText(r, ' · ')}</td>
                   <td
                     className="cost-blockers"
                     title={[...r.blockers, ...r.changesNeeded].map((b) => `${b.path}: ${b.message}`).join('\n')}

@@ -5,11 +5,10 @@
  */
 import { formatDollars, type CostReport } from '../cost/compute-cost';
 import { pricesCaveat } from '../cost/cost-json';
+import { clusterLabeller, ec2PackedText, money } from '../cost/cost-text';
 import { escapeXml } from './text';
 import type { ExportPalette } from './palette';
 import { n, text } from './primitives';
-
-const money = (v: number | null): string => (v === null ? '—' : formatDollars(v));
 
 /** The label of a node's cost badge, by entity id (services, clusters, hosts). */
 export function costBadgeLabels(report: CostReport): ReadonlyMap<string, string> {
@@ -76,6 +75,8 @@ export function renderCostTable(
       (b.nowMonthly ?? -1) + (b.idleAllocatedMonthly ?? 0) - ((a.nowMonthly ?? -1) + (a.idleAllocatedMonthly ?? 0)),
   );
   const shown = rows.slice(0, MAX_ROWS);
+  // Two accounts' `default` clusters read with their account and region.
+  const clusterLabel = clusterLabeller(report.clusters);
   const parts: string[] = [];
   let y = 14;
   parts.push(text(0, y, 'Launch-type lens', { size: 13, face: 'bold', fill: palette.onBackground.text }));
@@ -94,11 +95,11 @@ export function renderCostTable(
     y += ROW;
     const values = [
       r.kind === 'standalone' ? `${r.service} (standalone)` : r.service,
-      r.cluster,
+      clusterLabel(r.cluster, r.clusterId),
       money(r.nowMonthly === null || r.idleAllocatedMonthly === null ? null : r.nowMonthly + r.idleAllocatedMonthly),
       money(r.fargateMonthly),
       money(r.fargateSpotMonthly),
-      r.ec2Monthly === null || !r.ec2Instances ? '—' : `${money(r.ec2Monthly)} ${r.ec2Instances}× ${r.ec2InstanceType}`,
+      ec2PackedText(r),
       r.verdict,
     ];
     values.forEach((v, i) => parts.push(cell(columns[i][1], v, columns[i + 1]?.[1] ?? 1)));
@@ -115,7 +116,7 @@ export function renderCostTable(
   for (const c of report.clusters) {
     y += ROW;
     const values = [
-      `Σ ${c.cluster}`,
+      `Σ ${clusterLabel(c.cluster, c.clusterId)}`,
       `idle ${money(c.idleMonthly)}`,
       money(c.nowMonthly),
       money(c.fargateMonthly),
