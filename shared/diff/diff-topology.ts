@@ -109,7 +109,9 @@ export function diffTopology(before: Topology, after: Topology): TopologyDiff {
     }
     if (was.placeholder) continue;
     const fields: FieldChange[] = [];
-    for (const [field, after] of Object.entries(now.fields)) {
+    // The kind's watched names, not Object.entries: no array of pairs per object (150,000 objects at 50k nodes).
+    for (const field of WATCHED[now.kind]) {
+      const after = now.fields[field];
       const prior = was.fields[field];
       // A field one snapshot lacks (not fetched) is unknown, not changed.
       if (prior === undefined || after === undefined || prior === after) continue;
