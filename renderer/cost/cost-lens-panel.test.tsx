@@ -1,9 +1,9 @@
-import { cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { costAnswer } from '../../shared/cost/cost-request';
 import { ingest } from '../../shared/ingest/index';
 import { useDiagramStore } from '../store/diagram-store';
-import { CostLensPanel } from './cost-lens-panel';
+import { CostLensPanel, MAX_ROWS } from './cost-lens-panel';
 import { useCostStore } from './cost-store';
 import clusters1 from '../../fixtures/samples/awscli-describe-clusters-1.json?raw';
 import services1 from '../../fixtures/samples/awscli-describe-services.json?raw';
@@ -12,7 +12,7 @@ import services2 from '../../fixtures/samples/botocore-describe-services.json?ra
 afterEach(() => {
   cleanup();
   useCostStore.setState(useCostStore.getInitialState(), true);
-  useDiagramStore.setState({ topology: null });
+  useDiagramStore.setState({ topology: null, selectedId: null });
 });
 
 function showLens(files: Record<string, string>) {
@@ -38,5 +38,29 @@ describe('the lens panel', () => {
   it('names a cluster alone by its name', () => {
     showLens({ 'clusters.json': clusters1, 'services.json': services1 });
     expect(totals()).toEqual(['default']);
+  });
+
+  it('draws the first MAX_ROWS rows by the sort, says how many there are, and always the selected service', () => {
+    showLens({ 'clusters.json': clusters1, 'services.json': services1 });
+    const { answer } = useCostStore.getState();
+    const base = answer!.report.services[0];
+    const many = Array.from({ length: MAX_ROWS + 50 }, (_, i) => ({
+      ...base,
+      id: `${base.id}-${i}`,
+      service: `svc-${String(i).padStart(3, '0')}`,
+      nowMonthly: i,
+    }));
+    act(() =>
+      useCostStore.setState({ answer: { ...answer!, report: { ...answer!.report, services: many, standalone: [] } } }),
+    );
+    const names = () => screen.getAllByTestId('cost-row').map((r) => r.getAttribute('data-service'));
+    // Sorted by Now /mo, most first: svc-249 … svc-050.
+    expect(names()).toHaveLength(MAX_ROWS);
+    expect(names()[0]).toBe('svc-249');
+    expect(screen.getByTestId('cost-more').textContent).toContain(`${MAX_ROWS} of ${MAX_ROWS + 50} rows`);
+    // svc-003 sorts past the cut: selected on the diagram, its row is drawn first.
+    act(() => useDiagramStore.setState({ selectedId: `${base.id}-3` }));
+    expect(names()).toHaveLength(MAX_ROWS + 1);
+    expect(names()[0]).toBe('svc-003');
   });
 });
