@@ -53,6 +53,18 @@ describe('searchTopology', () => {
   it('finds a container by image', () =>
     expect(hits('dkr.ecr')).toEqual(['image:1234.dkr.ecr.eu-west-1.amazonaws.com/shop:41']));
   it('finds a task by private IP', () => expect(hits('10.0.2.7')).toEqual(['private IP:10.0.2.7']));
+  it('reads a query literally: a dot is a dot, brackets and stars match themselves', () => {
+    expect(hits('10x0x2x7')).toEqual([]);
+    expect(hits('10.0.2.')).toEqual(['private IP:10.0.2.7']);
+    expect(hits('nginx*')).toEqual([]);
+    expect(hits('[')).toEqual([]);
+  });
+  it('ignores case in a query with letters beyond ASCII too', () => {
+    const t = sample();
+    const renamed = { ...t, services: t.services.map((s) => ({ ...s, name: 'Kasse-Übersicht' })) };
+    expect(searchTopology(renamed, 'übersicht').map((h) => h.value)).toEqual(['Kasse-Übersicht']);
+    expect(searchTopology(renamed, 'KASSE').map((h) => h.value)).toEqual(['Kasse-Übersicht']);
+  });
   it('finds every task placed on an EC2 instance by its id, and the host itself where hosts are drawn', () => {
     expect(hits('i-0abc')).toEqual(['instance id:i-0abc123']);
     expect(searchTopology(sample(), 'i-0abc', 'placement').map((h) => h.id)).toEqual(['ci|1', sample().tasks[0].id]);
