@@ -18,7 +18,8 @@ import type { Topology } from '../../shared/model/types';
 import { useDiagramStore } from '../store/diagram-store';
 import { fakeDesktopApi } from '../testing/fake-desktop-api';
 import { DetailsPanel } from './details-panel';
-import { DefinitionsButton, DefinitionsPanel, useDefinitionsList } from './definitions-panel';
+import { DefinitionsButton, DefinitionsPanel, LIST_ROWS, useDefinitionsList } from './definitions-panel';
+import { generateAccount } from '../../shared/synth/generate-account';
 import { EmptyLoad } from './empty-load';
 
 /** The published describe-task-definition and describe-capacity-providers samples, and nothing else. */
@@ -261,5 +262,23 @@ describe('an empty canvas', () => {
     show(withUsers());
     render(<EmptyLoad />);
     expect(screen.queryByTestId('empty-load')).toBeNull();
+  });
+
+  it('draws the first LIST_ROWS task definitions of a big load and says how many there are', () => {
+    const t = ingest([
+      {
+        name: 'account.json',
+        text: JSON.stringify(generateAccount({ seed: 4, clusters: 2, services: LIST_ROWS + 40 })),
+      },
+    ]);
+    const described = t.taskDefinitions.filter((td) => !td.placeholder).length;
+    expect(described).toBeGreaterThan(LIST_ROWS);
+    useDiagramStore.getState().setTopology(t, 'generated');
+    useDefinitionsList.getState().setOpen(true);
+    render(<DefinitionsPanel />);
+    expect(screen.getAllByTestId('task-definition-row')).toHaveLength(LIST_ROWS);
+    expect(screen.getByTestId('definitions-more').textContent).toBe(
+      `The first ${LIST_ROWS} of ${described.toLocaleString('en')}: Find (/) a name to open any of them.`,
+    );
   });
 });

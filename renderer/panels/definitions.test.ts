@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import cpSample from '../../fixtures/samples/awscli-describe-capacity-providers-1.json?raw';
 import { ingest } from '../../shared/ingest/index';
 import { makeCluster, makeTask } from '../../shared/graph/testing/make-topology';
-import { autoScalingGroupName, capacityProviderSettings, capacityProviderUse, usageSummary } from './definitions';
+import { generateAccount } from '../../shared/synth/generate-account';
+import {
+  autoScalingGroupName,
+  capacityProviderSettings,
+  capacityProviderUse,
+  taskDefinitionUse,
+  usageSummary,
+} from './definitions';
 
 const loaded = ingest([{ name: 'awscli-describe-capacity-providers-1.json', text: cpSample }]);
 const asgProvider = loaded.capacityProviders.find((c) => c.name === 'MyCapacityProvider')!;
@@ -49,5 +56,24 @@ describe('capacity providers', () => {
         [0, 'task'],
       ]),
     ).toBe('no service or task in this load');
+  });
+});
+
+describe('task definitions', () => {
+  it('who uses each revision is what a filter over every service and task says, on a generated account', () => {
+    const t = ingest([
+      { name: 'account.json', text: JSON.stringify(generateAccount({ seed: 3, clusters: 2, services: 30 })) },
+    ]);
+    expect(t.taskDefinitions.length).toBeGreaterThan(20);
+    for (const td of t.taskDefinitions) {
+      const use = taskDefinitionUse(t, td.id);
+      expect(use.services).toEqual(
+        t.services.filter(
+          (s) => s.taskDefinitionId === td.id || s.deployments.some((d) => d.taskDefinitionId === td.id),
+        ),
+      );
+      expect(use.tasks).toEqual(t.tasks.filter((x) => x.taskDefinitionId === td.id));
+    }
+    expect(taskDefinitionUse(t, 'taskDefinition|nowhere')).toEqual({ services: [], tasks: [] });
   });
 });

@@ -40,14 +40,32 @@ export interface TaskDefinitionUse {
   tasks: Task[];
 }
 
+// Who uses each task definition, made once per topology: read per row, a filter over every service and task made
+// the list of the 100,000-node account's 9,091 revisions 9,091 × 45,536 comparisons (the page froze for minutes).
+const usesByTopology = new WeakMap<Topology, Map<string, TaskDefinitionUse>>();
+
+function taskDefinitionUses(topology: Topology): Map<string, TaskDefinitionUse> {
+  let uses = usesByTopology.get(topology);
+  if (uses) return uses;
+  uses = new Map();
+  const of = (id: string): TaskDefinitionUse => {
+    let use = uses!.get(id);
+    if (!use) uses!.set(id, (use = { services: [], tasks: [] }));
+    return use;
+  };
+  for (const s of topology.services) {
+    // A service once per revision it runs or deploys, in the topology's order.
+    const ids = new Set([s.taskDefinitionId, ...s.deployments.map((d) => d.taskDefinitionId)]);
+    for (const id of ids) if (id) of(id).services.push(s);
+  }
+  for (const t of topology.tasks) if (t.taskDefinitionId) of(t.taskDefinitionId).tasks.push(t);
+  usesByTopology.set(topology, uses);
+  return uses;
+}
+
 /** The services (current task definition or any deployment's) and tasks that use task definition `id`. */
 export function taskDefinitionUse(topology: Topology, id: string): TaskDefinitionUse {
-  return {
-    services: topology.services.filter(
-      (s) => s.taskDefinitionId === id || s.deployments.some((d) => d.taskDefinitionId === id),
-    ),
-    tasks: topology.tasks.filter((t) => t.taskDefinitionId === id),
-  };
+  return taskDefinitionUses(topology).get(id) ?? { services: [], tasks: [] };
 }
 
 /** "0.25 vCPU · 0.5 GB · awsvpc": a task definition's size and network mode, as far as it says. */
