@@ -5,6 +5,7 @@ import { buildGraph } from '../../shared/graph/build-graph';
 import { layoutGraph } from '../../shared/layout/layout';
 import { useDiagramStore } from '../store/diagram-store';
 import { ExportButton } from './export-button';
+import { SLOW_PNG_BOXES } from './export-diagram';
 import { rasteriseSvg } from './rasterise';
 import { prodTopology } from '../testing/prod-fixture';
 import { useCostStore } from '../cost/cost-store';
@@ -123,5 +124,21 @@ describe('ExportButton', () => {
     fireEvent.keyDown(window, { key: 'Escape' });
     expect(screen.queryByTestId('export-popover')).toBeNull();
     expect(saved).toHaveLength(0);
+  });
+
+  it('says a PNG of a big diagram holds the app up, and not for SVG or a small one', () => {
+    load();
+    render(<ExportButton api={api} />);
+    fireEvent.click(screen.getByTestId('export-button'));
+    // The prod fixture is a few dozen boxes: no word.
+    expect(screen.queryByTestId('export-slow-png')).toBeNull();
+    const { layout } = useDiagramStore.getState();
+    const many = Array.from({ length: SLOW_PNG_BOXES + 1 }, (_, i) => ({ ...layout!.nodes[0], id: `box-${i}` }));
+    act(() => useDiagramStore.getState().setLayout({ ...layout!, nodes: many }));
+    expect(screen.getByTestId('export-slow-png').textContent).toContain(
+      `${(SLOW_PNG_BOXES + 1).toLocaleString('en')} boxes: the browser draws a PNG this big in one go`,
+    );
+    fireEvent.click(screen.getByLabelText('SVG'));
+    expect(screen.queryByTestId('export-slow-png')).toBeNull();
   });
 });

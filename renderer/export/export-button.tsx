@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import { useDiagramStore, type ExportOptions } from '../store/diagram-store';
-import { runExport, type ExportFormat } from './export-diagram';
+import { runExport, SLOW_PNG_BOXES, type ExportFormat } from './export-diagram';
 import { pricedAnswer, useCostStore } from '../cost/cost-store';
 import { useFindingsStore } from '../findings/findings-store';
 
@@ -49,6 +49,7 @@ export function ExportButton({ api }: { api: Pick<DesktopApi, 'saveFile'> }) {
   const options = useDiagramStore((s) => s.exportOptions);
   const setOptions = useDiagramStore((s) => s.setExportOptions);
   const ready = useDiagramStore((s) => s.layout !== null);
+  const boxes = useDiagramStore((s) => s.layout?.nodes.length ?? 0);
   // What the badges need: findings of this load (they may arrive after it), and a priced load for the cost.
   useFindingsStore((s) => s.arrivals);
   const findingsShown = useDiagramStore((s) => (s.topology?.findings?.length ?? 0) > 0);
@@ -154,6 +155,13 @@ export function ExportButton({ api }: { api: Pick<DesktopApi, 'saveFile'> }) {
           <p className="export-hint muted">
             The whole diagram as it is viewed now (filters, collapsed boxes), not just what fits on screen.
           </p>
+          {format === 'png' && boxes > SLOW_PNG_BOXES && (
+            <p className="export-hint export-warning" data-testid="export-slow-png">
+              {boxes.toLocaleString('en')} boxes: the browser draws a PNG this big in one go, and the app does not
+              respond until it is done (about 1.4 s for 686 boxes, 16 s for 13,620). SVG is saved at once;{' '}
+              <code>ecs-visualizer export</code> draws the PNG outside the app.
+            </p>
+          )}
           <button
             type="button"
             className="btn btn-primary"
