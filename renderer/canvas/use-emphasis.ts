@@ -38,7 +38,14 @@ export function useEmphasis(): Emphasis {
   return useMemo(() => {
     if (!layout || !topology) return { lit: null, hits: new Set<string>(), current: null };
     if (hits.length > 0) {
-      const ancestors = (id: string) => ancestorIds(topology, id, mode);
+      // Each hit's chain is asked for twice below (what it lights, where its mark goes): made once per id. A
+      // one-letter query of the 100,000-node account has 93,000 hits.
+      const chains = new Map<string, string[]>();
+      const ancestors = (id: string) => {
+        let chain = chains.get(id);
+        if (!chain) chains.set(id, (chain = ancestorIds(topology, id, mode)));
+        return chain;
+      };
       // A task definition or capacity provider hit lights what uses it (it has no box of its own).
       const ids = [...new Set(hits.flatMap((h) => drawnStandIns(topology, h.id)))];
       const hitSet = matchSet({ nodes: layout.nodes, edges: [] }, ids, ancestors);
