@@ -75,6 +75,24 @@ describe('only regular files are read', () => {
     expect(ok.ok && JSON.parse(ok.text)).toHaveProperty('clusters');
   });
 
+  it.skipIf(process.platform === 'win32')(
+    'readRegularFile with noFollow refuses a symbolic link in the open itself; without it the link is read',
+    async () => {
+      const link = path.join(dir, 'link-to-clusters.json');
+      symlinkSync(path.join(SAMPLES, 'awscli-describe-clusters-1.json'), link);
+      expect(await readRegularFile(link, { noFollow: true })).toEqual({
+        ok: false,
+        diagnostic: {
+          severity: 'error',
+          code: 'unreadable',
+          message: 'cannot read: too many levels of symbolic links',
+          file: link,
+        },
+      });
+      expect((await readRegularFile(link)).ok).toBe(true);
+    },
+  );
+
   it('the CLI: inspect exits 1 with one line each, and loads the rest', async () => {
     const r = await cliProcess('inspect', fifo, zero, path.join(SAMPLES, 'awscli-describe-tasks-2-fargate.json'));
     expect(r.code).toBe(1);

@@ -52,10 +52,11 @@ function describeSpecial(info: Stats): string {
  * `*.json`) is never read: `stat().size` is 0 for them, so the size limit alone let a FIFO hang the reader and a
  * link to /dev/zero fill memory.
  */
-async function openChecked(path: string): Promise<Opened> {
+async function openChecked(path: string, noFollow = false): Promise<Opened> {
   let handle: FileHandle;
   try {
-    handle = await open(path, OPEN_FLAGS);
+    // O_NOFOLLOW (absent on Windows): a symbolic link as the last part of the path fails with ELOOP, in the open itself.
+    handle = await open(path, noFollow ? OPEN_FLAGS | (constants.O_NOFOLLOW ?? 0) : OPEN_FLAGS);
   } catch (error) {
     // Windows refuses to open a folder as a file.
     if ((error as NodeJS.ErrnoException)?.code === 'EISDIR') return { kind: 'folder' };
@@ -144,12 +145,15 @@ async function readFolder(path: string, out: ReadResult): Promise<void> {
 /**
  * The text of one regular file (links followed) for readers outside ingest (a prices file, a baseline), with the
  * same rules as `readSources`: FIFOs, devices and sockets are refused unread, and so is a file over the size limit.
+ * `noFollow`: a symbolic link as the file itself is refused by the open (ELOOP), with no window between a check
+ * and the read (the kept history reads only what main wrote there).
  */
 export async function readRegularFile(
   path: string,
+  options: { noFollow?: boolean } = {},
 ): Promise<{ ok: true; text: string } | { ok: false; diagnostic: Diagnostic }> {
   const out: ReadResult = { sources: [], diagnostics: [] };
-  const opened = await openChecked(path);
+  const opened = await openChecked(path, options.noFollow);
   if (opened.kind === 'file') await readOpened(path, opened, out);
   else if (opened.kind === 'folder') out.diagnostics.push(notRegular(path, 'a folder'));
   else if (opened.kind === 'other') out.diagnostics.push(notRegular(path, opened.what));

@@ -57,7 +57,8 @@ async function readOne(dir: string, name: string, budget: { left: number; max: n
   if (info.isSymbolicLink()) return refused(name, 'a symbolic link; only files inside the history folder are read');
   if (info.isFile() && info.size > budget.left)
     return refused(name, `left out: the fetches chosen together are over ${mib(budget.max)} MiB; choose fewer`);
-  const read = await readRegularFile(full);
+  // No link followed even if one replaced the file since the lstat above.
+  const read = await readRegularFile(full, { noFollow: true });
   if (!read.ok) return refused(name, read.diagnostic.message.split(full).join(name));
   budget.left -= info.size;
   return { name, ok: true, text: read.text };
