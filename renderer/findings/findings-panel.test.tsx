@@ -71,6 +71,17 @@ describe('Findings panel', () => {
     show(load('latest-tag.fires.json'));
     expect(screen.getAllByTestId('finding').length).toBeGreaterThan(0);
     expect(screen.queryByTestId('finding-scope')).toBeNull();
+    // One account, plus a task definition whose file names no account or region (a bare definition): one scope.
+    cleanup();
+    const bare = JSON.stringify({ family: 'bare', containerDefinitions: [{ name: 'app', image: 'nginx' }] });
+    show(
+      ingestWithFindings([
+        { name: 'a.json', text: latestTag },
+        { name: 'bare-td.json', text: bare },
+      ]),
+    );
+    expect(screen.getAllByTestId('finding').some((f) => f.textContent?.includes('task definition bare'))).toBe(true);
+    expect(screen.queryByTestId('finding-scope')).toBeNull();
   });
 
   it('folding a rule hides its findings; the header stays', () => {

@@ -130,7 +130,8 @@ export function FindingsPanel() {
   // Only a finding of this load is shown in full: a new load clears it.
   const chosen = useFindingsStore((s) => (s.chosen && findings.includes(s.chosen) ? s.chosen : null));
   const rows = useMemo(() => findingRows(findings, folded), [findings, folded]);
-  const multiScope = useMemo(() => new Set(findings.map(findingScope)).size > 1, [findings]);
+  // Two known scopes or more: an object whose file named none (a bare task definition) does not by itself count.
+  const multiScope = useMemo(() => new Set(findings.map(findingScope).filter(Boolean)).size > 1, [findings]);
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({
     count: open ? rows.length : 0,
