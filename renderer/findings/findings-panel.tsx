@@ -8,7 +8,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { RULE_BY_ID, RULES } from '../../shared/findings/rule-table';
 import type { Finding } from '../../shared/findings/types';
 import type { Severity } from '../../shared/model/types';
-import { idScope, parseArn, scopeText } from '../../shared/model/arn';
+import { idScope, parseArn, scopeOf, scopeText } from '../../shared/model/arn';
 import { useDiagramStore } from '../store/diagram-store';
 import { useFindingsStore } from './findings-store';
 import './findings.css';
@@ -80,7 +80,7 @@ export function openFinding(f: Finding): void {
  */
 export function findingScope(f: Pick<Finding, 'arn' | 'objectId'>): string | null {
   const arn = f.arn ? parseArn(f.arn) : null;
-  if (arn?.region && arn.accountId) return scopeText({ region: arn.region, accountId: arn.accountId });
+  if (arn?.region && arn.accountId) return scopeText(scopeOf(arn));
   const scope = idScope(f.objectId);
   return scope ? scopeText(scope) : null;
 }

@@ -66,7 +66,7 @@ export function scopeOf(parsed: ParsedArn): Scope {
 export function idScope(id: string): Scope | null {
   if (id.startsWith('targetGroup|')) {
     const arn = parseArn(id.slice('targetGroup|'.length));
-    return arn?.region && arn.accountId ? { region: arn.region, accountId: arn.accountId } : null;
+    return arn?.region && arn.accountId ? scopeOf(arn) : null;
   }
   const [, region, accountId] = id.split('|');
   return region && accountId && region !== '?' && accountId !== '?' ? { region, accountId } : null;
