@@ -12,14 +12,13 @@
  *
  * Run: `npm run bench:browser` (`-- --nodes 20000 --runs 5 --big-mb 100 --no-build --json`).
  */
-import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { generateAccount, generateAccountOfSize } from '../shared/synth/generate-account';
+import { buildWeb, serveWeb } from './web-build';
 
 // The page callbacks below run in Chromium. The node project has no DOM lib (adding it would leak into all
 // of main/), so the few page globals they touch are declared here, in this module only.
@@ -36,57 +35,19 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
   },
 });
-const ROOT = path.resolve(import.meta.dirname, '..');
 const webDir = values.out;
 const work = mkdtempSync(path.join(tmpdir(), 'ecs-visualizer-bench-browser-'));
 
-if (!values['no-build'] || !existsSync(path.join(webDir, 'index.html'))) {
-  // Its own output folder: dist-web belongs to `npm run web` and the e2e run, which may be building it right now.
-  execFileSync(
-    process.execPath,
-    [
-      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'vite.web.config.ts',
-      '--outDir',
-      webDir,
-      '--emptyOutDir',
-      '--logLevel',
-      'warn',
-    ],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
+buildWeb(webDir, values['no-build']);
 // The account file, served to a fresh page that parses it (the parse floor of --json).
 let benchFile = '';
-const server = createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://x');
-  if (url.pathname === '/__bench/account.json' && benchFile) {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    createReadStream(benchFile).pipe(res);
-    return;
-  }
-  const file = path.join(webDir, path.normalize(url.pathname === '/' ? '/index.html' : url.pathname));
-  if (!file.startsWith(webDir) || !existsSync(file) || statSync(file).isDirectory()) {
-    res.writeHead(404).end();
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
+const server = await serveWeb(webDir, (pathname, res) => {
+  if (pathname !== '/__bench/account.json' || !benchFile) return false;
+  res.writeHead(200, { 'content-type': 'application/json' });
+  createReadStream(benchFile).pipe(res);
+  return true;
 });
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const address = server.address();
-const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
+const base = server.base;
 
 /** Installed before the app: long tasks (buffered) and the moment a file input changes. */
 const PROBE = `

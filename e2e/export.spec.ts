@@ -5,7 +5,7 @@
  * input: the whole drawing of the view, never the part on screen.
  */
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { initialView } from '../shared/graph/view';
@@ -17,6 +17,8 @@ import { rasterSize } from '../shared/render/raster-limits';
 import { OVERLAY_STYLES } from '../shared/theme/theme';
 import { parseSvgStrict } from '../shared/render/testing/parse-svg';
 import { jsonFiles, ROOT } from './inspect';
+import { generateAccountOfSize } from '../shared/synth/generate-account';
+import { SHARE_WEIGHT } from '../shared/render/raster-plan';
 
 const DEMO = path.join(ROOT, 'renderer/demo/demo-snapshot.json');
 const demo = ingest([{ name: 'demo-snapshot.json', text: readFileSync(DEMO, 'utf8') }]);
@@ -171,4 +173,55 @@ test('Placement → Export PNG draws (issue #14 point 1: the SVG had font-weight
   const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+Shift+E')]);
   const root = parseSvgStrict((await saved(svgDownload)).toString('utf8'));
   expect(root.children.length).toBeGreaterThan(3);
+});
+
+test('a PNG drawn in shares makes the same picture as its SVG drawn whole (1,000-node account, transparent)', async ({
+  page,
+}, testInfo) => {
+  const file = testInfo.outputPath('account-1000.json');
+  writeFileSync(file, JSON.stringify(generateAccountOfSize(1000)));
+  await page.goto('/');
+  await page.getByTestId('open-files').setInputFiles(file);
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-layout', 'ready');
+  await expect(page.getByTestId('arriving')).toHaveCount(0);
+  await page.getByTestId('export-button').click();
+  await page.getByLabel('Scale').selectOption('1');
+  await page.getByLabel('Background').selectOption('transparent');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
+  const png = PNG.sync.read(await saved(download));
+  // The same drawing as SVG (the popover keeps its choices), drawn by the browser in one piece.
+  await page.getByTestId('export-button').click();
+  await page.getByLabel('SVG').check();
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
+  const svg = (await saved(svgDownload)).toString('utf8');
+  // Enough boxes and text that the PNG took many shares: its composition is what this test checks.
+  const weight = (svg.match(/<g class="node /g)?.length ?? 0) + (svg.match(/<text/g)?.length ?? 0);
+  expect(weight).toBeGreaterThan(10 * SHARE_WEIGHT);
+  // (A string: this project's e2e code has no DOM types.)
+  const whole = PNG.sync.read(
+    Buffer.from(
+      (await page.evaluate(`(async () => {
+        const img = new Image();
+        await new Promise((resolve, reject) => {
+          img.onload = resolve;
+          img.onerror = reject;
+          img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(${JSON.stringify(svg)});
+        });
+        const canvas = document.createElement('canvas');
+        [canvas.width, canvas.height] = [img.width, img.height];
+        canvas.getContext('2d').drawImage(img, 0, 0);
+        return canvas.toDataURL('image/png').split(',')[1];
+      })()`)) as string,
+      'base64',
+    ),
+  );
+  expect([png.width, png.height]).toEqual([whole.width, whole.height]);
+  let unlike = 0;
+  for (let i = 0; i < png.data.length; i += 4) {
+    const d = Math.max(...[0, 1, 2, 3].map((k) => Math.abs(png.data[i + k] - whole.data[i + k])));
+    if (d > 64) unlike += 1;
+  }
+  // Anti-aliasing may differ where two shares meet; a missing or misplaced share would differ by far more.
+  expect(unlike / (png.width * png.height)).toBeLessThan(0.001);
+  expect(inkShare(png)).toBeGreaterThan(0.05);
 });

@@ -16,7 +16,7 @@ vi.mock('./rasterise', async (importOriginal) => ({
 beforeAll(installFlowEnv);
 beforeEach(() => {
   useDiagramStore.getState().close();
-  vi.mocked(rasteriseSvg).mockImplementation(async (_svg, w, h, scale) => ({
+  vi.mocked(rasteriseSvg).mockImplementation(async ({ width: w, height: h }, scale) => ({
     blob: new Blob([]),
     bytes: new Uint8Array([137, 80]),
     width: w * scale,

@@ -14,7 +14,8 @@ import { costAnswer } from '../../shared/cost/cost-request';
 import { ingestWithFindings } from '../../shared/findings/with-findings';
 import { findAll, parseSvgStrict } from '../../shared/render/testing/parse-svg';
 import placementBlocked from '../../fixtures/findings/placement-blocked.fires.json?raw';
-import { exportDiagram, runExport } from './export-diagram';
+import { exportDiagram, runExport, SLOW_PNG_BOXES } from './export-diagram';
+import { assembleSvg } from '../../shared/render/render-svg';
 import { rasteriseSvg, RasteriseError } from './rasterise';
 import { prodTopology } from '../testing/prod-fixture';
 
@@ -156,7 +157,7 @@ describe('exportDiagram', () => {
   it('PNG: rasterises the whole SVG at the chosen scale and saves the bytes under a .png name', async () => {
     loadProd();
     const bytes = new Uint8Array([137, 80, 78, 71]);
-    rasterise.mockImplementation(async (_svg, w, h, scale) => ({
+    rasterise.mockImplementation(async ({ width: w, height: h }, scale) => ({
       blob: new Blob([]),
       bytes,
       width: w * scale,
@@ -177,13 +178,44 @@ describe('exportDiagram', () => {
       includeLegend: true,
       includeTitle: true,
     });
-    const [svg, w, h, scale, opts] = rasterise.mock.calls[0];
+    const [parts, scale, opts] = rasterise.mock.calls[0];
     expect(scale).toBe(3);
-    expect(svg).toContain('<svg');
-    expect([r.width, r.height]).toEqual([w * 3, h * 3]);
-    expect(opts).toEqual({ expanded: false });
+    expect(parseSvgStrict(assembleSvg(parts)).name).toBe('svg');
+    // Transparent: the rasteriser paints no background.
+    expect(parts.fill).toBeNull();
+    expect([r.width, r.height]).toEqual([parts.width * 3, parts.height * 3]);
+    expect(opts).toMatchObject({ expanded: false });
     expect(api.saved[0].name).toMatch(/\.png$/);
     expect(api.saved[0].data).toBe(bytes);
+  });
+
+  it('PNG of a big diagram: says so at once, then how far the drawing is, then where the file went', async () => {
+    loadProd();
+    const { layout, setLayout } = useDiagramStore.getState();
+    const boxes = Array.from({ length: SLOW_PNG_BOXES + 1 }, (_, i) => ({ ...layout!.nodes[0], id: `box-${i}` }));
+    setLayout({ ...layout!, nodes: boxes, edges: [] });
+    const seen: (string | null)[] = [];
+    rasterise.mockImplementation(async (parts, scale, options) => {
+      seen.push(useDiagramStore.getState().notice);
+      for (const done of [1, 2, 3, 50, 99, 100]) {
+        options?.onProgress?.(done, 100);
+        seen.push(useDiagramStore.getState().notice);
+      }
+      const size = { width: parts.width * scale, height: parts.height * scale, scale, reduced: false };
+      return { blob: new Blob([]), bytes: new Uint8Array(1), ...size, size: { ...size, requested: size } };
+    });
+    await runExport(fakeApi(), 'png');
+    const n = (SLOW_PNG_BOXES + 1).toLocaleString('en');
+    expect(seen).toEqual([
+      `Drawing the PNG of ${n} boxes…`,
+      `Drawing the PNG of ${n} boxes: 1%…`,
+      `Drawing the PNG of ${n} boxes: 2%…`,
+      `Drawing the PNG of ${n} boxes: 3%…`,
+      `Drawing the PNG of ${n} boxes: 50%…`,
+      `Drawing the PNG of ${n} boxes: 99%…`,
+      `Drawing the PNG of ${n} boxes: 100%…`,
+    ]);
+    expect(useDiagramStore.getState().notice).toMatch(/^Saved .*\.png/);
   });
 });
 

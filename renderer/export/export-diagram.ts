@@ -7,15 +7,16 @@
  */
 import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import { initialView, type ViewState } from '../../shared/graph/view';
-import { exportCaption, exportFileName, renderSvg } from '../../shared/render/index';
+import { exportCaption, exportFileName } from '../../shared/render/index';
+import { assembleSvg, renderSvgSteps, type SvgParts } from '../../shared/render/render-svg';
 import { useDiagramStore, type ExportOptions } from '../store/diagram-store';
 import { rasteriseSvg, RasteriseError } from './rasterise';
 import { pricedAnswer, useCostStore } from '../cost/cost-store';
 
 /**
- * Boxes above which the popover says a PNG will hold the app up: the browser rasterises the SVG on the page's
- * thread in one go, ~1-2 ms a box (measured in the web build, starting views of synthetic accounts: 5,000 nodes,
- * 686 boxes, 1.4 s; 20,000 nodes, 2,751 boxes, 5.3 s; 100,000 nodes, 13,620 boxes, 16 s).
+ * Boxes above which the popover says a PNG takes a while and the export says how far it is: the browser
+ * draws ~1-2 ms a box (measured in the web build, starting views of synthetic accounts: 5,000 nodes, 686 boxes,
+ * 1.4 s; 20,000 nodes, 2,751 boxes, 5.3 s; 100,000 nodes, 13,620 boxes, 16 s), a band of rows at a time.
  */
 export const SLOW_PNG_BOXES = 500;
 
@@ -43,6 +44,15 @@ function expandedBeyondDefault(view: ViewState, defaults: ViewState): boolean {
   return defaults.collapsed.some((id) => !collapsed.has(id));
 }
 
+/** Runs `steps` to its end, a task each step, so the page draws and answers input in between. */
+async function inSteps(steps: Generator<void, SvgParts>): Promise<SvgParts> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
 /** Exports the diagram in the store as `format` with `options` (default: the Export popover's last choices). */
 export async function exportDiagram(
   api: Pick<DesktopApi, 'saveFile'>,
@@ -52,33 +62,38 @@ export async function exportDiagram(
   const { topology, layout, view } = useDiagramStore.getState();
   const priced = pricedAnswer(useCostStore.getState());
   if (!topology || !layout) throw new NothingToExportError('Nothing to export yet: open files or the demo first.');
+  const boxes = layout.nodes.length.toLocaleString('en');
+  const slow = format === 'png' && layout.nodes.length > SLOW_PNG_BOXES;
+  if (slow) useDiagramStore.getState().setNotice(`Drawing the PNG of ${boxes} boxes…`);
   // `layout` is the whole laid-out graph of the current view (filters and collapsed state applied), not what the canvas shows.
-  const svg = renderSvg(layout, {
-    ...exportCaption(topology),
-    includeTitle: options.includeTitle,
-    includeLegend: options.includeLegend,
-    background: options.background,
-    theme: options.background === 'dark' ? 'dark' : 'light',
-    overlay: view.overlay,
-    direction: view.direction,
-    ...(options.findingBadges && topology.findings ? { findings: topology.findings } : {}),
-    ...(options.costBadges && priced ? { cost: priced.report } : {}),
-  });
+  const parts = await inSteps(
+    renderSvgSteps(layout, {
+      ...exportCaption(topology),
+      includeTitle: options.includeTitle,
+      includeLegend: options.includeLegend,
+      background: options.background,
+      theme: options.background === 'dark' ? 'dark' : 'light',
+      overlay: view.overlay,
+      direction: view.direction,
+      ...(options.findingBadges && topology.findings ? { findings: topology.findings } : {}),
+      ...(options.costBadges && priced ? { cost: priced.report } : {}),
+    }),
+  );
   if (format === 'svg') {
-    const saved = await api.saveFile(exportFileName(topology, 'svg'), svg.svg);
-    return { saved, width: svg.width, height: svg.height };
+    const saved = await api.saveFile(exportFileName(topology, 'svg'), assembleSvg(parts));
+    return { saved, width: parts.width, height: parts.height };
   }
-  if (layout.nodes.length > SLOW_PNG_BOXES) {
-    // The raster holds the page's thread for seconds: say so first, and let the browser paint the notice.
-    useDiagramStore
-      .getState()
-      .setNotice(
-        `Drawing the PNG of ${layout.nodes.length.toLocaleString('en')} boxes: the app responds again when it is saved.`,
-      );
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-  }
-  const png = await rasteriseSvg(svg.svg, svg.width, svg.height, options.scale, {
+  let shownPercent = -1;
+  const png = await rasteriseSvg(parts, options.scale, {
     expanded: expandedBeyondDefault(view, initialView(topology)),
+    // A big drawing takes seconds (drawn a share at a time, the app responding in between): say how far it is.
+    onProgress: (done, all) => {
+      const percent = Math.floor((100 * done) / all);
+      if (slow && percent !== shownPercent) {
+        shownPercent = percent;
+        useDiagramStore.getState().setNotice(`Drawing the PNG of ${boxes} boxes: ${percent}%…`);
+      }
+    },
   });
   const saved = await api.saveFile(exportFileName(topology, 'png'), png.bytes);
   return { saved, width: png.width, height: png.height, ...(png.warning ? { warning: png.warning } : {}) };
