@@ -380,7 +380,23 @@ export function buildHierarchyGraph(topology: Topology, view: ViewState, cache?:
  * host, cluster) in the diagram of `mode`, nearest first, so a selection
  * from a panel or a search can expand whatever collapsed node hides it.
  */
-export function ancestorIds(topology: Topology, id: string, mode: ViewState['mode'] = 'hierarchy'): string[] {
+export function ancestorIds(topology: Topology, id: string, mode: ViewMode = 'hierarchy'): readonly string[] {
+  // Kept per load and view: a one-letter Find on the 100,000-node account asks for 93,000 chains, and the next
+  // letter for most of them again.
+  let byMode = chainsOf.get(topology);
+  if (!byMode) chainsOf.set(topology, (byMode = { hierarchy: new Map(), placement: new Map() }));
+  const known = byMode[mode].get(id);
+  if (known) return known;
+  const chain = holdersOf(topology, id, mode);
+  byMode[mode].set(id, chain);
+  return chain;
+}
+
+const chainsOf = new WeakMap<Topology, Record<ViewMode, Map<string, readonly string[]>>>();
+
+type ViewMode = NonNullable<ViewState['mode']>;
+
+function holdersOf(topology: Topology, id: string, mode: ViewMode): readonly string[] {
   const chain = mode === 'placement' ? placementAncestorIds(topology, id) : hierarchyAncestorIds(topology, id);
   // The account card above the cluster, when the load has that level.
   const accountOf = accountOfCluster(topology.clusters);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { drawnStandIns, searchTopology } from './search';
-import { generateAccount } from '../synth/generate-account';
+import { drawnStandIns, searchTopology, searchWarmUp } from './search';
+import { ancestorIds } from './build-graph';
+import { generateAccount, generateAccountOfSize } from '../synth/generate-account';
 import { namespaceNodes } from './namespace';
 import { emptyTopology, makeCluster, makeContainer, makeService, makeTask } from './testing/make-topology';
 import type { Topology } from '../model/types';
@@ -219,5 +220,34 @@ describe('drawnStandIns: what the canvas lights for a hit with no box of its own
   it('anything drawn: itself', () => {
     expect(drawnStandIns(t, t.services[0].id)).toEqual([t.services[0].id]);
     expect(drawnStandIns(t, t.tasks[0].id)).toEqual([t.tasks[0].id]);
+  });
+});
+
+describe('searchWarmUp: the indexes Find builds on its first keystroke, built ahead in idle time', () => {
+  const account = ingest([{ name: 'account.json', text: JSON.stringify(generateAccountOfSize(1500)) }]);
+  const ids = account.tasks.flatMap((t) => [t.id, ...t.containers.map((c) => c.id)]);
+
+  it('leaves what Find finds and what it lights unchanged (against a load never warmed)', () => {
+    const warm = { ...account };
+    const steps = searchWarmUp(warm);
+    expect(steps.length).toBeGreaterThanOrEqual(4);
+    for (const step of steps) step();
+    const cold = () => ({ ...account });
+    for (const query of ['o', 'web', 'i-0', account.tasks[3].shortId])
+      expect(searchTopology(warm, query, 'hierarchy')).toEqual(searchTopology(cold(), query, 'hierarchy'));
+    for (const id of ids) expect(ancestorIds(warm, id, 'hierarchy')).toEqual(ancestorIds(cold(), id, 'hierarchy'));
+  });
+
+  it('keeps the holders of each view apart: the placement view holds a task by its host, not its service', () => {
+    const ec2 = account.tasks.find((t) => t.containerInstanceId)!;
+    const load = { ...account };
+    const hierarchy = ancestorIds(load, ec2.id, 'hierarchy');
+    const placement = ancestorIds(load, ec2.id, 'placement');
+    expect(hierarchy).toContain(ec2.serviceId);
+    expect(placement).not.toEqual(hierarchy);
+    expect(placement.some((id) => id.includes(ec2.containerInstanceId!) || id === ec2.containerInstanceId)).toBe(true);
+    // Asked again, each view gives its own chain.
+    expect(ancestorIds(load, ec2.id, 'hierarchy')).toEqual(hierarchy);
+    expect(ancestorIds(load, ec2.id, 'placement')).toEqual(placement);
   });
 });
