@@ -5,10 +5,11 @@
  *
  * A browser parses and paints an SVG image in one task on the page's thread,
  * and a canvas the size of a big export (up to 268 million pixels) takes a
- * second to allocate and another to encode: the 2,751 boxes of a 20,000-node
- * account's drawing held the app for 5 s, the 13,620 of a 100,000-node one
- * for 16 s. So the image is drawn in shares of a few hundred lines of text
- * (raster-plan.ts), each an SVG image of its own drawn in its own task, and
+ * second to allocate and another to encode: drawn whole at 1×, the 2,751
+ * boxes of a 20,000-node account's drawing held the app for 1.1 and 1.8 s,
+ * the 13,620 of a 100,000-node one for 5.3 and 7.0 s. So the image is drawn
+ * in shares of at most 150 boxes and lines of text (shared/render/
+ * raster-plan.ts), each an SVG image of its own drawn in its own task, and
  * the whole-size canvas that puts them together and the PNG encoding are in
  * a worker (png-worker.ts). The app responds throughout and the export says
  * how far it is.
@@ -99,7 +100,9 @@ export async function rasteriseSvg(
       if (!share.head.markup && share.edges.length === 0 && share.nodes.length === 0) continue;
       const bitmap = await drawShare(share, areaOf(parts, size, rect), rect.x1 - rect.x0, rect.y1 - rect.y0);
       await putting;
-      putting = png.put(bitmap, rect.x0, rect.y0);
+      putting = png.put(bitmap, rect.x0, rect.y0).catch(refused);
+      // Heard at the next share's `await`; until then it is not an unhandled rejection.
+      putting.catch(() => undefined);
       options.onProgress?.(done, units);
     }
     await putting;
