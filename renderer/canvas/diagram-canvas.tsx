@@ -28,7 +28,8 @@ import { OverviewLayer, prepareOverview } from './overview-layer';
 import { keptPaint } from './overview-paint';
 import { absolutePositions } from '../../shared/layout/positions';
 import { toFlowEdges, toFlowNodes } from './to-flow';
-import { useEmphasis, useWarmSearch, type Emphasis } from './use-emphasis';
+import { useEmphasis, type Emphasis } from './use-emphasis';
+import { useIdleWarmUp } from '../store/use-idle-warm-up';
 import { useLayoutWindow } from './use-layout-window';
 import { layoutIndexFor } from './layout-index';
 
@@ -302,7 +303,7 @@ export function DiagramCanvas() {
   // Far out, and while the cards near the screen are still being handed over, the canvas paints the boxes.
   const overview = band === 'overview' || (large && near.pending);
   const emphasis = useEmphasis();
-  useWarmSearch();
+  useIdleWarmUp();
   // The same empty array each time: React Flow takes a new array as new nodes and updates its store.
   const nodes = useMemo(
     () =>

@@ -3,10 +3,10 @@
  * (and what holds them) while there is a query, else the focus of the
  * selection (its ancestors and descendants). Nothing is dimmed otherwise.
  */
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { ancestorIds } from '../../shared/graph/build-graph';
 import { focusSet, matchSet } from '../../shared/graph/emphasis';
-import { drawnStandIns, searchTopology, searchWarmUp, type SearchHit } from '../../shared/graph/search';
+import { drawnStandIns, searchTopology, type SearchHit } from '../../shared/graph/search';
 import { useDiagramStore } from '../store/diagram-store';
 
 /** What the canvas needs to style nodes. */
@@ -25,37 +25,6 @@ export function useSearchHits(): SearchHit[] {
   const search = useDiagramStore((s) => s.search);
   const mode = useDiagramStore((s) => s.view.mode);
   return useMemo(() => (topology ? searchTopology(topology, search, mode) : []), [topology, search, mode]);
-}
-
-/** Runs `work` when the page is idle (a timer where the browser has no idle callbacks); returns a cancel. */
-function whenIdle(work: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(work, { timeout: 2000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(work, 50);
-  return () => clearTimeout(timer);
-}
-
-/**
- * Builds the shown load's search indexes in idle time, a step per idle period, once every object has arrived:
- * the first keystroke in Find no longer pays for them (~100 ms on the 100,000-node account).
- */
-export function useWarmSearch(): void {
-  const topology = useDiagramStore((s) => s.topology);
-  useEffect(() => {
-    if (!topology || topology.arriving) return;
-    const steps = searchWarmUp(topology);
-    let cancel = () => {};
-    const next = () => {
-      const step = steps.shift();
-      if (!step) return;
-      step();
-      cancel = whenIdle(next);
-    };
-    cancel = whenIdle(next);
-    return () => cancel();
-  }, [topology]);
 }
 
 /** The emphasis of the drawn graph. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import cpSample from '../../fixtures/samples/awscli-describe-capacity-providers-1.json?raw';
 import { ingest } from '../../shared/ingest/index';
 import { makeCluster, makeTask } from '../../shared/graph/testing/make-topology';
-import { generateAccount } from '../../shared/synth/generate-account';
+import { generateAccount, generateAccountOfSize } from '../../shared/synth/generate-account';
 import {
   autoScalingGroupName,
   capacityProviderSettings,
@@ -41,6 +41,24 @@ describe('capacity providers', () => {
     const use = capacityProviderUse(t, asgProvider);
     expect(use.clusters.map((c) => c.name)).toEqual(['here']);
     expect(use.tasks.map((x) => x.shortId)).toEqual(['in']);
+  });
+
+  it('lists a provider’s services and tasks as a scan of the whole load would (the index made once per load)', () => {
+    const account = ingest([{ name: 'account.json', text: JSON.stringify(generateAccountOfSize(3000)) }]);
+    expect(account.capacityProviders.length).toBeGreaterThan(2);
+    const inScope = (cp: { region?: string; accountId?: string }, e: { region?: string; accountId?: string }) =>
+      (!cp.accountId || !e.accountId || cp.accountId === e.accountId) &&
+      (!cp.region || !e.region || cp.region === e.region);
+    for (const cp of account.capacityProviders) {
+      const use = capacityProviderUse(account, cp);
+      const services = account.services.filter(
+        (sv) => inScope(cp, sv) && sv.capacityProviderStrategy.some((i) => i.capacityProvider === cp.name),
+      );
+      const tasks = account.tasks.filter((tk) => inScope(cp, tk) && tk.capacityProviderName === cp.name);
+      expect(use.services).toEqual(services);
+      expect(use.tasks).toEqual(tasks);
+    }
+    expect(account.capacityProviders.some((cp) => capacityProviderUse(account, cp).tasks.length > 0)).toBe(true);
   });
 
   it('says counts in words', () => {

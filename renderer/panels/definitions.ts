@@ -89,16 +89,47 @@ function sameScope(a: EntityBase, b: EntityBase): boolean {
   );
 }
 
+// The services and tasks naming each capacity provider, made once per topology: read per row, a filter over
+// every service and task made opening the Definitions list of the 100,000-node account one 178 ms task.
+const namingByTopology = new WeakMap<Topology, { services: Map<string, Service[]>; tasks: Map<string, Task[]> }>();
+
+function namingCapacityProviders(topology: Topology): { services: Map<string, Service[]>; tasks: Map<string, Task[]> } {
+  let naming = namingByTopology.get(topology);
+  if (naming) return naming;
+  naming = { services: new Map(), tasks: new Map() };
+  const add = <T>(map: Map<string, T[]>, name: string, item: T) => {
+    const list = map.get(name);
+    if (list) list.push(item);
+    else map.set(name, [item]);
+  };
+  for (const s of topology.services)
+    // A service once, however many times its strategy names the provider, in the topology's order.
+    for (const name of new Set(s.capacityProviderStrategy.map((i) => i.capacityProvider)))
+      add(naming.services, name, s);
+  for (const t of topology.tasks) if (t.capacityProviderName) add(naming.tasks, t.capacityProviderName, t);
+  namingByTopology.set(topology, naming);
+  return naming;
+}
+
+/**
+ * The indexes the Definitions list reads per row (who uses each task definition and names each capacity
+ * provider), a step each, for a caller to build in idle time: ~35 ms of opening the list at 100,000 nodes.
+ */
+export function definitionsWarmUp(topology: Topology): (() => void)[] {
+  return [() => taskDefinitionUses(topology), () => namingCapacityProviders(topology)];
+}
+
 /** The clusters, services and tasks of the load that use capacity provider `cp` (by name, in its account and region). */
 export function capacityProviderUse(topology: Topology, cp: CapacityProvider): CapacityProviderUse {
   const named = (strategy: readonly { capacityProvider: string }[]) =>
     strategy.some((i) => i.capacityProvider === cp.name);
+  const naming = namingCapacityProviders(topology);
   return {
     clusters: topology.clusters.filter(
       (c) => sameScope(cp, c) && (c.capacityProviders.includes(cp.name) || named(c.defaultCapacityProviderStrategy)),
     ),
-    services: topology.services.filter((s) => sameScope(cp, s) && named(s.capacityProviderStrategy)),
-    tasks: topology.tasks.filter((t) => sameScope(cp, t) && t.capacityProviderName === cp.name),
+    services: (naming.services.get(cp.name) ?? []).filter((s) => sameScope(cp, s)),
+    tasks: (naming.tasks.get(cp.name) ?? []).filter((t) => sameScope(cp, t)),
   };
 }
 
