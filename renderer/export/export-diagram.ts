@@ -14,9 +14,9 @@ import { rasteriseSvg, RasteriseError } from './rasterise';
 import { pricedAnswer, useCostStore } from '../cost/cost-store';
 
 /**
- * Boxes above which the popover says a PNG takes a while and the export says how far it is: the browser
- * draws ~1-2 ms a box (measured in the web build, starting views of synthetic accounts: 5,000 nodes, 686 boxes,
- * 1.4 s; 20,000 nodes, 2,751 boxes, 5.3 s; 100,000 nodes, 13,620 boxes, 16 s), a band of rows at a time.
+ * Boxes above which the popover says a PNG takes a while and the export says how far it is: drawn a share at a
+ * time (rasterise.ts), a PNG at 1× took 2.3 s for 686 boxes, 7.6–8.7 s for 2,751 and 20.7–27.5 s for 13,620
+ * (`npm run bench:export-browser`: starting views of synthetic accounts of 5,000, 20,000 and 100,000 nodes).
  */
 export const SLOW_PNG_BOXES = 500;
 
