@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CostApi } from '../shared/ipc/cost-api';
+import { askingByNumber, NOT_HELD, type CostApi } from '../shared/ipc/cost-api';
+import { HeldLoads } from './held-loads';
+import { ipcRenderer } from './test/fake-electron';
 import { m5LargeExample } from '../shared/cost/testing/cost-fixtures';
 import { wiredCostApi } from './test/wired-cost-api';
 import { fetchPriceTable } from './aws/pricing';
@@ -78,5 +80,46 @@ describe('Load prices… and Refresh prices through the preload and a mocked mai
     const before = server.requests.length;
     await expect(costApi.refreshPrices({ regions: ['not a region'] })).rejects.toThrow();
     expect(server.requests.length).toBe(before);
+  });
+});
+
+describe('the lens of a load main keeps: asked by number, the load stays in main', () => {
+  it('prices the kept load by its number, sends the load only once main no longer keeps it', async () => {
+    const held = new HeldLoads();
+    const { costApi: preloadApi } = await wiredCostApi({
+      report: DEFAULT_COST_DEPS.report,
+      fetchPrices: vi.fn(),
+      held: (n) => held.get(n),
+    });
+    const costApi = askingByNumber(preloadApi);
+    const shown = held.keep(m5LargeExample());
+    // What the page holds is its own copy (as IPC gives it), with the number on it.
+    const onPage = structuredClone(shown);
+    const sent: unknown[] = [];
+    const invoke = ipcRenderer.invoke.getMockImplementation()!;
+    ipcRenderer.invoke.mockImplementation((channel: string, arg?: unknown) => (sent.push(arg), invoke(channel, arg)));
+
+    const byNumber = await costApi.costReport(onPage, null);
+    expect(sent).toEqual([{ heldAs: shown.heldAs, prices: null }]);
+    expect(byNumber).toEqual(await DEFAULT_COST_DEPS.report(shown, null));
+    expect(byNumber.report.hosts[0].monthly).toBeCloseTo(70.08, 6);
+
+    // Two newer loads later main has let it go: the page's copy is sent, and priced the same.
+    held.keep(m5LargeExample());
+    held.keep(m5LargeExample());
+    sent.length = 0;
+    const resent = await costApi.costReport(onPage, null);
+    expect(sent).toEqual([
+      { heldAs: shown.heldAs, prices: null },
+      { topology: onPage, prices: null },
+    ]);
+    expect(resent).toEqual(byNumber);
+  });
+
+  it('asks by topology for a load main never kept (web mode makes no number)', async () => {
+    const { costApi } = await wiredCostApi({ report: DEFAULT_COST_DEPS.report, fetchPrices: vi.fn() });
+    const answer = await askingByNumber(costApi).costReport(m5LargeExample(), null);
+    expect(answer.report.hosts[0].monthly).toBeCloseTo(70.08, 6);
+    await expect(costApi.costReportHeld!(1, null)).rejects.toThrow(NOT_HELD);
   });
 });

@@ -98,6 +98,10 @@ const MALFORMED: Record<InvokeChannel, unknown[]> = {
     { topology: { clusters: 'x' }, prices: null },
     { topology: emptyTopology, prices: { name: 'p.json' } },
     { topology: emptyTopology, prices: null, extra: 1 },
+    { heldAs: 0, prices: null },
+    { heldAs: 1.5, prices: null },
+    { heldAs: '1', prices: null },
+    { heldAs: 1, topology: emptyTopology, prices: null },
   ],
   'prices:refresh': [
     { regions: [] },

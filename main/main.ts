@@ -21,6 +21,8 @@ import { setupRecent } from './recent';
 import { RendererPush } from './renderer-push';
 import { setupTheme, WINDOW_BACKGROUND, type ThemeController } from './theme';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
+import { HeldLoads } from './held-loads';
+import { DEFAULT_COST_DEPS } from './aws/pricing-ipc';
 
 /** Built layout: dist/main/{main.js,preload.cjs}, dist/renderer/, dist/demo/. */
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -76,10 +78,12 @@ async function onReady(): Promise<void> {
   const theme = setupTheme();
   const recent = setupRecent();
   const push = new RendererPush(getWindow);
+  // Each load handed to the page, kept under a number so the lens can ask for it by number (main/held-loads.ts).
+  const held = new HeldLoads();
   const documents = new DocumentSession({
     read: readSources,
     // Findings are computed here with the load (never on the page) and ride along on the topology.
-    ingest: ingestWithFindings,
+    ingest: (sources, options) => held.keep(ingestWithFindings(sources, options)),
     addRecent: (paths) => recent.add(paths),
     push: (topology, reason) => push.topology(topology, reason),
     demoDir: DEMO_DIR,
@@ -97,7 +101,12 @@ async function onReady(): Promise<void> {
     getWindow,
     crash,
     // Each complete live fetch is kept in <userData>/history (issue #19).
-    setupAws: (host) => void setupAwsIpc(host, { keepSnapshot: historyKeeper(app.getPath('userData')) }),
+    setupAws: (host) =>
+      void setupAwsIpc(host, {
+        keepSnapshot: historyKeeper(app.getPath('userData')),
+        keepLoad: (topology) => held.keep(topology),
+      }),
+    cost: { ...DEFAULT_COST_DEPS, held: (heldAs) => held.get(heldAs) },
     // "Kept fetches…" lists and reads that same folder, by file name only.
     history: keptHistory(historyPaths(app.getPath('userData')).dir),
   });

@@ -28,7 +28,13 @@ describe('the preload', () => {
     // desktopApi, and the launch-type lens's costApi (named functions and one flag too).
     expect([...contextBridge.exposed.keys()]).toEqual(['desktopApi', 'costApi']);
     const cost = contextBridge.exposed.get('costApi') as Record<string, unknown>;
-    expect(Object.keys(cost).sort()).toEqual(['canRefreshPrices', 'costReport', 'openPricesDialog', 'refreshPrices']);
+    expect(Object.keys(cost).sort()).toEqual([
+      'canRefreshPrices',
+      'costReport',
+      'costReportHeld',
+      'openPricesDialog',
+      'refreshPrices',
+    ]);
     expect(typeof cost.costReport).toBe('function');
     expect(cost.canRefreshPrices).toBe(true);
     expect(Object.keys(api).sort()).toEqual([

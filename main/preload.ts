@@ -110,6 +110,7 @@ contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, desktopApi);
 const costApi = {
   canRefreshPrices: true,
   costReport: (topology, prices) => invoke('cost:report', { topology, prices }),
+  costReportHeld: (heldAs, prices) => invoke('cost:report', { heldAs, prices }),
   refreshPrices: (request) => invoke('prices:refresh', request),
   // The View menu's Load Prices…: main's own dialog (a page file input opened from a menu message would not open).
   openPricesDialog: () => invoke('prices:open-dialog', undefined),

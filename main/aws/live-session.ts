@@ -9,6 +9,7 @@
  */
 import { ingestWithFindings } from '../../shared/findings/with-findings';
 import type { Bundle } from '../../shared/ingest/bundle';
+import type { Topology } from '../../shared/model/types';
 import type { AwsFetchOutcome, AwsFetchRequest, AwsProfileSummary, FetchProgress } from '../../shared/ipc/aws-fetch';
 import { fetchAccount } from './fetch';
 import { AbortedError } from './limiter';
@@ -36,6 +37,8 @@ export interface LiveSessionDeps {
   roleAssumer?: CredentialOptions['roleAssumer'];
   /** Keeps each complete fetch in the history folder (main/history); a failure is a warning, never a failed fetch. */
   keepSnapshot?(bundle: Bundle): Promise<void>;
+  /** Keeps the fetched load handed to the page under a number (main/held-loads.ts), returning it so marked. */
+  keepLoad?(topology: Topology): Topology;
 }
 
 /** The main-side API behind the "Connect to AWS" dialog. */
@@ -149,7 +152,8 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
             });
           });
         const label = `${request.profile ?? 'default credentials'} · ${regions.join(', ')}`;
-        const topology = ingestWithFindings([{ name: `${label} (live)`, text: JSON.stringify(result.bundle) }]);
+        const loaded = ingestWithFindings([{ name: `${label} (live)`, text: JSON.stringify(result.bundle) }]);
+        const topology = deps.keepLoad?.(loaded) ?? loaded;
         return { outcome: 'complete', topology, warnings, elapsedMs: result.stats.elapsedMs };
       } catch (err) {
         if (err instanceof AbortedError || controller.signal.aborted) return { outcome: 'cancelled' };

@@ -3,7 +3,7 @@
  * there, else web mode's over the ingest worker that holds the load (priced where its raw JSON is kept).
  */
 import type { CostAnswer, PricesInput } from '../../shared/cost/cost-request';
-import { COST_API_GLOBAL, NO_REFRESH_MESSAGE, type CostApi } from '../../shared/ipc/cost-api';
+import { askingByNumber, COST_API_GLOBAL, NO_REFRESH_MESSAGE, type CostApi } from '../../shared/ipc/cost-api';
 import type { Topology } from '../../shared/model/types';
 
 /** What web mode's lens needs of the ingest client. */
@@ -29,5 +29,7 @@ export function createWebCostApi(ingest: CostSource): CostApi {
 /** The preload's cost API on the desktop, else undefined. */
 export function injectedCostApi(): CostApi | undefined {
   const injected = (window as unknown as Record<string, unknown>)[COST_API_GLOBAL];
-  return injected && typeof injected === 'object' && 'costReport' in injected ? (injected as CostApi) : undefined;
+  return injected && typeof injected === 'object' && 'costReport' in injected
+    ? askingByNumber(injected as CostApi)
+    : undefined;
 }
