@@ -8,7 +8,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_PNG_SIDE, rasterSize } from '../../shared/render/raster-limits';
-import { planRaster, rasterUnits } from '../../shared/render/raster-plan';
+import { planRaster } from '../../shared/render/raster-plan';
 import { renderSvgParts, type SvgParts } from '../../shared/render/render-svg';
 import { layoutGraph } from '../../shared/layout/layout';
 import { buildGraph } from '../../shared/graph/build-graph';
@@ -102,7 +102,8 @@ describe('rasteriseSvg', () => {
     const image = canvases.find((c) => c.width === size.width && c.height === size.height && c.fills.length > 0)!;
     expect(image.fills.at(-1)).toEqual({ style: '#ffffff', rect: [0, 0, size.width, size.height] });
     // Each share put where the plan says, in order, from an SVG of its own size and area.
-    const shares = [...planRaster(parts, size)].filter(
+    const plan = planRaster(parts, size);
+    const shares = [...plan.shares].filter(
       (s) => s.parts.head.markup || s.parts.edges.length > 0 || s.parts.nodes.length > 0,
     );
     expect(shares.length).toBeGreaterThan(1);
@@ -117,7 +118,7 @@ describe('rasteriseSvg', () => {
     }
     // Every object URL made for an image is let go once it has loaded.
     expect(vi.mocked(URL.revokeObjectURL)).toHaveBeenCalledTimes(shares.length);
-    expect(progress.at(-1)).toEqual([rasterUnits(parts, size), rasterUnits(parts, size)]);
+    expect(progress.at(-1)).toEqual([plan.units, plan.units]);
   });
 
   it('caps an oversize export and says so', async () => {

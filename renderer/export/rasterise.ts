@@ -17,7 +17,7 @@
 import { rasterSize, reducedSizeWarning, type RasterSize } from '../../shared/render/raster-limits';
 import { svgTile, type SvgArea, type SvgParts } from '../../shared/render/render-svg';
 import { PngWriter } from './png-worker';
-import { areaOf, planRaster, rasterUnits } from '../../shared/render/raster-plan';
+import { areaOf, planRaster } from '../../shared/render/raster-plan';
 
 /** A PNG made in the page. */
 export interface RasterisedPng {
@@ -91,11 +91,11 @@ export async function rasteriseSvg(
   const png = new PngWriter();
   try {
     await png.start(size.width, size.height, parts.fill).catch(refused);
-    const units = rasterUnits(parts, size);
+    const { units, shares } = planRaster(parts, size);
     let done = 0;
     // The worker puts one share on the image while the next is drawn here.
     let putting: Promise<unknown> = Promise.resolve();
-    for (const { rect, parts: share, units: completes } of planRaster(parts, size)) {
+    for (const { rect, parts: share, units: completes } of shares) {
       done += completes;
       if (!share.head.markup && share.edges.length === 0 && share.nodes.length === 0) continue;
       const bitmap = await drawShare(share, areaOf(parts, size, rect), rect.x1 - rect.x0, rect.y1 - rect.y0);

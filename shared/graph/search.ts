@@ -182,7 +182,7 @@ export function searchWarmUp(topology: Topology): (() => void)[] {
   const steps: (() => void)[] = [
     () => searchOrder(topology),
     () => topologyIndex(topology),
-    () => drawnStandIns(topology, ''),
+    () => definitionUsers(topology),
   ];
   // And what holds each task and container in the hierarchy (ancestorIds keeps it), 3,000 at a time: a hit's
   // holders are what a query lights, and the first one-letter query asks for ~90,000 of them.
@@ -205,26 +205,30 @@ const WARM_CHAINS_PER_STEP = 3000;
  * whole drawing: its hits were in the Definitions list only.
  */
 export function drawnStandIns(topology: Topology, hitId: string): readonly string[] {
+  return definitionUsers(topology).get(hitId) ?? [hitId];
+}
+
+/** Who uses each task definition and capacity provider of `topology` (by id), made once per topology. */
+function definitionUsers(topology: Topology): Map<string, string[]> {
   let users = usersByDefinition.get(topology);
-  if (!users) {
-    users = new Map();
-    const add = (definitionId: string | undefined, userId: string) => {
-      if (!definitionId) return;
-      const list = users!.get(definitionId);
-      if (list) list.push(userId);
-      else users!.set(definitionId, [userId]);
-    };
-    for (const s of topology.services) {
-      add(s.taskDefinitionId, s.id);
-      // Named as the linker names them (link.ts referCapacityProvider): the service's account and region.
-      const scope = { region: s.region ?? '?', accountId: s.accountId ?? '?' };
-      for (const item of s.capacityProviderStrategy) add(capacityProviderId(scope, item.capacityProvider), s.id);
-    }
-    for (const t of topology.tasks) {
-      add(t.taskDefinitionId, t.id);
-      add(t.capacityProviderId, t.id);
-    }
-    usersByDefinition.set(topology, users);
+  if (users) return users;
+  users = new Map();
+  const add = (definitionId: string | undefined, userId: string) => {
+    if (!definitionId) return;
+    const list = users!.get(definitionId);
+    if (list) list.push(userId);
+    else users!.set(definitionId, [userId]);
+  };
+  for (const s of topology.services) {
+    add(s.taskDefinitionId, s.id);
+    // Named as the linker names them (link.ts referCapacityProvider): the service's account and region.
+    const scope = { region: s.region ?? '?', accountId: s.accountId ?? '?' };
+    for (const item of s.capacityProviderStrategy) add(capacityProviderId(scope, item.capacityProvider), s.id);
   }
-  return users.get(hitId) ?? [hitId];
+  for (const t of topology.tasks) {
+    add(t.taskDefinitionId, t.id);
+    add(t.capacityProviderId, t.id);
+  }
+  usersByDefinition.set(topology, users);
+  return users;
 }

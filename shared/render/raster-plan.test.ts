@@ -13,7 +13,7 @@ import { ingest } from '../ingest/index';
 import { layoutGraph } from '../layout/layout';
 import { generateAccountOfSize } from '../synth/generate-account';
 import { rasterSize } from './raster-limits';
-import { areaOf, planRaster, rasterUnits, SHARE_PIXELS, SHARE_WEIGHT, type PixelRect } from './raster-plan';
+import { areaOf, planRaster, SHARE_PIXELS, SHARE_WEIGHT, type PixelRect } from './raster-plan';
 import { assembleSvg, reaches, renderSvg, renderSvgParts, renderSvgSteps, svgTile, type SvgParts } from './render-svg';
 import { findAll, parseSvgStrict } from './testing/parse-svg';
 
@@ -31,7 +31,8 @@ const within = (inner: PixelRect, outer: PixelRect) =>
 describe.each(['LR', 'TB'] as const)('planRaster (%s)', (direction) => {
   const parts = drawing(direction);
   const size = rasterSize(parts.width, parts.height, 1);
-  const shares = [...planRaster(parts, size)];
+  const plan = planRaster(parts, size);
+  const shares = [...plan.shares];
   const sx = size.width / parts.width;
 
   it('puts every box in exactly one share, in the document’s order, after the header and every edge', () => {
@@ -72,7 +73,7 @@ describe.each(['LR', 'TB'] as const)('planRaster (%s)', (direction) => {
             (s) => s.parts.edges.some((g) => g.paths.includes(path)) && reaches(path, areaOf(parts, size, s.rect)),
           ),
         ).toBe(true);
-    expect(shares.reduce((sum, s) => sum + s.units, 0)).toBe(rasterUnits(parts, size));
+    expect(shares.reduce((sum, s) => sum + s.units, 0)).toBe(plan.units);
   });
 
   it('makes each share a well-formed SVG of its own pieces over its own area, with no background', () => {
@@ -99,7 +100,9 @@ describe('a box bigger than a share', () => {
     const parts = drawing('LR');
     const huge = { ...parts.nodes[0], left: 0, top: 0, right: parts.width, bottom: parts.height };
     const size = rasterSize(parts.width, parts.height, 1);
-    const shares = [...planRaster({ ...parts, head: { ...parts.head, markup: '' }, edges: [], nodes: [huge] }, size)];
+    const shares = [
+      ...planRaster({ ...parts, head: { ...parts.head, markup: '' }, edges: [], nodes: [huge] }, size).shares,
+    ];
     expect(shares.length).toBeGreaterThan(1);
     expect(shares.every((s) => s.parts.nodes.length === 1 && s.parts.nodes[0] === huge)).toBe(true);
     const covered = shares.reduce((sum, s) => sum + (s.rect.x1 - s.rect.x0) * (s.rect.y1 - s.rect.y0), 0);

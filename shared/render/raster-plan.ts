@@ -30,7 +30,7 @@ export interface PixelRect {
   y1: number;
 }
 
-/** One share: draw these pieces of the document over pixels `rect`; it completes `units` (see `rasterUnits`). */
+/** One share: draw these pieces of the document over pixels `rect`; it completes `units` (see `planRaster`). */
 export interface RasterShare {
   rect: PixelRect;
   parts: SvgParts;
@@ -95,21 +95,30 @@ function headAndEdgeBlocks(parts: SvgParts, size: Pick<RasterSize, 'width' | 'he
   };
 }
 
-/** How much `planRaster`'s shares account for in all (each share's `units`): a block 1, a box 1. */
-export function rasterUnits(parts: SvgParts, size: Pick<RasterSize, 'width' | 'height'>): number {
-  const blocks = headAndEdgeBlocks(parts, size);
-  return blocks.head.length + blocks.edges.length + parts.nodes.length;
-}
-
 /**
  * The shares that draw `parts` into an image of `size`, in the order to put them on it (the background,
- * `parts.fill`, is the image's to paint first), made as they are asked for. Every piece is in some share; a
- * box is in exactly one, unless it alone is bigger than SHARE_PIXELS (then in each block of it). A share may
- * hold nothing (a block no edge crosses): it still counts its `units`.
+ * `parts.fill`, is the image's to paint first), made as they are asked for, and how many `units` they account
+ * for in all (a block 1, a box 1; each share says its own). Every piece is in some share; a box is in exactly
+ * one, unless it alone is bigger than SHARE_PIXELS (then in each block of it). A share may hold nothing (a
+ * block no edge crosses): it still counts its `units`.
  */
-export function* planRaster(parts: SvgParts, size: Pick<RasterSize, 'width' | 'height'>): Generator<RasterShare> {
-  const none: SvgParts = { ...parts, head: { ...parts.head, markup: '' }, edges: [], nodes: [] };
+export function planRaster(
+  parts: SvgParts,
+  size: Pick<RasterSize, 'width' | 'height'>,
+): { units: number; shares: Generator<RasterShare> } {
   const blocks = headAndEdgeBlocks(parts, size);
+  return {
+    units: blocks.head.length + blocks.edges.length + parts.nodes.length,
+    shares: sharesOf(parts, size, blocks),
+  };
+}
+
+function* sharesOf(
+  parts: SvgParts,
+  size: Pick<RasterSize, 'width' | 'height'>,
+  blocks: ReturnType<typeof headAndEdgeBlocks>,
+): Generator<RasterShare> {
+  const none: SvgParts = { ...parts, head: { ...parts.head, markup: '' }, edges: [], nodes: [] };
   // The header, then the edges (all under every box, as in the document).
   for (const rect of blocks.head) yield { rect, parts: { ...none, head: parts.head }, units: 1 };
   for (const rect of blocks.edges) {
