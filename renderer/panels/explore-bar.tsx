@@ -91,10 +91,16 @@ export function ExploreBar() {
           !(n.kind === 'group' && n.data.variant !== 'unknown-cluster' && n.data.variant !== 'account'),
       );
   }, [layout, selectedId]);
-  const names = useMemo(
-    () => new Map([...(topology?.clusters ?? []), ...(topology?.services ?? [])].map((e) => [e.id, e.name])),
-    [topology],
-  );
+  // The names of the filtered clusters and services only: a map of every one was ~18 ms of the task that shows
+  // a complete 100,000-node load, made while no filter was on and the strip not even drawn.
+  const names = useMemo(() => {
+    const wanted = new Set([...(filters.clusterIds ?? []), ...(filters.serviceIds ?? [])]);
+    const found = new Map<string, string>();
+    if (wanted.size === 0) return found;
+    for (const e of [...(topology?.clusters ?? []), ...(topology?.services ?? [])])
+      if (wanted.has(e.id)) found.set(e.id, e.name);
+    return found;
+  }, [topology, filters.clusterIds, filters.serviceIds]);
   const chips = filterChips(filters, names);
   if (crumbs.length === 0 && !filtersActive(filters)) return null;
   return (

@@ -98,4 +98,19 @@ describe('Filters menu', () => {
     fireEvent.click(chip);
     expect(useDiagramStore.getState().view.filters.statuses).toBeUndefined();
   });
+
+  it('names the cluster and service of a chip, and the id of one the load does not hold', () => {
+    const { clusters, services } = useDiagramStore.getState().topology!;
+    render(<ExploreBar />);
+    expect(screen.queryByTestId('filter-chip')).toBeNull();
+    act(() =>
+      useDiagramStore.getState().setFilters({ clusterIds: [clusters[0].id], serviceIds: [services[0].id, 'gone'] }),
+    );
+    const labels = screen.getAllByTestId('filter-chip').map((chip) => chip.textContent);
+    expect(labels).toEqual([
+      expect.stringContaining('cluster prod'),
+      expect.stringContaining('service web'),
+      expect.stringContaining('service gone'),
+    ]);
+  });
 });
