@@ -28,7 +28,7 @@ import { OverviewLayer, prepareOverview } from './overview-layer';
 import { keptPaint } from './overview-paint';
 import { absolutePositions } from '../../shared/layout/positions';
 import { toFlowEdges, toFlowNodes } from './to-flow';
-import { useEmphasis, type Emphasis } from './use-emphasis';
+import { useEmphasis, warmDrawnHolders, type Emphasis } from './use-emphasis';
 import { useIdleWarmUp } from '../store/use-idle-warm-up';
 import { useLayoutWindow } from './use-layout-window';
 import { layoutIndexFor } from './layout-index';
@@ -262,6 +262,7 @@ export function DiagramCanvas() {
   const shape = layout ?? preview;
   const direction = useDiagramStore((s) => s.view.direction);
   const overlayOn = useDiagramStore((s) => s.view.overlay);
+  const mode = useDiagramStore((s) => s.view.mode) ?? 'hierarchy';
   const selectedId = useDiagramStore((s) => s.selectedId);
   const select = useDiagramStore((s) => s.select);
   // Level of detail: far out, a big diagram is one painted canvas and React Flow holds no nodes at all.
@@ -346,6 +347,11 @@ export function DiagramCanvas() {
     const idle = requestIdleCallback(() => layoutIndexFor(layout, direction), { timeout: 5000 });
     return () => cancelIdleCallback(idle);
   }, [layout, large, arriving, direction]);
+  // And where each task and container is drawn in it, which a search's emphasis reads (use-emphasis).
+  useEffect(() => {
+    if (!layout || !topology || !large || arriving || typeof requestIdleCallback !== 'function') return;
+    return warmDrawnHolders(layout, topology, mode);
+  }, [layout, topology, large, arriving, mode]);
   // The overview's picture: the preview's until the layout lands, then the same paint, kept for the layout.
   const previewPaint =
     preview && preview.direction === direction && preview.overlayOn === overlayOn ? preview.paint : undefined;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ancestorIds, buildGraph, serviceTasksGroupId } from './build-graph';
-import { breadcrumbPath, focusSet, matchSet } from './emphasis';
+import { breadcrumbPath, focusSet, graphAncestors, searchEmphasis } from './emphasis';
+import { searchTopology } from './search';
+import { ingest } from '../ingest/index';
+import { generateAccountOfSize } from '../synth/generate-account';
 import { DEFAULT_VIEW } from './view';
 import { emptyTopology, makeCluster, makeService, makeTask } from './testing/make-topology';
 import type { Topology } from '../model/types';
@@ -70,7 +73,8 @@ describe('focus and search emphasis', () => {
   it('search lights the hits and what holds them; a hit inside a collapsed node lights that node', () => {
     const t = sample();
     const g = buildGraph(t, DEFAULT_VIEW);
-    const lit = matchSet(g, [t.tasks[0].containers[1].id]);
+    const { lit, shown } = searchEmphasis(g, [t.tasks[0].containers[1].id]);
+    expect([...shown]).toEqual([t.tasks[0].containers[1].id]);
     expect([...lit].sort()).toEqual(
       [
         t.clusters[0].id,
@@ -81,8 +85,10 @@ describe('focus and search emphasis', () => {
       ].sort(),
     );
     const collapsed = buildGraph(t, { ...DEFAULT_VIEW, collapsed: [t.services[0].id] });
-    const hidden = matchSet(collapsed, [t.tasks[0].id], (id) => ancestorIds(t, id));
-    expect(hidden.has(t.services[0].id)).toBe(true);
+    const hidden = searchEmphasis(collapsed, [t.tasks[0].id, t.tasks[1].id, 'not-drawn'], (id) => ancestorIds(t, id));
+    // Both hits are drawn by the collapsed service, marked once; an id drawn nowhere lights nothing.
+    expect([...hidden.shown]).toEqual([t.services[0].id]);
+    expect([...hidden.lit].sort()).toEqual([t.clusters[0].id, t.services[0].id].sort());
   });
 
   it('breadcrumbs run from the cluster down to the selection', () => {
@@ -121,5 +127,32 @@ describe('health and deployment overlay', () => {
       stopCode: 'ServiceSchedulerInitiated',
       stoppedReason: 'Scaling activity initiated by deployment',
     });
+  });
+
+  it('on a whole account, lights exactly the drawn hits and everything above them, however many hits', () => {
+    const t = ingest([{ name: 'a.json', text: JSON.stringify(generateAccountOfSize(1200)) }]);
+    const collapsed = { ...DEFAULT_VIEW, collapsed: t.services.filter((_, i) => i % 3 === 0).map((s) => s.id) };
+    for (const view of [DEFAULT_VIEW, collapsed]) {
+      const g = buildGraph(t, view);
+      const drawn = new Set(g.nodes.map((n) => n.id));
+      for (const query of ['o', 'web', 'running', t.tasks[5].shortId]) {
+        const ids = searchTopology(t, query).map((h) => h.id);
+        const { lit, shown } = searchEmphasis(g, ids, (id) => ancestorIds(t, id));
+        const expected = new Set(
+          ids
+            .map((id) => (drawn.has(id) ? id : ancestorIds(t, id).find((a) => drawn.has(a))))
+            .filter((id) => id !== undefined),
+        );
+        expect(shown).toEqual(expected);
+        const above = new Set([...expected].flatMap((id) => [id, ...graphAncestors(g, id)]));
+        expect(lit).toEqual(above);
+        expect(lit.size).toBeLessThanOrEqual(g.nodes.length);
+        // With a memo of drawn holders (the canvas keeps one per layout), the same, filled and then read.
+        const memo = new Map<string, string | null>();
+        for (let pass = 0; pass < 2; pass++)
+          expect(searchEmphasis(g, ids, (id) => ancestorIds(t, id), memo)).toEqual({ lit, shown });
+        expect(memo.size).toBe(new Set(ids).size);
+      }
+    }
   });
 });

@@ -56,25 +56,61 @@ export function focusSet(graph: GraphLike, id: string): Set<string> {
   return out;
 }
 
+// The ids of a graph and the links up from each node (parent boxes, then incoming edges), made once per graph:
+// every keystroke in Find asks for them again, and the 100,000-node account's layout has 13,620 nodes.
+const upLinks = new WeakMap<GraphLike, { present: Set<string>; up: Map<string, string[]> }>();
+
+function upLinksOf(graph: GraphLike): { present: Set<string>; up: Map<string, string[]> } {
+  let made = upLinks.get(graph);
+  if (!made) upLinks.set(graph, (made = { present: new Set(graph.nodes.map((n) => n.id)), up: links(graph).up }));
+  return made;
+}
+
 /**
- * Search emphasis: the hits in the graph and the nodes that hold them (so a
- * hit is never inside a dimmed box). A hit hidden by a collapsed node lights
- * that node instead, found through `ancestorsOf` (nearest first).
+ * The node drawing an id in a graph: itself, or its nearest holder the graph shows (`ancestorsOf`, nearest
+ * first); null when none is. `memo` keeps the answers: the canvas keeps one per layout, so the next query (and
+ * the idle warm-up before the first) finds them.
  */
-export function matchSet(
+export function drawnHolder(
+  graph: GraphLike,
+  id: string,
+  ancestorsOf: (id: string) => readonly string[],
+  memo?: Map<string, string | null>,
+): string | null {
+  const known = memo?.get(id);
+  if (known !== undefined) return known;
+  const { present } = upLinksOf(graph);
+  let drawn: string | null = null;
+  if (present.has(id)) drawn = id;
+  else
+    for (const holder of ancestorsOf(id))
+      if (present.has(holder)) {
+        drawn = holder;
+        break;
+      }
+  memo?.set(id, drawn);
+  return drawn;
+}
+
+/**
+ * Search emphasis: `shown`, the node drawing each hit (see `drawnHolder`), and `lit`, those and every node
+ * that holds them or leads to them (so a hit is never inside a dimmed box). One pass over the hits: a
+ * one-letter query of the 100,000-node account has 93,000, drawn by at most the layout's 13,620 nodes.
+ */
+export function searchEmphasis(
   graph: GraphLike,
   hitIds: Iterable<string>,
   ancestorsOf: (id: string) => readonly string[] = () => [],
-): Set<string> {
-  const present = new Set(graph.nodes.map((n) => n.id));
-  const hits: string[] = [];
+  memo?: Map<string, string | null>,
+): { lit: Set<string>; shown: Set<string> } {
+  const shown = new Set<string>();
   for (const id of hitIds) {
-    const shown = present.has(id) ? id : ancestorsOf(id).find((a) => present.has(a));
-    if (shown) hits.push(shown);
+    const drawn = drawnHolder(graph, id, ancestorsOf, memo);
+    if (drawn !== null) shown.add(drawn);
   }
-  const out = new Set<string>(hits);
-  walk(hits, links(graph).up, out);
-  return out;
+  const lit = new Set<string>(shown);
+  walk(shown, upLinksOf(graph).up, lit);
+  return { lit, shown };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawnStandIns, searchTopology, searchWarmUp } from './search';
+import { drawnIdsOf, searchTopology, searchWarmUp } from './search';
 import { ancestorIds } from './build-graph';
 import { generateAccount, generateAccountOfSize } from '../synth/generate-account';
 import { namespaceNodes } from './namespace';
@@ -191,7 +191,7 @@ describe('searchTopology over task definitions and capacity providers (published
   });
 });
 
-describe('drawnStandIns: what the canvas lights for a hit with no box of its own', () => {
+describe('drawnIdsOf: what the canvas lights for hits with no box of their own', () => {
   const t = ingest([
     {
       name: 'account.json',
@@ -206,20 +206,44 @@ describe('drawnStandIns: what the canvas lights for a hit with no box of its own
       ...t.tasks.filter((x) => x.taskDefinitionId === td.id).map((x) => x.id),
     ];
     expect(expected.length).toBeGreaterThan(1);
-    expect([...drawnStandIns(t, td.id)].sort()).toEqual(expected.sort());
+    expect([...drawnIdsOf(t, [{ id: td.id }])].sort()).toEqual(expected.sort());
   });
 
   it('a capacity provider: the tasks placed by it and the services whose strategy names it', () => {
     const cp = t.capacityProviders.find((c) => t.tasks.some((x) => x.capacityProviderId === c.id))!;
-    const ids = new Set(drawnStandIns(t, cp.id));
+    const ids = new Set(drawnIdsOf(t, [{ id: cp.id }]));
     for (const x of t.tasks) expect(ids.has(x.id)).toBe(x.capacityProviderId === cp.id);
     for (const s of t.services)
       if (s.capacityProviderStrategy.some((i) => i.capacityProvider === cp.name)) expect(ids.has(s.id)).toBe(true);
   });
 
-  it('anything drawn: itself', () => {
-    expect(drawnStandIns(t, t.services[0].id)).toEqual([t.services[0].id]);
-    expect(drawnStandIns(t, t.tasks[0].id)).toEqual([t.tasks[0].id]);
+  it('anything drawn: itself; several hits: all they light, in order', () => {
+    const td = t.taskDefinitions.find((d) => t.services.some((s) => s.taskDefinitionId === d.id))!;
+    expect(drawnIdsOf(t, [{ id: t.clusters[0].id }, { id: td.id }, { id: t.tasks[1].id }])).toEqual([
+      t.clusters[0].id,
+      ...drawnIdsOf(t, [{ id: td.id }]),
+      t.tasks[1].id,
+    ]);
+    expect(drawnIdsOf(t, [{ id: t.services[0].id }])).toEqual([t.services[0].id]);
+    expect(drawnIdsOf(t, [{ id: t.tasks[0].id }])).toEqual([t.tasks[0].id]);
+  });
+});
+
+describe('searchTopology: the last search of a load is kept', () => {
+  const account = ingest([{ name: 'account.json', text: JSON.stringify(generateAccountOfSize(600)) }]);
+
+  it('answers the same query of the same load with the same hits, without searching again', () => {
+    const load = { ...account };
+    const first = searchTopology(load, ' Gate ');
+    expect(first.length).toBeGreaterThan(0);
+    expect(searchTopology(load, 'gate')).toBe(first);
+    // Another query, view or load is searched afresh, and gives what a load never searched gives.
+    const placement = searchTopology(load, 'gate', 'placement');
+    expect(placement).not.toBe(first);
+    expect(placement).toEqual(searchTopology({ ...account }, 'gate', 'placement'));
+    expect(searchTopology(load, 'gat')).toEqual(searchTopology({ ...account }, 'gat'));
+    expect(searchTopology({ ...account }, 'gate')).not.toBe(first);
+    expect(searchTopology({ ...account }, 'gate')).toEqual(first);
   });
 });
 

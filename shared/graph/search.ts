@@ -88,9 +88,21 @@ function searchOrder(t: Topology): ReturnType<typeof sortForSearch> {
  * group) come last: they are not drawn, a hit selects them in the details
  * panel. An empty query matches nothing.
  */
-export function searchTopology(topology: Topology, query: string, mode: ViewMode = 'hierarchy'): SearchHit[] {
+export function searchTopology(topology: Topology, query: string, mode: ViewMode = 'hierarchy'): readonly SearchHit[] {
   const needle = query.trim().toLowerCase();
   if (!needle) return [];
+  // The last search of each load, kept: the search box's count and the canvas's emphasis ask for the same one
+  // (46 ms each for 'o' on the 100,000-node account), and Enter asks again.
+  const kept = lastSearch.get(topology);
+  if (kept?.needle === needle && kept.mode === mode) return kept.hits;
+  const hits = searchOnce(topology, needle, mode);
+  lastSearch.set(topology, { needle, mode, hits });
+  return hits;
+}
+
+const lastSearch = new WeakMap<Topology, { needle: string; mode: ViewMode; hits: readonly SearchHit[] }>();
+
+function searchOnce(topology: Topology, needle: string, mode: ViewMode): SearchHit[] {
   const hits: SearchHit[] = [];
   const matches = substringTest(needle);
   const hit = (id: string, field: SearchField, value: string | undefined): boolean => {
@@ -207,12 +219,20 @@ export function searchWarmUp(topology: Topology): (() => void)[] {
 const WARM_CHAINS_PER_STEP = 3000;
 
 /**
- * What the canvas lights for a search hit: the hit itself, or, for a task definition or a capacity provider
- * (which have no box of their own), the services and tasks that use it. A search for a family used to dim the
- * whole drawing: its hits were in the Definitions list only.
+ * What the canvas lights for search hits: each hit itself, or, for a task definition or a capacity provider
+ * (which have no box of their own), the services and tasks that use it, in one list (a one-letter query of the
+ * 100,000-node account has 93,000 hits). A search for a family used to dim the whole drawing: its hits were in
+ * the Definitions list only.
  */
-export function drawnStandIns(topology: Topology, hitId: string): readonly string[] {
-  return definitionUsers(topology).get(hitId) ?? [hitId];
+export function drawnIdsOf(topology: Topology, hits: readonly { id: string }[]): string[] {
+  const users = definitionUsers(topology);
+  const ids: string[] = [];
+  for (const h of hits) {
+    const standIns = users.get(h.id);
+    if (standIns) for (const id of standIns) ids.push(id);
+    else ids.push(h.id);
+  }
+  return ids;
 }
 
 /** Who uses each task definition and capacity provider of `topology` (by id), made once per topology. */
