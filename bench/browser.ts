@@ -3,7 +3,8 @@
  * 20,000 nodes opened through the file input, then measured the way a user
  * feels it: time from file selected to the first interactive frame, main-
  * thread long tasks (over 100 ms) while it opens, pan frame rate at
- * fit-to-screen and at zoom 1, and the page's JS heap. A second run loads a
+ * fit-to-screen and at zoom 1, the longest task of each keystroke typing
+ * in Find, and the page's JS heap. A second run loads a
  * ~100 MB describe-tasks file and reports the longest main-thread stall.
  * Prints the figures; asserts nothing (they go in docs/BENCHMARKS.md). With
  * `--json`, also one JSON line of medians (issue #20's keys), with the time the
@@ -134,6 +135,26 @@ async function panFps(page: Page, distance = 600, steps = 90): Promise<{ fps: nu
     );
   await page.mouse.up();
   return stopFrames(page, start);
+}
+
+/** Keys typed into Find, one a second: a query letter by letter, then deleted. */
+const FIND_KEYS = ['o', 'r', 'd', 'Backspace', 'Backspace', 'Backspace'];
+
+/** The longest main-thread task each keystroke of FIND_KEYS brings (0: none over 50 ms). */
+async function findTyping(page: Page): Promise<number[]> {
+  const longest: number[] = [];
+  for (const key of FIND_KEYS) {
+    const from = await page.evaluate(() => performance.now());
+    await page.getByTestId('search').press(key);
+    await page.waitForTimeout(1000);
+    longest.push(
+      await page.evaluate((t) => {
+        const tasks = (window as unknown as Probe).__longTasks.filter((x) => x.start + x.duration >= t);
+        return Math.round(Math.max(0, ...tasks.map((x) => x.duration)));
+      }, from),
+    );
+  }
+  return longest;
 }
 
 async function zoom(page: Page): Promise<number> {
@@ -290,6 +311,8 @@ try {
     () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1e6,
   );
   const workersMB = values.json ? await workerHeapMB(page) : null;
+  // Typing in Find once the load has settled (its idle warm-ups done), at the zoom the pans ended on.
+  const find = await findTyping(page);
 
   console.log(
     `Chromium ${browser.version()}, 1600×1000, --disable-gpu; synthetic account of ${nodes.toLocaleString('en')} nodes (${(statSync(accountFile).size / 1e6).toFixed(1)} MB)\n`,
@@ -317,6 +340,9 @@ try {
   console.log(
     `zoom from fit to ${z1.toFixed(2)} in one wheel gesture: longest frame ${Math.round(zoomGesture.longestFrameMs)} ms`,
   );
+  console.log(
+    `Find, typing "ord" and deleting it: longest task per keystroke ${find.map((ms, i) => `${FIND_KEYS[i] === 'Backspace' ? '⌫' : FIND_KEYS[i]} ${ms || '—'}`).join(', ')} ms (— none over 50 ms)`,
+  );
   console.log(`JS heap of the page: ${heapMB.toFixed(0)} MB`);
   if (values.json) {
     const parseMs = median(parses);
@@ -337,6 +363,7 @@ try {
         panLongestFrameMs: Math.round(Math.max(fpsFit.longestFrameMs, fpsMid.longestFrameMs, fpsZoom1.longestFrameMs)),
         zoomGestureLongestFrameMs: Math.round(zoomGesture.longestFrameMs),
         fps: { fit: Math.round(fpsFit.fps), zoom03: Math.round(fpsMid.fps), zoom1: Math.round(fpsZoom1.fps) },
+        findLongestTaskMs: Math.max(...find),
         heapMB: Math.round(heapMB),
         workerHeapMB: workersMB === null ? null : Math.round(workersMB),
       }),
