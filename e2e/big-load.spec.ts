@@ -63,3 +63,39 @@ test('a load sent in parts draws, then has every task: search finds one and its 
   await expect(page.getByTestId('details-arn')).toHaveText(last.arn!);
   await expect(page.locator(`[data-testid="node"][data-id="${last.id}"]`)).toBeVisible();
 });
+
+test('far out, a search dims the rest of the painted diagram and rings its hits', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('open-files').setInputFiles(file);
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-layout', 'ready');
+  await expect(page.getByTestId('arriving')).toHaveCount(0);
+  // Pixels of the overview canvas: ringed amber (the cards' search-hit colour), and near-white (veiled or empty).
+  const pixels = async () => {
+    await page.waitForTimeout(400);
+    return page.evaluate(`(() => {
+      const c = document.querySelector('[data-testid="overview-layer"]');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let amber = 0, pale = 0, painted = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 3] < 200) continue;
+        painted++;
+        if (d[i] > 230 && d[i + 1] > 140 && d[i + 1] < 175 && d[i + 2] < 40) amber++;
+        if (d[i] > 235 && d[i + 1] > 235 && d[i + 2] > 235) pale++;
+      }
+      return { amber, pale, painted };
+    })()`) as Promise<{ amber: number; pale: number; painted: number }>;
+  };
+  await expect(page.getByTestId('overview-layer')).toHaveAttribute('data-painted', 'true');
+  const before = await pixels();
+  expect(before.amber).toBe(0);
+  const service = topology.services.find((s) => !s.placeholder)!;
+  await page.getByTestId('search').fill(service.name);
+  await expect(page.getByTestId('search-count')).toContainText('match');
+  const searching = await pixels();
+  expect(searching.amber).toBeGreaterThan(40);
+  // Most boxes are not hits: veiled, the drawing turns paler.
+  expect(searching.pale / searching.painted).toBeGreaterThan(before.pale / before.painted + 0.1);
+  await page.getByTestId('search').fill('');
+  const after = await pixels();
+  expect(after.amber).toBe(0);
+});

@@ -25,7 +25,7 @@ import { useDiagramStore } from '../store/diagram-store';
 import { saveView, type SavedViewport } from '../store/view-persistence';
 import { detailBand, LARGE_DIAGRAM_NODES } from './level-of-detail';
 import { OverviewLayer, prepareOverview } from './overview-layer';
-import { keptPaint } from './overview-paint';
+import { emphasisPaint, keptPaint } from './overview-paint';
 import { absolutePositions } from '../../shared/layout/positions';
 import { toFlowEdges, toFlowNodes } from './to-flow';
 import { useEmphasis, warmDrawnHolders, type Emphasis } from './use-emphasis';
@@ -356,6 +356,12 @@ export function DiagramCanvas() {
   const previewPaint =
     preview && preview.direction === direction && preview.overlayOn === overlayOn ? preview.paint : undefined;
   const overviewSource = (layout ? keptPaint(layout, direction, overlayOn) : previewPaint) ?? layout;
+  // Far out, a search or a selection dims the rest and rings the hits as the cards do (a search at fit lit
+  // nothing on a big diagram before).
+  const overviewEmphasis = useMemo(
+    () => (overview && layout ? emphasisPaint(layout, overlayOn, emphasis) : null),
+    [overview, layout, overlayOn, emphasis],
+  );
   return (
     <div className="canvas" data-testid="canvas" data-layout={layout ? 'ready' : preview ? 'preview' : 'none'}>
       <ReactFlow
@@ -380,7 +386,12 @@ export function DiagramCanvas() {
         {!large && <Background variant={BackgroundVariant.Dots} gap={22} size={1.2} color={BASE_COLOURS.grid} />}
         <Controls showInteractive={false} position="bottom-left" />
         {overview && overviewSource && (
-          <OverviewLayer source={overviewSource} direction={direction} overlayOn={overlayOn} />
+          <OverviewLayer
+            source={overviewSource}
+            direction={direction}
+            overlayOn={overlayOn}
+            emphasis={overviewEmphasis}
+          />
         )}
         {/* A big diagram's minimap would be 20,000 SVG rects repainted on every pan; its overview band is the map. */}
         {layout && !large && showMinimap && (

@@ -9,7 +9,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import type { Direction } from '../../shared/graph/view';
-import { draw, paintFor, warmUpLabels, type Paint } from './overview-paint';
+import { draw, paintFor, warmUpLabels, type EmphasisPaint, type Paint } from './overview-paint';
 
 // One canvas for every mount, made and sized while the app waits for a file: a fresh pane-sized bitmap
 // (~6 MB) is allocated on its first draw, 8-20 ms of a big load's first frame otherwise.
@@ -64,16 +64,19 @@ export function prepareOverview(width: number, height: number): void {
 
 /**
  * Paints `source` under the pane's viewport: a paint made already (the preview of a layout still to come,
- * or the one kept for a layout), else the layout, painted here. Mount it only in the overview band.
+ * or the one kept for a layout), else the layout, painted here; with `emphasis`, what a search or a
+ * selection lights stays bright and the rest is dimmed. Mount it only in the overview band.
  */
 export function OverviewLayer({
   source,
   direction,
   overlayOn,
+  emphasis = null,
 }: {
   source: Paint | LaidOutGraph;
   direction: Direction;
   overlayOn: boolean;
+  emphasis?: EmphasisPaint | null;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const store = useStoreApi();
@@ -101,7 +104,7 @@ export function OverviewLayer({
       const { transform, width, height } = store.getState();
       const dpr = window.devicePixelRatio || 1;
       fitCanvas(canvas, width, height, dpr);
-      draw(ctx, paint, direction === 'LR', transform, width, height, dpr);
+      draw(ctx, paint, direction === 'LR', transform, width, height, dpr, emphasis);
       canvas.dataset.painted = 'true';
     };
     frame = requestAnimationFrame(render);
@@ -114,7 +117,7 @@ export function OverviewLayer({
       unsubscribe();
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [source, direction, overlayOn, store]);
+  }, [source, direction, overlayOn, emphasis, store]);
   // The shared canvas goes in here; the box itself takes no room (the canvas is placed over the pane).
   return <div ref={host} style={{ display: 'contents' }} />;
 }

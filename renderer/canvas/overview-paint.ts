@@ -36,19 +36,13 @@ function colours(n: PositionedNode, overlayOn: boolean): { fill: string; stroke:
 
 export function preparePaint(layout: LaidOutGraph, direction: Direction, overlayOn: boolean): Paint {
   const abs = absolutePositions(layout.nodes);
-  const groups = new Map<string, { depth: number; fill: string; stroke: string | null; rects: number[] }>();
   const labels: Paint['labels'] = [];
-  for (const n of layout.nodes) {
-    const a = abs.get(n.id)!;
-    const c = colours(n, overlayOn);
-    const key = `${a.depth}|${c.fill}|${c.stroke ?? ''}`;
-    const g = groups.get(key) ?? { depth: a.depth, fill: c.fill, stroke: c.stroke, rects: [] };
-    g.rects.push(a.x, a.y, n.width, n.height);
-    groups.set(key, g);
-    if (n.kind === 'cluster' || n.kind === 'service')
+  for (const n of layout.nodes)
+    if (n.kind === 'cluster' || n.kind === 'service') {
+      const a = abs.get(n.id)!;
       // Bidi controls drawn as their codes, as on the cards and in exports: far out, a name cannot be spoofed either.
       labels.push({ x: a.x, y: a.y, width: n.width, text: revealBidi(n.data.name), strong: n.kind === 'cluster' });
-  }
+    }
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const edges: number[] = [];
   for (const e of layout.edges) {
@@ -60,10 +54,64 @@ export function preparePaint(layout: LaidOutGraph, direction: Direction, overlay
     const ends = edgeEnds(s, sp, t, tp, direction);
     edges.push(ends.x1, ends.y1, ends.x2, ends.y2, edgeBend(ends, e.bend, direction));
   }
-  const buckets = [...groups.values()]
+  return { buckets: bucketsOf(layout.nodes, abs, overlayOn), labels, edges: Float64Array.from(edges) };
+}
+
+/** The boxes of `nodes`, bucketed by nesting depth and colour (shallowest first). */
+function bucketsOf(
+  nodes: Iterable<PositionedNode>,
+  abs: ReadonlyMap<string, { x: number; y: number; depth: number }>,
+  overlayOn: boolean,
+): Paint['buckets'] {
+  const groups = new Map<string, { depth: number; fill: string; stroke: string | null; rects: number[] }>();
+  for (const n of nodes) {
+    const a = abs.get(n.id)!;
+    const c = colours(n, overlayOn);
+    const key = `${a.depth}|${c.fill}|${c.stroke ?? ''}`;
+    const g = groups.get(key) ?? { depth: a.depth, fill: c.fill, stroke: c.stroke, rects: [] };
+    g.rects.push(a.x, a.y, n.width, n.height);
+    groups.set(key, g);
+  }
+  return [...groups.values()]
     .sort((a, b) => a.depth - b.depth)
     .map((g) => ({ ...g, rects: Float64Array.from(g.rects) }));
-  return { buckets, labels, edges: Float64Array.from(edges) };
+}
+
+/**
+ * What a search or a selection adds to the overview: the boxes it lights, painted again over a veil that
+ * dims the rest (as the cards dim theirs), and the hits ringed (the current one apart), at least a few
+ * pixels wide however far out, so a hit can be found at fit-to-screen.
+ */
+export interface EmphasisPaint {
+  lit: Paint['buckets'];
+  /** x, y, width, height of each hit, … */
+  hits: Float64Array;
+  current: Float64Array | null;
+}
+
+// Absolute positions of a layout's nodes, kept: every keystroke in Find asks for them.
+const absoluteOf = new WeakMap<LaidOutGraph, Map<string, { x: number; y: number; depth: number }>>();
+
+/** The emphasis paint of `lit` (null: nothing dimmed), `hits` and `current` in `layout`. */
+export function emphasisPaint(
+  layout: LaidOutGraph,
+  overlayOn: boolean,
+  emphasis: { lit: ReadonlySet<string> | null; hits: ReadonlySet<string>; current: string | null },
+): EmphasisPaint | null {
+  if (!emphasis.lit) return null;
+  let abs = absoluteOf.get(layout);
+  if (!abs) absoluteOf.set(layout, (abs = absolutePositions(layout.nodes)));
+  const lit: PositionedNode[] = [];
+  const hits: number[] = [];
+  let current: Float64Array | null = null;
+  for (const n of layout.nodes) {
+    if (!emphasis.lit.has(n.id)) continue;
+    lit.push(n);
+    const a = abs.get(n.id)!;
+    if (emphasis.hits.has(n.id)) hits.push(a.x, a.y, n.width, n.height);
+    if (emphasis.current === n.id) current = Float64Array.of(a.x, a.y, n.width, n.height);
+  }
+  return { lit: bucketsOf(lit, abs, overlayOn), hits: Float64Array.from(hits), current };
 }
 
 const CLUSTER_FONT = '600 13px system-ui, sans-serif';
@@ -85,6 +133,7 @@ export function draw(
   width: number,
   height: number,
   dpr: number,
+  emphasis: EmphasisPaint | null = null,
 ): void {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
@@ -119,28 +168,15 @@ export function draw(
     ctx.lineTo(x2, y2);
   }
   ctx.stroke();
-  // Under a pixel a box is noise: containers vanish first, then cards, as they would on paper.
-  const minSide = 1.2 / zoom;
-  for (const b of paint.buckets) {
-    ctx.fillStyle = b.fill;
-    const r = b.rects;
-    for (let i = 0; i < r.length; i += 4) {
-      const x = r[i];
-      const y = r[i + 1];
-      const w = r[i + 2];
-      const h = r[i + 3];
-      if (x > right || y > bottom || x + w < left || y + h < top || (b.depth > 0 && h < minSide)) continue;
-      ctx.fillRect(x, y, w, h);
-    }
-    if (b.stroke) {
-      ctx.strokeStyle = b.stroke;
-      ctx.lineWidth = 2 / zoom;
-      ctx.beginPath();
-      for (let i = 0; i < r.length; i += 4)
-        if (!(r[i] > right || r[i + 1] > bottom || r[i] + r[i + 2] < left || r[i + 1] + r[i + 3] < top))
-          ctx.rect(r[i], r[i + 1], r[i + 2], r[i + 3]);
-      ctx.stroke();
-    }
+  const view = { left, top, right, bottom, zoom };
+  fillBuckets(ctx, paint.buckets, view);
+  if (emphasis) {
+    // The rest dimmed as the cards dim theirs (opacity 0.16), the lit boxes painted again over it.
+    ctx.fillStyle = DIM_VEIL;
+    ctx.fillRect(left, top, right - left, bottom - top);
+    fillBuckets(ctx, emphasis.lit, view);
+    ringHits(ctx, emphasis.hits, SEARCH_HIT, view);
+    if (emphasis.current) ringHits(ctx, emphasis.current, SEARCH_CURRENT, view);
   }
   // Names at a fixed screen size: clusters always, services once there is room for a line of text.
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -154,6 +190,68 @@ export function draw(
     ctx.fillStyle = l.strong ? BASE_COLOURS.text : BASE_COLOURS.mutedText;
     ctx.fillText(l.text, sx, sy - 2, Math.max(l.width * zoom, l.strong ? 240 : 0));
   }
+}
+
+/** The part of the drawing on screen (flow coordinates) and the zoom. */
+interface View {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  zoom: number;
+}
+
+/** Fills (and strokes) the boxes of `buckets` that are on screen and at least about a pixel tall. */
+function fillBuckets(ctx: CanvasRenderingContext2D, buckets: Paint['buckets'], v: View): void {
+  // Under a pixel a box is noise: containers vanish first, then cards, as they would on paper.
+  const minSide = 1.2 / v.zoom;
+  for (const b of buckets) {
+    ctx.fillStyle = b.fill;
+    const r = b.rects;
+    for (let i = 0; i < r.length; i += 4) {
+      const x = r[i];
+      const y = r[i + 1];
+      const w = r[i + 2];
+      const h = r[i + 3];
+      if (x > v.right || y > v.bottom || x + w < v.left || y + h < v.top || (b.depth > 0 && h < minSide)) continue;
+      ctx.fillRect(x, y, w, h);
+    }
+    if (b.stroke) {
+      ctx.strokeStyle = b.stroke;
+      ctx.lineWidth = 2 / v.zoom;
+      ctx.beginPath();
+      for (let i = 0; i < r.length; i += 4)
+        if (!(r[i] > v.right || r[i + 1] > v.bottom || r[i] + r[i + 2] < v.left || r[i + 1] + r[i + 3] < v.top))
+          ctx.rect(r[i], r[i + 1], r[i + 2], r[i + 3]);
+      ctx.stroke();
+    }
+  }
+}
+
+/** What dims the boxes a search or a selection does not light (the cards' 0.16 opacity over the page's white). */
+const DIM_VEIL = 'rgba(255, 255, 255, 0.84)';
+/** The cards' ring colours: a hit (amber) and the hit Enter moved to (blue). */
+const SEARCH_HIT = '#f59e0b';
+const SEARCH_CURRENT = '#2563eb';
+/** A ring is at least this many screen pixels across, so a hit far out is still a mark. */
+const MIN_RING_PX = 7;
+
+/** Rings each box of `rects` (x, y, width, height, …) on screen, 2 px wide, around it. */
+function ringHits(ctx: CanvasRenderingContext2D, rects: Float64Array, colour: string, v: View): void {
+  const min = MIN_RING_PX / v.zoom;
+  const pad = 2 / v.zoom;
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 2 / v.zoom;
+  ctx.beginPath();
+  for (let i = 0; i < rects.length; i += 4) {
+    const w = Math.max(rects[i + 2] + 2 * pad, min);
+    const h = Math.max(rects[i + 3] + 2 * pad, min);
+    const x = rects[i] + rects[i + 2] / 2 - w / 2;
+    const y = rects[i + 1] + rects[i + 3] / 2 - h / 2;
+    if (x > v.right || y > v.bottom || x + w < v.left || y + h < v.top) continue;
+    ctx.rect(x, y, w, h);
+  }
+  ctx.stroke();
 }
 
 /** The buffers of a paint, to transfer it between threads without copying. */
