@@ -99,3 +99,19 @@ test('View > Load Prices… reads the picked file in main and prices the demo wi
   await page.waitForTimeout(500);
   await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-menu-prices-refused.png') });
 });
+
+test('the page tells main which menu commands cannot run: everything that needs a diagram, then only Refresh Prices', async ({
+  page,
+}) => {
+  await standInPreload(page);
+  await page.goto('/');
+  const greyed = () =>
+    page.evaluate(() => (globalThis as unknown as { __standInMenuUnavailable?: string[] }).__standInMenuUnavailable);
+  // Nothing open: Fit, Export, the lens and both prices commands are greyed; Open is main's and never is.
+  await expect.poll(greyed).toEqual(expect.arrayContaining(['fit', 'export-png', 'toggle-cost', 'refresh-prices']));
+  expect(await greyed()).not.toContain('open');
+  // The demo, from files: all but Refresh Prices (a live load's).
+  await page.getByTestId('open-demo').click();
+  await expect(page.locator('[data-testid="node"][data-kind="service"]').first()).toBeVisible();
+  await expect.poll(greyed).toEqual(['refresh-prices']);
+});

@@ -39,6 +39,10 @@ export async function installStandInPreload(page: Page, desktop: StandInCalls, c
           g.__standInMenu = listener;
           return () => undefined;
         },
+        // What main's menu would grey: the last list the page sent.
+        setMenuUnavailable: async (commands: unknown) => {
+          g.__standInMenuUnavailable = commands;
+        },
         reportError: async () => undefined,
         listAwsProfiles: async () => [],
         fetchAws: refuse,

@@ -5,6 +5,7 @@
  */
 import type { BrowserWindow } from 'electron';
 import type { Topology } from '../shared/model/types';
+import type { MenuCommand } from '../shared/ipc/channels';
 import { reportRendererError, type CrashDeps } from './crash';
 import { openAwsConsoleUrl } from './external';
 import type { IpcRegistry } from './ipc';
@@ -28,6 +29,8 @@ export interface HandlerDeps {
   cost?: CostDeps;
   /** "Kept fetches…": the live fetches kept in `<userData>/history` (main/history/kept-fetches.ts). */
   history: KeptHistory;
+  /** Greys the page's menu commands it says cannot run now (main.ts rebuilds the menu). */
+  setMenuUnavailable?: (commands: MenuCommand[]) => void;
 }
 
 /** The file name a saved live snapshot is offered under: the fetch's own time, so two saves do not collide. */
@@ -53,6 +56,7 @@ export function registerHandlers(ipc: IpcRegistry, deps: HandlerDeps): void {
   });
   ipc.handle('app:report-error', (report) => reportRendererError(report, deps.crash));
   ipc.handle('app:renderer-ready', () => deps.push.markReady());
+  ipc.handle('menu:unavailable', (commands) => deps.setMenuUnavailable?.(commands));
   ipc.handle('history:list', () => deps.history.list());
   ipc.handle('history:read', (names) => deps.history.read(names));
   setupCostIpc({ handle: (channel, handler) => ipc.handle(channel, (arg) => handler(arg)) }, deps.cost);

@@ -38,6 +38,7 @@ const VALID: Record<InvokeChannel, unknown> = {
   'shell:open-external': 'https://eu-west-1.console.aws.amazon.com/ecs/v2/clusters/prod/services',
   'app:report-error': { message: 'render failed', stack: 'Error: render failed\n    at Canvas' },
   'app:renderer-ready': undefined,
+  'menu:unavailable': ['refresh-prices', 'fit'],
   'aws:list-profiles': undefined,
   'aws:fetch': { regions: ['eu-west-1'], clusters: [], includeStopped: false },
   'aws:cancel': undefined,
@@ -83,6 +84,8 @@ const MALFORMED: Record<InvokeChannel, unknown[]> = {
   ],
   'app:report-error': ['boom', { message: 5 }, { message: 'x', stack: 1 }, { message: 'x', extra: 1 }],
   'app:renderer-ready': ['ready', 1, {}],
+  // Page commands only, each a known one: main's own commands and made-up names are refused, as is a non-list.
+  'menu:unavailable': ['fit', [1], ['open'], ['reload'], ['quit'], [{}], Array.from({ length: 40 }, () => 'fit')],
   'aws:list-profiles': ['default', 1],
   'aws:fetch': [
     { regions: ['not a region'], clusters: [], includeStopped: false },
@@ -132,6 +135,7 @@ let deps: {
   aws: ReturnType<typeof vi.fn<(channel: string, arg?: unknown) => Promise<null>>>;
   cost: { report: ReturnType<typeof vi.fn>; fetchPrices: ReturnType<typeof vi.fn> };
   history: { list: ReturnType<typeof vi.fn>; read: ReturnType<typeof vi.fn> };
+  setMenuUnavailable: ReturnType<typeof vi.fn>;
 };
 
 beforeEach(() => {
@@ -153,6 +157,7 @@ beforeEach(() => {
       list: vi.fn(async () => ({ folder: '/home/me/.config/ecs-visualizer/history', entries: [] })),
       read: vi.fn(async () => []),
     },
+    setMenuUnavailable: vi.fn(),
   };
   dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: ['/data/tasks.json'] });
   dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
@@ -186,6 +191,7 @@ function sideEffects(): number {
     deps.cost.fetchPrices.mock.calls.length +
     deps.history.list.mock.calls.length +
     deps.history.read.mock.calls.length +
+    deps.setMenuUnavailable.mock.calls.length +
     dialog.showOpenDialog.mock.calls.length +
     dialog.showSaveDialog.mock.calls.length +
     dialog.showMessageBox.mock.calls.length +

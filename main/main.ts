@@ -14,7 +14,8 @@ import { historyKeeper, historyPaths } from './history/history-keeper';
 import { keptHistory } from './history/kept-fetches';
 import { createIpc, createSenderCheck } from './ipc';
 import { logFilePath, setupLogging, type Logger } from './logger';
-import { setupMenu } from './menu';
+import { setupMenu, UNAVAILABLE_AT_START } from './menu';
+import type { MenuCommand } from '../shared/ipc/channels';
 import { collectOpenFileEvents, DocumentSession, pathsFromArgv, pickPaths } from './open-files';
 import { APP_ENTRY_URL, registerAppScheme, setupAppProtocol } from './protocol';
 import { setupRecent } from './recent';
@@ -95,6 +96,9 @@ async function onReady(): Promise<void> {
     if (paths) await documents.openAndPush(paths);
   };
 
+  // The page's commands it says cannot run now, greyed in the menu (none can before a diagram is open).
+  let unavailable: readonly MenuCommand[] = UNAVAILABLE_AT_START;
+  let rebuildMenu = (): void => undefined;
   registerHandlers(createIpc(createSenderCheck(getWindow), log), {
     documents,
     push,
@@ -109,10 +113,21 @@ async function onReady(): Promise<void> {
     cost: { ...DEFAULT_COST_DEPS, held: (heldAs) => held.get(heldAs) },
     // "Kept fetches…" lists and reads that same folder, by file name only.
     history: keptHistory(historyPaths(app.getPath('userData')).dir),
+    setMenuUnavailable: (commands) => {
+      if (commands.join() === unavailable.join()) return;
+      unavailable = commands;
+      rebuildMenu();
+    },
   });
 
-  const rebuildMenu = setupMenu(
-    () => ({ recent: recent.list(), theme: theme.source(), platform: process.platform, devTools: !app.isPackaged }),
+  rebuildMenu = setupMenu(
+    () => ({
+      recent: recent.list(),
+      theme: theme.source(),
+      platform: process.platform,
+      devTools: !app.isPackaged,
+      unavailable,
+    }),
     {
       open: () => void openPicked('files'),
       openFolder: () => void openPicked('folder'),

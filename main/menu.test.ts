@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { COMMANDS } from '../shared/ipc/commands';
-import { buildMenuTemplate, type MenuActions } from './menu';
+import { buildMenuTemplate, UNAVAILABLE_AT_START, type MenuActions } from './menu';
 
 vi.mock('electron', () => import('./test/fake-electron'));
 
 interface Item {
   label?: string;
+  enabled?: boolean;
   accelerator?: string;
   submenu?: Item[];
   click?: () => void;
@@ -76,5 +77,23 @@ describe('application menu', () => {
     ) as (Item & { role?: string })[];
     const help = template.find((m) => m.role === 'help')!;
     expect(help.submenu?.map((i) => i.label)).toContain('&Keyboard Shortcuts');
+  });
+
+  it('greys the page commands the page says cannot run now, and only those', () => {
+    const state = { recent: [], theme: 'system' as const, platform: 'linux' as const, devTools: false };
+    const greyed = (unavailable?: readonly string[]) =>
+      flatten(buildMenuTemplate({ ...state, unavailable } as never, actions()) as Item[])
+        .filter((i) => i.enabled === false && i.label !== 'No recent files' && i.label !== 'Clear Recent')
+        .map((i) => i.label);
+    expect(greyed()).toEqual([]);
+    expect(greyed(['refresh-prices'])).toEqual(['&Refresh Prices']);
+    // Before the page has said anything: whatever needs a diagram (Export, Fit, the lens, prices…), never Open.
+    const atStart = greyed(UNAVAILABLE_AT_START);
+    for (const label of ['&Refresh Prices', 'Load &Prices…', 'Launch-type &Cost Lens'])
+      expect(atStart).toContain(label);
+    expect(atStart).toHaveLength(
+      UNAVAILABLE_AT_START.filter((id) => COMMANDS.find((c) => c.id === id)!.menu !== 'none').length,
+    );
+    expect(atStart.some((label) => /open/i.test(label ?? ''))).toBe(false);
   });
 });

@@ -29,7 +29,14 @@ export interface MenuState {
   platform: NodeJS.Platform;
   /** Show the developer tools item (development builds only). */
   devTools: boolean;
+  /** The page's commands that cannot run now (the page says which: `menu:unavailable`), shown greyed. */
+  unavailable?: readonly MenuCommand[];
 }
+
+/** What the menu greys before the page has said anything: every page command that needs a diagram (none is open). */
+export const UNAVAILABLE_AT_START: readonly MenuCommand[] = COMMANDS.filter(
+  (c) => c.desktop === 'page' && c.needsDiagram,
+).map((c) => c.id as MenuCommand);
 
 /** The menu template for a state; pure. */
 export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
@@ -50,9 +57,11 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
   /** The menu item of a command of the table: main carries it out, or the page (sent as a menu command). */
   const item = (id: CommandId): MenuItemConstructorOptions => {
     const spec: CommandSpec = COMMANDS.find((c) => c.id === id)!;
+    const greyed = spec.desktop === 'page' && (state.unavailable ?? []).includes(id as MenuCommand);
     return {
       label: spec.label,
       ...(spec.accelerator ? { accelerator: spec.accelerator } : {}),
+      ...(greyed ? { enabled: false } : {}),
       click: () => (spec.desktop === 'main' ? runInMain[id as MainCommandId]() : actions.command(id as MenuCommand)),
     };
   };

@@ -56,6 +56,7 @@ describe('the preload', () => {
       'reportError',
       'saveAwsSnapshot',
       'saveFile',
+      'setMenuUnavailable',
     ]);
     for (const [key, value] of Object.entries(api)) {
       if (key === 'platform') expect(value).toBe('electron');
@@ -171,12 +172,14 @@ describe('the preload', () => {
     await api.saveFile('cluster.svg', '<svg/>');
     await api.openExternal('https://console.aws.amazon.com/ecs/');
     await api.reportError({ message: 'boom', stack: 'at x' });
+    await api.setMenuUnavailable(['refresh-prices']);
     expect(ipcRenderer.invoke.mock.calls).toEqual([
       ['files:open-dialog', undefined],
       ['files:load-demo', undefined],
       ['files:save', { suggestedName: 'cluster.svg', data: '<svg/>' }],
       ['shell:open-external', 'https://console.aws.amazon.com/ecs/'],
       ['app:report-error', { message: 'boom', stack: 'at x' }],
+      ['menu:unavailable', ['refresh-prices']],
     ]);
   });
 });

@@ -75,6 +75,7 @@ const desktopApi = {
       ipcRenderer.removeListener('menu:command', wrapped);
     };
   },
+  setMenuUnavailable: (commands: MenuCommand[]) => invoke('menu:unavailable', commands),
   reportError: (error: { message: string; stack?: string }) =>
     invoke('app:report-error', {
       message: String(error.message),

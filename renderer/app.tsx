@@ -24,6 +24,7 @@ import { useDiagramStore } from './store/diagram-store';
 import { ExploreBar } from './panels/explore-bar';
 import { commandForKey, runCommand, type CommandContext } from './commands/commands';
 import { ShortcutsOverlay } from './commands/shortcuts-overlay';
+import { useMenuAvailability } from './commands/menu-availability';
 import type { CommandId } from '../shared/ipc/commands';
 import { EmptyLoad } from './panels/empty-load';
 import { DefinitionsPanel } from './panels/definitions-panel';
@@ -126,6 +127,7 @@ export function App({ api, layoutHost, cost }: { api: DesktopApi; layoutHost: La
       ),
     [api, setTopology],
   );
+  useMenuAvailability(api);
   useEffect(() => {
     const context: CommandContext = {
       api,

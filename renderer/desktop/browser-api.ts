@@ -103,6 +103,8 @@ export function createBrowserApi(ingest: IngestClient = new IngestClient()): Des
     // Web mode has no host menu: the page binds the commands' keys itself (commands/command-keys.ts).
     onMenuCommand: () => () => undefined,
     // No log file to write to: the error boundary's message is all the user gets.
+    // No host menu to grey.
+    setMenuUnavailable: async () => undefined,
     reportError: async () => undefined,
     // Credentials never reach a page: live AWS is the desktop app's.
     ...NO_LIVE_AWS,

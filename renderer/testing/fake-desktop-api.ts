@@ -11,6 +11,7 @@ export function fakeDesktopApi(): DesktopApi {
     loadDemo: async () => emptyTopology(),
     onTopology: () => () => undefined,
     onMenuCommand: () => () => undefined,
+    setMenuUnavailable: async () => undefined,
     reportError: async () => undefined,
     saveFile: async () => null,
     openExternal: vi.fn(async () => undefined),

@@ -60,6 +60,11 @@ export interface InvokeChannels extends AwsInvokeChannels, CostInvokeChannels, H
   'app:report-error': { arg: RendererErrorReport; result: void };
   /** Sent once the renderer listens for pushes, so main can flush what it opened before the page was ready. */
   'app:renderer-ready': { arg: undefined; result: void };
+  /**
+   * The page's menu commands that cannot run now (no diagram open, or Refresh prices without a live load),
+   * sent whenever that changes: main greys them in its menu.
+   */
+  'menu:unavailable': { arg: MenuCommand[]; result: void };
 }
 
 /** A renderer → main channel name. */
@@ -89,6 +94,7 @@ export const IpcChannel = {
   openExternal: 'shell:open-external',
   reportError: 'app:report-error',
   rendererReady: 'app:renderer-ready',
+  menuUnavailable: 'menu:unavailable',
   topologyPush: 'topology:push',
   menuCommand: 'menu:command',
   awsListProfiles: 'aws:list-profiles',

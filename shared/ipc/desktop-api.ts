@@ -52,6 +52,11 @@ export interface DesktopApi {
    * unsubscribe. Web mode has no host menu: it never calls, and the page binds the commands' keys itself.
    */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /**
+   * Tell the host which of its menu's page commands cannot run now (see `menu:unavailable`), so it greys them.
+   * Web mode has no host menu: its implementation does nothing.
+   */
+  setMenuUnavailable(commands: MenuCommand[]): Promise<void>;
   /** Tell the host about an error the page could not recover from (electron: logged to the log file and shown in a dialog; web: nowhere to go). */
   reportError(error: { message: string; stack?: string }): Promise<void>;
   /**

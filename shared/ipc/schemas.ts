@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../ingest/limits';
 import { awsInvokeArgSchemas } from './aws-schemas';
 import { historyInvokeArgSchemas } from './kept-history';
-import { isAllowedExternalUrl, type InvokeArg, type InvokeChannel } from './channels';
+import { isAllowedExternalUrl, MENU_COMMANDS, type InvokeArg, type InvokeChannel } from './channels';
 
 /** Most paths one load may name: more than any real selection, few enough to keep a hostile call cheap. */
 const MAX_PATHS = 10_000;
@@ -54,6 +54,7 @@ export const invokeArgSchemas = {
     .refine(isAllowedExternalUrl, 'only https://*.console.aws.amazon.com URLs are opened'),
   'app:report-error': z.strictObject({ message: z.string().max(100_000), stack: z.string().max(1_000_000).optional() }),
   'app:renderer-ready': z.undefined(),
+  'menu:unavailable': z.array(z.enum(MENU_COMMANDS)).max(MENU_COMMANDS.length),
   ...awsInvokeArgSchemas,
   ...costInvokeArgSchemas,
   ...historyInvokeArgSchemas,
