@@ -12,6 +12,7 @@ import path from 'node:path';
 import { ingest } from '../shared/ingest/index';
 import { taskOverlay } from '../shared/model/task-overlay';
 import { generateAccountOfSize } from '../shared/synth/generate-account';
+import { ROOT } from './inspect';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ecs-visualizer-big-'));
 const file = path.join(dir, 'account-8000.json');
@@ -64,7 +65,9 @@ test('a load sent in parts draws, then has every task: search finds one and its 
   await expect(page.locator(`[data-testid="node"][data-id="${last.id}"]`)).toBeVisible();
 });
 
-test('far out, a search dims the rest of the painted diagram and rings its hits', async ({ page }) => {
+test('far out, a search dims the rest of the painted diagram and rings its hits; saved as docs/screenshot-find-far-out.png', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByTestId('open-files').setInputFiles(file);
   await expect(page.getByTestId('canvas')).toHaveAttribute('data-layout', 'ready');
@@ -95,6 +98,7 @@ test('far out, a search dims the rest of the painted diagram and rings its hits'
   expect(searching.amber).toBeGreaterThan(40);
   // Most boxes are not hits: veiled, the drawing turns paler.
   expect(searching.pale / searching.painted).toBeGreaterThan(before.pale / before.painted + 0.1);
+  await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-find-far-out.png') });
   await page.getByTestId('search').fill('');
   const after = await pixels();
   expect(after.amber).toBe(0);
