@@ -1,4 +1,4 @@
-/** The PNG worker: writes an in-app export's PNG from its rows (what it does: png-worker.ts). */
+/** The PNG worker: puts an in-app export's shares on one canvas and encodes the PNG (what it does: png-worker.ts). */
 import { serve } from '../workers/envelope';
 import { createPngHandlers } from './png-worker';
 

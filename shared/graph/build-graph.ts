@@ -38,7 +38,7 @@ import { taskOverlay } from '../model/task-overlay';
 import { compareText } from '../model/compare-text';
 import type { FilterPredicates } from './filters';
 import type { DeploymentSummary, Graph, GraphNode, OverlayCounts, ServiceData } from './types';
-import type { ViewState } from './view';
+import type { ViewMode, ViewState } from './view';
 
 export { taskOverlay } from '../model/task-overlay';
 export { legendCounts, taskHeight } from './node-builders';
@@ -393,8 +393,6 @@ export function ancestorIds(topology: Topology, id: string, mode: ViewMode = 'hi
 }
 
 const chainsOf = new WeakMap<Topology, Record<ViewMode, Map<string, readonly string[]>>>();
-
-type ViewMode = NonNullable<ViewState['mode']>;
 
 function holdersOf(topology: Topology, id: string, mode: ViewMode): readonly string[] {
   const chain = mode === 'placement' ? placementAncestorIds(topology, id) : hierarchyAncestorIds(topology, id);

@@ -212,12 +212,23 @@ export interface SvgParts {
   nodes: SvgPiece[];
 }
 
-/** The whole document of `parts`: what `renderSvg` returns. */
-export function assembleSvg(parts: SvgParts): string {
-  const { width, height } = parts;
+/** The root element's size and view: the document's own, or a tile's (`svgTile`). */
+interface SvgFrame {
+  width: number;
+  height: number;
+  viewBox: string;
+  /** Attributes after the viewBox (a tile's `preserveAspectRatio`), with their leading space. */
+  extra?: string;
+}
+
+/** The whole document of `parts` (what `renderSvg` returns), or the same pieces seen through `frame`. */
+export function assembleSvg(
+  parts: SvgParts,
+  frame: SvgFrame = { width: parts.width, height: parts.height, viewBox: `0 0 ${parts.width} ${parts.height}` },
+): string {
   return [
     `<?xml version="1.0" encoding="UTF-8"?>\n`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"${parts.rootAttributes}>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${frame.width}" height="${frame.height}" viewBox="${frame.viewBox}"${frame.extra ?? ''}${parts.rootAttributes}>`,
     parts.about,
     parts.defs,
     parts.background,
@@ -256,10 +267,14 @@ export function reaches(piece: SvgPiece, area: SvgArea): boolean {
  * the pieces it should paint, and puts the shares one over the other in the document's order.
  */
 export function svgTile(parts: SvgParts, area: SvgArea, pixelWidth: number, pixelHeight: number): string {
-  const view = `${n(area.left)} ${n(area.top)} ${n(area.right - area.left)} ${n(area.bottom - area.top)}`;
-  return assembleSvg({ ...parts, about: '', background: '' }).replace(
-    /^(<\?xml[^>]*>\n<svg [^>]*?)width="[^"]*" height="[^"]*" viewBox="[^"]*"/,
-    `$1width="${pixelWidth}" height="${pixelHeight}" viewBox="${view}" preserveAspectRatio="none"`,
+  return assembleSvg(
+    { ...parts, about: '', background: '' },
+    {
+      width: pixelWidth,
+      height: pixelHeight,
+      viewBox: `${n(area.left)} ${n(area.top)} ${n(area.right - area.left)} ${n(area.bottom - area.top)}`,
+      extra: ' preserveAspectRatio="none"',
+    },
   );
 }
 
