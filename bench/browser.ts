@@ -11,7 +11,11 @@
  * same page takes to `JSON.parse` the file's text (measured in a fresh page
  * each run: the floor of any design that reads JSON) and the ratios to it.
  *
- * Run: `npm run bench:browser` (`-- --nodes 20000 --runs 5 --big-mb 100 --no-build --json`).
+ * With `--desktop`, the page opens the file as the desktop app does (no Electron binary here): a stand-in
+ * preload whose `loadFiles` gets the file's text from a worker, as main's `files:load` reply would (one
+ * string, deserialised on the page), and the page's desktop DesktopApi ingests it in its ingest worker.
+ *
+ * Run: `npm run bench:browser` (`-- --nodes 20000 --runs 5 --big-mb 100 --no-build --json --desktop`).
  */
 import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +38,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     out: { type: 'string', default: path.join(tmpdir(), 'ecs-visualizer-bench-web') },
     json: { type: 'boolean', default: false },
+    desktop: { type: 'boolean', default: false },
   },
 });
 const webDir = values.out;
@@ -43,12 +48,44 @@ buildWeb(webDir, values['no-build']);
 // The account file, served to a fresh page that parses it (the parse floor of --json).
 let benchFile = '';
 const server = await serveWeb(webDir, (pathname, res) => {
+  if (pathname === '/__bench/main-read.js') {
+    // --desktop: stands in for main, which reads the file and answers `files:load` with its text.
+    res.writeHead(200, { 'content-type': 'text/javascript' });
+    res.end(MAIN_READ);
+    return true;
+  }
   if (pathname !== '/__bench/account.json' || !benchFile) return false;
   res.writeHead(200, { 'content-type': 'application/json' });
   createReadStream(benchFile).pipe(res);
   return true;
 });
 const base = server.base;
+
+/** The stand-in for main's read (a worker: the text reaches the page as one message, as an IPC reply does). */
+const MAIN_READ = `onmessage = async () => postMessage(await (await fetch('/__bench/account.json')).text());`;
+
+/**
+ * --desktop: the desktop preload's DesktopBridge, with the file's text from MAIN_READ as `loadFiles`' answer
+ * (OpenedSources); everything else does nothing. The page then takes its desktop path (pick-api.ts).
+ */
+const DESKTOP_STAND_IN = `
+  (() => {
+    const none = () => () => undefined;
+    const nothing = async () => null;
+    window.desktopApi = {
+      platform: 'electron',
+      loadFiles: (files) => new Promise((resolve) => {
+        const main = new Worker('/__bench/main-read.js');
+        main.onmessage = (e) => { main.terminate(); resolve({ sources: [{ name: files[0].name, text: e.data }], diagnostics: [] }); };
+        main.postMessage(null);
+      }),
+      openDialog: nothing, loadDemo: nothing, onFiles: none, saveFile: nothing, openExternal: nothing,
+      onMenuCommand: none, setMenuUnavailable: nothing, reportError: nothing, listAwsProfiles: async () => [],
+      fetchAws: nothing, cancelAwsFetch: nothing, saveAwsSnapshot: nothing, onAwsProgress: none,
+      onAwsMfaRequest: none, answerAwsMfa: nothing, listKeptFetches: nothing, readKeptFetches: nothing,
+    };
+  })();
+`;
 
 /** Installed before the app: long tasks (buffered) and the moment a file input changes. */
 const PROBE = `
@@ -247,6 +284,7 @@ try {
   const openOnce = async () => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.addInitScript(PROBE);
+    if (values.desktop) await page.addInitScript(DESKTOP_STAND_IN);
     await page.goto(base);
     await page.getByTestId('open-files').waitFor({ state: 'attached' });
     // A person picks a file a moment after the app shows; the app's start-up work (worker, canvas) is done by then.
@@ -315,7 +353,7 @@ try {
   const find = await findTyping(page);
 
   console.log(
-    `Chromium ${browser.version()}, 1600×1000, --disable-gpu; synthetic account of ${nodes.toLocaleString('en')} nodes (${(statSync(accountFile).size / 1e6).toFixed(1)} MB)\n`,
+    `Chromium ${browser.version()}, 1600×1000, --disable-gpu${values.desktop ? ', desktop path (stand-in preload)' : ''}; synthetic account of ${nodes.toLocaleString('en')} nodes (${(statSync(accountFile).size / 1e6).toFixed(1)} MB)\n`,
   );
   console.log(`${runs} open${runs > 1 ? 's, each in a fresh page; medians, then every run' : ''}`);
   console.log(`file selected → first interactive frame: ${Math.round(open.ms)} ms (${list(opens.map((o) => o.ms))})`);
@@ -390,6 +428,8 @@ try {
     writeFileSync(bigFile, `{"tasks":[${parts.join(',')}],"failures":[]}`);
     const big = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await big.addInitScript(PROBE);
+    if (values.desktop) await big.addInitScript(DESKTOP_STAND_IN);
+    benchFile = bigFile;
     await big.goto(base);
     // A frame-gap meter: the longest time the page went without drawing a frame while the file loads.
     await big.evaluate(`(() => {

@@ -7,7 +7,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ingestWithFindings } from '../shared/findings/with-findings';
 import type { Bundle } from '../shared/ingest/bundle';
 import { keepInHistory } from '../main/history/history-store';
 import { listKeptFetches, readKeptFetches } from '../main/history/kept-fetches';
@@ -23,7 +22,8 @@ function standInPreload(page: Page, dir: string): Promise<void> {
   return installStandInPreload(page, {
     listKeptFetches: () => listKeptFetches(dir),
     readKeptFetches: (names: string[]) => readKeptFetches(dir, names),
-    loadDemo: () => ingestWithFindings([{ name: 'prod-1130.json', text: fixture('prod-1130.json') }]),
+    // Main's read of a file: its text, which the page's ingest worker ingests.
+    loadDemo: () => ({ sources: [{ name: 'prod-1130.json', text: fixture('prod-1130.json') }], diagnostics: [] }),
   });
 }
 

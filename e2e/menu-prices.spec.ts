@@ -1,18 +1,15 @@
 /**
  * The desktop View menu's Load Prices… and Refresh Prices in the built page. The Electron binary cannot run here,
  * so the page gets a stand-in preload (`desktopApi` with platform 'electron', and `costApi`) whose calls go to
- * main's real code in this process: the lens priced by main's cost handler, and Load Prices…'s file read by
- * main's reader (`main/prices-file.ts`) for the path the stand-in "dialog" picks. A menu click is what main sends
+ * main's real code in this process: the demo read by main's reader, and Load Prices…'s file read by main's
+ * reader (`main/prices-file.ts`) for the path the stand-in "dialog" picks; the lens is priced in the page's
+ * ingest worker, which holds the load. A menu click is what main sends
  * the page: the command over the `onMenuCommand` listener. Screenshot: docs/screenshot-menu-prices-refused.png.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PricesInput } from '../shared/cost/cost-request';
-import { ingestWithFindings } from '../shared/findings/with-findings';
-import type { Topology } from '../shared/model/types';
-import { DEFAULT_COST_DEPS } from '../main/aws/pricing-ipc';
+import { readSources } from '../main/files/read-sources';
 import { readPricesFile } from '../main/files/read-prices-file';
 import { makeTempDir, removeTempDir } from '../main/test/temp-files';
 import { ROOT } from './inspect';
@@ -26,16 +23,10 @@ function standInPreload(page: Page): Promise<void> {
   return installStandInPreload(
     page,
     {
-      loadDemo: () =>
-        ingestWithFindings([
-          {
-            name: 'demo-snapshot.json',
-            text: readFileSync(path.join(ROOT, 'renderer/demo/demo-snapshot.json'), 'utf8'),
-          },
-        ]),
+      // Main reads the demo snapshot; the page's ingest worker ingests it.
+      loadDemo: () => readSources([path.join(ROOT, 'renderer/demo/demo-snapshot.json')]),
     },
     {
-      costReport: (topology: Topology, prices: PricesInput | null) => DEFAULT_COST_DEPS.report(topology, prices),
       openPricesDialog: () => {
         dialogs += 1;
         return picked ? readPricesFile(picked) : null;

@@ -1,17 +1,18 @@
 /**
  * A stand-in for the desktop preload in the built page, for the specs of desktop-only controls (the Electron
- * binary cannot run here). The page gets `window.desktopApi` with platform 'electron' (and `window.costApi` when
- * asked) whose members named in `calls` go to main's real code in the test's process through
+ * binary cannot run here). The page gets `window.desktopApi` (the DesktopBridge: loads come as the texts main
+ * read, which the page ingests in its worker) with platform 'electron' (and `window.costApi`, main's part of
+ * the lens, when asked) whose members named in `calls` go to main's real code in the test's process through
  * `page.exposeFunction`: only the IPC transport is replaced. Every other member refuses ("not in this test") or
  * listens to nothing. Main's menu commands reach the page through `menu(page, command)`, as main sends them.
  */
 import type { Page } from '@playwright/test';
 
-/** Main-side functions by the DesktopApi or CostApi member they stand in for. */
+/** Main-side functions by the DesktopBridge or CostBridge member they stand in for. */
 export type StandInCalls = Record<string, (...args: never[]) => unknown>;
 
 /**
- * Installs the stand-in before the page loads: `desktop` backs DesktopApi members, `cost` (when given) makes a
+ * Installs the stand-in before the page loads: `desktop` backs DesktopBridge members, `cost` (when given) makes a
  * `costApi` whose named members are backed and the rest refuse.
  */
 export async function installStandInPreload(page: Page, desktop: StandInCalls, cost?: StandInCalls): Promise<void> {
@@ -31,7 +32,7 @@ export async function installStandInPreload(page: Page, desktop: StandInCalls, c
         loadFiles: refuse,
         openDialog: async () => null,
         loadDemo: refuse,
-        onTopology: none,
+        onFiles: none,
         saveFile: async () => null,
         openExternal: async () => undefined,
         // Main's menu sends page commands here; `menu()` calls the listener as main would.
@@ -59,7 +60,6 @@ export async function installStandInPreload(page: Page, desktop: StandInCalls, c
       if (costNames) {
         const costApi: Record<string, unknown> = {
           canRefreshPrices: true,
-          costReport: refuse,
           refreshPrices: refuse,
           openPricesDialog: async () => null,
         };

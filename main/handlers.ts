@@ -4,8 +4,7 @@
  * or a malformed argument.
  */
 import type { BrowserWindow } from 'electron';
-import type { Topology } from '../shared/model/types';
-import type { MenuCommand } from '../shared/ipc/channels';
+import type { MenuCommand, OpenedSources } from '../shared/ipc/channels';
 import { reportRendererError, type CrashDeps } from './crash';
 import { openAwsConsoleUrl } from './external';
 import type { IpcRegistry } from './ipc';
@@ -45,7 +44,7 @@ export function snapshotFileName(fetchedAt: string | undefined): string {
 /** Registers the handlers of all invoke channels. */
 export function registerHandlers(ipc: IpcRegistry, deps: HandlerDeps): void {
   ipc.handle('files:load', (request) => deps.documents.load(request));
-  ipc.handle('files:open-dialog', async (): Promise<Topology | null> => {
+  ipc.handle('files:open-dialog', async (): Promise<OpenedSources | null> => {
     const paths = await pickPaths(deps.getWindow(), 'any');
     return paths ? deps.documents.open(paths) : null;
   });

@@ -17,17 +17,7 @@ import {
 vi.mock('electron', () => import('./test/fake-electron'));
 
 const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
-const emptyTopology = {
-  clusters: [],
-  services: [],
-  tasks: [],
-  taskDefinitions: [],
-  containerInstances: [],
-  capacityProviders: [],
-  targetGroups: [],
-  diagnostics: [],
-  files: [],
-};
+const nothingRead = { sources: [], diagnostics: [] };
 
 /** A valid argument per channel, so a refusal can only come from the sender. */
 const VALID: Record<InvokeChannel, unknown> = {
@@ -44,7 +34,6 @@ const VALID: Record<InvokeChannel, unknown> = {
   'aws:cancel': undefined,
   'aws:mfa-answer': { requestId: 'r', code: '123456' },
   'aws:save-snapshot': undefined,
-  'cost:report': { topology: emptyTopology, prices: null },
   'prices:refresh': { regions: ['us-east-1'] },
   'prices:open-dialog': undefined,
   'history:list': undefined,
@@ -95,17 +84,6 @@ const MALFORMED: Record<InvokeChannel, unknown[]> = {
   'aws:cancel': ['now', {}],
   'aws:mfa-answer': [{ requestId: 'r', code: '12ab' }, { requestId: '', code: '123456' }, ['x']],
   'aws:save-snapshot': ['x', {}],
-  'cost:report': [
-    null,
-    { topology: emptyTopology },
-    { topology: { clusters: 'x' }, prices: null },
-    { topology: emptyTopology, prices: { name: 'p.json' } },
-    { topology: emptyTopology, prices: null, extra: 1 },
-    { heldAs: 0, prices: null },
-    { heldAs: 1.5, prices: null },
-    { heldAs: '1', prices: null },
-    { heldAs: 1, topology: emptyTopology, prices: null },
-  ],
   'prices:refresh': [
     { regions: [] },
     { regions: ['not a region'] },
@@ -133,7 +111,7 @@ let deps: {
   documents: { load: ReturnType<typeof vi.fn>; open: ReturnType<typeof vi.fn>; loadDemo: ReturnType<typeof vi.fn> };
   push: { markReady: ReturnType<typeof vi.fn>; aws: ReturnType<typeof vi.fn> };
   aws: ReturnType<typeof vi.fn<(channel: string, arg?: unknown) => Promise<null>>>;
-  cost: { report: ReturnType<typeof vi.fn>; fetchPrices: ReturnType<typeof vi.fn> };
+  cost: { fetchPrices: ReturnType<typeof vi.fn> };
   history: { list: ReturnType<typeof vi.fn>; read: ReturnType<typeof vi.fn> };
   setMenuUnavailable: ReturnType<typeof vi.fn>;
 };
@@ -143,14 +121,13 @@ beforeEach(() => {
   window = new BrowserWindow({});
   deps = {
     documents: {
-      load: vi.fn(async () => emptyTopology),
-      open: vi.fn(async () => emptyTopology),
-      loadDemo: vi.fn(async () => emptyTopology),
+      load: vi.fn(async () => nothingRead),
+      open: vi.fn(async () => nothingRead),
+      loadDemo: vi.fn(async () => nothingRead),
     },
     push: { markReady: vi.fn(), aws: vi.fn() },
     aws: vi.fn(async (_channel: string, _arg?: unknown) => null),
     cost: {
-      report: vi.fn(async () => ({ report: {}, pricesDiagnostics: [] })),
       fetchPrices: vi.fn(async () => ({ retrieved: '2026-12-06', regions: {} })),
     },
     history: {
@@ -187,7 +164,6 @@ function sideEffects(): number {
     deps.documents.loadDemo.mock.calls.length +
     deps.push.markReady.mock.calls.length +
     deps.aws.mock.calls.length +
-    deps.cost.report.mock.calls.length +
     deps.cost.fetchPrices.mock.calls.length +
     deps.history.list.mock.calls.length +
     deps.history.read.mock.calls.length +

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invokeArgSchemas } from '../shared/ipc/schemas';
-import type { Topology } from '../shared/model/types';
+import type { OpenedSources } from '../shared/ipc/channels';
+import { ingest } from '../shared/ingest/index';
 import {
   app,
   BrowserWindow,
@@ -71,9 +72,13 @@ describe('main boots (onReady wiring)', () => {
     expect(window.webContents.send).not.toHaveBeenCalled();
     await ipcMain.invoke('app:renderer-ready', undefined, ipcEvent(window.webContents));
     expect(window.webContents.send).toHaveBeenCalledTimes(1);
-    const [channel, topology, reason] = window.webContents.send.mock.calls[0] as [string, Topology, string];
-    expect([channel, reason]).toEqual(['topology:push', 'open']);
-    expect(topology.tasks.map((t) => t.launchType)).toEqual(['FARGATE', 'FARGATE']);
+    const [channel, opened, reason] = window.webContents.send.mock.calls[0] as [string, OpenedSources, string];
+    expect([channel, reason]).toEqual(['files:push', 'open']);
+    // What the page's ingest worker makes of the text main read.
+    expect(ingest(opened.sources, { diagnostics: opened.diagnostics }).tasks.map((t) => t.launchType)).toEqual([
+      'FARGATE',
+      'FARGATE',
+    ]);
   });
 
   it('a second launch with a path focuses this window and opens it', async () => {
@@ -86,7 +91,7 @@ describe('main boots (onReady wiring)', () => {
     );
     expect(window.focus).toHaveBeenCalled();
     await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalledTimes(2));
-    const topology = window.webContents.send.mock.calls[1]?.[1] as Topology;
-    expect(topology.tasks.map((t) => t.launchType)).toEqual(['EC2']);
+    const opened = window.webContents.send.mock.calls[1]?.[1] as OpenedSources;
+    expect(ingest(opened.sources).tasks.map((t) => t.launchType)).toEqual(['EC2']);
   });
 });

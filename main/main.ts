@@ -5,7 +5,6 @@
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ingestWithFindings } from '../shared/findings/with-findings';
 import { readSources } from './files/read-sources';
 import { watchWindowHealth, setupMainCrashHandling, type CrashDeps } from './crash';
 import { registerHandlers } from './handlers';
@@ -22,8 +21,6 @@ import { setupRecent } from './recent';
 import { RendererPush } from './renderer-push';
 import { setupTheme, WINDOW_BACKGROUND, type ThemeController } from './theme';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
-import { HeldLoads } from './held-loads';
-import { DEFAULT_COST_DEPS } from './aws/pricing-ipc';
 
 /** Built layout: dist/main/{main.js,preload.cjs}, dist/renderer/, dist/demo/. */
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -79,14 +76,11 @@ async function onReady(): Promise<void> {
   const theme = setupTheme();
   const recent = setupRecent();
   const push = new RendererPush(getWindow);
-  // Each load handed to the page, kept under a number so the lens can ask for it by number (main/held-loads.ts).
-  const held = new HeldLoads();
+  // Main reads the files; the page's ingest worker ingests them (as in web mode), so no load crosses to the page whole.
   const documents = new DocumentSession({
     read: readSources,
-    // Findings are computed here with the load (never on the page) and ride along on the topology.
-    ingest: (sources, options) => held.keep(ingestWithFindings(sources, options)),
     addRecent: (paths) => recent.add(paths),
-    push: (topology, reason) => push.topology(topology, reason),
+    push: (opened, reason) => push.files(opened, reason),
     demoDir: DEMO_DIR,
     log,
     onShown: (paths) => getWindow()?.setTitle(titleFor(paths)),
@@ -105,12 +99,7 @@ async function onReady(): Promise<void> {
     getWindow,
     crash,
     // Each complete live fetch is kept in <userData>/history (issue #19).
-    setupAws: (host) =>
-      void setupAwsIpc(host, {
-        keepSnapshot: historyKeeper(app.getPath('userData')),
-        keepLoad: (topology) => held.keep(topology),
-      }),
-    cost: { ...DEFAULT_COST_DEPS, held: (heldAs) => held.get(heldAs) },
+    setupAws: (host) => void setupAwsIpc(host, { keepSnapshot: historyKeeper(app.getPath('userData')) }),
     // "Kept fetches…" lists and reads that same folder, by file name only.
     history: keptHistory(historyPaths(app.getPath('userData')).dir),
     setMenuUnavailable: (commands) => {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import { ingest } from '../shared/ingest/index';
-import type { DesktopApi } from '../shared/ipc/desktop-api';
+import type { OpenedSources } from '../shared/ipc/channels';
+import type { DesktopBridge } from '../shared/ipc/desktop-api';
 import type { Topology } from '../shared/model/types';
 import { readSources } from './files/read-sources';
 import { registerHandlers, type HandlerDeps } from './handlers';
@@ -33,9 +34,15 @@ let dir: string;
 let window: BrowserWindow;
 let recent: RecentStore;
 let documents: DocumentSession;
-let pushed: { topology: Topology; reason: string }[];
+let pushed: { opened: OpenedSources; reason: string }[];
 
-/** Wires the real open flow (read-sources, ingest, handlers) to the fake electron, as main.ts does. */
+/** What the page's ingest worker makes of files main read (it runs this same ingest). */
+function loaded(opened: unknown): Topology {
+  const { sources, diagnostics } = opened as OpenedSources;
+  return ingest(sources, { diagnostics });
+}
+
+/** Wires the real open flow (read-sources, handlers) to the fake electron, as main.ts does. */
 function wireApp(): void {
   window = new BrowserWindow({});
   const getWindow = (): ElectronWindow => window as unknown as ElectronWindow;
@@ -46,9 +53,8 @@ function wireApp(): void {
   pushed = [];
   documents = new DocumentSession({
     read: readSources,
-    ingest,
     addRecent: (paths) => recent.add(paths),
-    push: (topology, reason) => pushed.push({ topology, reason }),
+    push: (opened, reason) => pushed.push({ opened, reason }),
     demoDir: SAMPLES,
     log,
     watch: () => ({ close: () => undefined }),
@@ -70,10 +76,10 @@ function wireApp(): void {
 }
 
 /** Loads the real preload against the fake electron and returns what it exposed. */
-async function loadPreload(): Promise<DesktopApi> {
+async function loadPreload(): Promise<DesktopBridge> {
   vi.resetModules();
   await import('./preload');
-  return contextBridge.exposed.get('desktopApi') as DesktopApi;
+  return contextBridge.exposed.get('desktopApi') as DesktopBridge;
 }
 
 beforeEach(() => {
@@ -91,7 +97,7 @@ describe('File > Open (dialog)', () => {
     const ec2 = copySample(dir, 'awscli-describe-tasks-1-ec2.json');
     const fargate = copySample(dir, 'awscli-describe-tasks-2-fargate.json');
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [ec2, fargate] });
-    const topology = (await ipcMain.invoke('files:open-dialog', undefined, ipcEvent(window.webContents))) as Topology;
+    const topology = loaded(await ipcMain.invoke('files:open-dialog', undefined, ipcEvent(window.webContents)));
     expect(topology.tasks.map((t) => t.launchType).sort()).toEqual(['EC2', 'FARGATE', 'FARGATE']);
     expect(recent.list().map((e) => e.paths)).toEqual([[ec2, fargate]]);
     expect(app.addRecentDocument).toHaveBeenCalledWith(ec2);
@@ -103,7 +109,7 @@ describe('File > Open (dialog)', () => {
     copySample(dir, 'awscli-describe-services.json');
     writeFileSync(path.join(dir, 'notes.txt'), 'not ECS');
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [dir] });
-    const topology = (await ipcMain.invoke('files:open-dialog', undefined, ipcEvent(window.webContents))) as Topology;
+    const topology = loaded(await ipcMain.invoke('files:open-dialog', undefined, ipcEvent(window.webContents)));
     expect(topology.clusters).toHaveLength(1);
     expect(topology.services).toHaveLength(1);
     expect(topology.diagnostics.some((d) => d.code === 'skipped' && d.file?.endsWith('notes.txt'))).toBe(true);
@@ -114,7 +120,7 @@ describe('File > Open (dialog)', () => {
     mkdirSync(sub);
     copySample(sub, 'awscli-describe-clusters-1.json');
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [dir] });
-    const topology = (await ipcMain.invoke('files:open-dialog', undefined, ipcEvent(window.webContents))) as Topology;
+    const topology = loaded(await ipcMain.invoke('files:open-dialog', undefined, ipcEvent(window.webContents)));
     expect(topology.clusters).toHaveLength(0);
     expect(topology.diagnostics).toContainEqual(
       expect.objectContaining({ severity: 'info', code: 'skipped', file: sub }),
@@ -149,7 +155,7 @@ describe('drag-and-drop onto the window (through the preload)', () => {
     const tasks = copySample(dir, 'awscli-describe-tasks-2-fargate.json');
     const dropped = new File(['(contents are read in main)'], 'awscli-describe-tasks-2-fargate.json');
     webUtils.paths.set(dropped, tasks);
-    const topology = await api.loadFiles([dropped]);
+    const topology = loaded(await api.loadFiles([dropped]));
     expect(topology.tasks).toHaveLength(2);
     expect(ipcRenderer.invoke).toHaveBeenCalledWith('files:load', { paths: [tasks], inline: [] });
     expect(documents.currentPaths).toEqual([tasks]);
@@ -162,7 +168,7 @@ describe('drag-and-drop onto the window (through the preload)', () => {
     copySample(dir, 'awscli-describe-clusters-1.json');
     const folder = new File([], path.basename(dir));
     webUtils.paths.set(folder, dir);
-    const topology = await api.loadFiles([folder]);
+    const topology = loaded(await api.loadFiles([folder]));
     expect(topology.tasks).toHaveLength(1);
     expect(topology.clusters.filter((c) => !c.placeholder)).toHaveLength(1);
   });
@@ -170,7 +176,7 @@ describe('drag-and-drop onto the window (through the preload)', () => {
   it('a file with no path on disk is sent as its text', async () => {
     const api = await loadPreload();
     const text = readFileSync(path.join(SAMPLES, 'awscli-describe-clusters-1.json'), 'utf8');
-    const topology = await api.loadFiles([new File([text], 'clusters.json')]);
+    const topology = loaded(await api.loadFiles([new File([text], 'clusters.json')]));
     expect(topology.clusters).toHaveLength(1);
     expect(documents.currentPaths).toEqual([]);
     expect(recent.list()).toEqual([]);
@@ -211,12 +217,12 @@ describe('paths on the command line', () => {
     await documents.openAndPush(pathsFromArgv(['ecs-visualizer', path.basename(file)], dir, false));
     expect(pushed).toHaveLength(1);
     expect(pushed[0]?.reason).toBe('open');
-    expect(pushed[0]?.topology.tasks).toHaveLength(1);
+    expect(loaded(pushed[0]?.opened).tasks).toHaveLength(1);
   });
 
   it('a missing path shows as an error diagnostic, not a crash', async () => {
     await documents.openAndPush([path.join(dir, 'gone.json')]);
-    expect(pushed[0]?.topology.diagnostics).toEqual([
+    expect(loaded(pushed[0]?.opened).diagnostics).toEqual([
       expect.objectContaining({ severity: 'error', code: 'unreadable' }),
     ]);
   });
@@ -311,8 +317,8 @@ describe('Open Recent', () => {
     entry?.click?.();
     expect(actions.openRecent).toHaveBeenCalledWith({ paths: [a, b], openedAt: expect.any(String) });
     await documents.openAndPush([a, b]);
-    expect(pushed.at(-1)?.topology.tasks).toHaveLength(2);
-    expect(pushed.at(-1)?.topology.clusters.filter((c) => !c.placeholder)).toHaveLength(1);
+    expect(loaded(pushed.at(-1)?.opened).tasks).toHaveLength(2);
+    expect(loaded(pushed.at(-1)?.opened).clusters.filter((c) => !c.placeholder)).toHaveLength(1);
   });
 });
 

@@ -1,22 +1,21 @@
 /**
  * Opening: the files the window shows, however they came (File > Open,
  * Open Recent, drag-and-drop, the command line, macOS `open-file`), read in
- * main, ingested, remembered in the recent list and watched for changes.
+ * main, remembered in the recent list and watched for changes. Main hands
+ * their texts to the page, whose ingest worker ingests them (as in web mode).
  */
 import { app, dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import path from 'node:path';
-import type { InlineSource, LoadFilesRequest, TopologyPushReason } from '../shared/ipc/channels';
-import { checkFileSize, type SourceText } from '../shared/ingest/index';
-import type { Diagnostic, Topology } from '../shared/model/types';
+import type { InlineSource, LoadFilesRequest, OpenedSources, TopologyPushReason } from '../shared/ipc/channels';
+import { checkFileSize } from '../shared/ingest/index';
 import type { Logger } from './logger';
 import { readUntilComplete, watchPaths, type PathWatcher, type ReadResult } from './watch';
 
 /** What a document session works with; main.ts passes the real ones, tests their own. */
 export interface DocumentDeps {
   read: (paths: string[]) => Promise<ReadResult>;
-  ingest: (sources: SourceText[], options: { diagnostics?: Diagnostic[] }) => Topology;
   addRecent: (paths: string[]) => void;
-  push: (topology: Topology, reason: TopologyPushReason) => void;
+  push: (opened: OpenedSources, reason: TopologyPushReason) => void;
   /** Folder of the demo snapshot shipped with the app. */
   demoDir: string;
   log: Logger;
@@ -51,13 +50,14 @@ export class DocumentSession {
     return [...this.paths];
   }
 
-  private async build(paths: string[], inline: ReadResult, retryPartial: boolean): Promise<Topology> {
+  private async build(paths: string[], inline: ReadResult, retryPartial: boolean): Promise<OpenedSources> {
     const read = () =>
       paths.length > 0 ? this.deps.read(paths) : Promise.resolve<ReadResult>({ sources: [], diagnostics: [] });
     const fromDisk = retryPartial ? await readUntilComplete(read) : await read();
-    return this.deps.ingest([...fromDisk.sources, ...inline.sources], {
+    return {
+      sources: [...fromDisk.sources, ...inline.sources],
       diagnostics: [...fromDisk.diagnostics, ...inline.diagnostics],
-    });
+    };
   }
 
   private show(paths: string[], inline: ReadResult, remember: boolean): void {
@@ -70,12 +70,12 @@ export class DocumentSession {
     this.deps.onShown?.(paths);
   }
 
-  /** Opens paths (files or folders) and returns the topology; the caller shows it. */
-  async open(paths: string[]): Promise<Topology> {
+  /** Opens paths (files or folders) and returns what was read; the caller hands it to the page. */
+  async open(paths: string[]): Promise<OpenedSources> {
     const absolute = paths.map((p) => path.resolve(p));
-    const topology = await this.build(absolute, { sources: [], diagnostics: [] }, false);
+    const opened = await this.build(absolute, { sources: [], diagnostics: [] }, false);
     this.show(absolute, { sources: [], diagnostics: [] }, true);
-    return topology;
+    return opened;
   }
 
   /** Opens paths main chose (menu, command line, OS) and pushes the result to the page. */
@@ -85,30 +85,29 @@ export class DocumentSession {
   }
 
   /** Loads what the page handed over (picked or dropped files: by path where known, else their text). */
-  async load(request: LoadFilesRequest): Promise<Topology> {
+  async load(request: LoadFilesRequest): Promise<OpenedSources> {
     const absolute = request.paths.map((p) => path.resolve(p));
     const inline = inlineToSources(request.inline);
-    const topology = await this.build(absolute, inline, false);
+    const opened = await this.build(absolute, inline, false);
     this.show(absolute, inline, true);
-    return topology;
+    return opened;
   }
 
-  /** Loads the demo snapshot shipped with the app; it is neither watched nor remembered. */
-  async loadDemo(): Promise<Topology> {
-    const result = await this.deps.read([this.deps.demoDir]);
-    const topology = this.deps.ingest(result.sources, { diagnostics: result.diagnostics });
+  /** Reads the demo snapshot shipped with the app; it is neither watched nor remembered. */
+  async loadDemo(): Promise<OpenedSources> {
+    const opened = await this.deps.read([this.deps.demoDir]);
     this.show([], { sources: [], diagnostics: [] }, false);
-    return topology;
+    return opened;
   }
 
   /** Reads the shown files again and pushes the result as a reload (the page keeps zoom, selection and collapsed state). */
   async reload(): Promise<void> {
     if (this.paths.length === 0) return;
     const generation = this.generation;
-    const topology = await this.build(this.paths, this.inline, true);
+    const opened = await this.build(this.paths, this.inline, true);
     if (generation !== this.generation) return;
     this.deps.log.info(`reloaded ${this.paths.length} path(s)`);
-    this.deps.push(topology, 'reload');
+    this.deps.push(opened, 'reload');
   }
 
   /** Stops watching. */

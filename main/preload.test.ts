@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DesktopApi } from '../shared/ipc/desktop-api';
-import type { CostApi } from '../shared/ipc/cost-api';
+import type { DesktopApi, DesktopBridge } from '../shared/ipc/desktop-api';
+import type { CostBridge } from '../shared/ipc/cost-api';
 type FakeElectron = typeof import('./test/fake-electron');
 
 vi.mock('electron', () => import('./test/fake-electron'));
@@ -28,14 +28,9 @@ describe('the preload', () => {
     // desktopApi, and the launch-type lens's costApi (named functions and one flag too).
     expect([...contextBridge.exposed.keys()]).toEqual(['desktopApi', 'costApi']);
     const cost = contextBridge.exposed.get('costApi') as Record<string, unknown>;
-    expect(Object.keys(cost).sort()).toEqual([
-      'canRefreshPrices',
-      'costReport',
-      'costReportHeld',
-      'openPricesDialog',
-      'refreshPrices',
-    ]);
-    expect(typeof cost.costReport).toBe('function');
+    // Main's part of the lens only: the lens itself is priced in the page's ingest worker, which holds the load.
+    expect(Object.keys(cost).sort()).toEqual(['canRefreshPrices', 'openPricesDialog', 'refreshPrices']);
+    expect(typeof cost.refreshPrices).toBe('function');
     expect(cost.canRefreshPrices).toBe(true);
     expect(Object.keys(api).sort()).toEqual([
       'answerAwsMfa',
@@ -47,8 +42,8 @@ describe('the preload', () => {
       'loadFiles',
       'onAwsMfaRequest',
       'onAwsProgress',
+      'onFiles',
       'onMenuCommand',
-      'onTopology',
       'openDialog',
       'openExternal',
       'platform',
@@ -66,7 +61,7 @@ describe('the preload', () => {
 
   it("the menu's Load Prices… asks main for its own dialog, with nothing the page could choose", async () => {
     await loadPreload();
-    const cost = contextBridge.exposed.get('costApi') as CostApi;
+    const cost = contextBridge.exposed.get('costApi') as CostBridge;
     ipcRenderer.invoke.mockResolvedValueOnce({ kind: 'read', name: 'mine.json', text: '{}' });
     expect(await cost.openPricesDialog()).toEqual({ kind: 'read', name: 'mine.json', text: '{}' });
     expect(ipcRenderer.invoke.mock.calls).toEqual([['prices:open-dialog', undefined]]);
@@ -85,22 +80,22 @@ describe('the preload', () => {
     expect(Object.values(api)).not.toContain(ipcRenderer.invoke);
   });
 
-  it('passes pushed topologies to the listener without the IPC event, and unsubscribes', async () => {
-    const api = (await loadPreload()) as unknown as DesktopApi;
+  it('passes the files main pushed to the listener without the IPC event, and unsubscribes', async () => {
+    const api = (await loadPreload()) as unknown as DesktopBridge;
     const listener = vi.fn();
-    const unsubscribe = api.onTopology(listener);
-    const topology = { clusters: [] };
-    ipcRenderer.emit('topology:push', { sender: ipcRenderer }, topology, 'reload');
-    expect(listener).toHaveBeenCalledExactlyOnceWith(topology, 'reload');
+    const unsubscribe = api.onFiles(listener);
+    const opened = { sources: [{ name: 'a.json', text: '{"tasks":[]}' }], diagnostics: [] };
+    ipcRenderer.emit('files:push', { sender: ipcRenderer }, opened, 'reload');
+    expect(listener).toHaveBeenCalledExactlyOnceWith(opened, 'reload');
     unsubscribe();
-    ipcRenderer.emit('topology:push', { sender: ipcRenderer }, topology, 'open');
+    ipcRenderer.emit('files:push', { sender: ipcRenderer }, opened, 'open');
     expect(listener).toHaveBeenCalledOnce();
   });
 
   it('tells main the page listens once per page load, on the first subscription', async () => {
-    const api = (await loadPreload()) as unknown as DesktopApi;
-    api.onTopology(vi.fn());
-    api.onTopology(vi.fn());
+    const api = (await loadPreload()) as unknown as DesktopBridge;
+    api.onFiles(vi.fn());
+    api.onFiles(vi.fn());
     expect(ipcRenderer.invoke.mock.calls.filter(([channel]) => channel === 'app:renderer-ready')).toHaveLength(1);
   });
 

@@ -1,7 +1,8 @@
 /**
- * The preload: the page's only way to reach main. It exposes the DesktopApi
- * as named functions under `window.desktopApi`, never ipcRenderer itself or
- * an IPC event. Bundled as CommonJS (scripts/build-electron.mjs) because a
+ * The preload: the page's only way to reach main. It exposes the DesktopBridge
+ * (the DesktopApi's host I/O, loads as the texts main read: the page ingests
+ * them in its worker) as named functions under `window.desktopApi`, never
+ * ipcRenderer itself or an IPC event. Bundled as CommonJS (scripts/build-electron.mjs) because a
  * sandboxed preload cannot load ES modules.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
@@ -12,12 +13,12 @@ import type {
   InvokeChannel,
   InvokeResult,
   MenuCommand,
+  OpenedSources,
   TopologyPushReason,
 } from '../shared/ipc/channels';
-import { DESKTOP_API_GLOBAL, type DesktopApi } from '../shared/ipc/desktop-api';
-import { COST_API_GLOBAL, type CostApi } from '../shared/ipc/cost-api';
+import { DESKTOP_API_GLOBAL, type DesktopBridge } from '../shared/ipc/desktop-api';
+import { COST_API_GLOBAL, type CostBridge } from '../shared/ipc/cost-api';
 import { MAX_FILE_BYTES } from '../shared/ingest/limits';
-import type { Topology } from '../shared/model/types';
 
 function invoke<C extends InvokeChannel>(channel: C, arg: InvokeArg<C>): Promise<InvokeResult<C>> {
   return ipcRenderer.invoke(channel, arg) as Promise<InvokeResult<C>>;
@@ -57,13 +58,13 @@ const desktopApi = {
   },
   openDialog: () => invoke('files:open-dialog', undefined),
   loadDemo: () => invoke('files:load-demo', undefined),
-  onTopology(listener: (topology: Topology, reason: TopologyPushReason) => void) {
-    const wrapped = (_event: IpcRendererEvent, topology: Topology, reason: TopologyPushReason): void =>
-      listener(topology, reason);
-    ipcRenderer.on('topology:push', wrapped);
+  onFiles(listener: (opened: OpenedSources, reason: TopologyPushReason) => void) {
+    const wrapped = (_event: IpcRendererEvent, opened: OpenedSources, reason: TopologyPushReason): void =>
+      listener(opened, reason);
+    ipcRenderer.on('files:push', wrapped);
     announceReady();
     return () => {
-      ipcRenderer.removeListener('topology:push', wrapped);
+      ipcRenderer.removeListener('files:push', wrapped);
     };
   },
   saveFile: (suggestedName: string, data: Uint8Array | string) => invoke('files:save', { suggestedName, data }),
@@ -103,18 +104,16 @@ const desktopApi = {
   // By file name only: main reads them from its own history folder.
   listKeptFetches: () => invoke('history:list', undefined),
   readKeptFetches: (names: string[]) => invoke('history:read', names),
-} as const satisfies DesktopApi;
+} as const satisfies DesktopBridge;
 
 contextBridge.exposeInMainWorld(DESKTOP_API_GLOBAL, desktopApi);
 
-// The launch-type lens: priced in main; Refresh prices asks the AWS Price List API there too.
+// The launch-type lens is priced in the page's ingest worker; Refresh prices asks the AWS Price List API in main.
 const costApi = {
   canRefreshPrices: true,
-  costReport: (topology, prices) => invoke('cost:report', { topology, prices }),
-  costReportHeld: (heldAs, prices) => invoke('cost:report', { heldAs, prices }),
   refreshPrices: (request) => invoke('prices:refresh', request),
   // The View menu's Load Prices…: main's own dialog (a page file input opened from a menu message would not open).
   openPricesDialog: () => invoke('prices:open-dialog', undefined),
-} as const satisfies CostApi;
+} as const satisfies CostBridge;
 
 contextBridge.exposeInMainWorld(COST_API_GLOBAL, costApi);

@@ -9,8 +9,8 @@ import { truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { m5LargeExample, testPrices } from '../shared/cost/testing/cost-fixtures';
-import { MAX_PRICES_BYTES, type CostApi } from '../shared/ipc/cost-api';
-import { DEFAULT_COST_DEPS } from './aws/pricing-ipc';
+import { MAX_PRICES_BYTES, type CostBridge } from '../shared/ipc/cost-api';
+import { costAnswer } from '../shared/cost/cost-request';
 import { dialog, type BrowserWindow } from './test/fake-electron';
 import { makeTempDir, removeTempDir } from './test/temp-files';
 import { wiredCostApi } from './test/wired-cost-api';
@@ -22,12 +22,12 @@ const PRICES = JSON.stringify(testPrices());
 
 describe('Load Prices… from the menu: main’s dialog, the preload, the page’s cost API', () => {
   let window: BrowserWindow;
-  let costApi: CostApi;
+  let costApi: CostBridge;
   let dir: string;
 
   beforeEach(async () => {
     dir = makeTempDir();
-    ({ window, costApi } = await wiredCostApi({ report: DEFAULT_COST_DEPS.report, fetchPrices: vi.fn() }));
+    ({ window, costApi } = await wiredCostApi({ fetchPrices: vi.fn() }));
   });
   afterEach(() => removeTempDir(dir));
 
@@ -46,8 +46,9 @@ describe('Load Prices… from the menu: main’s dialog, the preload, the page�
     expect(shownOn).toBe(window);
     expect(options.filters[0].extensions).toEqual(['json']);
     expect(choice).toEqual({ kind: 'read', name: 'discounts.json', text: PRICES });
-    // What the user sees: the m5.large host at the file's $0.10/h, not the bundled $0.096 ($70.08 a month).
-    const answer = await costApi.costReport(m5LargeExample(), { name: 'discounts.json', text: PRICES });
+    // What the user sees (the lens, in the page's ingest worker, at the file's prices): the m5.large host at
+    // $0.10/h, not the bundled $0.096 ($70.08 a month).
+    const answer = costAnswer(m5LargeExample(), choice?.kind === 'read' ? choice : null);
     expect(answer.report.hosts[0].monthly).toBeCloseTo(73, 6);
   });
 

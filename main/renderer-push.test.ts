@@ -1,22 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow as ElectronWindow } from 'electron';
-import type { Topology } from '../shared/model/types';
+import type { OpenedSources } from '../shared/ipc/channels';
 import { RendererPush } from './renderer-push';
 import { BrowserWindow, resetFakeElectron } from './test/fake-electron';
 
 vi.mock('electron', () => import('./test/fake-electron'));
 
-const topology = (name: string): Topology => ({
-  clusters: [],
-  services: [],
-  tasks: [],
-  taskDefinitions: [],
-  containerInstances: [],
-  capacityProviders: [],
-  targetGroups: [],
-  diagnostics: [],
-  files: [{ name, shapes: [] }],
-});
+const opened = (name: string): OpenedSources => ({ sources: [{ name, text: '{"tasks":[]}' }], diagnostics: [] });
 
 let window: BrowserWindow;
 let push: RendererPush;
@@ -28,18 +18,18 @@ beforeEach(() => {
 
 describe('pushes to the page', () => {
   it('a file opened before the page listens (command line) is delivered when it does', () => {
-    push.topology(topology('argv.json'), 'open');
+    push.files(opened('argv.json'), 'open');
     expect(window.webContents.send).not.toHaveBeenCalled();
     push.markReady();
-    expect(window.webContents.send).toHaveBeenCalledExactlyOnceWith('topology:push', topology('argv.json'), 'open');
+    expect(window.webContents.send).toHaveBeenCalledExactlyOnceWith('files:push', opened('argv.json'), 'open');
   });
 
   it('after the page reloads (or recovers from a crash) the diagram is sent again', () => {
     push.markReady();
-    push.topology(topology('a.json'), 'reload');
+    push.files(opened('a.json'), 'reload');
     push.markNotReady();
     push.markReady();
-    expect(window.webContents.send).toHaveBeenLastCalledWith('topology:push', topology('a.json'), 'open');
+    expect(window.webContents.send).toHaveBeenLastCalledWith('files:push', opened('a.json'), 'open');
   });
 
   it('menu commands go to a listening page and are dropped otherwise', () => {

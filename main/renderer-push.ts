@@ -1,19 +1,18 @@
 /**
- * Main → renderer pushes (topology loads, menu commands). A push made before
- * the page listens (a file given on the command line opens while the page
- * still loads) is held until the preload says the page is ready; after a
- * reload of the page the current topology is sent again, so the diagram
- * comes back instead of an empty window.
+ * Main → renderer pushes (opened files' texts, menu commands). A push made
+ * before the page listens (a file given on the command line opens while the
+ * page still loads) is held until the preload says the page is ready; after a
+ * reload of the page the current files are sent again, so the diagram comes
+ * back instead of an empty window.
  */
 import type { BrowserWindow } from 'electron';
 import type { AwsPushChannels } from '../shared/ipc/aws-fetch';
-import type { MenuCommand, PushChannels, TopologyPushReason } from '../shared/ipc/channels';
-import type { Topology } from '../shared/model/types';
+import type { MenuCommand, OpenedSources, PushChannels, TopologyPushReason } from '../shared/ipc/channels';
 
 /** Sends pushes to the app window once its page listens. */
 export class RendererPush {
   private ready = false;
-  private latest: { topology: Topology; reason: TopologyPushReason } | null = null;
+  private latest: { opened: OpenedSources; reason: TopologyPushReason } | null = null;
   private unsent = false;
 
   constructor(private readonly getWindow: () => BrowserWindow | null) {}
@@ -25,10 +24,10 @@ export class RendererPush {
     return true;
   }
 
-  /** Shows a topology: now when the page listens, else as soon as it does. */
-  topology(topology: Topology, reason: TopologyPushReason): void {
-    this.latest = { topology, reason };
-    this.unsent = !this.send('topology:push', topology, reason);
+  /** Shows files main read: now when the page listens, else as soon as it does. */
+  files(opened: OpenedSources, reason: TopologyPushReason): void {
+    this.latest = { opened, reason };
+    this.unsent = !this.send('files:push', opened, reason);
   }
 
   /** Forwards a menu command; dropped when no page listens, as a click on a blank window would be. */
@@ -42,12 +41,12 @@ export class RendererPush {
     this.send(channel, ...(args as unknown as PushChannels[C]));
   }
 
-  /** The page is listening: deliver what it missed (a fresh page has lost everything, so the current topology is re-sent as an open). */
+  /** The page is listening: deliver what it missed (a fresh page has lost everything, so the current files are re-sent as an open). */
   markReady(): void {
     this.ready = true;
     if (this.latest) {
       const reason = this.unsent ? this.latest.reason : 'open';
-      this.unsent = !this.send('topology:push', this.latest.topology, reason);
+      this.unsent = !this.send('files:push', this.latest.opened, reason);
     }
   }
 

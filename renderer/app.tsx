@@ -12,7 +12,7 @@ import { ChangesPanel } from './diff/changes-panel';
 import { HistoryPanel } from './history/history-panel';
 import { useHistoryStore } from './history/history-store';
 import { filesFromDataTransfer } from './desktop/drop-files';
-import { DEMO_LABEL, labelFor } from './desktop/source-label';
+import { DEMO_LABEL, labelFor, OPENED_FILES_LABEL } from './desktop/source-label';
 import type { LayoutHost } from './layout/layout-host';
 import { RawSourceContext } from './layout/raw-source';
 import { DetailsPanel } from './panels/details-panel';
@@ -123,9 +123,14 @@ export function App({ api, layoutHost, cost }: { api: DesktopApi; layoutHost: La
   useEffect(
     () =>
       api.onTopology((t, reason) =>
-        setTopology(t, reason === 'open' ? 'opened files' : useDiagramStore.getState().sourceLabel, reason),
+        setTopology(
+          t,
+          reason === 'open' ? OPENED_FILES_LABEL : useDiagramStore.getState().sourceLabel,
+          reason,
+          layoutHost.startingView(t),
+        ),
       ),
-    [api, setTopology],
+    [api, layoutHost, setTopology],
   );
   useMenuAvailability(api);
   useEffect(() => {

@@ -70,8 +70,8 @@ test('the page has no Node, only the named desktop API, and cannot leave the app
       api: [
         'loadDemo',
         'loadFiles',
+        'onFiles',
         'onMenuCommand',
-        'onTopology',
         'openDialog',
         'openExternal',
         'platform',

@@ -7,10 +7,8 @@
  * returns is names, counts, AWS error messages and the fetched ECS data, which
  * is what may cross IPC.
  */
-import { ingestWithFindings } from '../../shared/findings/with-findings';
 import type { Bundle } from '../../shared/ingest/bundle';
-import type { Topology } from '../../shared/model/types';
-import type { AwsFetchOutcome, AwsFetchRequest, AwsProfileSummary, FetchProgress } from '../../shared/ipc/aws-fetch';
+import type { AwsFetchResult, AwsFetchRequest, AwsProfileSummary, FetchProgress } from '../../shared/ipc/aws-fetch';
 import { fetchAccount } from './fetch';
 import { AbortedError } from './limiter';
 import {
@@ -37,15 +35,16 @@ export interface LiveSessionDeps {
   roleAssumer?: CredentialOptions['roleAssumer'];
   /** Keeps each complete fetch in the history folder (main/history); a failure is a warning, never a failed fetch. */
   keepSnapshot?(bundle: Bundle): Promise<void>;
-  /** Keeps the fetched load handed to the page under a number (main/held-loads.ts), returning it so marked. */
-  keepLoad?(topology: Topology): Topology;
 }
 
 /** The main-side API behind the "Connect to AWS" dialog. */
 export interface LiveSession {
   listProfiles(): Promise<AwsProfileSummary[]>;
-  /** Fetches and returns the result as a Topology; a fetch already running is cancelled first. */
-  fetch(request: AwsFetchRequest): Promise<AwsFetchOutcome>;
+  /**
+   * Fetches and returns the result, a complete one as the snapshot's text (the page ingests it in its worker);
+   * a fetch already running is cancelled first.
+   */
+  fetch(request: AwsFetchRequest): Promise<AwsFetchResult>;
   /** Cancels the running fetch, if any: its requests are aborted at once. */
   cancel(): void;
   /** The bundle of the last complete fetch, for "Save snapshot" (written by main). */
@@ -152,9 +151,8 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
             });
           });
         const label = `${request.profile ?? 'default credentials'} · ${regions.join(', ')}`;
-        const loaded = ingestWithFindings([{ name: `${label} (live)`, text: JSON.stringify(result.bundle) }]);
-        const topology = deps.keepLoad?.(loaded) ?? loaded;
-        return { outcome: 'complete', topology, warnings, elapsedMs: result.stats.elapsedMs };
+        const source = { name: `${label} (live)`, text: JSON.stringify(result.bundle) };
+        return { outcome: 'complete', source, warnings, elapsedMs: result.stats.elapsedMs };
       } catch (err) {
         if (err instanceof AbortedError || controller.signal.aborted) return { outcome: 'cancelled' };
         throw err;

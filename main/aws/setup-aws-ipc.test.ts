@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AwsFetchOutcome, AwsInvokeChannels, AwsPushChannels, MfaCodeRequest } from '../../shared/ipc/aws-fetch';
+import type { AwsFetchResult, AwsInvokeChannels, AwsPushChannels, MfaCodeRequest } from '../../shared/ipc/aws-fetch';
 import { awsInvokeArgSchemas } from '../../shared/ipc/aws-schemas';
 import { generateAccount } from '../../shared/synth/generate-account';
 import { makeTempDir, removeTempDir } from '../test/temp-files';
@@ -92,7 +92,7 @@ describe('aws:* IPC', () => {
     })();
     const profiles = await ipc.invoke('aws:list-profiles', undefined);
     expect(profiles.map((p) => p.name)).toEqual(['admin', 'base']);
-    const outcome: AwsFetchOutcome = await ipc.invoke('aws:fetch', {
+    const outcome: AwsFetchResult = await ipc.invoke('aws:fetch', {
       profile: 'admin',
       regions: [],
       clusters: [],

@@ -29,7 +29,7 @@ export function setupAwsIpc(
   host: AwsIpcHost,
   options: Pick<
     LiveSessionDeps,
-    'configFiles' | 'endpointUrl' | 'progressIntervalMs' | 'roleAssumer' | 'keepSnapshot' | 'keepLoad'
+    'configFiles' | 'endpointUrl' | 'progressIntervalMs' | 'roleAssumer' | 'keepSnapshot'
   > = {},
 ): LiveSession {
   const prompts = new Map<string, (code: string | undefined) => void>();

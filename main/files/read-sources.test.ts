@@ -107,7 +107,6 @@ describe('only regular files are read', () => {
     const pushed: string[] = [];
     const documents = new DocumentSession({
       read: readSources,
-      ingest,
       addRecent: () => undefined,
       push: (_t, reason) => pushed.push(reason),
       demoDir: SAMPLES,
@@ -116,7 +115,9 @@ describe('only regular files are read', () => {
     });
     const opened = await documents.open([fifo, zero]);
     expect(opened.diagnostics.filter((d) => d.code === 'not-a-file')).toHaveLength(2);
-    const loaded = await documents.load({ paths: [folder], inline: [] });
+    const read = await documents.load({ paths: [folder], inline: [] });
+    // As the page's ingest worker loads what main read.
+    const loaded = ingest(read.sources, { diagnostics: read.diagnostics });
     expect(loaded.tasks).toHaveLength(2);
     expect(loaded.diagnostics.filter((d) => d.code === 'not-a-file')).toHaveLength(2);
     // A reload retries while a read has errors (a file mid-write): it must still end, about a second later.

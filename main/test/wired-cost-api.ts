@@ -4,14 +4,14 @@
  */
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import { vi } from 'vitest';
-import type { CostApi } from '../../shared/ipc/cost-api';
+import type { CostBridge } from '../../shared/ipc/cost-api';
 import type { CostDeps } from '../aws/pricing-ipc';
 import { registerHandlers, type HandlerDeps } from '../handlers';
 import { createIpc, createSenderCheck } from '../ipc';
 import { BrowserWindow, contextBridge, ipcEvent, ipcMain, ipcRenderer, resetFakeElectron } from './fake-electron';
 
 /** A fresh fake electron, an app window, main's handlers with `cost`, and the preload's costApi for that window. */
-export async function wiredCostApi(cost: CostDeps): Promise<{ window: BrowserWindow; costApi: CostApi }> {
+export async function wiredCostApi(cost: CostDeps): Promise<{ window: BrowserWindow; costApi: CostBridge }> {
   resetFakeElectron();
   const log = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const window = new BrowserWindow({});
@@ -28,5 +28,5 @@ export async function wiredCostApi(cost: CostDeps): Promise<{ window: BrowserWin
   );
   vi.resetModules();
   await import('../preload');
-  return { window, costApi: contextBridge.exposed.get('costApi') as CostApi };
+  return { window, costApi: contextBridge.exposed.get('costApi') as CostBridge };
 }

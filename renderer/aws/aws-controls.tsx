@@ -20,6 +20,7 @@ import type { DesktopApi } from '../../shared/ipc/desktop-api';
 import type { Topology } from '../../shared/model/types';
 import { useDiagramStore } from '../store/diagram-store';
 import { ConnectAwsDialog } from './connect-aws-dialog';
+import { liveLabel } from '../desktop/source-label';
 
 /** Auto-refresh choices, in seconds (0 = off, the default). */
 export const AUTO_REFRESH_CHOICES: { seconds: number; label: string }[] = [
@@ -29,12 +30,6 @@ export const AUTO_REFRESH_CHOICES: { seconds: number; label: string }[] = [
   { seconds: 300, label: 'every 5 min' },
   { seconds: 900, label: 'every 15 min' },
 ];
-
-/** What the title bar says a live load is: profile and regions. */
-export function liveLabel(request: AwsFetchRequest): string {
-  const regions = request.regions.length > 0 ? request.regions.join(', ') : 'profile region';
-  return `AWS ${request.profile ?? 'default credentials'} · ${regions}`;
-}
 
 function overall(progress: FetchProgress | undefined): number | undefined {
   if (!progress) return undefined;
@@ -105,7 +100,7 @@ function LiveAwsControls({ api }: { api: DesktopApi }) {
       if (kind === 'refresh' && useDiagramStore.getState().topology !== liveRef.current?.topology) return;
       if (out.outcome === 'complete') {
         // A first fetch starts a fresh view; a refresh keeps zoom, collapsed boxes and selection, as a file reload does.
-        setTopology(out.topology, liveLabel(request), kind === 'connect' ? 'open' : 'reload');
+        setTopology(out.topology, liveLabel(request), kind === 'connect' ? 'open' : 'reload', out.startingView);
         setLive({ request, topology: out.topology });
         setWarnings(out.warnings);
         if (out.warnings.length === 0) setDialogOpen(false);

@@ -20,6 +20,7 @@ import { sameLayoutInputs, type Direction, type ViewState } from '../../shared/g
 import type { Diagnostic, Topology } from '../../shared/model/types';
 import { servedInPage, startWorker, WorkerClient, type WorkerPort } from '../workers/envelope';
 import { createIngestHandlers } from './ingest-handlers';
+import type { IngestFile } from './read-blobs';
 import {
   PART_LISTS,
   type IngestEvents,
@@ -119,9 +120,9 @@ export class IngestClient {
     return () => this.findingsListeners.delete(listener);
   }
 
-  /** Reads and ingests `files` (name → blob), off the UI thread when it can. */
+  /** Reads and ingests `files` (name → blob, or the text the desktop's main read), off the UI thread when it can. */
   async ingestFiles(
-    files: { name: string; file: Blob }[],
+    files: IngestFile[],
     diagnostics: Diagnostic[],
     starting: StartingView = { label: '', savedViews: [] },
   ): Promise<Topology> {
@@ -189,16 +190,6 @@ export class IngestClient {
     const load = this.loadOf.get(topology);
     if (load === undefined) return Promise.reject(new Error('this topology was not loaded by the ingest worker'));
     return this.link.request('compare', { load, older });
-  }
-
-  /** "Compare with…" of a load this client does not hold (the desktop's, with its raw JSON): sent along. */
-  compareWith(newer: Topology, older: { name: string; file: Blob }[]): Promise<CompareAnswer> {
-    return this.link.request('compareWith', { newer, older });
-  }
-
-  /** Two loads this client does not hold (the desktop's reopen diff), compared in the worker. */
-  compareTopologies(older: Topology, newer: Topology): Promise<CompareAnswer> {
-    return this.link.request('compareTopologies', { older, newer });
   }
 
   /** The timeline of `files` opened together (each a load of its own), computed off the page. */

@@ -218,11 +218,6 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
       const diagnostics: Diagnostic[] = [];
       return compareAnswer(ingest(await readBlobs(older, diagnostics), { diagnostics }), held);
     },
-    compareWith: async ({ newer, older }) => {
-      const diagnostics: Diagnostic[] = [];
-      return compareAnswer(ingest(await readBlobs(older, diagnostics), { diagnostics }), newer);
-    },
-    compareTopologies: ({ older, newer }) => compareAnswer(older, newer),
     timeline: async ({ files }) => {
       const loads = [];
       for (const f of files) {

@@ -54,14 +54,15 @@ import type { Diagnostic, Topology } from '../../shared/model/types';
 import type { Finding } from '../../shared/findings/types';
 import type { CostAnswer, PricesInput } from '../../shared/cost/cost-request';
 import type { CompareAnswer, TimelineAnswer } from '../../shared/diff/compare-answer';
+import type { IngestFile } from './read-blobs';
 
 /**
- * The ingest request's payload: read these files (under these names) and ingest them with these diagnostics
- * already found. `label` and `savedViews` (the views saved for inputs of that label) let the worker lay out
+ * The ingest request's payload: read these files (under these names; the desktop sends the texts main read)
+ * and ingest them with these diagnostics already found. `label` and `savedViews` (the views saved for inputs of that label) let the worker lay out
  * the graph the page starts with in the same go: it picks the view as the store would.
  */
 export interface IngestPayload {
-  files: { name: string; file: Blob }[];
+  files: IngestFile[];
   diagnostics: Diagnostic[];
   label: string;
   savedViews: { key: string; view: ViewState }[];
@@ -108,13 +109,6 @@ export type IngestRequests = {
    * JSON, which image digests are read from). The load held stays the one on screen.
    */
   compare: { payload: { load: number; older: { name: string; file: Blob }[] }; result: CompareAnswer };
-  /**
-   * "Compare with…" where the worker does not hold the load on screen (the desktop app: main ingested it and
-   * the page's topology carries its raw JSON): `older` read as OLD and compared with `newer`.
-   */
-  compareWith: { payload: { newer: Topology; older: { name: string; file: Blob }[] }; result: CompareAnswer };
-  /** The desktop's reopen diff: two loads main ingested (raw JSON carried), compared here rather than on the page. */
-  compareTopologies: { payload: { older: Topology; newer: Topology }; result: CompareAnswer };
   /** The timeline of files opened together: each ingested on its own, ordered by time, neighbours compared. */
   timeline: { payload: { files: { name: string; file: Blob }[] }; result: TimelineAnswer };
 };

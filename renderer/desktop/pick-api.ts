@@ -1,33 +1,36 @@
 /**
- * Chooses the hosts once, at start-up: the Electron preload's DesktopApi and
- * the desktop LayoutHost when the preload is there, else the browser's
- * DesktopApi and the web LayoutHost over one ingest client (web mode,
- * component tests).
+ * Chooses the hosts once, at start-up. Both kinds ingest in the page's one ingest worker, which then lays out,
+ * previews, prices, diffs and keeps the raw JSON of what it loaded: web mode reads the picked files there,
+ * the desktop hands it the texts main read (renderer/desktop/desktop-api.ts) when the Electron preload is
+ * there; host I/O is the browser's or main's.
  */
-import { DESKTOP_API_GLOBAL, type DesktopApi } from '../../shared/ipc/desktop-api';
-import { createDesktopLayoutHost } from '../layout/desktop-layout-host';
+import { DESKTOP_API_GLOBAL, type DesktopApi, type DesktopBridge } from '../../shared/ipc/desktop-api';
 import type { LayoutHost } from '../layout/layout-host';
 import { createBrowserApi } from './browser-api';
+import { createDesktopApi } from './desktop-api';
 import { IngestClient } from './ingest-client';
 import { createWebLayoutHost } from './web-layout-host';
 import type { CostApi } from '../../shared/ipc/cost-api';
-import { createWebCostApi, injectedCostApi } from '../cost/cost-host';
+import { createWebCostApi, injectedCostBridge } from '../cost/cost-host';
 import { useFindingsStore } from '../findings/findings-store';
 import { useHistoryStore } from '../history/history-store';
-import { desktopHistoryHost, webHistoryHost } from '../history/history-host';
-import { watchReopens } from '../history/reopen-watch';
+import { webHistoryHost } from '../history/history-host';
 import { useDiagramStore } from '../store/diagram-store';
 
 /** What the app reaches outside itself through: host I/O and the layout of what it loaded. */
 export interface Hosts {
   api: DesktopApi;
   layoutHost: LayoutHost;
-  /** The launch-type lens: priced in the ingest worker (web) or in main (desktop). */
+  /** The launch-type lens: priced in the ingest worker; Refresh prices in main on the desktop. */
   cost: CostApi;
 }
 
-/** Web mode's hosts: the browser DesktopApi and the web LayoutHost, sharing one ingest client. */
-export function createWebHosts(ingest: IngestClient = new IngestClient()): Hosts {
+/** The hosts over one ingest client; `api` (default: web mode's) is how loads reach it. */
+export function createWebHosts(
+  ingest: IngestClient = new IngestClient(),
+  api: DesktopApi = createBrowserApi(ingest),
+  cost: CostApi = createWebCostApi(ingest),
+): Hosts {
   // The findings of a load come after its first frame: the panel and the badges redraw when they land.
   ingest.onFindings(() => useFindingsStore.getState().arrived());
   // "Compare with…" and the timeline: diffs computed in the ingest worker, where the load's raw JSON is kept.
@@ -48,24 +51,19 @@ export function createWebHosts(ingest: IngestClient = new IngestClient()): Hosts
       if (apply() || (s.topology && !ofLoad(s.topology))) stop();
     });
   });
-  return { api: createBrowserApi(ingest), layoutHost: createWebLayoutHost(ingest), cost: createWebCostApi(ingest) };
+  return { api, layoutHost: createWebLayoutHost(ingest), cost };
+}
+
+/** The desktop's hosts: the preload's bridge to main, over the same ingest client as web mode. */
+export function createDesktopHosts(bridge: DesktopBridge, ingest: IngestClient = new IngestClient()): Hosts {
+  const api = createDesktopApi(bridge, ingest, () => useDiagramStore.getState().sourceLabel);
+  return createWebHosts(ingest, api, createWebCostApi(ingest, injectedCostBridge()));
 }
 
 /** The hosts of this page. */
 export function pickHosts(): Hosts {
   const injected = (window as unknown as Record<string, unknown>)[DESKTOP_API_GLOBAL];
-  if (injected && typeof injected === 'object' && 'loadFiles' in injected) {
-    // "Compare with…" and the timeline of history bundles: in an ingest worker of their own, started when asked.
-    const history = desktopHistoryHost(() => new IngestClient());
-    useHistoryStore.getState().setHost(history);
-    watchReopens(history);
-    return {
-      api: injected as DesktopApi,
-      layoutHost: createDesktopLayoutHost(),
-      cost:
-        injectedCostApi() ??
-        createWebCostApi({ holds: () => false, cost: () => Promise.reject(new Error('no cost host')) }),
-    };
-  }
+  if (injected && typeof injected === 'object' && 'loadFiles' in injected)
+    return createDesktopHosts(injected as DesktopBridge);
   return createWebHosts();
 }

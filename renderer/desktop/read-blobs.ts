@@ -2,13 +2,17 @@
 import type { SourceText } from '../../shared/ingest/index';
 import type { Diagnostic } from '../../shared/model/types';
 
+/** A file to ingest: picked in the page (a Blob, read here), or already read (the desktop: main read it). */
+export type IngestFile = { name: string; file: Blob } | SourceText;
+
 /** The texts of `files`; a file that cannot be read is an error diagnostic, and the others still load. */
-export async function readBlobs(
-  files: { name: string; file: Blob }[],
-  diagnostics: Diagnostic[],
-): Promise<SourceText[]> {
+export async function readBlobs(files: IngestFile[], diagnostics: Diagnostic[]): Promise<SourceText[]> {
   const sources: SourceText[] = [];
   for (const f of files) {
+    if ('text' in f) {
+      sources.push(f);
+      continue;
+    }
     try {
       sources.push({ name: f.name, text: await f.file.text() });
     } catch (err) {

@@ -1,22 +1,20 @@
 /**
- * The state of "Compare with…" and the timeline: the host that computes diffs off the page (web mode's ingest
+ * The state of "Compare with…" and the timeline: the host that computes diffs off the page (the ingest
  * worker), the timeline of the bundles opened together and its chosen step, and the last comparison's log.
  */
 import { create } from 'zustand';
 import type { CompareAnswer, TimelineAnswer } from '../../shared/diff/compare-answer';
 import type { Topology } from '../../shared/model/types';
 
-/** Where diffs are computed: the ingest worker that holds the load's raw JSON (web mode). */
+/** Where diffs are computed: the ingest worker that holds the load's raw JSON. */
 export interface HistoryHost {
   compare(topology: Topology, older: { name: string; file: Blob }[]): Promise<CompareAnswer>;
   timeline(files: { name: string; file: Blob }[]): Promise<TimelineAnswer>;
-  /** The desktop's reopen diff of two loads the page holds (web mode's worker pushes its own instead). */
-  reopen?(older: Topology, newer: Topology): Promise<CompareAnswer>;
 }
 
 /** What the history panel shows. */
 export interface HistoryState {
-  /** Null where no host computes diffs (the desktop app, for now): the buttons are not offered. */
+  /** Null until the app's hosts set it (component tests without one): the buttons are not offered. */
   host: HistoryHost | null;
   timeline: TimelineAnswer | null;
   /** The step shown: the diff from `step - 1` to `step` (1 … steps.length - 1). */

@@ -15,7 +15,7 @@ import t0930 from '../../fixtures/diff/timeline/prod-0930.json?raw';
 import t1010 from '../../fixtures/diff/timeline/prod-1010.json?raw';
 import t1130 from '../../fixtures/diff/timeline/prod-1130.json?raw';
 import { HistoryControls } from './history-controls';
-import { desktopHistoryHost } from './history-host';
+import { webHistoryHost } from './history-host';
 import { HistoryPanel } from './history-panel';
 import { useHistoryStore, type HistoryHost } from './history-store';
 
@@ -49,7 +49,7 @@ let timeline: ReturnType<typeof vi.fn>;
 
 beforeAll(installFlowEnv);
 beforeEach(() => {
-  const real = desktopHistoryHost(() => new IngestClient(null));
+  const real = webHistoryHost(new IngestClient(null));
   timeline = vi.fn((files: { name: string; file: Blob }[]) => real.timeline(files));
   host = { ...real, timeline: timeline as unknown as HistoryHost['timeline'] };
   useHistoryStore.setState({ host, busy: false, error: null, timeline: null, comparison: null });

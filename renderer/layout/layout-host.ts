@@ -1,9 +1,8 @@
 /**
- * The renderer's holder of what was loaded, for laying it out: one interface,
- * two complete implementations picked once at start-up (desktop:
- * `createDesktopLayoutHost`, a layout worker the page sends each topology to;
- * web: `createWebLayoutHost`, the ingest worker that made the load and still
- * holds it). Host I/O (open, save, menu, AWS) is the DesktopApi's.
+ * The renderer's holder of what was loaded, for laying it out:
+ * `createWebLayoutHost`, the ingest worker that made the load and still holds
+ * it (on the desktop too: main hands the page the texts it read, and the same
+ * worker ingests them). Host I/O (open, save, menu, AWS) is the DesktopApi's.
  */
 import type { LaidOutGraph, LegendCounts } from '../../shared/graph/types';
 import type { LayoutPreview } from '../canvas/overview-types';
@@ -16,7 +15,7 @@ export interface LayoutHost {
   layOut(topology: Topology, view: ViewState, direction: Direction): Promise<LaidOutGraph>;
   /**
    * What the canvas can draw of that layout before it arrives (a big load's first frame: size, overview
-   * paint); resolves null when none comes, which is every time on the desktop.
+   * paint); resolves null when none comes.
    */
   previewLayout(topology: Topology, view: ViewState, direction: Direction): Promise<LayoutPreview | null>;
   /** The legend of that layout, when it comes before the layout; resolves null when it does not. */
@@ -28,8 +27,8 @@ export interface LayoutHost {
    */
   startingView(topology: Topology): ViewState | undefined;
   /**
-   * The raw AWS JSON of one object of `topology`: carried on the object (desktop), or kept where the
-   * topology was loaded (web mode: the ingest worker, since cloning it to the page froze big opens).
+   * The raw AWS JSON of one object of `topology`: kept where the topology was loaded (the ingest worker,
+   * since cloning it to the page froze big opens), or carried on the object (a load made on the page).
    */
   loadRaw(topology: Topology, objectId: string): Promise<Record<string, unknown> | undefined>;
   /** Stops its workers. */

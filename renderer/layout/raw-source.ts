@@ -4,7 +4,7 @@ import { topologyIndex } from '../../shared/model/topology-index';
 import type { Topology } from '../../shared/model/types';
 import type { LayoutHost } from './layout-host';
 
-/** The raw JSON carried on an object of `topology` (what a desktop topology has; also the panel on its own, in tests). */
+/** The raw JSON carried on an object of `topology` (a load made on the page; the panel on its own, in tests). */
 export async function carriedRaw(topology: Topology, objectId: string): Promise<Record<string, unknown> | undefined> {
   return topologyIndex(topology).entity(objectId)?.raw;
 }

@@ -4,7 +4,9 @@
  * Nothing here can hold a credential: these shapes have no field for one, and
  * main/aws builds them from counts, names and AWS error messages only.
  */
+import type { SourceText } from '../ingest/index';
 import type { Topology } from '../model/types';
+import type { ViewState } from '../graph/view';
 
 /** How a profile gets its credentials, as far as the config files tell. */
 export type AwsProfileKind = 'sso' | 'assume-role' | 'static' | 'process' | 'web-identity' | 'other';
@@ -80,11 +82,22 @@ export interface FetchWarning {
   message: string;
 }
 
-/** How a fetch ended, as the renderer sees it. */
+/**
+ * How a fetch ended, as the renderer sees it: a complete fetch as the page's ingest worker loaded it, with the
+ * view that worker laid out first for it (the page starts with it: a big load's lists arrive after its first frame).
+ */
 export type AwsFetchOutcome =
-  | { outcome: 'complete'; topology: Topology; warnings: FetchWarning[]; elapsedMs: number }
+  | { outcome: 'complete'; topology: Topology; startingView?: ViewState; warnings: FetchWarning[]; elapsedMs: number }
   | { outcome: 'cancelled' }
   | { outcome: 'failed'; message: string; warnings: FetchWarning[] };
+
+/**
+ * How a fetch ended, as main sends it (`aws:fetch`): a complete fetch is the snapshot's text, which the page
+ * ingests in its ingest worker like an opened file (see OpenedSources), never a topology built in main.
+ */
+export type AwsFetchResult =
+  | { outcome: 'complete'; source: SourceText; warnings: FetchWarning[]; elapsedMs: number }
+  | Exclude<AwsFetchOutcome, { outcome: 'complete' }>;
 
 /** Main → renderer: the user must type the current code of an MFA device to assume a profile's role. */
 export interface MfaCodeRequest {
@@ -109,7 +122,7 @@ export interface MfaCodeAnswer {
 export interface AwsInvokeChannels {
   'aws:list-profiles': { arg: undefined; result: AwsProfileSummary[] };
   /** Resolves when the fetch ends; progress arrives on `aws:progress` meanwhile. */
-  'aws:fetch': { arg: AwsFetchRequest; result: AwsFetchOutcome };
+  'aws:fetch': { arg: AwsFetchRequest; result: AwsFetchResult };
   'aws:cancel': { arg: undefined; result: void };
   'aws:mfa-answer': { arg: MfaCodeAnswer; result: void };
   /** Saves the last complete fetch as a snapshot (main shows the save dialog); the path, or null when the user cancelled. */

@@ -5,7 +5,8 @@
  * `./schemas.ts`; the preload calls the same channel names. Names and types
  * live here without zod so the preload bundle stays small.
  */
-import type { Topology } from '../model/types';
+import type { Diagnostic } from '../model/types';
+import type { SourceText } from '../ingest/index';
 import type { AwsInvokeChannels, AwsPushChannels } from './aws-fetch';
 import type { CostInvokeChannels } from './cost-api';
 import type { HistoryInvokeChannels } from './kept-history';
@@ -38,8 +39,19 @@ export interface RendererErrorReport {
   stack?: string;
 }
 
-/** Why main pushed a topology: a fresh open (reset the view) or a reload of the same files (keep zoom, selection, collapsed state). */
+/** Why main pushed files: a fresh open (reset the view) or a reload of the same files (keep zoom, selection, collapsed state). */
 export type TopologyPushReason = 'open' | 'reload';
+
+/**
+ * Files main read for the page (picked, dropped, from the menu or the command line, reloaded, the demo): their
+ * texts and what could not be read. Main does not ingest them: the page's ingest worker does, as in web mode,
+ * so the load never crosses to the page whole (the 100,000-node account with its raw JSON was a ~950 ms task
+ * to receive, then ~400 ms more to send to a layout worker).
+ */
+export interface OpenedSources {
+  sources: SourceText[];
+  diagnostics: Diagnostic[];
+}
 
 /** Menu commands main forwards to the renderer, which owns the canvas: the page's commands of COMMANDS (commands.ts). */
 export const MENU_COMMANDS = COMMANDS.filter((c) => c.desktop === 'page').map((c) => c.id) as PageCommandId[];
@@ -52,9 +64,9 @@ export type ThemeSource = 'system' | 'light' | 'dark';
 
 /** Renderer → main request/response channels (ipcRenderer.invoke / ipcMain.handle): argument and result of each. */
 export interface InvokeChannels extends AwsInvokeChannels, CostInvokeChannels, HistoryInvokeChannels {
-  'files:load': { arg: LoadFilesRequest; result: Topology };
-  'files:open-dialog': { arg: undefined; result: Topology | null };
-  'files:load-demo': { arg: undefined; result: Topology };
+  'files:load': { arg: LoadFilesRequest; result: OpenedSources };
+  'files:open-dialog': { arg: undefined; result: OpenedSources | null };
+  'files:load-demo': { arg: undefined; result: OpenedSources };
   'files:save': { arg: SaveFileRequest; result: string | null };
   'shell:open-external': { arg: string; result: void };
   'app:report-error': { arg: RendererErrorReport; result: void };
@@ -78,7 +90,7 @@ export type InvokeResult<C extends InvokeChannel> = InvokeChannels[C]['result'];
 
 /** Main → renderer push channels (webContents.send / ipcRenderer.on): the arguments of each. */
 export interface PushChannels extends AwsPushChannels {
-  'topology:push': [topology: Topology, reason: TopologyPushReason];
+  'files:push': [opened: OpenedSources, reason: TopologyPushReason];
   'menu:command': [command: MenuCommand];
 }
 
@@ -95,7 +107,7 @@ export const IpcChannel = {
   reportError: 'app:report-error',
   rendererReady: 'app:renderer-ready',
   menuUnavailable: 'menu:unavailable',
-  topologyPush: 'topology:push',
+  filesPush: 'files:push',
   menuCommand: 'menu:command',
   awsListProfiles: 'aws:list-profiles',
   awsFetch: 'aws:fetch',

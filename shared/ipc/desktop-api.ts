@@ -1,7 +1,8 @@
 import type { Topology } from '../model/types';
-import type { MenuCommand } from './channels';
+import type { MenuCommand, OpenedSources, TopologyPushReason } from './channels';
 import type {
   AwsFetchOutcome,
+  AwsFetchResult,
   AwsFetchRequest,
   AwsProfileSummary,
   FetchProgress,
@@ -83,6 +84,29 @@ export interface DesktopApi {
   listKeptFetches(): Promise<KeptFetchList>;
   /** The texts of the kept fetches named (names from `listKeptFetches`); one that cannot be read says why. */
   readKeptFetches(names: string[]): Promise<KeptFetchText[]>;
+}
+
+/**
+ * What the Electron preload exposes (`window.desktopApi`, `main/preload.ts` checks it with `satisfies`): the
+ * DesktopApi's host I/O, except that loads come as the texts main read (OpenedSources, and a complete live
+ * fetch's snapshot text), never as topologies. The page's wrapper (`renderer/desktop/desktop-api.ts`) ingests
+ * them in its ingest worker and is the DesktopApi the UI uses, on the same hosts as web mode.
+ */
+export interface DesktopBridge extends Omit<
+  DesktopApi,
+  'platform' | 'loadFiles' | 'openDialog' | 'loadDemo' | 'onTopology' | 'fetchAws'
+> {
+  readonly platform: 'electron';
+  /** Files the user picked or dropped in the page: read by path in main (inline when they have none). */
+  loadFiles(files: File[]): Promise<OpenedSources>;
+  /** Main's open dialog; null when cancelled. */
+  openDialog(): Promise<OpenedSources | null>;
+  /** The demo snapshot that ships with the app. */
+  loadDemo(): Promise<OpenedSources>;
+  /** Files main opened (menu, command line, OS) or read again (file watch). Returns an unsubscribe. */
+  onFiles(listener: (opened: OpenedSources, reason: TopologyPushReason) => void): () => void;
+  /** A live fetch; a complete one gives the snapshot's text. */
+  fetchAws(request: AwsFetchRequest): Promise<AwsFetchResult>;
 }
 
 /** The AWS members of DesktopApi (see `listAwsProfiles`). */

@@ -356,14 +356,8 @@ export interface Topology {
    */
   arriving?: number;
   /**
-   * What the findings rules say about this load (shared/findings), computed where it was loaded (main on the
-   * desktop, the ingest worker in web mode), never on the page. Absent when nobody computed them.
+   * What the findings rules say about this load (shared/findings), computed where it was loaded (the ingest
+   * worker; the CLI in its own process), never on the page. Absent when nobody computed them.
    */
   findings?: Finding[];
-  /**
-   * The desktop app: the number main keeps this load under (main/held-loads.ts), so the page can ask about it
-   * (the launch-type lens) without sending it back: the 100,000-node account with its raw JSON is ~800 ms of
-   * serialising on the page. Absent where main did not keep it (web mode, loads made on the page).
-   */
-  heldAs?: number;
 }
