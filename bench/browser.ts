@@ -12,8 +12,8 @@
  * each run: the floor of any design that reads JSON) and the ratios to it.
  *
  * With `--desktop`, the page opens the file as the desktop app does (no Electron binary here): a stand-in
- * preload whose `loadFiles` gets the file's text from a worker, as main's `files:load` reply would (one
- * string, deserialised on the page), and the page's desktop DesktopApi ingests it in its ingest worker.
+ * preload whose `loadFiles` gets the file's bytes from a worker, as main's `files:load` reply would (one
+ * copy, deserialised on the page), and the page's desktop DesktopApi hands them to its ingest worker.
  *
  * Run: `npm run bench:browser` (`-- --nodes 20000 --runs 5 --big-mb 100 --no-build --json --desktop`).
  */
@@ -61,11 +61,12 @@ const server = await serveWeb(webDir, (pathname, res) => {
 });
 const base = server.base;
 
-/** The stand-in for main's read (a worker: the text reaches the page as one message, as an IPC reply does). */
-const MAIN_READ = `onmessage = async () => postMessage(await (await fetch('/__bench/account.json')).text());`;
+/** The stand-in for main's read (a worker: the bytes reach the page as one message, as an IPC reply does). */
+// Posted, not transferred: an IPC reply is one copy the page deserialises.
+const MAIN_READ = `onmessage = async () => postMessage(await (await fetch('/__bench/account.json')).arrayBuffer());`;
 
 /**
- * --desktop: the desktop preload's DesktopBridge, with the file's text from MAIN_READ as `loadFiles`' answer
+ * --desktop: the desktop preload's DesktopBridge, with the file's bytes from MAIN_READ as `loadFiles`' answer
  * (OpenedSources); everything else does nothing. The page then takes its desktop path (pick-api.ts).
  */
 const DESKTOP_STAND_IN = `
@@ -76,7 +77,7 @@ const DESKTOP_STAND_IN = `
       platform: 'electron',
       loadFiles: (files) => new Promise((resolve) => {
         const main = new Worker('/__bench/main-read.js');
-        main.onmessage = (e) => { main.terminate(); resolve({ sources: [{ name: files[0].name, text: e.data }], diagnostics: [] }); };
+        main.onmessage = (e) => { main.terminate(); resolve({ sources: [{ name: files[0].name, bytes: new Uint8Array(e.data) }], diagnostics: [] }); };
         main.postMessage(null);
       }),
       openDialog: nothing, loadDemo: nothing, onFiles: none, saveFile: nothing, openExternal: nothing,

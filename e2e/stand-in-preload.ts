@@ -13,7 +13,9 @@ export type StandInCalls = Record<string, (...args: never[]) => unknown>;
 
 /**
  * Installs the stand-in before the page loads: `desktop` backs DesktopBridge members, `cost` (when given) makes a
- * `costApi` whose named members are backed and the rest refuse.
+ * `costApi` whose named members are backed and the rest refuse. Main's reads (`loadFiles`, `loadDemo`,
+ * `openDialog`) answer `{ sources: {name, text}[], diagnostics }` here (the test's transport carries JSON); the
+ * stand-in gives the page each text's UTF-8 bytes, as main's `OpenedSources` would.
  */
 export async function installStandInPreload(page: Page, desktop: StandInCalls, cost?: StandInCalls): Promise<void> {
   for (const [name, call] of Object.entries({ ...desktop, ...cost }))
@@ -27,6 +29,13 @@ export async function installStandInPreload(page: Page, desktop: StandInCalls, c
         (name: string) =>
         (...args: unknown[]) =>
           (g[`__standIn_${name}`] as (...a: unknown[]) => Promise<unknown>)(...args);
+      type Read = { sources: { name: string; text: string }[]; diagnostics: unknown[] } | null;
+      const asBytes = (read: Read) =>
+        read && {
+          ...read,
+          sources: read.sources.map((s) => ({ name: s.name, bytes: new TextEncoder().encode(s.text) })),
+        };
+      const reads = new Set(['loadFiles', 'loadDemo', 'openDialog']);
       const api: Record<string, unknown> = {
         platform: 'electron',
         loadFiles: refuse,
@@ -55,7 +64,10 @@ export async function installStandInPreload(page: Page, desktop: StandInCalls, c
         listKeptFetches: refuse,
         readKeptFetches: refuse,
       };
-      for (const name of desktopNames) api[name] = backed(name);
+      for (const name of desktopNames)
+        api[name] = reads.has(name)
+          ? (...args: unknown[]) => (backed(name)(...args) as Promise<Read>).then(asBytes)
+          : backed(name);
       g.desktopApi = api;
       if (costNames) {
         const costApi: Record<string, unknown> = {

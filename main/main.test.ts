@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invokeArgSchemas } from '../shared/ipc/schemas';
 import type { OpenedSources } from '../shared/ipc/channels';
 import { ingest } from '../shared/ingest/index';
+import { decodeSource } from '../shared/ingest/decode';
 import {
   app,
   BrowserWindow,
@@ -75,10 +76,9 @@ describe('main boots (onReady wiring)', () => {
     const [channel, opened, reason] = window.webContents.send.mock.calls[0] as [string, OpenedSources, string];
     expect([channel, reason]).toEqual(['files:push', 'open']);
     // What the page's ingest worker makes of the text main read.
-    expect(ingest(opened.sources, { diagnostics: opened.diagnostics }).tasks.map((t) => t.launchType)).toEqual([
-      'FARGATE',
-      'FARGATE',
-    ]);
+    expect(
+      ingest(opened.sources.map(decodeSource), { diagnostics: opened.diagnostics }).tasks.map((t) => t.launchType),
+    ).toEqual(['FARGATE', 'FARGATE']);
   });
 
   it('a second launch with a path focuses this window and opens it', async () => {
@@ -92,6 +92,6 @@ describe('main boots (onReady wiring)', () => {
     expect(window.focus).toHaveBeenCalled();
     await vi.waitFor(() => expect(window.webContents.send).toHaveBeenCalledTimes(2));
     const opened = window.webContents.send.mock.calls[1]?.[1] as OpenedSources;
-    expect(ingest(opened.sources).tasks.map((t) => t.launchType)).toEqual(['EC2']);
+    expect(ingest(opened.sources.map(decodeSource)).tasks.map((t) => t.launchType)).toEqual(['EC2']);
   });
 });

@@ -5,7 +5,7 @@
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readSources } from './files/read-sources';
+import { readSourceBytes } from './files/read-sources';
 import { watchWindowHealth, setupMainCrashHandling, type CrashDeps } from './crash';
 import { registerHandlers } from './handlers';
 import { setupAwsIpc } from './aws/setup-aws-ipc';
@@ -78,7 +78,7 @@ async function onReady(): Promise<void> {
   const push = new RendererPush(getWindow);
   // Main reads the files; the page's ingest worker ingests them (as in web mode), so no load crosses to the page whole.
   const documents = new DocumentSession({
-    read: readSources,
+    read: readSourceBytes,
     addRecent: (paths) => recent.add(paths),
     push: (opened, reason) => push.files(opened, reason),
     demoDir: DEMO_DIR,

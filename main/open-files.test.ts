@@ -3,10 +3,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import { ingest } from '../shared/ingest/index';
+import { decodeSource } from '../shared/ingest/decode';
 import type { OpenedSources } from '../shared/ipc/channels';
 import type { DesktopBridge } from '../shared/ipc/desktop-api';
 import type { Topology } from '../shared/model/types';
-import { readSources } from './files/read-sources';
+import { readSourceBytes } from './files/read-sources';
 import { registerHandlers, type HandlerDeps } from './handlers';
 import { createIpc, createSenderCheck } from './ipc';
 import { buildMenuTemplate, type MenuActions } from './menu';
@@ -39,7 +40,7 @@ let pushed: { opened: OpenedSources; reason: string }[];
 /** What the page's ingest worker makes of files main read (it runs this same ingest). */
 function loaded(opened: unknown): Topology {
   const { sources, diagnostics } = opened as OpenedSources;
-  return ingest(sources, { diagnostics });
+  return ingest(sources.map(decodeSource), { diagnostics });
 }
 
 /** Wires the real open flow (read-sources, handlers) to the fake electron, as main.ts does. */
@@ -52,7 +53,7 @@ function wireApp(): void {
   });
   pushed = [];
   documents = new DocumentSession({
-    read: readSources,
+    read: readSourceBytes,
     addRecent: (paths) => recent.add(paths),
     push: (opened, reason) => pushed.push({ opened, reason }),
     demoDir: SAMPLES,

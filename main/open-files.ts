@@ -24,13 +24,14 @@ export interface DocumentDeps {
   onShown?: (paths: string[]) => void;
 }
 
-/** Turns inline sources into texts to ingest, refusing the ones the preload did not read because of their size. */
+/** Turns inline sources into files to hand over, refusing the ones the preload did not read because of their size. */
 function inlineToSources(inline: InlineSource[]): ReadResult {
   const result: ReadResult = { sources: [], diagnostics: [] };
   for (const file of inline) {
     const tooLarge = checkFileSize(file.name, file.size);
     if (tooLarge) result.diagnostics.push(tooLarge);
-    else if (file.text !== null) result.sources.push({ name: file.name, text: file.text });
+    // TextEncoder's bytes have their own memory (a small Buffer.from would share Node's pool, which IPC copies whole).
+    else if (file.text !== null) result.sources.push({ name: file.name, bytes: new TextEncoder().encode(file.text) });
   }
   return result;
 }

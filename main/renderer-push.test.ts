@@ -6,7 +6,10 @@ import { BrowserWindow, resetFakeElectron } from './test/fake-electron';
 
 vi.mock('electron', () => import('./test/fake-electron'));
 
-const opened = (name: string): OpenedSources => ({ sources: [{ name, text: '{"tasks":[]}' }], diagnostics: [] });
+const opened = (name: string): OpenedSources => ({
+  sources: [{ name, bytes: new TextEncoder().encode('{"tasks":[]}') }],
+  diagnostics: [],
+});
 
 let window: BrowserWindow;
 let push: RendererPush;

@@ -2,8 +2,9 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ingest } from '../shared/ingest/index';
+import { decodeSource } from '../shared/ingest/decode';
 import type { Topology } from '../shared/model/types';
-import { readSources } from './files/read-sources';
+import { readSourceBytes } from './files/read-sources';
 import { DocumentSession } from './open-files';
 import { isCompleteRead, readUntilComplete, type ReadResult } from './watch';
 import { copySample, makeTempDir, removeTempDir, SAMPLES } from './test/temp-files';
@@ -16,7 +17,7 @@ const EC2_TASKS = 'awscli-describe-tasks-1-ec2.json';
 const FARGATE_TASKS = 'awscli-describe-tasks-2-fargate.json';
 
 /** What the page's ingest worker makes of files main read (it runs this same ingest). */
-const loaded = ({ sources, diagnostics }: ReadResult): Topology => ingest(sources, { diagnostics });
+const loaded = ({ sources, diagnostics }: ReadResult): Topology => ingest(sources.map(decodeSource), { diagnostics });
 
 interface Push {
   topology: Topology;
@@ -32,7 +33,7 @@ beforeEach(() => {
   dir = makeTempDir();
   pushes = [];
   documents = new DocumentSession({
-    read: readSources,
+    read: readSourceBytes,
     addRecent: () => undefined,
     // What the page's ingest worker makes of the files main read again.
     push: (opened, reason) => pushes.push({ topology: loaded(opened), reason, at: Date.now() }),
@@ -147,8 +148,9 @@ describe('watching opened files', () => {
 });
 
 describe('readUntilComplete', () => {
-  const complete: ReadResult = { sources: [{ name: 'a.json', text: '{"tasks": []}' }], diagnostics: [] };
-  const partial: ReadResult = { sources: [{ name: 'a.json', text: '{"tasks": [' }], diagnostics: [] };
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const complete: ReadResult = { sources: [{ name: 'a.json', bytes: bytes('{"tasks": []}') }], diagnostics: [] };
+  const partial: ReadResult = { sources: [{ name: 'a.json', bytes: bytes('{"tasks": [') }], diagnostics: [] };
   const missing: ReadResult = {
     sources: [],
     diagnostics: [{ severity: 'error', code: 'unreadable', message: 'cannot read', file: 'a.json' }],
@@ -156,7 +158,10 @@ describe('readUntilComplete', () => {
 
   it('tells a complete read from a partial or missing file (a BOM is fine)', () => {
     expect(isCompleteRead(complete)).toBe(true);
-    expect(isCompleteRead({ sources: [{ name: 'a.json', text: '\uFEFF{}' }], diagnostics: [] })).toBe(true);
+    expect(isCompleteRead({ sources: [{ name: 'a.json', bytes: bytes('\uFEFF{}') }], diagnostics: [] })).toBe(true);
+    // UTF-16 with its byte order mark (PowerShell's `>`) is decoded as the ingest will.
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'{}'].flatMap((c) => [c.charCodeAt(0), 0])]);
+    expect(isCompleteRead({ sources: [{ name: 'a.json', bytes: utf16 }], diagnostics: [] })).toBe(true);
     expect(isCompleteRead(partial)).toBe(false);
     expect(isCompleteRead(missing)).toBe(false);
   });

@@ -8,6 +8,8 @@ import { watch, statSync, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../shared/model/types';
 import { isJsonFileName } from '../shared/ingest/limits';
+import { decodeText } from '../shared/ingest/decode';
+import type { SourceBytes } from '../shared/ingest/index';
 
 /** A running watch; close it before watching another set. */
 export interface PathWatcher {
@@ -86,9 +88,9 @@ export function watchPaths(paths: string[], onChange: () => void, options: { deb
   };
 }
 
-/** What a read of the opened paths gives (the shape of main/files/read-sources.ts). */
+/** What a read of the opened paths gives (`readSourceBytes` of main/files/read-sources.ts): the files' bytes. */
 export interface ReadResult {
-  sources: { name: string; text: string }[];
+  sources: SourceBytes[];
   diagnostics: Diagnostic[];
 }
 
@@ -100,8 +102,8 @@ export function isCompleteRead(result: ReadResult): boolean {
   if (result.diagnostics.some((d) => d.severity === 'error')) return false;
   return result.sources.every((source) => {
     try {
-      // A byte-order mark is valid input (PowerShell writes one) but not valid JSON.parse input.
-      JSON.parse(source.text.replace(/^\uFEFF/, ''));
+      // Decoded as the ingest will (a byte-order mark is valid input, PowerShell writes one, but not JSON.parse's).
+      JSON.parse(decodeText(source.bytes));
       return true;
     } catch {
       return false;

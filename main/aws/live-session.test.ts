@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ingest, summarize } from '../../shared/ingest/index';
+import { decodeSource } from '../../shared/ingest/decode';
 import type { FetchProgress } from '../../shared/ipc/aws-fetch';
 import { countBundle, generateAccount } from '../../shared/synth/generate-account';
 import { makeTempDir, removeTempDir } from '../test/temp-files';
@@ -52,7 +53,10 @@ describe('live session (main side of "Connect to AWS")', () => {
     if (outcome.outcome !== 'complete') return;
     // The profile's credentials were really used: the endpoint saw them sign the requests.
     expect(server.authorizations.some((a) => a.includes(KEY_ID))).toBe(true);
-    expect(summarize(ingest([outcome.source])).counts).toEqual({ ...countBundle(account), targetGroups: 0 });
+    expect(summarize(ingest([decodeSource(outcome.source)])).counts).toEqual({
+      ...countBundle(account),
+      targetGroups: 0,
+    });
     // What crosses IPC is structured-cloned: it must survive that, and hold no secret in any form.
     const wire = JSON.stringify(messages.map((m) => structuredClone(m)));
     expect(messages.length).toBeGreaterThan(3);

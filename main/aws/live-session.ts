@@ -41,7 +41,7 @@ export interface LiveSessionDeps {
 export interface LiveSession {
   listProfiles(): Promise<AwsProfileSummary[]>;
   /**
-   * Fetches and returns the result, a complete one as the snapshot's text (the page ingests it in its worker);
+   * Fetches and returns the result, a complete one as the snapshot's JSON (the page ingests it in its worker);
    * a fetch already running is cancelled first.
    */
   fetch(request: AwsFetchRequest): Promise<AwsFetchResult>;
@@ -151,7 +151,7 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
             });
           });
         const label = `${request.profile ?? 'default credentials'} · ${regions.join(', ')}`;
-        const source = { name: `${label} (live)`, text: JSON.stringify(result.bundle) };
+        const source = { name: `${label} (live)`, bytes: new TextEncoder().encode(JSON.stringify(result.bundle)) };
         return { outcome: 'complete', source, warnings, elapsedMs: result.stats.elapsedMs };
       } catch (err) {
         if (err instanceof AbortedError || controller.signal.aborted) return { outcome: 'cancelled' };

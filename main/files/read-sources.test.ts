@@ -8,10 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ingest } from '../../shared/ingest/index';
+import { decodeSource } from '../../shared/ingest/decode';
 import { DocumentSession } from '../open-files';
 import { cliProcess } from '../test/run-cli';
 import { copySample, makeTempDir, removeTempDir, SAMPLES } from '../test/temp-files';
-import { readRegularFile, readSources } from './read-sources';
+import { readRegularFile, readSourceBytes, readSources } from './read-sources';
 
 vi.mock('electron', () => import('../test/fake-electron'));
 
@@ -106,7 +107,7 @@ describe('only regular files are read', () => {
   it('the app: open, a path handed over by the page, and a reload of an opened folder', async () => {
     const pushed: string[] = [];
     const documents = new DocumentSession({
-      read: readSources,
+      read: readSourceBytes,
       addRecent: () => undefined,
       push: (_t, reason) => pushed.push(reason),
       demoDir: SAMPLES,
@@ -117,7 +118,7 @@ describe('only regular files are read', () => {
     expect(opened.diagnostics.filter((d) => d.code === 'not-a-file')).toHaveLength(2);
     const read = await documents.load({ paths: [folder], inline: [] });
     // As the page's ingest worker loads what main read.
-    const loaded = ingest(read.sources, { diagnostics: read.diagnostics });
+    const loaded = ingest(read.sources.map(decodeSource), { diagnostics: read.diagnostics });
     expect(loaded.tasks).toHaveLength(2);
     expect(loaded.diagnostics.filter((d) => d.code === 'not-a-file')).toHaveLength(2);
     // A reload retries while a read has errors (a file mid-write): it must still end, about a second later.
@@ -125,4 +126,19 @@ describe('only regular files are read', () => {
     expect(pushed).toEqual(['reload']);
     documents.close();
   }, 10_000);
+
+  it("what main hands the page owns its memory: a small file's bytes never carry Node's shared Buffer pool", async () => {
+    const small = path.join(dir, 'small.json');
+    writeFileSync(small, '{"clusters":[]}');
+    // Something else in main uses the pool first, so a pooled read would sit in the middle of it.
+    Buffer.from('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+    const read = await readSourceBytes([small, folder]);
+    expect(read.sources.length).toBeGreaterThan(1);
+    for (const { bytes } of read.sources) {
+      // IPC copies a view's whole ArrayBuffer: it must be exactly the file.
+      expect(bytes.byteOffset).toBe(0);
+      expect(bytes.buffer.byteLength).toBe(bytes.byteLength);
+    }
+    expect(new TextDecoder().decode(read.sources[0].bytes)).toBe('{"clusters":[]}');
+  });
 });

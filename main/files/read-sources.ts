@@ -2,12 +2,19 @@ import { constants, type Dirent, type Stats } from 'node:fs';
 import { open, readdir, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic } from '../../shared/model/types';
-import type { SourceText } from '../../shared/ingest/index';
+import type { SourceBytes, SourceText } from '../../shared/ingest/index';
 import { checkFileSize, decodeText, isJsonFileName, skippedFileDiagnostic } from '../../shared/ingest/index';
+import { decodeSource } from '../../shared/ingest/decode';
 
 /** Texts read from disk plus what could not be read. */
 export interface ReadResult {
   sources: SourceText[];
+  diagnostics: Diagnostic[];
+}
+
+/** Files read from disk as bytes (not yet decoded) plus what could not be read. */
+export interface BytesReadResult {
+  sources: SourceBytes[];
   diagnostics: Diagnostic[];
 }
 
@@ -73,16 +80,18 @@ async function openChecked(path: string, noFollow = false): Promise<Opened> {
   }
 }
 
-// Reads exactly the bytes fstat counted, from the handle that was checked.
-async function readHandle(handle: FileHandle, size: number): Promise<Buffer> {
-  const buffer = Buffer.allocUnsafe(size);
+// Reads exactly the bytes fstat counted, from the handle that was checked, into memory of their own: the desktop
+// hands them to the page, and a small Buffer from Node's shared pool would carry the pool's other bytes with it
+// (IPC copies a view's whole ArrayBuffer).
+async function readHandle(handle: FileHandle, size: number): Promise<Uint8Array> {
+  const buffer = Buffer.allocUnsafeSlow(size);
   let filled = 0;
   while (filled < size) {
     const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
     if (bytesRead === 0) break; // shrank since fstat: what is there is what a watcher retry will see again
     filled += bytesRead;
   }
-  return filled === size ? buffer : buffer.subarray(0, filled);
+  return filled === size ? buffer : new Uint8Array(buffer.subarray(0, filled));
 }
 
 /** The diagnostic for a path that is not a regular file or folder: named, never read. */
@@ -91,11 +100,11 @@ function notRegular(file: string, what: string): Diagnostic {
 }
 
 /** Reads one regular file (after following links) into `out`, or adds why not. */
-async function readOpened(path: string, opened: Opened & { kind: 'file' }, out: ReadResult): Promise<void> {
+async function readOpened(path: string, opened: Opened & { kind: 'file' }, out: BytesReadResult): Promise<void> {
   try {
     const tooLarge = checkFileSize(path, opened.size);
     if (tooLarge) out.diagnostics.push(tooLarge);
-    else out.sources.push({ name: path, text: decodeText(await readHandle(opened.handle, opened.size)) });
+    else out.sources.push({ name: path, bytes: await readHandle(opened.handle, opened.size) });
   } catch (err) {
     out.diagnostics.push(unreadable(path, err));
   } finally {
@@ -103,7 +112,7 @@ async function readOpened(path: string, opened: Opened & { kind: 'file' }, out: 
   }
 }
 
-async function readFolder(path: string, out: ReadResult): Promise<void> {
+async function readFolder(path: string, out: BytesReadResult): Promise<void> {
   let entries: Dirent[];
   try {
     entries = (await readdir(path, { withFileTypes: true })).sort((a, b) =>
@@ -152,14 +161,14 @@ export async function readRegularFile(
   path: string,
   options: { noFollow?: boolean } = {},
 ): Promise<{ ok: true; text: string } | { ok: false; diagnostic: Diagnostic }> {
-  const out: ReadResult = { sources: [], diagnostics: [] };
+  const out: BytesReadResult = { sources: [], diagnostics: [] };
   const opened = await openChecked(path, options.noFollow);
   if (opened.kind === 'file') await readOpened(path, opened, out);
   else if (opened.kind === 'folder') out.diagnostics.push(notRegular(path, 'a folder'));
   else if (opened.kind === 'other') out.diagnostics.push(notRegular(path, opened.what));
   else out.diagnostics.push(unreadable(path, opened.error));
   const source = out.sources[0];
-  return source ? { ok: true, text: source.text } : { ok: false, diagnostic: out.diagnostics[0] };
+  return source ? { ok: true, text: decodeText(source.bytes) } : { ok: false, diagnostic: out.diagnostics[0] };
 }
 
 /**
@@ -171,7 +180,19 @@ export async function readRegularFile(
  * file or a folder after following links (a FIFO, a device, a socket). Never throws.
  */
 export async function readSources(paths: string[]): Promise<ReadResult> {
-  const out: ReadResult = { sources: [], diagnostics: [] };
+  const read = await readSourceBytes(paths);
+  return {
+    sources: read.sources.map(decodeSource),
+    diagnostics: read.diagnostics,
+  };
+}
+
+/**
+ * What `readSources` reads, as the files' bytes, not decoded: what the desktop's main hands the page, whose ingest
+ * worker decodes them (`decodeText`) as it does a picked file.
+ */
+export async function readSourceBytes(paths: string[]): Promise<BytesReadResult> {
+  const out: BytesReadResult = { sources: [], diagnostics: [] };
   for (const path of paths) {
     const opened = await openChecked(path);
     if (opened.kind === 'file') await readOpened(path, opened, out);

@@ -21,8 +21,9 @@ import { createDesktopApi } from './desktop-api';
 import { IngestClient } from './ingest-client';
 import { createWebHosts } from './pick-api';
 
+/** What main answers: the files' bytes as read. */
 const opened = (...sources: [string, string][]): OpenedSources => ({
-  sources: sources.map(([name, text]) => ({ name, text })),
+  sources: sources.map(([name, text]) => ({ name, bytes: new TextEncoder().encode(text) })),
   diagnostics: [],
 });
 
@@ -41,7 +42,10 @@ function fakeBridge(files: OpenedSources) {
     },
     fetchAws: async () => ({
       outcome: 'complete',
-      source: { name: 'prod · eu-west-1 (live)', text: JSON.stringify(generateAccountOfSize(60, 2)) },
+      source: {
+        name: 'prod · eu-west-1 (live)',
+        bytes: new TextEncoder().encode(JSON.stringify(generateAccountOfSize(60, 2))),
+      },
       warnings: [],
       elapsedMs: 1200,
     }),

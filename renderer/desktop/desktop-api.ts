@@ -1,7 +1,7 @@
 /**
  * The desktop's DesktopApi, over the preload's DesktopBridge. Main reads what is opened (by path, watched,
- * remembered in Open Recent; a live fetch's snapshot) and hands over the texts; they are ingested here, in
- * the page's ingest worker, exactly as web mode ingests picked files. So the load, its raw JSON, its layouts,
+ * remembered in Open Recent; a live fetch's snapshot) and hands over their bytes; they are decoded and ingested
+ * in the page's ingest worker, exactly as web mode ingests picked files. So the load, its raw JSON, its layouts,
  * findings and reopen diff and the launch-type lens all live in that worker, and a big load's first frame is
  * drawn from its preview while its objects follow in parts. Main used to ingest and send the whole topology
  * with its raw JSON: on the 100,000-node account a ~950 ms task to receive, then ~400 ms more to send it on to
@@ -24,13 +24,9 @@ export function createDesktopApi(
   currentLabel: () => string = () => OPENED_FILES_LABEL,
 ): DesktopApi {
   // The label must be the one the page's store shows the load under: the worker lays out first the view saved
-  // for it, which the page then takes as it is.
-  const take = async (opened: OpenedSources, label: string): Promise<Topology> => {
-    // A task later: receiving main's answer (the texts: ~40 ms for 75 MB) and posting the texts on to the worker
-    // (~45 ms) were one page task over 100 ms.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    return ingest.ingestFiles(opened.sources, opened.diagnostics, { label, savedViews: savedViewsFor(label) });
-  };
+  // for it, which the page then takes as it is. The bytes are handed to the worker, not copied (transferred).
+  const take = (opened: OpenedSources, label: string): Promise<Topology> =>
+    ingest.ingestFiles(opened.sources, opened.diagnostics, { label, savedViews: savedViewsFor(label) });
   return {
     // The preload's object is a copy made by contextBridge: its members are plain functions to spread.
     ...bridge,

@@ -120,19 +120,28 @@ export class IngestClient {
     return () => this.findingsListeners.delete(listener);
   }
 
-  /** Reads and ingests `files` (name → blob, or the text the desktop's main read), off the UI thread when it can. */
+  /**
+   * Reads and ingests `files` (name → blob, or the bytes the desktop's main read: handed to the worker, not
+   * copied, so they are the worker's after this call), off the UI thread when it can.
+   */
   async ingestFiles(
     files: IngestFile[],
     diagnostics: Diagnostic[],
     starting: StartingView = { label: '', savedViews: [] },
   ): Promise<Topology> {
     const link = this.link;
+    const moved = new Set<ArrayBuffer>();
+    for (const f of files) if ('bytes' in f && f.bytes.buffer instanceof ArrayBuffer) moved.add(f.bytes.buffer);
     let answer;
     try {
-      answer = await link.request('ingest', { files, diagnostics, ...starting });
+      answer = await link.request('ingest', { files, diagnostics, ...starting }, [...moved]);
     } catch (e) {
-      // The worker stopped (it could not load): the load is not lost, it is made on the page.
-      if (link.failed && this.link !== link) return this.ingestFiles(files, diagnostics, starting);
+      // The worker stopped (it could not load): the load is not lost, it is made on the page, unless its bytes
+      // went to the worker with the request (a Blob or a text is still here).
+      if (link.failed && this.link !== link) {
+        if (moved.size > 0) throw new Error('the ingest worker stopped before it read the files: open them again');
+        return this.ingestFiles(files, diagnostics, starting);
+      }
       throw e;
     }
     const { topology, load, startingView } = answer;

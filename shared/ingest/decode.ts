@@ -16,3 +16,8 @@ export function decodeText(bytes: Uint8Array): string {
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/** A file read as bytes, decoded (`decodeText`) for ingest. */
+export function decodeSource(source: { name: string; bytes: Uint8Array }): { name: string; text: string } {
+  return { name: source.name, text: decodeText(source.bytes) };
+}

@@ -26,6 +26,12 @@ export interface SourceText {
   text: string;
 }
 
+/** One input as read, before decoding (`decodeText`: UTF-8, or UTF-16 by its byte order mark). */
+export interface SourceBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
 /** Options of `ingest`. */
 export interface IngestOptions {
   /** Diagnostics the reader already has (files refused from their size, files skipped); listed first. */

@@ -4,7 +4,7 @@
  * Nothing here can hold a credential: these shapes have no field for one, and
  * main/aws builds them from counts, names and AWS error messages only.
  */
-import type { SourceText } from '../ingest/index';
+import type { SourceBytes } from '../ingest/index';
 import type { Topology } from '../model/types';
 import type { ViewState } from '../graph/view';
 
@@ -92,11 +92,12 @@ export type AwsFetchOutcome =
   | { outcome: 'failed'; message: string; warnings: FetchWarning[] };
 
 /**
- * How a fetch ended, as main sends it (`aws:fetch`): a complete fetch is the snapshot's text, which the page
- * ingests in its ingest worker like an opened file (see OpenedSources), never a topology built in main.
+ * How a fetch ended, as main sends it (`aws:fetch`): a complete fetch is the snapshot as JSON (UTF-8 bytes),
+ * which the page ingests in its ingest worker like an opened file (see OpenedSources), never a topology built
+ * in main.
  */
 export type AwsFetchResult =
-  | { outcome: 'complete'; source: SourceText; warnings: FetchWarning[]; elapsedMs: number }
+  | { outcome: 'complete'; source: SourceBytes; warnings: FetchWarning[]; elapsedMs: number }
   | Exclude<AwsFetchOutcome, { outcome: 'complete' }>;
 
 /** Main → renderer: the user must type the current code of an MFA device to assume a profile's role. */

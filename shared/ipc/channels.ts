@@ -6,7 +6,7 @@
  * live here without zod so the preload bundle stays small.
  */
 import type { Diagnostic } from '../model/types';
-import type { SourceText } from '../ingest/index';
+import type { SourceBytes } from '../ingest/index';
 import type { AwsInvokeChannels, AwsPushChannels } from './aws-fetch';
 import type { CostInvokeChannels } from './cost-api';
 import type { HistoryInvokeChannels } from './kept-history';
@@ -44,12 +44,13 @@ export type TopologyPushReason = 'open' | 'reload';
 
 /**
  * Files main read for the page (picked, dropped, from the menu or the command line, reloaded, the demo): their
- * texts and what could not be read. Main does not ingest them: the page's ingest worker does, as in web mode,
- * so the load never crosses to the page whole (the 100,000-node account with its raw JSON was a ~950 ms task
- * to receive, then ~400 ms more to send to a layout worker).
+ * bytes as read, and what could not be read. Main does not ingest them: the page's ingest worker decodes and
+ * ingests them, as in web mode, so the load never crosses to the page whole (the 100,000-node account with its
+ * raw JSON was a ~950 ms task to receive, then ~400 ms more to send to a layout worker). Bytes rather than
+ * text: the page receives them as one copy and hands them to the worker without one (transferred).
  */
 export interface OpenedSources {
-  sources: SourceText[];
+  sources: SourceBytes[];
   diagnostics: Diagnostic[];
 }
 
