@@ -6,6 +6,7 @@ import { drawnIdsOf, searchTopology } from '../../shared/graph/search';
 import { DEFAULT_VIEW } from '../../shared/graph/view';
 import { ingest } from '../../shared/ingest/index';
 import { generateAccountOfSize } from '../../shared/synth/generate-account';
+import { topologyIndexReady } from '../../shared/model/topology-index';
 import { hitsEmphasis, warmDrawnHolders } from './use-emphasis';
 
 const load = ingest([{ name: 'account.json', text: JSON.stringify(generateAccountOfSize(2500)) }]);
@@ -50,6 +51,29 @@ describe('the drawn holders a search emphasis reads, found in idle time', () => 
       const cold = searchEmphasis(layout, drawnIdsOf(topology, hits), (id) => ancestorIds(topology, id));
       expect(hitsEmphasis(layout, topology, 'hierarchy', hits)).toEqual(cold);
     }
+  });
+
+  it('builds the model index it reads through a step per idle callback, never in one go', () => {
+    const idle = idleByHand();
+    const layout = layoutGraph(buildGraph(load, view), view.direction);
+    const topology = { ...load };
+    const objects = topology.tasks.reduce((n, t) => n + 1 + t.containers.length, 0) + topology.services.length;
+    // Steps of 1,000 objects: this load's index takes several.
+    warmDrawnHolders(layout, topology, 'hierarchy', 1000);
+    idle.runOne();
+    // Finding a holder asks for the index: had the first callback found any, it would have finished it at once.
+    expect(topologyIndexReady(topology)).toBe(false);
+    let callbacks = 1;
+    while (!topologyIndexReady(topology)) {
+      idle.runOne();
+      callbacks++;
+    }
+    expect(callbacks).toBeGreaterThanOrEqual(Math.floor(objects / 1000));
+    // Then the holders, as before.
+    while (idle.pending() > 0) idle.runOne();
+    const hits = searchTopology(topology, 'o');
+    const cold = searchEmphasis(layout, drawnIdsOf(topology, hits), (id) => ancestorIds(topology, id));
+    expect(hitsEmphasis(layout, topology, 'hierarchy', hits)).toEqual(cold);
   });
 
   it('stops when cancelled (another layout, or the load closed)', () => {

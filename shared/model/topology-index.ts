@@ -33,6 +33,11 @@ export function topologyIndex(topology: Topology): TopologyIndex {
   return built.get(topology)!;
 }
 
+/** Whether the index of `topology` is complete (asking `topologyIndex` for it then costs nothing). */
+export function topologyIndexReady(topology: Topology): boolean {
+  return built.has(topology);
+}
+
 /**
  * The index of `topology` built a step at a time, for a caller to run in idle time: at 100,000 nodes it was one
  * ~100 ms task (155,000 ids put in maps). Asked for before the steps are done, `topologyIndex` finishes it.
