@@ -2,7 +2,7 @@
  * Opening: the files the window shows, however they came (File > Open,
  * Open Recent, drag-and-drop, the command line, macOS `open-file`), read in
  * main, remembered in the recent list and watched for changes. Main hands
- * their texts to the page, whose ingest worker ingests them (as in web mode).
+ * their bytes to the page, whose ingest worker ingests them (as in web mode).
  */
 import { app, dialog, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import path from 'node:path';

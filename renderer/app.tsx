@@ -51,10 +51,10 @@ function useLayout(host: LayoutHost): void {
     if (!topology) return;
     let current = true;
     // The overlay only recolours nodes, so it is not an input of the layout. The graph is built in a
-    // worker: on a 20k-node load building it here was a third of the open's longest task. Web mode lays
-    // out in the ingest worker that holds the load; sending it to a layout worker was another 200 ms.
+    // worker: on a 20k-node load building it here was a third of the open's longest task. It is laid out in
+    // the ingest worker that holds the load; sending it to a layout worker was another 200 ms.
     const view = { overlay: true, direction, collapsed, filters, mode, expanded, stackThreshold };
-    // A big load's first frame: what the host can show before the layout lands (web mode's ingest worker).
+    // A big load's first frame: what the host can show before the layout lands (the ingest worker's preview).
     void host.previewLegend(topology, view, direction).then((legend) => current && legend && setPreviewLegend(legend));
     void host.previewLayout(topology, view, direction).then((preview) => current && preview && setPreview(preview));
     host.layOut(topology, view, direction).then(

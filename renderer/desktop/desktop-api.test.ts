@@ -1,6 +1,6 @@
 /**
  * The desktop's hosts over a stand-in for the preload's bridge (main's side is tested in main/: what it reads
- * and pushes): the texts main read are ingested in the page's ingest client, served on the page here as jsdom
+ * and pushes): the bytes main read are ingested in the page's ingest client, served on the page here as jsdom
  * has no workers (the same handlers the worker runs). So a desktop load behaves as a web one: raw JSON, the
  * lens, "Compare with…" and the parts of a big load all come from the ingest that holds it.
  */

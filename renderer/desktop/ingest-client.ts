@@ -1,5 +1,5 @@
 /**
- * The page's side of web mode's ingest worker (ingest-handlers.ts): runs the
+ * The page's side of the ingest worker (ingest-handlers.ts; web mode and the desktop): runs the
  * ingest in a Web Worker, or on the page's thread behind the same protocol
  * where a worker cannot start (jsdom) or stops. Topologies from it come
  * without `raw` (the worker keeps it); `loadRaw` fetches one object's, and
@@ -81,7 +81,7 @@ function startIngestWorker(): WorkerPort | null {
   return startWorker(() => new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module' }));
 }
 
-/** Web mode's ingest, one per page: the loads it made and the layouts, previews and parts still to come. */
+/** The page's ingest, one per page: the loads it made and the layouts, previews and parts still to come. */
 export class IngestClient {
   private link: WorkerClient<IngestRequests, IngestEvents>;
   // Which worker load each topology object came from, so its raw JSON is asked of the right load.

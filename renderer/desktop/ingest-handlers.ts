@@ -1,6 +1,7 @@
 /**
- * What the ingest worker does (web mode), as handlers of the ingest
- * protocol: it reads the picked files and runs the whole ingest (JSON parse,
+ * What the ingest worker does (web mode and the desktop), as handlers of the
+ * ingest protocol: it reads the picked files (or decodes the bytes the
+ * desktop's main read) and runs the whole ingest (JSON parse,
  * validation, linking) off the UI thread, so a 100 MB describe-tasks file
  * does not freeze the page while it parses. It keeps the last load's raw AWS
  * JSON and sends the page the topology without it: `raw` is as big as the

@@ -1,5 +1,5 @@
 /**
- * What the page and the ingest worker (web mode) say to each other, in the
+ * What the page and the ingest worker (web mode and the desktop) say to each other, in the
  * envelope of `../workers/envelope.ts`: the request map `IngestRequests`
  * and the push map `IngestEvents`. The worker answers them with
  * `createIngestHandlers()` (ingest-handlers.ts); the page asks through

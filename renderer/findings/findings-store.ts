@@ -22,7 +22,7 @@ export interface FindingsState {
   toggleRule(rule: string): void;
   explain(objectId: string | null): void;
   choose(finding: Finding | null): void;
-  /** Bumped when findings arrive after their load (web mode: the worker sends them after the first frame). */
+  /** Bumped when findings arrive after their load (the ingest worker sends them after the first frame). */
   arrivals: number;
   arrived(): void;
 }

@@ -21,8 +21,8 @@ export interface LayoutHost {
   /** The legend of that layout, when it comes before the layout; resolves null when it does not. */
   previewLegend(topology: Topology, view: ViewState, direction: Direction): Promise<LegendCounts | null>;
   /**
-   * The view the host already laid out for a topology it loaded (web mode lays out the first graph with the
-   * ingest); the page starts with it. Needed for a load given in parts, whose lists the page cannot pick a
+   * The view the host already laid out for a topology it loaded (the ingest worker lays out the first graph
+   * with the ingest); the page starts with it. Needed for a load given in parts, whose lists the page cannot pick a
    * view from yet. Undefined when it laid out none.
    */
   startingView(topology: Topology): ViewState | undefined;

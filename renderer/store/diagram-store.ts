@@ -170,7 +170,7 @@ const INITIAL = {
 /**
  * `view` packed to a pane of `paneAspect`, or `view` itself when that changes nothing or the load is big: a
  * big load's layout takes seconds, and its compact tree already wraps to a screen shape. A load still
- * arriving (web mode: its tasks come after the first frame) counts as big: its first answer has no tasks, and
+ * arriving (its tasks come after the first frame) counts as big: its first answer has no tasks, and
  * packing it re-laid out the 20k-node account and threw away the layout its first frame was drawn from.
  */
 function packedTo(view: ViewState, topology: Topology, paneAspect: number | null): ViewState {

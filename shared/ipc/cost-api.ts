@@ -36,7 +36,7 @@ export interface CostApi {
   openPricesDialog(): Promise<PricesFileChoice | null>;
 }
 
-/** What the desktop preload exposes of the lens (`window.costApi`): main's part, with the user's credentials. */
+/** What the desktop preload exposes of the lens (the page's global `costApi`): main's part, with the user's credentials. */
 export type CostBridge = Pick<CostApi, 'canRefreshPrices' | 'refreshPrices' | 'openPricesDialog'>;
 
 /** Largest prices file, in bytes: the `text` limit of the cost channels (a bundled-size table is ~100 KB). */

@@ -87,7 +87,7 @@ export interface DesktopApi {
 }
 
 /**
- * What the Electron preload exposes (`window.desktopApi`, `main/preload.ts` checks it with `satisfies`): the
+ * What the Electron preload exposes (the page's global `desktopApi`, `main/preload.ts` checks it with `satisfies`): the
  * DesktopApi's host I/O, except that loads come as the texts main read (OpenedSources, and a complete live
  * fetch's snapshot text), never as topologies. The page's wrapper (`renderer/desktop/desktop-api.ts`) ingests
  * them in its ingest worker and is the DesktopApi the UI uses, on the same hosts as web mode.
