@@ -14,7 +14,7 @@ import { keptHistory } from './history/kept-fetches';
 import { createIpc, createSenderCheck } from './ipc';
 import { logFilePath, setupLogging, type Logger } from './logger';
 import { setupMenu, UNAVAILABLE_AT_START } from './menu';
-import type { MenuCommand } from '../shared/ipc/channels';
+import { MAX_OPEN_BYTES, type MenuCommand } from '../shared/ipc/channels';
 import { collectOpenFileEvents, DocumentSession, pathsFromArgv, pickPaths } from './open-files';
 import { APP_ENTRY_URL, registerAppScheme, setupAppProtocol } from './protocol';
 import { setupRecent } from './recent';
@@ -78,7 +78,7 @@ async function onReady(): Promise<void> {
   const push = new RendererPush(getWindow);
   // Main reads the files; the page's ingest worker ingests them (as in web mode), so no load crosses to the page whole.
   const documents = new DocumentSession({
-    read: readSourceBytes,
+    read: (paths) => readSourceBytes(paths, { maxTotalBytes: MAX_OPEN_BYTES }),
     addRecent: (paths) => recent.add(paths),
     push: (opened, reason) => push.files(opened, reason),
     demoDir: DEMO_DIR,

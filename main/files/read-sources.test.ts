@@ -127,6 +127,27 @@ describe('only regular files are read', () => {
     documents.close();
   }, 10_000);
 
+  it('with a budget, a file that would take the open past it is refused unread, naming it; the rest loads', async () => {
+    const budgetDir = path.join(dir, 'budget');
+    mkdirSync(budgetDir);
+    writeFileSync(path.join(budgetDir, 'a.json'), '{"clusters":[]}'); // 15 bytes
+    writeFileSync(path.join(budgetDir, 'b.json'), `{"clusters":[],"x":"${'y'.repeat(40)}"}`); // 63 bytes
+    writeFileSync(path.join(budgetDir, 'c.json'), '{"tasks":[]}'); // 12 bytes
+    const read = await readSourceBytes([budgetDir], { maxTotalBytes: 40 });
+    // a and c fit in 40 bytes; b would have taken the open past them.
+    expect(read.sources.map((s) => path.basename(s.name))).toEqual(['a.json', 'c.json']);
+    expect(read.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'too-large',
+        file: path.join(budgetDir, 'b.json'),
+        message: expect.stringMatching(/^not read: with the files before it, this open is over 0 MiB/),
+      }),
+    ]);
+    // Without one (the CLI), everything is read.
+    expect((await readSourceBytes([budgetDir])).sources).toHaveLength(3);
+  });
+
   it("what main hands the page owns its memory: a small file's bytes never carry Node's shared Buffer pool", async () => {
     const small = path.join(dir, 'small.json');
     writeFileSync(small, '{"clusters":[]}');

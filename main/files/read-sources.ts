@@ -99,12 +99,37 @@ function notRegular(file: string, what: string): Diagnostic {
   return { severity: 'error', code: 'not-a-file', message: `${what}, not a regular file; it was not read`, file };
 }
 
+/** How many bytes a read may still take in all (`readSourceBytes`' `maxTotalBytes`), and that limit. */
+interface Budget {
+  left: number;
+  total: number;
+}
+
+/** The error for a file refused because the files read with it already took the read's whole budget. */
+function overBudget(file: string, budget: Budget): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'too-large',
+    message: `not read: with the files before it, this open is over ${Math.floor(budget.total / (1024 * 1024))} MiB, more than the app hands its window at once; open fewer files`,
+    file,
+  };
+}
+
 /** Reads one regular file (after following links) into `out`, or adds why not. */
-async function readOpened(path: string, opened: Opened & { kind: 'file' }, out: BytesReadResult): Promise<void> {
+async function readOpened(
+  path: string,
+  opened: Opened & { kind: 'file' },
+  out: BytesReadResult,
+  budget?: Budget,
+): Promise<void> {
   try {
     const tooLarge = checkFileSize(path, opened.size);
     if (tooLarge) out.diagnostics.push(tooLarge);
-    else out.sources.push({ name: path, bytes: await readHandle(opened.handle, opened.size) });
+    else if (budget && opened.size > budget.left) out.diagnostics.push(overBudget(path, budget));
+    else {
+      out.sources.push({ name: path, bytes: await readHandle(opened.handle, opened.size) });
+      if (budget) budget.left -= opened.size;
+    }
   } catch (err) {
     out.diagnostics.push(unreadable(path, err));
   } finally {
@@ -112,7 +137,7 @@ async function readOpened(path: string, opened: Opened & { kind: 'file' }, out: 
   }
 }
 
-async function readFolder(path: string, out: BytesReadResult): Promise<void> {
+async function readFolder(path: string, out: BytesReadResult, budget?: Budget): Promise<void> {
   let entries: Dirent[];
   try {
     entries = (await readdir(path, { withFileTypes: true })).sort((a, b) =>
@@ -142,7 +167,7 @@ async function readFolder(path: string, out: BytesReadResult): Promise<void> {
     }
     jsonFiles += 1;
     const opened = await openChecked(full);
-    if (opened.kind === 'file') await readOpened(full, opened, out);
+    if (opened.kind === 'file') await readOpened(full, opened, out, budget);
     else if (opened.kind === 'folder') out.diagnostics.push(subfolder(full));
     else if (opened.kind === 'other') out.diagnostics.push(notRegular(full, opened.what));
     else out.diagnostics.push(unreadable(full, opened.error));
@@ -189,14 +214,20 @@ export async function readSources(paths: string[]): Promise<ReadResult> {
 
 /**
  * What `readSources` reads, as the files' bytes, not decoded: what the desktop's main hands the page, whose ingest
- * worker decodes them (`decodeText`) as it does a picked file.
+ * worker decodes them (`decodeText`) as it does a picked file. With `maxTotalBytes`, a file that would take the
+ * read past it is refused from its size, unread, with an error naming it (the ones before it still load).
  */
-export async function readSourceBytes(paths: string[]): Promise<BytesReadResult> {
+export async function readSourceBytes(
+  paths: string[],
+  options: { maxTotalBytes?: number } = {},
+): Promise<BytesReadResult> {
   const out: BytesReadResult = { sources: [], diagnostics: [] };
+  const budget =
+    options.maxTotalBytes === undefined ? undefined : { left: options.maxTotalBytes, total: options.maxTotalBytes };
   for (const path of paths) {
     const opened = await openChecked(path);
-    if (opened.kind === 'file') await readOpened(path, opened, out);
-    else if (opened.kind === 'folder') await readFolder(path, out);
+    if (opened.kind === 'file') await readOpened(path, opened, out, budget);
+    else if (opened.kind === 'folder') await readFolder(path, out, budget);
     else if (opened.kind === 'other') out.diagnostics.push(notRegular(path, opened.what));
     else out.diagnostics.push(unreadable(path, opened.error));
   }

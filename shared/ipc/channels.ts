@@ -54,6 +54,14 @@ export interface OpenedSources {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Most bytes of files main hands the window in one OpenedSources (a file past it is refused unread, named in a
+ * diagnostic). Electron's IPC crashes when it serialises a message past 512 MiB (its buffer grows 4× past V8's
+ * 536,870,912-byte string limit, over INT_MAX: electron/electron#53961, open as of 2026-09-15); 32 MiB are left
+ * for names, diagnostics and the message's own framing. One file alone is at most MAX_FILE_BYTES (256 MiB).
+ */
+export const MAX_OPEN_BYTES = 480 * 1024 * 1024;
+
 /** Menu commands main forwards to the renderer, which owns the canvas: the page's commands of COMMANDS (commands.ts). */
 export const MENU_COMMANDS = COMMANDS.filter((c) => c.desktop === 'page').map((c) => c.id) as PageCommandId[];
 
