@@ -1,6 +1,6 @@
 /** Where the canvas puts a node it centres, and when the minimap shows (issue #14 point 6). */
 import { describe, expect, it } from 'vitest';
-import { centredViewport, freeArea, wholeDrawingVisible } from './diagram-canvas';
+import { centredViewport, fitViewport, freeArea, minZoomFor, wholeDrawingVisible } from './diagram-canvas';
 
 const pane = { width: 1600, height: 900 };
 
@@ -31,5 +31,26 @@ describe('the minimap shows only when part of the drawing is off screen', () => 
     const drawing = { width: 2400, height: 1600 };
     expect(wholeDrawingVisible(drawing, { x: 20, y: 10, zoom: 0.5 }, 1600, 900)).toBe(true);
     expect(wholeDrawingVisible(drawing, { x: -300, y: 10, zoom: 1 }, 1600, 900)).toBe(false);
+  });
+});
+
+describe('Fit shows the whole drawing, however big', () => {
+  // About the 20,000-node account's starting layout, in the pane left under an open Findings panel.
+  const big = { width: 40_000, height: 16_000 };
+  const short = { width: 1400, height: 465 };
+
+  it('zooms out past the usual floor when the drawing needs it, names above the top row clear of the edge', () => {
+    const v = fitViewport(big, short.width, short.height, true);
+    expect(v.zoom).toBeLessThan(0.03);
+    expect(wholeDrawingVisible(big, v, short.width, short.height)).toBe(true);
+    // The overview paints each cluster's name above its box: the top row's need room above the drawing.
+    expect(v.y).toBeGreaterThanOrEqual(16);
+    // And the canvas lets the zoom go that far.
+    expect(minZoomFor(big, short.width, short.height, true)).toBeCloseTo(v.zoom, 9);
+  });
+
+  it('keeps the usual floor for a drawing that fits above it', () => {
+    expect(minZoomFor({ width: 3000, height: 1500 }, short.width, short.height, true)).toBe(0.03);
+    expect(minZoomFor(null, short.width, short.height, true)).toBe(0.03);
   });
 });

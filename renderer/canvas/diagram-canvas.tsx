@@ -48,6 +48,40 @@ export function freeArea(paneWidth: number, paneHeight: number, legendOpen: bool
 }
 
 /**
+ * Screen pixels kept clear above a fitted drawing: far out, the overview paints each cluster's name above its box
+ * at a fixed size (overview-paint.ts), and the top row's names were cut in half by the pane's edge.
+ */
+const NAME_ROOM = 16;
+
+/** The viewport that shows the whole drawing (`size`) in the free part of the pane, however far out that is. */
+export function fitViewport(
+  size: { width: number; height: number },
+  paneWidth: number,
+  paneHeight: number,
+  legendOpen: boolean,
+) {
+  const free = freeArea(paneWidth, paneHeight, legendOpen);
+  const height = Math.max(1, free.height - NAME_ROOM);
+  const viewport = getViewportForBounds({ x: 0, y: 0, ...size }, free.width, height, 0, 1.2, 0.04);
+  return { ...viewport, x: viewport.x + free.left, y: viewport.y + NAME_ROOM };
+}
+
+/**
+ * How far out the user may zoom: MIN_ZOOM, or further when the whole drawing needs it to fit the pane. A big
+ * load in a short pane (the Findings panel open under a 20,000-node account) needed less than MIN_ZOOM, and
+ * Fit clamped there showed the middle of the drawing with its top and bottom cut off.
+ */
+export function minZoomFor(
+  size: { width: number; height: number } | null,
+  paneWidth: number,
+  paneHeight: number,
+  legendOpen: boolean,
+): number {
+  if (!size || paneWidth === 0 || paneHeight === 0) return MIN_ZOOM;
+  return Math.min(MIN_ZOOM, fitViewport(size, paneWidth, paneHeight, legendOpen).zoom);
+}
+
+/**
  * The viewport that shows `box` (flow coordinates) at `zoom` centred in the free part of the pane, lifted
  * clear of the minimap when it would sit under it.
  */
@@ -119,13 +153,11 @@ function FitOnRequest({
       return;
     }
     // Keep the fitted drawing clear of the legend, which floats over the canvas's left edge.
-    const free = freeArea(paneWidth, paneHeight, legendOpen);
-    const viewport = getViewportForBounds({ x: 0, y: 0, width, height }, free.width, free.height, MIN_ZOOM, 1.2, 0.04);
+    const target = fitViewport({ width, height }, paneWidth, paneHeight, legendOpen);
     // A panel opening or folding glides the fit along; a new load jumps straight to it. A resize before the last
     // fit has landed (React Flow moves even a jump on the next frame) is the app settling around a new load, and
     // jumps too: a glide would start from where the pane was before that fit (zoom 1 on a first load) and, on a
     // big load, mount its cards on the way down (an 850 ms task on the 20k-node account).
-    const target = { ...viewport, x: viewport.x + free.left };
     const last = fitTarget.current;
     const now = getViewport();
     const landed =
@@ -282,6 +314,7 @@ export function DiagramCanvas() {
   const setPaneAspect = useDiagramStore((s) => s.setPaneAspect);
   const legendOpen = useDiagramStore((s) => s.legendOpen);
   const topology = useDiagramStore((s) => s.topology);
+  const minZoom = minZoomFor(shape, paneWidth, paneHeight, legendOpen);
   useEffect(() => {
     // The load is packed to the free part of the pane (see diagram-store packedTo).
     if (paneWidth === 0 || paneHeight === 0) return;
@@ -376,7 +409,7 @@ export function DiagramCanvas() {
         nodesConnectable={false}
         elementsSelectable
         onlyRenderVisibleElements={large}
-        minZoom={MIN_ZOOM}
+        minZoom={minZoom}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}
         defaultEdgeOptions={{ type: 'smoothstep' }}
