@@ -1,6 +1,6 @@
 /**
- * Where a load is made (main on the desktop, the ingest worker in web mode), its findings are computed with it
- * and ride along on the topology, so the page never runs the rules.
+ * Where a load is made (the ingest worker, on both hosts; the CLI), its findings are computed with it and ride
+ * along on the topology, so the page never runs the rules.
  */
 import { ingest, type IngestOptions, type SourceText } from '../ingest/index';
 import type { Topology } from '../model/types';
@@ -21,7 +21,10 @@ export function attachFindings(topology: Topology): Topology {
   return topology;
 }
 
-/** `ingest` with the findings attached: what the app's loaders call. */
+/**
+ * `ingest` with the findings attached at once (tests and fixtures; the ingest worker attaches them itself, after
+ * the first frame, with `attachFindings`).
+ */
 export function ingestWithFindings(sources: SourceText[], options: IngestOptions = {}): Topology {
   return attachFindings(ingest(sources, options));
 }
