@@ -1,5 +1,5 @@
 /**
- * One entry point for "price this load" wherever it runs (the ingest worker in web mode, main on the desktop,
+ * One entry point for "price this load" wherever it runs (the ingest worker, on both hosts;
  * the CLI): the user's prices file, if any, laid over the bundled table, then the lens. Prices come as text so
  * the file is read where the user picked it and parsed where the cost is computed, never on the page.
  */
