@@ -65,6 +65,55 @@ test('a load sent in parts draws, then has every task: search finds one and its 
   await expect(page.locator(`[data-testid="node"][data-id="${last.id}"]`)).toBeVisible();
 });
 
+test('Fit shows the whole drawing, even in a pane the Findings panel leaves short', async ({ page }) => {
+  await page.setViewportSize({ width: 1100, height: 650 });
+  await page.goto('/');
+  await page.getByTestId('open-files').setInputFiles(file);
+  await expect(page.getByTestId('arriving')).toHaveCount(0);
+  // This account has errors: the Findings panel opens under the canvas once they arrive.
+  await expect(page.getByTestId('findings-panel')).toBeVisible();
+  await page.getByTestId('fit-view').click();
+  // Where the whole drawing lands on screen (transform and pane as the browser has them), once the glide is over.
+  const framed = () =>
+    page.evaluate(() => {
+      type El = { getAttribute(n: string): string | null; getBoundingClientRect(): { width: number; height: number } };
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): El | null } }).document;
+      const [w, h] = (doc.querySelector('[data-testid="canvas"]')?.getAttribute('data-drawing') ?? '0x0')
+        .split('x')
+        .map(Number);
+      const t = doc.querySelector('.react-flow__viewport')?.getAttribute('style') ?? '';
+      const [x, y] = (/translate\(([-\d.e]+)px, ?([-\d.e]+)px\)/.exec(t) ?? []).slice(1).map(Number);
+      const zoom = Number(/scale\(([\d.e-]+)\)/.exec(t)?.[1] ?? NaN);
+      const pane = doc.querySelector('.react-flow')!.getBoundingClientRect();
+      return { w, h, x, y, right: x + w * zoom, bottom: y + h * zoom, zoom, width: pane.width, height: pane.height };
+    });
+  let last = await framed();
+  await expect
+    .poll(async () => {
+      const now = await framed();
+      const settled = now.zoom === last.zoom && now.x === last.x && now.y === last.y;
+      last = now;
+      return settled;
+    })
+    .toBe(true);
+  // The drawing Fit frames: taller than the pane at any zoom above 0.03.
+  expect(last.h * 0.03).toBeGreaterThan(last.height);
+  // Short enough that the fit is past the canvas's usual floor (0.03), where it used to stop and cut the drawing.
+  expect(last.zoom).toBeLessThan(0.03);
+  expect(last.x).toBeGreaterThanOrEqual(-2);
+  // Room above the top row for the cluster names the overview paints over their boxes.
+  expect(last.y).toBeGreaterThanOrEqual(14);
+  expect(last.right).toBeLessThanOrEqual(last.width + 2);
+  expect(last.bottom).toBeLessThanOrEqual(last.height + 2);
+  // Zooming out from there stays there: the canvas lets the zoom go as far out as the fit (a floor of 0.03
+  // made the wheel jump in to 0.03).
+  const box = (await page.getByTestId('canvas').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 200);
+  await page.waitForTimeout(400);
+  expect((await framed()).zoom).toBeLessThanOrEqual(last.zoom + 1e-9);
+});
+
 test('far out, a search dims the rest of the painted diagram and rings its hits; saved as docs/screenshot-find-far-out.png', async ({
   page,
 }) => {

@@ -396,7 +396,13 @@ export function DiagramCanvas() {
     [overview, layout, overlayOn, emphasis],
   );
   return (
-    <div className="canvas" data-testid="canvas" data-layout={layout ? 'ready' : preview ? 'preview' : 'none'}>
+    <div
+      className="canvas"
+      data-testid="canvas"
+      data-layout={layout ? 'ready' : preview ? 'preview' : 'none'}
+      // The drawing's size in flow units (what Fit frames), for the e2e to check that it is all on screen.
+      data-drawing={shape ? `${Math.round(shape.width)}x${Math.round(shape.height)}` : undefined}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}
