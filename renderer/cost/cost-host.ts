@@ -13,7 +13,7 @@ export interface CostSource {
   cost(topology: Topology, prices: PricesInput | null): Promise<CostAnswer>;
 }
 
-/** Web mode's lens host, with no Refresh prices and no host dialog. */
+/** Web mode has no main: no Refresh prices (credentials never reach a page) and no host dialog. */
 const NO_HOST_PRICES: CostBridge = {
   canRefreshPrices: false,
   refreshPrices: () => Promise.reject(new Error(NO_REFRESH_MESSAGE)),

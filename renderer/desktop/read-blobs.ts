@@ -1,22 +1,15 @@
-/** Reading picked files as texts for ingest, in the ingest worker or (without one) in the page. */
+/** Reading picked files (or the bytes the desktop's main read) as texts for ingest, in the ingest worker or (without one) in the page. */
 import { decodeSource } from '../../shared/ingest/decode';
 import type { SourceBytes, SourceText } from '../../shared/ingest/index';
 import type { Diagnostic } from '../../shared/model/types';
 
-/**
- * A file to ingest: picked in the page (a Blob, read here), or already read: the desktop's main read its bytes
- * (decoded here, as main would), or a text.
- */
-export type IngestFile = { name: string; file: Blob } | SourceBytes | SourceText;
+/** A file to ingest: picked in the page (a Blob, read here), or the bytes the desktop's main read (decoded here). */
+export type IngestFile = { name: string; file: Blob } | SourceBytes;
 
 /** The texts of `files`; a file that cannot be read is an error diagnostic, and the others still load. */
 export async function readBlobs(files: IngestFile[], diagnostics: Diagnostic[]): Promise<SourceText[]> {
   const sources: SourceText[] = [];
   for (const f of files) {
-    if ('text' in f) {
-      sources.push(f);
-      continue;
-    }
     if ('bytes' in f) {
       sources.push(decodeSource(f));
       continue;
