@@ -160,7 +160,12 @@ test('clicking a diagnostic that names an object selects it, expanding what hid 
   await expect(page.getByTestId('diagnostics-panel')).toBeVisible();
   // Collapse every cluster first: selecting from the panel has to expand what hides the task.
   const clusterToggles = page.locator('[data-kind="cluster"] [data-testid="collapse-toggle"][aria-expanded="true"]');
-  while ((await clusterToggles.count()) > 0) await clusterToggles.first().click();
+  // One at a time, each once its collapse has landed: a click while the last relayout is still on its way found
+  // the toggle it had just clicked still expanded (it failed so under the full run's load).
+  for (let open = await clusterToggles.count(); open > 0; open -= 1) {
+    await clusterToggles.first().click();
+    await expect(clusterToggles).toHaveCount(open - 1);
+  }
   await expect(described(page, 'task')).toHaveCount(0);
   const row = page.locator('[data-testid="diagnostic"][data-severity="warning"] button').first();
   await row.click();
