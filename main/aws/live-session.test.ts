@@ -101,6 +101,24 @@ describe('live session (main side of "Connect to AWS")', () => {
     }
   });
 
+  it('a fetch too big to hand the window in one answer fails saying so, and Save snapshot still has it', async () => {
+    const session = createLiveSession({
+      configFiles: files,
+      endpointUrl: server.url,
+      sendProgress: () => undefined,
+      askMfaCode: async () => undefined,
+      maxSnapshotBytes: 1000,
+    });
+    const outcome = await session.fetch({ profile: 'prod', regions: [], clusters: [], includeStopped: true });
+    expect(outcome).toMatchObject({
+      outcome: 'failed',
+      message: expect.stringMatching(
+        /^the fetched account is [\d.]+ MiB as JSON, over the 0\.0 MiB .*fetch fewer regions/,
+      ),
+    });
+    expect(session.lastSnapshot()?.clusters?.length).toBeGreaterThan(0);
+  });
+
   it('an unknown profile fails with a message, not an exception', async () => {
     const session = createLiveSession({
       configFiles: files,

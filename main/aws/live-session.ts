@@ -8,6 +8,7 @@
  * is what may cross IPC.
  */
 import type { Bundle } from '../../shared/ingest/bundle';
+import { MAX_OPEN_BYTES } from '../../shared/ipc/channels';
 import type { AwsFetchResult, AwsFetchRequest, AwsProfileSummary, FetchProgress } from '../../shared/ipc/aws-fetch';
 import { fetchAccount } from './fetch';
 import { AbortedError } from './limiter';
@@ -35,6 +36,8 @@ export interface LiveSessionDeps {
   roleAssumer?: CredentialOptions['roleAssumer'];
   /** Keeps each complete fetch in the history folder (main/history); a failure is a warning, never a failed fetch. */
   keepSnapshot?(bundle: Bundle): Promise<void>;
+  /** Largest snapshot handed to the window (default MAX_OPEN_BYTES, what one IPC answer can carry). */
+  maxSnapshotBytes?: number;
 }
 
 /** The main-side API behind the "Connect to AWS" dialog. */
@@ -152,6 +155,12 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
           });
         const label = `${request.profile ?? 'default credentials'} · ${regions.join(', ')}`;
         const source = { name: `${label} (live)`, bytes: new TextEncoder().encode(JSON.stringify(result.bundle)) };
+        const max = deps.maxSnapshotBytes ?? MAX_OPEN_BYTES;
+        if (source.bytes.length > max) {
+          const mib = (n: number) => (n / (1024 * 1024)).toFixed(1);
+          const message = `the fetched account is ${mib(source.bytes.length)} MiB as JSON, over the ${mib(max)} MiB the app can hand its window at once: fetch fewer regions or clusters (Save snapshot still writes this fetch to a file)`;
+          return { outcome: 'failed', message, warnings };
+        }
         return { outcome: 'complete', source, warnings, elapsedMs: result.stats.elapsedMs };
       } catch (err) {
         if (err instanceof AbortedError || controller.signal.aborted) return { outcome: 'cancelled' };
