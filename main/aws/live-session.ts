@@ -9,6 +9,7 @@
  */
 import type { Bundle } from '../../shared/ingest/bundle';
 import { MAX_OPEN_BYTES } from '../../shared/ipc/channels';
+import { mebibytes, wholeMebibytes } from '../../shared/ingest/limits';
 import type { AwsFetchResult, AwsFetchRequest, AwsProfileSummary, FetchProgress } from '../../shared/ipc/aws-fetch';
 import { fetchAccount } from './fetch';
 import { AbortedError } from './limiter';
@@ -157,8 +158,7 @@ export function createLiveSession(deps: LiveSessionDeps): LiveSession {
         const source = { name: `${label} (live)`, bytes: new TextEncoder().encode(JSON.stringify(result.bundle)) };
         const max = deps.maxSnapshotBytes ?? MAX_OPEN_BYTES;
         if (source.bytes.length > max) {
-          const mib = (n: number) => (n / (1024 * 1024)).toFixed(1);
-          const message = `the fetched account is ${mib(source.bytes.length)} MiB as JSON, over the ${mib(max)} MiB the app can hand its window at once: fetch fewer regions or clusters (Save snapshot still writes this fetch to a file)`;
+          const message = `the fetched account is ${mebibytes(source.bytes.length)} MiB as JSON, over the ${wholeMebibytes(max)} MiB the app can hand its window at once: fetch fewer regions or clusters (Save snapshot still writes this fetch to a file)`;
           return { outcome: 'failed', message, warnings };
         }
         return { outcome: 'complete', source, warnings, elapsedMs: result.stats.elapsedMs };

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../shared/model/types';
 import type { SourceBytes, SourceText } from '../../shared/ingest/index';
 import { checkFileSize, decodeText, isJsonFileName, skippedFileDiagnostic } from '../../shared/ingest/index';
 import { decodeSource } from '../../shared/ingest/decode';
+import { wholeMebibytes } from '../../shared/ingest/limits';
 
 /** Texts read from disk plus what could not be read. */
 export interface ReadResult {
@@ -110,7 +111,7 @@ function overBudget(file: string, budget: Budget): Diagnostic {
   return {
     severity: 'error',
     code: 'too-large',
-    message: `not read: with the files before it, this open is over ${Math.floor(budget.total / (1024 * 1024))} MiB, more than the app hands its window at once; open fewer files`,
+    message: `not read: with the files before it, this open is over ${wholeMebibytes(budget.total)} MiB, more than the app hands its window at once; open fewer files`,
     file,
   };
 }
