@@ -1,7 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Topology } from '../../shared/model/types';
 import { generateAccountOfSize } from '../../shared/synth/generate-account';
 import { createIngestHandlers } from './ingest-handlers';
+import { splitIntoParts } from './split-parts';
+import { ingest } from '../../shared/ingest/index';
+
+// The real cutting, watched: when it runs decides what the page's first frame competes with for the CPU.
+vi.mock('./split-parts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./split-parts')>();
+  return { ...actual, splitIntoParts: vi.fn(actual.splitIntoParts) };
+});
 
 /** A context that records pushes and keeps the after-reply work until `flush`. */
 function recorder() {
@@ -18,16 +26,26 @@ function recorder() {
   };
 }
 
+/** Opens `text` as one picked file, runs the work after the answer, and returns the answer. */
+async function openFile(
+  handlers: ReturnType<typeof createIngestHandlers>,
+  r: ReturnType<typeof recorder>,
+  text: string,
+): Promise<{ topology: Topology; load: number }> {
+  const answer = (await handlers.ingest(
+    { files: [{ name: 'account.json', file: new Blob([text]) }], diagnostics: [], label: 'big', savedViews: [] },
+    r.context,
+  )) as { topology: Topology; load: number };
+  r.flush();
+  return answer;
+}
+
 describe('ingest worker: what a big load waits for', () => {
   it('computes the findings only after the page has asked for the starting layout and the parts', async () => {
     const handlers = createIngestHandlers();
     const r = recorder();
     const text = JSON.stringify(generateAccountOfSize(3000));
-    const answer = (await handlers.ingest(
-      { files: [{ name: 'account.json', file: new Blob([text]) }], diagnostics: [], label: 'big', savedViews: [] },
-      r.context,
-    )) as { topology: Topology; load: number };
-    r.flush();
+    const answer = await openFile(handlers, r, text);
     // The first frame's messages, and nothing behind them the page's next requests would wait for.
     expect(answer.topology.arriving).toBeGreaterThan(0);
     expect(r.types()).toEqual(['legend', 'preview']);
@@ -51,11 +69,7 @@ describe('ingest worker: what a big load waits for', () => {
     const text = JSON.stringify({ ...generateAccountOfSize(3000), fetchedAt: undefined });
     const open = async () => {
       const r = recorder();
-      const answer = (await handlers.ingest(
-        { files: [{ name: 'account.json', file: new Blob([text]) }], diagnostics: [], label: 'big', savedViews: [] },
-        r.context,
-      )) as { load: number };
-      r.flush();
+      const answer = await openFile(handlers, r, text);
       return { r, answer };
     };
     await open();
@@ -65,5 +79,41 @@ describe('ingest worker: what a big load waits for', () => {
     second.r.flush();
     expect(second.r.types()).toContain('findings');
     expect(second.r.types()).toContain('reopenDiff');
+  });
+
+  it('cuts the parts only once the page has drawn the preview (its prelaid request), not while it draws', async () => {
+    vi.mocked(splitIntoParts).mockClear();
+    const handlers = createIngestHandlers();
+    const r = recorder();
+    const text = JSON.stringify(generateAccountOfSize(3000));
+    const answer = await openFile(handlers, r, text);
+    expect(r.types()).toEqual(['legend', 'preview']);
+    // The page draws the preview meanwhile: nothing more was done in the worker's task that posted it.
+    expect(splitIntoParts).not.toHaveBeenCalled();
+    expect(await handlers.prelaid({ load: answer.load }, r.context)).not.toBeNull();
+    expect(splitIntoParts).not.toHaveBeenCalled();
+    // Cut after the layout's reply, while the page takes that in.
+    r.flush();
+    expect(splitIntoParts).toHaveBeenCalledTimes(1);
+    await handlers.parts({ load: answer.load }, r.context);
+    const tasks = r.pushes.flatMap((p) => {
+      const part = p.payload as { part?: string; items?: { raw?: unknown }[] };
+      return p.type === 'part' && part.part === 'tasks' ? part.items! : [];
+    });
+    const all = ingest([{ name: 'account.json', text }]);
+    expect(tasks).toHaveLength(all.tasks.length);
+    // Sent without their raw JSON, which the worker keeps for the details panel.
+    expect(tasks.every((t) => t.raw === undefined)).toBe(true);
+  });
+
+  it("serves a task's raw JSON asked for before its part was cut", async () => {
+    const handlers = createIngestHandlers();
+    const r = recorder();
+    const text = JSON.stringify(generateAccountOfSize(3000));
+    const answer = await openFile(handlers, r, text);
+    const task = ingest([{ name: 'account.json', text }]).tasks[11];
+    const raw = await handlers.raw({ load: answer.load, objectId: task.id }, r.context);
+    expect(raw).toEqual(task.raw);
+    expect((raw as { taskArn?: string }).taskArn).toBe(task.arn);
   });
 });
