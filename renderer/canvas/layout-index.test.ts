@@ -12,7 +12,7 @@ import { ingest } from '../../shared/ingest/index';
 import { layoutGraph } from '../../shared/layout/layout';
 import { absolutePositions, edgeBend, edgeEnds } from '../../shared/layout/positions';
 import { generateAccount } from '../../shared/synth/generate-account';
-import { indexLayout, layoutIndexFor, type Rect } from './layout-index';
+import { indexLayout, layoutIndexFor, layoutIndexSteps, type Rect } from './layout-index';
 
 const topology = ingest([
   {
@@ -159,5 +159,32 @@ describe('layout index: the part of a big layout near the screen', () => {
     const layout = layouts.LR;
     expect(layoutIndexFor(layout, 'LR')).toBe(layoutIndexFor(layout, 'LR'));
     expect(layoutIndexFor(layout, 'TB')).not.toBe(layoutIndexFor(layout, 'LR'));
+  });
+
+  it('made in steps, answers as one made in one go; asked for half made, it is finished then', () => {
+    const layout = layoutGraph(buildGraph(topology, DEFAULT_VIEW), 'LR');
+    const whole = indexLayout(layout, 'LR');
+    const step = layoutIndexSteps(layout, 'LR', 50);
+    let steps = 1;
+    while (!step()) steps++;
+    // 50 boxes a step: the nodes, the edges' legs and both grids take many.
+    expect(steps).toBeGreaterThan((layout.nodes.length + layout.edges.length * 3) / 50);
+    const stepped = layoutIndexFor(layout, 'LR');
+    const rects = [
+      { x: 0, y: 0, width: layout.width, height: layout.height },
+      { x: layout.width / 3, y: layout.height / 4, width: 400, height: 300 },
+      { x: -100, y: -100, width: 150, height: 150 },
+    ];
+    for (const rect of rects) expect(stepped.query(rect)).toEqual(whole.query(rect));
+    expect(stepped.boxes).toEqual(whole.boxes);
+
+    const other = layoutGraph(buildGraph(topology, DEFAULT_VIEW), 'TB');
+    const halfway = layoutIndexSteps(other, 'TB', 50);
+    for (let k = 0; k < 5; k++) expect(halfway()).toBe(false);
+    const finished = layoutIndexFor(other, 'TB');
+    expect(finished.query(rects[0])).toEqual(indexLayout(other, 'TB').query(rects[0]));
+    // Kept: the steps now say it is made, and asking again gives the same index.
+    expect(halfway()).toBe(true);
+    expect(layoutIndexFor(other, 'TB')).toBe(finished);
   });
 });

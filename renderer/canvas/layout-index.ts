@@ -33,6 +33,11 @@ export interface LayoutIndex {
 
 // One index per layout and direction, made when first asked for (or ahead, while the page is idle).
 const made = new WeakMap<LaidOutGraph, { direction: Direction; index: LayoutIndex }>();
+// An index being made in steps (`layoutIndexSteps`), until it is finished.
+const making = new WeakMap<LaidOutGraph, { direction: Direction; work: Generator<void, LayoutIndex> }>();
+
+/** Boxes (nodes, edge legs, or grid entries of them) handled between two pauses of a build in steps. */
+const BOXES_PER_STEP = 4000;
 
 /**
  * The index of `layout` drawn in `direction`, made once. The canvas asks for it while the page is idle after
@@ -41,9 +46,32 @@ const made = new WeakMap<LaidOutGraph, { direction: Direction; index: LayoutInde
 export function layoutIndexFor(layout: LaidOutGraph, direction: Direction): LayoutIndex {
   const kept = made.get(layout);
   if (kept && kept.direction === direction) return kept.index;
-  const index = indexLayout(layout, direction);
-  made.set(layout, { direction, index });
-  return index;
+  const started = making.get(layout);
+  const work = started?.direction === direction ? started.work : indexWork(layout, direction);
+  let step = work.next();
+  while (!step.done) step = work.next();
+  making.delete(layout);
+  made.set(layout, { direction, index: step.value });
+  return step.value;
+}
+
+/**
+ * Makes the index of `layout` a step at a time (`perStep` boxes each): each call of the function returned
+ * does one, and says true once the index is made. Made in one go, it was one 60-90 ms idle callback after a
+ * 100,000-node load (with its collection); asked for in between (`layoutIndexFor`), it is finished at once.
+ */
+export function layoutIndexSteps(layout: LaidOutGraph, direction: Direction, perStep = BOXES_PER_STEP): () => boolean {
+  return () => {
+    if (made.get(layout)?.direction === direction) return true;
+    let started = making.get(layout);
+    if (started?.direction !== direction)
+      making.set(layout, (started = { direction, work: indexWork(layout, direction, perStep) }));
+    const step = started.work.next();
+    if (!step.done) return false;
+    making.delete(layout);
+    made.set(layout, { direction, index: step.value });
+    return true;
+  };
 }
 
 /** Aim for about this many cells: a query of one screen reads a handful, building stays linear. */
@@ -51,6 +79,18 @@ const CELLS = 128 * 128;
 
 /** Builds the grid of `layout` (a single pass over its nodes and edges, typed arrays only). */
 export function indexLayout(layout: LaidOutGraph, direction: Direction): LayoutIndex {
+  const work = indexWork(layout, direction);
+  let step = work.next();
+  while (!step.done) step = work.next();
+  return step.value;
+}
+
+/** `indexLayout` as a generator that pauses every `perStep` boxes. */
+function* indexWork(
+  layout: LaidOutGraph,
+  direction: Direction,
+  perStep = BOXES_PER_STEP,
+): Generator<void, LayoutIndex> {
   const nodes = layout.nodes;
   const n = nodes.length;
   const indexOf = new Map<string, number>();
@@ -65,6 +105,7 @@ export function indexLayout(layout: LaidOutGraph, direction: Direction): LayoutI
     boxes[i * 4 + 1] = node.y + (p >= 0 ? boxes[p * 4 + 1] : 0);
     boxes[i * 4 + 2] = node.width;
     boxes[i * 4 + 3] = node.height;
+    if ((i + 1) % perStep === 0) yield;
   }
   // Edges by the three straight segments of their step path (a box around a whole edge from a cluster to a
   // service far along its wrapped rows would cover much of the drawing), with their ends.
@@ -100,14 +141,15 @@ export function indexLayout(layout: LaidOutGraph, direction: Direction): LayoutI
       segments[at + 2] = Math.abs(bx - ax);
       segments[at + 3] = Math.abs(by - ay);
     }
+    if ((e + 1) % perStep === 0) yield;
   }
   const width = Math.max(1, layout.width);
   const height = Math.max(1, layout.height);
   const cell = Math.max(200, Math.sqrt((width * height) / CELLS));
   const cols = Math.ceil(width / cell) + 1;
   const rows = Math.ceil(height / cell) + 1;
-  const nodeGrid = buildGrid(boxes, n, cell, cols, rows);
-  const segmentGrid = buildGrid(segments, m * 3, cell, cols, rows);
+  const nodeGrid = yield* buildGrid(boxes, n, cell, cols, rows, perStep);
+  const segmentGrid = yield* buildGrid(segments, m * 3, cell, cols, rows, perStep);
   // Stamps instead of a fresh set per query: a query reads each candidate once however many cells hold it.
   const nodeSeen = new Uint32Array(n);
   const edgeSeen = new Uint32Array(m);
@@ -179,7 +221,14 @@ function cellRange(x: number, size: number, cell: number, limit: number): [numbe
 }
 
 /** Every box (x, y, width, height in `boxes`) listed in each cell it covers: counted, then placed. */
-function buildGrid(boxes: Float64Array, count: number, cell: number, cols: number, rows: number): Grid {
+function* buildGrid(
+  boxes: Float64Array,
+  count: number,
+  cell: number,
+  cols: number,
+  rows: number,
+  perStep: number,
+): Generator<void, Grid> {
   const start = new Uint32Array(cols * rows + 1);
   // The cell range of each box, worked out once for both passes.
   const ranges = new Uint32Array(count * 4);
@@ -191,13 +240,16 @@ function buildGrid(boxes: Float64Array, count: number, cell: number, cols: numbe
     ranges[i * 4 + 2] = r0;
     ranges[i * 4 + 3] = r1;
     for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) start[r * cols + c + 1]++;
+    if ((i + 1) % perStep === 0) yield;
   }
   for (let c = 0; c < cols * rows; c++) start[c + 1] += start[c];
   const items = new Uint32Array(start[cols * rows]);
   const fill = start.slice(0, cols * rows);
-  for (let i = 0; i < count; i++)
+  for (let i = 0; i < count; i++) {
     for (let r = ranges[i * 4 + 2]; r <= ranges[i * 4 + 3]; r++)
       for (let c = ranges[i * 4]; c <= ranges[i * 4 + 1]; c++) items[fill[r * cols + c]++] = i;
+    if ((i + 1) % perStep === 0) yield;
+  }
   return { start, items };
 }
 
