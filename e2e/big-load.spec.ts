@@ -18,9 +18,11 @@ const dir = mkdtempSync(path.join(tmpdir(), 'ecs-visualizer-big-'));
 const file = path.join(dir, 'account-8000.json');
 const text = JSON.stringify(generateAccountOfSize(8000, 3));
 const topology = ingest([{ name: 'account-8000.json', text }]);
+const second = path.join(dir, 'account-2500.json');
 
 test.beforeAll(() => {
   writeFileSync(file, text);
+  writeFileSync(second, JSON.stringify(generateAccountOfSize(2500, 5)));
   // The load must be one the worker sends in parts, or this test proves nothing about them: more than twice
   // renderer/desktop/split-parts.ts's PART_WEIGHT (1,500 objects and the containers they hold).
   expect(topology.tasks.reduce((n, t) => n + 1 + t.containers.length, 0)).toBeGreaterThan(2 * 1500);
@@ -112,6 +114,44 @@ test('Fit shows the whole drawing, even in a pane the Findings panel leaves shor
   await page.mouse.wheel(0, 200);
   await page.waitForTimeout(400);
   expect((await framed()).zoom).toBeLessThanOrEqual(last.zoom + 1e-9);
+});
+
+test("a second load opens at its own fit from its first frame, not gliding from the last load's view", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1100, height: 650 });
+  await page.goto('/');
+  await page.getByTestId('open-files').setInputFiles(file);
+  await expect(page.getByTestId('arriving')).toHaveCount(0);
+  // The Findings panel under the canvas: the next load starts without it, so the pane changes size as it opens.
+  await expect(page.getByTestId('findings-panel')).toBeVisible();
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-drawing', /^\d+x\d+$/);
+  const first = await page.getByTestId('canvas').getAttribute('data-drawing');
+  // Every frame from here: the zoom, the drawing's size, and whether the canvas shows it (painted or cards).
+  await page.evaluate(`(() => {
+    window.frames_ = [];
+    const tick = () => {
+      const t = document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? '';
+      const zoom = Number(/scale\\(([\\d.e-]+)\\)/.exec(t)?.[1] ?? NaN);
+      const drawn = !!document.querySelector('[data-testid="overview-layer"][data-painted], .react-flow__node');
+      window.frames_.push([zoom, document.querySelector('[data-testid="canvas"]')?.getAttribute('data-drawing') ?? '', drawn]);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  const before = (await page.evaluate('window.frames_.at(-1)')) as [number, string, boolean];
+  await page.getByTestId('open-files').setInputFiles(second);
+  await expect(page.getByTestId('source-label')).toContainText('account-2500.json');
+  await expect(page.getByTestId('arriving')).toHaveCount(0);
+  const frames = (await page.evaluate('window.frames_')) as [number, string, boolean][];
+  const at = frames.findIndex(([, drawing, drawn]) => drawn && drawing !== first && drawing !== '');
+  expect(at).toBeGreaterThan(0);
+  const [zoom] = frames[at];
+  // A smaller account: its fit is well in from the last one's.
+  expect(zoom).toBeGreaterThan(before[0] * 1.3);
+  // And it is there from the first frame that shows it: a glide from the last load's view took it from there
+  // over ~20 frames. (Within 2%: the toolbar settling around the new load may move the pane a few pixels.)
+  for (const [z] of frames.slice(at, at + 6)) expect(Math.abs(z - zoom) / zoom).toBeLessThan(0.02);
 });
 
 test('far out, a search dims the rest of the painted diagram and rings its hits; saved as docs/screenshot-find-far-out.png', async ({

@@ -140,7 +140,8 @@ function FitOnRequest({
     const pane = `${paneWidth}x${paneHeight}`;
     // A new request fits; so does a pane that changed size (a panel opened or folded) while the view was still at fit.
     const resized = done.current.atFit && done.current.pane !== pane;
-    if (done.current.fit === fitRequest && !resized) return;
+    const requested = done.current.fit !== fitRequest;
+    if (!requested && !resized) return;
     done.current.fit = fitRequest;
     done.current.pane = pane;
     done.current.atFit = true;
@@ -157,10 +158,12 @@ function FitOnRequest({
     }
     // Keep the fitted drawing clear of the legend, which floats over the canvas's left edge.
     const target = fitViewport({ width, height }, paneWidth, paneHeight, legendOpen);
-    // A panel opening or folding glides the fit along; a new load jumps straight to it. A resize before the last
-    // fit has landed (React Flow moves even a jump on the next frame) is the app settling around a new load, and
-    // jumps too: a glide would start from where the pane was before that fit (zoom 1 on a first load) and, on a
-    // big load, mount its cards on the way down (an 850 ms task on the 20k-node account).
+    // A panel opening or folding glides the fit along; a new load jumps straight to it, even when the pane changed
+    // size since the last fit (the last load's Findings panel folded away): that glide started from the last load's
+    // viewport, so a big load's first frame showed a corner of it at that zoom and took ~550 ms to come out. A
+    // resize before the last fit has landed (React Flow moves even a jump on the next frame) is the app settling
+    // around a new load, and jumps too: a glide would start from where the pane was before that fit (zoom 1 on a
+    // first load) and, on a big load, mount its cards on the way down (an 850 ms task on the 20k-node account).
     const last = fitTarget.current;
     const now = getViewport();
     const landed =
@@ -169,7 +172,7 @@ function FitOnRequest({
       Math.abs(now.x - last.x) < 1 &&
       Math.abs(now.y - last.y) < 1;
     fitTarget.current = target;
-    void setViewport(target, { duration: fitAnimated || (resized && landed) ? GLIDE_MS : 0 });
+    void setViewport(target, { duration: fitAnimated || (resized && landed && !requested) ? GLIDE_MS : 0 });
   }, [width, height, paneWidth, paneHeight, fitRequest, setViewport, getViewport, done]);
   useEffect(() => {
     // An expand or collapse: keep the toggled node where it was on screen once its new layout lands.
