@@ -28,7 +28,7 @@ import { OverviewLayer, prepareOverview } from './overview-layer';
 import { emphasisPaint, keptPaint } from './overview-paint';
 import { absolutePositions } from '../../shared/layout/positions';
 import { toFlowEdges, toFlowNodes } from './to-flow';
-import { useEmphasis, warmDrawnHolders, type Emphasis } from './use-emphasis';
+import { IDLE_STEP_MS, useEmphasis, warmDrawnHolders, type Emphasis } from './use-emphasis';
 import { useIdleWarmUp } from '../store/use-idle-warm-up';
 import { useLayoutWindow } from './use-layout-window';
 import { layoutIndexSteps } from './layout-index';
@@ -52,9 +52,6 @@ export function freeArea(paneWidth: number, paneHeight: number, legendOpen: bool
  * at a fixed size (overview-paint.ts), and the top row's names were cut in half by the pane's edge.
  */
 const NAME_ROOM = 16;
-
-/** The most (ms) of one idle callback spent making a big layout's index. */
-const INDEX_STEP_MS = 16;
 
 /** The viewport that shows the whole drawing (`size`) in the free part of the pane, however far out that is. */
 export function fitViewport(
@@ -380,14 +377,14 @@ export function DiagramCanvas() {
   }, [paneWidth, paneHeight]);
   // A big layout's index is made while the page is idle, before the first zoom into the cards needs it, once
   // the load's objects have all arrived: made between their parts it held them back (20-80 ms). In steps, each
-  // callback at most INDEX_STEP_MS: in one go it was a 60-90 ms task at 100,000 nodes.
+  // callback at most IDLE_STEP_MS: in one go it was a 60-90 ms task at 100,000 nodes.
   const arriving = (topology?.arriving ?? 0) > 0;
   useEffect(() => {
     if (!layout || !large || arriving || typeof requestIdleCallback !== 'function') return;
     const step = layoutIndexSteps(layout, direction);
     let idle = 0;
     const work = (deadline: IdleDeadline) => {
-      const until = performance.now() + INDEX_STEP_MS;
+      const until = performance.now() + IDLE_STEP_MS;
       let done = step();
       while (!done && deadline.timeRemaining() > 1 && performance.now() < until) done = step();
       if (!done) idle = requestIdleCallback(work, { timeout: 5000 });

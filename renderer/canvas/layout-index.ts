@@ -47,12 +47,11 @@ export function layoutIndexFor(layout: LaidOutGraph, direction: Direction): Layo
   const kept = made.get(layout);
   if (kept && kept.direction === direction) return kept.index;
   const started = making.get(layout);
-  const work = started?.direction === direction ? started.work : indexWork(layout, direction);
-  let step = work.next();
-  while (!step.done) step = work.next();
-  making.delete(layout);
-  made.set(layout, { direction, index: step.value });
-  return step.value;
+  return keep(
+    layout,
+    direction,
+    runToEnd(started?.direction === direction ? started.work : indexWork(layout, direction)),
+  );
 }
 
 /**
@@ -68,10 +67,23 @@ export function layoutIndexSteps(layout: LaidOutGraph, direction: Direction, per
       making.set(layout, (started = { direction, work: indexWork(layout, direction, perStep) }));
     const step = started.work.next();
     if (!step.done) return false;
-    making.delete(layout);
-    made.set(layout, { direction, index: step.value });
+    keep(layout, direction, step.value);
     return true;
   };
+}
+
+/** Keeps `index` as the made index of `layout` in `direction`. */
+function keep(layout: LaidOutGraph, direction: Direction, index: LayoutIndex): LayoutIndex {
+  making.delete(layout);
+  made.set(layout, { direction, index });
+  return index;
+}
+
+/** Runs a build in steps to its end. */
+function runToEnd<T>(work: Generator<void, T>): T {
+  let step = work.next();
+  while (!step.done) step = work.next();
+  return step.value;
 }
 
 /** Aim for about this many cells: a query of one screen reads a handful, building stays linear. */
@@ -79,10 +91,7 @@ const CELLS = 128 * 128;
 
 /** Builds the grid of `layout` (a single pass over its nodes and edges, typed arrays only). */
 export function indexLayout(layout: LaidOutGraph, direction: Direction): LayoutIndex {
-  const work = indexWork(layout, direction);
-  let step = work.next();
-  while (!step.done) step = work.next();
-  return step.value;
+  return runToEnd(indexWork(layout, direction));
 }
 
 /** `indexLayout` as a generator that pauses every `perStep` boxes. */

@@ -7,7 +7,7 @@ import { DEFAULT_VIEW } from '../../shared/graph/view';
 import { ingest } from '../../shared/ingest/index';
 import { generateAccountOfSize } from '../../shared/synth/generate-account';
 import { topologyIndexReady } from '../../shared/model/topology-index';
-import { HOLDERS_STEP_MS, hitsEmphasis, warmDrawnHolders } from './use-emphasis';
+import { IDLE_STEP_MS, hitsEmphasis, warmDrawnHolders } from './use-emphasis';
 
 const load = ingest([{ name: 'account.json', text: JSON.stringify(generateAccountOfSize(2500)) }]);
 const view = { ...DEFAULT_VIEW, collapsed: load.services.filter((_, i) => i % 2 === 0).map((s) => s.id) };
@@ -76,7 +76,7 @@ describe('the drawn holders a search emphasis reads, found in idle time', () => 
     expect(hitsEmphasis(layout, topology, 'hierarchy', hits)).toEqual(cold);
   });
 
-  it('gives the page back after HOLDERS_STEP_MS of a callback, however long the browser says it is idle', () => {
+  it('gives the page back after IDLE_STEP_MS of a callback, however long the browser says it is idle', () => {
     const idle = idleByHand();
     const layout = layoutGraph(buildGraph(load, view), view.direction);
     const topology = { ...load };
@@ -90,8 +90,8 @@ describe('the drawn holders a search emphasis reads, found in idle time', () => 
       const before = now;
       idle.runOne(49);
       callbacks++;
-      // Past its 300 tasks, a callback stops once HOLDERS_STEP_MS have gone, not at the 49 ms it was offered.
-      expect(now - before).toBeLessThan(300 * 0.1 + HOLDERS_STEP_MS + 1);
+      // Past its 300 tasks, a callback stops once IDLE_STEP_MS have gone, not at the 49 ms it was offered.
+      expect(now - before).toBeLessThan(300 * 0.1 + IDLE_STEP_MS + 1);
     }
     expect(callbacks).toBeGreaterThan(1);
     vi.restoreAllMocks();

@@ -97,17 +97,17 @@ function holdersMemo(layout: LaidOutGraph, topology: Topology, mode: ViewMode): 
 const HOLDERS_AT_LEAST = 300;
 
 /**
- * And at most this long (ms) of one callback, however long the browser says it is idle: callbacks that used the
- * whole 50 ms were 48-67 ms tasks after a 100,000-node load (a collection inside some), close to the 100 ms a
- * task may take.
+ * The most (ms) of one idle callback the canvas's warm-ups spend (these holders, the layout index), however long
+ * the browser says it is idle: callbacks that used the whole 50 ms were 48-90 ms tasks after a 100,000-node load
+ * (a collection inside some), close to the 100 ms a task may take.
  */
-export const HOLDERS_STEP_MS = 16;
+export const IDLE_STEP_MS = 16;
 
 /**
  * Finds, in idle time, the node drawing each task and container of `topology` in `layout`: the emphasis of a
  * one-letter query (93,000 hits on the 100,000-node account) then reads them rather than walking 93,000
  * holder chains (110-140 ms). Each idle callback works while the browser says it has time, up to
- * HOLDERS_STEP_MS. Returns a cancel.
+ * IDLE_STEP_MS. Returns a cancel.
  * The model's index the holders are found through comes first, a step (`indexPerStep` objects) per callback:
  * asked for unfinished, it is finished at once, and that was a 93 ms task right after a big load completed.
  */
@@ -130,7 +130,7 @@ export function warmDrawnHolders(
       handle = requestIdleCallback(step, { timeout: 5000 });
       return;
     }
-    const until = performance.now() + HOLDERS_STEP_MS;
+    const until = performance.now() + IDLE_STEP_MS;
     const more = (n: number) => n < HOLDERS_AT_LEAST || (deadline.timeRemaining() > 1 && performance.now() < until);
     for (let n = 0; next < tasks.length && more(n); n++, next++) {
       const task = tasks[next];
