@@ -28,7 +28,7 @@ import { OverviewLayer, prepareOverview } from './overview-layer';
 import { emphasisPaint, keptPaint } from './overview-paint';
 import { absolutePositions } from '../../shared/layout/positions';
 import { toFlowEdges, toFlowNodes } from './to-flow';
-import { IDLE_STEP_MS, useEmphasis, warmDrawnHolders, type Emphasis } from './use-emphasis';
+import { idleSlice, useEmphasis, warmDrawnHolders, type Emphasis } from './use-emphasis';
 import { useIdleWarmUp } from '../store/use-idle-warm-up';
 import { useLayoutWindow } from './use-layout-window';
 import { layoutIndexSteps } from './layout-index';
@@ -384,9 +384,9 @@ export function DiagramCanvas() {
     const step = layoutIndexSteps(layout, direction);
     let idle = 0;
     const work = (deadline: IdleDeadline) => {
-      const until = performance.now() + IDLE_STEP_MS;
+      const goOn = idleSlice(deadline);
       let done = step();
-      while (!done && deadline.timeRemaining() > 1 && performance.now() < until) done = step();
+      while (!done && goOn()) done = step();
       if (!done) idle = requestIdleCallback(work, { timeout: 5000 });
     };
     idle = requestIdleCallback(work, { timeout: 5000 });

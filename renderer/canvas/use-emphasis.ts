@@ -103,6 +103,12 @@ const HOLDERS_AT_LEAST = 300;
  */
 export const IDLE_STEP_MS = 16;
 
+/** Whether an idle callback that started now may go on: the browser still idle, and IDLE_STEP_MS not yet spent. */
+export function idleSlice(deadline: IdleDeadline): () => boolean {
+  const until = performance.now() + IDLE_STEP_MS;
+  return () => deadline.timeRemaining() > 1 && performance.now() < until;
+}
+
 /**
  * Finds, in idle time, the node drawing each task and container of `topology` in `layout`: the emphasis of a
  * one-letter query (93,000 hits on the 100,000-node account) then reads them rather than walking 93,000
@@ -130,8 +136,8 @@ export function warmDrawnHolders(
       handle = requestIdleCallback(step, { timeout: 5000 });
       return;
     }
-    const until = performance.now() + IDLE_STEP_MS;
-    const more = (n: number) => n < HOLDERS_AT_LEAST || (deadline.timeRemaining() > 1 && performance.now() < until);
+    const goOn = idleSlice(deadline);
+    const more = (n: number) => n < HOLDERS_AT_LEAST || goOn();
     for (let n = 0; next < tasks.length && more(n); n++, next++) {
       const task = tasks[next];
       drawnHolder(layout, task.id, ancestors, memo);
