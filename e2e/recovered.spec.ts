@@ -40,3 +40,29 @@ test('objects recovered from a broken file are drawn, marked, and explained; sav
   );
   await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-recovered.png') });
 });
+
+test('a crowded card (deploying, recovered) still shows its launch type whole', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.goto('/');
+  const dir = path.join(ROOT, 'fixtures/recovery');
+  await page
+    .getByTestId('open-files')
+    .setInputFiles(['update-service-1.json', 'update-service-3.json'].map((f) => path.join(dir, f)));
+  const crowded = page.locator('[data-testid="node"][data-kind="service"][data-recovered="true"]');
+  await expect(crowded.first()).toBeVisible();
+  // Cards at a readable size, as a user zoomed in would see them.
+  const cards = await crowded.count();
+  expect(cards).toBeGreaterThan(0);
+  for (let i = 0; i < cards; i++) {
+    const card = crowded.nth(i);
+    await expect(card.locator('.pill-info')).toHaveText('deploying');
+    const edges = await card.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const badge = el.querySelector('.badge-overlay')!.getBoundingClientRect();
+      // What of the badge the card shows: its own box clipped by the card's (the card hides what overflows).
+      return { cardRight: box.right, badgeLeft: badge.left, badgeRight: badge.right, badgeWidth: badge.width };
+    });
+    expect(edges.badgeWidth).toBeGreaterThan(0);
+    expect(edges.badgeRight).toBeLessThanOrEqual(edges.cardRight);
+  }
+});
