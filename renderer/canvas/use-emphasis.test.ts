@@ -7,6 +7,8 @@ import { DEFAULT_VIEW } from '../../shared/graph/view';
 import { ingest } from '../../shared/ingest/index';
 import { generateAccountOfSize } from '../../shared/synth/generate-account';
 import { topologyIndexReady } from '../../shared/model/topology-index';
+import type { LaidOutGraph } from '../../shared/graph/types';
+import type { Topology } from '../../shared/model/types';
 import { IDLE_STEP_MS, hitsEmphasis, warmDrawnHolders } from './use-emphasis';
 
 const load = ingest([{ name: 'account.json', text: JSON.stringify(generateAccountOfSize(2500)) }]);
@@ -33,6 +35,13 @@ function idleByHand() {
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** What `query` lights after the warm-up is what it lights found the slow way, holder chain by holder chain. */
+function expectLitAsCold(layout: LaidOutGraph, topology: Topology, query: string): void {
+  const hits = searchTopology(topology, query);
+  const cold = searchEmphasis(layout, drawnIdsOf(topology, hits), (id) => ancestorIds(topology, id));
+  expect(hitsEmphasis(layout, topology, 'hierarchy', hits)).toEqual(cold);
+}
+
 describe('the drawn holders a search emphasis reads, found in idle time', () => {
   it('after the warm-up, a one-letter query lights what it lights without them, over several idle callbacks', () => {
     const idle = idleByHand();
@@ -46,11 +55,7 @@ describe('the drawn holders a search emphasis reads, found in idle time', () => 
     }
     // At least 300 tasks a callback: this load's 2,500 nodes take several.
     expect(callbacks).toBeGreaterThan(1);
-    for (const query of ['o', 'running', load.tasks[9].shortId]) {
-      const hits = searchTopology(topology, query);
-      const cold = searchEmphasis(layout, drawnIdsOf(topology, hits), (id) => ancestorIds(topology, id));
-      expect(hitsEmphasis(layout, topology, 'hierarchy', hits)).toEqual(cold);
-    }
+    for (const query of ['o', 'running', load.tasks[9].shortId]) expectLitAsCold(layout, topology, query);
   });
 
   it('builds the model index it reads through a step per idle callback, never in one go', () => {
@@ -71,9 +76,7 @@ describe('the drawn holders a search emphasis reads, found in idle time', () => 
     expect(callbacks).toBeGreaterThanOrEqual(Math.floor(objects / 1000));
     // Then the holders, as before.
     while (idle.pending() > 0) idle.runOne();
-    const hits = searchTopology(topology, 'o');
-    const cold = searchEmphasis(layout, drawnIdsOf(topology, hits), (id) => ancestorIds(topology, id));
-    expect(hitsEmphasis(layout, topology, 'hierarchy', hits)).toEqual(cold);
+    expectLitAsCold(layout, topology, 'o');
   });
 
   it('gives the page back after IDLE_STEP_MS of a callback, however long the browser says it is idle', () => {
@@ -95,9 +98,7 @@ describe('the drawn holders a search emphasis reads, found in idle time', () => 
     }
     expect(callbacks).toBeGreaterThan(1);
     vi.restoreAllMocks();
-    const hits = searchTopology(topology, 'o');
-    const cold = searchEmphasis(layout, drawnIdsOf(topology, hits), (id) => ancestorIds(topology, id));
-    expect(hitsEmphasis(layout, topology, 'hierarchy', hits)).toEqual(cold);
+    expectLitAsCold(layout, topology, 'o');
   });
 
   it('stops when cancelled (another layout, or the load closed)', () => {
