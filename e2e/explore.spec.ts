@@ -81,6 +81,40 @@ test('search highlights matches with a count, dims the rest, and Enter walks and
   await expect(dimmed(page)).toHaveCount(0);
 });
 
+test('typing in Find moves neither the field nor the diagram: the match count shows inside the field', async ({
+  page,
+}) => {
+  await open(page, [ACCOUNT]);
+  const search = page.getByTestId('search');
+  const where = async () => ({
+    field: (await search.boundingBox())!,
+    canvas: (await page.getByTestId('canvas').boundingBox())!,
+  });
+  // Every width from a small laptop's to a wide screen: at some of them the toolbar just fits on two rows, and
+  // the count (beside the field, it was) widened it onto a third as the first letter was typed, so the field
+  // being typed in jumped to the next row and the diagram moved down.
+  for (let width = 1200; width <= 1920; width += 60) {
+    await page.setViewportSize({ width, height: 900 });
+    await search.fill('');
+    const before = await where();
+    for (const query of ['checkout', 'no-such-object-here']) {
+      await search.fill(query);
+      await expect(page.getByTestId('search-count')).toBeVisible();
+      const now = await where();
+      expect([now.field.x, now.field.y], `${width} px, "${query}": the field stays put`).toEqual([
+        before.field.x,
+        before.field.y,
+      ]);
+      expect(now.canvas.y, `${width} px, "${query}": the diagram stays put`).toBe(before.canvas.y);
+      // The count is inside the field's box, after the text.
+      const count = (await page.getByTestId('search-count').boundingBox())!;
+      const box = (await page.locator('.search-box').boundingBox())!;
+      expect(count.x).toBeGreaterThan(now.field.x);
+      expect(count.x + count.width).toBeLessThanOrEqual(box.x + box.width);
+    }
+  }
+});
+
 test('"problems only" keeps problem tasks, shows a chip, and Clear filters restores everything in one click', async ({
   page,
 }) => {
