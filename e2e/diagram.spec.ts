@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inspect, jsonFiles, ROOT, type InspectJson } from './inspect';
@@ -28,6 +28,29 @@ async function nodesOffScreen(page: Page): Promise<number> {
       r.bottom < canvas.y ||
       r.top > canvas.y + canvas.height,
   ).length;
+}
+
+/** fixtures/on-call-failures: a load whose diagnostics are all info. */
+const ON_CALL = jsonFiles('fixtures/on-call-failures');
+
+/**
+ * WCAG's contrast ratio of an element's text colour to its own background colour, as the page computes them
+ * (both opaque: the badges this reads paint a solid background).
+ */
+async function textContrast(locator: Locator): Promise<number> {
+  const [fg, bg] = await locator.evaluate((el) => {
+    const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+    return [style?.color ?? '', style?.backgroundColor ?? ''];
+  });
+  const luminance = (css: string) => {
+    const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
+  return (hi + 0.05) / (lo + 0.05);
 }
 
 async function expectCountsMatch(page: Page, reference: InspectJson): Promise<void> {
@@ -150,6 +173,30 @@ test('broken files show the diagnostics panel and the diagram of what did load',
   await expect(panel).toContainText(`${path.basename(syntax!.file!)}:${syntax!.line}:${syntax!.column}`);
   await expectCountsMatch(page, broken);
   expect(broken.counts.tasks).toBeGreaterThan(0);
+  // The Diagnostics button says how many errors and warnings, readably: its badges' numbers were drawn in their
+  // own background colour (a later `.sev-error` colour rule won), so the button showed blank coloured dots.
+  const warnings = broken.diagnostics.filter((d) => d.severity === 'warning');
+  const toggle = page.getByTestId('diagnostics-toggle');
+  for (const [severity, count] of [
+    ['error', errors.length],
+    ['warning', warnings.length],
+  ] as const) {
+    const badge = toggle.locator(`.count-badge.sev-${severity}`);
+    await expect(badge).toHaveText(String(count));
+    expect(await textContrast(badge), `${severity} badge: contrast of its number`).toBeGreaterThanOrEqual(4.5);
+  }
+});
+
+test('a load with only info diagnostics shows their count on the Diagnostics button, readably', async ({ page }) => {
+  const facts = inspect(...ON_CALL);
+  const info = facts.diagnostics.filter((d) => d.severity === 'info').length;
+  expect(info).toBeGreaterThan(0);
+  expect(facts.diagnostics.filter((d) => d.severity !== 'info')).toHaveLength(0);
+  await page.goto('/');
+  await page.getByTestId('open-files').setInputFiles(ON_CALL);
+  const badge = page.getByTestId('diagnostics-toggle').locator('.count-badge.sev-info');
+  await expect(badge).toHaveText(String(info));
+  expect(await textContrast(badge)).toBeGreaterThanOrEqual(4.5);
 });
 
 test('clicking a diagnostic that names an object selects it, expanding what hid it', async ({ page }) => {
