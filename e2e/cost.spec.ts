@@ -91,6 +91,34 @@ test('the lens prices the demo off the page: EC2 wins on a packed host, Fargate 
     .click();
 });
 
+test('in a 1024 px window the lens table scrolls in its panel; the diagram and the details panel stay in the window', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openDemo(page);
+  await page.getByTestId('cost-toggle').click();
+  await expect(row(page, 'admin-portal')).toBeVisible();
+  await row(page, 'admin-portal').click();
+  const details = page.getByTestId('details-panel');
+  await expect(details).toContainText('admin-portal');
+  // The table is wider than the window: it used to widen the whole workspace, so the diagram ran off the right
+  // edge and the details panel opened beside it, out of the window.
+  for (const id of ['details-panel', 'canvas', 'cost-panel']) {
+    const box = (await page.getByTestId(id).boundingBox())!;
+    expect(box.x + box.width, `${id}'s right edge`).toBeLessThanOrEqual(1024);
+  }
+  const detailsBox = (await details.boundingBox())!;
+  expect(detailsBox.width).toBeGreaterThan(200);
+  // The lens's last column (the verdict) is reached by scrolling the table.
+  const scroller = page.getByTestId('cost-panel').locator('.cost-scroll');
+  expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  const verdict = row(page, 'admin-portal').getByTestId('cost-verdict');
+  await verdict.scrollIntoViewIfNeeded();
+  const verdictBox = (await verdict.boundingBox())!;
+  expect(verdictBox.x).toBeGreaterThanOrEqual(0);
+  expect(verdictBox.x + Math.min(verdictBox.width, 100)).toBeLessThanOrEqual(detailsBox.x);
+});
+
 test('Load prices… lays a prices file over the bundled table; a file in another currency is refused', async ({
   page,
 }) => {
