@@ -28,7 +28,9 @@ import { buildWeb, serveWeb } from './web-build';
 // The page callbacks below run in Chromium. The node project has no DOM lib (adding it would leak into all
 // of main/), so the few page globals they touch are declared here, in this module only.
 declare const window: object;
-declare const document: { querySelector(selector: string): { style: { transform: string } } | null };
+declare const document: {
+  querySelector(selector: string): { style: { transform: string }; getAttribute(name: string): string | null } | null;
+};
 
 const { values } = parseArgs({
   options: {
@@ -195,6 +197,43 @@ async function findTyping(page: Page): Promise<number[]> {
   return longest;
 }
 
+/**
+ * Switches the view (Placement, then back to Hierarchy) and measures each switch: time to the new layout drawn,
+ * and the longest main-thread task from the click to `settleMs` later (the idle warm-ups the new layout starts
+ * included), with how many were over 100 ms.
+ */
+async function switchViews(
+  page: Page,
+  settleMs = 6000,
+): Promise<{ view: string; ms: number; longest: number; over100: number[] }[]> {
+  const out: { view: string; ms: number; longest: number; over100: number[] }[] = [];
+  const canvas = page.getByTestId('canvas');
+  for (const view of ['placement', 'hierarchy']) {
+    // The view's own drawing has another size (data-drawing, width × height): its layout has landed when it shows.
+    const before = await canvas.getAttribute('data-drawing');
+    const from = await page.evaluate(() => performance.now());
+    await page.getByTestId(`view-${view}`).click();
+    await page.waitForFunction(
+      (was) => document.querySelector('[data-testid="canvas"]')?.getAttribute('data-drawing') !== was,
+      before,
+      { polling: 'raf', timeout: 60_000 },
+    );
+    const ms = (await page.evaluate(() => performance.now())) - from;
+    await page.waitForTimeout(settleMs);
+    const tasks = await page.evaluate(
+      (t) => (window as unknown as Probe).__longTasks.filter((x) => x.start + x.duration >= t).map((x) => x.duration),
+      from,
+    );
+    out.push({
+      view,
+      ms: Math.round(ms),
+      longest: Math.round(Math.max(0, ...tasks)),
+      over100: tasks.filter((d) => d > 100).map((d) => Math.round(d)),
+    });
+  }
+  return out;
+}
+
 async function zoom(page: Page): Promise<number> {
   return page.evaluate(() => {
     const t = document.querySelector('.react-flow__viewport')?.style.transform ?? '';
@@ -352,6 +391,8 @@ try {
   const workersMB = values.json ? await workerHeapMB(page) : null;
   // Typing in Find once the load has settled (its idle warm-ups done), at the zoom the pans ended on.
   const find = await findTyping(page);
+  await page.getByTestId('search').fill('');
+  const switches = await switchViews(page);
 
   console.log(
     `Chromium ${browser.version()}, 1600×1000, --disable-gpu${values.desktop ? ', desktop path (stand-in preload)' : ''}; synthetic account of ${nodes.toLocaleString('en')} nodes (${(statSync(accountFile).size / 1e6).toFixed(1)} MB)\n`,
@@ -382,6 +423,10 @@ try {
   console.log(
     `Find, typing "ord" and deleting it: longest task per keystroke ${find.map((ms, i) => `${FIND_KEYS[i] === 'Backspace' ? '⌫' : FIND_KEYS[i]} ${ms || '—'}`).join(', ')} ms (— none over 50 ms)`,
   );
+  for (const sw of switches)
+    console.log(
+      `switch to the ${sw.view} view: drawn after ${sw.ms} ms; longest main-thread task in the 6 s after the click ${sw.longest} ms (over 100 ms: ${sw.over100.join(', ') || 'none'})`,
+    );
   console.log(`JS heap of the page: ${heapMB.toFixed(0)} MB`);
   if (values.json) {
     const parseMs = median(parses);
@@ -403,6 +448,9 @@ try {
         zoomGestureLongestFrameMs: Math.round(zoomGesture.longestFrameMs),
         fps: { fit: Math.round(fpsFit.fps), zoom03: Math.round(fpsMid.fps), zoom1: Math.round(fpsZoom1.fps) },
         findLongestTaskMs: Math.max(...find),
+        viewSwitch: Object.fromEntries(
+          switches.map((sw) => [sw.view, { ms: sw.ms, longestTaskMs: sw.longest, tasksOver100ms: sw.over100.length }]),
+        ),
         heapMB: Math.round(heapMB),
         workerHeapMB: workersMB === null ? null : Math.round(workersMB),
       }),
