@@ -8,6 +8,7 @@ import { IngestClient } from './ingest-client';
 import { findingWeight, FINDINGS_WEIGHT_PER_MESSAGE, LAYOUT_NODES_PER_MESSAGE } from './ingest-worker-protocol';
 import { createLayoutSession } from '../../shared/layout/layout-session';
 import { createWebHosts } from './pick-api';
+import { keptPaint, preparePaint } from '../canvas/overview-paint';
 
 const file = (name: string, text: string) => ({ name, file: new Blob([text], { type: 'application/json' }) });
 
@@ -79,6 +80,21 @@ describe('IngestClient (the ingest protocol, served on the page as jsdom has no 
     await expect.poll(() => seen.length, { timeout: 20_000 }).toBe(1);
     expect(seen).toEqual([expected.length]);
     expect(all.findings!.map((f) => `${f.rule} ${f.objectId}`)).toEqual(expected.map((f) => `${f.rule} ${f.objectId}`));
+    // Another view of the load (Placement) comes the same way: every node and edge once, in order, and the
+    // overview's paint made in the worker, kept for the layout so the page does not prepare it.
+    const placement = { ...view, mode: 'placement' as const };
+    const switched = await client.layOut(all, placement, view.direction);
+    const placedAlone = session.place(session.build(direct, { ...placement, overlay: true }), view.direction);
+    expect(placedAlone.nodes.length).toBeGreaterThan(LAYOUT_NODES_PER_MESSAGE);
+    expect(switched.nodes.map((n) => n.id)).toEqual(placedAlone.nodes.map((n) => n.id));
+    expect(switched.edges.map((e) => e.id)).toEqual(placedAlone.edges.map((e) => e.id));
+    const kept = keptPaint(switched, view.direction, true);
+    expect(kept).toBeDefined();
+    const onPage = preparePaint(switched, view.direction, true);
+    expect(Array.from(kept!.edges)).toEqual(Array.from(onPage.edges));
+    expect(kept!.buckets.map((b) => [b.fill, b.rects.length])).toEqual(
+      onPage.buckets.map((b) => [b.fill, b.rects.length]),
+    );
     client.dispose();
   });
 

@@ -98,6 +98,8 @@ export class IngestClient {
   private readonly findingsListeners = new Set<() => void>();
   // The first nodes and edges of the starting layout being received (`layoutPart`), until its answer comes.
   private layoutParts: { load: number; nodes: PositionedNode[]; edges: LaidOutEdge[] } | null = null;
+  // The overview paint of the `layout` answer still to come (`layoutPaint`).
+  private layoutPaint: IngestEvents['layoutPaint'] | null = null;
   private disposed = false;
 
   /** `port`: where the handlers run (default: a new worker, else the page; null: the page). */
@@ -238,7 +240,20 @@ export class IngestClient {
     }
     const load = this.loadOf.get(topology);
     if (load === undefined) return Promise.reject(new Error('this topology was not loaded by the ingest worker'));
-    return this.link.request('layout', { load, view, direction });
+    return this.requestLayout(load, view, direction);
+  }
+
+  /** Asks the worker to lay out load `load`; a big layout comes as the starting one does (see `layoutPaint`). */
+  private async requestLayout(load: number, view: ViewState, direction: Direction): Promise<LaidOutGraph> {
+    const rest = await this.link.request('layout', { load, view, direction });
+    // Its first nodes came in `layoutPart`s, its overview paint before them.
+    const layout = this.withLayoutParts(load, rest);
+    const painted = this.layoutPaint?.load === load ? this.layoutPaint : null;
+    this.layoutPaint = null;
+    if (painted) keepPaint(layout, painted.direction, painted.overlayOn, painted.paint);
+    // Used a task later: receiving the last slice and what the page does with the layout are not one task.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return layout;
   }
 
   /** Stops the worker. */
@@ -256,6 +271,7 @@ export class IngestClient {
       for (const n of nodes) this.layoutParts.nodes.push(n);
       for (const e of edges) this.layoutParts.edges.push(e);
     });
+    link.on('layoutPaint', (painted) => (this.layoutPaint = painted));
     link.on('legend', ({ load, legend }) => {
       if (this.awaitingLayout?.load === load) this.awaitingLayout.settleLegend(legend);
     });
@@ -324,14 +340,7 @@ export class IngestClient {
       setTimeout(() => waiting.settle(layout), 0);
     }
     // Ask as for any other view, to get the layout or the error.
-    else
-      waiting.settle(
-        this.link.request('layout', {
-          load,
-          view: { ...waiting.view, overlay: true },
-          direction: waiting.view.direction,
-        }),
-      );
+    else waiting.settle(this.requestLayout(load, { ...waiting.view, overlay: true }, waiting.view.direction));
   }
 
   /** (Re)starts the wait after which the arriving load's parts are asked for anyway. */

@@ -63,6 +63,23 @@ function keptAsPrevious(load: Topology): Topology | null {
   return objects <= KEEP_PREVIOUS_OBJECTS ? load : null;
 }
 
+/**
+ * Sends all but the last LAYOUT_NODES_PER_MESSAGE nodes and edges of `layout` as `layoutPart` pushes, ahead of the
+ * answer, and returns the layout with the rest: no one message takes the page long to receive.
+ */
+function inSlices(layout: LaidOutGraph, load: number, context: HandlerContext<IngestEvents>): LaidOutGraph {
+  const step = LAYOUT_NODES_PER_MESSAGE;
+  const parts = Math.ceil(Math.max(layout.nodes.length, layout.edges.length) / step);
+  for (let k = 0; k < parts - 1; k++)
+    context.push('layoutPart', {
+      load,
+      nodes: layout.nodes.slice(k * step, (k + 1) * step),
+      edges: layout.edges.slice(k * step, (k + 1) * step),
+    });
+  const from = Math.max(0, parts - 1) * step;
+  return { ...layout, nodes: layout.nodes.slice(from), edges: layout.edges.slice(from) };
+}
+
 /** The ingest protocol's handlers, with the load they hold (one worker, or the page when none can start). */
 export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
   let rawById = new Map<string, Record<string, unknown>>();
@@ -221,7 +238,14 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
       cutParts();
       // A page that starts with another view than the one laid out first still gets the findings after it.
       if (unsent.length === 0) context.afterReply(runLater);
-      return session.layOut(topology, view, direction);
+      const layout = session.layOut(topology, view, direction);
+      // A big layout (a view switched at 100k) as the starting one goes: its overview paint made here, and its
+      // nodes in slices. Received whole and painted on the page, it was a 100-250 ms task and a 120 ms frame.
+      if (layout.nodes.length > LARGE_DIAGRAM_NODES) {
+        const paint = preparePaint(layout, direction, view.overlay);
+        context.push('layoutPaint', { load: asked, direction, overlayOn: view.overlay, paint }, paintBuffers(paint));
+      }
+      return inSlices(layout, asked, context);
     },
     parts: ({ load: asked }, context) => {
       cutParts();
@@ -258,18 +282,7 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
       // which the page asks for once this layout is drawn.
       context.afterReply(cutParts);
       if (!partsPending()) context.afterReply(runLater);
-      if (!layout) return null;
-      // All but the last slice as pushes, ahead of the answer: no one message takes the page long to receive.
-      const step = LAYOUT_NODES_PER_MESSAGE;
-      const parts = Math.ceil(Math.max(layout.nodes.length, layout.edges.length) / step);
-      for (let k = 0; k < parts - 1; k++)
-        context.push('layoutPart', {
-          load: asked,
-          nodes: layout.nodes.slice(k * step, (k + 1) * step),
-          edges: layout.edges.slice(k * step, (k + 1) * step),
-        });
-      const from = Math.max(0, parts - 1) * step;
-      return { ...layout, nodes: layout.nodes.slice(from), edges: layout.edges.slice(from) };
+      return layout && inSlices(layout, asked, context);
     },
   };
 }
