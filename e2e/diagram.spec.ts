@@ -432,6 +432,28 @@ test.describe('the fitted picture of a real multi-account load (issue #14 points
   });
 });
 
+test('in a small pane the minimap stays hidden, rather than cover the diagram it maps', async ({ page }) => {
+  // The demo in 1024 × 700, its findings open: the pane is about 600 × 250 px, and the 200 × 150 px map sat in
+  // the middle of what was left of the diagram once a selection zoomed in.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto('/');
+  await page.getByTestId('open-demo').click();
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-layout', 'ready');
+  await page.getByTestId('search').fill('batch-packed');
+  await page.getByTestId('search').press('Enter');
+  await expect(page.getByTestId('details-panel')).toBeVisible();
+  await settledZoom(page);
+  const pane = (await page.locator('.react-flow').boundingBox())!;
+  expect(pane.width < 600 || pane.height < 450).toBe(true);
+  const service = page.locator('[data-testid="node"][data-kind="service"]').filter({ hasText: 'batch-packed' });
+  await expect(service).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Minimap' })).toHaveCount(0);
+  // With room for it, the same zoomed-in view has its map.
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.getByRole('button', { name: 'Close details' }).click();
+  await expect(page.getByRole('img', { name: 'Minimap' })).toHaveCount(1);
+});
+
 test.describe('identifiers are never cut where they differ (issue #14 point 7, #13 bidi)', () => {
   test('a 19-digit task id is shown whole; a 32-character one keeps both ends; the family header keeps the family', async ({
     page,

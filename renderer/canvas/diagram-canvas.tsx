@@ -38,6 +38,14 @@ const MIN_ZOOM = 0.03;
 const LEGEND_INSET = 256;
 // React Flow's minimap: 200 × 150 px in a panel 15 px from the bottom-right corner.
 const MINIMAP = { width: 200, height: 150, margin: 15 };
+
+/**
+ * Whether the pane has room for the minimap: three times its size each way. In a small window with the lens or
+ * the findings open (a 600 × 250 px pane at 1024 × 700) it covered a third of the diagram, in the middle of it.
+ */
+export function minimapFits(paneWidth: number, paneHeight: number): boolean {
+  return paneWidth >= 3 * MINIMAP.width && paneHeight >= 3 * MINIMAP.height;
+}
 // A glide short enough not to wait for, long enough to see where things went.
 const GLIDE_MS = 300;
 
@@ -210,7 +218,7 @@ function FitOnRequest({
         zoom,
         { width: paneWidth, height: paneHeight },
         useDiagramStore.getState().legendOpen,
-        !whole,
+        !whole && minimapFits(paneWidth, paneHeight),
       );
       void setViewport(viewport, { duration: GLIDE_MS });
     });
@@ -229,7 +237,7 @@ function FitOnRequest({
         recent.zoom,
         { width: paneWidth, height: paneHeight },
         useDiagramStore.getState().legendOpen,
-        !whole,
+        !whole && minimapFits(paneWidth, paneHeight),
       ),
       { duration: GLIDE_MS },
     );
@@ -311,8 +319,9 @@ export function DiagramCanvas() {
   // A boolean, so panning re-renders the canvas only when the minimap comes or goes.
   const showMinimap = useStore(
     (s) =>
-      !shape ||
-      !wholeDrawingVisible(shape, { x: s.transform[0], y: s.transform[1], zoom: s.transform[2] }, s.width, s.height),
+      minimapFits(s.width, s.height) &&
+      (!shape ||
+        !wholeDrawingVisible(shape, { x: s.transform[0], y: s.transform[1], zoom: s.transform[2] }, s.width, s.height)),
   );
   const setPaneAspect = useDiagramStore((s) => s.setPaneAspect);
   const legendOpen = useDiagramStore((s) => s.legendOpen);
