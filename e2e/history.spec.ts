@@ -81,6 +81,10 @@ test('"Compare with…" diffs an older load against the one on screen and marks 
     );
   const panel = page.getByTestId('history-panel');
   await expect(panel.getByTestId('diff-headline').first()).toHaveText(/^checkout: rev 41 → 42/);
+  // The log says what it was compared with (it read "Changes since 2 files").
+  await expect(panel.getByRole('heading')).toHaveText(
+    'Compared with 2 files (describe-services.json, describe-tasks.json)',
+  );
   // The canvas marks: new tasks green, the replaced ones amber, the service changed.
   await expect(page.locator('[data-testid="diff-mark"][data-diff="added"]')).toHaveCount(4);
   await expect(page.locator('[data-testid="diff-mark"][data-diff="changed"]')).toHaveCount(4);

@@ -44,6 +44,13 @@ export function DiffLog({ diff }: { diff: LoadDiff }) {
   );
 }
 
+/** What a comparison was made with: the file, or how many and the first few ("Changes since 2 files" read oddly). */
+export function comparedNames(names: readonly string[]): string {
+  if (names.length === 1) return names[0];
+  const listed = names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+  return `${names.length} files (${listed})`;
+}
+
 /** The panel; nothing until a timeline or a comparison was asked for. */
 export function HistoryPanel() {
   const timeline = useHistoryStore((s) => s.timeline);
@@ -75,7 +82,7 @@ export function HistoryPanel() {
     const { answer, names } = comparison;
     return (
       <section className="changes-panel history-panel" data-testid="history-panel" aria-label="Comparison">
-        {head(`Changes since ${names.length === 1 ? names[0] : `${names.length} files`}`)}
+        {head(`Compared with ${comparedNames(names)}`)}
         {answer.diff ? (
           <>
             <p className="history-span">
