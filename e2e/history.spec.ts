@@ -61,6 +61,35 @@ test('a timeline opened from the first screen, with no diagram open, is shown', 
   await page.screenshot({ path: test.info().outputPath('timeline-first-screen.png') });
 });
 
+test('"Show on the diagram" draws a timeline step, marked with what changed since the step before; the timeline stays', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('/');
+  await page
+    .getByTestId('timeline-files')
+    .setInputFiles(['prod-1130.json', 'prod-0930.json', 'prod-1010.json'].map((f) => path.join(TIMELINE, f)));
+  const panel = page.getByTestId('history-panel');
+  await expect(panel.getByTestId('diff-headline').first()).toHaveText(/^checkout: rev 41 → 42/);
+  // 09:30 → 10:10: the 10:10 bundle drawn, its new tasks and the replaced ones marked.
+  await panel.getByTestId('timeline-draw').click();
+  await expect(page.getByTestId('source-label')).toContainText('prod-1010.json');
+  await expect(page.locator('[data-testid="node"][data-kind="service"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="diff-mark"][data-diff="added"]')).toHaveCount(4);
+  await expect(page.locator('[data-testid="diff-mark"][data-diff="changed"]')).toHaveCount(4);
+  // The timeline is still there, at the same step (the canvas's marks are its, not a reopen's).
+  await expect(panel.getByTestId('timeline-steps')).toBeVisible();
+  await expect(panel.locator('.timeline-step.active .timeline-name')).toHaveText('prod-1010.json');
+  // The next step: 10:10 → 11:30, one task started since 10:10.
+  await page.getByRole('button', { name: 'Later →' }).click();
+  await panel.getByTestId('timeline-draw').click();
+  await expect(page.getByTestId('source-label')).toContainText('prod-1130.json');
+  await expect(page.locator('[data-testid="diff-mark"][data-diff="added"]')).toHaveCount(1);
+  await expect(panel.locator('.timeline-step.active .timeline-name')).toHaveText('prod-1130.json');
+  await page.getByTestId('fit-view').click();
+  await page.screenshot({ path: test.info().outputPath('timeline-drawn.png') });
+});
+
 test('"Compare with…" diffs an older load against the one on screen and marks the canvas', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('/');

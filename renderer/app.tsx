@@ -250,8 +250,8 @@ export function App({ api, layoutHost, cost }: { api: DesktopApi; layoutHost: La
                   <div className="empty-load-card">
                     <h2>No diagram open</h2>
                     <p className="hint">
-                      The panel below reads the files it was given on their own. Open files… or Demo draws a diagram
-                      here.
+                      The panel below reads the files it was given on their own. Its “Show on the diagram”, Open files…
+                      or Demo draws a diagram here.
                     </p>
                   </div>
                 </div>

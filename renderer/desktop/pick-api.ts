@@ -34,12 +34,15 @@ export function createWebHosts(
   // The findings of a load come after its first frame: the panel and the badges redraw when they land.
   ingest.onFindings(() => useFindingsStore.getState().arrived());
   // "Compare with…" and the timeline: diffs computed in the ingest worker, where the load's raw JSON is kept.
-  useHistoryStore.getState().setHost(webHistoryHost(ingest));
+  const drawnSteps = new WeakSet<object>();
+  useHistoryStore.getState().setHost(webHistoryHost(ingest, drawnSteps));
   // Reopened files of the same scope: the worker's diff marks the canvas once the store shows that load.
   ingest.onReopenDiff((answer, ofLoad) => {
     const apply = (): boolean => {
       const shown = useDiagramStore.getState().topology;
       if (!shown || !ofLoad(shown) || shown.arriving) return false;
+      // A timeline step drawn: marked with what changed since the step before it, and the timeline stays.
+      if (drawnSteps.has(shown.files)) return true;
       useDiagramStore.setState({ diff: answer.changes });
       useHistoryStore.getState().showComparison(['the previous load'], answer);
       return true;

@@ -59,6 +59,8 @@ export function HistoryPanel() {
   const error = useHistoryStore((s) => s.error);
   const setStep = useHistoryStore((s) => s.setStep);
   const close = useHistoryStore((s) => s.close);
+  const host = useHistoryStore((s) => s.host);
+  const files = useHistoryStore((s) => s.files);
   if (!timeline && !comparison && !error) return null;
 
   const head = (title: string) => (
@@ -105,6 +107,10 @@ export function HistoryPanel() {
 
   const t = timeline!;
   const diff = t.diffs[step - 1];
+  // The step's file and the one before it, when the host can open a load (the files are named as the steps).
+  const fileOf = (i: number) => files.find((f) => f.name === t.steps[i]?.name);
+  const [stepFile, beforeFile] = [fileOf(step), fileOf(step - 1)];
+  const drawable = host?.draw && stepFile && beforeFile ? { file: stepFile, before: beforeFile } : null;
   return (
     <section className="changes-panel history-panel" data-testid="history-panel" aria-label="Timeline">
       {head(`Timeline · ${t.steps.length} loads`)}
@@ -181,6 +187,17 @@ export function HistoryPanel() {
             >
               Later →
             </button>
+            {drawable && (
+              <button
+                type="button"
+                className="btn btn-primary"
+                data-testid="timeline-draw"
+                title={`Open ${t.steps[step].name} as the diagram, marked with what changed since ${t.steps[step - 1].name}`}
+                onClick={() => void host!.draw!(drawable.file, drawable.before)}
+              >
+                Show on the diagram
+              </button>
+            )}
           </div>
           {diff && <DiffLog diff={diff} />}
         </>

@@ -20,7 +20,7 @@ export async function runTimeline(
   try {
     if (files.length === 0) throw new Error(unread.map((d) => d.message).join('; ') || 'no files');
     const answer = await host.timeline(files);
-    history.showTimeline(unread.length > 0 ? { ...answer, errors: [...unread, ...answer.errors] } : answer);
+    history.showTimeline(unread.length > 0 ? { ...answer, errors: [...unread, ...answer.errors] } : answer, files);
   } catch (e) {
     history.setBusy(false, `Timeline failed: ${e instanceof Error ? e.message : String(e)}`);
   }
