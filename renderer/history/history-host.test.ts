@@ -33,7 +33,7 @@ describe('drawing a timeline step', () => {
 
     /** Draws `step` of the timeline and waits until it is shown whole (big enough to come in parts). */
     const draw = async (step: number, since: number) => {
-      await history.host!.draw!(files[step], files[since]);
+      await history.host!.draw(files[step], files[since]);
       const head = useDiagramStore.getState().topology!;
       expect(useDiagramStore.getState().sourceLabel).toBe(files[step].name);
       expect(head.arriving).toBeGreaterThan(0);

@@ -107,10 +107,10 @@ export function HistoryPanel() {
 
   const t = timeline!;
   const diff = t.diffs[step - 1];
-  // The step's file and the one before it, when the host can open a load (the files are named as the steps).
+  // The step's file and the one before it (the files are named as the steps), with the host that opens it.
   const fileOf = (i: number) => files.find((f) => f.name === t.steps[i]?.name);
   const [stepFile, beforeFile] = [fileOf(step), fileOf(step - 1)];
-  const drawable = host?.draw && stepFile && beforeFile ? { file: stepFile, before: beforeFile } : null;
+  const drawable = host && stepFile && beforeFile ? { host, file: stepFile, before: beforeFile } : null;
   return (
     <section className="changes-panel history-panel" data-testid="history-panel" aria-label="Timeline">
       {head(`Timeline · ${t.steps.length} loads`)}
@@ -193,7 +193,7 @@ export function HistoryPanel() {
                 className="btn btn-primary"
                 data-testid="timeline-draw"
                 title={`Open ${t.steps[step].name} as the diagram, marked with what changed since ${t.steps[step - 1].name}`}
-                onClick={() => void host!.draw!(drawable.file, drawable.before)}
+                onClick={() => void drawable.host.draw(drawable.file, drawable.before)}
               >
                 Show on the diagram
               </button>

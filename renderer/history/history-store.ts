@@ -16,11 +16,8 @@ export interface HistoryFile {
 export interface HistoryHost {
   compare(topology: Topology, older: HistoryFile[]): Promise<CompareAnswer>;
   timeline(files: HistoryFile[]): Promise<TimelineAnswer>;
-  /**
-   * Opens `file` (a timeline step) as the load on screen, its canvas marked with what changed since `before`
-   * (the step before it); absent where the host cannot open a load itself.
-   */
-  draw?(file: HistoryFile, before: HistoryFile): Promise<void>;
+  /** Opens `file` (a timeline step) as the load on screen, its canvas marked with what changed since `before`. */
+  draw(file: HistoryFile, before: HistoryFile): Promise<void>;
 }
 
 /** What the history panel shows. */
