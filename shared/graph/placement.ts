@@ -72,7 +72,7 @@ const UNPLACED: Record<string, string> = {
 export function taskPlace(
   task: Task,
   clusterKey: string,
-  instances: ReadonlyMap<string, ContainerInstance>,
+  instances: Pick<ReadonlyMap<string, ContainerInstance>, 'get'>,
 ): TaskPlace {
   const unplaced = (key: keyof typeof UNPLACED & string): TaskPlace => ({
     kind: 'unplaced',
@@ -185,7 +185,7 @@ export function buildPlacementGraph(topology: Topology, view: ViewState, cache?:
   const edges: Graph['edges'] = [];
   const clusterKeyOf = (clusterId: string | undefined): string =>
     clusterId && ctx.clusterById.has(clusterId) ? clusterId : UNKNOWN_CLUSTER_ID;
-  const instances = instancesOf(topology);
+  const instances = new Map(topology.containerInstances.map((ci) => [ci.id, ci]));
 
   const hostsByCluster = new Map<string, Map<string, HostBucket>>();
   const bucket = (clusterKey: string, place: HostBucket['place']): HostBucket => {
@@ -259,26 +259,14 @@ export function buildPlacementGraph(topology: Topology, view: ViewState, cache?:
   return { nodes, edges, legend: legendCounts(topology) };
 }
 
-const instancesByTopology = new WeakMap<Topology, ReadonlyMap<string, ContainerInstance>>();
-
-/** The load's container instances by id, made once per load. */
-function instancesOf(topology: Topology): ReadonlyMap<string, ContainerInstance> {
-  let instances = instancesByTopology.get(topology);
-  if (!instances) {
-    instances = new Map(topology.containerInstances.map((ci) => [ci.id, ci]));
-    instancesByTopology.set(topology, instances);
-  }
-  return instances;
-}
-
 /** Ids of the placement-view nodes that hold `id` (task, box, host, cluster), nearest first. */
 export function placementAncestorIds(topology: Topology, id: string): string[] {
   const index = topologyIndex(topology);
   const clusterKey = (clusterId: string | undefined): string =>
     clusterId && index.entityOfKind(clusterId, 'cluster') ? clusterId : UNKNOWN_CLUSTER_ID;
-  // Once per load, not per call: a one-letter Find or the canvas's holder warm-up asks for ~93,000 chains on the
-  // 100,000-node account, and a map of its 1,552 hosts made per call was 4 s of them (idle steps of 57-128 ms).
-  const instances = instancesOf(topology);
+  // The hosts through the load's index: a one-letter Find or the canvas's holder warm-up asks for ~93,000 chains on
+  // the 100,000-node account, and a map of its 1,552 hosts made per call was 4 s of them (idle steps of 57-128 ms).
+  const instances = { get: (hostId: string) => index.entityOfKind(hostId, 'containerInstance') };
   const ofTask = (t: Task): string[] => {
     const key = clusterKey(t.clusterId);
     const place = taskPlace(t, key, instances);
