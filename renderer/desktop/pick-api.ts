@@ -15,7 +15,7 @@ import { createWebCostApi, injectedCostBridge } from '../cost/cost-host';
 import { useFindingsStore } from '../findings/findings-store';
 import { useHistoryStore } from '../history/history-store';
 import { webHistoryHost } from '../history/history-host';
-import { useDiagramStore } from '../store/diagram-store';
+import { useDiagramStore, whenShownWhole } from '../store/diagram-store';
 
 /** What the app reaches outside itself through: host I/O and the layout of what it loaded. */
 export interface Hosts {
@@ -37,23 +37,14 @@ export function createWebHosts(
   const drawnSteps = new WeakSet<object>();
   useHistoryStore.getState().setHost(webHistoryHost(ingest, drawnSteps));
   // Reopened files of the same scope: the worker's diff marks the canvas once the store shows that load.
-  ingest.onReopenDiff((answer, ofLoad) => {
-    const apply = (): boolean => {
-      const shown = useDiagramStore.getState().topology;
-      if (!shown || !ofLoad(shown) || shown.arriving) return false;
+  ingest.onReopenDiff((answer, ofLoad) =>
+    whenShownWhole(ofLoad, (shown) => {
       // A timeline step drawn: marked with what changed since the step before it, and the timeline stays.
-      if (drawnSteps.has(shown.files)) return true;
+      if (drawnSteps.has(shown.files)) return;
       useDiagramStore.setState({ diff: answer.changes });
       useHistoryStore.getState().showComparison(['the previous load'], answer);
-      return true;
-    };
-    if (apply()) return;
-    const stop = useDiagramStore.subscribe((s, before) => {
-      if (s.topology === before.topology) return;
-      // Applied, or the user moved on to another load: either way this diff is done.
-      if (apply() || (s.topology && !ofLoad(s.topology))) stop();
-    });
-  });
+    }),
+  );
   return { api, layoutHost: createWebLayoutHost(ingest), cost };
 }
 

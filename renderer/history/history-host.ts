@@ -4,9 +4,8 @@
  * ingested there too). It also draws a timeline step: opens that bundle as the load on screen and marks the
  * canvas with what changed since the step before it.
  */
-import type { Topology } from '../../shared/model/types';
 import type { IngestClient } from '../desktop/ingest-client';
-import { useDiagramStore } from '../store/diagram-store';
+import { useDiagramStore, whenShownWhole } from '../store/diagram-store';
 import { savedViewsFor } from '../store/view-persistence';
 import type { HistoryHost } from './history-store';
 
@@ -29,7 +28,11 @@ export function webHistoryHost(ingest: IngestClient, drawnSteps: WeakSet<object>
         drawnSteps.add(topology.files);
         useDiagramStore.getState().setTopology(topology, file.name, 'open', ingest.startingView(topology));
         const { changes } = await ingest.compare(topology, [before]);
-        if (changes) whenComplete(topology, () => useDiagramStore.setState({ diff: changes }));
+        if (changes)
+          whenShownWhole(
+            (t) => t.files === topology.files,
+            () => useDiagramStore.setState({ diff: changes }),
+          );
       } catch (e) {
         useDiagramStore
           .getState()
@@ -37,23 +40,4 @@ export function webHistoryHost(ingest: IngestClient, drawnSteps: WeakSet<object>
       }
     },
   };
-}
-
-/**
- * Runs `work` once the load of `topology` is on screen whole (a big load's parts arrived: completing it sets the
- * canvas's marks again), unless another load is shown first.
- */
-function whenComplete(topology: Topology, work: () => void): void {
-  const state = () => {
-    const shown = useDiagramStore.getState().topology;
-    return shown?.files !== topology.files ? 'gone' : shown.arriving ? 'arriving' : 'complete';
-  };
-  if (state() === 'complete') return work();
-  if (state() === 'gone') return;
-  const stop = useDiagramStore.subscribe(() => {
-    const now = state();
-    if (now === 'arriving') return;
-    stop();
-    if (now === 'complete') work();
-  });
 }

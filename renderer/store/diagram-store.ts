@@ -179,6 +179,24 @@ function packedTo(view: ViewState, topology: Topology, paneAspect: number | null
   return aspect === (view.aspect ?? TARGET_ASPECT) ? view : { ...view, aspect };
 }
 
+/**
+ * Runs `work` once the store shows a load that `ofLoad` says is the one waited for, whole (a big load's parts
+ * arrived: completing a load sets the canvas's marks again, so marks go on after that); never once another load is
+ * shown instead. For what the ingest worker answers about a load that may not be on screen yet, or not whole.
+ */
+export function whenShownWhole(ofLoad: (topology: Topology) => boolean, work: (shown: Topology) => void): void {
+  const ready = (t: Topology | null): t is Topology => t !== null && ofLoad(t) && !t.arriving;
+  const now = useDiagramStore.getState().topology;
+  if (ready(now)) return work(now);
+  const stop = useDiagramStore.subscribe((s, before) => {
+    if (s.topology === before.topology) return;
+    if (ready(s.topology)) {
+      stop();
+      work(s.topology);
+    } else if (s.topology && !ofLoad(s.topology)) stop();
+  });
+}
+
 /** The store hook. */
 export const useDiagramStore = create<DiagramState>()((set) => ({
   ...INITIAL,
