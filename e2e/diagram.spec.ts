@@ -432,16 +432,21 @@ test.describe('the fitted picture of a real multi-account load (issue #14 points
   });
 });
 
-test('in a small pane the minimap stays hidden, rather than cover the diagram it maps', async ({ page }) => {
-  // The demo in 1024 × 700, its findings open: the pane is about 600 × 250 px, and the 200 × 150 px map sat in
-  // the middle of what was left of the diagram once a selection zoomed in.
-  await page.setViewportSize({ width: 1024, height: 700 });
+/** The demo in a window of `width` × `height`, batch-packed found and selected (its details panel open). */
+async function demoWithSelection(page: Page, width: number, height: number): Promise<void> {
+  await page.setViewportSize({ width, height });
   await page.goto('/');
   await page.getByTestId('open-demo').click();
   await expect(page.getByTestId('canvas')).toHaveAttribute('data-layout', 'ready');
   await page.getByTestId('search').fill('batch-packed');
   await page.getByTestId('search').press('Enter');
   await expect(page.getByTestId('details-panel')).toBeVisible();
+}
+
+test('in a small pane the minimap stays hidden, rather than cover the diagram it maps', async ({ page }) => {
+  // The demo in 1024 × 700, its findings open: the pane is about 600 × 250 px, and the 200 × 150 px map sat in
+  // the middle of what was left of the diagram once a selection zoomed in.
+  await demoWithSelection(page, 1024, 700);
   await settledZoom(page);
   const pane = (await page.locator('.react-flow').boundingBox())!;
   expect(pane.width < 600 || pane.height < 450).toBe(true);
@@ -486,4 +491,27 @@ test.describe('identifiers are never cut where they differ (issue #14 point 7, #
     expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     await expect(header).toHaveAttribute('title', 'family:checkout-payments-reconciliation-\u202Etxt.exe');
   });
+});
+
+test('the legend never covers the zoom controls: on a short pane it scrolls', async ({ page }) => {
+  // The demo on a 1366 × 768 laptop, its findings open and a task selected (the breadcrumb takes another row): the
+  // pane is ~340 px tall, and the legend (~300 px) hid the + and − buttons under it.
+  await demoWithSelection(page, 1366, 768);
+  const legend = page.getByTestId('legend');
+  const controls = page.locator('.react-flow__controls');
+  const pane = (await page.locator('.react-flow').boundingBox())!;
+  expect(pane.height).toBeLessThan(420);
+  const l = (await legend.boundingBox())!;
+  const c = (await controls.boundingBox())!;
+  expect(l.y + l.height).toBeLessThanOrEqual(c.y);
+  // Every control can be clicked: zoom in moves the zoom.
+  const before = await settledZoom(page);
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await expect.poll(() => zoomOf(page)).toBeGreaterThan(before);
+  // What the legend holds is still there, a scroll away.
+  const last = legend.getByText('Referenced only (not described)');
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toBeInViewport();
+  const lastBox = (await last.boundingBox())!;
+  expect(lastBox.y + lastBox.height).toBeLessThanOrEqual(c.y);
 });

@@ -66,3 +66,47 @@ test('the Findings panel lists the demo findings by rule; a placement finding ex
   await panel.getByTestId('finding').filter({ hasText: 'search-indexer' }).click();
   await expect(page.getByTestId('host-verdict').filter({ hasText: 'CPU units free, needs 2,048' })).toHaveCount(2);
 });
+
+for (const [width, height] of [
+  [1600, 1000],
+  [1366, 768],
+] as const)
+  test(`"show 3 hosts" frames every host the explainer tried, at ${width} × ${height}`, async ({ page }) => {
+    // It used to centre the service, which the placement view does not draw: the glide went to where the service
+    // was in the hierarchy view, and showed one host of the three (1920 × 1080) or none (1366 × 768).
+    await page.setViewportSize({ width, height });
+    await page.goto('/');
+    await page.getByTestId('open-demo').click();
+    await expect(page.getByTestId('canvas')).toHaveAttribute('data-layout', 'ready');
+    const row = page.getByTestId('findings-panel').getByTestId('finding').filter({ hasText: 'gpu-transcoder' });
+    await row.getByText('show 3 hosts').click();
+    const hosts = page.locator('.host-explained');
+    await expect(hosts).toHaveCount(3);
+    // Wait for the glide to land: the hosts' boxes stop moving.
+    let last = '';
+    await expect
+      .poll(async () => {
+        const now = JSON.stringify(await Promise.all((await hosts.all()).map((h) => h.boundingBox())));
+        const same = now === last;
+        last = now;
+        return same;
+      })
+      .toBe(true);
+    const pane = (await page.locator('.react-flow').boundingBox())!;
+    for (const h of await hosts.all()) {
+      const box = (await h.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(pane.x);
+      expect(box.y).toBeGreaterThanOrEqual(pane.y);
+      expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(pane.y + pane.height);
+    }
+    // Framed, not fitted: closer than the whole placement view, and never past zoom 1.
+    const zoomNow = async () => {
+      const style = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+      return Number(/scale\(([\d.]+)\)/.exec(style)?.[1] ?? 'NaN');
+    };
+    const framed = await zoomNow();
+    expect(framed).toBeLessThanOrEqual(1);
+    await page.getByTestId('fit-view').click();
+    await expect.poll(zoomNow).toBeLessThan(framed * 0.9);
+  });

@@ -131,6 +131,7 @@ function FitOnRequest({
   const fitRequest = useDiagramStore((s) => s.fitRequest);
   const focusRequest = useDiagramStore((s) => s.focusRequest);
   const selectedId = useDiagramStore((s) => s.selectedId);
+  const focusFrame = useDiagramStore((s) => s.focusFrame);
   const keepInView = useDiagramStore((s) => s.keepInView);
   const keepFrom = useRef<LaidOutGraph | null>(null);
   // Where the last fit put the viewport: a resize glides from there only once it has landed.
@@ -139,6 +140,8 @@ function FitOnRequest({
     box: { x: number; y: number; width: number; height: number };
     zoom: number;
     at: number;
+    /** Several nodes framed together: a pane that changes size zooms to frame them again. */
+    framed: boolean;
   }>(null);
   useEffect(() => {
     if (width === 0 || paneWidth === 0 || paneHeight === 0) return;
@@ -202,43 +205,49 @@ function FitOnRequest({
     if (focusRequest === done.current.focus || !selectedId) return;
     // The node may only appear with the next layout (its parent was collapsed): retry when that lands.
     const frame = requestAnimationFrame(() => {
+      const framed = focusFrame !== null;
       // Far out on a big diagram React Flow holds no nodes (overview band): the layout knows where it is.
-      const node = getInternalNode(selectedId);
-      const box = node
-        ? { ...node.internals.positionAbsolute, width: node.width ?? 0, height: node.height ?? 0 }
-        : layout && absoluteBox(layout, selectedId);
+      const node = framed ? undefined : getInternalNode(selectedId);
+      // Nodes to frame that the layout on screen does not draw (the view they are in is still being laid out) wait.
+      const box = framed
+        ? layout && unionBox(layout, focusFrame)
+        : node
+          ? { ...node.internals.positionAbsolute, width: node.width ?? 0, height: node.height ?? 0 }
+          : layout && absoluteBox(layout, selectedId);
       if (!box) return;
       done.current.focus = focusRequest;
       done.current.atFit = false;
-      const zoom = Math.max(getZoom(), 0.9);
-      recentFocus.current = { box, zoom, at: performance.now() };
+      const pane = { width: paneWidth, height: paneHeight };
+      const legendOpen = useDiagramStore.getState().legendOpen;
+      const zoom = framed ? framingZoom(box, pane, legendOpen) : Math.max(getZoom(), 0.9);
+      recentFocus.current = { box, zoom, at: performance.now(), framed };
       const whole = layout ? wholeDrawingVisible(layout, { x: 0, y: 0, zoom }, paneWidth, paneHeight) : false;
-      const viewport = centredViewport(
-        box,
-        zoom,
-        { width: paneWidth, height: paneHeight },
-        useDiagramStore.getState().legendOpen,
-        !whole && minimapFits(paneWidth, paneHeight),
-      );
+      const viewport = centredViewport(box, zoom, pane, legendOpen, !whole && minimapFits(paneWidth, paneHeight));
       void setViewport(viewport, { duration: GLIDE_MS });
     });
     return () => cancelAnimationFrame(frame);
-  }, [focusRequest, selectedId, layout, getInternalNode, setViewport, getZoom, paneWidth, paneHeight, done]);
+  }, [
+    focusRequest,
+    focusFrame,
+    selectedId,
+    layout,
+    getInternalNode,
+    setViewport,
+    getZoom,
+    paneWidth,
+    paneHeight,
+    done,
+  ]);
   useEffect(() => {
     // Selecting opens the details panel, which narrows the pane just after the node was centred: centre it again.
     const recent = recentFocus.current;
     if (!recent || performance.now() - recent.at > 1500 || paneWidth === 0) return;
-    const whole = layout
-      ? wholeDrawingVisible(layout, { x: 0, y: 0, zoom: recent.zoom }, paneWidth, paneHeight)
-      : false;
+    const pane = { width: paneWidth, height: paneHeight };
+    const legendOpen = useDiagramStore.getState().legendOpen;
+    const zoom = recent.framed ? framingZoom(recent.box, pane, legendOpen) : recent.zoom;
+    const whole = layout ? wholeDrawingVisible(layout, { x: 0, y: 0, zoom }, paneWidth, paneHeight) : false;
     void setViewport(
-      centredViewport(
-        recent.box,
-        recent.zoom,
-        { width: paneWidth, height: paneHeight },
-        useDiagramStore.getState().legendOpen,
-        !whole && minimapFits(paneWidth, paneHeight),
-      ),
+      centredViewport(recent.box, zoom, pane, legendOpen, !whole && minimapFits(paneWidth, paneHeight)),
       { duration: GLIDE_MS },
     );
   }, [paneWidth, paneHeight, layout, setViewport]);
@@ -265,6 +274,45 @@ export function wholeDrawingVisible(
 }
 
 /** Where node `id` is drawn on the canvas: layout positions are relative to the parent box. */
+/** Screen pixels kept around nodes framed together. */
+const FRAME_MARGIN = 32;
+
+/** The zoom that shows `box` whole in the free part of the pane with a margin, never closer than 1. */
+export function framingZoom(
+  box: { width: number; height: number },
+  pane: { width: number; height: number },
+  legendOpen: boolean,
+): number {
+  const free = freeArea(pane.width, pane.height, legendOpen);
+  const across = (free.width - 2 * FRAME_MARGIN) / Math.max(1, box.width);
+  const down = (free.height - 2 * FRAME_MARGIN) / Math.max(1, box.height);
+  return Math.max(0.02, Math.min(1, across, down));
+}
+
+/** The box around every node of `ids` the layout draws (flow coordinates); null when it draws none of them. */
+export function unionBox(
+  layout: LaidOutGraph,
+  ids: readonly string[],
+): { x: number; y: number; width: number; height: number } | null {
+  const wanted = new Set(ids);
+  const nodes = layout.nodes.filter((n) => wanted.has(n.id));
+  if (nodes.length === 0) return null;
+  const at = absolutePositions(layout.nodes);
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (const n of nodes) {
+    const p = at.get(n.id);
+    if (!p) continue;
+    left = Math.min(left, p.x);
+    top = Math.min(top, p.y);
+    right = Math.max(right, p.x + n.width);
+    bottom = Math.max(bottom, p.y + n.height);
+  }
+  return left === Infinity ? null : { x: left, y: top, width: right - left, height: bottom - top };
+}
+
 function absoluteBox(layout: LaidOutGraph, id: string): { x: number; y: number; width: number; height: number } | null {
   const node = layout.nodes.find((n) => n.id === id);
   const at = node && absolutePositions(layout.nodes).get(id);
@@ -465,7 +513,8 @@ export function DiagramCanvas() {
             ariaLabel="Minimap"
           />
         )}
-        <Panel position="top-left">
+        {/* Kept clear of the zoom controls below it: on a short pane (a laptop with Findings open) it covered them. */}
+        <Panel position="top-left" className="legend-float">
           <Legend />
         </Panel>
         <FitOnRequest layout={layout} size={shape} done={fitDone} />

@@ -69,7 +69,12 @@ export function openFinding(f: Finding): void {
   if (f.placement && f.placement.hosts.length > 0) {
     findings.explain(f.objectId);
     if (s.view.mode !== 'placement') s.setMode('placement');
-  } else findings.explain(null);
+    // The hosts it tried, framed together once the placement view is drawn: centring the service (not drawn there)
+    // showed one host of three, or none.
+    s.select(f.objectId, { focus: true, frame: f.placement.hosts.map((h) => h.hostId) });
+    return;
+  }
+  findings.explain(null);
   s.select(f.objectId, { focus: true });
 }
 

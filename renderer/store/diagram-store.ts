@@ -67,6 +67,11 @@ export interface DiagramState {
   selectedId: string | null;
   /** Bumped when the canvas should bring the selected node into view (selection from a panel). */
   focusRequest: number;
+  /**
+   * With a focus request, the nodes to frame instead of the selected one (a placement finding's service is not
+   * drawn in the placement view: the hosts it tried are what to show); null frames the selection.
+   */
+  focusFrame: readonly string[] | null;
   legendOpen: boolean;
   diagnosticsOpen: boolean;
   /** Environment values shown unmasked in the details panel (an explicit user choice, reset per selection). */
@@ -109,8 +114,8 @@ export interface DiagramState {
   setDirection(direction: Direction): void;
   toggleCollapsed(id: string): void;
   setFilters(filters: ViewFilters): void;
-  /** Selects an object; `focus` also pans the canvas to it. */
-  select(id: string | null, options?: { focus?: boolean }): void;
+  /** Selects an object; `focus` also pans the canvas to it, or, with `frame`, zooms to show those nodes together. */
+  select(id: string | null, options?: { focus?: boolean; frame?: readonly string[] }): void;
   requestFit(): void;
   setLegendOpen(open: boolean): void;
   setDiagnosticsOpen(open: boolean): void;
@@ -145,6 +150,7 @@ const INITIAL = {
   paneAspect: null,
   selectedId: null,
   focusRequest: 0,
+  focusFrame: null,
   legendOpen: true,
   diagnosticsOpen: false,
   revealSecrets: false,
@@ -300,7 +306,7 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
       const opened = new Set(s.view.expanded ?? []);
       const changed = hiding.some((id) => s.view.collapsed.includes(id) || !opened.has(id));
       const view = changed ? expandAll(s.view, hiding) : s.view;
-      return { ...next, view, focusRequest: s.focusRequest + 1 };
+      return { ...next, view, focusRequest: s.focusRequest + 1, focusFrame: options.frame ?? null };
     }),
   setSearch: (search) => set({ search, searchIndex: -1 }),
   stepSearch: (delta) => {
