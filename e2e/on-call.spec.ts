@@ -88,6 +88,29 @@ test('a stopped task’s card shows its container’s reason and exit, the panel
   await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-stopped-task.png') });
 });
 
+test('a service short of tasks because they failed is an error finding that says why, newest cause first', async ({
+  page,
+}) => {
+  // web: 1 of 2 running, its other task could not pull its image; checkout: 11 of 13, one task killed for memory
+  // (the one a scale-in stopped is no failure). Before this rule the panel said "0 errors" over this load.
+  await open(page, FAILURES);
+  const panel = page.getByTestId('findings-panel');
+  await expect(page.getByTestId('findings-counts')).toHaveText('2 errors0 warnings0 info');
+  const rows = panel.getByTestId('finding');
+  await expect(panel.getByTestId('finding-rule').first()).toContainText('tasks-failing');
+  await expect(rows.filter({ hasText: 'service web' })).toContainText(
+    'service web: 1 of 2 desired tasks not running; 1 stopped task failed: CannotPullContainerError (container web)',
+  );
+  await expect(rows.filter({ hasText: 'service checkout' })).toContainText(
+    '2 of 13 desired tasks not running; 1 stopped task failed: OutOfMemoryError (container checkout, exit 137)',
+  );
+  // The service card carries the badge; the row opens the finding in full and selects the service.
+  await expect(nodes(page, 'service').filter({ hasText: 'web' }).first().getByTestId('finding-badge')).toHaveText('1');
+  await rows.filter({ hasText: 'service web' }).click();
+  await expect(page.getByTestId('details-panel')).toContainText('web');
+  await expect(page.getByTestId('finding-evidence')).toContainText(`$.containers[0].reason = ${PULL_ERROR}`);
+});
+
 test('the Filters menu closes on Esc and a click outside, works from the keyboard, and never covers a chip', async ({
   page,
 }) => {

@@ -15,6 +15,13 @@ export const RULES: readonly RuleInfo[] = [
       'A service below its desired count with an "unable to place" event, or an EC2/External task pending over 10 minutes, checked against every loaded host of its cluster.',
   },
   {
+    id: 'tasks-failing',
+    severity: 'error',
+    title: 'Service short: its tasks failed',
+    description:
+      'A service running fewer tasks than it wants whose stopped tasks failed (did not start, an essential container exited, a health check failed, a container gave a reason such as CannotPullContainerError or OutOfMemoryError); the causes are counted, newest first.',
+  },
+  {
     id: 'single-az',
     severity: 'warning',
     title: 'All tasks in one Availability Zone',

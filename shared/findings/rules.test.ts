@@ -50,6 +50,20 @@ describe('what the rules say', () => {
     expect(f.evidence).toContainEqual({ path: '$.runningCount', value: 1 });
   });
 
+  it('tasks-failing counts the causes of the stopped tasks that failed, newest first, the way the task card says them', () => {
+    const [f] = load('tasks-failing.fires.json').findings.filter((x) => x.rule === 'tasks-failing');
+    expect(f.message).toBe(
+      'service api: 2 of 3 desired tasks not running; 2 stopped tasks failed: 1 × CannotPullContainerError (container app), 1 × OutOfMemoryError (container app, exit 137)',
+    );
+    // The newest failed task's container reason in full, where it sits in the task's JSON.
+    expect(f.evidence).toContainEqual({
+      objectId: expect.stringContaining('02c0ffee') as string,
+      path: '$.containers[0].reason',
+      value: expect.stringMatching(/^CannotPullContainerError: pull image manifest/) as string,
+    });
+    expect(f.evidence).toContainEqual({ path: '$.runningCount', value: 1 });
+  });
+
   it('image-drift ignores the Service Connect agent, whose digest ECS picks', () => {
     const { findings } = load('image-drift.fires.json');
     const drift = findings.filter((f) => f.rule === 'image-drift');

@@ -7,6 +7,7 @@ import type { EntityKind, Severity } from '../model/types';
 /** The stable ids of the rules (kebab-case; shipped in `check --format json|sarif`: never rename). */
 export type RuleId =
   | 'placement-blocked'
+  | 'tasks-failing'
   | 'revision-drift'
   | 'image-drift'
   | 'platform-drift'

@@ -1,8 +1,10 @@
 /**
- * Resilience: services that one failure takes down (one AZ, one host, one task behind a load balancer) and
- * deployment settings that stop a bad deploy from being caught or a good one from finishing.
+ * Resilience: services short of tasks because their tasks fail, services that one failure takes down (one AZ,
+ * one host, one task behind a load balancer) and deployment settings that stop a bad deploy from being caught or a
+ * good one from finishing.
  */
-import type { Service } from '../../model/types';
+import type { Service, Task } from '../../model/types';
+import { containerProblem, taskFailed } from '../../graph/status';
 import { isRunning, type FindingContext } from '../context';
 import { bool, groupDigits, num, obj, str } from '../raw';
 import { makeFinding } from '../rule-table';
@@ -61,11 +63,77 @@ function concentration(s: Service, ctx: FindingContext): Finding[] {
   return out;
 }
 
+/**
+ * What a failed task says about why, as the task card says it: the container's error name (`CannotPullContainerError`
+ * of "CannotPullContainerError: pull image manifest…") with the container and its exit code, else the stop code
+ * and ECS's reason.
+ */
+function failureCause(t: Task): string {
+  const c = containerProblem(t);
+  const head = (text: string) => text.split(/[:\n]/)[0].trim();
+  if (c?.reason)
+    return `${head(c.reason)} (container ${c.name}${c.exitCode !== undefined ? `, exit ${c.exitCode}` : ''})`;
+  const reason = t.stoppedReason ? head(t.stoppedReason) : undefined;
+  const exit = c?.exitCode !== undefined ? `container ${c.name} exit ${c.exitCode}` : undefined;
+  const detail = [reason, exit].filter(Boolean).join(', ');
+  return [t.stopCode, detail ? `(${detail})` : undefined].filter(Boolean).join(' ') || 'stopped';
+}
+
+/** The JSON path and value in a failed task that show its cause best (a container's reason or exit code, else the stop). */
+function failureEvidence(t: Task): { objectId: string; path: string; value: string | number }[] {
+  const c = containerProblem(t);
+  const i = c ? t.containers.findIndex((x) => x.name === c.name) : -1;
+  const out: { objectId: string; path: string; value: string | number }[] = [];
+  if (t.stopCode) out.push({ objectId: t.id, path: '$.stopCode', value: t.stopCode });
+  if (c?.reason && i >= 0) out.push({ objectId: t.id, path: `$.containers[${i}].reason`, value: c.reason });
+  else if (c?.exitCode !== undefined && i >= 0)
+    out.push({ objectId: t.id, path: `$.containers[${i}].exitCode`, value: c.exitCode });
+  else if (t.stoppedReason) out.push({ objectId: t.id, path: '$.stoppedReason', value: t.stoppedReason });
+  return out;
+}
+
+/**
+ * A service below its desired count whose stopped tasks failed: what an on-call asks first ("why is it short?"),
+ * answered from the stopped tasks ECS still lists (about an hour) or history kept. Causes counted, newest first.
+ */
+function tasksFailing(s: Service, ctx: FindingContext): Finding[] {
+  const desired = s.desiredCount ?? 0;
+  const tasks = ctx.tasksByService.get(s.id) ?? [];
+  const running = s.runningCount ?? tasks.filter(isRunning).length;
+  if (desired <= running) return [];
+  const failed = tasks
+    .filter((t) => !t.placeholder && taskFailed(t))
+    .sort((a, b) => (b.stoppedAt ?? '').localeCompare(a.stoppedAt ?? ''));
+  if (failed.length === 0) return [];
+  const causes = new Map<string, number>();
+  for (const t of failed) {
+    const cause = failureCause(t);
+    causes.set(cause, (causes.get(cause) ?? 0) + 1);
+  }
+  const counted = [...causes].map(([cause, n]) =>
+    causes.size === 1 && n === 1 ? cause : `${groupDigits(n)} × ${cause}`,
+  );
+  const short = desired - running;
+  return [
+    makeFinding(
+      'tasks-failing',
+      s,
+      `service ${s.name}: ${groupDigits(short)} of ${groupDigits(desired)} desired task${desired === 1 ? '' : 's'} not running; ${groupDigits(failed.length)} stopped task${failed.length === 1 ? '' : 's'} failed: ${counted.join(', ')}`,
+      [
+        { path: '$.desiredCount', value: desired },
+        { path: '$.runningCount', value: running },
+        ...failed.slice(0, 3).flatMap(failureEvidence),
+      ],
+    ),
+  ];
+}
+
 /** The resilience findings of a load. */
 export function resilience(ctx: FindingContext): Finding[] {
   const out: Finding[] = [];
   for (const s of ctx.topology.services) {
     if (s.placeholder || (s.status !== undefined && s.status !== 'ACTIVE')) continue;
+    out.push(...tasksFailing(s, ctx));
     out.push(...concentration(s, ctx));
     if (s.desiredCount === 1 && s.loadBalancers.length > 0)
       out.push(
