@@ -94,7 +94,7 @@ function failureEvidence(t: Task): { objectId: string; path: string; value: stri
 
 /**
  * A service below its desired count whose stopped tasks failed: what an on-call asks first ("why is it short?"),
- * answered from the stopped tasks ECS still lists (about an hour) or history kept. Causes counted, newest first.
+ * answered from the stopped tasks ECS still lists (for at least an hour). Causes counted, newest first.
  */
 function tasksFailing(s: Service, ctx: FindingContext): Finding[] {
   const desired = s.desiredCount ?? 0;
