@@ -19,7 +19,7 @@ import { collectOpenFileEvents, DocumentSession, pathsFromArgv, pickPaths } from
 import { APP_ENTRY_URL, registerAppScheme, setupAppProtocol } from './protocol';
 import { setupRecent } from './recent';
 import { RendererPush } from './renderer-push';
-import { setupTheme, WINDOW_BACKGROUND, type ThemeController } from './theme';
+import { pinLightTheme, WINDOW_BACKGROUND } from './theme';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 
 /** Built layout: dist/main/{main.js,preload.cjs}, dist/renderer/, dist/demo/. */
@@ -44,10 +44,10 @@ function titleFor(paths: string[]): string {
   return `${paths.length > 1 ? `${first} (+${paths.length - 1})` : first} — ECS Visualizer`;
 }
 
-function openWindow(log: Logger, theme: ThemeController, push: RendererPush, crash: CrashDeps): BrowserWindow {
+function openWindow(log: Logger, push: RendererPush, crash: CrashDeps): BrowserWindow {
   const window = createMainWindow({
     preloadPath: PRELOAD_PATH,
-    backgroundColor: theme.isDark() ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light,
+    backgroundColor: WINDOW_BACKGROUND,
     devTools: !app.isPackaged,
     log,
   });
@@ -73,7 +73,7 @@ async function onReady(): Promise<void> {
   hardenSession(session.defaultSession, log);
   setupAppProtocol(RENDERER_DIR);
 
-  const theme = setupTheme();
+  pinLightTheme();
   const recent = setupRecent();
   const push = new RendererPush(getWindow);
   // Main reads the files; the page's ingest worker ingests them (as in web mode), so no load crosses to the page whole.
@@ -112,7 +112,6 @@ async function onReady(): Promise<void> {
   rebuildMenu = setupMenu(
     () => ({
       recent: recent.list(),
-      theme: theme.source(),
       platform: process.platform,
       devTools: !app.isPackaged,
       unavailable,
@@ -123,21 +122,16 @@ async function onReady(): Promise<void> {
       openRecent: (entry) => void documents.openAndPush(entry.paths),
       clearRecent: () => recent.clear(),
       reload: () => void documents.reload(),
-      setTheme: (source) => theme.set(source),
       command: (command) => push.command(command),
     },
   );
   recent.onChange(rebuildMenu);
-  theme.onChange(() => {
-    rebuildMenu();
-    getWindow()?.setBackgroundColor(theme.isDark() ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light);
-  });
 
-  mainWindow = openWindow(log, theme, push, crash);
+  mainWindow = openWindow(log, push, crash);
   app.on('activate', () => {
     // macOS: clicking the Dock icon with no window open brings one back, showing the current files.
     if (!getWindow()) {
-      mainWindow = openWindow(log, theme, push, crash);
+      mainWindow = openWindow(log, push, crash);
       void documents.reload();
     }
   });

@@ -23,7 +23,6 @@ function actions(): MenuActions {
     openRecent: vi.fn(),
     clearRecent: vi.fn(),
     reload: vi.fn(),
-    setTheme: vi.fn(),
     command: vi.fn(),
   };
 }
@@ -31,9 +30,7 @@ function actions(): MenuActions {
 describe('application menu', () => {
   it('has every desktop command of the table, with its label and accelerator, and runs it where it belongs', () => {
     const a = actions();
-    const items = flatten(
-      buildMenuTemplate({ recent: [], theme: 'system', platform: 'linux', devTools: false }, a) as Item[],
-    );
+    const items = flatten(buildMenuTemplate({ recent: [], platform: 'linux', devTools: false }, a) as Item[]);
     for (const spec of COMMANDS) {
       const item = items.find((i) => i.label === spec.label);
       if (spec.menu === 'none') {
@@ -53,10 +50,7 @@ describe('application menu', () => {
 
   it('offers Load Prices… and Refresh Prices in View right after the Cost Lens, and sends them to the page', () => {
     const a = actions();
-    const template = buildMenuTemplate(
-      { recent: [], theme: 'system', platform: 'linux', devTools: false },
-      a,
-    ) as Item[];
+    const template = buildMenuTemplate({ recent: [], platform: 'linux', devTools: false }, a) as Item[];
     const view = template.find((m) => m.label === '&View')!.submenu!;
     const lens = view.findIndex((i) => i.label === 'Launch-type &Cost Lens');
     expect(view.slice(lens, lens + 3).map((i) => i.label)).toEqual([
@@ -71,16 +65,15 @@ describe('application menu', () => {
   });
 
   it('puts the shortcut list under Help', () => {
-    const template = buildMenuTemplate(
-      { recent: [], theme: 'system', platform: 'darwin', devTools: false },
-      actions(),
-    ) as (Item & { role?: string })[];
+    const template = buildMenuTemplate({ recent: [], platform: 'darwin', devTools: false }, actions()) as (Item & {
+      role?: string;
+    })[];
     const help = template.find((m) => m.role === 'help')!;
     expect(help.submenu?.map((i) => i.label)).toContain('&Keyboard Shortcuts');
   });
 
   it('greys the page commands the page says cannot run now, and only those', () => {
-    const state = { recent: [], theme: 'system' as const, platform: 'linux' as const, devTools: false };
+    const state = { recent: [], platform: 'linux' as const, devTools: false };
     const greyed = (unavailable?: readonly string[]) =>
       flatten(buildMenuTemplate({ ...state, unavailable } as never, actions()) as Item[])
         .filter((i) => i.enabled === false && i.label !== 'No recent files' && i.label !== 'Clear Recent')

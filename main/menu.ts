@@ -1,12 +1,12 @@
 /**
  * The application menu. The template is built by a pure function from the
- * current state (recent list, theme choice), so tests read it as data; the
+ * current state (recent list, what the page can do now), so tests read it as data; the
  * actions it calls are passed in by main.ts. The app's own items (labels,
  * accelerators, which menu) come from the command table the page's keys and
  * shortcut overlay use too (shared/ipc/commands.ts).
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand, ThemeSource } from '../shared/ipc/channels';
+import type { MenuCommand } from '../shared/ipc/channels';
 import { COMMANDS, type CommandId, type CommandSpec, type MainCommandId } from '../shared/ipc/commands';
 import { recentLabel, type RecentEntry } from './recent';
 
@@ -17,7 +17,6 @@ export interface MenuActions {
   openRecent(entry: RecentEntry): void;
   clearRecent(): void;
   reload(): void;
-  setTheme(source: ThemeSource): void;
   /** Commands the page carries out (export, find, fit, toggles). */
   command(command: MenuCommand): void;
 }
@@ -25,7 +24,6 @@ export interface MenuActions {
 /** The state the menu shows. */
 export interface MenuState {
   recent: RecentEntry[];
-  theme: ThemeSource;
   platform: NodeJS.Platform;
   /** Show the developer tools item (development builds only). */
   devTools: boolean;
@@ -70,12 +68,6 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
     COMMANDS.filter((c) => c.menu === menu && (c.hosts as readonly string[]).includes('electron')).map((c) =>
       item(c.id),
     );
-  const themeItem = (source: ThemeSource, label: string): MenuItemConstructorOptions => ({
-    label,
-    type: 'radio',
-    checked: state.theme === source,
-    click: () => actions.setTheme(source),
-  });
 
   const file: MenuItemConstructorOptions = {
     label: '&File',
@@ -118,11 +110,6 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
     label: '&View',
     submenu: [
       ...itemsOf('view'),
-      { type: 'separator' },
-      {
-        label: '&Theme',
-        submenu: [themeItem('system', 'Follow System'), themeItem('light', 'Light'), themeItem('dark', 'Dark')],
-      },
       { type: 'separator' },
       { role: 'togglefullscreen' },
       ...(state.devTools ? ([{ type: 'separator' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[]) : []),

@@ -308,10 +308,7 @@ describe('Open Recent', () => {
     const b = copySample(dir, 'awscli-describe-clusters-1.json');
     recent.add([a, b]);
     const actions = menuActions();
-    const template = buildMenuTemplate(
-      { recent: recent.list(), theme: 'system', platform: 'linux', devTools: false },
-      actions,
-    );
+    const template = buildMenuTemplate({ recent: recent.list(), platform: 'linux', devTools: false }, actions);
     const openRecent = findItem(template, 'Open &Recent');
     const entry = (openRecent.submenu as MenuItem[])[0];
     expect(entry?.label).toBe('awscli-describe-tasks-2-fargate.json (+1 more)');
@@ -341,7 +338,6 @@ function menuActions(): { [K in keyof MenuActions]: Mock<MenuActions[K]> } {
     openRecent: vi.fn<MenuActions['openRecent']>(),
     clearRecent: vi.fn<MenuActions['clearRecent']>(),
     reload: vi.fn<MenuActions['reload']>(),
-    setTheme: vi.fn<MenuActions['setTheme']>(),
     command: vi.fn<MenuActions['command']>(),
   };
 }
@@ -357,7 +353,7 @@ function findItem(template: unknown[], label: string): MenuItem {
 }
 
 describe('the menu', () => {
-  const state = { recent: [], theme: 'system' as const, platform: 'linux' as NodeJS.Platform, devTools: false };
+  const state = { recent: [], platform: 'linux' as NodeJS.Platform, devTools: false };
 
   it('has the accelerators of the issue', () => {
     const items = allItems(buildMenuTemplate(state, menuActions()) as MenuItem[]);
@@ -392,15 +388,6 @@ describe('the menu', () => {
     findItem(template, '&Reload').click?.();
     expect(actions.open).toHaveBeenCalledOnce();
     expect(actions.reload).toHaveBeenCalledOnce();
-  });
-
-  it('shows the theme choice and changes it', () => {
-    const actions = menuActions();
-    const template = buildMenuTemplate({ ...state, theme: 'dark' }, actions);
-    expect(findItem(template, 'Dark').checked).toBe(true);
-    expect(findItem(template, 'Follow System').checked).toBe(false);
-    findItem(template, 'Light').click?.();
-    expect(actions.setTheme).toHaveBeenCalledWith('light');
   });
 
   it('says so when there is nothing recent, and offers developer tools only in development', () => {

@@ -13,7 +13,7 @@ import { isAppUrl } from './protocol';
 export interface MainWindowOptions {
   /** Absolute path of the bundled CommonJS preload. */
   preloadPath: string;
-  /** Painted before the page loads, so a dark theme does not flash white. */
+  /** Painted before the page loads: the page's own background, so the window shows no flash of another colour. */
   backgroundColor: string;
   /** DevTools only in development builds. */
   devTools: boolean;

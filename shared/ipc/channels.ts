@@ -68,9 +68,6 @@ export const MENU_COMMANDS = COMMANDS.filter((c) => c.desktop === 'page').map((c
 /** One menu command the renderer acts on. */
 export type MenuCommand = PageCommandId;
 
-/** Where the theme comes from: the OS, or the user's override. */
-export type ThemeSource = 'system' | 'light' | 'dark';
-
 /** Renderer → main request/response channels (ipcRenderer.invoke / ipcMain.handle): argument and result of each. */
 export interface InvokeChannels extends AwsInvokeChannels, CostInvokeChannels, HistoryInvokeChannels {
   'files:load': { arg: LoadFilesRequest; result: OpenedSources };
