@@ -273,7 +273,6 @@ export function wholeDrawingVisible(
   );
 }
 
-/** Where node `id` is drawn on the canvas: layout positions are relative to the parent box. */
 /** Screen pixels kept around nodes framed together. */
 const FRAME_MARGIN = 32;
 
@@ -313,6 +312,7 @@ export function unionBox(
   return left === Infinity ? null : { x: left, y: top, width: right - left, height: bottom - top };
 }
 
+/** Where node `id` is drawn on the canvas: layout positions are relative to the parent box. */
 function absoluteBox(layout: LaidOutGraph, id: string): { x: number; y: number; width: number; height: number } | null {
   const node = layout.nodes.find((n) => n.id === id);
   const at = node && absolutePositions(layout.nodes).get(id);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RULE_CASES } from '../../fixtures/findings/cases';
+import { task, taskDefinitionArn } from '../../fixtures/findings/shapes';
 import { fixtureText } from '../../fixtures/findings/generate';
 import { ingest } from '../ingest/index';
 import { computeFindings, findingsByObject, RULES } from './index';
@@ -39,6 +40,10 @@ describe('one fixture per rule that fires and one that does not', () => {
   }
 });
 
+/** The tasks-failing fixture's bundle (its service wants 3 and runs 1), to put other stopped tasks in. */
+const tasksFailingBundle = () =>
+  JSON.parse(readFileSync(new URL('tasks-failing.fires.json', dir), 'utf8')) as Record<string, unknown>;
+
 describe('what the rules say', () => {
   it('placement-blocked gives the nearest miss with the hosts in order of how close they came', () => {
     const [f] = load('placement-blocked.fires.json').findings.filter((x) => x.rule === 'placement-blocked');
@@ -62,6 +67,36 @@ describe('what the rules say', () => {
       value: expect.stringMatching(/^CannotPullContainerError: pull image manifest/) as string,
     });
     expect(f.evidence).toContainEqual({ path: '$.runningCount', value: 1 });
+  });
+
+  it('tasks-failing cuts a long stop reason short (the whole text is evidence) and says a health-check stop failed', () => {
+    // A task ECS stopped for failing its load balancer's health checks: a failure, though a scheduler stop.
+    const reason =
+      'Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/api/0123456789abcdef)';
+    const bundle = {
+      ...tasksFailingBundle(),
+      tasks: [
+        task({
+          id: '09c0ffee000000000000000000000000',
+          service: 'api',
+          taskDefinition: taskDefinitionArn('api', 4),
+          launchType: 'FARGATE',
+          lastStatus: 'STOPPED',
+          containers: [{ name: 'app', image: 'ghcr.io/example/api:1.5.0', exitCode: 143 }],
+          stopped: {
+            stopCode: 'ServiceSchedulerInitiated',
+            stoppedReason: reason,
+            stoppedAt: '2026-12-01T11:40:00.000Z',
+          },
+        }),
+      ],
+    };
+    const findings = computeFindings(ingest([{ name: 'hc.json', text: JSON.stringify(bundle) }]));
+    const [f] = findings.filter((x) => x.rule === 'tasks-failing');
+    expect(f.message).toBe(
+      'service api: 2 of 3 desired tasks not running; 1 stopped task failed: ServiceSchedulerInitiated (Task failed ELB health checks in (target-group arn:aws:elas…, container app exit 143)',
+    );
+    expect(f.evidence).toContainEqual(expect.objectContaining({ path: '$.stoppedReason', value: reason }));
   });
 
   it('image-drift ignores the Service Connect agent, whose digest ECS picks', () => {

@@ -63,32 +63,45 @@ function concentration(s: Service, ctx: FindingContext): Finding[] {
   return out;
 }
 
+/** The error name a reason starts with (`CannotPullContainerError` of "CannotPullContainerError: pull image…"). */
+function errorName(text: string): string | undefined {
+  return /^([A-Za-z][\w.]*):\s/.exec(text)?.[1];
+}
+
+/** A reason's first line, cut to 60 characters: the whole text is in the evidence. */
+function firstWords(text: string): string {
+  const line = text.split('\n')[0].trim();
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
+
 /**
- * What a failed task says about why, as the task card says it: the container's error name (`CannotPullContainerError`
- * of "CannotPullContainerError: pull image manifest…") with the container and its exit code, else the stop code
- * and ECS's reason.
+ * What a failed task says about why, as the task card says it: the container's error name with the container and
+ * its exit code, else the stop code with ECS's reason ("Task failed ELB health checks in (target-group arn:…") cut
+ * short, and the exit code.
  */
 function failureCause(t: Task): string {
   const c = containerProblem(t);
-  const head = (text: string) => text.split(/[:\n]/)[0].trim();
+  const exit = c?.exitCode !== undefined ? `exit ${c.exitCode}` : undefined;
   if (c?.reason)
-    return `${head(c.reason)} (container ${c.name}${c.exitCode !== undefined ? `, exit ${c.exitCode}` : ''})`;
-  const reason = t.stoppedReason ? head(t.stoppedReason) : undefined;
-  const exit = c?.exitCode !== undefined ? `container ${c.name} exit ${c.exitCode}` : undefined;
-  const detail = [reason, exit].filter(Boolean).join(', ');
+    return `${errorName(c.reason) ?? firstWords(c.reason)} (container ${[c.name, exit].filter(Boolean).join(', ')})`;
+  const reason = t.stoppedReason ? (errorName(t.stoppedReason) ?? firstWords(t.stoppedReason)) : undefined;
+  const detail = [reason, c && exit ? `container ${c.name} ${exit}` : undefined].filter(Boolean).join(', ');
   return [t.stopCode, detail ? `(${detail})` : undefined].filter(Boolean).join(' ') || 'stopped';
 }
 
-/** The JSON path and value in a failed task that show its cause best (a container's reason or exit code, else the stop). */
+/** The JSON paths and values in a failed task that show its cause: its stop code, and a container's reason, else ECS's reason and the exit code. */
 function failureEvidence(t: Task): { objectId: string; path: string; value: string | number }[] {
   const c = containerProblem(t);
   const i = c ? t.containers.findIndex((x) => x.name === c.name) : -1;
   const out: { objectId: string; path: string; value: string | number }[] = [];
   if (t.stopCode) out.push({ objectId: t.id, path: '$.stopCode', value: t.stopCode });
-  if (c?.reason && i >= 0) out.push({ objectId: t.id, path: `$.containers[${i}].reason`, value: c.reason });
-  else if (c?.exitCode !== undefined && i >= 0)
+  if (c?.reason && i >= 0) {
+    out.push({ objectId: t.id, path: `$.containers[${i}].reason`, value: c.reason });
+    return out;
+  }
+  if (t.stoppedReason) out.push({ objectId: t.id, path: '$.stoppedReason', value: t.stoppedReason });
+  if (c?.exitCode !== undefined && i >= 0)
     out.push({ objectId: t.id, path: `$.containers[${i}].exitCode`, value: c.exitCode });
-  else if (t.stoppedReason) out.push({ objectId: t.id, path: '$.stoppedReason', value: t.stoppedReason });
   return out;
 }
 
