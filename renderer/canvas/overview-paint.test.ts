@@ -107,11 +107,47 @@ describe('overview emphasis: a search far out', () => {
     const veil = lit2.fills.findIndex((f) => f.style.startsWith('rgba(255, 255, 255'));
     expect(veil).toBe(plain.fills.length);
     expect(plain.fills.some((f) => f.style.startsWith('rgba(255, 255, 255'))).toBe(false);
-    // After the veil, only lit boxes (those tall enough to paint at this zoom).
-    expect(lit2.fills.length - veil - 1).toBeGreaterThan(0);
-    expect(lit2.fills.length - veil - 1).toBeLessThanOrEqual(lit.size);
-    const rings = lit2.rings.filter((r) => r.style === '#f59e0b');
-    expect(rings).toHaveLength(shown.size);
-    for (const r of rings) expect(Math.min(r.w, r.h) * zoom).toBeGreaterThanOrEqual(7 - 1e-9);
+    // After the veil, only lit boxes (those tall enough to paint at this zoom), then the rings' sides.
+    const repainted = lit2.fills.slice(veil + 1).filter((f) => f.style !== '#f59e0b');
+    expect(repainted.length).toBeGreaterThan(0);
+    expect(repainted.length).toBeLessThanOrEqual(lit.size);
+    // Each hit's ring: its four sides, top and bottom as wide as the ring (at least 7 px), the sides as tall.
+    const sides = lit2.fills.filter((f) => f.style === '#f59e0b');
+    expect(sides).toHaveLength(4 * shown.size);
+    for (let i = 0; i < sides.length; i += 4) {
+      const [top, bottom, left, right] = sides.slice(i, i + 4);
+      expect(top.w * zoom).toBeGreaterThanOrEqual(7 - 1e-9);
+      expect(bottom).toMatchObject({ x: top.x, w: top.w, h: top.h });
+      expect(left.y + left.h).toBeCloseTo(bottom.y, 6);
+      expect(right.x + right.w).toBeCloseTo(top.x + top.w, 6);
+      expect(left.h * zoom).toBeGreaterThanOrEqual(7 - 2 * 2 - 1e-9);
+    }
+  });
+
+  it('when most boxes are lit, veils only the outermost boxes left out (and the edges), painting nothing again', () => {
+    // Everything lit but one cluster and what it holds: a one-letter query far out on a big account.
+    const left = layout.nodes.find((n) => n.kind === 'cluster')!;
+    const inside = new Set([left.id]);
+    for (const n of layout.nodes) if (n.parentId && inside.has(n.parentId)) inside.add(n.id);
+    const most = new Set(layout.nodes.filter((n) => !inside.has(n.id)).map((n) => n.id));
+    expect(most.size * 2).toBeGreaterThan(layout.nodes.length);
+    const e = emphasisPaint(layout, true, { lit: most, hits: most, current: null })!;
+    expect(e.lit).toEqual([]);
+    const outermost = layout.nodes.filter((n) => !most.has(n.id) && (!n.parentId || most.has(n.parentId)));
+    expect(e.dimmed!.length / 4).toBe(outermost.length);
+    const paint = preparePaint(layout, 'LR', true);
+    const zoom = 0.02;
+    const plain = recordingContext();
+    draw(plain.ctx, paint, true, [0, 0, zoom], 4000, 4000, 1);
+    const dim = recordingContext();
+    draw(dim.ctx, paint, true, [0, 0, zoom], 4000, 4000, 1, e);
+    // The plain picture, then one veil per box left out (then the rings), and no box painted twice.
+    const veils = dim.fills.slice(plain.fills.length).filter((f) => f.style !== '#f59e0b');
+    expect(veils.length).toBeLessThanOrEqual(outermost.length);
+    expect(veils.length).toBeGreaterThan(0);
+    for (const v of veils) expect(v.style).toBe('rgba(255, 255, 255, 0.84)');
+    expect(dim.fills.slice(0, plain.fills.length)).toEqual(plain.fills);
+    // No veil over the whole drawing: each covers one box.
+    expect(veils.every((v) => v.w * v.h <= Math.max(...layout.nodes.map((n) => n.width * n.height)))).toBe(true);
   });
 });
