@@ -5,7 +5,7 @@
  * has drawn. What a user sees: the diagram at once, then every object there
  * to search, count and open, as if it had come in one piece.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,14 @@ test.beforeAll(() => {
   expect(topology.tasks.reduce((n, t) => n + 1 + t.containers.length, 0)).toBeGreaterThan(2 * 1500);
 });
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Opens the big account and waits until every part has arrived. */
+async function openWhole(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('open-files').setInputFiles(file);
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-layout', 'ready');
+  await expect(page.getByTestId('arriving')).toHaveCount(0);
+}
 
 test('a load sent in parts draws, then has every task: search finds one and its details open', async ({ page }) => {
   // What the canvas held when the overview was first painted: the worker's preview, or the layout itself.
@@ -157,10 +165,7 @@ test("a second load opens at its own fit from its first frame, not gliding from 
 test('far out, a search dims the rest of the painted diagram and rings its hits; saved as docs/screenshot-find-far-out.png', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByTestId('open-files').setInputFiles(file);
-  await expect(page.getByTestId('canvas')).toHaveAttribute('data-layout', 'ready');
-  await expect(page.getByTestId('arriving')).toHaveCount(0);
+  await openWhole(page);
   // Pixels of the overview canvas: ringed amber (the cards' search-hit colour), and near-white (veiled or empty).
   const pixels = async () => {
     await page.waitForTimeout(400);
@@ -191,4 +196,62 @@ test('far out, a search dims the rest of the painted diagram and rings its hits;
   await page.getByTestId('search').fill('');
   const after = await pixels();
   expect(after.amber).toBe(0);
+});
+
+test('far out, a pan with a search on moves the painted picture pixel for pixel (copied, not drawn again)', async ({
+  page,
+}) => {
+  // A pan at fit with a one-letter search was a full draw a frame (21-23 fps at 100k): the layer now keeps a
+  // picture of the whole drawing at that zoom and copies it. It must land where a straight draw would.
+  await openWhole(page);
+  await page.getByTestId('search').fill('a');
+  await expect(page.getByTestId('search-count')).toContainText('match');
+  await page.waitForTimeout(600);
+  const viewport = page.locator('.react-flow__viewport');
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  // The part of the canvas on the pane (it only grows, and the box around it clips the rest), kept in the page.
+  const keep = (name: string) =>
+    page.evaluate(`(() => {
+      const c = document.querySelector('[data-testid="overview-layer"]');
+      const r = window.devicePixelRatio || 1;
+      window.${name} = c.getContext('2d').getImageData(0, 0, ${Math.floor(pane.width)} * r, ${Math.floor(pane.height)} * r).data;
+    })()`);
+  const start = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
+  const before = await viewport.getAttribute('style');
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(start.x + i * 13, start.y + i * 7);
+  await page.mouse.up();
+  await expect(viewport).not.toHaveAttribute('style', before ?? '');
+  await page.waitForTimeout(300);
+  const panned = await viewport.getAttribute('style');
+  const layer = page.getByTestId('overview-layer');
+  await expect(layer).toHaveAttribute('data-frame', 'copied');
+  await keep('__copied');
+  // The same viewport drawn straight: a wheel step in and one out around one point come back to it exactly.
+  await page.mouse.move(start.x - 200, start.y);
+  await page.mouse.wheel(0, -100);
+  await page.waitForTimeout(400);
+  await page.mouse.wheel(0, 100);
+  await page.waitForTimeout(400);
+  await expect(viewport).toHaveAttribute('style', panned ?? '');
+  await expect(layer).toHaveAttribute('data-frame', 'drawn');
+  await keep('__drawn');
+  // What the user sees: the canvas over the pane's background (#f6f7f9), which the veil is made of.
+  const { differing, painted, same } = (await page.evaluate(`(() => {
+    const a = window.__copied, b = window.__drawn, bg = [246, 247, 249];
+    let differing = 0, painted = 0;
+    for (let i = 0; i < b.length; i += 4) {
+      if (a[i + 3] > 0 || b[i + 3] > 0) painted++;
+      for (let k = 0; k < 3; k++) {
+        const seenA = (a[i + k] * a[i + 3] + bg[k] * (255 - a[i + 3])) / 255;
+        const seenB = (b[i + k] * b[i + 3] + bg[k] * (255 - b[i + 3])) / 255;
+        if (Math.abs(seenA - seenB) > 24) { differing++; break; }
+      }
+    }
+    return { differing, painted, same: a.length === b.length };
+  })()`)) as { differing: number; painted: number; same: boolean };
+  expect(same).toBe(true);
+  expect(painted).toBeGreaterThan(10_000);
+  expect(differing / painted).toBeLessThan(0.001);
 });

@@ -9,7 +9,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import type { Direction } from '../../shared/graph/view';
-import { draw, paintFor, warmUpLabels, type EmphasisPaint, type Paint } from './overview-paint';
+import { draw, paintFor, picturePlan, warmUpLabels, type EmphasisPaint, type Paint } from './overview-paint';
 
 // One canvas for every mount, made and sized while the app waits for a file: a fresh pane-sized bitmap
 // (~6 MB) is allocated on its first draw, 8-20 ms of a big load's first frame otherwise.
@@ -41,6 +41,77 @@ function fitCanvas(canvas: HTMLCanvasElement, width: number, height: number, dpr
   canvas.style.width = `${canvas.width / dpr}px`;
   canvas.style.height = `${canvas.height / dpr}px`;
   return true;
+}
+
+// The picture of the whole drawing at one zoom that pan frames copy (see picturePlan): one canvas, kept.
+let pictureBitmap: HTMLCanvasElement | null = null;
+
+/**
+ * A picture's zoom, pixel ratio, the flow point at its top left, and the fraction of a device pixel its drawing
+ * is shifted by: a pan by whole pixels keeps the viewport's fraction (a fit leaves one), so a picture drawn with
+ * it is copied to whole pixels and matches a straight draw pixel for pixel.
+ */
+interface Picture {
+  zoom: number;
+  dpr: number;
+  originX: number;
+  originY: number;
+  phaseX: number;
+  phaseY: number;
+}
+
+/** Where the picture's top left falls on the pane, in device pixels, for viewport `[tx, ty, zoom]`. */
+function pictureAt(p: Pick<Picture, 'originX' | 'originY'>, [tx, ty, zoom]: readonly number[], dpr: number) {
+  return { x: (tx + p.originX * zoom) * dpr, y: (ty + p.originY * zoom) * dpr };
+}
+
+const fraction = (v: number): number => v - Math.floor(v);
+
+/** Whether `p` can be copied for viewport `transform`: same zoom and ratio, and the same fraction of a pixel. */
+function fits(p: Picture | null, transform: readonly number[], dpr: number): p is Picture {
+  if (!p || p.zoom !== transform[2] || p.dpr !== dpr) return false;
+  const at = pictureAt(p, transform, dpr);
+  return Math.abs(fraction(at.x) - p.phaseX) < 0.01 && Math.abs(fraction(at.y) - p.phaseY) < 0.01;
+}
+
+function pictureCanvas(): HTMLCanvasElement {
+  return (pictureBitmap ??= document.createElement('canvas'));
+}
+
+/**
+ * Draws the whole of `paint` at `zoom` into the picture canvas; null (and nothing drawn) when it would be too big,
+ * closer in, where a frame draws only what is on screen anyway.
+ */
+function drawPicture(
+  paint: Paint,
+  horizontal: boolean,
+  transform: readonly number[],
+  dpr: number,
+  emphasis: EmphasisPaint | null,
+): Picture | null {
+  const zoom = transform[2];
+  const plan = picturePlan(paint, zoom, dpr);
+  if (!plan) return null;
+  const at = pictureAt(plan, transform, dpr);
+  const phaseX = fraction(at.x);
+  const phaseY = fraction(at.y);
+  const target = pictureCanvas();
+  const w = Math.ceil(plan.width * dpr);
+  const h = Math.ceil(plan.height * dpr);
+  // Grown, never shrunk: a new size reallocates the bitmap.
+  if (target.width < w) target.width = w;
+  if (target.height < h) target.height = h;
+  const ctx = target.getContext('2d');
+  if (!ctx) return null;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, target.width, target.height);
+  const shift: [number, number, number] = [
+    -plan.originX * zoom + phaseX / dpr,
+    -plan.originY * zoom + phaseY / dpr,
+    zoom,
+  ];
+  draw(ctx, paint, horizontal, shift, plan.width, plan.height, dpr, emphasis);
+  return { zoom, dpr, originX: plan.originX, originY: plan.originY, phaseX, phaseY };
 }
 
 /**
@@ -98,13 +169,45 @@ export function OverviewLayer({
     // the commit is also the one that received the layout, and the two together made one long task.
     let paint: Paint | null = null;
     let frame = 0;
+    // The zoom of the last frame, and a picture of the whole drawing at that zoom once a second frame keeps it (a
+    // pan): a zoom gesture changes the zoom every frame, so drawing each frame straight on the pane costs it less.
+    let lastZoom = Number.NaN;
+    let picture: Picture | null = null;
+    let idle = 0;
     const render = () => {
       frame = 0;
       paint ??= 'buckets' in source ? source : paintFor(source, direction, overlayOn);
       const { transform, width, height } = store.getState();
+      const [tx, ty, zoom] = transform;
       const dpr = window.devicePixelRatio || 1;
       fitCanvas(canvas, width, height, dpr);
-      draw(ctx, paint, direction === 'LR', transform, width, height, dpr, emphasis);
+      if (!fits(picture, transform, dpr) && zoom === lastZoom)
+        picture = drawPicture(paint, direction === 'LR', transform, dpr, emphasis);
+      lastZoom = zoom;
+      if (picture && fits(picture, transform, dpr)) {
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.clearRect(0, 0, width * dpr, height * dpr);
+        ctx.drawImage(
+          pictureCanvas(),
+          Math.floor((tx + picture.originX * zoom) * dpr),
+          Math.floor((ty + picture.originY * zoom) * dpr),
+        );
+        canvas.dataset.frame = 'copied';
+      } else {
+        canvas.dataset.frame = 'drawn';
+        draw(ctx, paint, direction === 'LR', transform, width, height, dpr, emphasis);
+        // The picture at this zoom made in the next idle moment, so the first frame of a pan copies it too.
+        cancelIdleCallback(idle);
+        const drawn = paint;
+        idle = requestIdleCallback(
+          () => {
+            const now = store.getState().transform;
+            if (now[2] === zoom && !fits(picture, now, dpr))
+              picture = drawPicture(drawn, direction === 'LR', now, dpr, emphasis);
+          },
+          { timeout: 1000 },
+        );
+      }
       canvas.dataset.painted = 'true';
     };
     frame = requestAnimationFrame(render);
@@ -116,6 +219,7 @@ export function OverviewLayer({
     return () => {
       unsubscribe();
       if (frame) cancelAnimationFrame(frame);
+      cancelIdleCallback(idle);
     };
   }, [source, direction, overlayOn, emphasis, store]);
   // The shared canvas goes in here; the box itself takes no room (the canvas is placed over the pane).

@@ -8,7 +8,18 @@ import { generateAccount } from '../../shared/synth/generate-account';
 import { searchEmphasis } from '../../shared/graph/emphasis';
 import { ancestorIds } from '../../shared/graph/build-graph';
 import { searchTopology } from '../../shared/graph/search';
-import { draw, emphasisPaint, keepPaint, paintBuffers, paintFor, preparePaint } from './overview-paint';
+import {
+  draw,
+  emphasisPaint,
+  keepPaint,
+  paintBounds,
+  paintBuffers,
+  paintFor,
+  picturePlan,
+  PICTURE_MAX_PIXELS,
+  PICTURE_PAD,
+  preparePaint,
+} from './overview-paint';
 
 const topology = ingest([
   {
@@ -104,9 +115,9 @@ describe('overview emphasis: a search far out', () => {
     draw(plain.ctx, paint, true, [0, 0, zoom], 4000, 4000, 1);
     const lit2 = recordingContext();
     draw(lit2.ctx, paint, true, [0, 0, zoom], 4000, 4000, 1, e);
-    const veil = lit2.fills.findIndex((f) => f.style.startsWith('rgba(255, 255, 255'));
+    const veil = lit2.fills.findIndex((f) => f.style.startsWith('rgba(246, 247, 249'));
     expect(veil).toBe(plain.fills.length);
-    expect(plain.fills.some((f) => f.style.startsWith('rgba(255, 255, 255'))).toBe(false);
+    expect(plain.fills.some((f) => f.style.startsWith('rgba(246, 247, 249'))).toBe(false);
     // After the veil, only lit boxes (those tall enough to paint at this zoom), then the rings' sides.
     const repainted = lit2.fills.slice(veil + 1).filter((f) => f.style !== '#f59e0b');
     expect(repainted.length).toBeGreaterThan(0);
@@ -145,9 +156,37 @@ describe('overview emphasis: a search far out', () => {
     const veils = dim.fills.slice(plain.fills.length).filter((f) => f.style !== '#f59e0b');
     expect(veils.length).toBeLessThanOrEqual(outermost.length);
     expect(veils.length).toBeGreaterThan(0);
-    for (const v of veils) expect(v.style).toBe('rgba(255, 255, 255, 0.84)');
+    for (const v of veils) expect(v.style).toBe('rgba(246, 247, 249, 0.84)');
     expect(dim.fills.slice(0, plain.fills.length)).toEqual(plain.fills);
     // No veil over the whole drawing: each covers one box.
     expect(veils.every((v) => v.w * v.h <= Math.max(...layout.nodes.map((n) => n.width * n.height)))).toBe(true);
+  });
+});
+
+describe('the picture a pan far out copies', () => {
+  const paint = preparePaint(layout, 'LR', true);
+
+  it('covers every box and edge of the paint', () => {
+    const b = paintBounds(paint);
+    for (const bucket of paint.buckets)
+      for (let i = 0; i < bucket.rects.length; i += 4) {
+        expect(bucket.rects[i]).toBeGreaterThanOrEqual(b.left);
+        expect(bucket.rects[i + 1] + bucket.rects[i + 3]).toBeLessThanOrEqual(b.bottom);
+      }
+    // The layout's size is the drawing's with its margins.
+    expect(b.right - b.left).toBeLessThanOrEqual(layout.width);
+    expect(b.right - b.left).toBeGreaterThan(0.9 * layout.width);
+  });
+
+  it('is the drawing at the zoom with room for names, and none when it would be too big to keep', () => {
+    const b = paintBounds(paint);
+    const far = picturePlan(paint, 0.05, 1)!;
+    expect(far.width).toBe(Math.ceil((b.right - b.left) * 0.05 + PICTURE_PAD.left + PICTURE_PAD.right));
+    // Its top left is the drawing's, less the room for the names above.
+    expect(far.originY).toBeCloseTo(b.top - PICTURE_PAD.top / 0.05, 6);
+    const tooClose = Math.sqrt(PICTURE_MAX_PIXELS / ((b.right - b.left) * (b.bottom - b.top))) * 1.5;
+    expect(picturePlan(paint, tooClose, 1)).toBeNull();
+    // Twice the pixel ratio is four times the pixels.
+    expect(picturePlan(paint, tooClose / 1.6, 2)).toBeNull();
   });
 });
