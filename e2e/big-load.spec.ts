@@ -217,6 +217,9 @@ test('far out, a pan with a search on moves the painted picture pixel for pixel 
       window.${name} = c.getContext('2d').getImageData(0, 0, ${Math.floor(pane.width)} * r, ${Math.floor(pane.height)} * r).data;
     })()`);
   const start = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
+  const layer = page.getByTestId('overview-layer');
+  // The picture is made once the page has been idle a while after the search's draw.
+  await expect(layer).toHaveAttribute('data-picture', 'ready');
   const before = await viewport.getAttribute('style');
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
@@ -225,7 +228,6 @@ test('far out, a pan with a search on moves the painted picture pixel for pixel 
   await expect(viewport).not.toHaveAttribute('style', before ?? '');
   await page.waitForTimeout(300);
   const panned = await viewport.getAttribute('style');
-  const layer = page.getByTestId('overview-layer');
   await expect(layer).toHaveAttribute('data-frame', 'copied');
   await keep('__copied');
   // The same viewport drawn straight: a wheel step in and one out around one point come back to it exactly.

@@ -43,8 +43,14 @@ function fitCanvas(canvas: HTMLCanvasElement, width: number, height: number, dpr
   return true;
 }
 
-// The picture of the whole drawing at one zoom that pan frames copy (see picturePlan): one canvas, kept.
-let pictureBitmap: HTMLCanvasElement | null = null;
+/**
+ * The idle time (ms) the browser must offer before the picture is made: it offers up to 50 ms when nothing is
+ * waiting, far less while messages or frames are due. Asked again every 100 ms, up to PICTURE_IDLE_TRIES times;
+ * until it is made, a pan draws each frame as before. Made on a frame instead (a pan's second), it was rasterised
+ * in that frame's commit: 85-94 ms, also at the end of a fit's glide after a view switch.
+ */
+const PICTURE_IDLE_MS = 40;
+const PICTURE_IDLE_TRIES = 50;
 
 /**
  * A picture's zoom, pixel ratio, the flow point at its top left, and the fraction of a device pixel its drawing
@@ -58,6 +64,8 @@ interface Picture {
   originY: number;
   phaseX: number;
   phaseY: number;
+  /** The drawing, rasterised when it was made: copying it is a plain blit. */
+  bitmap: ImageBitmap;
 }
 
 /** Where the picture's top left falls on the pane, in device pixels, for viewport `[tx, ty, zoom]`. */
@@ -68,18 +76,14 @@ function pictureAt(p: Pick<Picture, 'originX' | 'originY'>, [tx, ty, zoom]: read
 const fraction = (v: number): number => v - Math.floor(v);
 
 /** Whether `p` can be copied for viewport `transform`: same zoom and ratio, and the same fraction of a pixel. */
-function fits(p: Picture | null, transform: readonly number[], dpr: number): p is Picture {
+function fits(p: Picture | null, transform: readonly number[], dpr: number): boolean {
   if (!p || p.zoom !== transform[2] || p.dpr !== dpr) return false;
   const at = pictureAt(p, transform, dpr);
   return Math.abs(fraction(at.x) - p.phaseX) < 0.01 && Math.abs(fraction(at.y) - p.phaseY) < 0.01;
 }
 
-function pictureCanvas(): HTMLCanvasElement {
-  return (pictureBitmap ??= document.createElement('canvas'));
-}
-
 /**
- * Draws the whole of `paint` at `zoom` into the picture canvas; null (and nothing drawn) when it would be too big,
+ * Draws the whole of `paint` at `zoom` into a picture; null (and nothing drawn) when it would be too big,
  * closer in, where a frame draws only what is on screen anyway.
  */
 function drawPicture(
@@ -95,23 +99,28 @@ function drawPicture(
   const at = pictureAt(plan, transform, dpr);
   const phaseX = fraction(at.x);
   const phaseY = fraction(at.y);
-  const target = pictureCanvas();
-  const w = Math.ceil(plan.width * dpr);
-  const h = Math.ceil(plan.height * dpr);
-  // Grown, never shrunk: a new size reallocates the bitmap.
-  if (target.width < w) target.width = w;
-  if (target.height < h) target.height = h;
+  const target = new OffscreenCanvas(Math.ceil(plan.width * dpr), Math.ceil(plan.height * dpr));
   const ctx = target.getContext('2d');
   if (!ctx) return null;
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, target.width, target.height);
   const shift: [number, number, number] = [
     -plan.originX * zoom + phaseX / dpr,
     -plan.originY * zoom + phaseY / dpr,
     zoom,
   ];
-  draw(ctx, paint, horizontal, shift, plan.width, plan.height, dpr, emphasis);
-  return { zoom, dpr, originX: plan.originX, originY: plan.originY, phaseX, phaseY };
+  // The offscreen context draws as the pane's does (the same calls, no DOM).
+  draw(ctx as unknown as CanvasRenderingContext2D, paint, horizontal, shift, plan.width, plan.height, dpr, emphasis);
+  // Rasterised here, in this idle moment: a canvas records what is drawn on it and rasterises it when first read,
+  // and a canvas copied onto the pane was rasterised in the commit of the first frame that copied it (81-94 ms at
+  // 100k, even after reading a pixel of it). An ImageBitmap is pixels.
+  return {
+    zoom,
+    dpr,
+    originX: plan.originX,
+    originY: plan.originY,
+    phaseX,
+    phaseY,
+    bitmap: target.transferToImageBitmap(),
+  };
 }
 
 /**
@@ -169,11 +178,15 @@ export function OverviewLayer({
     // the commit is also the one that received the layout, and the two together made one long task.
     let paint: Paint | null = null;
     let frame = 0;
-    // The zoom of the last frame, and a picture of the whole drawing at that zoom once a second frame keeps it (a
-    // pan): a zoom gesture changes the zoom every frame, so drawing each frame straight on the pane costs it less.
-    let lastZoom = Number.NaN;
+    // A picture of the whole drawing at the current zoom, made while the page is idle: a pan copies it.
     let picture: Picture | null = null;
+    delete canvas.dataset.picture;
     let idle = 0;
+    let later: ReturnType<typeof setTimeout> | undefined;
+    const stopPicture = () => {
+      cancelIdleCallback(idle);
+      clearTimeout(later);
+    };
     const render = () => {
       frame = 0;
       paint ??= 'buckets' in source ? source : paintFor(source, direction, overlayOn);
@@ -181,32 +194,36 @@ export function OverviewLayer({
       const [tx, ty, zoom] = transform;
       const dpr = window.devicePixelRatio || 1;
       fitCanvas(canvas, width, height, dpr);
-      if (!fits(picture, transform, dpr) && zoom === lastZoom)
-        picture = drawPicture(paint, direction === 'LR', transform, dpr, emphasis);
-      lastZoom = zoom;
       if (picture && fits(picture, transform, dpr)) {
         ctx.setTransform(1, 0, 0, 1, 0, 0);
         ctx.clearRect(0, 0, width * dpr, height * dpr);
         ctx.drawImage(
-          pictureCanvas(),
+          picture.bitmap,
           Math.floor((tx + picture.originX * zoom) * dpr),
           Math.floor((ty + picture.originY * zoom) * dpr),
         );
         canvas.dataset.frame = 'copied';
       } else {
         canvas.dataset.frame = 'drawn';
+        delete canvas.dataset.picture;
         draw(ctx, paint, direction === 'LR', transform, width, height, dpr, emphasis);
-        // The picture at this zoom made in the next idle moment, so the first frame of a pan copies it too.
-        cancelIdleCallback(idle);
+        // The picture at this zoom made once the page is idle a while, so the first frame of a pan copies it too.
+        // Never forced: made while a big load's parts were arriving, it ran into their messages and collections
+        // (an open's longest task 124-130 ms in 3 of 7 opens at 100k, none over 100 in 4 without it).
+        stopPicture();
         const drawn = paint;
-        idle = requestIdleCallback(
-          () => {
-            const now = store.getState().transform;
-            if (now[2] === zoom && !fits(picture, now, dpr))
-              picture = drawPicture(drawn, direction === 'LR', now, dpr, emphasis);
-          },
-          { timeout: 1000 },
-        );
+        let tries = 0;
+        const make = (deadline: IdleDeadline) => {
+          const now = store.getState().transform;
+          if (now[2] !== zoom || fits(picture, now, dpr)) return;
+          if (deadline.timeRemaining() >= PICTURE_IDLE_MS) {
+            picture?.bitmap.close();
+            picture = drawPicture(drawn, direction === 'LR', now, dpr, emphasis);
+            // Said on the canvas, as `data-painted` is: tests wait for it before a pan.
+            if (picture) canvas.dataset.picture = 'ready';
+          } else if (++tries < PICTURE_IDLE_TRIES) later = setTimeout(() => (idle = requestIdleCallback(make)), 100);
+        };
+        idle = requestIdleCallback(make);
       }
       canvas.dataset.painted = 'true';
     };
@@ -219,7 +236,8 @@ export function OverviewLayer({
     return () => {
       unsubscribe();
       if (frame) cancelAnimationFrame(frame);
-      cancelIdleCallback(idle);
+      stopPicture();
+      picture?.bitmap.close();
     };
   }, [source, direction, overlayOn, emphasis, store]);
   // The shared canvas goes in here; the box itself takes no room (the canvas is placed over the pane).
