@@ -16,6 +16,7 @@ import {
   paintBuffers,
   paintFor,
   picturePlan,
+  PICTURE_MAX_BOXES,
   PICTURE_MAX_PIXELS,
   PICTURE_PAD,
   preparePaint,
@@ -188,5 +189,17 @@ describe('the picture a pan far out copies', () => {
     expect(picturePlan(paint, tooClose, 1)).toBeNull();
     // Twice the pixel ratio is four times the pixels.
     expect(picturePlan(paint, tooClose / 1.6, 2)).toBeNull();
+  });
+
+  it('is not made of more boxes than PICTURE_MAX_BOXES (making it would be a long task)', () => {
+    const rects = (n: number) => Float64Array.from({ length: 4 * n }, (_, i) => (i % 4 < 2 ? i : 10));
+    const many = {
+      buckets: [{ depth: 0, fill: '#fff', stroke: null, rects: rects(PICTURE_MAX_BOXES + 1) }],
+      labels: [],
+      edges: new Float64Array(),
+    };
+    const enough = { ...many, buckets: [{ ...many.buckets[0], rects: rects(PICTURE_MAX_BOXES) }] };
+    expect(picturePlan(many, 0.001, 1)).toBeNull();
+    expect(picturePlan(enough, 0.001, 1)).not.toBeNull();
   });
 });
