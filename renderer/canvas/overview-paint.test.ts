@@ -176,6 +176,12 @@ describe('the picture a pan far out copies', () => {
       }
     // The layout's size is the drawing's with its margins.
     expect(b.right - b.left).toBeLessThanOrEqual(layout.width);
+    expect(b.bottom - b.top).toBeLessThanOrEqual(layout.height);
+    // Top-down too, where an edge's bend is a y.
+    const down = layoutGraph(buildGraph(topology, { ...DEFAULT_VIEW, direction: 'TB' }), 'TB');
+    const d = paintBounds(preparePaint(down, 'TB', true));
+    expect(d.right - d.left).toBeLessThanOrEqual(down.width);
+    expect(d.bottom - d.top).toBeLessThanOrEqual(down.height);
     expect(b.right - b.left).toBeGreaterThan(0.9 * layout.width);
   });
 

@@ -326,12 +326,13 @@ export function paintBounds(paint: Paint): { left: number; top: number; right: n
       b.right = Math.max(b.right, bucket.rects[i] + bucket.rects[i + 2]);
       b.bottom = Math.max(b.bottom, bucket.rects[i + 1] + bucket.rects[i + 3]);
     }
+  // An edge's ends (its bend lies between them: an x in a left-to-right drawing, a y in a top-down one).
   const e = paint.edges;
   for (let i = 0; i < e.length; i += 5) {
-    b.left = Math.min(b.left, e[i], e[i + 2], e[i + 4]);
-    b.right = Math.max(b.right, e[i], e[i + 2], e[i + 4]);
-    b.top = Math.min(b.top, e[i + 1], e[i + 3], e[i + 4]);
-    b.bottom = Math.max(b.bottom, e[i + 1], e[i + 3], e[i + 4]);
+    b.left = Math.min(b.left, e[i], e[i + 2]);
+    b.right = Math.max(b.right, e[i], e[i + 2]);
+    b.top = Math.min(b.top, e[i + 1], e[i + 3]);
+    b.bottom = Math.max(b.bottom, e[i + 1], e[i + 3]);
   }
   if (b.left === Infinity) b = { left: 0, top: 0, right: 0, bottom: 0 };
   boundsOfPaint.set(paint, b);
