@@ -191,17 +191,14 @@ export function OverviewLayer({
       frame = 0;
       paint ??= 'buckets' in source ? source : paintFor(source, direction, overlayOn);
       const { transform, width, height } = store.getState();
-      const [tx, ty, zoom] = transform;
+      const zoom = transform[2];
       const dpr = window.devicePixelRatio || 1;
       fitCanvas(canvas, width, height, dpr);
       if (picture && fits(picture, transform, dpr)) {
         ctx.setTransform(1, 0, 0, 1, 0, 0);
         ctx.clearRect(0, 0, width * dpr, height * dpr);
-        ctx.drawImage(
-          picture.bitmap,
-          Math.floor((tx + picture.originX * zoom) * dpr),
-          Math.floor((ty + picture.originY * zoom) * dpr),
-        );
+        const at = pictureAt(picture, transform, dpr);
+        ctx.drawImage(picture.bitmap, Math.floor(at.x), Math.floor(at.y));
         canvas.dataset.frame = 'copied';
       } else {
         canvas.dataset.frame = 'drawn';

@@ -161,16 +161,16 @@ export function draw(
   const top = -ty / zoom;
   const right = left + width / zoom;
   const bottom = top + height / zoom;
-  ctx.strokeStyle = BASE_COLOURS.edge;
-  strokeEdges(ctx, paint.edges, horizontal, left, top, right, bottom, zoom);
   const view = { left, top, right, bottom, zoom };
+  ctx.strokeStyle = BASE_COLOURS.edge;
+  strokeEdges(ctx, paint.edges, horizontal, view);
   fillBuckets(ctx, paint.buckets, view);
   if (emphasis?.dimmed) {
     // The rest dimmed where it lies: the veil over the boxes left out and over the edges.
     ctx.fillStyle = DIM_VEIL;
     fillRects(ctx, emphasis.dimmed, view);
     ctx.strokeStyle = DIM_VEIL;
-    strokeEdges(ctx, paint.edges, horizontal, left, top, right, bottom, zoom);
+    strokeEdges(ctx, paint.edges, horizontal, view);
   } else if (emphasis) {
     // The rest dimmed as the cards dim theirs (opacity 0.16), the lit boxes painted again over it.
     ctx.fillStyle = DIM_VEIL;
@@ -196,17 +196,8 @@ export function draw(
 }
 
 /** Strokes, in the style set, every edge (x1, y1, x2, y2, bend, …) that crosses the part on screen. */
-function strokeEdges(
-  ctx: CanvasRenderingContext2D,
-  e: Float64Array,
-  horizontal: boolean,
-  left: number,
-  top: number,
-  right: number,
-  bottom: number,
-  zoom: number,
-): void {
-  ctx.lineWidth = 1 / zoom;
+function strokeEdges(ctx: CanvasRenderingContext2D, e: Float64Array, horizontal: boolean, v: View): void {
+  ctx.lineWidth = 1 / v.zoom;
   ctx.beginPath();
   for (let i = 0; i < e.length; i += 5) {
     // Indexed reads, not `const [x1, …] = [e[i], …]`: the first draw runs cold, where destructuring goes
@@ -216,8 +207,7 @@ function strokeEdges(
     const x2 = e[i + 2];
     const y2 = e[i + 3];
     const b = e[i + 4];
-    if (Math.max(x1, x2) < left || Math.min(x1, x2) > right || Math.max(y1, y2) < top || Math.min(y1, y2) > bottom)
-      continue;
+    if (offScreen(Math.min(x1, x2), Math.min(y1, y2), Math.abs(x2 - x1), Math.abs(y2 - y1), v)) continue;
     ctx.moveTo(x1, y1);
     if (horizontal) {
       ctx.lineTo(b, y1);
@@ -234,8 +224,7 @@ function strokeEdges(
 /** Fills each box of `rects` (x, y, width, height, …) on screen, in the style set. */
 function fillRects(ctx: CanvasRenderingContext2D, r: Float64Array, v: View): void {
   for (let i = 0; i < r.length; i += 4)
-    if (!(r[i] > v.right || r[i + 1] > v.bottom || r[i] + r[i + 2] < v.left || r[i + 1] + r[i + 3] < v.top))
-      ctx.fillRect(r[i], r[i + 1], r[i + 2], r[i + 3]);
+    if (!offScreen(r[i], r[i + 1], r[i + 2], r[i + 3], v)) ctx.fillRect(r[i], r[i + 1], r[i + 2], r[i + 3]);
 }
 
 /** The part of the drawing on screen (flow coordinates) and the zoom. */
@@ -245,6 +234,11 @@ interface View {
   right: number;
   bottom: number;
   zoom: number;
+}
+
+/** Whether the box at x, y of w × h lies wholly outside the part of the drawing on screen. */
+function offScreen(x: number, y: number, w: number, h: number, v: View): boolean {
+  return x > v.right || y > v.bottom || x + w < v.left || y + h < v.top;
 }
 
 /** Fills (and strokes) the boxes of `buckets` that are on screen and at least about a pixel tall. */
@@ -259,7 +253,7 @@ function fillBuckets(ctx: CanvasRenderingContext2D, buckets: Paint['buckets'], v
       const y = r[i + 1];
       const w = r[i + 2];
       const h = r[i + 3];
-      if (x > v.right || y > v.bottom || x + w < v.left || y + h < v.top || (b.depth > 0 && h < minSide)) continue;
+      if (offScreen(x, y, w, h, v) || (b.depth > 0 && h < minSide)) continue;
       ctx.fillRect(x, y, w, h);
     }
     if (b.stroke) {
@@ -267,8 +261,7 @@ function fillBuckets(ctx: CanvasRenderingContext2D, buckets: Paint['buckets'], v
       ctx.lineWidth = 2 / v.zoom;
       ctx.beginPath();
       for (let i = 0; i < r.length; i += 4)
-        if (!(r[i] > v.right || r[i + 1] > v.bottom || r[i] + r[i + 2] < v.left || r[i + 1] + r[i + 3] < v.top))
-          ctx.rect(r[i], r[i + 1], r[i + 2], r[i + 3]);
+        if (!offScreen(r[i], r[i + 1], r[i + 2], r[i + 3], v)) ctx.rect(r[i], r[i + 1], r[i + 2], r[i + 3]);
       ctx.stroke();
     }
   }
@@ -301,7 +294,7 @@ function ringHits(ctx: CanvasRenderingContext2D, rects: Float64Array, colour: st
     const h = Math.max(rects[i + 3] + 2 * pad, min);
     const x = rects[i] + rects[i + 2] / 2 - w / 2;
     const y = rects[i + 1] + rects[i + 3] / 2 - h / 2;
-    if (x > v.right || y > v.bottom || x + w < v.left || y + h < v.top) continue;
+    if (offScreen(x, y, w, h, v)) continue;
     // The band a stroke of width `line` centred on the ring's edge would cover: top, bottom, left, right.
     const l = x - line / 2;
     const t = y - line / 2;
