@@ -17,7 +17,7 @@ import {
   type RawTaskSet,
 } from './schemas';
 import { identify, identifyTaskSet, type RecordIdentity } from './identify';
-import { buildTopology, type LooseTaskSet, type MergedRecord } from './link';
+import { buildTopology, LINKED_LAST, linkInStages, type Collected, type LooseTaskSet, type MergedRecord } from './link';
 import { CaptureTimes, movingTime, taskSetMovingTime } from './capture-times';
 
 /** One input: a file name (as shown in diagnostics) and its decoded text. */
@@ -65,6 +65,26 @@ class Collector {
   readonly captureTimes = new CaptureTimes();
   fetchedAt: string | undefined;
   positions: Map<string, ObjectPosition> | undefined;
+  /**
+   * Set by `ingestInStages`: each file's records of the kinds linked last (LINKED_LAST: tasks, task definitions,
+   * hosts) and its closing diagnostics, which count them, are left here as work for `rest`, instead of read with
+   * the rest of the file.
+   */
+  later: (() => void)[] | null = null;
+  /** How many records that work holds, and how many of them are tasks. */
+  laterRecords = 0;
+  laterTasks = 0;
+  /** The services those tasks name (`group` "service:<name>"), and whether any names none (a standalone task). */
+  readonly laterServiceNames = new Set<string>();
+  laterStandalone = false;
+
+  /** Counts a task record left for later and the service it names, unvalidated (a wrong guess only costs the early frame). */
+  seeLaterTask(raw: Record<string, unknown>): void {
+    this.laterTasks += 1;
+    const group = raw.group;
+    if (typeof group === 'string' && group.startsWith('service:')) this.laterServiceNames.add(group.slice(8));
+    else this.laterStandalone = true;
+  }
 
   // One `[file]` array per file, shared by every object described only there (copied when a second file
   // describes it): tens of thousands of one-element arrays were garbage to collect here and on the page.
@@ -230,7 +250,7 @@ function readFound(
     return result.value;
   };
 
-  for (const record of found.records) {
+  const read = (record: Detection['records'][number]) => {
     const value = validate(SCHEMAS[record.kind], record.path, record.raw);
     c.captureTimes.see(file, movingTime(record.kind, value));
     const identity = identify(record.kind, value);
@@ -242,7 +262,7 @@ function readFound(
         file,
         ...at(record.path),
       });
-      continue;
+      return;
     }
     for (const w of identity.warnings) {
       c.diagnostics.push({
@@ -256,6 +276,13 @@ function readFound(
     }
     c.add(record.kind, identity, record.raw, file, recovered);
     if (c.positions && !c.positions.has(identity.id)) c.positions.set(identity.id, { file, ...locate(record.path) });
+  };
+  const deferred: Detection['records'] = [];
+  for (const record of found.records) {
+    if (c.later && LINKED_LAST.has(record.kind)) {
+      deferred.push(record);
+      if (record.kind === 'task') c.seeLaterTask(record.raw);
+    } else read(record);
   }
 
   for (const ts of found.taskSets) {
@@ -269,6 +296,25 @@ function readFound(
     c.taskSets.push({ owner, raw: value, file, ...(recovered ? { recovered } : {}) });
   }
 
+  // What counts every record: after the tasks, now or (staged) in `rest`.
+  const close = () => {
+    for (const record of deferred) read(record);
+    closeFile(c, file, found, at, unwrapped);
+  };
+  if (c.later) {
+    c.laterRecords += deferred.length;
+    c.later.push(close);
+  } else close();
+}
+
+/** A file's closing diagnostics: how it was written, its list-* ARNs and the failures AWS reported in it. */
+function closeFile(
+  c: Collector,
+  file: string,
+  found: Detection,
+  at: (path: (string | number)[]) => { path: string } & Partial<Position>,
+  unwrapped: number,
+): void {
   if (found.pascalCase)
     c.diagnostics.push({
       severity: 'info',
@@ -309,32 +355,110 @@ function readFound(
  * no I/O, never throws: a bad file is a diagnostic and the rest still loads.
  */
 export function ingest(sources: SourceText[], options: IngestOptions = {}): Topology {
+  const c = collect(sources, options, false);
+  closeLoad(c);
+  return buildTopology(collected(c));
+}
+
+/** `ingest` in two steps: what the hierarchy draws, before the tasks are read, then the whole load. */
+export interface StagedIngest {
+  /**
+   * Every object but the tasks, task definitions and hosts, linked (see link.ts `LinkStages.head`): no
+   * placeholder only they refer to, each service's overlay said without its tasks, and only the diagnostics
+   * found so far. Its services are objects `rest` completes (their overlay is set again).
+   */
+  head: Topology;
+  /** The task records the files hold (before the same task in two files is merged). */
+  taskRecords: number;
+  /** The records `rest` reads: those tasks, the task definitions and the hosts. */
+  laterRecords: number;
+  /**
+   * Whether every one of those tasks names a service of the head (by name, as `group` "service:<name>"): then
+   * the tasks add no box of their own to a hierarchy whose services are collapsed (standalone tasks are boxes,
+   * and a service only tasks name is a placeholder, drawn open).
+   */
+  tasksInHeadServices: boolean;
+  /**
+   * Reads and links the rest: exactly what `ingest` gives for the same input, diagnostics in another order. Once.
+   * `read`, when given, is called between the reading (validation, about half the time) and the linking, which
+   * changes no field of the head's objects but the services' overlay and files (see link.ts `LinkStages`).
+   */
+  rest(read?: () => void): Topology;
+}
+
+/**
+ * `ingest` with the tasks, task definitions and hosts (LINKED_LAST: ~75% of a big account's records, most of
+ * the time it takes) read last, so a big load's first frame can be drawn from `head` while they are. Never
+ * throws, as `ingest`.
+ */
+export function ingestInStages(sources: SourceText[], options: IngestOptions = {}): StagedIngest {
+  const c = collect(sources, options, true);
+  const link = linkInStages(collected(c));
+  const head = link.head();
+  const names = new Set(head.services.map((s) => s.name));
+  let named = !c.laterStandalone;
+  for (const name of c.laterServiceNames) if (!names.has(name)) named = false;
+  return {
+    head,
+    taskRecords: c.laterTasks,
+    laterRecords: c.laterRecords,
+    tasksInHeadServices: named,
+    rest: (read) => {
+      for (const [i, close] of (c.later ?? []).entries()) guarded(c, sources[i]?.name ?? '?', close);
+      c.later = [];
+      closeLoad(c);
+      read?.();
+      return link.finish(collected(c));
+    },
+  };
+}
+
+/** Reads every source into a collector (staged: leaving each file's tasks in `later`). */
+function collect(sources: SourceText[], options: IngestOptions, staged: boolean): Collector {
   const c = new Collector();
   c.positions = options.positions;
   c.diagnostics.push(...(options.diagnostics ?? []));
   for (const source of sources) {
-    try {
-      readOne(c, source);
-    } catch (err) {
-      // A bug, not bad input: keep it visible without losing the other files.
-      c.diagnostics.push({
-        severity: 'error',
-        code: 'internal',
-        message: `could not be loaded (internal error: ${err instanceof Error ? err.message : String(err)})`,
-        file: source.name,
-      });
-    }
+    const before = c.later?.length ?? 0;
+    if (staged) c.later ??= [];
+    guarded(c, source.name, () => readOne(c, source));
+    // One entry per source, so `rest` names the right file when one fails.
+    if (c.later && c.later.length === before) c.later.push(() => undefined);
   }
+  return c;
+}
+
+/** Runs `work` on one file; a throw is an internal-error diagnostic on that file, and the other files still load. */
+function guarded(c: Collector, file: string, work: () => void): void {
+  try {
+    work();
+  } catch (err) {
+    // A bug, not bad input: keep it visible without losing the other files.
+    c.diagnostics.push({
+      severity: 'error',
+      code: 'internal',
+      message: `could not be loaded (internal error: ${err instanceof Error ? err.message : String(err)})`,
+      file,
+    });
+  }
+}
+
+/** The diagnostic about the whole load (files captured at different times). */
+function closeLoad(c: Collector): void {
   const mixed = c.captureTimes.diagnostic();
   if (mixed) c.diagnostics.push(mixed);
-  return buildTopology({
+}
+
+/** What the collector gathered, as the linker takes it. */
+function collected(c: Collector): Collected {
+  return {
     merged: [...c.merged.values()],
     listed: c.listed,
     taskSets: c.taskSets,
     diagnostics: c.diagnostics,
     files: c.files,
     fetchedAt: c.fetchedAt,
-  });
+  };
 }
 
 export { summarize, type InspectSummary } from './summary';

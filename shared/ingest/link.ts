@@ -87,6 +87,8 @@ class Linker {
   readonly capacityProviders = new Map<string, CapacityProvider>();
   readonly targetGroups = new Map<string, TargetGroup>();
   readonly placeholderNotes = new Map<EntityKind, { count: number; notes: Diagnostic[] }>();
+  /** Each map's objects in id order, as the last snapshot listed them (see `snapshot`). */
+  readonly sorted = new Map<Map<string, { id: string }>, { id: string }[]>();
   // Thousands of tasks and deployments name the same few revisions: each reference is read once.
   private readonly taskDefinitionIds = new Map<string, string>();
 
@@ -359,33 +361,84 @@ function byId<T extends { id: string }>(map: Map<string, T>): T[] {
  * for every object only referenced or listed.
  */
 export function buildTopology(input: Collected): Topology {
+  return linkInStages(input, new Set()).finish(input);
+}
+
+/** The kinds a staged ingest reads and links last: what a first frame of the hierarchy does not draw. */
+export const LINKED_LAST: ReadonlySet<RecordKind> = new Set(['task', 'taskDefinition', 'containerInstance']);
+
+/**
+ * `buildTopology` in two steps, for a caller that can use the topology before its tasks, task definitions and
+ * hosts are linked (a big load's first frame, drawn while they are read): `head` is every other object (and the
+ * placeholders they refer to, task definitions apart), each service's overlay said without its tasks' majority;
+ * `finish` links the rest onto the same objects (the head's services get their final overlay) and gives exactly
+ * what `buildTopology` gives.
+ */
+export interface LinkStages {
+  /** The topology without what is linked last; asked before `finish` (buildTopology never asks: it sorts every list). */
+  head(): Topology;
+  /** Links what `rest.merged` holds of the kinds left for last, and `rest.listed`; `rest.diagnostics` are the whole load's. Once. */
+  finish(rest: Collected): Topology;
+}
+
+/**
+ * The first step of `buildTopology`: links what `input` holds but tasks and the kinds in `last` (LINKED_LAST
+ * for a staged ingest, none for buildTopology). What the head refers to of those is linked in `finish` in the
+ * order it was referred to, so the result is the same as linking everything in one go.
+ */
+export function linkInStages(input: Collected, last: ReadonlySet<RecordKind> = LINKED_LAST): LinkStages {
   const L = new Linker();
-  const diagnostics = [...input.diagnostics];
   // A merged record was validated in place against its kind's schema (see MergedRecord.raw), so its raw is that
   // kind's shape: said once here, for every kind, rather than cast at each use.
   // The merged records by kind, in one pass (60,000 records at 100k nodes, read once rather than once per kind).
-  const byKind = new Map<RecordKind, MergedRecord[]>();
-  for (const m of input.merged) {
-    const list = byKind.get(m.kind);
-    if (list) list.push(m);
-    else byKind.set(m.kind, [m]);
-  }
-  const of = <K extends RecordKind>(kind: K) => (byKind.get(kind) ?? []) as (MergedRecord & { raw: RawByKind[K] })[];
+  const grouped = (merged: MergedRecord[]) => {
+    const byKind = new Map<RecordKind, MergedRecord[]>();
+    for (const m of merged) {
+      const list = byKind.get(m.kind);
+      if (list) list.push(m);
+      else byKind.set(m.kind, [m]);
+    }
+    return <K extends RecordKind>(kind: K) => (byKind.get(kind) ?? []) as (MergedRecord & { raw: RawByKind[K] })[];
+  };
+  const of = grouped(input.merged);
   const firstFile = (m: MergedRecord) => m.sources[0];
 
+  const linkTaskDefinitions = (records: (MergedRecord & { raw: RawByKind['taskDefinition'] })[]) => {
+    for (const m of records) {
+      const family = m.identity.family ?? m.identity.name;
+      L.taskDefinitions.set(m.identity.id, normaliseTaskDefinition(identityOf(m), m.raw, family, m.identity.revision));
+    }
+  };
+  const linkContainerInstances = (records: (MergedRecord & { raw: RawByKind['containerInstance'] })[]) => {
+    for (const m of records) {
+      const ci = normaliseContainerInstance(identityOf(m), m.raw);
+      if (m.identity.clusterName)
+        ci.clusterId = L.ensureCluster(m.identity.scope, m.identity.clusterName, firstFile(m));
+      L.containerInstances.set(ci.id, ci);
+    }
+  };
+  // Task definitions the head refers to before they are linked: their ids now, the references in `finish`.
+  const referred: [ref: string, file: string][] = [];
+  const taskDefinitionOf = (file: string) =>
+    last.has('taskDefinition')
+      ? (ref: string | undefined) => {
+          if (!ref) return undefined;
+          referred.push([ref, file]);
+          const parsed = readTaskDefinitionRef(ref);
+          return parsed ? taskDefinitionId(parsed.scope, parsed.family, parsed.revision) : undefined;
+        }
+      : (ref: string | undefined) => L.ensureTaskDefinition(ref, file);
+
   for (const m of of('cluster')) L.clusters.set(m.identity.id, normaliseCluster(identityOf(m), m.raw));
-  for (const m of of('taskDefinition')) {
-    const family = m.identity.family ?? m.identity.name;
-    L.taskDefinitions.set(m.identity.id, normaliseTaskDefinition(identityOf(m), m.raw, family, m.identity.revision));
-  }
+  if (!last.has('taskDefinition')) linkTaskDefinitions(of('taskDefinition'));
   for (const m of of('capacityProvider'))
     L.capacityProviders.set(m.identity.id, normaliseCapacityProvider(identityOf(m), m.raw));
   for (const m of of('targetGroup')) L.targetGroups.set(m.identity.id, normaliseTargetGroup(identityOf(m), m.raw));
-  for (const m of of('containerInstance')) {
-    const ci = normaliseContainerInstance(identityOf(m), m.raw);
-    if (m.identity.clusterName) ci.clusterId = L.ensureCluster(m.identity.scope, m.identity.clusterName, firstFile(m));
-    L.containerInstances.set(ci.id, ci);
-  }
+  if (!last.has('containerInstance')) linkContainerInstances(of('containerInstance'));
+  // Hosts linked last still name their clusters now: a placeholder cluster is made where it would have been.
+  else
+    for (const m of of('containerInstance'))
+      if (m.identity.clusterName) L.ensureCluster(m.identity.scope, m.identity.clusterName, firstFile(m));
 
   // Clusters name their capacity providers.
   for (const cluster of [...L.clusters.values()]) {
@@ -398,13 +451,13 @@ export function buildTopology(input: Collected): Topology {
   const deploymentIndex = new Map<string, string>();
   for (const m of of('service')) {
     const file = firstFile(m);
-    const svc = normaliseService(identityOf(m), m.raw, (ref) => L.ensureTaskDefinition(ref, file));
+    const svc = normaliseService(identityOf(m), m.raw, taskDefinitionOf(file));
     if (m.identity.clusterName) svc.clusterId = L.ensureCluster(m.identity.scope, m.identity.clusterName, file);
     for (const lb of svc.loadBalancers)
       if (lb.targetGroupArn) lb.targetGroupId = L.ensureTargetGroup(lb.targetGroupArn, file);
     L.services.set(svc.id, svc);
   }
-  for (const ts of input.taskSets ?? []) attachTaskSet(L, ts);
+  for (const ts of input.taskSets ?? []) attachTaskSet(L, ts, taskDefinitionOf(ts.file));
   for (const svc of L.services.values()) {
     for (const d of svc.deployments) if (d.id) deploymentIndex.set(`${svc.clusterId ?? '?'}\u0000${d.id}`, svc.id);
     const scope = { region: svc.region ?? '?', accountId: svc.accountId ?? '?' };
@@ -414,35 +467,69 @@ export function buildTopology(input: Collected): Topology {
       for (const item of d.capacityProviderStrategy) L.referCapacityProvider(scope, item.capacityProvider, file);
   }
 
-  for (const m of of('task')) {
-    const file = firstFile(m);
-    const raw = m.raw;
-    const task = normaliseTask(identityOf(m), raw);
-    const scope = m.identity.scope;
-    if (m.identity.clusterName) task.clusterId = L.ensureCluster(scope, m.identity.clusterName, file);
-    task.taskDefinitionId = L.ensureTaskDefinition(raw.taskDefinitionArn, file);
-    if (task.capacityProviderName)
-      task.capacityProviderId = L.referCapacityProvider(scope, task.capacityProviderName, file);
-    const ci = raw.containerInstanceArn ? readEcsArn(raw.containerInstanceArn, 'container-instance') : null;
-    if (ci)
-      task.containerInstanceId = L.ensureContainerInstance(
-        ci.scope,
-        ci.name,
-        file,
-        task.clusterId,
-        raw.containerInstanceArn,
-      );
-    if (task.group?.startsWith('service:')) {
-      task.serviceId = L.ensureService(scope, m.identity.clusterName, task.group.slice('service:'.length), file);
-    } else if (task.startedBy) {
-      task.serviceId = deploymentIndex.get(`${task.clusterId ?? '?'}\u0000${task.startedBy}`);
+  let finished = false;
+  const head = (): Topology => {
+    if (finished) throw new Error('linkInStages: head asked after finish');
+    setOverlays(L);
+    return snapshot(L, [...input.diagnostics], input);
+  };
+
+  const finish = (rest: Collected): Topology => {
+    if (finished) throw new Error('linkInStages: finish called twice');
+    finished = true;
+    const later = grouped(rest.merged);
+    if (last.has('taskDefinition')) {
+      linkTaskDefinitions(later('taskDefinition'));
+      for (const [ref, file] of referred) L.ensureTaskDefinition(ref, file);
     }
-    L.tasks.set(task.id, task);
-  }
+    if (last.has('containerInstance')) linkContainerInstances(later('containerInstance'));
+    for (const m of later('task')) {
+      const file = firstFile(m);
+      const raw = m.raw;
+      const task = normaliseTask(identityOf(m), raw);
+      const scope = m.identity.scope;
+      if (m.identity.clusterName) task.clusterId = L.ensureCluster(scope, m.identity.clusterName, file);
+      task.taskDefinitionId = L.ensureTaskDefinition(raw.taskDefinitionArn, file);
+      if (task.capacityProviderName)
+        task.capacityProviderId = L.referCapacityProvider(scope, task.capacityProviderName, file);
+      const ci = raw.containerInstanceArn ? readEcsArn(raw.containerInstanceArn, 'container-instance') : null;
+      if (ci)
+        task.containerInstanceId = L.ensureContainerInstance(
+          ci.scope,
+          ci.name,
+          file,
+          task.clusterId,
+          raw.containerInstanceArn,
+        );
+      if (task.group?.startsWith('service:')) {
+        task.serviceId = L.ensureService(scope, m.identity.clusterName, task.group.slice('service:'.length), file);
+      } else if (task.startedBy) {
+        task.serviceId = deploymentIndex.get(`${task.clusterId ?? '?'}\u0000${task.startedBy}`);
+      }
+      L.tasks.set(task.id, task);
+    }
 
-  linkListed(L, input.listed);
+    linkListed(L, rest.listed);
+    setOverlays(L);
 
-  // Service overlay: declared launch type, else its capacity provider strategy, else what its tasks run on, else the cluster default.
+    const diagnostics = [...rest.diagnostics];
+    for (const [kind, entry] of L.placeholderNotes) {
+      diagnostics.push(...entry.notes);
+      if (entry.count > entry.notes.length) {
+        diagnostics.push({
+          severity: 'info',
+          code: 'placeholder',
+          message: `${entry.count - entry.notes.length} more ${ENTITY_KIND_LABELS[kind]} placeholders not listed one by one`,
+        });
+      }
+    }
+    return snapshot(L, diagnostics, rest);
+  };
+  return { head, finish };
+}
+
+/** Service overlay: declared launch type, else its capacity provider strategy, else what its tasks run on, else the cluster default. */
+function setOverlays(L: Linker): void {
   const kindOfProvider = (scope: Scope) => (name: string) =>
     L.capacityProviders.get(capacityProviderId(scope, name))?.providerType ?? providerType(name);
   const tasksByService = new Map<string, Task[]>();
@@ -462,26 +549,28 @@ export function buildTopology(input: Collected): Topology {
       strategyOverlay(cluster?.defaultCapacityProviderStrategy ?? [], kindOfProvider(scope)) ??
       'UNKNOWN';
   }
+}
 
-  for (const [kind, entry] of L.placeholderNotes) {
-    diagnostics.push(...entry.notes);
-    if (entry.count > entry.notes.length) {
-      diagnostics.push({
-        severity: 'info',
-        code: 'placeholder',
-        message: `${entry.count - entry.notes.length} more ${ENTITY_KIND_LABELS[kind]} placeholders not listed one by one`,
-      });
-    }
-  }
-
+/**
+ * The linker's objects as a topology, each list in id order. The linker's maps only grow, so a list as long as
+ * the one sorted for an earlier snapshot (the head's) is that one: not sorted again.
+ */
+function snapshot(L: Linker, diagnostics: Diagnostic[], input: Pick<Collected, 'files' | 'fetchedAt'>): Topology {
+  const sorted = <T extends { id: string }>(map: Map<string, T>): T[] => {
+    const before = L.sorted.get(map) as T[] | undefined;
+    if (before?.length === map.size) return before;
+    const list = byId(map);
+    L.sorted.set(map, list);
+    return list;
+  };
   return {
-    clusters: byId(L.clusters),
-    services: byId(L.services),
-    tasks: byId(L.tasks),
-    taskDefinitions: byId(L.taskDefinitions),
-    containerInstances: byId(L.containerInstances),
-    capacityProviders: byId(L.capacityProviders),
-    targetGroups: byId(L.targetGroups),
+    clusters: sorted(L.clusters),
+    services: sorted(L.services),
+    tasks: sorted(L.tasks),
+    taskDefinitions: sorted(L.taskDefinitions),
+    containerInstances: sorted(L.containerInstances),
+    capacityProviders: sorted(L.capacityProviders),
+    targetGroups: sorted(L.targetGroups),
     diagnostics,
     files: input.files,
     fetchedAt: input.fetchedAt,
@@ -492,11 +581,15 @@ export function buildTopology(input: Collected): Topology {
  * Puts a task set printed on its own into its service's task sets (a placeholder service when the service is
  * not described). The same task set in the service's own `taskSets[]` is one: the later `updatedAt` wins.
  */
-function attachTaskSet(L: Linker, ts: LooseTaskSet): void {
+function attachTaskSet(
+  L: Linker,
+  ts: LooseTaskSet,
+  taskDefinitionOf: (ref: string | undefined) => string | undefined,
+): void {
   const { owner, file } = ts;
   const id = L.ensureService(owner.scope, owner.clusterName, owner.serviceName, file, owner.serviceArn);
   const svc = L.services.get(id)!;
-  const set = normaliseTaskSet(ts.raw, (ref) => L.ensureTaskDefinition(ref, file));
+  const set = normaliseTaskSet(ts.raw, taskDefinitionOf);
   const at = svc.deployments.findIndex((d) => d.source === 'taskSet' && d.id === set.id);
   if (at < 0) svc.deployments = [...svc.deployments, set];
   else if ((set.updatedAt ?? '') >= (svc.deployments[at].updatedAt ?? ''))
