@@ -499,6 +499,7 @@ export function DiagramCanvas() {
             direction={direction}
             overlayOn={overlayOn}
             emphasis={overviewEmphasis}
+            pictures={layout !== null}
           />
         )}
         {/* A big diagram's minimap would be 20,000 SVG rects repainted on every pan; its overview band is the map. */}

@@ -145,18 +145,22 @@ export function prepareOverview(width: number, height: number): void {
 /**
  * Paints `source` under the pane's viewport: a paint made already (the preview of a layout still to come,
  * or the one kept for a layout), else the layout, painted here; with `emphasis`, what a search or a
- * selection lights stays bright and the rest is dimmed. Mount it only in the overview band.
+ * selection lights stays bright and the rest is dimmed. `pictures`: keep a picture for pans (see `drawPicture`);
+ * off while a preview is shown (a big load's worker is still busy, and the layout's paint replaces it soon).
+ * Mount it only in the overview band.
  */
 export function OverviewLayer({
   source,
   direction,
   overlayOn,
   emphasis = null,
+  pictures = true,
 }: {
   source: Paint | LaidOutGraph;
   direction: Direction;
   overlayOn: boolean;
   emphasis?: EmphasisPaint | null;
+  pictures?: boolean;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const store = useStoreApi();
@@ -174,10 +178,13 @@ export function OverviewLayer({
     const canvas = overviewCanvas();
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
-    // Prepared and first drawn in the next frame, not in the commit that mounts this: on a 20k-node load
-    // the commit is also the one that received the layout, and the two together made one long task.
+    // Prepared and first drawn in a task of its own, not in the commit that mounts this (on a 20k-node load the
+    // commit is also the one that received the layout, and the two together made one long task) nor in the
+    // frame that shows it: at 100k the draw (~40 ms) and that frame's commit (~60 ms, more while the ingest
+    // worker is busy on the other core) were one task of 91-126 ms.
     let paint: Paint | null = null;
     let frame = 0;
+    let first: ReturnType<typeof setTimeout> | undefined;
     // A picture of the whole drawing at the current zoom, made while the page is idle: a pan copies it.
     let picture: Picture | null = null;
     delete canvas.dataset.picture;
@@ -220,23 +227,31 @@ export function OverviewLayer({
             if (picture) canvas.dataset.picture = 'ready';
           } else if (++tries < PICTURE_IDLE_TRIES) later = setTimeout(() => (idle = requestIdleCallback(make)), 100);
         };
-        idle = requestIdleCallback(make);
+        if (pictures) idle = requestIdleCallback(make);
       }
       canvas.dataset.painted = 'true';
     };
-    frame = requestAnimationFrame(render);
+    first = setTimeout(() => {
+      first = undefined;
+      render();
+    }, 0);
     // One draw per frame however many viewport updates arrive, and no React render for any of them.
     const unsubscribe = store.subscribe((s, prev) => {
-      if ((s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) && !frame)
+      if (
+        (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) &&
+        !frame &&
+        first === undefined
+      )
         frame = requestAnimationFrame(render);
     });
     return () => {
       unsubscribe();
+      clearTimeout(first);
       if (frame) cancelAnimationFrame(frame);
       stopPicture();
       picture?.bitmap.close();
     };
-  }, [source, direction, overlayOn, emphasis, store]);
+  }, [source, direction, overlayOn, emphasis, pictures, store]);
   // The shared canvas goes in here; the box itself takes no room (the canvas is placed over the pane).
   return <div ref={host} style={{ display: 'contents' }} />;
 }

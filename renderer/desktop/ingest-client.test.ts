@@ -5,6 +5,9 @@ import type { Topology } from '../../shared/model/types';
 import { attachFindings } from '../../shared/findings/with-findings';
 import { ingest } from '../../shared/ingest/index';
 import { IngestClient } from './ingest-client';
+import { createIngestHandlers } from './ingest-handlers';
+import { servedInPage } from '../workers/envelope';
+import { stripRaw } from './strip-raw';
 import { findingWeight, FINDINGS_WEIGHT_PER_MESSAGE, LAYOUT_NODES_PER_MESSAGE } from './ingest-worker-protocol';
 import { createLayoutSession } from '../../shared/layout/layout-session';
 import { createWebHosts } from './pick-api';
@@ -103,6 +106,78 @@ describe('IngestClient (the ingest protocol, served on the page as jsdom has no 
     const first = await client.ingestFiles([file('a.json', JSON.stringify(generateAccountOfSize(60, 1)))], []);
     await client.ingestFiles([file('b.json', JSON.stringify(generateAccountOfSize(60, 2)))], []);
     expect(await client.loadRaw(first, first.tasks[0].id)).toBeUndefined();
+    client.dispose();
+  });
+
+  it('draws a big load before its tasks are read, and then has exactly what a whole read gives', async () => {
+    const account = generateAccountOfSize(5000) as unknown as Record<string, Record<string, unknown>[]>;
+    // Services that say no launch type take their tasks': their colour changes when the tasks are read.
+    const undeclared = account.services.slice(0, 40);
+    for (const s of undeclared) {
+      delete s.launchType;
+      delete s.capacityProviderStrategy;
+    }
+    // Two files, as `describe-*` outputs saved apart: a task names its service from another file.
+    const { tasks, taskDefinitions, containerInstances, ...rest } = account;
+    const files = [
+      { name: 'services.json', text: JSON.stringify(rest) },
+      {
+        name: 'tasks.json',
+        text: JSON.stringify({
+          ...rest,
+          clusters: [],
+          services: [],
+          targetGroups: [],
+          capacityProviders: [],
+          tasks,
+          taskDefinitions,
+          containerInstances,
+        }),
+      },
+    ];
+    const direct = ingest(files);
+    stripRaw(direct);
+    const client = new IngestClient(servedInPage(createIngestHandlers({ stagedMinChars: 0 })));
+    const complete = new Promise<Topology>((resolve) => client.onLoadComplete(resolve));
+    const head = await client.ingestFiles(
+      files.map((f) => file(f.name, f.text)),
+      [],
+      { label: 'account', savedViews: [] },
+    );
+    // The first answer holds no task, task definition or host, but says how many objects follow.
+    expect(head.tasks).toHaveLength(0);
+    expect(head.taskDefinitions).toHaveLength(0);
+    const count = (t: Topology) =>
+      t.services.length +
+      t.taskDefinitions.length +
+      t.containerInstances.length +
+      t.targetGroups.length +
+      t.tasks.length;
+    expect(head.arriving).toBe(count(direct));
+    const view = client.startingView(head)!;
+    expect(view.collapsed.length).toBe(direct.services.length);
+    const preview = await client.previewLayout(head, view, view.direction);
+    const layout = await client.layOut(head, view, view.direction);
+    const all = await complete;
+    // Every object as a whole read gives it (the tasks' services know both files; their overlay is the tasks').
+    const key = (d: Topology['diagnostics'][number]) => JSON.stringify(d);
+    // (The findings come after, and are put on it: not part of the read.)
+    expect({ ...all, findings: undefined, diagnostics: all.diagnostics.map(key).sort() }).toEqual({
+      ...direct,
+      diagnostics: direct.diagnostics.map(key).sort(),
+    });
+    const changed = all.services.filter((s) => undeclared.some((u) => u.serviceArn === s.arn));
+    expect(changed.length).toBe(40);
+    expect(changed.every((s) => s.overlay !== 'UNKNOWN' && s.sources.length === 2)).toBe(true);
+    // The layout is the whole load's, drawn with the whole load's paint (not the first preview's).
+    const session = createLayoutSession();
+    const alone = session.place(session.build(direct, { ...view, overlay: true }), view.direction);
+    expect(preview?.nodeCount).toBe(alone.nodes.length);
+    expect(layout.nodes).toEqual(alone.nodes);
+    const colours = (p: ReturnType<typeof preparePaint>) => p.buckets.map((b) => [b.fill, b.rects.length]);
+    const whole = preparePaint(alone, view.direction, true);
+    expect(colours(keptPaint(layout, view.direction, true)!)).toEqual(colours(whole));
+    expect(colours(preview!.paint)).not.toEqual(colours(whole));
     client.dispose();
   });
 });

@@ -17,9 +17,10 @@ import type { LaidOutEdge, LaidOutGraph, LegendCounts, PositionedNode } from '..
 import type { LayoutPreview } from '../canvas/overview-types';
 import { keepPaint } from '../canvas/overview-paint';
 import { sameLayoutInputs, type Direction, type ViewState } from '../../shared/graph/view';
-import type { Diagnostic, Topology } from '../../shared/model/types';
+import type { Diagnostic, Service, Topology } from '../../shared/model/types';
 import { servedInPage, startWorker, WorkerClient, type WorkerPort } from '../workers/envelope';
 import { createIngestHandlers } from './ingest-handlers';
+import { fillContainers } from './split-parts';
 import type { IngestFile } from './read-blobs';
 import {
   PART_LISTS,
@@ -27,6 +28,7 @@ import {
   type IngestPart,
   type IngestRequests,
   type PartList,
+  type ServicesSince,
 } from './ingest-worker-protocol';
 import type { Finding } from '../../shared/findings/types';
 
@@ -68,6 +70,18 @@ function deferred<T>(): [Promise<T>, (value: T | Promise<T>) => void] {
   let settle: (value: T | Promise<T>) => void = () => undefined;
   const promise = new Promise<T>((resolve) => (settle = resolve));
   return [promise, settle];
+}
+
+/** Puts on `services` (in place) the overlay and files the worker says changed. */
+function updateServices(services: Service[], changed: NonNullable<ServicesSince['changed']>): void {
+  if (changed.length === 0) return;
+  const byId = new Map(changed.map((c) => [c.id, c]));
+  for (const s of services) {
+    const c = byId.get(s.id);
+    if (!c) continue;
+    s.overlay = c.overlay;
+    s.sources = c.sources;
+  }
 }
 
 /** What the worker needs to lay out the graph the page will start with: the input's label and the views saved for it. */
@@ -297,7 +311,10 @@ export class IngestClient {
   private receivePreview(load: number, preview: LayoutPreview): void {
     const waiting = this.awaitingLayout;
     if (waiting?.load !== load) return;
+    // A second preview (the whole load's, after one drawn before its tasks were read): its paint is the layout's.
+    const again = waiting.paint !== undefined;
     waiting.paint = preview.paint;
+    if (again) return;
     waiting.settlePreview(preview);
     this.armPartsFallback();
     // The layout is asked for once the frame showing the preview is drawn (a task after the next frame),
@@ -385,13 +402,19 @@ export class IngestClient {
   private receivePart(message: IngestPart): void {
     const arriving = this.arriving;
     if (!arriving || arriving.load !== message.load) return;
+    fillContainers(message);
     const list = arriving.lists[message.part];
     for (const item of message.items) list.push(item);
     if (!message.last) return;
     const { head, lists, load } = arriving;
     this.arriving = null;
-    // Same files and diagnostics arrays as the first answer: that is how the store knows which load this completes.
-    const complete = { ...head, ...lists } as Topology;
+    // A load answered before its tasks were read gets its head lists and diagnostics again with the last part,
+    // and what linking the tasks changed of the services that came before.
+    const { changed, services, ...headAgain } = message.head ?? {};
+    if (services) lists.services = services;
+    else if (changed) updateServices(lists.services as Service[], changed);
+    // Same files array as the first answer: that is how the store knows which load this completes.
+    const complete = { ...head, ...lists, ...headAgain } as Topology;
     delete complete.arriving;
     this.loadOf.set(complete, load);
     if (this.shown?.load === load) {

@@ -19,19 +19,20 @@
  * arriving before the first frame was drawn, delayed it on the page).
  */
 import { initialView } from '../../shared/graph/view';
-import { ingest } from '../../shared/ingest/index';
+import { filtersActive } from '../../shared/graph/filters';
+import { ingest, ingestInStages, type SourceText, type StagedIngest } from '../../shared/ingest/index';
 import { attachFindings } from '../../shared/findings/with-findings';
 import { createLayoutSession } from '../../shared/layout/layout-session';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import type { LayoutPreview } from '../canvas/overview-types';
 import type { ViewState } from '../../shared/graph/view';
-import type { Diagnostic, Topology } from '../../shared/model/types';
+import type { Diagnostic, Service, Topology } from '../../shared/model/types';
 import { LARGE_DIAGRAM_NODES } from '../canvas/level-of-detail';
 import { paintBuffers, preparePaint } from '../canvas/overview-paint';
 import { viewKey } from '../store/view-persistence';
 import type { HandlerContext, Handlers } from '../workers/envelope';
 import { readBlobs } from './read-blobs';
-import { HEAD_LISTS, stripRaw } from './strip-raw';
+import { HEAD_LISTS, RAW_LISTS, stripRaw } from './strip-raw';
 import {
   findingWeight,
   FINDINGS_WEIGHT_PER_MESSAGE,
@@ -41,8 +42,9 @@ import {
   type IngestPart,
   type IngestPayload,
   type IngestRequests,
+  type ServicesSince,
 } from './ingest-worker-protocol';
-import { sendsInParts, splitIntoParts } from './split-parts';
+import { sendSlim, sendsInParts, splitIntoParts } from './split-parts';
 import { costAnswer } from '../../shared/cost/cost-request';
 import { withRaw } from './with-raw';
 import { compareAnswer, timelineAnswer } from '../../shared/diff/compare-answer';
@@ -51,10 +53,41 @@ import { isReopenOfSameScope } from '../../shared/diff/refresh-diff';
 /** The previous load is kept (with its raw JSON) for the reopen diff only up to this many objects. */
 const KEEP_PREVIOUS_OBJECTS = 50_000;
 
-/** The view the page's store will pick for this load: the one saved for this input, else the initial one. */
-function startingViewOf(loaded: Topology, label: string, savedViews: IngestPayload['savedViews']): ViewState {
+/**
+ * The view the page's store will pick for this load: the one saved for this input, else the initial one (for a
+ * load whose tasks are still to be read, `tasks` says how many records there are: the initial view counts them).
+ */
+function startingViewOf(
+  loaded: Topology,
+  label: string,
+  savedViews: IngestPayload['savedViews'],
+  tasks: { length: number } = loaded.tasks,
+): ViewState {
   const key = viewKey(loaded, label);
-  return savedViews.find((s) => s.key === key)?.view ?? initialView(loaded);
+  return (
+    savedViews.find((s) => s.key === key)?.view ?? initialView({ tasks: tasks as unknown[], services: loaded.services })
+  );
+}
+
+/**
+ * Below this much text a load is read whole before anything is sent (a staged read lists its diagnostics in
+ * another order and saves nothing a user sees): the 5,000-node synthetic account is 3.8 MB, the 20,000-node one
+ * 15 MB.
+ */
+export const STAGED_MIN_CHARS = 4_000_000;
+
+/**
+ * Whether a load's first frame can be drawn from its head (all but the tasks, task definitions and hosts, see
+ * `ingestInStages`): the starting view is the hierarchy with every service collapsed and no filter, and every
+ * task names a service of the head, so the rest changes the colours of what is drawn (and the legend), not where
+ * it is. (Should it all the same, a task naming a same-named service of another cluster, the layout comes with
+ * another size and the page fits it again.)
+ */
+function drawsBeforeTasks(staged: StagedIngest, view: ViewState): boolean {
+  if (staged.taskRecords === 0 || staged.head.services.length === 0 || !staged.tasksInHeadServices) return false;
+  if ((view.mode ?? 'hierarchy') !== 'hierarchy' || filtersActive(view.filters)) return false;
+  const collapsed = new Set(view.collapsed);
+  return staged.head.services.every((s) => collapsed.has(s.id));
 }
 
 /** `load` (with its raw JSON) kept for the next load's reopen diff, when it is small enough to keep. */
@@ -80,8 +113,51 @@ function inSlices(layout: LaidOutGraph, load: number, context: HandlerContext<In
   return { ...layout, nodes: layout.nodes.slice(from), edges: layout.edges.slice(from) };
 }
 
-/** The ingest protocol's handlers, with the load they hold (one worker, or the page when none can start). */
-export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
+/** The `preview` push of `layout` (what the overview canvas paints far out: its buffers transferred). */
+function previewOf(layout: LaidOutGraph, view: ViewState, load: number): Push<'preview'> {
+  const paint = preparePaint(layout, view.direction, view.overlay);
+  const preview: LayoutPreview = {
+    width: layout.width,
+    height: layout.height,
+    nodeCount: layout.nodes.length,
+    direction: view.direction,
+    overlayOn: view.overlay,
+    paint,
+  };
+  return ['preview', { preview, load }, paintBuffers(paint)];
+}
+
+/** A push's arguments to `context.push`. */
+type Push<K extends keyof IngestEvents> = [K, IngestEvents[K], Transferable[]];
+
+/** The services whose overlay or files are no longer what they were sent as (`sentAs`, in the same order). */
+function servicesChanged(
+  services: Service[],
+  sentAs: (readonly [Service['overlay'], string[]])[],
+): NonNullable<ServicesSince['changed']> {
+  const changed: NonNullable<ServicesSince['changed']> = [];
+  services.forEach((s, i) => {
+    if (s.overlay !== sentAs[i][0] || s.sources !== sentAs[i][1])
+      changed.push({ id: s.id, overlay: s.overlay, sources: s.sources });
+  });
+  return changed;
+}
+
+/** How many characters the sources hold. */
+function textLength(sources: SourceText[]): number {
+  let n = 0;
+  for (const s of sources) n += s.text.length;
+  return n;
+}
+
+/**
+ * The ingest protocol's handlers, with the load they hold (one worker, or the page when none can start).
+ * `stagedMinChars`: see STAGED_MIN_CHARS (tests read small loads in stages).
+ */
+export function createIngestHandlers({ stagedMinChars = STAGED_MIN_CHARS } = {}): Handlers<
+  IngestRequests,
+  IngestEvents
+> {
   let rawById = new Map<string, Record<string, unknown>>();
   let load = 0;
   let topology: Topology | null = null;
@@ -137,16 +213,7 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
         context.push('laidOut', { layout, load: thisLoad });
       } else {
         // What the overview canvas paints (a big load opens far out) goes first: the page draws it at once.
-        const paint = preparePaint(layout, view.direction, view.overlay);
-        const preview: LayoutPreview = {
-          width: layout.width,
-          height: layout.height,
-          nodeCount: layout.nodes.length,
-          direction: view.direction,
-          overlayOn: view.overlay,
-          paint,
-        };
-        context.push('preview', { preview, load: thisLoad }, paintBuffers(paint));
+        context.push(...previewOf(layout, view, thisLoad));
         held = { layout, load: thisLoad };
       }
     } catch {
@@ -160,18 +227,148 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
     };
   };
 
+  /** Makes `loaded` the load held: the previous one kept for the reopen diff, everything of it dropped. */
+  const startLoad = (loaded: Topology): { thisLoad: number; before: Topology | null } => {
+    // A load replaced before its held-back work ran is still the one a reopen compares with.
+    if (later && topology) previous = keptAsPrevious(withRaw(topology, rawById));
+    later = null;
+    topology = loaded;
+    session = createLayoutSession();
+    load += 1;
+    unsent = [];
+    cut = null;
+    held = null;
+    const before = previous;
+    previous = null;
+    return { thisLoad: load, before };
+  };
+
+  /** What the page is sent first of a load in parts: its head lists (raw taken out), and how many objects follow. */
+  const headOf = (loaded: Topology, more = 0): Topology => {
+    rawById = stripRaw(loaded, HEAD_LISTS);
+    let arriving = more;
+    const sent = { ...loaded };
+    for (const list of PART_LISTS) {
+      arriving += loaded[list].length;
+      sent[list] = [];
+    }
+    sent.arriving = arriving;
+    return sent;
+  };
+
+  /**
+   * The findings and the reopen diff after the first frame's messages, on the load's raw JSON (all in rawById by
+   * then). The topology the worker lays out becomes a copy with the findings, so a graph built from now on
+   * (Problems only) counts them: the graph cache keeps its facts per topology object. A load the page draws from
+   * a preview, or receives in parts, asks for the rest once it has drawn: the findings follow that (the `prelaid`
+   * and `parts` requests), so neither waits behind them. Called from `afterReply`.
+   */
+  const findingsLater = (
+    loaded: Topology,
+    thisLoad: number,
+    before: Topology | null,
+    context: HandlerContext<IngestEvents>,
+  ): void => {
+    const findingsAndDiff = () => {
+      if (thisLoad !== load || topology !== loaded) return;
+      const now = withRaw(loaded, rawById);
+      const { findings = [] } = attachFindings({ ...now });
+      topology = { ...loaded, findings };
+      let message: typeof findings = [];
+      let weight = 0;
+      for (const finding of findings) {
+        message.push(finding);
+        weight += findingWeight(finding);
+        if (weight < FINDINGS_WEIGHT_PER_MESSAGE) continue;
+        context.push('findings', { load: thisLoad, findings: message, last: false });
+        message = [];
+        weight = 0;
+      }
+      context.push('findings', { load: thisLoad, findings: message, last: true });
+      if (before && isReopenOfSameScope(before, now))
+        context.push('reopenDiff', { load: thisLoad, answer: compareAnswer(before, now) });
+      previous = keptAsPrevious(now);
+    };
+    if (held || partsPending()) later = { load: thisLoad, work: findingsAndDiff };
+    else findingsAndDiff();
+  };
+
+  /**
+   * A big load whose first frame is drawn before its tasks are read (`drawsBeforeTasks`): the answer is its head,
+   * then the head's preview, drawn by the page while the tasks (and the task definitions and hosts) are read and
+   * linked here. Every object goes in parts, unasked: the head's services and target groups once the rest is
+   * read (the page has drawn by then: sent with the preview, they held its frame back by ~100-200 ms at 100k),
+   * the others once it is linked, the last part with the head lists again (placeholders and diagnostics the rest
+   * added) and what linking changed of the services (`ServicesSince`). The page takes them in while the whole
+   * load is laid out here: its legend and preview (its paint replaces the first one's: the tasks colour the
+   * services) and, asked for with `prelaid`, the layout.
+   */
+  const answerBeforeTasks = (
+    staged: StagedIngest,
+    view: ViewState,
+    context: HandlerContext<IngestEvents>,
+  ): IngestRequests['ingest']['result'] => {
+    const head = staged.head;
+    const { thisLoad, before } = startLoad(head);
+    const sent = headOf(head, staged.laterRecords);
+    context.afterReply(() => {
+      try {
+        const layout = session.place(session.build(head, { ...view, overlay: true }), view.direction);
+        // A small one is drawn from its layout, which must be the whole load's: the page waits for that.
+        if (layout.nodes.length > LARGE_DIAGRAM_NODES) context.push(...previewOf(layout, view, thisLoad));
+      } catch {
+        // Laid out again below with the rest, and any error said then.
+      }
+      // The head has no tasks, task definitions or hosts: its parts are its services and target groups.
+      let early: IngestPart[] = [];
+      const services = head.services;
+      let sentAs: (readonly [Service['overlay'], string[]])[] = [];
+      const loaded = staged.rest(() => {
+        for (const [objectId, raw] of stripRaw(head, PART_LISTS)) rawById.set(objectId, raw);
+        early = splitIntoParts(head, thisLoad);
+        // Never the last: the others follow.
+        for (const part of early) context.push('part', { ...part, last: false });
+        sentAs = services.map((s) => [s.overlay, s.sources] as const);
+      });
+      topology = loaded;
+      for (const [objectId, raw] of stripRaw(loaded, RAW_LISTS)) rawById.set(objectId, raw);
+      const parts = splitIntoParts(
+        early.length > 0 ? { ...loaded, services: [], targetGroups: [] } : loaded,
+        thisLoad,
+        true,
+      );
+      parts[parts.length - 1].head = {
+        clusters: loaded.clusters,
+        capacityProviders: loaded.capacityProviders,
+        diagnostics: loaded.diagnostics,
+        ...(early.length === 0
+          ? {}
+          : loaded.services === services
+            ? { changed: servicesChanged(services, sentAs) }
+            : { services: loaded.services }),
+      };
+      for (const part of parts) sendSlim(part, (slim) => context.push('part', slim));
+      layOutStartingView(loaded, view, false, context);
+      findingsLater(loaded, thisLoad, before, context);
+    });
+    return { topology: sent, load: thisLoad, startingView: view };
+  };
+
   return {
     ingest: async ({ files, diagnostics, label, savedViews }, context) => {
-      const loaded = ingest(await readBlobs(files, diagnostics), { diagnostics });
-      // A load replaced before its held-back work ran is still the one a reopen compares with.
-      if (later && topology) previous = keptAsPrevious(withRaw(topology, rawById));
-      later = null;
-      topology = loaded;
-      session = createLayoutSession();
-      load += 1;
-      unsent = [];
-      cut = null;
-      held = null;
+      const sources = await readBlobs(files, diagnostics);
+      const staged = textLength(sources) >= stagedMinChars ? ingestInStages(sources, { diagnostics }) : null;
+      if (staged) {
+        let early: ViewState | null = null;
+        try {
+          early = startingViewOf(staged.head, label, savedViews, { length: staged.taskRecords });
+        } catch {
+          // Read whole below; the view is picked as for any load.
+        }
+        if (early && drawsBeforeTasks(staged, early)) return answerBeforeTasks(staged, early, context);
+      }
+      const loaded = staged ? staged.rest() : ingest(sources, { diagnostics });
+      const { thisLoad, before } = startLoad(loaded);
       let view: ViewState | null = null;
       try {
         view = startingViewOf(loaded, label, savedViews);
@@ -181,52 +378,13 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
       // Whatever goes in parts is stripped of its raw JSON and cut up after the first frame's messages, not before.
       const inParts = view ? sendsInParts(loaded) : false;
       let sent = loaded;
-      if (inParts) {
-        rawById = stripRaw(loaded, HEAD_LISTS);
-        let arriving = 0;
-        sent = { ...loaded };
-        for (const list of PART_LISTS) {
-          arriving += loaded[list].length;
-          sent[list] = [];
-        }
-        sent.arriving = arriving;
-      } else rawById = stripRaw(loaded);
+      if (inParts) sent = headOf(loaded);
+      else rawById = stripRaw(loaded);
       // The page takes in the topology while the layout is being made here.
       const starting = view;
       if (starting) context.afterReply(() => layOutStartingView(loaded, starting, inParts, context));
-      // The findings and the reopen diff after the first frame's messages, on the load's raw JSON (all in rawById
-      // by then). The topology the worker lays out becomes a copy with the findings, so a graph built from now on
-      // (Problems only) counts them: the graph cache keeps its facts per topology object.
-      const thisLoad = load;
-      const before = previous;
-      previous = null;
-      const findingsAndDiff = () => {
-        if (thisLoad !== load || topology !== loaded) return;
-        const now = withRaw(loaded, rawById);
-        const { findings = [] } = attachFindings({ ...now });
-        topology = { ...loaded, findings };
-        let message: typeof findings = [];
-        let weight = 0;
-        for (const finding of findings) {
-          message.push(finding);
-          weight += findingWeight(finding);
-          if (weight < FINDINGS_WEIGHT_PER_MESSAGE) continue;
-          context.push('findings', { load: thisLoad, findings: message, last: false });
-          message = [];
-          weight = 0;
-        }
-        context.push('findings', { load: thisLoad, findings: message, last: true });
-        if (before && isReopenOfSameScope(before, now))
-          context.push('reopenDiff', { load: thisLoad, answer: compareAnswer(before, now) });
-        previous = keptAsPrevious(now);
-      };
-      // A load the page draws from a preview, or receives in parts, asks for the rest once it has drawn: the
-      // findings follow that (the `prelaid` and `parts` requests), so neither waits behind them.
-      context.afterReply(() => {
-        if (held || partsPending()) later = { load: thisLoad, work: findingsAndDiff };
-        else findingsAndDiff();
-      });
-      return { topology: sent, load, startingView: view };
+      context.afterReply(() => findingsLater(loaded, thisLoad, before, context));
+      return { topology: sent, load: thisLoad, startingView: view };
     },
     raw: ({ load: asked, objectId }) => {
       cutParts();
@@ -250,7 +408,7 @@ export function createIngestHandlers(): Handlers<IngestRequests, IngestEvents> {
     parts: ({ load: asked }, context) => {
       cutParts();
       // Each part is its own message, so the page receives them in separate tasks and draws in between.
-      if (asked === load) for (const part of unsent) context.push('part', part);
+      if (asked === load) for (const part of unsent) sendSlim(part, (slim) => context.push('part', slim));
       unsent = [];
       context.afterReply(runLater);
       return null;

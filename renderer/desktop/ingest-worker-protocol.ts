@@ -50,7 +50,7 @@
 import type { LaidOutEdge, LaidOutGraph, LegendCounts, PositionedNode } from '../../shared/graph/types';
 import type { LayoutPreview, OverviewPaint } from '../canvas/overview-types';
 import type { Direction, ViewState } from '../../shared/graph/view';
-import type { Diagnostic, Topology } from '../../shared/model/types';
+import type { Diagnostic, Service, Topology } from '../../shared/model/types';
 import type { Finding } from '../../shared/findings/types';
 import type { CostAnswer, PricesInput } from '../../shared/cost/cost-request';
 import type { CompareAnswer, TimelineAnswer } from '../../shared/diff/compare-answer';
@@ -145,6 +145,22 @@ export interface IngestPart {
   items: unknown[];
   /** The last part of the load: the page now holds every object. */
   last: boolean;
+  /**
+   * On the last part of a load whose first answer came before its tasks were read (see `preview`): the head
+   * lists and diagnostics of the whole load, which replace the first answer's (placeholders and diagnostics the
+   * tasks added), and what linking the tasks changed of the services sent before (see `ServicesSince`).
+   */
+  head?: Pick<Topology, 'clusters' | 'capacityProviders' | 'diagnostics'> & ServicesSince;
+}
+
+/**
+ * What linking a load's tasks changed of its services after they were sent: each service's overlay (its tasks'
+ * launch type) and files (a task read from another file names it); the whole list again when the tasks added
+ * services (placeholders), so the page keeps the worker's order.
+ */
+export interface ServicesSince {
+  changed?: Pick<Service, 'id' | 'overlay' | 'sources'>[];
+  services?: Service[];
 }
 
 /** The pushes of the ingest worker: type → payload. */
@@ -156,7 +172,12 @@ export type IngestEvents = {
   legend: { load: number; legend: LegendCounts };
   /**
    * After the legend: what the canvas draws of that view's layout far out (size, node count, overview paint;
-   * the paint's buffers transferred), ahead of the layout itself (the `prelaid` request).
+   * the paint's buffers transferred), ahead of the layout itself (the `prelaid` request). A big load whose
+   * starting view collapses every service gets one before its tasks are read (no legend before it: its counts
+   * wait for the tasks), drawn while they are; then its parts, unasked (its services and target groups once the
+   * rest is read, the others once it is linked); then the legend and a second preview,
+   * of the whole load, whose paint the layout is drawn with (the tasks colour the service cards: health, launch
+   * type).
    */
   preview: { load: number; preview: LayoutPreview };
   /**
@@ -164,7 +185,10 @@ export type IngestEvents = {
    * (level-of-detail.ts), or null when laying it out failed (the page asks with `layout` and hears why).
    */
   laidOut: { load: number; layout: LaidOutGraph | null };
-  /** After an ingest answer with `arriving`, when the page asks (`parts`): the next objects of one list. */
+  /**
+   * After an ingest answer with `arriving`, when the page asks (`parts`), or unasked after the first preview of a
+   * load answered before its tasks were read: the next objects of one list.
+   */
   part: IngestPart;
   /**
    * Before the `prelaid` or `layout` answer of a big layout: its nodes and edges from the start,

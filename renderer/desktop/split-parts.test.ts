@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { ingest } from '../../shared/ingest/index';
 import { generateAccount, generateAccountOfSize } from '../../shared/synth/generate-account';
 import { PART_LISTS } from './ingest-worker-protocol';
-import { PART_WEIGHT, sendsInParts, splitIntoParts } from './split-parts';
+import { fillContainers, PART_WEIGHT, sendSlim, sendsInParts, splitIntoParts } from './split-parts';
+import type { IngestPart } from './ingest-worker-protocol';
+import type { Task } from '../../shared/model/types';
 
 const big = ingest([{ name: 'big.json', text: JSON.stringify(generateAccountOfSize(5000)) }]);
 
@@ -43,5 +45,34 @@ describe('splitIntoParts', () => {
     ]);
     expect(sendsInParts(small)).toBe(false);
     expect(splitIntoParts(small, 1)).toEqual([]);
+  });
+
+  it('sends tasks without what their containers repeat, and the page gets them back whole', () => {
+    const parts = splitIntoParts(big, 1).filter((p) => p.part === 'tasks');
+    // Two containers of one name in a task: the second's id keeps its index, so it is sent as it is.
+    const twin = ingest([
+      {
+        name: 'twin.json',
+        text: JSON.stringify({
+          tasks: [
+            {
+              taskArn: 'arn:aws:ecs:eu-west-1:111122223333:task/prod/0123456789abcdef0123456789abcdef',
+              containers: [{ name: 'web' }, { name: 'web' }],
+            },
+          ],
+        }),
+      },
+    ]);
+    parts.push({ part: 'tasks', load: 1, items: twin.tasks, last: true });
+    const before = structuredClone(parts);
+    const wire: IngestPart[] = [];
+    for (const p of parts) sendSlim(p, (slim) => wire.push(structuredClone(slim)));
+    const sent = wire.flatMap((p) => p.items as Task[]).flatMap((t) => t.containers);
+    expect(sent.filter((c) => c.id === undefined).length).toBe(sent.length - 1);
+    expect(sent.find((c) => c.id !== undefined)?.id).toMatch(/\|container\|web#1$/);
+    // The worker's own objects are as they were, and the page's are the same after filling in.
+    expect(parts).toEqual(before);
+    for (const p of wire) fillContainers(p);
+    expect(wire).toEqual(before);
   });
 });

@@ -90,6 +90,28 @@ describe('a load given in parts', () => {
     expect(useDiagramStore.getState().topology).toBeNull();
   });
 
+  it('opens the diagnostics when the complete load brings problems its first answer did not have', () => {
+    const full = load(bundle);
+    const head = headOf(full);
+    const s = useDiagramStore.getState();
+    s.setTopology(head, 'big.json');
+    expect(useDiagramStore.getState().diagnosticsOpen).toBe(false);
+    // A load answered before its tasks were read learns their warnings with the last part.
+    const warning = {
+      severity: 'warning' as const,
+      code: 'wrong-type',
+      message: '$.tasks[3].cpu dropped',
+      file: 'big.json',
+    };
+    s.setTopology({ ...completeOf(head, full), diagnostics: [...head.diagnostics, warning] }, 'big.json', 'complete');
+    expect(useDiagramStore.getState().diagnosticsOpen).toBe(true);
+    // One the user closed stays closed when the load completes with nothing new.
+    s.setTopology({ ...head, diagnostics: [warning] }, 'big.json');
+    s.setDiagnosticsOpen(false);
+    s.setTopology({ ...completeOf(head, full), diagnostics: [warning] }, 'big.json', 'complete');
+    expect(useDiagramStore.getState().diagnosticsOpen).toBe(false);
+  });
+
   it('diffs a newer snapshot against the load before it once complete, not against its own first part', () => {
     const s = useDiagramStore.getState();
     const before = load(bundle);
@@ -140,6 +162,17 @@ describe('a layout previewed before it arrives', () => {
     expect(after.layout).toBe(layout);
     expect(after.preview).toBeNull();
     expect(after.fitRequest).toBe(fitBefore + 1);
+  });
+
+  it('fits again when the layout is not the size of its preview (tasks added boxes the preview lacked)', () => {
+    const full = load(bundle);
+    const { layout, preview } = laidOut(full);
+    const s = useDiagramStore.getState();
+    s.setTopology(full, 'big.json');
+    s.setPreview({ ...preview, width: preview.width - 300 });
+    const fitBefore = useDiagramStore.getState().fitRequest;
+    s.setLayout(layout);
+    expect(useDiagramStore.getState().fitRequest).toBe(fitBefore + 1);
   });
 
   it("shows the legend before the preview, and the layout's own once it lands", () => {

@@ -203,6 +203,11 @@ export function whenShownWhole(ofLoad: (topology: Topology) => boolean, work: (s
   });
 }
 
+/** Whether a load has diagnostics a user should see at once (errors or warnings). */
+function hasProblems(topology: Topology): boolean {
+  return topology.diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning');
+}
+
 /** The store hook. */
 export const useDiagramStore = create<DiagramState>()((set) => ({
   ...INITIAL,
@@ -211,9 +216,16 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
       if (reason === 'complete') {
         // The parts share the first answer's files array; anything else shown means the user moved on.
         if (!s.topology?.arriving || s.topology.files !== topology.files) return {};
-        return { topology, diff: refreshDiff(s.diffBase, topology), diffBase: null };
+        // A load answered before its tasks were read learns their problems now: shown as an open would show them.
+        const newProblems = hasProblems(topology) && !hasProblems(s.topology);
+        return {
+          topology,
+          diff: refreshDiff(s.diffBase, topology),
+          diffBase: null,
+          diagnosticsOpen: s.diagnosticsOpen || newProblems,
+        };
       }
-      const problems = topology.diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning');
+      const problems = hasProblems(topology);
       // Computed on every load, so a diff lasts exactly until the next one; a load still arriving is diffed when complete.
       const diffBase = topology.arriving ? s.topology : null;
       const diff = diffBase ? null : refreshDiff(s.topology, topology);
@@ -257,6 +269,11 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
       const shown = { layout, preview: null, previewLegend: null, refitOnBoundsChange: false };
       if (s.fitOnNextLayout)
         return { ...shown, fitOnNextLayout: false, fitRequest: s.fitRequest + 1, keepInView: null };
+      // A preview drawn before a big load's tasks were read has the layout's size unless the tasks added boxes
+      // (services or hosts only they name): then the fit the preview took is the layout's no longer.
+      const drawn = s.preview;
+      if (drawn && (Math.abs(drawn.width - layout.width) > 1 || Math.abs(drawn.height - layout.height) > 1))
+        return { ...shown, fitRequest: s.fitRequest + 1, keepInView: null };
       const old = s.layout;
       const moved = !old || Math.abs(old.width - layout.width) > 1 || Math.abs(old.height - layout.height) > 1;
       // A filter or pane change that changes what is drawn frames it again; one that does not leaves the view be.
