@@ -12,7 +12,9 @@
  * as the ingest, for the view the page starts with. The page gets that
  * layout's preview first (what the overview canvas paints) and the layout
  * itself when it has drawn; a big load's objects follow in parts, so the
- * page draws before it has them all and no message stalls it. What the page
+ * page draws before it has them all and no message stalls it. A big load whose
+ * first view collapses every service is answered, laid out and drawn before its
+ * tasks are even read (`answerBeforeTasks`). What the page
  * can use later (the load's findings, the reopen diff) waits until the page has
  * asked for the starting layout and the parts: it is over 100 ms of work on a
  * big load, and run right after the answer it held those requests back (and,
@@ -64,9 +66,7 @@ function startingViewOf(
   tasks: { length: number } = loaded.tasks,
 ): ViewState {
   const key = viewKey(loaded, label);
-  return (
-    savedViews.find((s) => s.key === key)?.view ?? initialView({ tasks: tasks as unknown[], services: loaded.services })
-  );
+  return savedViews.find((s) => s.key === key)?.view ?? initialView({ tasks, services: loaded.services });
 }
 
 /**
@@ -341,6 +341,7 @@ export function createIngestHandlers({ stagedMinChars = STAGED_MIN_CHARS } = {})
         clusters: loaded.clusters,
         capacityProviders: loaded.capacityProviders,
         diagnostics: loaded.diagnostics,
+        // The same list when linking added no service (link.ts `snapshot` keeps a sorted list nothing joined).
         ...(early.length === 0
           ? {}
           : loaded.services === services

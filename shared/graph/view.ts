@@ -82,7 +82,10 @@ export const AUTO_COLLAPSE_TASKS = 1500;
  * starts with services collapsed, because tens of thousands of task cards are
  * neither readable nor fast, and the service cards carry the counts anyway.
  */
-export function initialView(topology: { tasks: readonly unknown[]; services: readonly { id: string }[] }): ViewState {
+export function initialView(topology: {
+  tasks: { readonly length: number };
+  services: readonly { id: string }[];
+}): ViewState {
   if (topology.tasks.length <= AUTO_COLLAPSE_TASKS) return { ...DEFAULT_VIEW, collapsed: [] };
   return { ...DEFAULT_VIEW, collapsed: topology.services.map((s) => s.id) };
 }
