@@ -208,6 +208,11 @@ function hasProblems(topology: Topology): boolean {
   return topology.diagnostics.some((d) => d.severity === 'error' || d.severity === 'warning');
 }
 
+/** Whether a drawing's bounds changed by more than a pixel. */
+function resized(before: { width: number; height: number }, after: { width: number; height: number }): boolean {
+  return Math.abs(before.width - after.width) > 1 || Math.abs(before.height - after.height) > 1;
+}
+
 /** The store hook. */
 export const useDiagramStore = create<DiagramState>()((set) => ({
   ...INITIAL,
@@ -271,11 +276,8 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
         return { ...shown, fitOnNextLayout: false, fitRequest: s.fitRequest + 1, keepInView: null };
       // A preview drawn before a big load's tasks were read has the layout's size unless the tasks added boxes
       // (services or hosts only they name): then the fit the preview took is the layout's no longer.
-      const drawn = s.preview;
-      if (drawn && (Math.abs(drawn.width - layout.width) > 1 || Math.abs(drawn.height - layout.height) > 1))
-        return { ...shown, fitRequest: s.fitRequest + 1, keepInView: null };
-      const old = s.layout;
-      const moved = !old || Math.abs(old.width - layout.width) > 1 || Math.abs(old.height - layout.height) > 1;
+      if (s.preview && resized(s.preview, layout)) return { ...shown, fitRequest: s.fitRequest + 1, keepInView: null };
+      const moved = !s.layout || resized(s.layout, layout);
       // A filter or pane change that changes what is drawn frames it again; one that does not leaves the view be.
       if (s.refitOnBoundsChange && moved)
         return { ...shown, fitAnimated: true, fitRequest: s.fitRequest + 1, keepInView: null };
