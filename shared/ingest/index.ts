@@ -20,6 +20,7 @@ import { identify, identifyTaskSet, type RecordIdentity } from './identify';
 import { buildTopology, LINKED_LAST, linkInStages, type Collected, type LooseTaskSet, type MergedRecord } from './link';
 import { CaptureTimes, movingTime, taskSetMovingTime } from './capture-times';
 import { cutLaterMembers, type LaterMembers } from './later-members';
+import { serviceOfGroup } from './task-group';
 import { ENTITY_KINDS } from '../model/entity-kinds';
 
 /** One input: a file name (as shown in diagnostics) and its decoded text. */
@@ -85,8 +86,8 @@ class Collector {
   /** Counts a task record left for later and the service it names, unvalidated (a wrong guess only costs the early frame). */
   seeLaterTask(raw: Record<string, unknown>): void {
     this.laterTasks += 1;
-    const group = raw.group;
-    if (typeof group === 'string' && group.startsWith('service:')) this.laterServiceNames.add(group.slice(8));
+    const service = serviceOfGroup(raw.group);
+    if (service !== null) this.laterServiceNames.add(service);
     else this.laterStandalone = true;
   }
 

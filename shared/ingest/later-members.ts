@@ -13,6 +13,8 @@
  * those of the whole text).
  */
 
+import { serviceOfGroup } from './task-group';
+
 /** A file parsed without its later members' lists, and where their text is. */
 export interface LaterMembers {
   /** The file's value with each cut list empty: `detect` reads the file's shapes from it as it will whole. */
@@ -149,7 +151,8 @@ function walkList(text: string, i: number, counts: Counts, tasks: boolean): numb
       depth -= 1;
       if (depth === 1 && tasks && c === CLOSE_OBJECT) {
         counts.tasks += 1;
-        if (group !== null && group.startsWith('service:')) counts.serviceNames.add(group.slice(8));
+        const service = serviceOfGroup(group);
+        if (service !== null) counts.serviceNames.add(service);
         else counts.standalone = true;
       } else if (depth === 0) {
         // An array of only other values is not the kind's list (`detect` skips it): such a file is read whole.

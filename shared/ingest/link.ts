@@ -42,6 +42,7 @@ import {
   type Identity,
 } from './normalise';
 import type { RawTaskSet } from './schemas';
+import { serviceOfGroup } from './task-group';
 
 /** One object after merging every file that described it. */
 export interface MergedRecord {
@@ -501,8 +502,9 @@ export function linkInStages(input: Collected, last: ReadonlySet<RecordKind> = L
           task.clusterId,
           raw.containerInstanceArn,
         );
-      if (task.group?.startsWith('service:')) {
-        task.serviceId = L.ensureService(scope, m.identity.clusterName, task.group.slice('service:'.length), file);
+      const service = serviceOfGroup(task.group);
+      if (service !== null) {
+        task.serviceId = L.ensureService(scope, m.identity.clusterName, service, file);
       } else if (task.startedBy) {
         task.serviceId = deploymentIndex.get(`${task.clusterId ?? '?'}\u0000${task.startedBy}`);
       }
