@@ -19,9 +19,7 @@ import {
 import { identify, identifyTaskSet, type RecordIdentity } from './identify';
 import { buildTopology, LINKED_LAST, linkInStages, type Collected, type LooseTaskSet, type MergedRecord } from './link';
 import { CaptureTimes, movingTime, taskSetMovingTime } from './capture-times';
-import { cutLaterMembers, type LaterMembers } from './later-members';
 import { serviceOfGroup } from './task-group';
-import { ENTITY_KINDS } from '../model/entity-kinds';
 
 /** One input: a file name (as shown in diagnostics) and its decoded text. */
 export interface SourceText {
@@ -80,8 +78,6 @@ class Collector {
   /** The services those tasks name (`group` "service:<name>"), and whether any names none (a standalone task). */
   readonly laterServiceNames = new Set<string>();
   laterStandalone = false;
-  /** Set by `rest` when a file read from its cut text (`readCut`) turns out not to parse: the load is read again whole. */
-  readWhole = false;
 
   /** Counts a task record left for later and the service it names, unvalidated (a wrong guess only costs the early frame). */
   seeLaterTask(raw: Record<string, unknown>): void {
@@ -132,7 +128,6 @@ function readOne(c: Collector, source: SourceText): void {
     c.diagnostics.push({ severity: 'error', code: 'empty', message: 'file is empty', file });
     return;
   }
-  if (c.later && readCut(c, file, text)) return;
   const parsed = parseJson(text);
   if (!parsed.ok) {
     c.diagnostics.push({ severity: 'error', code: 'json-syntax', message: parsed.message, file, ...parsed.position });
@@ -148,47 +143,6 @@ function readOne(c: Collector, source: SourceText): void {
     return;
   }
   readFound(c, file, found, locate, false);
-}
-
-/** The top-level keys whose lists hold the kinds linked last (tasks first): what `readCut` leaves to `rest`. */
-const LATER_KEYS: readonly string[] = [...LINKED_LAST].flatMap((kind) => ENTITY_KINDS[kind].wrappers.map((w) => w.key));
-
-/**
- * Staged: reads a file whose lists of tasks, task definitions and hosts can be left out of its parse
- * (`cutLaterMembers`) from the rest of its text, and leaves the parsing of theirs to `rest`: at 100,000 nodes the
- * head parses 12 of 76 MB. False, having read nothing, for a file to read whole: nothing to cut, a cut that does
- * not parse, a value nested too deep, a PascalCase dump, a shape `detect` refuses (whole, each gets its precise
- * diagnostic).
- */
-function readCut(c: Collector, file: string, text: string): boolean {
-  const cut = cutLaterMembers(text, LATER_KEYS);
-  if (!cut) return false;
-  const { head: value, keys, values, ...counts } = cut;
-  if (capDepth(value).paths.length > 0) return false;
-  const found = detect(value);
-  if (found.error || found.pascalCase) return false;
-  c.files.push({ name: file, shapes: found.shapes });
-  const whole = (): Detection | null => {
-    let later: Record<string, unknown>;
-    try {
-      later = {};
-      for (const [k, key] of keys.entries()) later[key] = JSON.parse(text.slice(...values[k]));
-    } catch {
-      return null;
-    }
-    if (capDepth(later).paths.length > 0) return null;
-    for (const key of keys) value[key] = later[key];
-    const all = detect(value);
-    return all.error || all.pascalCase ? null : all;
-  };
-  readFound(c, file, found, pathLocator(text), false, { ...counts, whole });
-  return true;
-}
-
-/** What `readFound` is told of a file read from its cut text: what the cut lists hold, and the file's detection whole. */
-interface CutRead extends Omit<LaterMembers, 'head' | 'keys' | 'values'> {
-  /** Parses what was cut out and detects the whole file again; null when it does not parse (see `readCut`). */
-  whole(): Detection | null;
 }
 
 /** One warning per value cut off below MAX_JSON_DEPTH (the first 10, then a count), so the rest of the file loads. */
@@ -267,7 +221,6 @@ function readFound(
   found: Detection,
   locate: (path: (string | number)[]) => Position | undefined,
   recovered: boolean,
-  cut?: CutRead,
 ): void {
   if (found.fetchedAt && (!c.fetchedAt || found.fetchedAt > c.fetchedAt)) c.fetchedAt = found.fetchedAt;
   c.captureTimes.see(file, found.fetchedAt);
@@ -346,28 +299,11 @@ function readFound(
 
   // What counts every record: after the tasks, now or (staged) in `rest`.
   const close = () => {
-    if (!cut) {
-      for (const record of deferred) read(record);
-      closeFile(c, file, found, at, unwrapped);
-      return;
-    }
-    const all = cut.whole();
-    if (!all) {
-      c.readWhole = true;
-      return;
-    }
-    // The whole file's records of the kinds linked last, in the order `detect` lists them (as read whole).
-    for (const record of all.records) if (LINKED_LAST.has(record.kind)) read(record);
-    closeFile(c, file, all, at, unwrapped);
+    for (const record of deferred) read(record);
+    closeFile(c, file, found, at, unwrapped);
   };
   if (c.later) {
     c.laterRecords += deferred.length;
-    if (cut) {
-      c.laterRecords += cut.records;
-      c.laterTasks += cut.tasks;
-      for (const name of cut.serviceNames) c.laterServiceNames.add(name);
-      if (cut.standalone) c.laterStandalone = true;
-    }
     c.later.push(close);
   } else close();
 }
@@ -471,11 +407,6 @@ export function ingestInStages(sources: SourceText[], options: IngestOptions = {
     rest: (read) => {
       for (const [i, close] of (c.later ?? []).entries()) guarded(c, sources[i]?.name ?? '?', close);
       c.later = [];
-      if (c.readWhole) {
-        // A file's cut text did not parse: read whole, it gets its error (line, column) and what could load.
-        read?.();
-        return ingest(sources, options);
-      }
       closeLoad(c);
       read?.();
       return link.finish(collected(c));

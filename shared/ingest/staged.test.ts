@@ -112,53 +112,6 @@ describe('ingestInStages', () => {
     expect(whole.tasks[0].serviceId).toBe(whole.services[0].id);
   });
 
-  describe('a file whose tasks are cut out of its text (later-members.ts)', () => {
-    const arn = 'arn:aws:ecs:eu-west-1:111122223333';
-    const bundle = (taskField: unknown) => ({
-      format: 'ecs-visualizer/v1',
-      services: [{ serviceArn: `${arn}:service/prod/web`, serviceName: 'web', clusterArn: `${arn}:cluster/prod` }],
-      tasks: [
-        {
-          taskArn: `${arn}:task/prod/0123456789abcdef0123456789abcdef`,
-          clusterArn: `${arn}:cluster/prod`,
-          group: 'service:web',
-          lastStatus: 'RUNNING',
-          containers: [],
-          overrides: taskField,
-        },
-      ],
-    });
-
-    it('a task that does not parse: the head is read without it, and rest reads the file whole', () => {
-      // A trailing comma in the task: brackets balance, so only the task's own parse (in rest) finds it.
-      const text = JSON.stringify(bundle({}), null, 2).replace('"overrides": {}', '"overrides": {},');
-      const sources = [{ name: 'bundle.json', text }];
-      const staged = ingestInStages(sources);
-      expect(staged.head.services.map((s) => [s.name, s.recoveredFrom])).toEqual([['web', undefined]]);
-      expect(staged.taskRecords).toBe(1);
-      const whole = staged.rest();
-      expect(comparable(whole)).toEqual(comparable(ingest(sources)));
-      const line = text.slice(0, text.indexOf('"overrides": {},')).split('\n').length + 1;
-      expect(whole.diagnostics).toContainEqual(
-        expect.objectContaining({ severity: 'error', code: 'json-syntax', file: 'bundle.json', line }),
-      );
-    });
-
-    it('a task nested too deep: rest reads the file whole, with the warning where the value is', () => {
-      let deep: unknown = 'bottom';
-      for (let k = 0; k < 150; k++) deep = [deep];
-      const sources = [jsonSource('bundle.json', bundle({ deep }))];
-      const staged = ingestInStages(sources);
-      expect(staged.head.services).toHaveLength(1);
-      const whole = staged.rest();
-      expect(comparable(whole)).toEqual(comparable(ingest(sources)));
-      expect(whole.tasks).toHaveLength(1);
-      expect(whole.diagnostics).toContainEqual(
-        expect.objectContaining({ code: 'too-deep', path: expect.stringMatching(/^\$\.tasks\[0\]\.overrides\.deep/) }),
-      );
-    });
-  });
-
   it('an empty file beside a good one keeps its error, the good one loads, and rest runs once', () => {
     const good = jsonSource('clusters.json', {
       clusters: [{ clusterArn: 'arn:aws:ecs:eu-west-1:111122223333:cluster/prod', clusterName: 'prod' }],
