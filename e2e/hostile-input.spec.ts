@@ -4,6 +4,7 @@
  * surrogate (valid JSON) opens in the details panel instead of crashing it.
  */
 import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './inspect';
 
@@ -80,4 +81,28 @@ test('secret-bearing fields are masked until Reveal, and a lone-surrogate servic
   await page.screenshot({ path: path.join(ROOT, 'docs/screenshot-masked-secrets.png') });
   await panel.getByTestId('reveal-secrets').first().click();
   for (const s of SECRETS) await expect(panel).toContainText(s);
+});
+
+test('a file PowerShell saved (UTF-16 with a byte order mark) opens in the browser as it does on the desktop', async ({
+  page,
+}) => {
+  // `aws ecs describe-services > services.json` in Windows PowerShell 5 writes UTF-16LE with a BOM.
+  const file = path.join(ROOT, 'fixtures/samples/awscli-describe-services.json');
+  const utf8 = fs.readFileSync(file);
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf8.toString('utf8'), 'utf16le')]);
+  const nodes = page.locator('[data-testid="node"][data-kind="service"]');
+
+  await page.goto('/');
+  await page.getByTestId('open-files').setInputFiles(file);
+  await expect(nodes.first()).toBeVisible();
+  const services = await nodes.count();
+  expect(services).toBeGreaterThan(0);
+
+  await page.goto('/');
+  await page
+    .getByTestId('open-files')
+    .setInputFiles({ name: 'services-powershell.json', mimeType: 'application/json', buffer: utf16 });
+  await expect(nodes.first()).toBeVisible();
+  expect(await nodes.count()).toBe(services);
+  await expect(page.getByText('invalid JSON')).toHaveCount(0);
 });
