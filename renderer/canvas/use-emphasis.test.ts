@@ -9,7 +9,7 @@ import { generateAccountOfSize } from '../../shared/synth/generate-account';
 import { topologyIndexReady } from '../../shared/model/topology-index';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import type { Topology } from '../../shared/model/types';
-import { IDLE_STEP_MS, hitsEmphasis, warmDrawnHolders } from './use-emphasis';
+import { IDLE_STEP_MS, emphasisInSlices, hitsEmphasis, warmDrawnHolders } from './use-emphasis';
 
 const load = ingest([{ name: 'account.json', text: JSON.stringify(generateAccountOfSize(2500)) }]);
 const view = { ...DEFAULT_VIEW, collapsed: load.services.filter((_, i) => i % 2 === 0).map((s) => s.id) };
@@ -109,5 +109,71 @@ describe('the drawn holders a search emphasis reads, found in idle time', () => 
     expect(idle.pending()).toBe(1);
     cancel();
     expect(idle.pending()).toBe(0);
+  });
+});
+
+describe("a big search's emphasis, found in slices of the page's time", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('lights what it lights in one go, over several timer tasks, each given back after its slice', () => {
+    vi.useFakeTimers();
+    const layout = layoutGraph(buildGraph(load, view), view.direction);
+    const topology = { ...load };
+    const hits = searchTopology(topology, 'o');
+    const ids = drawnIdsOf(topology, hits).length;
+    expect(ids).toBeGreaterThan(2000);
+    // A clock that moves 0.5 ms each time it is read, and slices of 1 ms: a slice reads it twice, so it finds
+    // the holders of at most 512 ids (the clock is read once per 256).
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (now += 0.5));
+    let found: { lit: Set<string>; shown: Set<string> } | null = null;
+    emphasisInSlices(layout, topology, 'hierarchy', hits, (e) => (found = e), { sliceMs: 1 });
+    let tasks = 0;
+    while (vi.getTimerCount() > 0) {
+      vi.advanceTimersToNextTimer();
+      tasks++;
+    }
+    expect(found).not.toBeNull();
+    expect(tasks).toBeGreaterThanOrEqual(Math.ceil(ids / 512));
+    vi.restoreAllMocks();
+    expect(found).toEqual(hitsEmphasis(layout, { ...load }, 'hierarchy', searchTopology(topology, 'o')));
+    expect(found!.shown.size).toBeGreaterThan(0);
+  });
+
+  it('builds the model index first, a step per task, when the warm-up has not', () => {
+    vi.useFakeTimers();
+    const layout = layoutGraph(buildGraph(load, view), view.direction);
+    const topology = { ...load };
+    const objects = topology.tasks.reduce((n, t) => n + 1 + t.containers.length, 0) + topology.services.length;
+    let found = false;
+    emphasisInSlices(layout, topology, 'hierarchy', searchTopology(topology, 'o'), () => (found = true), {
+      indexPerStep: 1000,
+    });
+    let tasks = 0;
+    while (!topologyIndexReady(topology)) {
+      vi.advanceTimersToNextTimer();
+      tasks++;
+    }
+    // Asked for unfinished, the index would have been finished in the first task.
+    expect(tasks).toBeGreaterThanOrEqual(Math.floor(objects / 1000));
+    expect(found).toBe(false);
+    vi.runAllTimers();
+    expect(found).toBe(true);
+  });
+
+  it('stops when cancelled (the next keystroke, another layout)', () => {
+    vi.useFakeTimers();
+    const layout = layoutGraph(buildGraph(load, view), view.direction);
+    const topology = { ...load };
+    let found = false;
+    const cancel = emphasisInSlices(layout, topology, 'hierarchy', searchTopology(topology, 'o'), () => (found = true));
+    vi.advanceTimersToNextTimer();
+    cancel();
+    expect(vi.getTimerCount()).toBe(0);
+    vi.runAllTimers();
+    expect(found).toBe(false);
   });
 });

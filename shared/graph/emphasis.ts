@@ -108,9 +108,14 @@ export function searchEmphasis(
     const drawn = drawnHolder(graph, id, ancestorsOf, memo);
     if (drawn !== null) shown.add(drawn);
   }
+  return { lit: litAround(graph, shown), shown };
+}
+
+/** The nodes `shown` and every node that holds them or leads to them: what a search leaves undimmed. */
+export function litAround(graph: GraphLike, shown: ReadonlySet<string>): Set<string> {
   const lit = new Set<string>(shown);
   walk(shown, upLinksOf(graph).up, lit);
-  return { lit, shown };
+  return lit;
 }
 
 /**
