@@ -1,5 +1,5 @@
 /** The overview canvas's paint: every box once, by depth and colour; one made in the worker is used as is. */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildGraph } from '../../shared/graph/build-graph';
 import { DEFAULT_VIEW } from '../../shared/graph/view';
 import { ingest } from '../../shared/ingest/index';
@@ -16,6 +16,9 @@ import {
   paintBuffers,
   paintFor,
   picturePlan,
+  pixelOf,
+  PIXEL_RINGS_MIN,
+  ringPixels,
   PICTURE_MAX_BOXES,
   PICTURE_MAX_PIXELS,
   PICTURE_PAD,
@@ -207,5 +210,117 @@ describe('the picture a pan far out copies', () => {
     const enough = { ...many, buckets: [{ ...many.buckets[0], rects: rects(PICTURE_MAX_BOXES) }] };
     expect(picturePlan(many, 0.001, 1)).toBeNull();
     expect(picturePlan(enough, 0.001, 1)).not.toBeNull();
+  });
+});
+
+describe('many rings, set as pixels', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const AMBER = pixelOf('#f59e0b');
+  const set = (px: Uint32Array) => px.reduce((n, p) => n + (p === AMBER ? 1 : 0), 0);
+
+  it('a pixel is the colour in RGBA byte order, opaque', () => {
+    expect([...new Uint8Array(Uint32Array.of(AMBER).buffer)]).toEqual([0xf5, 0x9e, 0x0b, 0xff]);
+  });
+
+  it('rings a box 2 px out with a 2 px band, as the filled sides do, and leaves its inside alone', () => {
+    const [W, H] = [300, 200];
+    const px = new Uint32Array(W * H);
+    // A 200 × 100 box at (100, 50), zoom 0.5, moved by (10, 20): on screen 100 × 50 at (60, 45).
+    expect(ringPixels(px, W, H, Float64Array.of(100, 50, 200, 100), AMBER, { tx: 10, ty: 20, zoom: 0.5, dpr: 1 })).toBe(
+      1,
+    );
+    // The ring 104 × 54 around its centre (110, 70), the band centred on that edge: x 57–162, y 42–97.
+    const at = (x: number, y: number) => px[y * W + x] === AMBER;
+    for (const [x, y] of [
+      [57, 42],
+      [162, 43],
+      [57, 97],
+      [162, 96],
+      [58, 70],
+      [161, 70],
+      [110, 42],
+      [110, 97],
+    ])
+      expect(at(x, y), `${x},${y}`).toBe(true);
+    for (const [x, y] of [
+      [56, 42],
+      [163, 70],
+      [110, 41],
+      [110, 98],
+      [59, 70],
+      [160, 70],
+      [110, 70],
+      [110, 44],
+    ])
+      expect(at(x, y), `${x},${y}`).toBe(false);
+    expect(set(px)).toBe(2 * 106 * 2 + 2 * 2 * 52);
+  });
+
+  it('is at least 7 px across however far out, and twice as thick at twice the pixel density', () => {
+    const [W, H] = [100, 100];
+    const far = new Uint32Array(W * H);
+    ringPixels(far, W, H, Float64Array.of(1000, 1000, 100, 50), AMBER, { tx: 0, ty: 0, zoom: 0.02, dpr: 1 });
+    // 7 px and the band's half on each side: 9 × 9, a 2 px band.
+    expect(set(far)).toBe(9 * 9 - 5 * 5);
+    const dense = new Uint32Array(W * H);
+    ringPixels(dense, W, H, Float64Array.of(1000, 1000, 100, 50), AMBER, { tx: 0, ty: 0, zoom: 0.02, dpr: 2 });
+    expect(set(dense)).toBe(18 * 18 - 10 * 10);
+  });
+
+  it('leaves out what is off the canvas, never wrapping onto the next row', () => {
+    const [W, H] = [50, 50];
+    const px = new Uint32Array(W * H);
+    // Across the right edge and the bottom: only the top and left sides are on the canvas.
+    ringPixels(px, W, H, Float64Array.of(40, 40, 30, 30), AMBER, { tx: 0, ty: 0, zoom: 1, dpr: 1 });
+    for (let y = 0; y < H; y++) for (let x = 0; x < 30; x++) expect(px[y * W + x]).toBe(0);
+    expect(set(px)).toBeGreaterThan(0);
+    // Wholly off: nothing.
+    const off = new Uint32Array(W * H);
+    expect(ringPixels(off, W, H, Float64Array.of(-500, 10, 30, 30), AMBER, { tx: 0, ty: 0, zoom: 1, dpr: 1 })).toBe(0);
+    expect(set(off)).toBe(0);
+  });
+
+  it('draw copies many rings on as one layer rather than filling four sides each', () => {
+    const layers: { put: Uint32Array | null }[] = [];
+    vi.stubGlobal(
+      'OffscreenCanvas',
+      class {
+        layer = { put: null as Uint32Array | null };
+        constructor(
+          readonly width: number,
+          readonly height: number,
+        ) {
+          layers.push(this.layer);
+        }
+        getContext() {
+          return {
+            createImageData: (w: number, h: number) => ({
+              data: new Uint8ClampedArray(w * h * 4),
+              width: w,
+              height: h,
+            }),
+            putImageData: (image: { data: Uint8ClampedArray }) =>
+              (this.layer.put = new Uint32Array(image.data.buffer.slice(0))),
+          };
+        }
+      },
+    );
+    const n = PIXEL_RINGS_MIN + 10;
+    const hits = new Float64Array(n * 4);
+    for (let i = 0; i < n; i++) hits.set([(i % 50) * 400, Math.floor(i / 50) * 400, 180, 60], i * 4);
+    const e = { lit: [], dimmed: new Float64Array(0), hits, current: null };
+    const recording = recordingContext();
+    const copies: unknown[] = [];
+    Object.assign(recording.ctx, {
+      canvas: { width: 800, height: 600 },
+      save: () => undefined,
+      restore: () => undefined,
+      drawImage: (image: unknown) => copies.push(image),
+    });
+    draw(recording.ctx, preparePaint(layout, 'LR', true), true, [0, 0, 0.02], 800, 600, 1, e);
+    expect(recording.fills.filter((f) => f.style === '#f59e0b')).toHaveLength(0);
+    expect(copies).toHaveLength(1);
+    expect(layers).toHaveLength(1);
+    expect(set(layers[0].put!)).toBeGreaterThan(n);
   });
 });
