@@ -58,7 +58,7 @@ function useLayout(host: LayoutHost): void {
     void host.previewLegend(topology, view, direction).then((legend) => current && legend && setPreviewLegend(legend));
     void host.previewLayout(topology, view, direction).then((preview) => current && preview && setPreview(preview));
     host.layOut(topology, view, direction).then(
-      (layout) => current && setLayout(layout),
+      (layout) => current && setLayout(layout, direction),
       (e: unknown) => current && setError(`Layout failed: ${e instanceof Error ? e.message : String(e)}`),
     );
     return () => {

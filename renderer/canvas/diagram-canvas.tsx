@@ -351,7 +351,8 @@ export function DiagramCanvas() {
   // Until the layout of a big load arrives, its preview (the store drops it when the layout lands).
   const preview = useDiagramStore((s) => s.preview);
   const shape = layout ?? preview;
-  const direction = useDiagramStore((s) => s.view.direction);
+  // The layout's own direction: a switch shows the layout in hand as it was drawn until the new one comes.
+  const direction = useDiagramStore((s) => (s.layout ? s.layoutDirection : s.view.direction));
   const overlayOn = useDiagramStore((s) => s.view.overlay);
   const mode = useDiagramStore((s) => s.view.mode) ?? 'hierarchy';
   const selectedId = useDiagramStore((s) => s.selectedId);

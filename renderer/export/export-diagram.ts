@@ -59,7 +59,7 @@ export async function exportDiagram(
   format: ExportFormat,
   options: ExportOptions = useDiagramStore.getState().exportOptions,
 ): Promise<ExportResult> {
-  const { topology, layout, view } = useDiagramStore.getState();
+  const { topology, layout, layoutDirection, view } = useDiagramStore.getState();
   const priced = pricedAnswer(useCostStore.getState());
   if (!topology || !layout) throw new NothingToExportError('Nothing to export yet: open files or the demo first.');
   const boxes = layout.nodes.length.toLocaleString('en');
@@ -74,7 +74,7 @@ export async function exportDiagram(
       background: options.background,
       theme: options.background === 'dark' ? 'dark' : 'light',
       overlay: view.overlay,
-      direction: view.direction,
+      direction: layoutDirection,
       ...(options.findingBadges && topology.findings ? { findings: topology.findings } : {}),
       ...(options.costBadges && priced ? { cost: priced.report } : {}),
     }),

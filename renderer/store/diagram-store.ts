@@ -43,6 +43,12 @@ export interface DiagramState {
   sourceLabel: string;
   view: ViewState;
   layout: LaidOutGraph | null;
+  /**
+   * The direction `layout` was laid out in: the view's until another is asked for, and until its layout comes,
+   * still the one the shown layout was made in (drawn in the new one, its edges and paint were wrong, and remade
+   * for nothing: a 125 ms task at 100,000 nodes).
+   */
+  layoutDirection: Direction;
   /** What the canvas draws of the layout being made, until it arrives (a big load's first frame); null once it has. */
   preview: LayoutPreview | null;
   /** The legend of the layout being made, when the host has it before the layout (a big load's legend shows while it is laid out). */
@@ -103,7 +109,8 @@ export interface DiagramState {
     reason?: 'open' | 'reload' | 'complete',
     startingView?: ViewState,
   ): void;
-  setLayout(layout: LaidOutGraph): void;
+  /** Shows `layout`, laid out in `direction` (by default the view's). */
+  setLayout(layout: LaidOutGraph, direction?: Direction): void;
   /** Shows the preview of the layout being made (ignored once a layout is shown); a fit waiting for the layout is done on it. */
   setPreview(preview: LayoutPreview): void;
   /** Shows the legend of the layout being made (ignored once a layout is shown). */
@@ -140,6 +147,7 @@ const INITIAL = {
   sourceLabel: '',
   view: DEFAULT_VIEW,
   layout: null,
+  layoutDirection: DEFAULT_VIEW.direction,
   preview: null,
   previewLegend: null,
   fitRequest: 0,
@@ -269,9 +277,15 @@ export const useDiagramStore = create<DiagramState>()((set) => ({
         keepInView: null,
       };
     }),
-  setLayout: (layout) =>
+  setLayout: (layout, direction) =>
     set((s) => {
-      const shown = { layout, preview: null, previewLegend: null, refitOnBoundsChange: false };
+      const shown = {
+        layout,
+        layoutDirection: direction ?? s.view.direction,
+        preview: null,
+        previewLegend: null,
+        refitOnBoundsChange: false,
+      };
       if (s.fitOnNextLayout)
         return { ...shown, fitOnNextLayout: false, fitRequest: s.fitRequest + 1, keepInView: null };
       // A preview drawn before a big load's tasks were read has the layout's size unless the tasks added boxes

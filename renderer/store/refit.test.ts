@@ -86,3 +86,24 @@ describe('refit', () => {
     expect(useDiagramStore.getState().fitAnimated).toBe(false);
   });
 });
+
+describe('the direction a layout is drawn in', () => {
+  it('stays the one it was laid out in until the layout of the new direction comes', () => {
+    const s = useDiagramStore.getState();
+    const left = s.layout!;
+    expect(s.layoutDirection).toBe('LR');
+    s.setDirection('TB');
+    // The button says TB at once; the layout on screen is still the left-to-right one, and drawn so.
+    const asked = useDiagramStore.getState();
+    expect(asked.view.direction).toBe('TB');
+    expect(asked.layout).toBe(left);
+    expect(asked.layoutDirection).toBe('LR');
+    const down = layOut();
+    useDiagramStore.getState().setLayout(down, 'TB');
+    expect(useDiagramStore.getState().layout).toBe(down);
+    expect(useDiagramStore.getState().layoutDirection).toBe('TB');
+    // A layout asked for before the switch and arriving after it keeps its own direction.
+    useDiagramStore.getState().setLayout(left, 'LR');
+    expect(useDiagramStore.getState().layoutDirection).toBe('LR');
+  });
+});
