@@ -1,13 +1,36 @@
-import { act, cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { costAnswer } from '../../shared/cost/cost-request';
 import { ingest } from '../../shared/ingest/index';
 import { useDiagramStore } from '../store/diagram-store';
-import { CostLensPanel, MAX_ROWS } from './cost-lens-panel';
+import { CostLensPanel } from './cost-lens-panel';
 import { useCostStore } from './cost-store';
 import clusters1 from '../../fixtures/samples/awscli-describe-clusters-1.json?raw';
 import services1 from '../../fixtures/samples/awscli-describe-services.json?raw';
 import services2 from '../../fixtures/samples/botocore-describe-services.json?raw';
+
+// jsdom lays nothing out: give the table's scroller the height it has in the app, so the virtualiser draws
+// what would be in view.
+const laidOut = ['clientHeight', 'clientWidth', 'scrollHeight'] as const;
+beforeAll(() => {
+  for (const [key, value] of [
+    [laidOut[0], 300],
+    [laidOut[1], 1200],
+    // As tall as the 9,091 rows of the longest table here.
+    [laidOut[2], 9091 * 23 + 300],
+  ] as const)
+    Object.defineProperty(HTMLElement.prototype, key, { configurable: true, get: () => value });
+  // Nor does it scroll: a scroll request moves scrollTop and says so, as a browser does.
+  HTMLElement.prototype.scrollTo = function (this: HTMLElement, options?: ScrollToOptions | number) {
+    if (typeof options === 'object' && options.top !== undefined)
+      Object.defineProperty(this, 'scrollTop', { configurable: true, writable: true, value: options.top });
+    this.dispatchEvent(new Event('scroll'));
+  } as HTMLElement['scrollTo'];
+});
+afterAll(() => {
+  for (const key of laidOut) delete (HTMLElement.prototype as unknown as Record<string, unknown>)[key];
+  delete (HTMLElement.prototype as unknown as Record<string, unknown>).scrollTo;
+});
 
 afterEach(() => {
   cleanup();
@@ -40,27 +63,34 @@ describe('the lens panel', () => {
     expect(totals()).toEqual(['default']);
   });
 
-  it('draws the first MAX_ROWS rows by the sort, says how many there are, and always the selected service', () => {
+  it('draws only the rows in view of thousands, sorted, and scrolls to a service selected on the diagram', async () => {
     showLens({ 'clusters.json': clusters1, 'services.json': services1 });
     const { answer } = useCostStore.getState();
     const base = answer!.report.services[0];
-    const many = Array.from({ length: MAX_ROWS + 50 }, (_, i) => ({
+    const many = Array.from({ length: 9091 }, (_, i) => ({
       ...base,
       id: `${base.id}-${i}`,
-      service: `svc-${String(i).padStart(3, '0')}`,
+      service: `svc-${String(i).padStart(4, '0')}`,
       nowMonthly: i,
     }));
     act(() =>
       useCostStore.setState({ answer: { ...answer!, report: { ...answer!.report, services: many, standalone: [] } } }),
     );
     const names = () => screen.getAllByTestId('cost-row').map((r) => r.getAttribute('data-service'));
-    // Sorted by Now /mo, most first: svc-249 … svc-050.
-    expect(names()).toHaveLength(MAX_ROWS);
-    expect(names()[0]).toBe('svc-249');
-    expect(screen.getByTestId('cost-more').textContent).toContain(`${MAX_ROWS} of ${MAX_ROWS + 50} rows`);
-    // svc-003 sorts past the cut: selected on the diagram, its row is drawn first.
+    // Sorted by Now /mo, most first, and only a screenful or two of the 9,091 drawn.
+    expect(names()[0]).toBe('svc-9090');
+    expect(names().length).toBeGreaterThan(5);
+    expect(names().length).toBeLessThan(60);
+    expect(screen.getByTestId('cost-table').getAttribute('data-rows')).toBe('9091');
+    // The rows not drawn keep their room below, so the scroll bar is the whole list's.
+    const spacer = screen.getByTestId('cost-table').querySelector('tbody tr:last-child td') as HTMLElement;
+    expect(parseFloat(spacer.style.height)).toBeGreaterThan(9000 * 20);
+    // svc-0003 sorts near the end: selected on the diagram, the table scrolls to it and draws it.
     act(() => useDiagramStore.setState({ selectedId: `${base.id}-3` }));
-    expect(names()).toHaveLength(MAX_ROWS + 1);
-    expect(names()[0]).toBe('svc-003');
+    await waitFor(() => expect(names()).toContain('svc-0003'));
+    expect(names()).not.toContain('svc-9090');
+    expect(screen.getAllByTestId('cost-row').find((r) => r.classList.contains('selected'))?.dataset.service).toBe(
+      'svc-0003',
+    );
   });
 });

@@ -1,12 +1,14 @@
 /**
  * The Launch-type lens panel: per service (and standalone task group) what it costs now, on Fargate, on
  * Fargate Spot, on Graviton and packed on EC2, what blocks a move, and the verdict; cluster totals below.
- * Sortable by any column; clicking a row selects the service on the diagram. The figures come from the
+ * Sortable by any column; clicking a row selects the service on the diagram, and a service selected there is
+ * scrolled to. Every row is there to scroll to, and only those in view are drawn. The figures come from the
  * ingest worker (web) or main (desktop); the page only shows them.
  */
 import { compareText } from '../../shared/model/compare-text';
 import { clusterLabeller, ec2PackedText, money } from '../../shared/cost/cost-text';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CostRow } from '../../shared/cost/compute-cost';
 import { pricesCaveat } from '../../shared/cost/cost-json';
 import { useDiagramStore } from '../store/diagram-store';
@@ -71,6 +73,13 @@ const COLUMNS: { key: Key; label: string; title: string; value: (r: CostRow) => 
   },
 ];
 
+/**
+ * The columns' widths in px (then the verdict's), fitted to what they hold: fixed, so they stay put as rows
+ * scroll in and out of view (a table laid out from its rows would resize its columns on every scroll). A wider
+ * panel shares the rest out among them; a narrower one scrolls sideways.
+ */
+const COLUMN_WIDTHS = [130, 100, 105, 50, 75, 75, 60, 110, 75, 165, 150, 300];
+
 function compare(a: number | string | null, b: number | string | null): number {
   if (a === null && b === null) return 0;
   if (a === null) return 1;
@@ -79,11 +88,22 @@ function compare(a: number | string | null, b: number | string | null): number {
 }
 
 /**
- * Most service rows the table draws. A browser lays a table out whole: the 9,091 rows of the 100,000-node account
- * (109,000 cells) were a 3.8-5 s freeze of the page when the lens opened. The rest are a sort away, and a service
- * selected on the diagram always has its row; `ecs-visualizer cost` lists every one.
+ * A row's height before it is measured (one line; a verdict or chips that wrap make it taller). A browser lays a
+ * table out whole: the 9,091 rows of the 100,000-node account (109,000 cells) froze the page for 3.8-5 s when the
+ * lens opened, and even 200 of them were a 103-109 ms task of style and layout. Only the rows in view (and
+ * OVERSCAN_ROWS either side) are drawn, between two spacer rows that keep the scroll height.
  */
-export const MAX_ROWS = 200;
+const ROW_ESTIMATE = 23;
+const OVERSCAN_ROWS = 10;
+
+/** Room for the rows not drawn, above or below those in view (a cell: a row without one takes no height). */
+function Spacer({ height }: { height: number }) {
+  return (
+    <tr aria-hidden="true" className="cost-spacer">
+      <td colSpan={COLUMN_WIDTHS.length} style={{ height }} />
+    </tr>
+  );
+}
 
 /** The lens panel; nothing while the lens is off. */
 export function CostLensPanel() {
@@ -104,16 +124,27 @@ export function CostLensPanel() {
     });
     return all;
   }, [answer, sort]);
-  // The rows drawn: the first MAX_ROWS by the chosen sort, and the selected service's row wherever it sorts.
-  const shown = useMemo(() => {
-    const first = rows.slice(0, MAX_ROWS);
-    const chosen = rows.findIndex((r) => r.id === selectedId);
-    return chosen >= MAX_ROWS ? [rows[chosen], ...first] : first;
-  }, [rows, selectedId]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({
+    count: on ? rows.length : 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: OVERSCAN_ROWS,
+    // jsdom and a panel not yet measured: a first screenful rather than nothing.
+    initialRect: { width: 1200, height: 12 * ROW_ESTIMATE },
+    measureElement: (element) => element.getBoundingClientRect().height || ROW_ESTIMATE,
+  });
+  // A service selected on the diagram (or by a row) is scrolled into view.
+  const chosen = useMemo(() => rows.findIndex((r) => r.id === selectedId), [rows, selectedId]);
+  useEffect(() => {
+    if (chosen >= 0) virtual.scrollToIndex(chosen, { align: 'auto' });
+  }, [chosen, virtual]);
   // Cluster names two accounts or regions share (each has its `default`) are told apart by their scope.
   const clusterLabel = useMemo(() => clusterLabeller(answer?.report.clusters ?? []), [answer]);
   if (!on) return null;
   const report = answer?.report;
+  const items = virtual.getVirtualItems();
+  const below = items.length > 0 ? virtual.getTotalSize() - items[items.length - 1].end : 0;
   return (
     <section className="cost-panel" data-testid="cost-panel" aria-label="Launch-type lens">
       <header className="panel-head cost-head">
@@ -145,8 +176,18 @@ export function CostLensPanel() {
         </p>
       )}
       {report && (
-        <div className="cost-scroll">
-          <table className="cost-table" data-testid="cost-table">
+        <div className="cost-scroll" ref={scroller} data-testid="cost-scroll">
+          <table
+            className="cost-table"
+            data-testid="cost-table"
+            data-rows={rows.length}
+            style={{ minWidth: COLUMN_WIDTHS.reduce((a, b) => a + b, 0) }}
+          >
+            <colgroup>
+              {COLUMN_WIDTHS.map((width, i) => (
+                <col key={i} style={{ width }} />
+              ))}
+            </colgroup>
             <thead>
               <tr>
                 {COLUMNS.map((c) => (
@@ -175,55 +216,64 @@ export function CostLensPanel() {
               </tr>
             </thead>
             <tbody>
-              {shown.map((r) => (
-                <tr
-                  key={r.id}
-                  className={`cost-row${r.id === selectedId ? ' selected' : ''}`}
-                  data-testid="cost-row"
-                  data-service={r.service}
-                  onClick={() => useDiagramStore.getState().select(r.kind === 'service' ? r.id : null, { focus: true })}
-                >
-                  <td className="cost-name">{r.service}</td>
-                  <td>{clusterLabel(r.cluster, r.clusterId)}</td>
-                  <td className="mono">{r.launchType}</td>
-                  <td className="num">{r.tasks}</td>
-                  <td
-                    className="num"
-                    title={
-                      r.idleAllocatedMonthly
-                        ? `tasks ${money(r.nowMonthly)} + idle share ${money(r.idleAllocatedMonthly)}`
-                        : undefined
+              {items.length > 0 && items[0].start > 0 && <Spacer height={items[0].start} />}
+              {items.map((item) => {
+                const r = rows[item.index];
+                return (
+                  <tr
+                    key={r.id}
+                    ref={virtual.measureElement}
+                    data-index={item.index}
+                    className={`cost-row${r.id === selectedId ? ' selected' : ''}`}
+                    data-testid="cost-row"
+                    data-service={r.service}
+                    onClick={() =>
+                      useDiagramStore.getState().select(r.kind === 'service' ? r.id : null, { focus: true })
                     }
                   >
-                    {money(COLUMNS[4].value(r) as number | null)}
-                  </td>
-                  <td className="num">{money(r.fargateMonthly)}</td>
-                  <td className="num">{money(r.fargateSpotMonthly)}</td>
-                  <td className="num">{money(r.fargateSpotStrategyMonthly)}</td>
-                  <td className="num" title="if its images support arm64 (not checked)">
-                    {money(r.gravitonMonthly)}
-                  </td>
-                  <td className="num">{ec2PackedText(r, ' · ')}</td>
-                  <td
-                    className="cost-blockers"
-                    title={[...r.blockers, ...r.changesNeeded].map((b) => `${b.path}: ${b.message}`).join('\n')}
-                  >
-                    {r.blockers.map((b) => (
-                      <span key={`${b.code}${b.path}`} className="cost-chip cost-chip-blocker">
-                        {b.code}
-                      </span>
-                    ))}
-                    {r.changesNeeded.map((b) => (
-                      <span key={`${b.code}${b.path}`} className="cost-chip">
-                        {b.code}
-                      </span>
-                    ))}
-                  </td>
-                  <td className="cost-verdict" data-testid="cost-verdict">
-                    {r.verdict}
-                  </td>
-                </tr>
-              ))}
+                    <td className="cost-name">{r.service}</td>
+                    <td>{clusterLabel(r.cluster, r.clusterId)}</td>
+                    <td className="mono">{r.launchType}</td>
+                    <td className="num">{r.tasks}</td>
+                    <td
+                      className="num"
+                      title={
+                        r.idleAllocatedMonthly
+                          ? `tasks ${money(r.nowMonthly)} + idle share ${money(r.idleAllocatedMonthly)}`
+                          : undefined
+                      }
+                    >
+                      {money(COLUMNS[4].value(r) as number | null)}
+                    </td>
+                    <td className="num">{money(r.fargateMonthly)}</td>
+                    <td className="num">{money(r.fargateSpotMonthly)}</td>
+                    <td className="num">{money(r.fargateSpotStrategyMonthly)}</td>
+                    <td className="num" title="if its images support arm64 (not checked)">
+                      {money(r.gravitonMonthly)}
+                    </td>
+                    <td className="num">{ec2PackedText(r, ' · ')}</td>
+                    <td
+                      className="cost-blockers"
+                      title={[...r.blockers, ...r.changesNeeded].map((b) => `${b.path}: ${b.message}`).join('\n')}
+                    >
+                      {r.blockers.map((b) => (
+                        <span key={`${b.code}${b.path}`} className="cost-chip cost-chip-blocker">
+                          {b.code}
+                        </span>
+                      ))}
+                      {r.changesNeeded.map((b) => (
+                        <span key={`${b.code}${b.path}`} className="cost-chip">
+                          {b.code}
+                        </span>
+                      ))}
+                    </td>
+                    <td className="cost-verdict" data-testid="cost-verdict">
+                      {r.verdict}
+                    </td>
+                  </tr>
+                );
+              })}
+              {below > 0 && <Spacer height={below} />}
             </tbody>
             <tfoot>
               {report.clusters.map((c) => (
@@ -246,13 +296,6 @@ export function CostLensPanel() {
               ))}
             </tfoot>
           </table>
-          {rows.length > MAX_ROWS && (
-            <p className="hint cost-more" data-testid="cost-more">
-              {MAX_ROWS.toLocaleString('en')} of {rows.length.toLocaleString('en')} rows, by the sorted column: sort by
-              another, or select a service on the diagram to see its row; <code>ecs-visualizer cost</code> lists them
-              all.
-            </p>
-          )}
           {report.missingPrices.length > 0 && (
             <p className="hint cost-missing" data-testid="cost-missing">
               Missing prices ({report.missingPrices.length}):{' '}
