@@ -4,7 +4,7 @@
  * chips, each removable, with "Clear filters" to drop them all in one click.
  */
 import { useMemo } from 'react';
-import { breadcrumbPath } from '../../shared/graph/emphasis';
+import { breadcrumbPath, graphNode } from '../../shared/graph/emphasis';
 import type { PositionedNode } from '../../shared/graph/types';
 import type { ViewFilters } from '../../shared/graph/view';
 import { filtersActive } from '../../shared/graph/filters';
@@ -82,9 +82,8 @@ export function ExploreBar() {
   const select = useDiagramStore((s) => s.select);
   const crumbs = useMemo(() => {
     if (!layout || !selectedId) return [];
-    const byId = new Map(layout.nodes.map((n) => [n.id, n]));
     return breadcrumbPath(layout, selectedId)
-      .map((id) => byId.get(id))
+      .map((id) => graphNode(layout, id))
       .filter(
         (n): n is PositionedNode =>
           n !== undefined &&

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ancestorIds, buildGraph, serviceTasksGroupId } from './build-graph';
-import { breadcrumbPath, focusSet, graphAncestors, searchEmphasis } from './emphasis';
+import { breadcrumbPath, focusSet, graphAncestors, graphNode, searchEmphasis } from './emphasis';
 import { searchTopology } from './search';
 import { ingest } from '../ingest/index';
 import { generateAccountOfSize } from '../synth/generate-account';
@@ -101,6 +101,15 @@ describe('focus and search emphasis', () => {
       t.tasks[0].id,
       t.tasks[0].containers[0].id,
     ]);
+    // Each crumb's node, found in the graph's own lookup (kept per graph: the next selection reads it again).
+    const task = graphNode(g, t.tasks[0].id);
+    expect(task).toBe(g.nodes.find((n) => n.id === t.tasks[0].id));
+    expect(graphNode(g, 'not-drawn')).toBeUndefined();
+    // Another graph (collapsed), its own lookup and path: the container is not drawn there.
+    const collapsed = buildGraph(t, { ...DEFAULT_VIEW, collapsed: [t.services[0].id] });
+    expect(graphNode(collapsed, t.tasks[0].id)).toBeUndefined();
+    expect(breadcrumbPath(collapsed, t.tasks[0].containers[0].id)).toEqual([]);
+    expect(breadcrumbPath(collapsed, t.services[0].id)).toEqual([t.clusters[0].id, t.services[0].id]);
   });
 });
 
