@@ -12,7 +12,15 @@ import { ingest } from '../../shared/ingest/index';
 import { layoutGraph } from '../../shared/layout/layout';
 import { absolutePositions, edgeBend, edgeEnds } from '../../shared/layout/positions';
 import { generateAccount } from '../../shared/synth/generate-account';
-import { indexLayout, layoutIndexFor, layoutIndexSteps, type Rect } from './layout-index';
+import {
+  indexLayout,
+  keepLayoutIndex,
+  layoutIndexBuffers,
+  layoutIndexData,
+  layoutIndexFor,
+  layoutIndexSteps,
+  type Rect,
+} from './layout-index';
 
 const topology = ingest([
   {
@@ -24,6 +32,16 @@ const layouts: Record<Direction, LaidOutGraph> = {
   LR: layoutGraph(buildGraph(topology, DEFAULT_VIEW), 'LR'),
   TB: layoutGraph(buildGraph(topology, DEFAULT_VIEW), 'TB'),
 };
+
+/** Rectangles over `layout` and a little beyond its top left, up to half its size. */
+function rectIn(layout: LaidOutGraph): fc.Arbitrary<Rect> {
+  return fc.record({
+    x: fc.double({ min: -500, max: layout.width, noNaN: true }),
+    y: fc.double({ min: -500, max: layout.height, noNaN: true }),
+    width: fc.double({ min: 1, max: layout.width / 2, noNaN: true }),
+    height: fc.double({ min: 1, max: layout.height / 2, noNaN: true }),
+  });
+}
 
 function overlaps(a: Rect, b: Rect): boolean {
   return !(a.x > b.x + b.width || a.y > b.y + b.height || a.x + a.width < b.x || a.y + a.height < b.y);
@@ -75,34 +93,27 @@ describe('layout index: the part of a big layout near the screen', () => {
 
     it(`${direction}: every card in a rectangle is held, with its parents, in layout order, and nothing far from it`, () => {
       fc.assert(
-        fc.property(
-          fc.double({ min: -500, max: layout.width, noNaN: true }),
-          fc.double({ min: -500, max: layout.height, noNaN: true }),
-          fc.double({ min: 1, max: layout.width / 2, noNaN: true }),
-          fc.double({ min: 1, max: layout.height / 2, noNaN: true }),
-          (x, y, width, height) => {
-            const rect = { x, y, width, height };
-            const { nodes, edges } = index.query(rect);
-            expect(nodes).toEqual([...nodes].sort((a, b) => a - b));
-            const held = new Set(nodes);
-            const expected = new Set<number>();
-            layout.nodes.forEach((_, i) => {
-              if (!overlaps(boxOf(i), rect)) return;
-              expected.add(i);
-              for (const a of ancestors(i)) expected.add(a);
-            });
-            for (const i of expected) expect(held.has(i)).toBe(true);
-            // Anything else held is an end of an edge crossing the rectangle, or a parent of one.
-            const ends = new Set<number>();
-            for (const e of edges)
-              for (const id of [layout.edges[e].source, layout.edges[e].target]) {
-                const i = indexOf.get(id)!;
-                ends.add(i);
-                for (const a of ancestors(i)) ends.add(a);
-              }
-            for (const i of nodes) expect(expected.has(i) || ends.has(i)).toBe(true);
-          },
-        ),
+        fc.property(rectIn(layout), (rect) => {
+          const { nodes, edges } = index.query(rect);
+          expect(nodes).toEqual([...nodes].sort((a, b) => a - b));
+          const held = new Set(nodes);
+          const expected = new Set<number>();
+          layout.nodes.forEach((_, i) => {
+            if (!overlaps(boxOf(i), rect)) return;
+            expected.add(i);
+            for (const a of ancestors(i)) expected.add(a);
+          });
+          for (const i of expected) expect(held.has(i)).toBe(true);
+          // Anything else held is an end of an edge crossing the rectangle, or a parent of one.
+          const ends = new Set<number>();
+          for (const e of edges)
+            for (const id of [layout.edges[e].source, layout.edges[e].target]) {
+              const i = indexOf.get(id)!;
+              ends.add(i);
+              for (const a of ancestors(i)) ends.add(a);
+            }
+          for (const i of nodes) expect(expected.has(i) || ends.has(i)).toBe(true);
+        }),
         { numRuns: 150 },
       );
     });
@@ -186,5 +197,41 @@ describe('layout index: the part of a big layout near the screen', () => {
     // Kept: the steps now say it is made, and asking again gives the same index.
     expect(halfway()).toBe(true);
     expect(layoutIndexFor(other, 'TB')).toBe(finished);
+  });
+});
+
+describe('an index made in the ingest worker and sent with its layout', () => {
+  for (const direction of ['LR', 'TB'] as const) {
+    it(`${direction}: answers every rectangle as the one made on the page, after a trip through structured clone`, () => {
+      const layout = layouts[direction];
+      const data = layoutIndexData(layout, direction);
+      // As a message carries it, its buffers transferred.
+      const sent = structuredClone(data, { transfer: layoutIndexBuffers(data) });
+      expect(data.boxes.byteLength).toBe(0);
+      // The page's copy of the layout (another object, as the client puts it together from its slices).
+      const received = { ...layout, nodes: [...layout.nodes], edges: [...layout.edges] };
+      expect(keepLayoutIndex(received, sent)).toBe(true);
+      const kept = layoutIndexFor(received, direction);
+      const mine = indexLayout(layout, direction);
+      fc.assert(
+        fc.property(rectIn(layout), (rect) => {
+          expect(kept.query(rect)).toEqual(mine.query(rect));
+        }),
+        { numRuns: 100 },
+      );
+      expect([...kept.boxes]).toEqual([...mine.boxes]);
+    });
+  }
+
+  it('is not kept for a layout of other counts, nor asked for in another direction', () => {
+    const data = layoutIndexData(layouts.LR, 'LR');
+    const fewer = { ...layouts.LR, nodes: layouts.LR.nodes.slice(1) };
+    expect(keepLayoutIndex(fewer, data)).toBe(false);
+    const received = { ...layouts.LR };
+    expect(keepLayoutIndex(received, data)).toBe(true);
+    // Asked for top-down, the left-to-right index is not the answer: one is made for TB.
+    expect(layoutIndexFor(received, 'TB').query({ x: 0, y: 0, width: 1e6, height: 1e6 })).toEqual(
+      indexLayout(layouts.LR, 'TB').query({ x: 0, y: 0, width: 1e6, height: 1e6 }),
+    );
   });
 });

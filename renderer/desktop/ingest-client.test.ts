@@ -12,6 +12,7 @@ import { findingWeight, FINDINGS_WEIGHT_PER_MESSAGE, LAYOUT_NODES_PER_MESSAGE } 
 import { createLayoutSession } from '../../shared/layout/layout-session';
 import { createWebHosts } from './pick-api';
 import { keptPaint, preparePaint } from '../canvas/overview-paint';
+import { indexLayout, layoutIndexFor, layoutIndexSteps } from '../canvas/layout-index';
 
 const file = (name: string, text: string) => ({ name, file: new Blob([text], { type: 'application/json' }) });
 
@@ -47,6 +48,13 @@ describe('IngestClient (the ingest protocol, served on the page as jsdom has no 
     expect(preview?.nodeCount).toBeGreaterThan(200);
     const layout = await client.layOut(head, view, view.direction);
     expect(layout.nodes.length).toBe(preview?.nodeCount);
+    // Its index came with it from the ingest: already made (a step of one box would not finish one), and the
+    // canvas reads it rather than making one (same answers).
+    expect(layoutIndexSteps(layout, view.direction, 1)()).toBe(true);
+    const everything = { x: -1e6, y: -1e6, width: 2e6, height: 2e6 };
+    const kept = layoutIndexFor(layout, view.direction);
+    expect(kept.query(everything)).toEqual(indexLayout(layout, view.direction).query(everything));
+    expect(kept).toBe(layoutIndexFor(layout, view.direction));
     const all = await complete;
     expect(all.arriving).toBeUndefined();
     const lists = [all.services, all.taskDefinitions, all.containerInstances, all.targetGroups, all.tasks];

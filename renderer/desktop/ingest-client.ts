@@ -16,6 +16,7 @@ import type { CompareAnswer, TimelineAnswer } from '../../shared/diff/compare-an
 import type { LaidOutEdge, LaidOutGraph, LegendCounts, PositionedNode } from '../../shared/graph/types';
 import type { LayoutPreview } from '../canvas/overview-types';
 import { keepPaint } from '../canvas/overview-paint';
+import { keepLayoutIndex } from '../canvas/layout-index';
 import { sameLayoutInputs, type Direction, type ViewState } from '../../shared/graph/view';
 import type { Diagnostic, Service, Topology } from '../../shared/model/types';
 import { servedInPage, startWorker, WorkerClient, type WorkerPort } from '../workers/envelope';
@@ -114,6 +115,8 @@ export class IngestClient {
   private layoutParts: { load: number; nodes: PositionedNode[]; edges: LaidOutEdge[] } | null = null;
   // The overview paint of the `layout` answer still to come (`layoutPaint`).
   private layoutPaint: IngestEvents['layoutPaint'] | null = null;
+  // The grid index of the `layout` or `prelaid` answer still to come (`layoutIndex`).
+  private layoutIndex: IngestEvents['layoutIndex'] | null = null;
   private disposed = false;
 
   /** `port`: where the handlers run (default: a new worker, else the page; null: the page). */
@@ -286,6 +289,7 @@ export class IngestClient {
       for (const e of edges) this.layoutParts.edges.push(e);
     });
     link.on('layoutPaint', (painted) => (this.layoutPaint = painted));
+    link.on('layoutIndex', (indexed) => (this.layoutIndex = indexed));
     link.on('legend', ({ load, legend }) => {
       if (this.awaitingLayout?.load === load) this.awaitingLayout.settleLegend(legend);
     });
@@ -332,14 +336,23 @@ export class IngestClient {
     setTimeout(ask, PRELAID_FALLBACK_MS);
   }
 
-  /** The layout whose last nodes and edges are `rest`, with the ones that came before it (`layoutPart`). */
+  /**
+   * The layout whose last nodes and edges are `rest`, with the ones that came before it (`layoutPart`), and the
+   * index that came before them kept for it (`layoutIndex`).
+   */
   private withLayoutParts(load: number, rest: LaidOutGraph): LaidOutGraph {
     const parts = this.layoutParts?.load === load ? this.layoutParts : null;
     this.layoutParts = null;
-    if (!parts) return rest;
-    for (const n of rest.nodes) parts.nodes.push(n);
-    for (const e of rest.edges) parts.edges.push(e);
-    return { ...rest, nodes: parts.nodes, edges: parts.edges };
+    let layout = rest;
+    if (parts) {
+      for (const n of rest.nodes) parts.nodes.push(n);
+      for (const e of rest.edges) parts.edges.push(e);
+      layout = { ...rest, nodes: parts.nodes, edges: parts.edges };
+    }
+    const indexed = this.layoutIndex?.load === load ? this.layoutIndex : null;
+    this.layoutIndex = null;
+    if (indexed) keepLayoutIndex(layout, indexed.index);
+    return layout;
   }
 
   /** The starting view's layout arrived (null: laying it out failed, or the worker no longer holds it). */

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Topology } from '../../shared/model/types';
+import type { LaidOutGraph } from '../../shared/graph/types';
 import { generateAccountOfSize } from '../../shared/synth/generate-account';
 import { createIngestHandlers } from './ingest-handlers';
 import { splitIntoParts } from './split-parts';
@@ -52,6 +53,15 @@ describe('ingest worker: what a big load waits for', () => {
     const layout = await handlers.prelaid({ load: answer.load }, r.context);
     r.flush();
     expect(layout).not.toBeNull();
+    // The big layout's index came before it, for all of its nodes (those of the slices and of the answer).
+    const indexed = r.pushes.find((p) => p.type === 'layoutIndex')?.payload as
+      { load: number; index: { nodes: number } } | undefined;
+    const sliced = r.pushes.filter((p) => p.type === 'layoutPart').map((p) => p.payload as { nodes: unknown[] });
+    expect(indexed?.load).toBe(answer.load);
+    expect(indexed?.index.nodes).toBe(
+      sliced.reduce((n, p) => n + p.nodes.length, 0) + (layout as LaidOutGraph).nodes.length,
+    );
+    if (sliced.length > 0) expect(r.types().indexOf('layoutIndex')).toBeLessThan(r.types().indexOf('layoutPart'));
     expect(r.types()).not.toContain('findings');
     await handlers.parts({ load: answer.load }, r.context);
     expect(r.types().at(-1)).toBe('part');

@@ -27,9 +27,10 @@ import { attachFindings } from '../../shared/findings/with-findings';
 import { createLayoutSession } from '../../shared/layout/layout-session';
 import type { LaidOutGraph } from '../../shared/graph/types';
 import type { LayoutPreview } from '../canvas/overview-types';
-import type { ViewState } from '../../shared/graph/view';
+import type { Direction, ViewState } from '../../shared/graph/view';
 import type { Diagnostic, Service, Topology } from '../../shared/model/types';
 import { LARGE_DIAGRAM_NODES } from '../canvas/level-of-detail';
+import { layoutIndexBuffers, layoutIndexData } from '../canvas/layout-index';
 import { paintBuffers, preparePaint } from '../canvas/overview-paint';
 import { viewKey } from '../store/view-persistence';
 import type { HandlerContext, Handlers } from '../workers/envelope';
@@ -100,7 +101,17 @@ function keptAsPrevious(load: Topology): Topology | null {
  * Sends all but the last LAYOUT_NODES_PER_MESSAGE nodes and edges of `layout` as `layoutPart` pushes, ahead of the
  * answer, and returns the layout with the rest: no one message takes the page long to receive.
  */
-function inSlices(layout: LaidOutGraph, load: number, context: HandlerContext<IngestEvents>): LaidOutGraph {
+function inSlices(
+  layout: LaidOutGraph,
+  load: number,
+  direction: Direction,
+  context: HandlerContext<IngestEvents>,
+): LaidOutGraph {
+  // A big layout's index first (what the canvas reads to pick the cards near the screen), then its slices.
+  if (layout.nodes.length > LARGE_DIAGRAM_NODES) {
+    const index = layoutIndexData(layout, direction);
+    context.push('layoutIndex', { load, index }, layoutIndexBuffers(index));
+  }
   const step = LAYOUT_NODES_PER_MESSAGE;
   const parts = Math.ceil(Math.max(layout.nodes.length, layout.edges.length) / step);
   for (let k = 0; k < parts - 1; k++)
@@ -168,7 +179,7 @@ export function createIngestHandlers({ stagedMinChars = STAGED_MIN_CHARS } = {})
   // Cutting those parts (and taking their raw JSON out), until the page has drawn the preview: see `cutParts`.
   let cut: (() => void) | null = null;
   // The layout of the last load's starting view, until the page has drawn its preview and asks for it.
-  let held: { load: number; layout: LaidOutGraph } | null = null;
+  let held: { load: number; layout: LaidOutGraph; direction: Direction } | null = null;
   // The last load with its raw JSON, to say what changed when the next one reopens it (issue #19).
   let previous: Topology | null = null;
   // The last load's findings and reopen diff, until the page has what its first frames need (see `runLater`).
@@ -214,7 +225,7 @@ export function createIngestHandlers({ stagedMinChars = STAGED_MIN_CHARS } = {})
       } else {
         // What the overview canvas paints (a big load opens far out) goes first: the page draws it at once.
         context.push(...previewOf(layout, view, thisLoad));
-        held = { layout, load: thisLoad };
+        held = { layout, load: thisLoad, direction: view.direction };
       }
     } catch {
       // null: the page asks for the layout itself, and gets the error then.
@@ -404,7 +415,7 @@ export function createIngestHandlers({ stagedMinChars = STAGED_MIN_CHARS } = {})
         const paint = preparePaint(layout, direction, view.overlay);
         context.push('layoutPaint', { load: asked, direction, overlayOn: view.overlay, paint }, paintBuffers(paint));
       }
-      return inSlices(layout, asked, context);
+      return inSlices(layout, asked, direction, context);
     },
     parts: ({ load: asked }, context) => {
       cutParts();
@@ -435,13 +446,13 @@ export function createIngestHandlers({ stagedMinChars = STAGED_MIN_CHARS } = {})
       return timelineAnswer(loads);
     },
     prelaid: ({ load: asked }, context) => {
-      const layout = held?.load === asked ? held.layout : null;
+      const kept = held?.load === asked ? held : null;
       held = null;
       // The parts are cut while the page takes this layout in; a load in parts gets its findings after them,
       // which the page asks for once this layout is drawn.
       context.afterReply(cutParts);
       if (!partsPending()) context.afterReply(runLater);
-      return layout && inSlices(layout, asked, context);
+      return kept && inSlices(kept.layout, asked, kept.direction, context);
     },
   };
 }
